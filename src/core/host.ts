@@ -1,0 +1,39 @@
+// What an engine host (Node runner, Web Worker, tests) gives the kernel:
+// byte sources for the load cell and the tfjs backend in use. The engine
+// never reaches the network, the file system or storage by itself.
+
+export interface DatasetInfo {
+  name: string;
+  /** File name with extension, used to pick the parser (penguins.json). */
+  file: string;
+  description: string;
+}
+
+export interface HostServices {
+  /** Bundled datasets (shipped with the app or an npm package). */
+  listDatasets(): DatasetInfo[];
+  readDataset(name: string): Promise<Uint8Array>;
+  /** A URL on the app's own origin (a path like /data/x.csv); hosts refuse others. */
+  fetchSameOrigin(url: string, signal?: AbortSignal): Promise<Uint8Array>;
+  /** Bytes the user supplied (an upload), by the id the UI stored them under. */
+  readUserFile(id: string): Promise<Uint8Array>;
+  /** Name of the active tfjs backend (webgpu, webgl, wasm, cpu). */
+  backend(): string;
+}
+
+export class UnavailableError extends Error {}
+
+/** Host services for code paths that need none: every source is refused clearly. */
+export const noHostServices: HostServices = {
+  listDatasets: () => [],
+  readDataset: async (name) => {
+    throw new UnavailableError(`No bundled dataset named "${name}" in this host.`);
+  },
+  fetchSameOrigin: async (url) => {
+    throw new UnavailableError(`This host cannot fetch "${url}".`);
+  },
+  readUserFile: async (id) => {
+    throw new UnavailableError(`No uploaded file with id "${id}" in this host.`);
+  },
+  backend: () => 'cpu',
+};
