@@ -1,0 +1,130 @@
+// Code: JavaScript with the workbench in scope — the escape hatch for what
+// the typed cells do not cover. The code runs as the body of an async
+// function with these names bound:
+//   tables   every named table ({name: ColumnTable})
+//   values   every named value's payload (tables, models, metrics, ...)
+//   aq, tf   Arquero and TensorFlow.js
+//   display  show a value as an output (tables, figures, text, objects)
+//   set      store a named value: set('name', value)
+//   signal   the run's AbortSignal (check it in long loops)
+// A final `return x` displays x. Values are declared by set('name', ...)
+// calls with a literal name, so the kernel can track what the cell writes;
+// what it reads is every earlier value name the code mentions.
+import { z } from 'zod';
+import * as aq from 'arquero';
+import * as tf from '@tensorflow/tfjs';
+import type { ColumnTable } from 'arquero';
+import { defineCell } from './types.ts';
+import type { CellOutput } from '../core/outputs.ts';
+import type { Value } from '../core/values.ts';
+import { CellError } from '../core/errors.ts';
+import { tablePreview } from '../data/preview.ts';
+
+const schema = z.object({
+  code: z.string().default('').describe('JavaScript'),
+  reads: z.array(z.string()).default([]).describe('Values this cell reads (found in the code when left empty)'),
+});
+
+const RESERVED = new Set(['tables', 'values', 'aq', 'tf', 'display', 'set', 'signal']);
+
+/** Names passed to set('name', ...) with a literal string. */
+export function declaredWrites(code: string): string[] {
+  const names = new Set<string>();
+  for (const m of code.matchAll(/\bset\(\s*(['"`])([A-Za-z_$][\w$]*)\1/g)) names.add(m[2]);
+  return [...names];
+}
+
+/** Identifiers in the code, minus strings and comments: a superset of the values it reads. */
+export function mentionedIdentifiers(code: string): string[] {
+  const stripped = code
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/\/\/[^\n]*/g, ' ')
+    .replace(/(['"`])(?:\\.|(?!\1)[^\\])*\1/g, (s) => (s.startsWith('`') ? s : '""'));
+  const ids = new Set<string>();
+  for (const m of stripped.matchAll(/(?<![.\w$])([A-Za-z_$][\w$]*)/g)) if (!RESERVED.has(m[1])) ids.add(m[1]);
+  // tables.name / values.name / tables["name"] mention a value too.
+  for (const m of code.matchAll(/\b(?:tables|values)(?:\.([A-Za-z_$][\w$]*)|\[\s*(['"])([A-Za-z_$][\w$]*)\2\s*\])/g)) ids.add(m[1] ?? m[3]);
+  return [...ids];
+}
+
+function isColumnTable(x: unknown): x is ColumnTable {
+  return typeof x === 'object' && x !== null && typeof (x as ColumnTable).numRows === 'function' && typeof (x as ColumnTable).columnNames === 'function';
+}
+
+function isFigureSpec(x: unknown): x is { data: Record<string, unknown>[]; layout?: Record<string, unknown> } {
+  return typeof x === 'object' && x !== null && Array.isArray((x as { data?: unknown }).data) && !isColumnTable(x);
+}
+
+/** How display() shows a value. */
+export function displayOutput(x: unknown): CellOutput {
+  if (isColumnTable(x)) return tablePreview(x);
+  if (isFigureSpec(x)) return { type: 'figure', spec: { data: x.data, layout: x.layout ?? {} } };
+  if (typeof x === 'string') return { type: 'text', text: x };
+  if (x instanceof tf.Tensor) return { type: 'text', text: x.toString() };
+  if (typeof x === 'number' || typeof x === 'boolean' || x === null || x === undefined) return { type: 'text', text: String(x) };
+  try {
+    return { type: 'json', value: JSON.parse(JSON.stringify(x)) };
+  } catch {
+    return { type: 'text', text: String(x) };
+  }
+}
+
+/** Wrap what code stores with set() as a typed value. */
+function toValue(x: unknown): Value {
+  if (isColumnTable(x)) return { type: 'table', table: x };
+  if (typeof x === 'string') return { type: 'text', text: x };
+  return { type: 'object', value: x };
+}
+
+function payload(v: Value): unknown {
+  switch (v.type) {
+    case 'table': return v.table;
+    case 'model': return v.model;
+    case 'transform': return v.transform;
+    case 'metrics': return v.metrics;
+    case 'figure': return v.spec;
+    case 'text': return v.text;
+    case 'object': return v.value;
+  }
+}
+
+// The AsyncFunction constructor compiles the cell's code; the result is typed
+// by hand because the constructor is not a global in the ES library types.
+type AsyncFn = (...args: unknown[]) => Promise<unknown>;
+const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => AsyncFn;
+
+export const codeCell = defineCell({
+  kind: 'code',
+  label: 'Code',
+  description: 'JavaScript with tables, aq (Arquero), tf (TensorFlow.js), display() and earlier values in scope.',
+  schema,
+  runnable: true,
+  // Every identifier the code mentions; the kernel keeps those an earlier cell writes.
+  softReads: true,
+  reads: (p) => (p.reads.length > 0 ? p.reads : mentionedIdentifiers(p.code)),
+  writes: (p) => declaredWrites(p.code),
+  render: (p) => p.code,
+  async run(p, ctx) {
+    const outputs: CellOutput[] = [];
+    const tables: Record<string, ColumnTable> = {};
+    const values: Record<string, unknown> = {};
+    for (const name of ctx.names()) {
+      const v = ctx.get(name)!;
+      values[name] = payload(v);
+      if (v.type === 'table') tables[name] = v.table;
+    }
+    // Earlier values are also bound by name, when the name is a usable identifier.
+    const bound = Object.keys(values).filter((n) => !RESERVED.has(n) && /^[A-Za-z_$][\w$]*$/.test(n) && mentionedIdentifiers(p.code).includes(n));
+    let fn: AsyncFn;
+    try {
+      fn = new AsyncFunction('tables', 'values', 'aq', 'tf', 'display', 'set', 'signal', ...bound, `"use strict";\n${p.code}`);
+    } catch (error) {
+      throw new CellError(`The code does not parse: ${error instanceof Error ? error.message : String(error)}`, { where: 'code', hint: 'Check brackets, quotes and semicolons near the place named.' });
+    }
+    const display = (x: unknown) => ctx.emit(displayOutput(x));
+    const set = (name: string, x: unknown) => ctx.set(name, toValue(x));
+    const result = await fn(tables, values, aq, tf, display, set, ctx.signal, ...bound.map((n) => values[n]));
+    if (result !== undefined) outputs.push(displayOutput(result));
+    return outputs;
+  },
+});

@@ -1,0 +1,30 @@
+// Every cell kind the workbench knows, by kind name, plus the source
+// renderer the notebook codec uses for typed cells.
+import type { CellKindDef } from './types.ts';
+import type { NotebookCell } from '../notebook/model.ts';
+import { markdownCell } from './markdown.ts';
+import { codeCell } from './code.ts';
+import { visualizeCell } from './visualize.ts';
+
+// Each def is typed by its own schema; the registry holds them at the common
+// (erased) type, which is safe because the kernel validates params before run().
+const ALL: CellKindDef[] = [markdownCell, codeCell, visualizeCell] as unknown as CellKindDef[];
+
+export const cellRegistry: ReadonlyMap<string, CellKindDef> = new Map(ALL.map((d) => [d.kind, d]));
+
+/** The readable `source` of a typed cell, from its params (defaults filled in). */
+export function renderSource(cell: NotebookCell): string {
+  const def = cellRegistry.get(cell.kind);
+  if (!def) return `// ${cell.kind} cell (unknown kind)`;
+  const parsed = def.schema.safeParse(cell.params);
+  const header = cell.title ? `// ${cell.title}\n` : '';
+  if (!parsed.success) return `${header}// ${cell.kind} cell with invalid params: ${JSON.stringify(cell.params)}`;
+  return header + def.render(parsed.data);
+}
+
+/** Params with every default filled in, for a new cell of a kind. */
+export function defaultParams(kind: string): Record<string, unknown> {
+  const def = cellRegistry.get(kind);
+  if (!def) throw new Error(`Unknown cell kind "${kind}".`);
+  return def.schema.parse({}) as Record<string, unknown>;
+}

@@ -1,0 +1,31 @@
+// Validate a cell's params against its kind's schema, turning zod's issues
+// into one message that names the parameter ("params.epochs: must be ≥ 1").
+import type { CellKindDef } from '../core/cell.ts';
+import type { ErrorOutput } from '../core/outputs.ts';
+
+export type ParamsResult = { ok: true; params: unknown } | { ok: false; error: ErrorOutput; issues: ParamIssue[] };
+
+export interface ParamIssue {
+  path: string;
+  message: string;
+}
+
+export function validateParams(def: CellKindDef, params: unknown): ParamsResult {
+  const result = def.schema.safeParse(params ?? {});
+  if (result.success) return { ok: true, params: result.data };
+  const issues: ParamIssue[] = result.error.issues.map((issue) => ({
+    path: ['params', ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  const first = issues[0];
+  return {
+    ok: false,
+    issues,
+    error: {
+      type: 'error',
+      message: `Invalid parameter ${first.path}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}.`,
+      where: first.path,
+      hint: 'Fix the parameter in the cell form.',
+    },
+  };
+}
