@@ -1,0 +1,209 @@
+// The headless runner: `ml-workbench run <notebook.ipynb> [--json out.json]`.
+// Exit codes: 0 every cell ran, 1 a cell failed, 2 bad input (arguments, a
+// missing or broken notebook file, invalid cell params). Never a stack trace
+// for bad input: one clear line that says what and where.
+import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { dirname, join, resolve, relative } from 'node:path';
+import { decodeNotebook, serializeNotebook } from '../notebook/ipynb.ts';
+import { NotebookFormatError } from '../notebook/errors.ts';
+import type { NotebookDoc } from '../notebook/model.ts';
+import { Kernel } from '../kernel/kernel.ts';
+import { validateParams } from '../kernel/params.ts';
+import { cellRegistry, renderSource } from '../cells/registry.ts';
+import { initBackend, type BackendName } from '../ml/backend.ts';
+import { nodeHost } from './nodeHost.ts';
+import { cellLine, cellReports, type RunReport } from './report.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_CELL_FAILED = 1;
+export const EXIT_BAD_INPUT = 2;
+
+const USAGE = `Usage:
+  ml-workbench run <notebook.ipynb> [--json out.json] [--save out.ipynb] [--backend wasm|cpu] [--stop-on-error] [--quiet]
+  ml-workbench run-all <folder> [--json-dir dir] [--backend wasm|cpu]
+  ml-workbench --help
+
+run       runs every cell of a notebook in Node and prints one line per cell.
+          --json writes every output (metrics, table previews, figure specs) as JSON.
+          --save writes the notebook with its new outputs.
+          Cells keep running after a failure unless --stop-on-error; cells that
+          need a failed cell's values are reported as skipped.
+run-all   runs every .ipynb in a folder (not recursive) the same way.
+Exit codes: 0 all cells ran, 1 a cell failed, 2 bad input.`;
+
+class UsageError extends Error {}
+
+interface Options {
+  command: 'run' | 'run-all' | 'help';
+  target: string;
+  json?: string;
+  jsonDir?: string;
+  save?: string;
+  backend: BackendName[];
+  stopOnError: boolean;
+  quiet: boolean;
+}
+
+export function parseArgs(argv: string[]): Options {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { command: 'help', target: '', backend: [], stopOnError: false, quiet: false };
+  if (command !== 'run' && command !== 'run-all') throw new UsageError(`Unknown command "${command}".`);
+  const options: Options = { command, target: '', backend: ['wasm', 'cpu'], stopOnError: false, quiet: false };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const value = () => {
+      const v = rest[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value.`);
+      return v;
+    };
+    if (arg === '--json') options.json = value();
+    else if (arg === '--json-dir') options.jsonDir = value();
+    else if (arg === '--save') options.save = value();
+    else if (arg === '--backend') {
+      const b = value();
+      if (b !== 'wasm' && b !== 'cpu') throw new UsageError(`--backend must be wasm or cpu in Node, not "${b}".`);
+      options.backend = [b];
+    } else if (arg === '--stop-on-error') options.stopOnError = true;
+    else if (arg === '--quiet') options.quiet = true;
+    else if (arg.startsWith('--')) throw new UsageError(`Unknown option ${arg}.`);
+    else if (options.target) throw new UsageError(`Only one ${command === 'run' ? 'notebook' : 'folder'} can be given (got "${options.target}" and "${arg}").`);
+    else options.target = arg;
+  }
+  if (!options.target) throw new UsageError(command === 'run' ? 'Which notebook? Give the path to an .ipynb file.' : 'Which folder? Give a folder of .ipynb files.');
+  return options;
+}
+
+class BadInput extends Error {}
+
+async function loadNotebook(path: string): Promise<NotebookDoc> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new BadInput(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a notebook file' : String(error)}.`);
+  }
+  let doc: NotebookDoc;
+  try {
+    doc = decodeNotebook(text).doc;
+  } catch (error) {
+    if (error instanceof NotebookFormatError) throw new BadInput(`${path}: ${error.message}`);
+    throw error;
+  }
+  const problems: string[] = [];
+  doc.cells.forEach((cell, i) => {
+    const def = cellRegistry.get(cell.kind);
+    if (cell.kind === 'foreign') return;
+    if (!def) {
+      problems.push(`cell ${i + 1} (${cell.id}): unknown cell kind "${cell.kind}"`);
+      return;
+    }
+    const r = validateParams(def, cell.params);
+    if (!r.ok) for (const issue of r.issues) problems.push(`cell ${i + 1} (${cell.kind}, ${cell.id}): ${issue.path}: ${issue.message}`);
+  });
+  if (problems.length) throw new BadInput(`${path}: invalid cells:\n  ${problems.join('\n  ')}`);
+  return doc;
+}
+
+async function writeJson(path: string, value: unknown): Promise<void> {
+  await mkdir(dirname(resolve(path)), { recursive: true });
+  await writeFile(path, JSON.stringify(value, null, 2) + '\n');
+}
+
+async function runNotebook(path: string, options: Options, backend: string, print: (s: string) => void): Promise<RunReport> {
+  const doc = await loadNotebook(path);
+  const kernel = new Kernel(cellRegistry, nodeHost({ notebookDir: dirname(resolve(path)), backend: () => backend }));
+  kernel.setCells(doc.cells);
+  const title = doc.title || path;
+  print(`ML Workbench · ${doc.title ? `${doc.title} · ` : ""}${relative(process.cwd(), resolve(path))} · backend ${backend}`);
+  const started = performance.now();
+  let index = 0;
+  const printed = new Set<string>();
+  const printCell = (id: string) => {
+    if (options.quiet || printed.has(id)) return;
+    const i = doc.cells.findIndex((c) => c.id === id);
+    printed.add(id);
+    const state = kernel.cells()[i];
+    print(cellLine(cellReports([doc.cells[i]], [state]).map((r) => ({ ...r, index: i + 1 }))[0]));
+  };
+  kernel.on((e) => {
+    if (e.type !== 'status') return;
+    if (e.status === 'done' || e.status === 'error' || e.status === 'cancelled') {
+      // Print markdown/foreign cells that precede this one, so the log follows the notebook.
+      const i = doc.cells.findIndex((c) => c.id === e.cellId);
+      for (; index < i; index++) if (!cellRegistry.get(doc.cells[index].kind)?.runnable) printCell(doc.cells[index].id);
+      printCell(e.cellId);
+      index = Math.max(index, i + 1);
+    }
+  });
+  await kernel.runAll({ continueOnError: !options.stopOnError });
+  for (; index < doc.cells.length; index++) if (!cellRegistry.get(doc.cells[index].kind)?.runnable) printCell(doc.cells[index].id);
+  const durationMs = performance.now() - started;
+  const states = kernel.cells();
+  const cells = cellReports(doc.cells, states);
+  const failed = cells.filter((c) => c.status === 'error' || c.status === 'cancelled');
+  const ran = cells.filter((c) => c.status === 'done').length;
+  const report: RunReport = { notebook: path, title, backend, ok: failed.length === 0, durationMs: Math.round(durationMs), cells, values: kernel.valueSummaries() };
+  print(`${failed.length === 0 ? 'OK' : 'FAILED'}: ${ran} cell${ran === 1 ? '' : 's'} ran${failed.length ? `, ${failed.length} failed (${failed.map((c) => `[${c.index}]`).join(' ')})` : ''} in ${(durationMs / 1000).toFixed(1)} s`);
+  if (options.save) await writeFile(options.save, serializeNotebook(doc, renderSource));
+  kernel.dispose();
+  return report;
+}
+
+export async function main(argv: string[], print: (s: string) => void = (s) => console.log(s), printError: (s: string) => void = (s) => console.error(s)): Promise<number> {
+  let options: Options;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      printError(`ml-workbench: ${error.message}\n\n${USAGE}`);
+      return EXIT_BAD_INPUT;
+    }
+    throw error;
+  }
+  if (options.command === 'help') {
+    print(USAGE);
+    return EXIT_OK;
+  }
+  try {
+    const { backend } = await initBackend({ order: options.backend });
+    if (options.command === 'run') {
+      const report = await runNotebook(options.target, options, backend, print);
+      if (options.json) await writeJson(options.json, report);
+      return report.ok ? EXIT_OK : EXIT_CELL_FAILED;
+    }
+    let entries: string[];
+    try {
+      entries = (await readdir(options.target)).filter((f) => f.endsWith('.ipynb')).sort();
+    } catch {
+      throw new BadInput(`${options.target}: not a readable folder.`);
+    }
+    if (entries.length === 0) throw new BadInput(`${options.target}: no .ipynb files in this folder.`);
+    let worst = EXIT_OK;
+    const summary: string[] = [];
+    for (const file of entries) {
+      const path = join(options.target, file);
+      try {
+        const report = await runNotebook(path, options, backend, print);
+        if (options.jsonDir) await writeJson(join(options.jsonDir, file.replace(/\.ipynb$/, '.json')), report);
+        summary.push(`${report.ok ? 'ok    ' : 'FAILED'} ${path} (${(report.durationMs / 1000).toFixed(1)} s)`);
+        if (!report.ok) worst = Math.max(worst, EXIT_CELL_FAILED);
+      } catch (error) {
+        if (!(error instanceof BadInput)) throw error;
+        printError(`ml-workbench: ${error.message}`);
+        summary.push(`BAD    ${path}`);
+        worst = EXIT_BAD_INPUT;
+      }
+      print('');
+    }
+    print(summary.join('\n'));
+    return worst;
+  } catch (error) {
+    if (error instanceof BadInput) {
+      printError(`ml-workbench: ${error.message}`);
+      return EXIT_BAD_INPUT;
+    }
+    printError(`ml-workbench: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return EXIT_CELL_FAILED;
+  }
+}

@@ -1,0 +1,51 @@
+// Host services for Node (the headless runner, benchmarks): datasets come
+// from the project folder, "same-origin" URLs from public/ (what the app
+// serves), and user files from paths next to the notebook.
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { HostServices } from '../core/host.ts';
+import { CellError } from '../core/errors.ts';
+import { DATASETS, findDataset } from '../datasets/catalog.ts';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function readBytes(path: string, what: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new CellError(`Cannot read ${what}: ${code === 'ENOENT' ? 'no such file' : String(error)} (${path}).`);
+  }
+}
+
+/** A path inside `root`, refusing `..` escapes. */
+function inside(root: string, relative: string, what: string): string {
+  const full = normalize(join(root, relative));
+  if (full !== root && !full.startsWith(root + sep)) throw new CellError(`${what} "${relative}" points outside ${root}.`);
+  return full;
+}
+
+export function nodeHost(options: { notebookDir?: string; backend: () => string }): HostServices {
+  const publicDir = join(PROJECT_ROOT, 'public');
+  return {
+    listDatasets: () => DATASETS.map(({ name, file, description }) => ({ name, file, description })),
+    async readDataset(name) {
+      const entry = findDataset(name);
+      if (!entry) throw new CellError(`There is no bundled dataset named "${name}".`, { hint: `Bundled datasets: ${DATASETS.map((d) => d.name).join(', ')}.` });
+      return readBytes(join(PROJECT_ROOT, entry.path), `dataset "${name}"`);
+    },
+    async fetchSameOrigin(url) {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
+        throw new CellError(`Only URLs on the app's own origin can be loaded (like /datasets/sales.csv), not "${url}".`);
+      }
+      const path = url.split(/[?#]/)[0].replace(/^\/+/, '');
+      return readBytes(inside(publicDir, decodeURIComponent(path), 'URL'), `URL "${url}"`);
+    },
+    async readUserFile(id) {
+      const base = options.notebookDir ?? process.cwd();
+      return readBytes(isAbsolute(id) ? id : resolve(base, id), `file "${id}"`);
+    },
+    backend: options.backend,
+  };
+}
