@@ -9,6 +9,7 @@ import { NotebookFormatError } from '../notebook/errors.ts';
 import type { NotebookDoc } from '../notebook/model.ts';
 import { Kernel } from '../kernel/kernel.ts';
 import { validateParams } from '../kernel/params.ts';
+import { workbenchCellSchema } from '../notebook/cellSchema.ts';
 import { cellRegistry, renderSource } from '../cells/registry.ts';
 import { initBackend, type BackendName } from '../ml/backend.ts';
 import { nodeHost } from './nodeHost.ts';
@@ -21,6 +22,7 @@ export const EXIT_BAD_INPUT = 2;
 const USAGE = `Usage:
   ml-workbench run <notebook.ipynb> [--json out.json] [--save out.ipynb] [--backend wasm|cpu] [--stop-on-error] [--quiet]
   ml-workbench run-all <folder> [--json-dir dir] [--backend wasm|cpu]
+  ml-workbench schema [--out file.json]
   ml-workbench --help
 
 run       runs every cell of a notebook in Node and prints one line per cell.
@@ -29,12 +31,14 @@ run       runs every cell of a notebook in Node and prints one line per cell.
           Cells keep running after a failure unless --stop-on-error; cells that
           need a failed cell's values are reported as skipped.
 run-all   runs every .ipynb in a folder (not recursive) the same way.
+schema    prints the JSON Schema of the workbench cell metadata (docs/workbench-cell.schema.json).
 Exit codes: 0 all cells ran, 1 a cell failed, 2 bad input.`;
 
 class UsageError extends Error {}
 
 interface Options {
-  command: 'run' | 'run-all' | 'help';
+  command: 'run' | 'run-all' | 'schema' | 'help';
+  out?: string;
   target: string;
   json?: string;
   jsonDir?: string;
@@ -47,6 +51,11 @@ interface Options {
 export function parseArgs(argv: string[]): Options {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { command: 'help', target: '', backend: [], stopOnError: false, quiet: false };
+  if (command === 'schema') {
+    if (rest.length === 0) return { command, target: '', backend: [], stopOnError: false, quiet: false };
+    if (rest[0] === '--out' && rest.length === 2) return { command, target: '', out: rest[1], backend: [], stopOnError: false, quiet: false };
+    throw new UsageError('schema takes only --out <file.json>.');
+  }
   if (command !== 'run' && command !== 'run-all') throw new UsageError(`Unknown command "${command}".`);
   const options: Options = { command, target: '', backend: ['wasm', 'cpu'], stopOnError: false, quiet: false };
   for (let i = 0; i < rest.length; i++) {
@@ -163,6 +172,12 @@ export async function main(argv: string[], print: (s: string) => void = (s) => c
   }
   if (options.command === 'help') {
     print(USAGE);
+    return EXIT_OK;
+  }
+  if (options.command === 'schema') {
+    const text = JSON.stringify(workbenchCellSchema(cellRegistry.values()), null, 2) + '\n';
+    if (options.out) await writeFile(options.out, text);
+    else print(text.trimEnd());
     return EXIT_OK;
   }
   try {
