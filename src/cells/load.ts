@@ -1,0 +1,112 @@
+// The load cell: read a bundled dataset, a same-origin URL or an uploaded
+// file through the host, parse it (CSV/TSV/JSON/JSON lines) and store the
+// typed table under a name.
+import { z } from 'zod';
+import { CellError, checkAborted, isCancelled } from '../core/errors.ts';
+import type { CellOutput } from '../core/outputs.ts';
+import { defineCell, type CellContext } from './types.ts';
+import { loadBytes } from '../data/load.ts';
+import { DEFAULT_MISSING } from '../data/infer.ts';
+import { tablePreview } from '../data/preview.ts';
+
+const columnType = z.enum(['number', 'integer', 'string', 'date', 'boolean']);
+
+const source = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('dataset'), name: z.string().describe('Name of a bundled dataset, e.g. penguins.') }),
+  z.object({ type: z.literal('url'), url: z.string().describe('A path on this app\'s own site, e.g. /data/train.csv.') }),
+  z.object({
+    type: z.literal('file'),
+    fileId: z.string().describe('Id of the uploaded file.'),
+    fileName: z.string().describe('Name of the uploaded file (its extension picks the format).'),
+  }),
+]);
+
+export const loadSchema = z.object({
+  source: source.default({ type: 'dataset', name: 'penguins' }).describe('Where the data comes from: a bundled dataset, a URL on this site, or an uploaded file.'),
+  format: z.enum(['auto', 'csv', 'tsv', 'json', 'jsonl']).default('auto').describe('File format; auto uses the file extension.'),
+  delimiter: z.string().default('auto').describe('Field separator for CSV: auto detects , ; tab or |.'),
+  header: z.boolean().default(true).describe('The first row holds the column names.'),
+  ragged: z.enum(['error', 'pad']).default('error').describe('Rows with a different number of fields than the header: stop with an error, or pad/cut them.'),
+  missing: z.array(z.string()).default(() => [...DEFAULT_MISSING]).describe('Values read as missing (e.g. add "unknown").'),
+  types: z.record(z.string(), columnType).default(() => ({})).describe('Force a column\'s type: number, integer, string, date or boolean.'),
+  output: z.string().default('data').describe('Name to store the table under.'),
+});
+
+export type LoadParams = z.output<typeof loadSchema>;
+
+function sourceLabel(s: LoadParams['source']): string {
+  switch (s.type) {
+    case 'dataset': return `${s.name} (dataset)`;
+    case 'url': return `${s.url} (url)`;
+    case 'file': return `${s.fileName} (file)`;
+  }
+}
+
+async function readSource(params: LoadParams, ctx: CellContext): Promise<{ bytes: Uint8Array; fileName?: string }> {
+  const s = params.source;
+  try {
+    switch (s.type) {
+      case 'dataset': {
+        if (s.name.trim() === '') throw new CellError('Choose a dataset to load.', { where: 'params.source.name' });
+        const info = ctx.host.listDatasets().find((d) => d.name === s.name);
+        return { bytes: await ctx.host.readDataset(s.name), fileName: info?.file ?? s.name };
+      }
+      case 'url':
+        if (s.url.trim() === '') throw new CellError('Enter the URL to load.', { where: 'params.source.url' });
+        return { bytes: await ctx.host.fetchSameOrigin(s.url, ctx.signal), fileName: s.url };
+      case 'file':
+        return { bytes: await ctx.host.readUserFile(s.fileId), fileName: s.fileName };
+    }
+  } catch (error) {
+    if (error instanceof CellError || isCancelled(error)) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    const field = s.type === 'dataset' ? 'name' : s.type === 'url' ? 'url' : 'fileId';
+    throw new CellError(`Could not read ${sourceLabel(s)}: ${message}`, { where: `params.source.${field}`, cause: error });
+  }
+}
+
+export const loadCell = defineCell({
+  kind: 'load',
+  label: 'Load data',
+  description:
+    'Load a table from a bundled dataset, a URL on this site or an uploaded file (CSV, TSV, JSON, JSON lines). ' +
+    'Column types are inferred (number, boolean, date yyyy-mm-dd, text) unless forced; blank lines are skipped.',
+  schema: loadSchema,
+  runnable: true,
+  reads: () => [],
+  writes: (p) => [p.output],
+  render(p) {
+    const lines = [`// load ${sourceLabel(p.source)} → ${p.output}`];
+    const opts: string[] = [];
+    if (p.format !== 'auto') opts.push(`format ${p.format}`);
+    if (p.delimiter !== 'auto') opts.push(`delimiter ${JSON.stringify(p.delimiter)}`);
+    if (!p.header) opts.push('no header row');
+    if (p.ragged !== 'error') opts.push('pad ragged rows');
+    if (p.missing.join('\u0000') !== DEFAULT_MISSING.join('\u0000')) opts.push(`missing: ${p.missing.map((m) => JSON.stringify(m)).join(', ')}`);
+    if (opts.length > 0) lines.push(`// ${opts.join('; ')}`);
+    for (const [col, type] of Object.entries(p.types)) lines.push(`// ${col}: ${type}`);
+    return lines.join('\n');
+  },
+  async run(params, ctx): Promise<CellOutput[]> {
+    if (params.output.trim() === '') throw new CellError('Give the table a name.', { where: 'params.output' });
+    ctx.progress({ phase: 'read', message: `Reading ${sourceLabel(params.source)}` });
+    const { bytes, fileName } = await readSource(params, ctx);
+    checkAborted(ctx.signal);
+    ctx.progress({ phase: 'parse', fraction: 0 });
+    const loaded = loadBytes(bytes, {
+      format: params.format,
+      fileName,
+      delimiter: params.delimiter,
+      header: params.header,
+      ragged: params.ragged,
+      missing: params.missing,
+      types: params.types,
+      signal: ctx.signal,
+      onProgress: (fraction) => ctx.progress({ phase: 'parse', fraction }),
+    });
+    ctx.progress({ phase: 'parse', fraction: 1 });
+    for (const note of loaded.notes) ctx.emit({ type: 'text', text: note });
+    ctx.set(params.output, { type: 'table', table: loaded.table });
+    return [tablePreview(loaded.table, { name: params.output })];
+  },
+});

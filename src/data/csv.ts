@@ -1,0 +1,292 @@
+// CSV/TSV parsing: an RFC-4180 state machine over a decoded string.
+//
+// Output is column-major (one string[] per column) plus the physical line
+// on which each row starts, so that type inference can report "line L" for a
+// bad value. Fields are taken with slice() between positions found by
+// charCodeAt/indexOf scanning; no per-character string building, so a
+// million-row file costs one string per field and nothing more.
+//
+// Choices (documented for users in the load cell's description):
+// - Blank lines (zero characters) are skipped, as pandas does.
+// - A quote inside an unquoted field is kept as a literal character; text
+//   after a closing quote and before the next delimiter is appended to the
+//   field (Python's csv module does the same). Only an opening quote that
+//   never closes is an error.
+// - "Spreadsheet re-saved" files, where every line is one quoted field that
+//   itself holds delimited values ("a,b,c"), are unwrapped: the inner text is
+//   parsed again and a note says so. We unwrap rather than fail because the
+//   content is intact and the fix is mechanical.
+import { CellError, checkAborted } from '../core/errors.ts';
+
+export type Delimiter = 'auto' | string;
+
+export interface CsvOptions {
+  /** A single character, or 'auto' to detect among , ; tab | from the first lines. */
+  delimiter?: Delimiter;
+  /** First row holds column names (default true). */
+  header?: boolean;
+  /** Rows whose field count differs from the header: 'error' (default) or 'pad' (fill with '' / drop extras). */
+  ragged?: 'error' | 'pad';
+  signal?: AbortSignal;
+  /** Called now and then with the fraction of the text parsed. */
+  onProgress?: (fraction: number) => void;
+}
+
+export interface ParsedCsv {
+  names: string[];
+  /** columns[c][r]: the raw text of field c in row r. */
+  columns: string[][];
+  /** 1-based physical line on which each data row starts. */
+  lines: number[];
+  delimiter: string;
+  /** Things the parser did that the user should know (unwrapping, padding). */
+  notes: string[];
+}
+
+export const AUTO_DELIMITERS = [',', ';', '\t', '|'] as const;
+
+const QUOTE = 34; // "
+const LF = 10;
+const CR = 13;
+
+/** Decode bytes as UTF-8, dropping a byte-order mark. */
+export function decodeText(bytes: Uint8Array): string {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return stripBom(text);
+}
+
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Receives each row: the first `count` entries of `fields` (a reused buffer) and the row's first line. */
+type RowSink = (fields: string[], count: number, line: number) => void;
+
+/**
+ * Split text into rows of fields, handing each to `sink`. `maxRows` stops
+ * early (delimiter sniffing). Returns whether every field of every row was
+ * quoted (for the re-saved detection).
+ */
+function scanRows(text: string, delim: number, maxRows: number, sink: RowSink, options: CsvOptions = {}): { allQuoted: boolean } {
+  const n = text.length;
+  const fields: string[] = [];
+  let rowCount = 0;
+  let allQuoted = true;
+  let pos = 0;
+  let line = 1;
+  let lineStart = 0; // index of the first character of the current physical line
+  const progressMask = (1 << 16) - 1;
+
+  while (pos < n && rowCount < maxRows) {
+    // Skip blank lines.
+    const c0 = text.charCodeAt(pos);
+    if (c0 === LF || c0 === CR) {
+      pos += c0 === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
+      line++;
+      lineStart = pos;
+      continue;
+    }
+    const rowLine = line;
+    let count = 0;
+    // One iteration per field.
+    for (;;) {
+      let value: string;
+      if (text.charCodeAt(pos) === QUOTE) {
+        const openLine = line;
+        const openColumn = pos - lineStart + 1;
+        let start = pos + 1;
+        let parts: string[] | undefined;
+        for (;;) {
+          const q = text.indexOf('"', start);
+          if (q < 0) {
+            throw new CellError('A quoted field never ends: its opening quote has no closing quote.', {
+              where: `line ${openLine}, column ${openColumn}`,
+              hint: 'Check for a stray " in that field, or double it ("") to keep it as text.',
+            });
+          }
+          // Count line breaks inside the quoted text so later positions stay right.
+          for (let k = text.indexOf('\n', start); k >= 0 && k < q; k = text.indexOf('\n', k + 1)) {
+            line++;
+            lineStart = k + 1;
+          }
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            (parts ??= []).push(text.slice(start, q + 1)); // keep one quote of the pair
+            start = q + 2;
+            continue;
+          }
+          const last = text.slice(start, q);
+          value = parts ? parts.join('') + last : last;
+          pos = q + 1;
+          break;
+        }
+        // Lenient: characters after the closing quote up to the delimiter join the field.
+        let end = pos;
+        while (end < n) {
+          const c = text.charCodeAt(end);
+          if (c === delim || c === LF || c === CR) break;
+          end++;
+        }
+        if (end > pos) value += text.slice(pos, end);
+        pos = end;
+      } else {
+        allQuoted = false;
+        let end = pos;
+        while (end < n) {
+          const c = text.charCodeAt(end);
+          if (c === delim || c === LF || c === CR) break;
+          end++;
+        }
+        value = text.slice(pos, end);
+        pos = end;
+      }
+      fields[count++] = value;
+      if (pos >= n) break;
+      const c = text.charCodeAt(pos);
+      if (c === delim) {
+        pos++;
+        if (pos >= n) {
+          fields[count++] = ''; // "a,b," at end of file: a last empty field
+          break;
+        }
+        continue;
+      }
+      // End of line.
+      pos += c === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
+      line++;
+      lineStart = pos;
+      break;
+    }
+    sink(fields, count, rowLine);
+    rowCount++;
+    if ((rowCount & progressMask) === 0) {
+      checkAborted(options.signal);
+      options.onProgress?.(pos / n);
+    }
+  }
+  return { allQuoted };
+}
+
+/** Pick the delimiter that splits the first lines into the most, equally many fields. */
+export function detectDelimiter(text: string): string {
+  let best: string = ',';
+  let bestScore = 0;
+  for (const d of AUTO_DELIMITERS) {
+    const rows: string[][] = [];
+    try {
+      scanRows(text, d.charCodeAt(0), 20, (fields, count) => rows.push(fields.slice(0, count)));
+    } catch {
+      continue; // a sample that cuts a quoted field open: not informative
+    }
+    if (rows.length === 0) continue;
+    const width = rows[0].length;
+    if (width < 2) continue;
+    // Consistent rows count fully; a delimiter that only splits the header scores less.
+    const consistent = rows.filter((r) => r.length === width).length / rows.length;
+    const score = width * consistent * consistent;
+    if (score > bestScore) {
+      bestScore = score;
+      best = d;
+    }
+  }
+  return best;
+}
+
+function checkDelimiter(delimiter: string): void {
+  if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
+    throw new CellError(`The delimiter must be one character other than a quote or a line break, not ${JSON.stringify(delimiter)}.`, {
+      where: 'params.delimiter',
+    });
+  }
+}
+
+/** Parse CSV/TSV text into named string columns. */
+export function parseCsv(input: string, options: CsvOptions = {}): ParsedCsv {
+  const text = stripBom(input);
+  if (text.trim().length === 0) {
+    throw new CellError('The file is empty.', { where: 'line 1, column 1', hint: 'Check that the right file was chosen and that it has a header and rows.' });
+  }
+  const header = options.header ?? true;
+  const ragged = options.ragged ?? 'error';
+  const delimiter = options.delimiter === undefined || options.delimiter === 'auto' ? detectDelimiter(text) : options.delimiter;
+  checkDelimiter(delimiter);
+
+  // Rows go straight into columns: no per-row arrays for a million-row file.
+  let names: string[] | undefined;
+  let rawHeader: string[] = [];
+  let columns: string[][] = [];
+  const lines: number[] = [];
+  let padded = 0;
+  const { allQuoted } = scanRows(
+    text,
+    delimiter.charCodeAt(0),
+    Infinity,
+    (fields, count, line) => {
+      if (names === undefined) {
+        rawHeader = fields.slice(0, count);
+        names = header ? uniqueNames(rawHeader) : rawHeader.map((_, i) => `column_${i + 1}`);
+        columns = names.map(() => []);
+        if (header) return;
+      }
+      const width = names.length;
+      if (count !== width) {
+        if (ragged === 'error') {
+          throw new CellError(`Line ${line} has ${count} field${count === 1 ? '' : 's'}, but the ${header ? 'header' : 'first row'} has ${width}.`, {
+            where: `line ${line}, column ${Math.min(count, width) + 1}`,
+            hint: `Check the delimiter (${JSON.stringify(delimiter)}) and quoting on that line, or set ragged rows to "pad".`,
+          });
+        }
+        padded++;
+      }
+      for (let c = 0; c < width; c++) columns[c].push(c < count ? fields[c] : '');
+      lines.push(line);
+    },
+    options,
+  );
+  if (names === undefined) throw new CellError('The file is empty.', { where: 'line 1, column 1' });
+
+  if (allQuoted && names.length === 1) {
+    const unwrapped = unwrapResaved(header ? [rawHeader[0], ...columns[0]] : columns[0], lines, options);
+    if (unwrapped) return unwrapped;
+  }
+  const notes: string[] = [];
+  if (padded > 0) notes.push(`${padded} row${padded === 1 ? '' : 's'} had a different number of fields than the header and ${padded === 1 ? 'was' : 'were'} padded or cut.`);
+  return { names, columns, lines, delimiter, notes };
+}
+
+/**
+ * A file where every row is one quoted field whose text contains a delimiter
+ * is a CSV that a spreadsheet wrapped in quotes on re-save. Parse the inner
+ * text again (quotes inside were doubled, so the first pass already undid them).
+ */
+function unwrapResaved(values: string[], dataLines: number[], options: CsvOptions): ParsedCsv | undefined {
+  if (!AUTO_DELIMITERS.some((d) => values[0].includes(d))) return undefined;
+  const innerText = values.join('\n');
+  const inner = detectDelimiter(innerText);
+  let parsed: ParsedCsv;
+  try {
+    parsed = parseCsv(innerText, { ...options, delimiter: inner });
+  } catch {
+    return undefined; // not a clean wrapped CSV after all: keep the single column
+  }
+  if (parsed.names.length < 2 || parsed.lines.length !== dataLines.length) return undefined;
+  parsed.lines = dataLines; // report the file's own line numbers
+  parsed.notes.unshift(`Every line of this file was one quoted field (a CSV re-saved by a spreadsheet); it was unwrapped and split on ${JSON.stringify(inner)}.`);
+  return parsed;
+}
+
+/** Header names, with blanks named and duplicates numbered (a, a_2) so every column is addressable. */
+function uniqueNames(raw: string[]): string[] {
+  const seen = new Set<string>();
+  return raw.map((name, i) => {
+    let base = name.trim() === '' ? `column_${i + 1}` : name;
+    if (!seen.has(base)) {
+      seen.add(base);
+      return base;
+    }
+    let k = 2;
+    while (seen.has(`${base}_${k}`)) k++;
+    base = `${base}_${k}`;
+    seen.add(base);
+    return base;
+  });
+}

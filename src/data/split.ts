@@ -1,0 +1,139 @@
+// Train/validation/test splits as row-index arrays, seeded so that a
+// notebook gives the same split on every run and host.
+//
+// Random: shuffle 0..n-1 (core/random.ts), cut it into parts whose sizes are
+// the fractions of n rounded by largest remainder (so they sum to n).
+// Stratified: each class is shuffled and cut on its own. A class's count in a
+// part is floor(n_c * fraction) or one more, so every class keeps its
+// proportion within one row in every part; which classes get the extra row
+// is chosen (by largest remainder, then an augmenting-path repair) so that
+// part sizes stay within one row of fraction * n.
+// Each part lists its rows in their original order.
+import { CellError } from '../core/errors.ts';
+import { seededRandom, shuffledIndices } from '../core/random.ts';
+
+export const PARTS = ['train', 'validation', 'test'] as const;
+export type Part = (typeof PARTS)[number];
+export type Fractions = Record<Part, number>;
+export type SplitIndices = Record<Part, number[]>;
+
+export function checkFractions(f: Fractions): void {
+  for (const p of PARTS) {
+    if (!(f[p] >= 0 && f[p] <= 1)) throw new CellError(`The ${p} fraction must be between 0 and 1, not ${f[p]}.`, { where: `params.${p}` });
+  }
+  const sum = f.train + f.validation + f.test;
+  if (Math.abs(sum - 1) > 1e-9) {
+    throw new CellError(`The train, validation and test fractions add up to ${+sum.toFixed(6)}, not 1.`, { where: 'params.train', hint: 'For example 0.7, 0.15, 0.15 or 0.8, 0, 0.2.' });
+  }
+  if (f.train <= 0) throw new CellError('The train fraction must be above 0.', { where: 'params.train' });
+}
+
+/** Split n into parts proportional to the fractions, by largest remainder (ties favour earlier parts). */
+export function partSizes(n: number, f: Fractions): number[] {
+  const ideal = PARTS.map((p) => n * f[p]);
+  const sizes = ideal.map(Math.floor);
+  let left = n - sizes.reduce((a, b) => a + b, 0);
+  const order = [0, 1, 2].filter((i) => f[PARTS[i]] > 0).sort((a, b) => ideal[b] - sizes[b] - (ideal[a] - sizes[a]) || a - b);
+  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) sizes[order[k]]++;
+  return sizes;
+}
+
+function sortedParts(parts: number[][]): SplitIndices {
+  const [train, validation, test] = parts.map((p) => p.sort((a, b) => a - b));
+  return { train, validation, test };
+}
+
+export function randomSplit(n: number, f: Fractions, seed: number): SplitIndices {
+  checkFractions(f);
+  const order = shuffledIndices(n, seededRandom(seed));
+  const sizes = partSizes(n, f);
+  const parts: number[][] = [];
+  let at = 0;
+  for (const size of sizes) {
+    parts.push(Array.from(order.subarray(at, at + size)));
+    at += size;
+  }
+  return sortedParts(parts);
+}
+
+/**
+ * Per class and part, how many rows: floor(n_c * f_p) plus 0 or 1, each class
+ * summing to n_c and each part to at most ceil(n * f_p). A fractional solution
+ * exists (the exact proportions), so an integer one does too (flow
+ * integrality); augmenting paths find it.
+ */
+export function stratifiedCounts(classSizes: readonly number[], f: Fractions): number[][] {
+  const n = classSizes.reduce((a, b) => a + b, 0);
+  const fr = PARTS.map((p) => f[p]);
+  const counts = classSizes.map((nc) => fr.map((x) => Math.floor(nc * x)));
+  const extra = classSizes.map((nc, c) => nc - counts[c].reduce((a, b) => a + b, 0));
+  const capacity = fr.map((x, p) => Math.ceil(n * x - 1e-9) - counts.reduce((a, row) => a + row[p], 0));
+  const plusOne = classSizes.map(() => [false, false, false]);
+  const load = [0, 0, 0];
+  // Parts a class prefers for its extra rows: largest fractional remainder first.
+  const preference = classSizes.map((nc, c) =>
+    [0, 1, 2].filter((p) => fr[p] > 0).sort((a, b) => nc * fr[b] - counts[c][b] - (nc * fr[a] - counts[c][a]) || a - b),
+  );
+  // Try to give class c one more row somewhere, moving other classes' extras if needed.
+  const augment = (c: number, visited: boolean[]): boolean => {
+    for (const p of preference[c]) {
+      if (plusOne[c][p] || visited[p]) continue;
+      visited[p] = true;
+      if (load[p] < capacity[p]) {
+        plusOne[c][p] = true;
+        load[p]++;
+        return true;
+      }
+      for (let other = 0; other < classSizes.length; other++) {
+        if (other === c || !plusOne[other][p]) continue;
+        plusOne[other][p] = false;
+        if (augment(other, visited)) {
+          plusOne[c][p] = true;
+          return true;
+        }
+        plusOne[other][p] = true;
+      }
+    }
+    return false;
+  };
+  // One unit per extra row a class needs, in class order.
+  const units: number[] = [];
+  classSizes.forEach((_, c) => {
+    for (let k = 0; k < extra[c]; k++) units.push(c);
+  });
+  for (const c of units) {
+    if (!augment(c, [false, false, false])) {
+      // Not reachable by the argument above; fall back to the first part with room rather than lose rows.
+      const p = preference[c].find((q) => !plusOne[c][q]) ?? 0;
+      counts[c][p]++;
+    }
+  }
+  return counts.map((row, c) => row.map((x, p) => x + (plusOne[c][p] ? 1 : 0)));
+}
+
+/** Stratified split by `labels` (one per row; null is its own class). */
+export function stratifiedSplit(labels: readonly unknown[], f: Fractions, seed: number): SplitIndices {
+  checkFractions(f);
+  const groups = new Map<unknown, number[]>();
+  labels.forEach((label, i) => {
+    const k = label instanceof Date ? label.getTime() : label ?? null;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(i);
+  });
+  const members = [...groups.values()];
+  const counts = stratifiedCounts(
+    members.map((g) => g.length),
+    f,
+  );
+  const random = seededRandom(seed);
+  const parts: number[][] = [[], [], []];
+  members.forEach((rows, c) => {
+    const order = shuffledIndices(rows.length, random);
+    let at = 0;
+    for (let p = 0; p < 3; p++) {
+      for (let k = 0; k < counts[c][p]; k++) parts[p].push(rows[order[at++]]);
+    }
+  });
+  return sortedParts(parts);
+}

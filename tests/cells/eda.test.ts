@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import * as aq from 'arquero';
+import { edaCell, edaSchema } from '../../src/cells/eda.ts';
+import { testContext } from '../helpers/context.ts';
+import { CellError } from '../../src/core/errors.ts';
+import type { FigureOutput, ProfileOutput, TableOutput } from '../../src/core/outputs.ts';
+
+const table = aq.table({ x: [1, 2, 3, 4, null], y: ['a', 'b', 'a', 'a', null] });
+
+describe('eda cell', () => {
+  it('has defaults, reads its input and writes nothing', () => {
+    const p = edaSchema.parse({});
+    expect(p).toEqual({ input: 'data', columns: [] });
+    expect(edaCell.reads(p)).toEqual(['data']);
+    expect(edaCell.writes(p)).toEqual([]);
+    expect(edaCell.render({ ...p, target: 'y' })).toBe('// explore data, target y');
+  });
+
+  it('profiles the chosen columns', async () => {
+    const ctx = testContext({ data: { type: 'table', table } });
+    const [profile] = (await edaCell.run(edaSchema.parse({ columns: ['x'] }), ctx)) as ProfileOutput[];
+    expect(profile.type).toBe('profile');
+    expect(profile.columns.map((c) => c.name)).toEqual(['x']);
+    expect(profile.columns[0]).toMatchObject({ count: 4, missing: 1, mean: 2.5, median: 2.5, min: 1, max: 4 });
+  });
+
+  it('adds the class balance of a target as a table and a bar chart', async () => {
+    const ctx = testContext({ data: { type: 'table', table } });
+    const out = await edaCell.run(edaSchema.parse({ target: 'y' }), ctx);
+    expect(out).toHaveLength(3);
+    const balance = out[1] as TableOutput;
+    expect(balance.rows).toEqual([
+      { y: 'a', count: 3, fraction: 0.6 },
+      { y: 'b', count: 1, fraction: 0.2 },
+      { y: null, count: 1, fraction: 0.2 },
+    ]);
+    expect((out[2] as FigureOutput).spec.data[0]).toMatchObject({ type: 'bar', y: [3, 1, 1] });
+  });
+
+  it('names the parameter and lists the columns when one is absent', async () => {
+    const ctx = testContext({ data: { type: 'table', table } });
+    await expect(edaCell.run(edaSchema.parse({ target: 'z' }), ctx)).rejects.toMatchObject({ where: 'params.target', hint: 'Available columns: x, y.' });
+    await expect(edaCell.run(edaSchema.parse({ columns: ['x', 'q'] }), ctx)).rejects.toBeInstanceOf(CellError);
+    await expect(edaCell.run(edaSchema.parse({ columns: ['x', 'q'] }), ctx)).rejects.toMatchObject({ where: 'params.columns.1' });
+  });
+});

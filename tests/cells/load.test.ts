@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { loadCell, loadSchema } from '../../src/cells/load.ts';
+import { testContext } from '../helpers/context.ts';
+import { CellError } from '../../src/core/errors.ts';
+import type { TableOutput } from '../../src/core/outputs.ts';
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+async function errorOf(p: Promise<unknown>): Promise<CellError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(CellError);
+    return e as CellError;
+  }
+  throw new Error('expected a CellError');
+}
+
+describe('load cell', () => {
+  it('has full defaults and declares what it writes', () => {
+    const p = loadSchema.parse({});
+    expect(p).toEqual({
+      source: { type: 'dataset', name: 'penguins' },
+      format: 'auto',
+      delimiter: 'auto',
+      header: true,
+      ragged: 'error',
+      missing: ['', 'NA', 'N/A', 'null', 'NaN'],
+      types: {},
+      output: 'data',
+    });
+    expect(loadCell.reads(p)).toEqual([]);
+    expect(loadCell.writes(p)).toEqual(['data']);
+    expect(loadCell.render(p)).toBe('// load penguins (dataset) → data');
+    expect(loadCell.render(loadSchema.parse({ delimiter: ';', types: { y: 'string' } }))).toBe('// load penguins (dataset) → data\n// delimiter ";"\n// y: string');
+  });
+
+  it('loads a bundled JSON dataset through the host', async () => {
+    const ctx = testContext({}, {
+      listDatasets: () => [{ name: 'tiny', file: 'tiny.json', description: '' }],
+      readDataset: async (name) => {
+        expect(name).toBe('tiny');
+        return bytes('[{"x": 1, "s": "a"}, {"x": 2.5, "s": null}]');
+      },
+    });
+    const out = await loadCell.run(loadSchema.parse({ source: { type: 'dataset', name: 'tiny' } }), ctx);
+    const preview = out[0] as TableOutput;
+    expect(preview.rowCount).toBe(2);
+    expect(preview.columns).toEqual([{ name: 'x', type: 'number' }, { name: 's', type: 'string' }]);
+    const v = ctx.get('data');
+    expect(v?.type).toBe('table');
+    expect(ctx.table('data').array('x')).toEqual([1, 2.5]);
+  });
+
+  it('loads an uploaded semicolon CSV, with missing tokens and type overrides, reporting progress', async () => {
+    const ctx = testContext({}, { readUserFile: async () => bytes('\ufeffid;zip;y\r\n1;02134;unknown\r\n2;10001;yes\r\n') });
+    const params = loadSchema.parse({
+      source: { type: 'file', fileId: 'f1', fileName: 'bank.csv' },
+      missing: ['', 'NA', 'unknown'],
+      types: { zip: 'string' },
+      output: 'bank',
+    });
+    await loadCell.run(params, ctx);
+    const t = ctx.table('bank');
+    expect(t.columnNames()).toEqual(['id', 'zip', 'y']);
+    expect(t.array('zip')).toEqual(['02134', '10001']);
+    expect(t.array('y')).toEqual([null, 'yes']);
+    expect(ctx.progressEvents.filter((e) => e.phase === 'parse').at(-1)).toEqual({ phase: 'parse', fraction: 1 });
+  });
+
+  it('fetches same-origin URLs and emits a note when it unwraps a re-saved CSV', async () => {
+    const ctx = testContext({}, { fetchSameOrigin: async () => bytes('"a,b"\n"1,2"\n') });
+    await loadCell.run(loadSchema.parse({ source: { type: 'url', url: '/data/x.csv' } }), ctx);
+    expect(ctx.table('data').array('b')).toEqual([2]);
+    expect(ctx.emitted[0]).toMatchObject({ type: 'text' });
+  });
+
+  it('turns parse and host failures into located CellErrors', async () => {
+    const ragged = testContext({}, { readUserFile: async () => bytes('a,b\n1,2\n3\n') });
+    const e = await errorOf(loadCell.run(loadSchema.parse({ source: { type: 'file', fileId: 'x', fileName: 'x.csv' } }), ragged));
+    expect(e.where).toBe('line 3, column 2');
+    const empty = testContext({}, { readUserFile: async () => new Uint8Array(0) });
+    expect((await errorOf(loadCell.run(loadSchema.parse({ source: { type: 'file', fileId: 'x', fileName: 'x.csv' } }), empty))).message).toMatch(/empty/);
+    const missing = await errorOf(loadCell.run(loadSchema.parse({ source: { type: 'dataset', name: 'nope' } }), testContext()));
+    expect(missing.where).toBe('params.source.name');
+    expect(missing.message).toMatch(/nope/);
+  });
+});
