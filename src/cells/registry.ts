@@ -5,10 +5,16 @@ import type { NotebookCell } from '../notebook/model.ts';
 import { markdownCell } from './markdown.ts';
 import { codeCell } from './code.ts';
 import { visualizeCell } from './visualize.ts';
+import { loadCell } from './load.ts';
+import { edaCell } from './eda.ts';
+import { transformCell } from './transform.ts';
+import { splitCell } from './split.ts';
+import { trainCell } from './train.ts';
+import { evaluateCell } from './evaluate.ts';
 
 // Each def is typed by its own schema; the registry holds them at the common
 // (erased) type, which is safe because the kernel validates params before run().
-const ALL: CellKindDef[] = [markdownCell, codeCell, visualizeCell] as unknown as CellKindDef[];
+const ALL: CellKindDef[] = [markdownCell, loadCell, edaCell, transformCell, splitCell, trainCell, evaluateCell, visualizeCell, codeCell] as unknown as CellKindDef[];
 
 export const cellRegistry: ReadonlyMap<string, CellKindDef> = new Map(ALL.map((d) => [d.kind, d]));
 

@@ -1,0 +1,187 @@
+// From an Arquero table to the numbers a model trains on: a row-major
+// Float32Array feature matrix and an encoded target. Rows follow the table's
+// current order (filters and orderby respected, like the preview).
+import type { ColumnTable } from 'arquero';
+import type { Scalar } from '../core/outputs.ts';
+import type { Task } from '../core/values.ts';
+import { CellError } from '../core/errors.ts';
+import { labelKey, sortedLabels } from './metrics/labels.ts';
+
+/** Integer targets with at most this many distinct values count as classes. */
+export const MAX_AUTO_CLASSES = 20;
+
+export interface FeatureMatrix {
+  /** rows × cols, row-major. */
+  X: Float32Array;
+  rows: number;
+  cols: number;
+}
+
+function isMissing(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
+}
+
+/** Values of a column in the table's row order. */
+export function columnValues(table: ColumnTable, name: string, where?: string): unknown[] {
+  const column = table.column(name);
+  if (!column) {
+    throw new CellError(`The table has no column "${name}".`, {
+      hint: `Columns are: ${table.columnNames().join(', ')}.`,
+      where,
+    });
+  }
+  const indices = table.indices();
+  const out = new Array<unknown>(indices.length);
+  for (let i = 0; i < indices.length; i++) out[i] = column.at(indices[i]);
+  return out;
+}
+
+function isNumericValue(v: unknown): boolean {
+  return (typeof v === 'number' && !Number.isNaN(v)) || typeof v === 'boolean' || typeof v === 'bigint';
+}
+
+/** True if every non-missing value is a number, bigint or boolean (booleans become 0/1). */
+export function isNumericColumn(table: ColumnTable, name: string): boolean {
+  const values = columnValues(table, name);
+  let any = false;
+  for (const v of values) {
+    if (isMissing(v)) continue;
+    if (!isNumericValue(v)) return false;
+    any = true;
+  }
+  return any;
+}
+
+/**
+ * The feature columns: the ones given, or (empty list) every other column
+ * that is numeric, so a student can train on a cleaned table without listing
+ * columns. An explicit non-numeric column is an error in featureMatrix().
+ */
+export function selectFeatures(table: ColumnTable, target: string, features: readonly string[]): string[] {
+  if (features.length > 0) return [...features];
+  const chosen = table.columnNames().filter((n) => n !== target && isNumericColumn(table, n));
+  if (chosen.length === 0) {
+    throw new CellError('There are no numeric feature columns besides the target.', {
+      hint: 'Add a transform cell with a one-hot step to turn text columns into numbers, or list the features.',
+      where: 'params.features',
+    });
+  }
+  return chosen;
+}
+
+/**
+ * Classification if the target is text or boolean, or integer-valued with at
+ * most MAX_AUTO_CLASSES distinct values; otherwise regression. The train cell
+ * lets the user override this (params.task).
+ */
+export function detectTask(table: ColumnTable, target: string): Task {
+  const values = columnValues(table, target, 'params.target').filter((v) => !isMissing(v));
+  if (values.some((v) => typeof v === 'string' || typeof v === 'boolean')) return 'classification';
+  const distinct = new Set<string>();
+  for (const v of values) {
+    if (typeof v === 'bigint') {
+      distinct.add(String(v));
+      continue;
+    }
+    if (typeof v !== 'number' || !Number.isInteger(v)) return 'regression';
+    distinct.add(String(v));
+    if (distinct.size > MAX_AUTO_CLASSES) return 'regression';
+  }
+  return 'classification';
+}
+
+/** The feature matrix; refuses text columns and missing values with a hint. */
+export function featureMatrix(table: ColumnTable, features: readonly string[]): FeatureMatrix {
+  const rows = table.numRows();
+  const cols = features.length;
+  const X = new Float32Array(rows * cols);
+  features.forEach((name, j) => {
+    const values = columnValues(table, name, 'params.features');
+    let missing = 0;
+    for (let i = 0; i < rows; i++) {
+      const v = values[i];
+      if (isMissing(v)) {
+        missing++;
+        continue;
+      }
+      if (!isNumericValue(v)) {
+        throw new CellError(`Feature column "${name}" is not numeric (row ${i + 1} holds ${JSON.stringify(String(v))}).`, {
+          hint: 'Models take numbers only: add a transform cell with a one-hot step for this column, or leave it out of the features.',
+          where: 'params.features',
+        });
+      }
+      X[i * cols + j] = Number(v);
+    }
+    if (missing > 0) {
+      throw new CellError(`Feature column "${name}" has ${missing} missing value${missing === 1 ? '' : 's'}.`, {
+        hint: 'Add a transform cell with an impute step (or drop those rows) before training.',
+        where: 'params.features',
+      });
+    }
+  });
+  return { X, rows, cols };
+}
+
+function targetValues(table: ColumnTable, target: string): unknown[] {
+  const values = columnValues(table, target, 'params.target');
+  const missing = values.filter(isMissing).length;
+  if (missing > 0) {
+    throw new CellError(`Target column "${target}" has ${missing} missing value${missing === 1 ? '' : 's'}.`, {
+      hint: 'Drop the rows without a target (a transform cell with a filter or drop-missing step) before training.',
+      where: 'params.target',
+    });
+  }
+  return values;
+}
+
+/** A label as a Scalar: bigint to number, dates to ISO strings. */
+function toLabel(v: unknown): Scalar {
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v.toISOString();
+  return String(v);
+}
+
+/** Target labels of a table as Scalars (for metrics). */
+export function targetLabels(table: ColumnTable, target: string): Scalar[] {
+  return targetValues(table, target).map(toLabel);
+}
+
+/** Numeric target values (regression). */
+export function regressionTarget(table: ColumnTable, target: string): Float32Array {
+  const values = targetValues(table, target);
+  const y = new Float32Array(values.length);
+  values.forEach((v, i) => {
+    if (!isNumericValue(v)) {
+      throw new CellError(`Target column "${target}" holds text (${JSON.stringify(String(v))}), so it cannot be a regression target.`, {
+        hint: 'Set task to classification, or pick a numeric target.',
+        where: 'params.task',
+      });
+    }
+    y[i] = Number(v);
+  });
+  return y;
+}
+
+/**
+ * Class indices into `classes` (sorted like scikit-learn's unique_labels
+ * unless given, e.g. the training classes when encoding validation data).
+ */
+export function classificationTarget(table: ColumnTable, target: string, classes?: readonly Scalar[]): { y: Int32Array; classes: Scalar[] } {
+  const labels = targetLabels(table, target);
+  const cls = classes ? [...classes] : sortedLabels(labels);
+  const index = new Map<string, number>();
+  cls.forEach((c, i) => index.set(labelKey(c), i));
+  const y = new Int32Array(labels.length);
+  labels.forEach((l, i) => {
+    const k = index.get(labelKey(l));
+    if (k === undefined) {
+      throw new CellError(`Target value ${JSON.stringify(l)} did not occur in the training data.`, {
+        hint: `The model knows the classes ${cls.map((c) => JSON.stringify(c)).join(', ')}.`,
+        where: 'params.target',
+      });
+    }
+    y[i] = k;
+  });
+  return { y, classes: cls };
+}

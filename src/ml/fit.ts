@@ -1,0 +1,125 @@
+// From a table to a trained TfjsModel: pick features and task, encode the
+// target, standardise, build the network, run the training loop.
+import type { ColumnTable } from 'arquero';
+import type { Task } from '../core/values.ts';
+import { CellError } from '../core/errors.ts';
+import { classificationTarget, detectTask, featureMatrix, regressionTarget, selectFeatures } from './features.ts';
+import { buildNetwork, type Activation, type Head, type ModelKind, type NetworkSpec } from './models/network.ts';
+import { applyScaler, fitScaler } from './models/scaler.ts';
+import { TfjsModel } from './models/tfjs-model.ts';
+import { trainNetwork, type TrainConfig, type TrainData, type TrainHooks, type TrainResult } from './train.ts';
+
+export interface FitOptions extends TrainConfig {
+  target: string;
+  /** Empty: every other numeric column. */
+  features?: string[];
+  task?: Task | 'auto';
+  model: ModelKind;
+  hidden?: number[];
+  activation?: Activation;
+}
+
+export interface FitHooks {
+  validation?: ColumnTable;
+  onProgress?: TrainHooks['onProgress'];
+  signal?: AbortSignal;
+  progressIntervalMs?: number;
+}
+
+/** Refuse model/task pairs that make no sense, in words a student can act on. */
+export function checkModelTask(model: ModelKind, task: Task): void {
+  if (model === 'linear' && task === 'classification') {
+    throw new CellError('Linear regression predicts numbers, but this target is a classification target.', {
+      hint: "Use model 'logistic' (or 'mlp') for classes, or set task to 'regression' if the target really is a number.",
+      where: 'params.model',
+    });
+  }
+  if (model === 'logistic' && task === 'regression') {
+    throw new CellError('Logistic regression predicts classes, but this target is a regression target.', {
+      hint: "Use model 'linear' (or 'mlp') for numbers, or set task to 'classification' if the values are classes.",
+      where: 'params.model',
+    });
+  }
+}
+
+export async function fitModel(table: ColumnTable, options: FitOptions, hooks: FitHooks = {}): Promise<{ model: TfjsModel; result: TrainResult }> {
+  if (!options.target) throw new CellError('No target column is set.', { hint: 'Choose the column to predict.', where: 'params.target' });
+  if (!table.columnNames().includes(options.target)) {
+    throw new CellError(`The table has no column "${options.target}".`, { hint: `Columns are: ${table.columnNames().join(', ')}.`, where: 'params.target' });
+  }
+  if (table.numRows() === 0) throw new CellError('The training table has no rows.', { where: 'params.input' });
+  const task = !options.task || options.task === 'auto' ? detectTask(table, options.target) : options.task;
+  checkModelTask(options.model, task);
+  const features = selectFeatures(table, options.target, options.features ?? []);
+  if (features.includes(options.target)) {
+    throw new CellError(`The target "${options.target}" is also listed as a feature.`, { hint: 'Remove it from the features.', where: 'params.features' });
+  }
+
+  const { X, rows, cols } = featureMatrix(table, features);
+  const xScaler = fitScaler(X, rows, cols);
+  let head: Head;
+  let y: Float32Array;
+  let classes: (string | number | boolean | null)[] | undefined;
+  let yScale: { mean: number; std: number } | undefined;
+  if (task === 'regression') {
+    head = 'regression';
+    const raw = regressionTarget(table, options.target);
+    const s = fitScaler(raw, raw.length, 1);
+    yScale = { mean: s.mean[0], std: s.std[0] };
+    y = applyScaler(raw, 1, s);
+  } else {
+    const enc = classificationTarget(table, options.target);
+    classes = enc.classes;
+    if (classes.length < 2) {
+      throw new CellError(`The target "${options.target}" has only one class (${JSON.stringify(classes[0])}).`, {
+        hint: 'A classifier needs at least two classes in the training data.',
+        where: 'params.target',
+      });
+    }
+    head = classes.length === 2 ? 'binary' : 'multiclass';
+    y = Float32Array.from(enc.y);
+  }
+
+  let validation: TrainData | undefined;
+  if (hooks.validation) {
+    const v = featureMatrix(hooks.validation, features);
+    const vy = task === 'regression'
+      ? applyScaler(regressionTarget(hooks.validation, options.target), 1, { mean: Float64Array.of(yScale!.mean), std: Float64Array.of(yScale!.std) })
+      : Float32Array.from(classificationTarget(hooks.validation, options.target, classes).y);
+    validation = { X: applyScaler(v.X, cols, xScaler), y: vy, rows: v.rows, cols };
+  }
+
+  const spec: NetworkSpec = {
+    kind: options.model,
+    head,
+    inputs: cols,
+    classes: classes?.length,
+    hidden: options.model === 'mlp' ? (options.hidden ?? [32, 16]) : undefined,
+    activation: options.activation ?? 'relu',
+    dropout: options.dropout ?? 0,
+    l2: options.l2 ?? 0,
+    seed: options.seed,
+  };
+  const net = buildNetwork(spec);
+  try {
+    const result = await trainNetwork(net, head, { X: applyScaler(X, cols, xScaler), y, rows, cols }, options, {
+      validation,
+      onProgress: hooks.onProgress,
+      signal: hooks.signal,
+      progressIntervalMs: hooks.progressIntervalMs,
+      lossScale: yScale ? yScale.std ** 2 : 1,
+      classes: classes?.length,
+    });
+    const model = new TfjsModel({
+      spec, net, target: options.target, features, classes, xScaler, yScale,
+      training: {
+        optimizer: options.optimizer, learningRate: options.learningRate, epochs: result.history.length,
+        batchSize: options.batchSize, ...(result.bestEpoch ? { bestEpoch: result.bestEpoch } : {}),
+      },
+    });
+    return { model, result };
+  } catch (error) {
+    net.dispose();
+    throw error;
+  }
+}

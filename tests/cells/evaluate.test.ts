@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluateCell, evaluateSchema } from '../../src/cells/evaluate.ts';
+import { trainCell, trainSchema } from '../../src/cells/train.ts';
+import type { MetricsOutput, TableOutput } from '../../src/core/outputs.ts';
+import type { Value } from '../../src/core/values.ts';
+import { initBackend } from '../../src/ml/backend.ts';
+import { accuracy, rmse } from '../../src/ml/metrics/index.ts';
+import { testContext } from '../helpers/context.ts';
+import { line, separable, blobs } from '../ml/synthetic.ts';
+
+beforeAll(async () => {
+  await initBackend({ order: ['wasm', 'cpu'] });
+});
+
+async function trained(values: Record<string, Value>, params: Record<string, unknown>) {
+  const ctx = testContext(values);
+  await trainCell.run(trainSchema.parse(params), ctx);
+  return ctx;
+}
+
+describe('evaluate cell', () => {
+  it('parses {} to defaults and declares reads/writes', () => {
+    const p = evaluateSchema.parse({});
+    expect(p).toEqual({ model: 'model', input: 'test', predictions: '', output: 'metrics' });
+    for (const [name, field] of Object.entries(evaluateSchema.shape)) expect(field.description, name).toBeTruthy();
+    expect(evaluateCell.reads(p)).toEqual(['model', 'test']);
+    expect(evaluateCell.writes({ ...p, predictions: 'preds' })).toEqual(['metrics', 'preds']);
+    expect(evaluateCell.render(p)).toBe('// evaluate model on test → metrics');
+  });
+
+  it('binary classification: all metrics, confusion matrix and a predictions table that agree', async () => {
+    const test = separable(80, 21);
+    const ctx = await trained({ train: { type: 'table', table: separable(200) }, test: { type: 'table', table: test } }, { target: 'label', model: 'logistic', learningRate: 0.05, epochs: 30 });
+    const outputs = await evaluateCell.run(evaluateSchema.parse({ predictions: 'preds' }), ctx);
+    const m = outputs[0] as MetricsOutput;
+    expect(m.task).toBe('classification');
+    expect(Object.keys(m.metrics).sort()).toEqual(
+      ['accuracy', 'f1', 'f1_macro', 'f1_weighted', 'log_loss', 'precision', 'precision_macro', 'precision_weighted', 'recall', 'recall_macro', 'recall_weighted', 'roc_auc'],
+    );
+    expect(m.metrics.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(m.metrics.roc_auc).toBeGreaterThan(0.98);
+    expect(m.confusion!.labels).toEqual(['neg', 'pos']);
+    const total = m.confusion!.matrix.flat().reduce((a, b) => a + b, 0);
+    expect(total).toBe(80);
+    expect((m.confusion!.matrix[0][0] + m.confusion!.matrix[1][1]) / total).toBeCloseTo(m.metrics.accuracy, 12);
+    const stored = ctx.values.get('preds');
+    if (stored?.type !== 'table') throw new Error('no predictions table');
+    expect(stored.table.columnNames()).toEqual(['x1', 'x2', 'label', 'prediction', 'p_neg', 'p_pos']);
+    expect(accuracy(stored.table.array('label') as string[], stored.table.array('prediction') as string[])).toBe(m.metrics.accuracy);
+    expect((outputs[1] as TableOutput).name).toBe('preds');
+    expect(ctx.values.get('metrics')).toEqual({ type: 'metrics', metrics: m.metrics });
+  });
+
+  it('multiclass: OvR ROC-AUC and log loss present, no binary-only metrics', async () => {
+    const ctx = await trained({ train: { type: 'table', table: blobs(90) }, test: { type: 'table', table: blobs(45, 5) } }, { target: 'k', model: 'logistic', learningRate: 0.05, epochs: 20 });
+    const [m] = (await evaluateCell.run(evaluateSchema.parse({}), ctx)) as MetricsOutput[];
+    expect(m.metrics.roc_auc).toBeGreaterThan(0.95);
+    expect(m.metrics.log_loss).toBeGreaterThan(0);
+    expect(m.metrics.precision).toBeUndefined();
+    expect(m.confusion!.labels).toEqual(['0', '1', '2']);
+  });
+
+  it('regression: RMSE, MAE, MAPE and R²', async () => {
+    const test = line(50, 31);
+    const ctx = await trained({ train: { type: 'table', table: line(200) }, test: { type: 'table', table: test } }, { target: 'y', model: 'linear', learningRate: 0.05, epochs: 60 });
+    const outputs = await evaluateCell.run(evaluateSchema.parse({ predictions: 'p' }), ctx);
+    const m = outputs[0] as MetricsOutput;
+    expect(m.task).toBe('regression');
+    expect(Object.keys(m.metrics).sort()).toEqual(['mae', 'mape', 'r2', 'rmse']);
+    expect(m.metrics.r2).toBeGreaterThan(0.999);
+    expect(m.confusion).toBeUndefined();
+    const p = ctx.values.get('p');
+    if (p?.type !== 'table') throw new Error('no predictions');
+    expect(rmse(test.array('y') as number[], p.table.array('prediction') as number[])).toBeCloseTo(m.metrics.rmse, 12);
+  });
+
+  it('explains a table without the target column', async () => {
+    const ctx = await trained({ train: { type: 'table', table: line(40) }, test: { type: 'table', table: line(10).select('x') } }, { target: 'y', model: 'linear', epochs: 1 });
+    await expect(evaluateCell.run(evaluateSchema.parse({}), ctx)).rejects.toThrow(/no target column "y"/);
+  });
+});
