@@ -9,11 +9,16 @@ import { profileTable, topValues } from '../data/profile.ts';
 import { requireColumn } from '../data/columns.ts';
 import { tablePreview } from '../data/preview.ts';
 import { columnValues, isMissing } from '../data/stats.ts';
+import { columnType } from '../data/preview.ts';
+import { correlationMatrix, missingPatterns, outlierCounts, skewness, type CorrelationMethod } from '../data/features/correlation.ts';
 
 export const edaSchema = z.object({
   input: z.string().default('data').describe('Table to explore.'),
   columns: z.array(z.string()).default(() => []).describe('Columns to profile; empty means all.'),
-  target: z.string().optional().describe('Target column: also show how many rows each class has.'),
+  target: z.string().optional().describe('Target column: also show how many rows each class has, and warn about columns that leak it.'),
+  correlations: z.array(z.enum(['pearson', 'spearman'])).optional().describe('Correlation heatmaps of the numeric columns (pairwise complete rows, like pandas corr).'),
+  outliers: z.boolean().optional().describe('Per numeric column: skewness and outlier counts (beyond 1.5 IQR, and |z| > 3).'),
+  missingPatterns: z.boolean().optional().describe('Rows per combination of missing columns (top 10).'),
 });
 
 export type EdaParams = z.output<typeof edaSchema>;
@@ -42,6 +47,42 @@ export function classBalance(table: ColumnTable, target: string): { table: Colum
   return { table: balance, figure };
 }
 
+function numericColumns(table: ColumnTable, names: readonly string[]): string[] {
+  return names.filter((n) => ['number', 'integer'].includes(columnType(table, n)));
+}
+
+export function correlationFigure(table: ColumnTable, columns: string[], method: CorrelationMethod): FigureOutput {
+  const z = correlationMatrix(table, columns, method);
+  const title = `${method === 'pearson' ? 'Pearson' : 'Spearman'} correlation`;
+  return {
+    type: 'figure',
+    title,
+    spec: {
+      data: [{ type: 'heatmap', x: columns, y: columns, z, zmin: -1, zmax: 1, colorscale: 'RdBu', reversescale: true, text: z.map((r) => r.map((v) => (v === null ? '' : v.toFixed(2)))), texttemplate: '%{text}' }],
+      layout: { title: { text: title }, yaxis: { autorange: 'reversed' } },
+    },
+  };
+}
+
+/** Correlation heatmaps, skew/outlier table and missing-value patterns, as asked for. */
+function extraOutputs(table: ColumnTable, params: EdaParams): CellOutput[] {
+  const names = params.columns.length > 0 ? params.columns : table.columnNames();
+  const numeric = numericColumns(table, names);
+  const out: CellOutput[] = [];
+  for (const method of params.correlations ?? []) if (numeric.length > 1) out.push(correlationFigure(table, numeric, method));
+  if (params.outliers && numeric.length > 0) {
+    const stats = numeric.map((c) => ({ c, skew: skewness(columnValues(table, c)), ...outlierCounts(columnValues(table, c)) }));
+    const t = aq.table({ column: stats.map((s) => s.c), skew: stats.map((s) => s.skew), outliers_iqr: stats.map((s) => s.iqr), outliers_z3: stats.map((s) => s.z) });
+    out.push(tablePreview(t, { title: 'Skewness and outliers (1.5 × IQR, |z| > 3)', rows: 1000 }));
+  }
+  if (params.missingPatterns) {
+    const patterns = missingPatterns(table, names);
+    const t = aq.table({ missing: patterns.map((p) => (p.missing.length ? p.missing.join(', ') : '(none)')), rows: patterns.map((p) => p.count) });
+    out.push(tablePreview(t, { title: 'Missing-value patterns (top 10)' }));
+  }
+  return out;
+}
+
 export const edaCell = defineCell({
   kind: 'eda',
   label: 'Explore data',
@@ -61,11 +102,12 @@ export const edaCell = defineCell({
     const target = params.target?.trim() ? params.target : undefined;
     if (target) requireColumn(table, target, 'params.target', params.input);
     ctx.progress({ phase: 'profile' });
-    const outputs: CellOutput[] = [profileTable(table, { columns: params.columns, name: params.input, title: `Profile of ${params.input}` })];
+    const outputs: CellOutput[] = [profileTable(table, { columns: params.columns, name: params.input, title: `Profile of ${params.input}`, target })];
     if (target) {
       const { table: balance, figure } = classBalance(table, target);
       outputs.push(tablePreview(balance, { title: `Class balance of ${target}`, rows: 1000 }), figure);
     }
+    outputs.push(...extraOutputs(table, params));
     return outputs;
   },
 });

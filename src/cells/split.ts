@@ -1,12 +1,13 @@
-// The split cell: random or stratified train/validation/test parts, seeded.
+// The split cell: random, stratified, group or time-ordered
+// train/validation/test parts, seeded.
 // Parts of size 0 are not stored. The output summarises sizes and, with a
 // target, each part's class balance.
 import { z } from 'zod';
 import * as aq from 'arquero';
-import type { CellOutput } from '../core/outputs.ts';
+import type { CellOutput, TextOutput } from '../core/outputs.ts';
 import { CellError } from '../core/errors.ts';
 import { defineCell } from './types.ts';
-import { PARTS, randomSplit, stratifiedSplit, type Fractions } from '../data/split.ts';
+import { PARTS, groupSplit, randomSplit, stratifiedSplit, timeSplit, type Fractions, type SplitIndices } from '../data/split.ts';
 import { requireColumn } from '../data/columns.ts';
 import { tablePreview, toScalar } from '../data/preview.ts';
 import { columnValues } from '../data/stats.ts';
@@ -16,7 +17,13 @@ const fraction = (d: number, text: string) => z.number().min(0).max(1).default(d
 
 export const splitSchema = z.object({
   input: z.string().default('data').describe('Table to split.'),
-  method: z.enum(['random', 'stratified']).default('random').describe('random, or stratified to keep each class\'s share of the target in every part.'),
+  method: z
+    .enum(['random', 'stratified', 'group', 'time'])
+    .default('random')
+    .describe('random; stratified keeps each class\'s share of the target in every part; group keeps whole groups (sessions, users) in one part; time trains on the earliest rows and holds out the latest.'),
+  group: z.string().optional().describe('Group column for the group method (e.g. session_id).'),
+  time: z.string().optional().describe('Date column for the time method.'),
+  lastDays: z.number().positive().optional().describe('Time method: hold out the last N days (test, and the N days before for validation) instead of fractions.'),
   target: z.string().optional().describe('Target column (needed for stratified; also shows class balance per part).'),
   train: fraction(0.7, 'Fraction of rows for training.'),
   validation: fraction(0.15, 'Fraction of rows for validation (0 for none).'),
@@ -44,7 +51,11 @@ export const splitCell = defineCell({
   writes: (p) => PARTS.filter((part) => p[part] > 0).map((part) => p.outputs[part]),
   render(p) {
     const parts = PARTS.filter((part) => p[part] > 0).map((part) => `${p.outputs[part]} ${p[part]}`).join(', ');
-    const by = p.method === 'stratified' ? ` stratified by ${p.target ?? '?'}` : ' random';
+    const by =
+      p.method === 'stratified' ? ` stratified by ${p.target ?? '?'}`
+      : p.method === 'group' ? ` by group ${p.group ?? '?'}`
+      : p.method === 'time' ? ` by time ${p.time ?? '?'}${p.lastDays ? ` (last ${p.lastDays} days held out)` : ''}`
+      : ' random';
     return `// split ${p.input}${by} (seed ${p.seed}) → ${parts}`;
   },
   async run(params, ctx): Promise<CellOutput[]> {
@@ -58,7 +69,22 @@ export const splitCell = defineCell({
     for (const part of used) if (params.outputs[part].trim() === '') throw new CellError(`Name the ${part} part.`, { where: `params.outputs.${part}` });
     const fractions: Fractions = { train: params.train, validation: params.validation, test: params.test };
     const labels = target ? columnValues(table, target) : [];
-    const parts = params.method === 'stratified' ? stratifiedSplit(labels, fractions, params.seed) : randomSplit(table.numRows(), fractions, params.seed);
+    const notes: TextOutput[] = [];
+    let parts: SplitIndices;
+    if (params.method === 'stratified') parts = stratifiedSplit(labels, fractions, params.seed);
+    else if (params.method === 'group') {
+      const group = params.group?.trim();
+      if (!group) throw new CellError('A group split needs a group column.', { where: 'params.group', hint: `Available columns: ${table.columnNames().join(', ')}.` });
+      requireColumn(table, group, 'params.group', params.input);
+      parts = groupSplit(columnValues(table, group), fractions, params.seed);
+    } else if (params.method === 'time') {
+      const time = params.time?.trim();
+      if (!time) throw new CellError('A time split needs a date column.', { where: 'params.time', hint: `Available columns: ${table.columnNames().join(', ')}.` });
+      requireColumn(table, time, 'params.time', params.input);
+      const split = timeSplit(columnValues(table, time), fractions, { lastDays: params.lastDays });
+      if (split.dropped.length > 0) notes.push({ type: 'text', text: `${split.dropped.length} row${split.dropped.length === 1 ? '' : 's'} without a ${time} left out.` });
+      parts = split;
+    } else parts = randomSplit(table.numRows(), fractions, params.seed);
     const classes = target ? topValues(labels, Infinity).top.map((t) => t.value) : [];
 
     const summary: Record<string, unknown[]> = { part: [], name: [], rows: [], fraction: [] };
@@ -82,6 +108,6 @@ export const splitCell = defineCell({
       }
     }
     const names = ['part', 'name', 'rows', 'fraction', ...classCols];
-    return [tablePreview(aq.table(summary, names), { title: target ? `Split sizes and share of each ${target} class` : 'Split sizes' })];
+    return [tablePreview(aq.table(summary, names), { title: target ? `Split sizes and share of each ${target} class` : 'Split sizes' }), ...notes];
   },
 });

@@ -9,6 +9,7 @@ import { defineCell } from './types.ts';
 import { stepSchema, type Step } from '../data/transforms/schema.ts';
 import { fitPipeline } from '../data/transforms/pipeline.ts';
 import { tablePreview } from '../data/preview.ts';
+import { describeFeatureStep } from '../data/transforms/describe.ts';
 
 export const transformSchema = z.object({
   input: z.string().default('train').describe('Table to fit the steps on (the training data).'),
@@ -34,6 +35,7 @@ export function describeStep(step: Step): string {
     case 'impute': return `impute ${step.columns.join(', ')} with ${step.strategy}${step.strategy === 'constant' && step.value !== undefined ? ` ${JSON.stringify(step.value)}` : ''}`;
     case 'scale': return `scale ${step.columns.join(', ')} (${step.method})`;
     case 'onehot': return `onehot ${step.columns.join(', ')}${step.dropFirst ? ' (drop first)' : ''}`;
+    default: return describeFeatureStep(step);
   }
 }
 

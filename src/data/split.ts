@@ -137,3 +137,122 @@ export function stratifiedSplit(labels: readonly unknown[], f: Fractions, seed: 
   });
   return sortedParts(parts);
 }
+
+/**
+ * Group split (like sklearn GroupShuffleSplit, with three parts): whole
+ * groups (sessions, users) go to one part. The distinct groups (null is one)
+ * are shuffled with the seed and cut by the fractions of the group count;
+ * rows follow their group, so row fractions are only approximate.
+ */
+export function groupSplit(groups: readonly unknown[], f: Fractions, seed: number): SplitIndices {
+  checkFractions(f);
+  const members = new Map<unknown, number[]>();
+  groups.forEach((g, i) => {
+    const k = g instanceof Date ? g.getTime() : g ?? null;
+    let rows = members.get(k);
+    if (!rows) members.set(k, (rows = []));
+    rows.push(i);
+  });
+  const list = [...members.values()];
+  const order = shuffledIndices(list.length, seededRandom(seed));
+  const sizes = partSizes(list.length, f);
+  const parts: number[][] = [[], [], []];
+  let at = 0;
+  sizes.forEach((size, p) => {
+    for (let k = 0; k < size; k++) parts[p].push(...list[order[at++]]);
+  });
+  return sortedParts(parts);
+}
+
+const DAY_MS = 86_400_000;
+
+function timeOf(v: unknown): number | null {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.getTime();
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string') {
+    const t = Date.parse(v);
+    return Number.isNaN(t) ? null : t;
+  }
+  return null;
+}
+
+/**
+ * Time split: rows sorted by time, the earliest for training and the latest
+ * for validation, then test. By fractions (of rows, cut points moved forward
+ * past equal times so no timestamp straddles two parts) or, with lastDays,
+ * the last N days (24 h periods before the latest time) form the last part
+ * in use and the N days before them the validation part (when both are used).
+ * Rows with a missing time are left out (listed in `dropped`).
+ */
+export function timeSplit(times: readonly unknown[], f: Fractions, options: { lastDays?: number } = {}): SplitIndices & { dropped: number[] } {
+  checkFractions(f);
+  const keyed: { row: number; t: number }[] = [];
+  const dropped: number[] = [];
+  times.forEach((v, row) => {
+    const t = timeOf(v);
+    if (t === null) dropped.push(row);
+    else keyed.push({ row, t });
+  });
+  keyed.sort((a, b) => a.t - b.t);
+  const n = keyed.length;
+  const cuts: number[] = [];
+  if (options.lastDays !== undefined) {
+    if (!(options.lastDays > 0)) throw new CellError(`lastDays must be above 0, not ${options.lastDays}.`, { where: 'params.lastDays' });
+    const latest = n ? keyed[n - 1].t : 0;
+    const held = [f.validation > 0, f.test > 0].filter(Boolean).length;
+    // First row at or after each boundary, boundaries counted back from the latest time.
+    const firstAfter = (boundary: number) => {
+      const i = keyed.findIndex((k) => k.t > boundary);
+      return i < 0 ? n : i;
+    };
+    const span = options.lastDays * DAY_MS;
+    const bounds = held === 2 ? [latest - 2 * span, latest - span] : held === 1 ? [latest - span] : [];
+    bounds.forEach((b) => cuts.push(firstAfter(b)));
+    const sizes = held === 2 ? [cuts[0], cuts[1] - cuts[0], n - cuts[1]] : held === 1 ? (f.validation > 0 ? [cuts[0], n - cuts[0], 0] : [cuts[0], 0, n - cuts[0]]) : [n, 0, 0];
+    return assignByOrder(keyed, sizes, dropped);
+  }
+  const sizes = partSizes(n, f);
+  // Move each cut forward past rows with the same time as the row before it.
+  let at = 0;
+  const adjusted: number[] = [];
+  for (let p = 0; p < 2; p++) {
+    let cut = Math.max(at, at + sizes[p]);
+    while (cut > 0 && cut < n && keyed[cut].t === keyed[cut - 1].t) cut++;
+    adjusted.push(cut - at);
+    at = cut;
+  }
+  adjusted.push(n - at);
+  return assignByOrder(keyed, adjusted, dropped);
+}
+
+function assignByOrder(keyed: readonly { row: number }[], sizes: readonly number[], dropped: number[]): SplitIndices & { dropped: number[] } {
+  const parts: number[][] = [[], [], []];
+  let at = 0;
+  sizes.forEach((size, p) => {
+    for (let k = 0; k < size; k++) parts[p].push(keyed[at++].row);
+  });
+  return { ...sortedParts(parts), dropped };
+}
+
+/**
+ * Forward-chaining folds like sklearn TimeSeriesSplit(n_splits, test_size,
+ * gap, max_train_size) over rows already in time order: fold k trains on
+ * everything before its test block (minus `gap` rows), tests on the next
+ * test_size rows (default n // (n_splits + 1)).
+ */
+export function timeSeriesSplit(n: number, nSplits: number, options: { testSize?: number; gap?: number; maxTrainSize?: number } = {}): { train: number[]; test: number[] }[] {
+  const folds = nSplits + 1;
+  const gap = options.gap ?? 0;
+  const testSize = options.testSize ?? Math.floor(n / folds);
+  if (!Number.isInteger(nSplits) || nSplits < 2) throw new CellError(`Time-series cross-validation needs at least 2 splits, not ${nSplits}.`, { where: 'params.folds' });
+  if (folds > n) throw new CellError(`${nSplits} splits need more than ${n} rows.`, { where: 'params.folds' });
+  if (n - gap - testSize * nSplits <= 0) throw new CellError(`Too many splits (${nSplits}) for ${n} rows with test size ${testSize} and gap ${gap}.`, { where: 'params.folds' });
+  const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
+  const out: { train: number[]; test: number[] }[] = [];
+  for (let start = n - nSplits * testSize; start < n; start += testSize) {
+    const trainEnd = start - gap;
+    const trainStart = options.maxTrainSize && options.maxTrainSize < trainEnd ? trainEnd - options.maxTrainSize : 0;
+    out.push({ train: range(trainStart, trainEnd), test: range(start, start + testSize) });
+  }
+  return out;
+}

@@ -44,3 +44,25 @@ describe('eda cell', () => {
     await expect(edaCell.run(edaSchema.parse({ columns: ['x', 'q'] }), ctx)).rejects.toMatchObject({ where: 'params.columns.1' });
   });
 });
+
+describe('eda cell: correlations, outliers, missing patterns, leakage', () => {
+  const t = aq.table({ a: [1, 2, 3, 4, 100, null], b: [2, 4, 6, 8, 10, 12], y: [1, 2, 3, 4, 5, 6] });
+  it('adds heatmaps and tables only when asked', async () => {
+    const ctx = testContext({ data: { type: 'table', table: t } });
+    const plain = await edaCell.run(edaSchema.parse({}), ctx);
+    expect(plain).toHaveLength(1);
+    const out = await edaCell.run(edaSchema.parse({ correlations: ['pearson', 'spearman'], outliers: true, missingPatterns: true }), ctx);
+    const figs = out.filter((o): o is FigureOutput => o.type === 'figure');
+    expect(figs.map((f) => f.title)).toEqual(['Pearson correlation', 'Spearman correlation']);
+    const z = figs[1].spec.data[0].z as number[][];
+    expect(z[0][1]).toBeCloseTo(1, 12); // a and b rank identically where both are present
+    const tables = out.filter((o): o is TableOutput => o.type === 'table');
+    expect(tables[0].rows.find((r) => r.column === 'a')).toMatchObject({ outliers_iqr: 1 });
+    expect(tables[1].rows).toEqual([{ missing: '(none)', rows: 5 }, { missing: 'a', rows: 1 }]);
+  });
+  it('warns about a leaking feature when a target is given', async () => {
+    const ctx = testContext({ data: { type: 'table', table: t } });
+    const [profile] = (await edaCell.run(edaSchema.parse({ target: 'y' }), ctx)) as ProfileOutput[];
+    expect(profile.warnings.some((w) => w.startsWith('"b" is almost perfectly correlated with the target "y"'))).toBe(true);
+  });
+});

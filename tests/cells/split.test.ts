@@ -3,6 +3,7 @@ import * as aq from 'arquero';
 import { splitCell, splitSchema } from '../../src/cells/split.ts';
 import { testContext } from '../helpers/context.ts';
 import type { TableOutput } from '../../src/core/outputs.ts';
+import type { CellError } from '../../src/core/errors.ts';
 
 const n = 40;
 const table = aq.table({ id: Array.from({ length: n }, (_, i) => i), y: Array.from({ length: n }, (_, i) => (i % 4 === 0 ? 'pos' : 'neg')) });
@@ -46,5 +47,36 @@ describe('split cell', () => {
     await expect(splitCell.run(splitSchema.parse({ method: 'stratified' }), ctx)).rejects.toMatchObject({ where: 'params.target', hint: 'Available columns: id, y.' });
     await expect(splitCell.run(splitSchema.parse({ target: 'label' }), ctx)).rejects.toMatchObject({ where: 'params.target' });
     await expect(splitCell.run(splitSchema.parse({ train: 0.9 }), ctx)).rejects.toMatchObject({ where: 'params.train' });
+  });
+});
+
+describe('split cell: group and time methods', () => {
+  const t = aq.table({
+    session: Array.from({ length: 40 }, (_, i) => `s${i % 10}`),
+    when: Array.from({ length: 40 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + ((i * 7) % 40)))),
+  });
+  it('group keeps sessions whole', async () => {
+    const ctx = testContext({ data: { type: 'table', table: t } });
+    await splitCell.run(splitSchema.parse({ method: 'group', group: 'session', train: 0.6, validation: 0.2, test: 0.2 }), ctx);
+    const sessions = (name: string) => new Set((ctx.values.get(name) as { table: aq.ColumnTable }).table.array('session') as string[]);
+    const [a, b, c] = [sessions('train'), sessions('valid'), sessions('test')];
+    expect([a.size, b.size, c.size]).toEqual([6, 2, 2]);
+    for (const s of a) expect(b.has(s) || c.has(s)).toBe(false);
+  });
+  it('time holds out the latest rows', async () => {
+    const ctx = testContext({ data: { type: 'table', table: t } });
+    await splitCell.run(splitSchema.parse({ method: 'time', time: 'when', lastDays: 5 }), ctx);
+    const times = (name: string) => ((ctx.values.get(name) as { table: aq.ColumnTable }).table.array('when') as Date[]).map((d) => d.getTime());
+    expect(times('test')).toHaveLength(5);
+    expect(Math.min(...times('valid'))).toBeGreaterThan(Math.max(...times('train')));
+    expect(Math.min(...times('test'))).toBeGreaterThan(Math.max(...times('valid')));
+    expect(splitCell.render(splitSchema.parse({ method: 'time', time: 'when', lastDays: 5 }))).toContain('by time when (last 5 days held out)');
+  });
+  it('names the missing group or time column', async () => {
+    const ctx = testContext({ data: { type: 'table', table: t } });
+    const err = await splitCell.run(splitSchema.parse({ method: 'group' }), ctx).catch((e: unknown) => e);
+    expect((err as CellError).where).toBe('params.group');
+    const err2 = await splitCell.run(splitSchema.parse({ method: 'time', time: 'nope' }), ctx).catch((e: unknown) => e);
+    expect((err2 as CellError).where).toBe('params.time');
   });
 });

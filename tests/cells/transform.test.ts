@@ -53,3 +53,16 @@ describe('transform cell', () => {
     expect(ctx.get('train_prepared')).toBeUndefined();
   });
 });
+
+describe('transform cell: feature steps', () => {
+  it('renders and runs time-ordered steps per table', async () => {
+    const t = aq.table({ s: ['a', 'a', 'b', 'a'], t: [3, 1, 2, 2], v: [30, 10, 5, 20] });
+    const p = transformSchema.parse({ steps: [{ op: 'lag', column: 'v', by: 's', orderBy: 't' }, { op: 'rolling', column: 'v', window: 2, stat: 'sum', by: 's', orderBy: 't' }] });
+    expect(transformCell.render(p)).toContain('1. lag v by 1 per s ordered by t');
+    const ctx = testContext({ train: { type: 'table', table: t } });
+    await transformCell.run(p, ctx);
+    const out = (ctx.values.get('train_prepared') as { table: aq.ColumnTable }).table;
+    expect(out.array('v_lag1')).toEqual([20, null, null, 10]);
+    expect(out.array('v_rolling_sum2')).toEqual([50, null, null, 30]);
+  });
+});

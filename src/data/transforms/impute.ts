@@ -1,7 +1,8 @@
 // impute: fill missing values with a value learned from the training table,
 // like scikit-learn's SimpleImputer: mean, median, most_frequent (ties go to
 // the smallest value, as sklearn does) or a constant (default 0 for numeric
-// columns, "missing_value" for others, sklearn's defaults).
+// columns, "missing_value" for others, sklearn's defaults); or ffill, which
+// learns nothing and fills from earlier rows of the same table.
 import type { ColumnTable } from 'arquero';
 import { CellError } from '../../core/errors.ts';
 import type { Scalar } from '../../core/outputs.ts';
@@ -9,6 +10,7 @@ import { columnValues, isMissing, mean, numbersOf, quantileSorted, sortedNumbers
 import type { FittedStep } from './common.ts';
 import { requireColumns, stepLabel, stepWhere } from './common.ts';
 import type { StepOf } from './schema.ts';
+import { orderedGroups } from './order.ts';
 
 type Fill = number | string | boolean | Date;
 
@@ -59,8 +61,34 @@ function learnFill(step: StepOf<'impute'>, values: readonly unknown[], column: s
   return step.strategy === 'mean' ? mean(nums) : quantileSorted(sortedNumbers(nums), 0.5);
 }
 
+/** ffill: carry the last non-missing value forward within each group, in time order (pandas groupby(by).ffill()); leading gaps stay missing. */
+function fitForwardFill(step: StepOf<'impute'>, index: number): FittedStep {
+  return {
+    step,
+    apply(t) {
+      requireColumns(t, step.columns, index, step);
+      const groups = orderedGroups(t, step.by, step.orderBy, index, step);
+      const replaced: Record<string, unknown[]> = {};
+      for (const c of step.columns) {
+        const values = columnValues(t, c);
+        const out: unknown[] = values.map((v) => (isMissing(v) ? null : v));
+        for (const g of groups) {
+          let last: unknown = null;
+          for (const r of g) {
+            if (out[r] === null) out[r] = last;
+            else last = out[r];
+          }
+        }
+        replaced[c] = out;
+      }
+      return t.assign(replaced);
+    },
+  };
+}
+
 export function fitImpute(step: StepOf<'impute'>, table: ColumnTable, index: number): FittedStep {
   requireColumns(table, step.columns, index, step);
+  if (step.strategy === 'ffill') return fitForwardFill(step, index);
   const fills = new Map<string, Fill>();
   for (const c of step.columns) fills.set(c, learnFill(step, columnValues(table, c), c, index));
   const state: Record<string, Scalar> = {};

@@ -14,6 +14,13 @@ import { fitFilter } from './filter.ts';
 import { fitImpute } from './impute.ts';
 import { fitScale } from './scale.ts';
 import { fitOnehot } from './onehot.ts';
+import { fitShift } from './lag.ts';
+import { fitDiff } from './diff.ts';
+import { fitRolling } from './rolling.ts';
+import { fitDateparts } from './dateparts.ts';
+import { fitDeltas, fitGaps } from './events.ts';
+import { fitBin } from './bin.ts';
+import { fitOrdinal, fitTargetEncode } from './encode.ts';
 
 export function fitStep(step: Step, table: ColumnTable, index: number): FittedStep {
   switch (step.op) {
@@ -25,6 +32,17 @@ export function fitStep(step: Step, table: ColumnTable, index: number): FittedSt
     case 'impute': return fitImpute(step, table, index);
     case 'scale': return fitScale(step, table, index);
     case 'onehot': return fitOnehot(step, table, index);
+    case 'lag':
+    case 'lead':
+    case 'shiftTarget': return fitShift(step, table, index);
+    case 'diff': return fitDiff(step, table, index);
+    case 'rolling': return fitRolling(step, table, index);
+    case 'dateparts': return fitDateparts(step, table, index);
+    case 'gaps': return fitGaps(step, table, index);
+    case 'deltas': return fitDeltas(step, table, index);
+    case 'bin': return fitBin(step, table, index);
+    case 'ordinal': return fitOrdinal(step, table, index);
+    case 'target': return fitTargetEncode(step, table, index);
   }
 }
 

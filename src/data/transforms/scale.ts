@@ -1,12 +1,13 @@
 // scale: standardize or min-max scale numeric columns with statistics
 // learned from the training table, like scikit-learn:
 //   standard: (x - mean) / std, population std (ddof = 0, StandardScaler);
-//   minmax:   x * scale + min_, scale = 1 / (max - min) (MinMaxScaler).
+//   minmax:   x * scale + min_, scale = 1 / (max - min) (MinMaxScaler);
+//   robust:   (x - median) / (q75 - q25) (RobustScaler).
 // A constant column gets scale 1 (sklearn's _handle_zeros_in_scale), and
 // missing values stay missing (sklearn ignores NaN in fit, keeps it in transform).
 import type { ColumnTable } from 'arquero';
 import { CellError } from '../../core/errors.ts';
-import { columnValues, isMissing, mean, numbersOf, variance } from '../stats.ts';
+import { columnValues, isMissing, mean, numbersOf, quantileSorted, sortedNumbers, variance } from '../stats.ts';
 import type { FittedStep } from './common.ts';
 import { requireColumns, stepLabel, stepWhere } from './common.ts';
 import type { StepOf } from './schema.ts';
@@ -33,6 +34,14 @@ function learnScale(step: StepOf<'scale'>, values: readonly unknown[], column: s
     throw new CellError(`${stepLabel(index, step)}: column "${column}" has no values in the training table.`, { where: stepWhere(index, 'columns') });
   }
   const n = xs.length;
+  if (step.method === 'robust') {
+    // RobustScaler: centre = median, scale = q75 - q25 (np.nanpercentile, linear); a zero IQR scales by 1.
+    const sorted = sortedNumbers(xs);
+    const median = quantileSorted(sorted, 0.5);
+    const iqr = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);
+    const s = iqr === 0 ? 1 : iqr;
+    return { shift: median, factor: 1 / s, stats: { median, iqr: s } };
+  }
   if (step.method === 'standard') {
     const m = mean(xs);
     const v = variance(xs, 0);
@@ -72,6 +81,7 @@ export function fitScale(step: StepOf<'scale'>, table: ColumnTable, index: numbe
             throw new CellError(`${stepLabel(index, step)}: column "${c}" holds a non-numeric value (${JSON.stringify(v)}).`, { where: stepWhere(index, 'columns') });
           }
           // Same arithmetic as sklearn: standard divides by std, minmax multiplies by scale and adds min_.
+          if (step.method === 'robust') return (v - shift) / stats.iqr;
           return step.method === 'standard' ? (v - shift) / stats.std : v * factor + -shift * factor;
         });
       }
