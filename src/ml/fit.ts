@@ -9,6 +9,9 @@ import { applyScaler, fitScaler } from './models/scaler.ts';
 import { TfjsModel } from './models/tfjs-model.ts';
 import { trainNetwork, type TrainConfig, type TrainData, type TrainHooks, type TrainResult } from './train.ts';
 
+// Gradient-boosted trees (model 'gbdt') fit on typed arrays, without tfjs.
+export { fitTreeModel, type TreeFitOptions, type TreeFitHooks } from './trees/fit.ts';
+
 export interface FitOptions extends TrainConfig {
   target: string;
   /** Empty: every other numeric column. */

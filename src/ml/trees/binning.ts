@@ -1,0 +1,97 @@
+// Quantile binning of raw feature values into at most 255 value bins per
+// feature plus one missing bin (index MISSING_BIN), like scikit-learn's
+// HistGradientBoosting _BinMapper: with few distinct values the thresholds
+// are the midpoints between them, otherwise midpoint percentiles of the data.
+// Value x falls in bin b where thresholds[b - 1] < x <= thresholds[b], so a
+// split "bin <= b" is the same as "x <= thresholds[b]" on raw values.
+// Missing values get the bin just past the feature's value bins (nBins[j]),
+// at most MISSING_BIN, so histograms stay compact for one-hot columns.
+
+/** The largest missing-bin index (a feature with 255 value bins). */
+export const MISSING_BIN = 255;
+export const MAX_BINS = 255;
+
+export interface BinMapper {
+  /** Per feature: ascending upper bounds of bins 0..n-2 (the last bin is open). */
+  thresholds: Float64Array[];
+  /** Per feature: number of value bins (thresholds.length + 1; 1 for a constant column). */
+  nBins: Uint16Array;
+}
+
+/** A column-major raw matrix: value of row i, feature j at X[j * rows + i]; NaN = missing. */
+export interface RawMatrix {
+  X: Float64Array;
+  rows: number;
+  cols: number;
+}
+
+/** Fit bin thresholds per feature on training values (NaN ignored). */
+export function fitBins(data: RawMatrix, maxBins = MAX_BINS): BinMapper {
+  const bins = Math.max(2, Math.min(MAX_BINS, Math.floor(maxBins)));
+  const { X, rows, cols } = data;
+  const thresholds: Float64Array[] = [];
+  const nBins = new Uint16Array(cols);
+  const buf = new Float64Array(rows);
+  for (let j = 0; j < cols; j++) {
+    let n = 0;
+    const off = j * rows;
+    for (let i = 0; i < rows; i++) {
+      const v = X[off + i];
+      if (v === v) buf[n++] = v;
+    }
+    const sorted = buf.subarray(0, n).sort();
+    let distinct = 0;
+    for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+    let t: number[];
+    if (distinct <= bins) {
+      t = [];
+      let prev = NaN;
+      for (let i = 0; i < n; i++) {
+        const v = sorted[i];
+        if (i > 0 && v !== prev) t.push((prev + v) / 2);
+        prev = v;
+      }
+    } else {
+      // np.percentile(values, linspace(0, 100, bins + 1)[1:-1], method='midpoint'), then unique.
+      t = [];
+      for (let k = 1; k < bins; k++) {
+        const pos = (k / bins) * (n - 1);
+        const lo = Math.floor(pos);
+        const hi = Math.ceil(pos);
+        const v = (sorted[lo] + sorted[hi]) / 2;
+        if (t.length === 0 || v > t[t.length - 1]) t.push(v);
+      }
+    }
+    thresholds.push(Float64Array.from(t));
+    nBins[j] = t.length + 1;
+  }
+  return { thresholds, nBins };
+}
+
+/** First index i with t[i] >= v (t ascending), i.e. the bin of v. */
+export function binOf(t: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Bin a raw matrix with fitted thresholds: column-major Uint8Array, NaN → nBins[j] (the missing bin). */
+export function applyBins(data: RawMatrix, mapper: BinMapper): Uint8Array {
+  const { X, rows, cols } = data;
+  const out = new Uint8Array(rows * cols);
+  for (let j = 0; j < cols; j++) {
+    const t = mapper.thresholds[j];
+    const missing = mapper.nBins[j];
+    const off = j * rows;
+    for (let i = 0; i < rows; i++) {
+      const v = X[off + i];
+      out[off + i] = v === v ? binOf(t, v) : missing;
+    }
+  }
+  return out;
+}

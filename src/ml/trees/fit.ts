@@ -1,0 +1,81 @@
+// From a table to a trained TreeModel: the same task detection, feature
+// selection and target encoding as the tfjs models (../features.ts), but
+// features stay raw (no scaling) and may hold missing values.
+import type { ColumnTable } from 'arquero';
+import type { Scalar } from '../../core/outputs.ts';
+import type { Task } from '../../core/values.ts';
+import { CellError } from '../../core/errors.ts';
+import { classificationTarget, detectTask, regressionTarget, selectFeatures } from '../features.ts';
+import { boost, DEFAULT_BOOST_PARAMS, type BoostData, type BoostHooks, type BoostParams, type BoostResult, type Objective } from './boost.ts';
+import { rawMatrix } from './matrix.ts';
+import { TreeModel } from './model.ts';
+
+export interface TreeFitOptions extends Partial<BoostParams> {
+  target: string;
+  /** Empty: every other numeric (or boolean) column. */
+  features?: string[];
+  task?: Task | 'auto';
+}
+
+export interface TreeFitHooks {
+  validation?: ColumnTable;
+  onProgress?: BoostHooks['onProgress'];
+  signal?: AbortSignal;
+  progressIntervalMs?: number;
+}
+
+export async function fitTreeModel(table: ColumnTable, options: TreeFitOptions, hooks: TreeFitHooks = {}): Promise<{ model: TreeModel; result: BoostResult }> {
+  if (!options.target) throw new CellError('No target column is set.', { hint: 'Choose the column to predict.', where: 'params.target' });
+  if (!table.columnNames().includes(options.target)) {
+    throw new CellError(`The table has no column "${options.target}".`, { hint: `Columns are: ${table.columnNames().join(', ')}.`, where: 'params.target' });
+  }
+  if (table.numRows() === 0) throw new CellError('The training table has no rows.', { where: 'params.input' });
+  const task = !options.task || options.task === 'auto' ? detectTask(table, options.target) : options.task;
+  const features = selectFeatures(table, options.target, options.features ?? []);
+  if (features.includes(options.target)) {
+    throw new CellError(`The target "${options.target}" is also listed as a feature.`, { hint: 'Remove it from the features.', where: 'params.features' });
+  }
+  const params: BoostParams = { ...DEFAULT_BOOST_PARAMS };
+  for (const key of Object.keys(DEFAULT_BOOST_PARAMS) as (keyof BoostParams)[]) {
+    const v = options[key];
+    if (v !== undefined) Object.assign(params, { [key]: v });
+  }
+
+  let objective: Objective;
+  let classes: Scalar[] | undefined;
+  let y: Float64Array;
+  if (task === 'regression') {
+    objective = 'regression';
+    y = Float64Array.from(regressionTarget(table, options.target));
+  } else {
+    const enc = classificationTarget(table, options.target);
+    classes = enc.classes;
+    if (classes.length < 2) {
+      throw new CellError(`The target "${options.target}" has only one class (${JSON.stringify(classes[0])}).`, {
+        hint: 'A classifier needs at least two classes in the training data.',
+        where: 'params.target',
+      });
+    }
+    objective = classes.length === 2 ? 'binary' : 'multiclass';
+    y = Float64Array.from(enc.y);
+  }
+  if (params.stoppingMetric === 'auc' && objective !== 'binary') {
+    throw new CellError('AUC early stopping needs a two-class target.', { hint: "Use stoppingMetric 'loss' (or 'auto').", where: 'params.gbdt.stoppingMetric' });
+  }
+
+  let validation: BoostData | undefined;
+  if (hooks.validation) {
+    const vy = task === 'regression'
+      ? Float64Array.from(regressionTarget(hooks.validation, options.target))
+      : Float64Array.from(classificationTarget(hooks.validation, options.target, classes).y);
+    validation = { X: rawMatrix(hooks.validation, features), y: vy };
+  }
+
+  const result = await boost({ X: rawMatrix(table, features), y }, objective, classes?.length ?? 1, params, {
+    validation, onProgress: hooks.onProgress, signal: hooks.signal, progressIntervalMs: hooks.progressIntervalMs,
+  });
+  const training: Record<string, unknown> = { roundsRun: result.history.length, seconds: result.seconds };
+  if (result.bestIteration !== undefined) training.bestIteration = result.bestIteration;
+  const model = new TreeModel({ ensemble: result.ensemble, target: options.target, features, classes, params, training });
+  return { model, result };
+}
