@@ -14,6 +14,7 @@ import { cellRegistry, renderSource } from '../cells/registry.ts';
 import { initBackend, type BackendName } from '../ml/backend.ts';
 import { nodeHost } from './nodeHost.ts';
 import { cellLine, cellReports, type RunReport } from './report.ts';
+import { DEFAULT_SEED, generateAllDatasets } from '../datasets/generators/index.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_CELL_FAILED = 1;
@@ -23,6 +24,7 @@ const USAGE = `Usage:
   ml-workbench run <notebook.ipynb> [--json out.json] [--save out.ipynb] [--backend wasm|cpu] [--stop-on-error] [--quiet]
   ml-workbench run-all <folder> [--json-dir dir] [--backend wasm|cpu]
   ml-workbench schema [--out file.json]
+  ml-workbench generate [--out public/datasets] [--seed N]
   ml-workbench --help
 
 run       runs every cell of a notebook in Node and prints one line per cell.
@@ -31,13 +33,16 @@ run       runs every cell of a notebook in Node and prints one line per cell.
           Cells keep running after a failure unless --stop-on-error; cells that
           need a failed cell's values are reported as skipped.
 run-all   runs every .ipynb in a folder (not recursive) the same way.
+generate  writes the generated course datasets (shop sessions, K-Mart, bank marketing) as CSV
+          files into a folder (default public/datasets, seed ${DEFAULT_SEED}); see docs/datasets.md.
 schema    prints the JSON Schema of the workbench cell metadata (docs/workbench-cell.schema.json).
 Exit codes: 0 all cells ran, 1 a cell failed, 2 bad input.`;
 
 class UsageError extends Error {}
 
 interface Options {
-  command: 'run' | 'run-all' | 'schema' | 'help';
+  command: 'run' | 'run-all' | 'schema' | 'generate' | 'help';
+  seed?: number;
   out?: string;
   target: string;
   json?: string;
@@ -56,6 +61,7 @@ export function parseArgs(argv: string[]): Options {
     if (rest[0] === '--out' && rest.length === 2) return { command, target: '', out: rest[1], backend: [], stopOnError: false, quiet: false };
     throw new UsageError('schema takes only --out <file.json>.');
   }
+  if (command === 'generate') return parseGenerateArgs(rest);
   if (command !== 'run' && command !== 'run-all') throw new UsageError(`Unknown command "${command}".`);
   const options: Options = { command, target: '', backend: ['wasm', 'cpu'], stopOnError: false, quiet: false };
   for (let i = 0; i < rest.length; i++) {
@@ -80,6 +86,32 @@ export function parseArgs(argv: string[]): Options {
   }
   if (!options.target) throw new UsageError(command === 'run' ? 'Which notebook? Give the path to an .ipynb file.' : 'Which folder? Give a folder of .ipynb files.');
   return options;
+}
+
+function parseGenerateArgs(rest: string[]): Options {
+  const options: Options = { command: 'generate', target: '', out: 'public/datasets', seed: DEFAULT_SEED, backend: [], stopOnError: false, quiet: false };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const v = rest[i + 1];
+    if ((arg === '--out' || arg === '--seed') && (v === undefined || v.startsWith('--'))) throw new UsageError(`${arg} needs a value.`);
+    if (arg === '--out') options.out = v;
+    else if (arg === '--seed') {
+      if (!/^\d+$/.test(v)) throw new UsageError(`--seed must be a non-negative integer, not "${v}".`);
+      options.seed = Number(v);
+    } else throw new UsageError(`generate takes only --out <folder> and --seed <N>, not "${arg}".`);
+    i++;
+  }
+  return options;
+}
+
+async function generateDatasets(out: string, seed: number, print: (s: string) => void): Promise<void> {
+  await mkdir(out, { recursive: true });
+  for (const { file, text } of generateAllDatasets(seed)) {
+    const path = join(out, file);
+    await writeFile(path, text);
+    const rows = text.split('\n').length - 2;
+    print(`wrote ${path} (${rows} rows, ${(text.length / 1024).toFixed(0)} KiB)`);
+  }
 }
 
 class BadInput extends Error {}
@@ -178,6 +210,10 @@ export async function main(argv: string[], print: (s: string) => void = (s) => c
     const text = JSON.stringify(workbenchCellSchema(cellRegistry.values()), null, 2) + '\n';
     if (options.out) await writeFile(options.out, text);
     else print(text.trimEnd());
+    return EXIT_OK;
+  }
+  if (options.command === 'generate') {
+    await generateDatasets(options.out ?? 'public/datasets', options.seed ?? DEFAULT_SEED, print);
     return EXIT_OK;
   }
   try {

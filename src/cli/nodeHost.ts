@@ -2,11 +2,13 @@
 // from the project folder, "same-origin" URLs from public/ (what the app
 // serves), and user files from paths next to the notebook.
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostServices } from '../core/host.ts';
 import { CellError } from '../core/errors.ts';
 import { DATASETS, findDataset } from '../datasets/catalog.ts';
+import { DEFAULT_SEED, generateAllDatasets, type GeneratedFile } from '../datasets/generators/index.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -17,6 +19,12 @@ async function readBytes(path: string, what: string): Promise<Uint8Array> {
     const code = (error as { code?: string }).code;
     throw new CellError(`Cannot read ${what}: ${code === 'ENOENT' ? 'no such file' : String(error)} (${path}).`);
   }
+}
+
+let generated: GeneratedFile[] | undefined;
+function generatedFiles(): GeneratedFile[] {
+  generated ??= generateAllDatasets(DEFAULT_SEED);
+  return generated;
 }
 
 /** A path inside `root`, refusing `..` escapes. */
@@ -33,7 +41,14 @@ export function nodeHost(options: { notebookDir?: string; backend: () => string 
     async readDataset(name) {
       const entry = findDataset(name);
       if (!entry) throw new CellError(`There is no bundled dataset named "${name}".`, { hint: `Bundled datasets: ${DATASETS.map((d) => d.name).join(', ')}.` });
-      return readBytes(join(PROJECT_ROOT, entry.path), `dataset "${name}"`);
+      const path = join(PROJECT_ROOT, entry.path);
+      if (entry.path.startsWith('public/datasets/') && !existsSync(path)) {
+        // Generated course data is a build output (npm run generate); without
+        // it, generate in memory: the generators are deterministic for a seed.
+        const file = generatedFiles().find((f) => f.file === entry.file);
+        if (file) return new TextEncoder().encode(file.text);
+      }
+      return readBytes(path, `dataset "${name}"`);
     },
     async fetchSameOrigin(url) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
