@@ -1,0 +1,98 @@
+// The app opens fast (shell only), opens the bundled notebook, runs it
+// through window.workbench and shows metrics and charts; nothing is
+// requested from another origin.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, launch, openApp, type Session } from './browser.ts';
+import { allDone, cells, runAll, summary, waitForBackend } from './helpers.ts';
+
+describe('app', () => {
+  let s: Session;
+  const requests: string[] = [];
+  /** What the page itself asked for (not the service worker's precaching). */
+  const pageRequests: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    s = await launch();
+    s.page.on('request', (r) => {
+      requests.push(r.url());
+      if (!r.serviceWorker()) pageRequests.push(r.url());
+    });
+    s.page.on('pageerror', (e) => errors.push(e.message));
+    s.context.on('request', (r) => requests.push(r.url()));
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('opens with the shell only (Monaco, Plotly load on demand)', async () => {
+    await openApp(s.page, '/?backend=wasm');
+    await s.page.getByRole('toolbar').waitFor();
+    const scripts = pageRequests.filter((u) => /\.js(\?|$)/.test(u));
+    expect(scripts.some((u) => /editor\.api|monaco/.test(u))).toBe(false);
+    expect(scripts.some((u) => /plotly/.test(u))).toBe(false);
+    // tfjs lives in the kernel worker's chunk, never in the page's own bundle.
+    const mainScript = await s.page.evaluate(() => [...document.querySelectorAll('script[type=module]')].map((e) => (e as HTMLScriptElement).src));
+    expect(mainScript.length).toBe(1);
+  });
+
+  it('opens the bundled notebook from the gallery', async () => {
+    await s.page.locator('[data-course="penguins.ipynb"]').click();
+    await s.page.waitForFunction(() => document.querySelectorAll('article.cell').length > 5);
+    const list = await cells(s.page);
+    expect(list.map((c) => c.kind)).toContain('train');
+    expect(await s.page.locator('.notebook-title').inputValue()).toMatch(/Penguins/);
+  });
+
+  it('runs all through window.workbench and shows metrics and a chart', async () => {
+    expect(await waitForBackend(s.page)).toBe('wasm');
+    await runAll(s.page);
+    const list = await cells(s.page);
+    expect(allDone(list), summary(list)).toBe(true);
+    const metrics = list.flatMap((c) => c.outputs).filter((o) => o.type === 'metrics');
+    expect(metrics.length).toBeGreaterThan(0);
+    const accuracy = (metrics[0].metrics as Record<string, number>).accuracy;
+    expect(accuracy).toBeGreaterThan(0.8);
+    await s.page.locator('.metric-card').first().waitFor();
+    await s.page.locator('.js-plotly-plot').first().waitFor({ timeout: 30_000 });
+    expect(await s.page.locator('.confusion').count()).toBeGreaterThan(0);
+    expect(await s.page.locator('.grid [role=row]').count()).toBeLessThan(400);
+  });
+
+  it('requested nothing outside its own origin and threw no page errors', () => {
+    const origin = new URL(baseUrl()).origin;
+    const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('editing', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await launch();
+    await openApp(s.page, '/?backend=wasm');
+    await waitForBackend(s.page);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('adds a code cell, edits it in Monaco and runs it', async () => {
+    await s.page.locator('.notebook > .add-cell [data-add-kind="code"]').click();
+    const cell = s.page.locator('article.cell.selected[data-kind="code"]');
+    await cell.locator('.monaco-editor').waitFor({ timeout: 30_000 });
+    await cell.locator('.monaco-editor .view-lines').click();
+    await s.page.keyboard.type('return 6 * 7');
+    await s.page.keyboard.press('Control+Enter');
+    await s.page.waitForFunction(() => document.querySelector('article.cell.selected[data-kind="code"]')?.getAttribute('data-status') === 'done');
+    expect(await cell.locator('.text-output').textContent()).toBe('42');
+  });
+
+  it('switches the interface to Korean', async () => {
+    await s.page.locator('[data-testid="language"]').selectOption('ko');
+    expect(await s.page.locator('[data-action="run-all"]').textContent()).toContain('모두 실행');
+    await s.page.locator('[data-testid="language"]').selectOption('en');
+    expect(await s.page.locator('[data-action="run-all"]').textContent()).toContain('Run all');
+  });
+});

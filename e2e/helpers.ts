@@ -1,0 +1,64 @@
+// Shared helpers for the browser tests: the bundled notebook, window.workbench calls.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+
+export interface CellInfo {
+  id: string;
+  kind: string;
+  status: string;
+  outputs: { type: string; [k: string]: unknown }[];
+}
+
+/** The bundled course notebook as parsed JSON. */
+export function penguins(): { cells: { cell_type: string; metadata: { workbench?: { kind: string; params: Record<string, unknown> } } }[] } & Record<string, unknown> {
+  return JSON.parse(readFileSync(resolve(ROOT, 'notebooks/penguins.ipynb'), 'utf8'));
+}
+
+/** The penguins notebook with a longer training run (for Stop and long-task tests). */
+export function penguinsLongTraining(epochs = 400): ReturnType<typeof penguins> {
+  const nb = penguins();
+  nb.cells = nb.cells.filter((c) => !['evaluate', 'visualize', 'eda'].includes(c.metadata.workbench?.kind ?? ''));
+  let seen = false;
+  nb.cells = nb.cells.filter((c) => {
+    if (c.metadata.workbench?.kind !== 'train') return true;
+    if (seen) return false;
+    seen = true;
+    c.metadata.workbench.params = { ...c.metadata.workbench.params, model: 'mlp', hidden: [64, 64], epochs, batchSize: 8 };
+    return true;
+  });
+  (nb.metadata as Record<string, unknown>).title = 'Long training';
+  return nb;
+}
+
+export function cells(page: Page): Promise<CellInfo[]> {
+  return page.evaluate(() => (window as unknown as { workbench: { cells(): CellInfo[] } }).workbench.cells());
+}
+
+export function runAll(page: Page): Promise<void> {
+  return page.evaluate(() => (window as unknown as { workbench: { runAll(): Promise<void> } }).workbench.runAll());
+}
+
+export function openNotebook(page: Page, nb: unknown): Promise<void> {
+  return page.evaluate((json) => (window as unknown as { workbench: { open(j: unknown): Promise<void> } }).workbench.open(json), nb as object);
+}
+
+export function backend(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as { workbench: { backend(): string } }).workbench.backend());
+}
+
+export async function waitForBackend(page: Page): Promise<string> {
+  await page.waitForFunction(() => (window as unknown as { workbench: { backend(): string } }).workbench.backend() !== '', null, { timeout: 60_000 });
+  return backend(page);
+}
+
+export function summary(list: CellInfo[]): string {
+  return list.map((c) => `${c.kind}:${c.status}${c.outputs.some((o) => o.type === 'error') ? `(${String(c.outputs.find((o) => o.type === 'error')!.message)})` : ''}`).join(' ');
+}
+
+/** Every runnable cell is done. */
+export function allDone(list: CellInfo[]): boolean {
+  return list.filter((c) => c.kind !== 'markdown' && c.kind !== 'foreign').every((c) => c.status === 'done');
+}

@@ -1,0 +1,75 @@
+// Host services for the browser (the kernel worker): bundled datasets are
+// Vite `?url` assets of the app's own origin, same-origin URLs are fetched,
+// uploaded files are Blobs read from IndexedDB. Nothing leaves the origin.
+import type { HostServices } from '../core/host.ts';
+import { CellError } from '../core/errors.ts';
+import { DATASETS, findDataset } from './catalog.ts';
+import type { WorkbenchStore } from '../store/types.ts';
+// vega-datasets' exports map blocks the bare specifier: import the files by path.
+import penguinsUrl from '../../node_modules/vega-datasets/data/penguins.json?url';
+import seattleUrl from '../../node_modules/vega-datasets/data/seattle-weather.csv?url';
+import carsUrl from '../../node_modules/vega-datasets/data/cars.json?url';
+
+/** Asset URLs by catalog path. Datasets under public/ need no entry: they are served as they are. */
+const ASSET_URLS: Record<string, string> = {
+  'node_modules/vega-datasets/data/penguins.json': penguinsUrl,
+  'node_modules/vega-datasets/data/seattle-weather.csv': seattleUrl,
+  'node_modules/vega-datasets/data/cars.json': carsUrl,
+};
+
+// Project data files (if any) are bundled by glob, so new catalog entries under data/ need no code here.
+const DATA_URLS = import.meta.glob('../../data/**/*.{csv,tsv,json,jsonl}', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+
+export function datasetUrl(path: string): string | undefined {
+  if (ASSET_URLS[path]) return ASSET_URLS[path];
+  const viaGlob = DATA_URLS[`../../${path}`];
+  if (viaGlob) return viaGlob;
+  if (path.startsWith('public/')) return '/' + path.slice('public/'.length);
+  return undefined;
+}
+
+function origin(): string {
+  return (globalThis as unknown as { location: { origin: string } }).location.origin;
+}
+
+async function fetchBytes(url: string, what: string, signal?: AbortSignal): Promise<Uint8Array> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new CellError(`Cannot read ${what}: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+  if (!response.ok) throw new CellError(`Cannot read ${what}: the server answered ${response.status} ${response.statusText}.`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+export function browserHost(options: { store: () => Promise<WorkbenchStore>; backend: () => string }): HostServices {
+  return {
+    listDatasets: () => DATASETS.map(({ name, file, description }) => ({ name, file, description })),
+    async readDataset(name) {
+      const entry = findDataset(name);
+      if (!entry) throw new CellError(`There is no bundled dataset named "${name}".`, { hint: `Bundled datasets: ${DATASETS.map((d) => d.name).join(', ')}.` });
+      const url = datasetUrl(entry.path);
+      if (!url) throw new CellError(`The dataset "${name}" is not bundled with this build of the app.`);
+      return fetchBytes(new URL(url, origin()).href, `dataset "${name}"`);
+    },
+    async fetchSameOrigin(url, signal) {
+      let resolved: URL;
+      try {
+        resolved = new URL(url, origin());
+      } catch {
+        throw new CellError(`"${url}" is not a valid URL.`);
+      }
+      if (resolved.origin !== origin()) throw new CellError(`Only URLs on the app's own origin can be loaded (like /data/sales.csv), not "${url}".`);
+      return fetchBytes(resolved.href, `URL "${url}"`, signal);
+    },
+    async readUserFile(id) {
+      const store = await options.store();
+      const record = await store.getFile(id);
+      if (!record) throw new CellError(`There is no uploaded file with id "${id}" in this browser.`, { hint: 'Upload the file again (Files in the sidebar) and pick it in the load cell.' });
+      return new Uint8Array(await record.blob.arrayBuffer());
+    },
+    backend: options.backend,
+  };
+}

@@ -1,0 +1,105 @@
+// The IndexedDB store (idb). Versioned schema: each version's upgrade step
+// runs in order, so an old database is brought up to date on open. Works in
+// the main thread and in the kernel worker (which reads uploaded files).
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { StoreFullError, type FileRecord, type ModelRecord, type NotebookRecord, type StorageEstimate, type WorkbenchStore } from './types.ts';
+
+export const DB_NAME = 'ml-workbench';
+export const DB_VERSION = 2;
+
+interface Schema extends DBSchema {
+  notebooks: { key: string; value: NotebookRecord; indexes: { updatedAt: number } };
+  files: { key: string; value: FileRecord; indexes: { createdAt: number } };
+  models: { key: string; value: ModelRecord };
+  settings: { key: string; value: { key: string; value: unknown } };
+}
+
+export function openWorkbenchDb(): Promise<IDBPDatabase<Schema>> {
+  return openDB<Schema>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      // v1: notebooks, files, settings.
+      if (oldVersion < 1) {
+        const nb = db.createObjectStore('notebooks', { keyPath: 'id' });
+        nb.createIndex('updatedAt', 'updatedAt');
+        db.createObjectStore('files', { keyPath: 'id' });
+        db.createObjectStore('settings', { keyPath: 'key' });
+      }
+      // v2: models store; files get a createdAt index.
+      if (oldVersion < 2) {
+        db.createObjectStore('models', { keyPath: 'id' });
+        tx.objectStore('files').createIndex('createdAt', 'createdAt');
+      }
+    },
+  });
+}
+
+function isQuota(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+}
+
+export class IdbStore implements WorkbenchStore {
+  private db: Promise<IDBPDatabase<Schema>>;
+  constructor() {
+    this.db = openWorkbenchDb();
+  }
+
+  private async write(what: string, fn: (db: IDBPDatabase<Schema>) => Promise<unknown>): Promise<void> {
+    try {
+      await fn(await this.db);
+    } catch (error) {
+      // A failed put aborts its transaction: nothing half-written remains.
+      if (isQuota(error)) throw new StoreFullError(what);
+      throw error;
+    }
+  }
+
+  async listNotebooks() {
+    const all = await (await this.db).getAll('notebooks');
+    return all.map(({ ipynb: _ipynb, ...rest }) => rest).sort((a, b) => b.updatedAt - a.updatedAt);
+  }
+  async getNotebook(id: string) {
+    return (await this.db).get('notebooks', id);
+  }
+  putNotebook(record: NotebookRecord) {
+    return this.write(`the notebook "${record.title}"`, (db) => db.put('notebooks', record));
+  }
+  async deleteNotebook(id: string) {
+    await (await this.db).delete('notebooks', id);
+  }
+  async listFiles() {
+    const all = await (await this.db).getAll('files');
+    return all.map(({ blob: _blob, ...rest }) => rest).sort((a, b) => b.createdAt - a.createdAt);
+  }
+  async getFile(id: string) {
+    return (await this.db).get('files', id);
+  }
+  putFile(record: FileRecord) {
+    return this.write(`the file "${record.name}"`, (db) => db.put('files', record));
+  }
+  async deleteFile(id: string) {
+    await (await this.db).delete('files', id);
+  }
+  async getSetting<T>(key: string): Promise<T | undefined> {
+    return (await (await this.db).get('settings', key))?.value as T | undefined;
+  }
+  setSetting(key: string, value: unknown) {
+    return this.write(`the setting "${key}"`, (db) => db.put('settings', { key, value }));
+  }
+}
+
+/** Usage against quota, and whether the browser keeps our data under pressure. */
+export async function storageEstimate(): Promise<StorageEstimate | undefined> {
+  if (!navigator.storage?.estimate) return undefined;
+  const { usage = 0, quota = 0 } = await navigator.storage.estimate();
+  const persisted = (await navigator.storage.persisted?.()) ?? false;
+  return { usage, quota, persisted };
+}
+
+export async function requestPersistence(): Promise<boolean> {
+  try {
+    if (await navigator.storage?.persisted?.()) return true;
+    return (await navigator.storage?.persist?.()) ?? false;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,40 @@
+// An in-memory WorkbenchStore for tests and for browsers without IndexedDB.
+import type { FileRecord, NotebookRecord, WorkbenchStore } from './types.ts';
+
+export class MemoryStore implements WorkbenchStore {
+  private notebooks = new Map<string, NotebookRecord>();
+  private files = new Map<string, FileRecord>();
+  private settings = new Map<string, unknown>();
+
+  async listNotebooks() {
+    return [...this.notebooks.values()].map(({ ipynb: _ipynb, ...rest }) => rest).sort((a, b) => b.updatedAt - a.updatedAt);
+  }
+  async getNotebook(id: string) {
+    const r = this.notebooks.get(id);
+    return r ? { ...r } : undefined;
+  }
+  async putNotebook(record: NotebookRecord) {
+    this.notebooks.set(record.id, { ...record });
+  }
+  async deleteNotebook(id: string) {
+    this.notebooks.delete(id);
+  }
+  async listFiles() {
+    return [...this.files.values()].map(({ blob: _blob, ...rest }) => rest).sort((a, b) => b.createdAt - a.createdAt);
+  }
+  async getFile(id: string) {
+    return this.files.get(id);
+  }
+  async putFile(record: FileRecord) {
+    this.files.set(record.id, record);
+  }
+  async deleteFile(id: string) {
+    this.files.delete(id);
+  }
+  async getSetting<T>(key: string): Promise<T | undefined> {
+    return this.settings.get(key) as T | undefined;
+  }
+  async setSetting(key: string, value: unknown) {
+    this.settings.set(key, value);
+  }
+}

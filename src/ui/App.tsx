@@ -1,0 +1,68 @@
+// The shell: sidebar, toolbar, notebook, notices, drag-and-drop of files.
+import { useState, useSyncExternalStore } from 'react';
+import type { Controller } from './controller.ts';
+import { Sidebar } from './Sidebar.tsx';
+import { Toolbar } from './Toolbar.tsx';
+import { Notebook } from './Notebook.tsx';
+import { useT } from './i18n.ts';
+
+const DATA_FILE = /\.(csv|tsv|txt|json|jsonl)$/i;
+
+export function App({ controller }: { controller: Controller }) {
+  const state = useSyncExternalStore(controller.subscribe, controller.getState);
+  const t = useT();
+  const [dragging, setDragging] = useState(false);
+
+  const openFiles = async (files: FileList | File[]) => {
+    for (const file of Array.from(files)) {
+      if (/\.ipynb$/i.test(file.name)) {
+        try {
+          await controller.openJson(await file.text(), file.name);
+        } catch (error) {
+          controller.notify(t('openFailed', { name: file.name, message: error instanceof Error ? error.message : String(error) }));
+        }
+      } else if (DATA_FILE.test(file.name)) {
+        await controller.uploadFile(file).catch((e: Error) => controller.notify(e.message));
+      } else {
+        controller.notify(t('openFailed', { name: file.name, message: 'unsupported file type (use .ipynb, .csv, .tsv or .json)' }));
+      }
+    }
+  };
+
+  return (
+    <div
+      className={`app${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        if (e.dataTransfer.files.length) void openFiles(e.dataTransfer.files);
+      }}
+    >
+      <Sidebar controller={controller} state={state} onOpenFiles={(f) => void openFiles(f)} />
+      <div className="workspace">
+        <Toolbar controller={controller} state={state} />
+        <Notebook controller={controller} state={state} />
+      </div>
+      <div className="notices" aria-live="assertive">
+        {state.notices.map((n) => (
+          <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
+            <span>{n.message}</span>
+            <button type="button" className="btn icon ghost" aria-label={t('close')} onClick={() => controller.dismiss(n.id)}>
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+      {dragging && <div className="drop-overlay">{t('dropHere')}</div>}
+    </div>
+  );
+}

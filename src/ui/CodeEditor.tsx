@@ -1,0 +1,86 @@
+// The code cell's editor: Monaco once loaded, a plain textarea until then
+// (and if it fails to load). Edits flow to onChange either way.
+import { useEffect, useRef, useState } from 'react';
+import { loadMonaco, type Monaco } from './monaco.ts';
+import { useT } from './i18n.ts';
+
+type Editor = ReturnType<Monaco['editor']['create']>;
+
+export function CodeEditor({ value, onChange, onRun, label }: { value: string; onChange: (v: string) => void; onRun?: (advance: boolean) => void; label: string }) {
+  const t = useT();
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<Editor | null>(null);
+  const [ready, setReady] = useState(false);
+  const latest = useRef({ onChange, onRun });
+  latest.current = { onChange, onRun };
+
+  useEffect(() => {
+    let live = true;
+    loadMonaco().then(
+      (monaco) => {
+        if (!live || !host.current) return;
+        const ed = monaco.editor.create(host.current, {
+          value,
+          language: 'javascript',
+          minimap: { enabled: false },
+          scrollBeyondLastLine: false,
+          automaticLayout: true,
+          fontSize: 13,
+          lineNumbers: 'on',
+          tabSize: 2,
+          wordWrap: 'on',
+          ariaLabel: label,
+        });
+        const resize = () => {
+          if (!host.current) return;
+          const h = Math.min(480, Math.max(80, ed.getContentHeight()));
+          host.current.style.height = `${h}px`;
+          ed.layout();
+        };
+        ed.onDidContentSizeChange(resize);
+        resize();
+        ed.onDidChangeModelContent(() => latest.current.onChange(ed.getValue()));
+        ed.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => latest.current.onRun?.(true));
+        ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun?.(false));
+        editor.current = ed;
+        setReady(true);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+      editor.current?.dispose();
+      editor.current = null;
+    };
+    // The editor is created once; later value changes are applied below.
+  }, []);
+
+  useEffect(() => {
+    const ed = editor.current;
+    if (ed && ed.getValue() !== value) ed.setValue(value);
+  }, [value]);
+
+  return (
+    <div className="code-editor">
+      {!ready && (
+        <textarea
+          className="input mono code-fallback"
+          aria-label={label}
+          value={value}
+          rows={Math.max(3, value.split('\n').length + 1)}
+          spellCheck={false}
+          onChange={(e) => onChange(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.shiftKey || e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              e.stopPropagation();
+              onRun?.(e.shiftKey);
+            }
+          }}
+          placeholder={t('loadingEditor')}
+        />
+      )}
+      <div ref={host} className="monaco-host" style={{ display: ready ? 'block' : 'none' }} />
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+// The open notebook: title, cells in order, add-cell bar, keyboard commands.
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { Controller, State } from './controller.ts';
+import { emptyRun } from './controller.ts';
+import { CellView } from './CellView.tsx';
+import { useT } from './i18n.ts';
+
+function AddCell({ controller, kinds, after }: { controller: Controller; kinds: State['kinds']; after?: string }) {
+  const t = useT();
+  return (
+    <div className="add-cell" role="group" aria-label={t('addCell')}>
+      <span className="muted">+</span>
+      {kinds.map((k) => (
+        <button key={k.kind} type="button" className="btn small ghost" title={k.description} data-add-kind={k.kind} onClick={() => controller.insertCell(k.kind, after ? { after } : {})}>
+          {k.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function isTyping(el: Element | null): boolean {
+  return !!el && (el.matches('input, textarea, select, [contenteditable="true"]') || !!el.closest('.monaco-host'));
+}
+
+export function Notebook({ controller, state }: { controller: Controller; state: State }) {
+  const t = useT();
+  const doc = state.doc;
+  const root = useRef<HTMLDivElement>(null);
+  const lastD = useRef(0);
+
+  // Column names of named table outputs; kept as the same object while they do not change,
+  // so progress events re-render only the running cell.
+  const columnsKey = JSON.stringify(
+    Object.values(state.runs).flatMap((run) => run.outputs.filter((o) => o.type === 'table' && o.name).map((o) => (o.type === 'table' ? [o.name, o.columns.map((c) => c.name)] : []))),
+  );
+  const knownColumns = useMemo(() => Object.fromEntries(JSON.parse(columnsKey) as [string, string[]][]) as Record<string, string[]>, [columnsKey]);
+  const datasets = useMemo(() => state.datasets.map((d) => d.name), [state.datasets]);
+  const files = useMemo(() => state.files.map((f) => ({ id: f.id, name: f.name })), [state.files]);
+
+  const runAdvance = useCallback((id: string) => {
+    void controller.runCell(id).catch(() => undefined);
+    const cells = controller.state.doc?.cells ?? [];
+    const i = cells.findIndex((c) => c.id === id);
+    const next = cells[i + 1];
+    if (next) controller.select(next.id, 'command');
+    else controller.select(controller.insertCell(cells[i]?.kind === 'markdown' ? 'markdown' : 'code', { after: id }), 'command');
+  }, [controller]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const c = controller.state;
+      const sel = c.selected;
+      const typing = isTyping(document.activeElement);
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void controller.saveNow();
+        return;
+      }
+      if (e.key === 'Enter' && (e.shiftKey || mod) && sel) {
+        // Inside Monaco the editor's own commands handle these.
+        if (document.activeElement?.closest('.monaco-host')) return;
+        e.preventDefault();
+        if (e.shiftKey) runAdvance(sel);
+        else void controller.runCell(sel).catch(() => undefined);
+        if (typing) (document.activeElement as HTMLElement).blur();
+        return;
+      }
+      if (e.key === 'Escape') {
+        if (typing) (document.activeElement as HTMLElement).blur();
+        controller.select(sel, 'command');
+        return;
+      }
+      if (typing || !sel || mod || e.altKey) return;
+      const cells = c.doc?.cells ?? [];
+      const i = cells.findIndex((x) => x.id === sel);
+      switch (e.key) {
+        case 'Enter': {
+          e.preventDefault();
+          controller.select(sel, 'edit');
+          const el = root.current?.querySelector<HTMLElement>(`[data-cell-id="${sel}"] textarea, [data-cell-id="${sel}"] .monaco-host textarea, [data-cell-id="${sel}"] .cell-body input`);
+          el?.focus();
+          break;
+        }
+        case 'a':
+        case 'A':
+          e.preventDefault();
+          controller.insertCell('code', { before: sel });
+          break;
+        case 'b':
+        case 'B':
+          e.preventDefault();
+          controller.insertCell('code', { after: sel });
+          break;
+        case 'd':
+        case 'D': {
+          const now = Date.now();
+          if (now - lastD.current < 600) {
+            e.preventDefault();
+            controller.deleteCell(sel);
+            lastD.current = 0;
+          } else lastD.current = now;
+          break;
+        }
+        case 'ArrowUp':
+        case 'k':
+          if (i > 0) {
+            e.preventDefault();
+            controller.select(cells[i - 1].id, 'command');
+          }
+          break;
+        case 'ArrowDown':
+        case 'j':
+          if (i >= 0 && i < cells.length - 1) {
+            e.preventDefault();
+            controller.select(cells[i + 1].id, 'command');
+          }
+          break;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+    // runAdvance reads controller state at call time.
+  });
+
+  useEffect(() => {
+    if (!state.selected || state.mode !== 'command') return;
+    const el = root.current?.querySelector<HTMLElement>(`[data-cell-id="${state.selected}"]`);
+    if (el && !isTyping(document.activeElement)) {
+      el.focus({ preventScroll: true });
+      // Scroll only when the cell is out of view (keyboard moves), never under a click.
+      const r = el.getBoundingClientRect();
+      if (r.bottom < 60 || r.top > window.innerHeight) el.scrollIntoView({ block: 'nearest' });
+    }
+  }, [state.selected, state.mode]);
+
+  if (!doc) return <main className="notebook empty">{t('kernelStarting')}</main>;
+  return (
+    <main className="notebook" ref={root} aria-label={doc.title || t('untitled')}>
+      <input className="notebook-title" value={doc.title} placeholder={t('untitled')} aria-label={t('title')} onChange={(e) => controller.setTitle(e.target.value)} />
+      {doc.cells.length === 0 && <p className="muted">{t('noCells')}</p>}
+      {doc.cells.map((cell, i) => (
+        <div key={cell.id} className="cell-slot">
+          <CellView
+            cell={cell}
+            index={i}
+            run={state.runs[cell.id] ?? emptyRun(cell.outputs)}
+            kind={state.kinds.find((k) => k.kind === cell.kind)}
+            issues={state.issues[cell.id] ?? EMPTY}
+            selected={state.selected === cell.id}
+            editing={state.selected === cell.id && state.mode === 'edit'}
+            values={state.values}
+            knownColumns={knownColumns}
+            datasets={datasets}
+            files={files}
+            source={controller.sourceOf(cell.id)}
+            controller={controller}
+            onRunAdvance={runAdvance}
+          />
+        </div>
+      ))}
+      <AddCell controller={controller} kinds={state.kinds} />
+      <p className="shortcuts muted">{t('shortcuts')}</p>
+    </main>
+  );
+}
+
+const EMPTY: never[] = [];

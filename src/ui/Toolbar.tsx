@@ -1,0 +1,54 @@
+// Run controls, backend selector and save state.
+import type { Controller, State } from './controller.ts';
+import type { BackendName } from '../ml/backend.ts';
+import { useT } from './i18n.ts';
+
+const BACKENDS: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+export function Toolbar({ controller, state }: { controller: Controller; state: State }) {
+  const t = useT();
+  const saveText = state.save === 'saved' ? t('saved') : state.save === 'saving' ? t('saving') : state.save === 'error' ? t('saveError') : t('unsaved');
+  const tried = new Map(state.backendTried.map((a) => [a.name, a]));
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Notebook">
+      <button type="button" className="btn primary" data-action="run-all" onClick={() => void controller.runAll().catch(() => undefined)} disabled={!state.kernelReady}>
+        ▶▶ {t('runAll')}
+      </button>
+      <button type="button" className="btn" data-action="run-next" title={t('runNextTitle')} onClick={() => void controller.runNext().catch(() => undefined)} disabled={!state.kernelReady}>
+        ▶ {t('runNext')}
+      </button>
+      <button type="button" className="btn danger" data-action="stop" onClick={() => controller.cancel()} disabled={!state.busy}>
+        ■ {t('stop')}
+      </button>
+      <button type="button" className="btn" data-action="restart" title={t('restartTitle')} onClick={() => void controller.restart()}>
+        ↻ {t('restart')}
+      </button>
+      <span className="toolbar-spacer" />
+      <label className="backend">
+        <span>{t('backend')}</span>
+        <select
+          className="input"
+          data-testid="backend"
+          value={state.backend}
+          onChange={(e) => void controller.switchBackend(e.target.value as BackendName)}
+          disabled={!state.backend}
+        >
+          {!state.backend && <option value="">…</option>}
+          {BACKENDS.map((b) => {
+            const a = tried.get(b);
+            const failed = a && !a.ok;
+            return (
+              <option key={b} value={b} title={a?.error}>
+                {b}
+                {failed ? ' (unavailable)' : ''}
+              </option>
+            );
+          })}
+        </select>
+      </label>
+      <span className={`save-state save-${state.save}`} data-testid="save-state" role="status" title={state.saveError}>
+        {saveText}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// window.workbench: a small, stable scripting contract for tests, demos and
+// instructors (docs/app.md). Keep these signatures stable.
+import type { Controller } from './controller.ts';
+import type { CellOutput } from '../core/outputs.ts';
+import type { CellStatus } from '../kernel/state.ts';
+
+export interface WorkbenchApi {
+  /** Resolves once the kernel worker answers and a notebook is open. */
+  ready: Promise<void>;
+  /** Open a notebook (.ipynb JSON text or value) as a new notebook of the user's. */
+  open(notebookJson: string | object): Promise<void>;
+  /** Run every cell in order; resolves when the run has finished (errors are in the cells). */
+  runAll(): Promise<void>;
+  /** Run the next cell (step through); resolves with its id, or null at the end. */
+  runNext(): Promise<string | null>;
+  /** Every cell with its status and outputs. */
+  cells(): { id: string; kind: string; status: CellStatus; outputs: CellOutput[] }[];
+  /** The active tfjs backend ('' until it is chosen). */
+  backend(): string;
+  /** Stop the running cell. */
+  stop(): void;
+  /** The open notebook as .ipynb text. */
+  exportNotebook(): string;
+}
+
+export function installApi(controller: Controller): WorkbenchApi {
+  const api: WorkbenchApi = {
+    ready: controller.ready,
+    async open(notebookJson) {
+      await controller.ready;
+      await controller.openJson(notebookJson);
+    },
+    async runAll() {
+      await controller.ready;
+      await controller.runAll().catch(() => undefined);
+    },
+    async runNext() {
+      await controller.ready;
+      return controller.runNext().catch(() => null);
+    },
+    cells() {
+      const s = controller.state;
+      return (s.doc?.cells ?? []).map((c) => {
+        const run = s.runs[c.id];
+        return { id: c.id, kind: c.kind, status: run?.status ?? 'idle', outputs: run?.outputs ?? c.outputs };
+      });
+    },
+    backend: () => controller.state.backend,
+    stop: () => controller.cancel(),
+    exportNotebook: () => controller.serialize(),
+  };
+  (window as unknown as { workbench: WorkbenchApi }).workbench = api;
+  return api;
+}

@@ -1,0 +1,607 @@
+// The UI's state and actions, outside React: the open notebook, each cell's
+// run state (from kernel events), the gallery, files, backend and save state.
+// React reads it with useSyncExternalStore; window.workbench calls it too.
+import { decodeNotebook, serializeNotebook } from '../notebook/ipynb.ts';
+import { newCellId, type NotebookCell, type NotebookDoc } from '../notebook/model.ts';
+import type { CellOutput, EpochRecord, Progress } from '../core/outputs.ts';
+import type { CellStatus, KernelEvent, ValueSummary } from '../kernel/state.ts';
+import type { ParamIssue } from '../kernel/params.ts';
+import type { BackendName } from '../ml/backend.ts';
+import { KernelClient, KernelRestarted } from '../worker/client.ts';
+import type { BackendInfo, KindInfo, WorkerEvent } from '../worker/protocol.ts';
+import { newId, type FileRecord, type WorkbenchStore } from '../store/types.ts';
+import { requestPersistence, storageEstimate } from '../store/idb.ts';
+import type { StorageEstimate } from '../store/types.ts';
+
+export interface CellRun {
+  status: CellStatus;
+  outputs: CellOutput[];
+  durationMs?: number;
+  staleReason?: string;
+  progress?: Progress;
+  /** Live training curve from progress events (one record per epoch). */
+  live: EpochRecord[];
+}
+
+export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error';
+
+export interface CourseEntry {
+  file: string;
+  title: string;
+}
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  message: string;
+}
+
+export interface State {
+  doc: NotebookDoc | null;
+  notebookId: string | null;
+  /** Bundled notebook this is a copy of. */
+  origin?: string;
+  runs: Record<string, CellRun>;
+  issues: Record<string, ParamIssue[]>;
+  kinds: KindInfo[];
+  values: ValueSummary[];
+  backend: string;
+  backendTried: BackendInfo['tried'];
+  kernelReady: boolean;
+  busy: boolean;
+  save: SaveState;
+  saveError?: string;
+  course: CourseEntry[];
+  userNotebooks: { id: string; title: string; updatedAt: number; origin?: string }[];
+  files: Omit<FileRecord, 'blob'>[];
+  storage?: StorageEstimate;
+  notices: Notice[];
+  selected: string | null;
+  mode: 'command' | 'edit';
+  datasets: { name: string; description: string }[];
+}
+
+const HARD_STOP_MS = 4000;
+
+const BACKEND_NAMES: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+const COURSE = import.meta.glob('../../notebooks/*.ipynb', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
+
+function courseFile(path: string): string {
+  return path.split('/').pop()!;
+}
+
+function titleFromFile(file: string): string {
+  return file.replace(/\.ipynb$/, '').replace(/^\d+[-_]?/, '').replace(/[-_]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+}
+
+export function emptyRun(outputs: CellOutput[] = []): CellRun {
+  return { status: 'idle', outputs, live: [] };
+}
+
+export function newCell(kind: string, kinds: KindInfo[]): NotebookCell {
+  const info = kinds.find((k) => k.kind === kind);
+  const params = structuredClone(info?.defaults ?? {});
+  return {
+    id: newCellId(),
+    kind,
+    params,
+    outputs: [],
+    jupyter: { cellType: kind === 'markdown' ? 'markdown' : 'code', metadata: {}, source: kind === 'markdown' ? String(params.text ?? '') : '' },
+  };
+}
+
+export function blankNotebook(title: string): NotebookDoc {
+  return { title, cells: [], metadata: {}, workbench: {}, nbformatMinor: 5 };
+}
+
+export class Controller {
+  state: State = {
+    doc: null,
+    notebookId: null,
+    runs: {},
+    issues: {},
+    kinds: [],
+    values: [],
+    backend: '',
+    backendTried: [],
+    kernelReady: false,
+    busy: false,
+    save: 'saved',
+    course: Object.keys(COURSE).sort().map((p) => ({ file: courseFile(p), title: titleFromFile(courseFile(p)) })),
+    userNotebooks: [],
+    files: [],
+    notices: [],
+    selected: null,
+    mode: 'command',
+    datasets: [],
+  };
+
+  private listeners = new Set<() => void>();
+  private client: KernelClient | undefined;
+  private sources: Record<string, string> = {};
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private dirtySince: number | undefined;
+  /** Settles when a restarted kernel has its cells again. */
+  private gate: Promise<unknown> = Promise.resolve();
+  private noticeId = 0;
+  private running = 0;
+  private runSeq = 0;
+  private activeRuns = new Set<number>();
+  readonly ready: Promise<void>;
+
+  constructor(readonly store: WorkbenchStore) {
+    this.ready = this.start();
+  }
+
+  // --- subscription -------------------------------------------------------
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): State => this.state;
+
+  private set(patch: Partial<State>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  notify(message: string, kind: Notice['kind'] = 'error'): void {
+    const id = ++this.noticeId;
+    this.set({ notices: [...this.state.notices, { id, kind, message }] });
+    if (kind === 'info') setTimeout(() => this.dismiss(id), 4000);
+  }
+
+  dismiss(id: number): void {
+    this.set({ notices: this.state.notices.filter((n) => n.id !== id) });
+  }
+
+  // --- start --------------------------------------------------------------
+
+  /** Start a kernel worker; the backend initialises in the background (runs wait for it in the worker). */
+  private async connect(preferred?: BackendName): Promise<KernelClient> {
+    const client = new KernelClient();
+    this.client = client;
+    client.on((e) => {
+      if (this.client === client) this.onWorker(e);
+    });
+    const init = await client.request('init', {});
+    this.set({ kinds: init.kinds, datasets: init.datasets, kernelReady: true });
+    const order: BackendName[] | undefined = preferred ? [preferred, ...BACKEND_NAMES.filter((b) => b !== preferred)] : undefined;
+    client.request('initBackend', { order }).catch((error: Error) => this.notify(error.message));
+    return client;
+  }
+
+  private async start(): Promise<void> {
+    // ?backend=wasm (tests, demos) or the user's last choice comes first.
+    const fromUrl = new URLSearchParams(location.search).get('backend') as BackendName | null;
+    const saved = (fromUrl && BACKEND_NAMES.includes(fromUrl) ? fromUrl : undefined) ?? (await this.store.getSetting<BackendName>('backend').catch(() => undefined));
+    await this.connect(saved);
+    await this.refreshLists();
+    const last = await this.store.getSetting<string>('lastNotebook').catch(() => undefined);
+    const opened = last ? await this.openStored(last).then(() => true, () => false) : false;
+    if (!opened) {
+      if (this.state.course.length) await this.openCourse(this.state.course[0].file);
+      else await this.openDoc(welcomeNotebook(), { id: newId('user:') });
+    }
+    requestPersistence().then(() => this.refreshStorage());
+  }
+
+  private kernel(): KernelClient {
+    if (!this.client) throw new Error('The kernel is not started yet.');
+    return this.client;
+  }
+
+  async refreshLists(): Promise<void> {
+    const [userNotebooks, files] = await Promise.all([this.store.listNotebooks(), this.store.listFiles()]);
+    this.set({ userNotebooks, files });
+    this.refreshStorage();
+  }
+
+  async refreshStorage(): Promise<void> {
+    const storage = await storageEstimate().catch(() => undefined);
+    if (storage) this.set({ storage });
+  }
+
+  // --- kernel events ------------------------------------------------------
+
+  private onWorker(e: WorkerEvent): void {
+    if (e.kind === 'backend') {
+      this.set({ backend: e.info.backend, backendTried: e.info.tried });
+      return;
+    }
+    if (e.kind === 'fatal') {
+      this.notify(`Kernel: ${e.error}`);
+      return;
+    }
+    this.onKernel(e.event);
+  }
+
+  private onKernel(event: KernelEvent): void {
+    if (event.type === 'values') {
+      this.set({ values: event.values });
+      return;
+    }
+    const id = event.cellId;
+    const run = this.state.runs[id] ?? emptyRun();
+    let next: CellRun = run;
+    switch (event.type) {
+      case 'status':
+        next = { ...run, status: event.status, durationMs: event.durationMs, staleReason: event.staleReason };
+        if (event.status === 'running') next = { ...next, live: [], progress: undefined };
+        if (event.status !== 'running') next = { ...next, progress: undefined };
+        break;
+      case 'output':
+        next = { ...run, outputs: [...run.outputs, event.output] };
+        break;
+      case 'outputs':
+        next = { ...run, outputs: event.outputs };
+        this.setCellOutputs(id, event.outputs);
+        break;
+      case 'progress': {
+        const p = event.progress;
+        let live = run.live;
+        if (p.epoch !== undefined && p.loss !== undefined) {
+          const record: EpochRecord = { epoch: p.epoch, loss: p.loss, ...(p.metrics ?? {}) };
+          live = live.length && live[live.length - 1].epoch === p.epoch ? [...live.slice(0, -1), record] : [...live, record];
+        }
+        next = { ...run, progress: p, live };
+        break;
+      }
+    }
+    this.set({ runs: { ...this.state.runs, [id]: next } });
+  }
+
+  private setCellOutputs(id: string, outputs: CellOutput[]): void {
+    const doc = this.state.doc;
+    if (!doc) return;
+    const cells = doc.cells.map((c) => (c.id === id ? { ...c, outputs } : c));
+    this.set({ doc: { ...doc, cells } });
+    this.scheduleSave();
+  }
+
+  // --- opening notebooks --------------------------------------------------
+
+  /** Open a document as the current notebook under a store id; the kernel starts fresh. */
+  async openDoc(doc: NotebookDoc, options: { id: string; origin?: string; save?: boolean }): Promise<void> {
+    await this.flushSave();
+    const runs: Record<string, CellRun> = {};
+    for (const c of doc.cells) runs[c.id] = emptyRun(c.outputs);
+    this.set({ doc, notebookId: options.id, origin: options.origin, runs, issues: {}, selected: doc.cells[0]?.id ?? null, mode: 'command', save: 'saved' });
+    const client = this.kernel();
+    this.gate = (async () => {
+      await client.request('restart', {});
+      await client.request('setCells', { cells: [] });
+      await this.syncKernel();
+    })();
+    await this.gate;
+    if (options.save !== false) await this.saveNow();
+    await this.store.setSetting('lastNotebook', options.id).catch(() => undefined);
+  }
+
+  async openStored(id: string): Promise<void> {
+    const record = await this.store.getNotebook(id);
+    if (!record) throw new Error(`No saved notebook "${id}".`);
+    const { doc } = decodeNotebook(record.ipynb);
+    await this.openDoc(doc, { id, origin: record.origin, save: false });
+  }
+
+  /** Course notebooks open as the user's copy (made on first open). */
+  async openCourse(file: string): Promise<void> {
+    const id = `course:${file}`;
+    if (await this.store.getNotebook(id)) return this.openStored(id);
+    return this.resetCourse(file);
+  }
+
+  async resetCourse(file: string): Promise<void> {
+    const entry = Object.entries(COURSE).find(([p]) => courseFile(p) === file);
+    if (!entry) throw new Error(`No bundled notebook "${file}".`);
+    const { doc } = decodeNotebook(await entry[1]());
+    if (!doc.title) doc.title = titleFromFile(file);
+    await this.openDoc(doc, { id: `course:${file}`, origin: file });
+  }
+
+  /** Open a notebook from JSON text or value (file picker, drop, window.workbench.open). Throws a clear error; nothing is stored on failure. */
+  async openJson(input: string | unknown, fileName?: string): Promise<void> {
+    const { doc, warnings } = decodeNotebook(input);
+    if (!doc.title && fileName) doc.title = titleFromFile(fileName);
+    if (!doc.title) doc.title = 'Untitled notebook';
+    await this.openDoc(doc, { id: newId('user:') });
+    for (const w of warnings) this.notify(w, 'info');
+    await this.refreshLists();
+  }
+
+  async newNotebook(title: string): Promise<void> {
+    const doc = blankNotebook(title);
+    doc.cells.push(newCell('markdown', this.state.kinds));
+    doc.cells[0].params = { text: `# ${title}\n` };
+    await this.openDoc(doc, { id: newId('user:') });
+    await this.refreshLists();
+  }
+
+  async deleteNotebook(id: string): Promise<void> {
+    await this.store.deleteNotebook(id);
+    if (id === this.state.notebookId) {
+      if (this.state.course.length) await this.openCourse(this.state.course[0].file);
+      else await this.newNotebook('Untitled notebook');
+    }
+    await this.refreshLists();
+  }
+
+  // --- editing ------------------------------------------------------------
+
+  private async syncKernel(): Promise<void> {
+    const doc = this.state.doc;
+    if (!doc) return;
+    const result = await this.kernel().request('setCells', { cells: doc.cells });
+    this.sources = { ...this.sources, ...result.sources };
+    this.set({ issues: result.issues });
+  }
+
+  private edit(cells: NotebookCell[], patch: Partial<NotebookDoc> = {}): void {
+    const doc = this.state.doc;
+    if (!doc) return;
+    this.set({ doc: { ...doc, ...patch, cells }, save: 'unsaved' });
+    this.syncKernel().catch((e: Error) => this.notify(e.message));
+    this.scheduleSave();
+  }
+
+  setTitle(title: string): void {
+    if (this.state.doc) this.edit(this.state.doc.cells, { title });
+  }
+
+  updateCell(id: string, patch: Partial<Pick<NotebookCell, 'params' | 'title'>>): void {
+    const doc = this.state.doc;
+    if (!doc) return;
+    this.edit(doc.cells.map((c) => (c.id === id ? { ...c, ...patch } : c)));
+  }
+
+  setParams(id: string, params: Record<string, unknown>): void {
+    this.updateCell(id, { params });
+  }
+
+  insertCell(kind: string, at: { before?: string; after?: string } = {}): string {
+    const doc = this.state.doc;
+    if (!doc) return '';
+    const cell = newCell(kind, this.state.kinds);
+    const cells = [...doc.cells];
+    let index = cells.length;
+    if (at.before) index = Math.max(0, cells.findIndex((c) => c.id === at.before));
+    else if (at.after) index = cells.findIndex((c) => c.id === at.after) + 1 || cells.length;
+    cells.splice(index, 0, cell);
+    this.set({ runs: { ...this.state.runs, [cell.id]: emptyRun() }, selected: cell.id });
+    this.edit(cells);
+    return cell.id;
+  }
+
+  deleteCell(id: string): void {
+    const doc = this.state.doc;
+    if (!doc) return;
+    const index = doc.cells.findIndex((c) => c.id === id);
+    if (index < 0) return;
+    const cells = doc.cells.filter((c) => c.id !== id);
+    const selected = cells[Math.min(index, cells.length - 1)]?.id ?? null;
+    this.set({ selected });
+    this.edit(cells);
+  }
+
+  moveCell(id: string, delta: number): void {
+    const doc = this.state.doc;
+    if (!doc) return;
+    const i = doc.cells.findIndex((c) => c.id === id);
+    const j = i + delta;
+    if (i < 0 || j < 0 || j >= doc.cells.length) return;
+    const cells = [...doc.cells];
+    [cells[i], cells[j]] = [cells[j], cells[i]];
+    this.edit(cells);
+  }
+
+  duplicateCell(id: string): void {
+    const doc = this.state.doc;
+    if (!doc) return;
+    const i = doc.cells.findIndex((c) => c.id === id);
+    if (i < 0) return;
+    const copy: NotebookCell = { ...structuredClone(doc.cells[i]), id: newCellId(), outputs: [] };
+    const cells = [...doc.cells];
+    cells.splice(i + 1, 0, copy);
+    this.set({ runs: { ...this.state.runs, [copy.id]: emptyRun() }, selected: copy.id });
+    this.edit(cells);
+  }
+
+  select(id: string | null, mode: State['mode'] = this.state.mode): void {
+    if (id !== this.state.selected || mode !== this.state.mode) this.set({ selected: id, mode });
+  }
+
+  // --- running ------------------------------------------------------------
+
+  private async track<T>(request: () => Promise<T>): Promise<T> {
+    this.running++;
+    const seq = ++this.runSeq;
+    this.activeRuns.add(seq);
+    this.set({ busy: true });
+    try {
+      await this.gate.catch(() => undefined);
+      return await request();
+    } catch (error) {
+      if (!(error instanceof KernelRestarted)) this.notify(error instanceof Error ? error.message : String(error));
+      throw error;
+    } finally {
+      this.activeRuns.delete(seq);
+      if (--this.running === 0) this.set({ busy: false });
+    }
+  }
+
+  async runAll(): Promise<void> {
+    await this.track(() => this.kernel().request('runAll', {}));
+  }
+
+  async runCell(id: string): Promise<void> {
+    await this.track(() => this.kernel().request('runCell', { id }));
+  }
+
+  async runTo(id: string): Promise<void> {
+    await this.track(() => this.kernel().request('runTo', { id }));
+  }
+
+  async runNext(): Promise<string | null> {
+    const r = await this.track(() => this.kernel().request('runNext', {}));
+    if (r) this.select(r.cellId);
+    return r?.cellId ?? null;
+  }
+
+  /**
+   * Stop the running cell. Cells stop at their next check of the AbortSignal;
+   * one that never checks (a busy loop in a code cell) blocks the worker, so
+   * after a grace period the worker is replaced by a fresh one.
+   */
+  cancel(): void {
+    const client = this.kernel();
+    client.request('cancel', {}).catch(() => undefined);
+    // Only the runs going on now count: a run started after Stop is not killed.
+    const stopping = [...this.activeRuns];
+    setTimeout(() => {
+      if (this.client === client && stopping.some((r) => this.activeRuns.has(r))) void this.hardRestart();
+    }, HARD_STOP_MS);
+  }
+
+  private async hardRestart(): Promise<void> {
+    const old = this.client;
+    const runs: Record<string, CellRun> = {};
+    for (const [id, run] of Object.entries(this.state.runs)) {
+      if (run.status === 'running') {
+        const outputs: CellOutput[] = [...run.outputs, { type: 'error', message: 'Stopped: the cell did not respond to Stop, so the kernel was restarted.', hint: 'In long loops of a code cell, check signal.aborted.' }];
+        runs[id] = { ...run, status: 'cancelled', progress: undefined, outputs };
+        this.setCellOutputs(id, outputs);
+      } else runs[id] = { ...run, status: 'idle', progress: undefined, staleReason: undefined };
+    }
+    this.set({ runs, values: [], kernelReady: false });
+    old?.terminate(new Error('The kernel was restarted.'));
+    const backend = (this.state.backend || undefined) as BackendName | undefined;
+    // Runs asked for meanwhile wait until the new kernel has the cells.
+    this.gate = this.connect(backend).then(() => this.syncKernel());
+    await this.gate;
+    this.notify('The kernel was restarted because the running cell did not stop.', 'info');
+  }
+
+  async restart(): Promise<void> {
+    await this.kernel().request('restart', {});
+  }
+
+  async switchBackend(name: BackendName): Promise<void> {
+    try {
+      const info = await this.kernel().request('switchBackend', { name });
+      this.set({ backend: info.backend });
+      await this.store.setSetting('backend', name).catch(() => undefined);
+    } catch (error) {
+      this.notify(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  columns(name: string): Promise<string[] | null> {
+    return this.kernel().request('columns', { name });
+  }
+
+  /** Stable (bound) for React props. */
+  columnsOf = (name: string): Promise<string[] | null> => this.columns(name);
+
+  /** Readable source of a typed cell, as last rendered by the worker. */
+  sourceOf(id: string): string {
+    return this.sources[id] ?? '';
+  }
+
+  tableCsv(name: string): Promise<string | null> {
+    return this.kernel().request('tableCsv', { name });
+  }
+
+  memory(): Promise<{ numTensors: number; numBytes: number }> {
+    return this.kernel().request('memory', {});
+  }
+
+  // --- saving -------------------------------------------------------------
+
+  /** The notebook as .ipynb text. Typed cells' sources come from the worker's last render. */
+  serialize(): string {
+    const doc = this.state.doc;
+    if (!doc) return '';
+    return serializeNotebook(doc, (cell) => this.sources[cell.id] ?? cell.jupyter.source);
+  }
+
+  /** Autosave: 400 ms after the last edit, and never later than ~900 ms after the first unsaved one. */
+  private scheduleSave(): void {
+    if (this.state.save !== 'unsaved') this.set({ save: 'unsaved' });
+    const now = Date.now();
+    this.dirtySince ??= now;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveNow(), Math.max(0, Math.min(400, this.dirtySince + 900 - now)));
+  }
+
+  async flushSave(): Promise<void> {
+    if (this.saveTimer !== undefined) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      await this.saveNow();
+    }
+  }
+
+  async saveNow(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    this.dirtySince = undefined;
+    const doc = this.state.doc;
+    const id = this.state.notebookId;
+    if (!doc || !id) return;
+    this.set({ save: 'saving' });
+    try {
+      await this.store.putNotebook({ id, title: doc.title || 'Untitled notebook', ipynb: this.serialize(), updatedAt: Date.now(), origin: this.state.origin });
+      if (this.state.doc === doc) this.set({ save: 'saved', saveError: undefined });
+      else this.set({ save: 'unsaved' });
+      if (!this.state.userNotebooks.some((n) => n.id === id)) void this.refreshLists();
+    } catch (error) {
+      this.set({ save: 'error', saveError: error instanceof Error ? error.message : String(error) });
+      this.notify(this.state.saveError!);
+    }
+  }
+
+  // --- files --------------------------------------------------------------
+
+  async uploadFile(file: File): Promise<FileRecord> {
+    const record: FileRecord = { id: newId('file:'), name: file.name, type: file.type, size: file.size, blob: file, createdAt: Date.now() };
+    await this.store.putFile(record);
+    await this.refreshLists();
+    this.notify(`Uploaded ${file.name}.`, 'info');
+    return record;
+  }
+
+  async deleteFile(id: string): Promise<void> {
+    await this.store.deleteFile(id);
+    await this.refreshLists();
+  }
+
+  /** Add a load cell that reads an uploaded file (after the selected cell). */
+  addLoadCellFor(file: Omit<FileRecord, 'blob'>): void {
+    if (!this.state.kinds.some((k) => k.kind === 'load')) {
+      this.notify('This build has no load cell yet; read the file in a code cell instead.');
+      return;
+    }
+    const id = this.insertCell('load', this.state.selected ? { after: this.state.selected } : {});
+    const cell = this.state.doc?.cells.find((c) => c.id === id);
+    if (!cell) return;
+    const base = file.name.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_]/g, '_').replace(/^(\d)/, '_$1') || 'data';
+    this.setParams(id, { ...cell.params, source: { type: 'file', fileId: file.id, fileName: file.name }, output: base });
+  }
+}
+
+export function welcomeNotebook(): NotebookDoc {
+  const doc = blankNotebook('Welcome');
+  const md: NotebookCell = {
+    id: newCellId(),
+    kind: 'markdown',
+    params: { text: '# Welcome to ML Workbench\n\nOpen a course notebook from the sidebar, or add cells below.' },
+    outputs: [],
+    jupyter: { cellType: 'markdown', metadata: {}, source: '' },
+  };
+  doc.cells.push(md);
+  return doc;
+}

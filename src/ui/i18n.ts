@@ -1,0 +1,216 @@
+// UI strings in English and Korean. The language defaults from
+// navigator.language and can be switched in the sidebar.
+import { useSyncExternalStore } from 'react';
+
+export type Lang = 'en' | 'ko';
+
+const en = {
+  appName: 'ML Workbench',
+  notebooks: 'Notebooks',
+  course: 'Course notebooks',
+  mine: 'My notebooks',
+  files: 'Files',
+  newNotebook: 'New notebook',
+  openFile: 'Open .ipynb…',
+  exportIpynb: 'Export .ipynb',
+  upload: 'Upload data…',
+  uploadHint: 'CSV, TSV or JSON; or drop files here',
+  addLoadCell: 'Add load cell',
+  delete: 'Delete',
+  storage: 'Storage',
+  storageUse: '{used} of {quota} used',
+  persisted: 'kept by the browser',
+  notPersisted: 'may be cleared under pressure',
+  runAll: 'Run all',
+  runNext: 'Run next',
+  runNextTitle: 'Run the next cell (step through)',
+  runCell: 'Run',
+  runTo: 'Run to here',
+  stop: 'Stop',
+  restart: 'Restart',
+  restartTitle: 'Forget all values and start over (outputs stay)',
+  backend: 'Backend',
+  saved: 'Saved',
+  saving: 'Saving…',
+  unsaved: 'Unsaved changes',
+  saveError: 'Not saved',
+  resetOriginal: 'Reset to original',
+  resetConfirm: 'Discard your changes to this course notebook?',
+  deleteConfirm: 'Delete this notebook?',
+  addCell: 'Add cell',
+  moveUp: 'Move up',
+  moveDown: 'Move down',
+  duplicate: 'Duplicate',
+  deleteCell: 'Delete cell',
+  edit: 'Edit',
+  done: 'Done',
+  title: 'Title',
+  untitled: 'Untitled notebook',
+  status_idle: 'idle',
+  status_queued: 'queued',
+  status_running: 'running',
+  status_done: 'done',
+  status_stale: 'stale',
+  status_error: 'error',
+  status_cancelled: 'stopped',
+  rows: '{n} rows',
+  columns: '{n} columns',
+  showingRows: 'showing {shown} of {total} rows',
+  downloadCsv: 'Download CSV',
+  downloadPng: 'PNG',
+  downloadSvg: 'SVG',
+  loadingChart: 'Loading chart…',
+  loadingEditor: 'Loading editor…',
+  hint: 'Hint',
+  where: 'Where',
+  epoch: 'Epoch',
+  loss: 'Loss',
+  predicted: 'Predicted',
+  actual: 'Actual',
+  missing: 'missing',
+  unique: 'unique',
+  language: 'Language',
+  dropHere: 'Drop a notebook (.ipynb) or data file (CSV, TSV, JSON)',
+  openFailed: 'Could not open {name}: {message}',
+  kernelStarting: 'Starting the kernel…',
+  noCells: 'This notebook is empty. Add a cell to start.',
+  shortcuts: 'Shortcuts: Shift+Enter run and advance · Ctrl+Enter run · A/B insert above/below · D D delete · Enter edit · Esc command mode · Ctrl+S save',
+  none: '(none)',
+  add: 'Add',
+  remove: 'Remove',
+  invalid: 'Invalid value',
+  staleBecause: 'Stale: {reason}',
+  values: 'Values',
+  close: 'Close',
+  emptyList: 'Nothing here yet.',
+};
+
+export type MessageKey = keyof typeof en;
+
+const ko: Record<MessageKey, string> = {
+  appName: 'ML 워크벤치',
+  notebooks: '노트북',
+  course: '강의 노트북',
+  mine: '내 노트북',
+  files: '파일',
+  newNotebook: '새 노트북',
+  openFile: '.ipynb 열기…',
+  exportIpynb: '.ipynb 내보내기',
+  upload: '데이터 업로드…',
+  uploadHint: 'CSV, TSV, JSON 파일을 선택하거나 여기에 끌어다 놓으세요',
+  addLoadCell: '불러오기 셀 추가',
+  delete: '삭제',
+  storage: '저장 공간',
+  storageUse: '{quota} 중 {used} 사용',
+  persisted: '브라우저가 보존함',
+  notPersisted: '공간이 부족하면 지워질 수 있음',
+  runAll: '모두 실행',
+  runNext: '다음 실행',
+  runNextTitle: '다음 셀 실행 (한 단계씩)',
+  runCell: '실행',
+  runTo: '여기까지 실행',
+  stop: '중지',
+  restart: '재시작',
+  restartTitle: '모든 값을 지우고 다시 시작 (출력은 유지)',
+  backend: '백엔드',
+  saved: '저장됨',
+  saving: '저장 중…',
+  unsaved: '저장되지 않은 변경',
+  saveError: '저장 실패',
+  resetOriginal: '원본으로 되돌리기',
+  resetConfirm: '이 강의 노트북의 변경 내용을 버릴까요?',
+  deleteConfirm: '이 노트북을 삭제할까요?',
+  addCell: '셀 추가',
+  moveUp: '위로',
+  moveDown: '아래로',
+  duplicate: '복제',
+  deleteCell: '셀 삭제',
+  edit: '편집',
+  done: '완료',
+  title: '제목',
+  untitled: '제목 없는 노트북',
+  status_idle: '대기',
+  status_queued: '예약됨',
+  status_running: '실행 중',
+  status_done: '완료',
+  status_stale: '오래됨',
+  status_error: '오류',
+  status_cancelled: '중지됨',
+  rows: '{n}행',
+  columns: '{n}열',
+  showingRows: '{total}행 중 {shown}행 표시',
+  downloadCsv: 'CSV 다운로드',
+  downloadPng: 'PNG',
+  downloadSvg: 'SVG',
+  loadingChart: '차트 불러오는 중…',
+  loadingEditor: '편집기 불러오는 중…',
+  hint: '도움말',
+  where: '위치',
+  epoch: '에포크',
+  loss: '손실',
+  predicted: '예측',
+  actual: '실제',
+  missing: '결측',
+  unique: '고유',
+  language: '언어',
+  dropHere: '노트북(.ipynb)이나 데이터 파일(CSV, TSV, JSON)을 놓으세요',
+  openFailed: '{name}을(를) 열 수 없습니다: {message}',
+  kernelStarting: '커널 시작 중…',
+  noCells: '빈 노트북입니다. 셀을 추가해 시작하세요.',
+  shortcuts: '단축키: Shift+Enter 실행 후 다음 · Ctrl+Enter 실행 · A/B 위/아래에 삽입 · D D 삭제 · Enter 편집 · Esc 명령 모드 · Ctrl+S 저장',
+  none: '(없음)',
+  add: '추가',
+  remove: '제거',
+  invalid: '잘못된 값',
+  staleBecause: '오래됨: {reason}',
+  values: '값',
+  close: '닫기',
+  emptyList: '아직 없습니다.',
+};
+
+const tables: Record<Lang, Record<MessageKey, string>> = { en, ko };
+
+function initialLang(): Lang {
+  try {
+    const saved = localStorage.getItem('mlwb.lang');
+    if (saved === 'en' || saved === 'ko') return saved;
+  } catch {
+    // Storage may be unavailable (private mode): use the browser language.
+  }
+  return typeof navigator !== 'undefined' && navigator.language?.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+let lang: Lang = initialLang();
+const listeners = new Set<() => void>();
+
+export function getLang(): Lang {
+  return lang;
+}
+
+export function setLang(next: Lang): void {
+  lang = next;
+  try {
+    localStorage.setItem('mlwb.lang', next);
+  } catch {
+    // Not persisted; the choice holds for this page.
+  }
+  document.documentElement.lang = next;
+  for (const l of listeners) l();
+}
+
+export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
+  const text = tables[lang][key] ?? en[key];
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+}
+
+/** Re-render on language change; returns t. */
+export function useT(): typeof t {
+  useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => lang,
+  );
+  return t;
+}

@@ -1,0 +1,31 @@
+// Entry point: the shell only. Monaco, Plotly, markdown and the kernel's
+// tfjs load on demand (the kernel in its own worker).
+import { createRoot } from 'react-dom/client';
+import { Controller } from './controller.ts';
+import { App } from './App.tsx';
+import { installApi } from './api.ts';
+import { IdbStore } from '../store/idb.ts';
+import { MemoryStore } from '../store/memory.ts';
+import { getLang } from './i18n.ts';
+import './styles.css';
+
+document.documentElement.lang = getLang();
+
+async function boot() {
+  const store = typeof indexedDB === 'undefined' ? new MemoryStore() : new IdbStore();
+  const controller = new Controller(store);
+  installApi(controller);
+  controller.ready.catch((error: Error) => controller.notify(`The kernel did not start: ${error.message}`));
+  createRoot(document.getElementById('root')!).render(<App controller={controller} />);
+  // Nothing is lost: save on leaving the page (the autosave timer may be pending).
+  window.addEventListener('pagehide', () => void controller.flushSave());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void controller.flushSave();
+  });
+  if (import.meta.env.PROD) {
+    const { registerSW } = await import('virtual:pwa-register');
+    registerSW({ immediate: true });
+  }
+}
+
+void boot();

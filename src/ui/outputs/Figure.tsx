@@ -1,0 +1,64 @@
+// A Plotly figure. Plotly (cartesian bundle) loads on first use.
+import { useEffect, useRef, useState } from 'react';
+import type { FigureSpec } from '../../core/outputs.ts';
+import { useT } from '../i18n.ts';
+
+type Plotly = typeof import('plotly.js-cartesian-dist-min').default;
+let plotlyLoader: Promise<Plotly> | undefined;
+
+export function loadPlotly(): Promise<Plotly> {
+  plotlyLoader ??= import('plotly.js-cartesian-dist-min').then((m) => (m as unknown as { default: Plotly }).default ?? (m as unknown as Plotly));
+  return plotlyLoader;
+}
+
+const CONFIG = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['toImage', 'sendDataToCloud'] };
+
+export function Figure({ spec, title }: { spec: FigureSpec; title?: string }) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  const [plotly, setPlotly] = useState<Plotly | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    loadPlotly().then((p) => live && setPlotly(() => p), (e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!plotly || !el) return;
+    const layout = { autosize: true, height: 360, font: { family: 'inherit' }, paper_bgcolor: 'transparent', plot_bgcolor: 'transparent', ...spec.layout };
+    plotly.react(el, spec.data, layout, CONFIG).catch((e: Error) => setError(e.message));
+  }, [plotly, spec]);
+
+  useEffect(() => {
+    const el = ref.current;
+    return () => {
+      if (el && plotly) plotly.purge(el);
+    };
+  }, [plotly]);
+
+  const download = (format: 'png' | 'svg') => {
+    if (plotly && ref.current) void plotly.downloadImage(ref.current, { format, filename: (title ?? 'figure').replace(/[^\w-]+/g, '_').slice(0, 60) || 'figure' });
+  };
+
+  return (
+    <figure className="figure-output">
+      <figcaption className="output-header">
+        <span className="output-title">{title ?? ''}</span>
+        <button type="button" className="btn small" disabled={!plotly} onClick={() => download('png')}>
+          {t('downloadPng')}
+        </button>
+        <button type="button" className="btn small" disabled={!plotly} onClick={() => download('svg')}>
+          {t('downloadSvg')}
+        </button>
+      </figcaption>
+      {error && <p className="error-text">{error}</p>}
+      {!plotly && !error && <p className="muted loading">{t('loadingChart')}</p>}
+      <div ref={ref} className="plot" data-testid="plot" />
+    </figure>
+  );
+}

@@ -1,0 +1,187 @@
+/// <reference lib="webworker" />
+// The kernel worker: owns the Kernel, the cell registry and tfjs, answers the
+// UI's requests and streams kernel events. The main thread only draws.
+import { z } from 'zod';
+import { Kernel } from '../kernel/kernel.ts';
+import { validateParams } from '../kernel/params.ts';
+import { cellRegistry, defaultParams, renderSource } from '../cells/registry.ts';
+import { activeBackend, initBackend, switchBackend, type BackendAttempt, type BackendName } from '../ml/backend.ts';
+import { tf } from '../ml/tf.ts';
+import { browserHost } from '../datasets/browser.ts';
+import { IdbStore } from '../store/idb.ts';
+import { MemoryStore } from '../store/memory.ts';
+import type { WorkbenchStore } from '../store/types.ts';
+import type { NotebookCell } from '../notebook/model.ts';
+import type { FromWorker, KindInfo, Request, RequestMap, SetCellsResult } from './protocol.ts';
+import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const wasmPaths = {
+  'tfjs-backend-wasm.wasm': wasmUrl,
+  'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
+};
+
+let storePromise: Promise<WorkbenchStore> | undefined;
+const store = () => (storePromise ??= Promise.resolve(typeof indexedDB === 'undefined' ? new MemoryStore() : new IdbStore()));
+
+const kernel = new Kernel(cellRegistry, browserHost({ store, backend: () => activeBackend() || 'none' }));
+
+function post(message: FromWorker): void {
+  self.postMessage(message);
+}
+
+kernel.on((event) => post({ kind: 'event', event }));
+
+let backendReady: Promise<unknown> | undefined;
+
+function kindInfos(): KindInfo[] {
+  return [...cellRegistry.values()].map((def) => {
+    let jsonSchema: Record<string, unknown>;
+    try {
+      jsonSchema = z.toJSONSchema(def.schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+    } catch {
+      jsonSchema = { type: 'object', properties: {} };
+    }
+    let defaults: Record<string, unknown> = {};
+    try {
+      defaults = defaultParams(def.kind);
+    } catch {
+      // A kind without full defaults: the form starts empty.
+    }
+    return { kind: def.kind, label: def.label, description: def.description, runnable: def.runnable, jsonSchema, defaults };
+  });
+}
+
+/**
+ * webgpu → webgl → wasm → cpu, except that a GPU backend running on a
+ * software renderer (SwiftShader, llvmpipe: machines without a usable GPU)
+ * is slower than wasm, so it is tried last. WebGL in a worker needs
+ * OffscreenCanvas.
+ */
+async function automaticOrder(): Promise<{ order: BackendName[]; skipped: BackendAttempt[] }> {
+  const software: BackendName[] = [];
+  const skipped: BackendAttempt[] = [];
+  try {
+    const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<{ isFallbackAdapter?: boolean; info?: { isFallbackAdapter?: boolean } } | null> } }).gpu;
+    const adapter = gpu ? await gpu.requestAdapter() : null;
+    if (adapter && (adapter.isFallbackAdapter || adapter.info?.isFallbackAdapter)) {
+      software.push('webgpu');
+      skipped.push({ name: 'webgpu', ok: false, error: 'only a software (fallback) WebGPU adapter: slower than wasm, tried after it' });
+    }
+  } catch {
+    // initBackend reports WebGPU's own failure.
+  }
+  try {
+    if (typeof OffscreenCanvas === 'undefined') {
+      skipped.push({ name: 'webgl', ok: false, error: 'WebGL needs OffscreenCanvas inside a worker, and this browser has none' });
+    } else {
+      const gl = new OffscreenCanvas(1, 1).getContext('webgl2') as WebGL2RenderingContext | null;
+      const ext = gl?.getExtension('WEBGL_debug_renderer_info');
+      const renderer = gl && ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : '';
+      if (/swiftshader|llvmpipe|software/i.test(renderer)) {
+        software.push('webgl');
+        skipped.push({ name: 'webgl', ok: false, error: `software WebGL (${renderer}): slower than wasm, tried after it` });
+      }
+    }
+  } catch {
+    // initBackend reports WebGL's own failure.
+  }
+  const hardware = (['webgpu', 'webgl'] as BackendName[]).filter((b) => !software.includes(b));
+  return { order: [...hardware, 'wasm', 'cpu', ...software], skipped };
+}
+
+function setCells(cells: NotebookCell[]): SetCellsResult {
+  kernel.setCells(cells);
+  const sources: Record<string, string> = {};
+  const issues: SetCellsResult['issues'] = {};
+  for (const cell of cells) {
+    const def = cellRegistry.get(cell.kind);
+    if (!def || cell.kind === 'foreign') continue;
+    if (cell.kind !== 'markdown' && cell.kind !== 'code') sources[cell.id] = renderSource(cell);
+    const r = validateParams(def, cell.params);
+    if (!r.ok) issues[cell.id] = r.issues;
+  }
+  return { sources, issues };
+}
+
+async function handle(request: Request): Promise<unknown> {
+  switch (request.type) {
+    case 'init':
+      return { kinds: kindInfos(), datasets: kernelDatasets() };
+    case 'initBackend': {
+      const p = request.params as RequestMap['initBackend']['params'];
+      const run = (async () => {
+        const { order, skipped } = p.order ? { order: p.order, skipped: [] } : await automaticOrder();
+        const result = await initBackend({ order, wasmPaths });
+        return { backend: result.backend, tried: [...skipped, ...result.tried] };
+      })();
+      backendReady = run;
+      const info = await run;
+      post({ kind: 'backend', info });
+      return info;
+    }
+    case 'switchBackend': {
+      const { name } = request.params as RequestMap['switchBackend']['params'];
+      await backendReady?.catch(() => undefined);
+      await switchBackend(name as BackendName, { wasmPaths });
+      const info = { backend: activeBackend(), tried: [{ name, ok: true }] };
+      post({ kind: 'backend', info });
+      return info;
+    }
+    case 'setCells':
+      return setCells((request.params as RequestMap['setCells']['params']).cells);
+    case 'runCell':
+      await backendReady?.catch(() => undefined);
+      return kernel.runCell((request.params as { id: string }).id);
+    case 'runAll':
+      await backendReady?.catch(() => undefined);
+      return kernel.runAll({ continueOnError: (request.params as { continueOnError?: boolean }).continueOnError });
+    case 'runTo':
+      await backendReady?.catch(() => undefined);
+      return kernel.runTo((request.params as { id: string }).id);
+    case 'runNext':
+      await backendReady?.catch(() => undefined);
+      return (await kernel.runNext()) ?? null;
+    case 'cancel':
+      kernel.cancel();
+      return null;
+    case 'restart':
+      await kernel.restart();
+      return null;
+    case 'cells':
+      return kernel.cells();
+    case 'columns': {
+      const v = kernel.getValue((request.params as { name: string }).name);
+      return v?.type === 'table' ? v.table.columnNames() : null;
+    }
+    case 'tableCsv': {
+      const v = kernel.getValue((request.params as { name: string }).name);
+      return v?.type === 'table' ? v.table.toCSV() : null;
+    }
+    case 'memory': {
+      const m = tf.memory();
+      return { numTensors: m.numTensors, numBytes: m.numBytes };
+    }
+  }
+}
+
+function kernelDatasets() {
+  return browserHost({ store, backend: () => '' }).listDatasets().map(({ name, description }) => ({ name, description }));
+}
+
+self.addEventListener('message', (e: MessageEvent<Request>) => {
+  const request = e.data;
+  if (!request || request.kind !== 'request') return;
+  handle(request).then(
+    (result) => post({ kind: 'response', id: request.id, ok: true, result }),
+    (error: unknown) => post({ kind: 'response', id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
+  );
+});
+
+self.addEventListener('unhandledrejection', (e) => {
+  post({ kind: 'fatal', error: e.reason instanceof Error ? e.reason.message : String(e.reason) });
+});

@@ -1,0 +1,63 @@
+// The typed message protocol between the UI (main thread) and the kernel
+// worker. Requests carry an id and get exactly one response with that id;
+// kernel events are streamed as they happen. Everything is plain data.
+import type { NotebookCell } from '../notebook/model.ts';
+import type { CellState, KernelEvent } from '../kernel/state.ts';
+import type { RunResult } from '../kernel/kernel.ts';
+import type { BackendAttempt, BackendName } from '../ml/backend.ts';
+import type { ParamIssue } from '../kernel/params.ts';
+
+/** What the UI knows about a cell kind: enough to build its form without importing the engine. */
+export interface KindInfo {
+  kind: string;
+  label: string;
+  description: string;
+  runnable: boolean;
+  /** z.toJSONSchema(schema, {io: 'input'}) of the params. */
+  jsonSchema: Record<string, unknown>;
+  defaults: Record<string, unknown>;
+}
+
+export interface SetCellsResult {
+  /** Readable source (renderSource) per cell id, for saving .ipynb. */
+  sources: Record<string, string>;
+  /** Parameter problems per cell id (empty arrays omitted). */
+  issues: Record<string, ParamIssue[]>;
+}
+
+export interface BackendInfo {
+  backend: string;
+  tried: BackendAttempt[];
+}
+
+export interface RequestMap {
+  init: { params: Record<string, never>; result: { kinds: KindInfo[]; datasets: { name: string; description: string }[] } };
+  initBackend: { params: { order?: BackendName[] }; result: BackendInfo };
+  switchBackend: { params: { name: BackendName }; result: BackendInfo };
+  setCells: { params: { cells: NotebookCell[] }; result: SetCellsResult };
+  runCell: { params: { id: string }; result: RunResult };
+  runAll: { params: { continueOnError?: boolean }; result: RunResult[] };
+  runTo: { params: { id: string }; result: RunResult[] };
+  runNext: { params: Record<string, never>; result: RunResult | null };
+  cancel: { params: Record<string, never>; result: null };
+  restart: { params: Record<string, never>; result: null };
+  cells: { params: Record<string, never>; result: CellState[] };
+  columns: { params: { name: string }; result: string[] | null };
+  tableCsv: { params: { name: string }; result: string | null };
+  memory: { params: Record<string, never>; result: { numTensors: number; numBytes: number } };
+}
+
+export type RequestType = keyof RequestMap;
+
+export type Request = { [K in RequestType]: { kind: 'request'; id: number; type: K; params: RequestMap[K]['params'] } }[RequestType];
+
+export type Response =
+  | { kind: 'response'; id: number; ok: true; result: unknown }
+  | { kind: 'response'; id: number; ok: false; error: string };
+
+export type WorkerEvent =
+  | { kind: 'event'; event: KernelEvent }
+  | { kind: 'backend'; info: BackendInfo }
+  | { kind: 'fatal'; error: string };
+
+export type FromWorker = Response | WorkerEvent;
