@@ -12,10 +12,14 @@ import { splitCell } from './split.ts';
 import { trainCell } from './train.ts';
 import { evaluateCell } from './evaluate.ts';
 import { timeseriesCell } from './timeseries.ts';
+import { registerCell } from './register.ts';
+import { compareCell } from './compare.ts';
+import { driftCell } from './drift.ts';
+import { modelcardCell } from './modelcard.ts';
 
 // Each def is typed by its own schema; the registry holds them at the common
 // (erased) type, which is safe because the kernel validates params before run().
-const ALL: CellKindDef[] = [markdownCell, loadCell, edaCell, transformCell, splitCell, trainCell, evaluateCell, visualizeCell, timeseriesCell, codeCell] as unknown as CellKindDef[];
+const ALL: CellKindDef[] = [markdownCell, loadCell, edaCell, transformCell, splitCell, trainCell, evaluateCell, visualizeCell, timeseriesCell, compareCell, driftCell, registerCell, modelcardCell, codeCell] as unknown as CellKindDef[];
 
 export const cellRegistry: ReadonlyMap<string, CellKindDef> = new Map(ALL.map((d) => [d.kind, d]));
 

@@ -153,7 +153,7 @@ async function writeJson(path: string, value: unknown): Promise<void> {
 
 async function runNotebook(path: string, options: Options, backend: string, print: (s: string) => void): Promise<RunReport> {
   const doc = await loadNotebook(path);
-  const kernel = new Kernel(cellRegistry, nodeHost({ notebookDir: dirname(resolve(path)), backend: () => backend }));
+  const kernel = new Kernel(cellRegistry, nodeHost({ notebookDir: dirname(resolve(path)), notebook: { id: path, title: doc.title || path }, backend: () => backend }));
   kernel.setCells(doc.cells);
   const title = doc.title || path;
   print(`ML Workbench · ${doc.title ? `${doc.title} · ` : ""}${relative(process.cwd(), resolve(path))} · backend ${backend}`);

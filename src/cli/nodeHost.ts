@@ -6,6 +6,9 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostServices } from '../core/host.ts';
+import type { LifecycleServices } from '../lifecycle/host.ts';
+import { MemoryRunStore } from '../lifecycle/memoryRunStore.ts';
+import { MemoryRegistryStore } from '../lifecycle/registryStore.ts';
 import { CellError } from '../core/errors.ts';
 import { DATASETS, findDataset } from '../datasets/catalog.ts';
 import { DEFAULT_SEED, generateAllDatasets, type GeneratedFile } from '../datasets/generators/index.ts';
@@ -34,9 +37,16 @@ function inside(root: string, relative: string, what: string): string {
   return full;
 }
 
-export function nodeHost(options: { notebookDir?: string; backend: () => string }): HostServices {
+export function nodeHost(options: { notebookDir?: string; notebook?: { id: string; title: string }; backend: () => string }): HostServices & LifecycleServices {
   const publicDir = join(PROJECT_ROOT, 'public');
+  // A headless run tracks its runs and registers models for its own duration:
+  // the report shows them, and a conditional register cell explains itself.
+  const runs = new MemoryRunStore();
+  const registry = new MemoryRegistryStore();
   return {
+    runs,
+    registry,
+    notebook: () => options.notebook ?? { id: 'headless', title: 'headless run' },
     listDatasets: () => DATASETS.map(({ name, file, description }) => ({ name, file, description })),
     async readDataset(name) {
       const entry = findDataset(name);

@@ -1,0 +1,128 @@
+// The register cell: add a trained model to the model registry as the next
+// version of a name, but only if a metric condition holds (a pipeline's
+// conditional registration). A failed condition is an outcome, not an
+// error: the cell explains it and the run goes on.
+import { z } from 'zod';
+import type { CellOutput } from '../core/outputs.ts';
+import { CellError } from '../core/errors.ts';
+import { defineCell, type CellContext } from './types.ts';
+import { lifecycleServices } from '../lifecycle/host.ts';
+import { describeCondition, fmt, holds, metricKey, metricLabel } from '../lifecycle/format.ts';
+import { registerModel } from '../lifecycle/registryStore.ts';
+import { STAGES } from '../lifecycle/registry.ts';
+import { newRunRecord, runId } from '../lifecycle/record.ts';
+import type { RunRecord } from '../lifecycle/runs.ts';
+
+export const conditionSchema = z.object({
+  metric: z.string().default('roc_auc').describe('Metric to test (a key of the metrics value; "auc" means roc_auc).'),
+  op: z.enum(['>=', '>', '<=', '<']).default('>=').describe('Comparison.'),
+  value: z.number().describe('Threshold.'),
+});
+
+export const registerSchema = z.object({
+  model: z.string().default('model').describe('Trained model to register.'),
+  name: z.string().default('').describe('Registered model name; empty means the model value name.'),
+  metric: z.string().default('roc_auc').describe('Headline metric shown with the version ("auc" means roc_auc).'),
+  metrics: z.string().default('metrics').describe('Metrics value from an evaluate cell, stored with the version.'),
+  condition: conditionSchema.nullable().default(null).describe('Register only if this holds; null registers always.'),
+  stage: z.enum(STAGES).default('none').describe('Stage of the new version; production archives the current production version.'),
+  description: z.string().default('').describe('What this version is.'),
+  tags: z.record(z.string(), z.string()).default({}).describe('Key/value tags.'),
+  data: z.string().default('').describe('Optional training table, fingerprinted into the run record when no run was tracked.'),
+  output: z.string().default('registered').describe('Name to store the outcome under: {registered, name, version, stage, reason}.'),
+});
+
+export type RegisterParams = z.output<typeof registerSchema>;
+
+export interface RegisterOutcome {
+  registered: boolean;
+  name: string;
+  version?: number;
+  stage?: string;
+  runId?: string;
+  reason: string;
+}
+
+/** The newest tracked run that wrote this model value, or a new run record for it. */
+async function runFor(params: RegisterParams, ctx: CellContext, metrics: Record<string, number>): Promise<RunRecord> {
+  const services = lifecycleServices(ctx.host);
+  const tracked = (await services.runs?.list())?.find((r) => r.output === params.model && r.status === 'finished');
+  if (tracked) return tracked;
+  const { model } = ctx.require(params.model, 'model', 'params.model');
+  const run = newRunRecord({
+    id: runId(),
+    notebook: services.notebook?.(),
+    cellId: ctx.cellId,
+    kind: 'train',
+    startedAt: new Date(),
+    durationMs: 0,
+    params: { modelType: model.modelType, task: model.task, target: model.target, features: model.features, ...model.describe() },
+    metrics,
+    table: params.data ? ctx.table(params.data, 'params.data') : undefined,
+    backend: ctx.host.backend(),
+    output: params.model,
+  });
+  await services.runs?.put(run);
+  return run;
+}
+
+export const registerCell = defineCell({
+  kind: 'register',
+  label: 'Register model',
+  description: 'Register a trained model as the next version in the model registry, optionally only if a metric passes a threshold.',
+  schema: registerSchema,
+  runnable: true,
+  reads: (p) => [p.model, ...(p.metrics ? [p.metrics] : []), ...(p.data ? [p.data] : [])],
+  writes: (p) => (p.output ? [p.output] : []),
+  render(p) {
+    const name = p.name || p.model;
+    const cond = p.condition ? ` if ${metricLabel(p.condition.metric)} ${p.condition.op} ${p.condition.value}` : '';
+    return `// register ${p.model} as "${name}"${cond} → stage ${p.stage}`;
+  },
+  async run(params, ctx): Promise<CellOutput[]> {
+    const { model } = ctx.require(params.model, 'model', 'params.model');
+    const registry = lifecycleServices(ctx.host).registry;
+    if (!registry) {
+      throw new CellError('This host keeps no model registry, so the model cannot be registered.', { hint: 'Open the notebook in the workbench app, which stores the registry in the browser.' });
+    }
+    const metrics = params.metrics ? ctx.require(params.metrics, 'metrics', 'params.metrics').metrics : {};
+    const name = (params.name || params.model).trim();
+    const headline = metricKey(params.metric);
+    const store = (outcome: RegisterOutcome) => {
+      if (params.output) ctx.set(params.output, { type: 'object', value: outcome });
+    };
+
+    let passed = '';
+    if (params.condition) {
+      const key = metricKey(params.condition.metric);
+      const value = metrics[key];
+      if (value === undefined) {
+        const known = Object.keys(metrics);
+        throw new CellError(`The condition needs metric "${params.condition.metric}", which "${params.metrics}" does not hold.`, {
+          hint: known.length ? `It holds: ${known.join(', ')}.` : 'Run an evaluate cell that stores metrics first.',
+          where: 'params.condition.metric',
+        });
+      }
+      const text = describeCondition(key, value, params.condition.op, params.condition.value);
+      if (!holds(value, params.condition.op, params.condition.value)) {
+        const reason = `${text}: not registered`;
+        store({ registered: false, name, reason });
+        return [{ type: 'markdown', markdown: `**${reason}.** The model stays unregistered; the pipeline goes on.` }];
+      }
+      passed = text;
+    }
+
+    const run = await runFor(params, ctx, metrics);
+    const modelRef = (await lifecycleServices(ctx.host).saveModel?.(model, name)) ?? run.modelRef;
+    const version = await registerModel(registry, {
+      name, runId: run.id, description: params.description, tags: params.tags, metrics, stage: params.stage, modelRef,
+    });
+    const head = metrics[headline] !== undefined ? `${metricLabel(headline)} ${fmt(metrics[headline])}` : '';
+    const reason = passed ? `${passed}: registered` : 'registered (no condition)';
+    store({ registered: true, name, version: version.version, stage: version.stage, runId: run.id, reason });
+    const lines = [`**Registered "${name}" version ${version.version}** (stage ${version.stage})${head ? ` — ${head}` : ''}.`];
+    if (passed) lines.push(`Condition met: ${passed}.`);
+    lines.push(`Run: \`${run.id}\`${modelRef ? `, model saved as \`${modelRef}\`` : ''}.`);
+    return [{ type: 'markdown', markdown: lines.join('\n\n') }];
+  },
+});

@@ -1,0 +1,24 @@
+// What the lifecycle cells need from their host beyond HostServices: the
+// run and registry stores (IndexedDB in the browser) and model persistence.
+// All optional, so hosts without them still run every other cell; cells
+// that need a missing service fail with a message saying so.
+import type { HostServices } from '../core/host.ts';
+import type { TrainedModel } from '../core/values.ts';
+import type { RunStore } from './runs.ts';
+import type { RegistryStore } from './registryStore.ts';
+
+/** Proposed additions to HostServices (src/core/host.ts). */
+export interface LifecycleServices {
+  runs?: RunStore;
+  registry?: RegistryStore;
+  /** Persist a model's weights and spec; returns a reference loadModel accepts. */
+  saveModel?(model: TrainedModel, name: string): Promise<string>;
+  loadModel?(ref: string): Promise<TrainedModel>;
+  /** The open notebook, for run records. */
+  notebook?(): { id: string; title: string };
+}
+
+/** The lifecycle services of a host, if it has them (until HostServices declares them). */
+export function lifecycleServices(host: HostServices): LifecycleServices {
+  return host as HostServices & LifecycleServices;
+}
