@@ -1,5 +1,7 @@
 // The evaluate cell: predict a table with a trained model and report the
 // task's metrics (scikit-learn semantics), optionally storing the predictions.
+// Optional extras (absent = off, so older notebooks read the same): a chosen
+// decision threshold, top-k accuracy, the classification report, per-group metrics.
 import { z } from 'zod';
 import * as aq from 'arquero';
 import type { CellOutput, MetricsOutput, Scalar } from '../core/outputs.ts';
@@ -8,12 +10,19 @@ import { defineCell } from './types.ts';
 import { tablePreview } from '../data/preview.ts';
 import { targetLabels } from '../ml/features.ts';
 import { classificationMetrics, regressionMetrics } from '../ml/metrics/index.ts';
+import { columnValues } from '../ml/features.ts';
+import { toScalar } from '../data/preview.ts';
+import { applyThreshold, groupTable, reportTable, thresholdSchema, topK } from './evaluate-extras.ts';
 
 export const evaluateSchema = z.object({
   model: z.string().default('model').describe('Trained model to evaluate.'),
   input: z.string().default('test').describe('Table with the feature columns and the true target.'),
   predictions: z.string().default('').describe('Optional name to store a table of the rows with predictions (and class probabilities).'),
   output: z.string().default('metrics').describe('Name to store the metrics under.'),
+  threshold: thresholdSchema.optional().describe('Two-class models: how to choose the decision threshold on the positive-class probability (absent = the model\'s own prediction).'),
+  groupBy: z.string().optional().describe('Optional column: metrics per value of it (e.g. prefix length K) plus overall.'),
+  topK: z.number().int().min(0).optional().describe('Classification: also report top-k accuracy for this k (0 or absent = off).'),
+  report: z.boolean().optional().describe('Classification: show the per-class report (precision, recall, F1, support); absent = on.'),
 });
 
 export type EvaluateParams = z.output<typeof evaluateSchema>;
@@ -28,7 +37,11 @@ export const evaluateCell = defineCell({
   writes: (p) => (p.predictions ? [p.output, p.predictions] : [p.output]),
   render(p) {
     const stored = p.predictions ? `, predictions → ${p.predictions}` : '';
-    return `// evaluate ${p.model} on ${p.input} → ${p.output}${stored}`;
+    const extras: string[] = [];
+    if (p.threshold && p.threshold.rule !== 'default') extras.push(`threshold ${p.threshold.rule === 'fixed' ? String(p.threshold.value) : p.threshold.rule}`);
+    if (p.topK) extras.push(`top-${p.topK} accuracy`);
+    if (p.groupBy) extras.push(`by ${p.groupBy}`);
+    return `// evaluate ${p.model} on ${p.input} → ${p.output}${stored}${extras.length ? `\n// ${extras.join(', ')}` : ''}`;
   },
   async run(params, ctx): Promise<CellOutput[]> {
     const { model } = ctx.require(params.model, 'model', 'params.model');
@@ -44,12 +57,30 @@ export const evaluateCell = defineCell({
     const pred = await model.predict(table, ctx.signal);
     const truth = targetLabels(table, model.target);
 
+    if (params.groupBy && !table.columnNames().includes(params.groupBy)) {
+      throw new CellError(`Table "${params.input}" has no column "${params.groupBy}" to group by.`, { where: 'params.groupBy' });
+    }
+
     const out: MetricsOutput = { type: 'metrics', title: `${params.model} on ${params.input}`, task: model.task, metrics: {} };
+    const extraOutputs: CellOutput[] = [];
+    let predictions = pred.predictions;
     if (model.task === 'classification') {
       const classes = pred.classes ?? model.classes ?? [];
-      const { metrics, confusion } = classificationMetrics(truth, pred.predictions, pred.probabilities, classes);
+      const chosen = applyThreshold({ ...pred, classes }, truth, params.threshold);
+      if (chosen) predictions = chosen.predictions;
+      const { metrics, confusion } = classificationMetrics(truth, predictions, pred.probabilities, classes);
       out.metrics = metrics;
       out.confusion = confusion;
+      if (chosen) {
+        out.metrics.threshold = chosen.choice.threshold;
+        out.title += ` at threshold ${+chosen.choice.threshold.toFixed(4)}`;
+        extraOutputs.push({ type: 'text', text: `Threshold ${chosen.choice.threshold} (rule ${params.threshold?.rule}): accuracy ${chosen.choice.metrics.accuracy.toFixed(4)}, F1 ${chosen.choice.metrics.f1.toFixed(4)}, macro F1 ${chosen.choice.metrics.f1_macro.toFixed(4)}, Youden's J ${chosen.choice.metrics.youden.toFixed(4)}.` });
+      }
+      if (params.topK) {
+        const k = topK(truth, { ...pred, classes }, params.topK);
+        if (k !== undefined) out.metrics[`top_${params.topK}_accuracy`] = k;
+      }
+      if (params.report ?? true) extraOutputs.push(reportTable(truth, predictions));
     } else {
       const yTrue = truth.map((v, i) => {
         if (typeof v !== 'number') {
@@ -61,9 +92,14 @@ export const evaluateCell = defineCell({
     }
     ctx.set(params.output, { type: 'metrics', metrics: out.metrics });
 
+    if (params.groupBy) {
+      const groups = columnValues(table, params.groupBy, 'params.groupBy').map(toScalar);
+      extraOutputs.push(groupTable(model, groups, truth, predictions, pred, params.groupBy));
+    }
+
     const outputs: CellOutput[] = [out];
     if (params.predictions) {
-      const columns: Record<string, Scalar[] | number[]> = { prediction: pred.predictions };
+      const columns: Record<string, Scalar[] | number[]> = { prediction: predictions };
       (pred.classes ?? []).forEach((c, k) => {
         columns[`p_${String(c)}`] = pred.probabilities!.map((row) => row[k]);
       });
@@ -71,6 +107,6 @@ export const evaluateCell = defineCell({
       ctx.set(params.predictions, { type: 'table', table: withPredictions });
       outputs.push(tablePreview(withPredictions, { name: params.predictions }));
     }
-    return outputs;
+    return [...outputs, ...extraOutputs];
   },
 });

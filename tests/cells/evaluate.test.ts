@@ -79,3 +79,47 @@ describe('evaluate cell', () => {
     await expect(evaluateCell.run(evaluateSchema.parse({}), ctx)).rejects.toThrow(/no target column "y"/);
   });
 });
+
+describe('evaluate cell extras', () => {
+  it('threshold rule, top-k, classification report and metrics per group', async () => {
+    const test = separable(60, 21);
+    const group = Array.from({ length: 60 }, (_, i) => (i % 3) + 1);
+    const ctx = await trained(
+      { train: { type: 'table', table: separable(120) }, test: { type: 'table', table: test.assign({ K: group }) } },
+      { target: 'label', features: ['x1', 'x2'], model: 'logistic', learningRate: 0.05, epochs: 10 },
+    );
+    const params = evaluateSchema.parse({ threshold: { rule: 'youden' }, topK: 1, groupBy: 'K', predictions: 'preds' });
+    expect(evaluateCell.render(params)).toContain('threshold youden');
+    const outputs = await evaluateCell.run(params, ctx);
+    const m = outputs[0] as MetricsOutput;
+    expect(m.metrics.threshold).toBeGreaterThan(0);
+    expect(m.metrics.threshold).toBeLessThan(1);
+    expect(m.metrics.top_1_accuracy).toBeTypeOf('number');
+    expect(m.title).toMatch(/at threshold/);
+    expect((outputs[1] as TableOutput).name).toBe('preds');
+    expect(outputs[2].type).toBe('text');
+    const report = outputs[3] as TableOutput;
+    expect(report.rows.map((r) => r.class)).toEqual(['neg', 'pos', 'accuracy', 'macro avg', 'weighted avg']);
+    expect(report.rows[2].f1).toBe(m.metrics.accuracy);
+    const byGroup = outputs[4] as TableOutput;
+    expect(byGroup.rows.map((r) => r.K)).toEqual([1, 2, 3, 'overall']);
+    expect(byGroup.rows[3].accuracy).toBe(m.metrics.accuracy);
+    expect(byGroup.rows[3].n).toBe(60);
+    // Predictions follow the chosen threshold.
+    const stored = ctx.values.get('preds');
+    if (stored?.type !== 'table') throw new Error('no predictions');
+    const p = stored.table.array('p_pos') as number[];
+    const pred = stored.table.array('prediction') as string[];
+    p.forEach((v, i) => expect(pred[i]).toBe(v >= m.metrics.threshold ? 'pos' : 'neg'));
+  });
+
+  it('regression per group; a fixed threshold needs a value', async () => {
+    const test = line(30, 31);
+    const ctx = await trained({ train: { type: 'table', table: line(60) }, test: { type: 'table', table: test.assign({ g: Array.from(test.array('x') as ArrayLike<number>, (x) => (x > 0 ? 'hi' : 'lo')) }) } }, { target: 'y', features: ['x'], model: 'linear', epochs: 5 });
+    const outputs = await evaluateCell.run(evaluateSchema.parse({ groupBy: 'g' }), ctx);
+    expect(outputs).toHaveLength(2);
+    expect((outputs[1] as TableOutput).rows.map((r) => r.g)).toEqual(['hi', 'lo', 'overall']);
+    const cls = await trained({ train: { type: 'table', table: separable(60) }, test: { type: 'table', table: separable(20, 3) } }, { target: 'label', model: 'logistic', epochs: 2 });
+    await expect(evaluateCell.run(evaluateSchema.parse({ threshold: { rule: 'fixed' } }), cls)).rejects.toThrow(/needs a threshold value/);
+  });
+});

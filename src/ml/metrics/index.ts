@@ -51,3 +51,8 @@ export function classificationMetrics(
 export function regressionMetrics(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): Record<string, number> {
   return { rmse: rmse(yTrue, yPred), mae: mae(yTrue, yPred), mape: mape(yTrue, yPred), r2: r2(yTrue, yPred) };
 }
+export * from './topk.ts';
+export * from './report.ts';
+export * from './precision-recall.ts';
+export * from './threshold.ts';
+export * from './groups.ts';

@@ -1,0 +1,123 @@
+// The crossval cell: K-fold, stratified, group or forward-chaining (time)
+// cross-validation of any model the train cell offers, with the train
+// cell's own params; per-fold metrics, mean ± std, and a strip/box figure.
+import { z } from 'zod';
+import * as aq from 'arquero';
+import type { CellOutput, FigureOutput, TableOutput } from '../core/outputs.ts';
+import { CellError } from '../core/errors.ts';
+import { defineCell } from './types.ts';
+import { gbdtSchema, trainSchema, type TrainParams } from './train.ts';
+import { tablePreview } from '../data/preview.ts';
+import { columnValues, detectTask } from '../ml/features.ts';
+import { crossValidate, groupKFold, kFold, stratifiedKFold, timeFolds, type Fold, type ModelSpec } from '../ml/validation/index.ts';
+
+/** The train cell's model fields, shared by crossval and tune. */
+export const modelFields = trainSchema.pick({
+  input: true, target: true, features: true, task: true, model: true, hidden: true, activation: true, dropout: true,
+  l2: true, optimizer: true, learningRate: true, epochs: true, batchSize: true, seed: true, gbdt: true,
+});
+
+export type ModelFields = z.output<typeof modelFields>;
+
+/** Train-cell params → what fitAny() takes (the same mapping as the train cell's). */
+export function modelSpec(p: ModelFields & Partial<Pick<TrainParams, 'patience'>>): ModelSpec {
+  if (p.model === 'gbdt') {
+    const g = gbdtSchema.parse(p.gbdt ?? {});
+    return {
+      kind: 'gbdt',
+      options: {
+        target: p.target, features: p.features, task: p.task, seed: p.seed, rounds: g.rounds, learningRate: g.eta, maxDepth: g.maxDepth,
+        maxLeaves: g.maxLeaves, minChildWeight: g.minChildWeight, minSamplesLeaf: g.minSamplesLeaf, subsample: g.subsample, colsample: g.colsample,
+        lambda: g.lambda, alpha: g.alpha, gamma: g.gamma, scalePosWeight: g.scalePosWeight, earlyStoppingRounds: g.earlyStoppingRounds,
+        stoppingMetric: g.stoppingMetric, maxBins: g.maxBins,
+      },
+    };
+  }
+  const model = p.model;
+  if (model !== 'linear' && model !== 'logistic' && model !== 'mlp') {
+    // Sequence models train on a sequences value, not on table rows that folds can cut.
+    throw new CellError(`Model ${model} trains on sequences; cross-validation and tuning work on tables.`, {
+      hint: "Use model 'linear', 'logistic', 'mlp' or 'gbdt'.", where: 'params.model',
+    });
+  }
+  return {
+    kind: 'tfjs',
+    options: {
+      target: p.target, features: p.features, task: p.task, model, hidden: p.hidden, activation: p.activation, dropout: p.dropout,
+      l2: p.l2, optimizer: p.optimizer, learningRate: p.learningRate, epochs: p.epochs, batchSize: p.batchSize, seed: p.seed, patience: p.patience ?? 0,
+    },
+  };
+}
+
+export const crossvalSchema = modelFields.extend({
+  method: z.enum(['kfold', 'stratified', 'group', 'time']).default('kfold')
+    .describe('kfold: shuffled folds; stratified: each class keeps its share in every fold; group: a group (user, session) never on both sides; time: train on the past, test on the next block.'),
+  folds: z.number().int().min(2).max(50).default(5).describe('Number of folds (splits for time).'),
+  group: z.string().default('').describe('Group column (method group).'),
+  time: z.string().default('').describe('Time column (method time); empty = the table is already in time order.'),
+  output: z.string().default('cv_results').describe('Name to store the per-fold metrics table under.'),
+});
+
+export type CrossvalParams = z.output<typeof crossvalSchema>;
+
+function makeFolds(p: CrossvalParams, table: aq.ColumnTable): Fold[] {
+  const n = table.numRows();
+  if (p.method === 'kfold') return kFold(n, p.folds, p.seed);
+  if (p.method === 'stratified') {
+    const task = p.task === 'auto' ? detectTask(table, p.target) : p.task;
+    if (task !== 'classification') throw new CellError('Stratified folds need a classification target.', { hint: "Use method 'kfold' for a numeric target.", where: 'params.method' });
+    return stratifiedKFold(columnValues(table, p.target, 'params.target'), p.folds, p.seed);
+  }
+  if (p.method === 'group') {
+    if (!p.group) throw new CellError('Choose the group column for group folds.', { where: 'params.group' });
+    return groupKFold(columnValues(table, p.group, 'params.group'), p.folds);
+  }
+  return timeFolds(n, p.folds, p.time ? columnValues(table, p.time, 'params.time') : undefined);
+}
+
+function strip(folds: { fold: number; metrics: Record<string, number> }[], names: string[]): FigureOutput {
+  const data = names.map((metric) => ({
+    type: 'box', name: metric, y: folds.map((f) => f.metrics[metric]), text: folds.map((f) => `fold ${f.fold}`),
+    boxpoints: 'all', jitter: 0.3, pointpos: 0, hovertemplate: '%{text}: %{y}<extra></extra>',
+  }));
+  return { type: 'figure', title: 'Metric per fold', spec: { data, layout: { title: { text: 'Metric per fold' }, yaxis: { title: { text: 'value' } }, showlegend: false } } };
+}
+
+export const crossvalCell = defineCell({
+  kind: 'crossval',
+  label: 'Cross-validate',
+  description: 'Cross-validate a model (the train cell\'s settings) with K-fold, stratified, group or time-series folds: metrics per fold and mean ± std.',
+  schema: crossvalSchema,
+  runnable: true,
+  reads: (p) => [p.input],
+  writes: (p) => [p.output],
+  render(p) {
+    const by = p.method === 'group' ? ` by ${p.group || '?'}` : p.method === 'time' && p.time ? ` by ${p.time}` : '';
+    return `// cross-validate ${p.model} on ${p.input}, target: ${p.target || '?'}\n// ${p.folds} ${p.method} folds${by}, seed ${p.seed} → ${p.output}`;
+  },
+  async run(params, ctx): Promise<CellOutput[]> {
+    if (!params.target.trim()) throw new CellError('Choose the target column to predict.', { where: 'params.target' });
+    if (!params.output.trim()) throw new CellError('Name the results output.', { where: 'params.output' });
+    const table = ctx.table(params.input, 'params.input').reify();
+    if (!table.columnNames().includes(params.target)) throw new CellError(`Table "${params.input}" has no column "${params.target}".`, { where: 'params.target' });
+    const folds = makeFolds(params, table);
+    const result = await crossValidate(table, modelSpec(params), folds, {
+      signal: ctx.signal,
+      onFold: (done, total, r) => ctx.progress({ phase: 'crossval', fraction: done / total, message: `Fold ${done} of ${total}: ${Object.entries(r.metrics).slice(0, 2).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}` }),
+    });
+    const names = result.summary.map((s) => s.metric);
+    const columns: Record<string, number[]> = {
+      fold: result.folds.map((f) => f.fold), train_rows: result.folds.map((f) => f.trainRows), test_rows: result.folds.map((f) => f.testRows),
+    };
+    for (const m of names) columns[m] = result.folds.map((f) => f.metrics[m] ?? NaN);
+    const perFold = aq.table(columns);
+    ctx.set(params.output, { type: 'table', table: perFold });
+    const summary: TableOutput = {
+      type: 'table', title: `Mean ± std over ${folds.length} folds`,
+      columns: [{ name: 'metric', type: 'string' }, { name: 'mean', type: 'number' }, { name: 'std', type: 'number' }, { name: 'mean ± std', type: 'string' }],
+      rowCount: result.summary.length,
+      rows: result.summary.map((s) => ({ metric: s.metric, mean: s.mean, std: s.std, 'mean ± std': `${s.mean.toFixed(4)} ± ${s.std.toFixed(4)}` })),
+    };
+    return [summary, tablePreview(perFold, { name: params.output, title: 'Metrics per fold' }), strip(result.folds, names)];
+  },
+});

@@ -1,0 +1,151 @@
+// The tune cell: search the train cell's hyperparameters (random search or
+// TPE), each trial trained on `input` and scored by its validation loss on
+// `validation`, with median pruning of trials that fall behind. Stores the
+// best params as an object value for a train cell to use.
+import { z } from 'zod';
+import * as aq from 'arquero';
+import type { CellOutput, FigureOutput, Scalar } from '../core/outputs.ts';
+import { CellError } from '../core/errors.ts';
+import { defineCell } from './types.ts';
+import { trainSchema } from './train.ts';
+import { modelFields, modelSpec } from './crossval.ts';
+import { tablePreview } from '../data/preview.ts';
+import { fitAny } from '../ml/validation/fit-any.ts';
+import { MedianPruner, randomSampler, runStudy, tpeSampler, type ParamDef, type ParamValues, type TrialRecord } from '../ml/tuning/index.ts';
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const paramDefSchema = z.object({
+  name: z.string().describe('A train-cell param: learningRate, epochs, dropout, l2, batchSize, hidden (one layer\'s size), hidden.0 / hidden.1 (a layer), activation, optimizer, gbdt.maxDepth, ...'),
+  type: z.enum(['int', 'float', 'logfloat', 'categorical']).describe('int / float range, logfloat (log scale, e.g. learning rates) or categorical choices.'),
+  low: z.number().optional().describe('Lower bound (numeric types).'),
+  high: z.number().optional().describe('Upper bound (numeric types).'),
+  choices: z.array(scalar).optional().describe('Choices (categorical).'),
+});
+
+export const tuneSchema = modelFields.extend({
+  validation: z.string().default('valid').describe('Validation table: each trial is scored by its final validation loss (lower is better).'),
+  space: z.array(paramDefSchema).default([
+    { name: 'learningRate', type: 'logfloat', low: 0.0001, high: 0.1 },
+    { name: 'hidden', type: 'int', low: 4, high: 64 },
+  ]).describe('The search space: parameters to vary and their ranges.'),
+  sampler: z.enum(['tpe', 'random']).default('tpe').describe('tpe: learn from earlier trials (Optuna\'s default); random: uniform sampling.'),
+  trials: z.number().int().min(1).max(10_000).default(20).describe('Trial budget.'),
+  timeLimit: z.number().min(0).default(0).describe('Stop starting new trials after this many seconds (0 = no limit).'),
+  startupTrials: z.number().int().min(0).default(5).describe('TPE: random trials before it starts modelling.'),
+  pruning: z.boolean().default(true).describe('Stop a trial early when its validation loss is worse than the median of earlier trials at the same epoch.'),
+  warmupEpochs: z.number().int().min(0).default(5).describe('Epochs every trial gets before it can be pruned.'),
+  output: z.string().default('best_params').describe('Name to store the best params under (an object a train cell can use).'),
+});
+
+export type TuneParams = z.output<typeof tuneSchema>;
+
+/**
+ * Train-cell params with the trial's values put in: "a.b" sets a nested
+ * field (gbdt.maxDepth), "hidden.1" one layer, and an int "hidden" means
+ * one hidden layer of that size. Validated by the train cell's schema.
+ */
+export function withTrialParams(base: Record<string, unknown>, values: ParamValues): z.output<typeof trainSchema> {
+  const merged = structuredClone(base);
+  for (const [name, value] of Object.entries(values)) {
+    const path = name.split('.');
+    let at: Record<string, unknown> = merged;
+    for (const key of path.slice(0, -1)) {
+      const next = at[key];
+      at[key] = Array.isArray(next) ? [...(next as unknown[])] : typeof next === 'object' && next !== null ? { ...(next as object) } : {};
+      at = at[key] as Record<string, unknown>;
+    }
+    const last = path[path.length - 1];
+    at[last] = name === 'hidden' && typeof value === 'number' ? [value] : value;
+  }
+  const parsed = trainSchema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CellError(`Trial params are not valid train params: ${issue.path.join('.')}: ${issue.message}.`, { hint: 'Narrow that parameter\'s range in the search space.', where: 'params.space' });
+  }
+  return parsed.data;
+}
+
+function objectiveChart(trials: TrialRecord[]): FigureOutput {
+  let best = Infinity;
+  const bestSoFar = trials.map((t) => (t.state === 'complete' && t.value < best ? (best = t.value) : best));
+  const trace = (state: string, symbol: string) => {
+    const ts = trials.filter((t) => t.state === state);
+    return { type: 'scatter', mode: 'markers', name: state, x: ts.map((t) => t.number), y: ts.map((t) => t.value), marker: { symbol } };
+  };
+  return {
+    type: 'figure', title: 'Objective per trial',
+    spec: {
+      data: [trace('complete', 'circle'), trace('pruned', 'x'), { type: 'scatter', mode: 'lines', name: 'best so far', x: trials.map((t) => t.number), y: bestSoFar.map((v) => (Number.isFinite(v) ? v : null)), line: { shape: 'hv' } }],
+      layout: { title: { text: 'Objective per trial' }, xaxis: { title: { text: 'trial' } }, yaxis: { title: { text: 'validation loss' } } },
+    },
+  };
+}
+
+export const tuneCell = defineCell({
+  kind: 'tune',
+  label: 'Tune',
+  description: 'Search hyperparameters of a train-cell model (random or TPE) with a trial budget, a time limit and pruning; stores the best params.',
+  schema: tuneSchema,
+  runnable: true,
+  reads: (p) => [p.input, p.validation],
+  writes: (p) => [p.output],
+  render(p) {
+    const space = p.space.map((d) => (d.type === 'categorical' ? `${d.name} ∈ {${(d.choices ?? []).map(String).join(', ')}}` : `${d.name} ${d.type} [${String(d.low)}, ${String(d.high)}]`)).join('; ');
+    const limit = p.timeLimit ? `, ≤ ${p.timeLimit} s` : '';
+    return `// tune ${p.model} on ${p.input} (validation ${p.validation}), target: ${p.target || '?'} → ${p.output}\n// ${p.sampler}, ${p.trials} trials${limit}${p.pruning ? ', median pruning' : ''}, seed ${p.seed}\n// space: ${space}`;
+  },
+  async run(params, ctx): Promise<CellOutput[]> {
+    if (!params.target.trim()) throw new CellError('Choose the target column to predict.', { where: 'params.target' });
+    if (!params.output.trim()) throw new CellError('Name the best-params output.', { where: 'params.output' });
+    if (!params.validation.trim()) throw new CellError('Tuning needs a validation table to score trials on.', { hint: 'Add a split cell with a validation part.', where: 'params.validation' });
+    const train = ctx.table(params.input, 'params.input');
+    const validation = ctx.table(params.validation, 'params.validation');
+    const base = modelFields.parse(params) as Record<string, unknown>;
+    const space = params.space as ParamDef[];
+    const sampler = params.sampler === 'tpe' ? tpeSampler({ nStartupTrials: params.startupTrials }) : randomSampler;
+    const result = await runStudy({
+      space, sampler, nTrials: params.trials, timeLimitSeconds: params.timeLimit, seed: params.seed, signal: ctx.signal,
+      pruner: params.pruning ? new MedianPruner({ nStartupTrials: Math.max(1, Math.min(5, params.startupTrials)), nWarmupSteps: params.warmupEpochs }) : undefined,
+      objective: async (values, trial) => {
+        const p = withTrialParams(base, values);
+        const { model, history } = await fitAny(train, modelSpec(p), {
+          validation, signal: trial.signal,
+          onEpoch: (r) => {
+            if (typeof r.val_loss === 'number') trial.report(r.epoch, r.val_loss);
+          },
+        });
+        model.dispose();
+        const last = history.at(-1);
+        if (!last || typeof last.val_loss !== 'number') throw new CellError('The validation loss is missing.', { where: 'params.validation' });
+        return last.val_loss;
+      },
+      onTrial: (t, best) => ctx.progress({
+        phase: 'tune', fraction: t.number / params.trials,
+        message: `Trial ${t.number}/${params.trials} ${t.state}: ${t.value.toFixed(4)}${best ? `, best ${best.value.toFixed(4)} (trial ${best.number})` : ''}`,
+      }),
+    });
+    if (!result.best) {
+      throw new CellError('No trial completed.', { hint: 'Raise the time limit or the trial budget, or turn pruning off.', where: 'params.trials' });
+    }
+    const bestParams: Record<string, Scalar> = { ...result.best.params };
+    ctx.set(params.output, { type: 'object', value: bestParams });
+
+    const names = space.map((d) => d.name);
+    const columns: Record<string, Scalar[]> = {
+      trial: result.trials.map((t) => t.number), state: result.trials.map((t) => t.state), value: result.trials.map((t) => t.value),
+      epochs: result.trials.map((t) => t.steps), seconds: result.trials.map((t) => +t.seconds.toFixed(2)),
+    };
+    for (const n of names) columns[n] = result.trials.map((t) => t.params[n]);
+    const pruned = result.trials.filter((t) => t.state === 'pruned').length;
+    const summary = `Best validation loss ${result.best.value.toFixed(4)} at trial ${result.best.number} of ${result.trials.length}` +
+      `${pruned ? ` (${pruned} pruned)` : ''}${result.timedOut ? ', time limit reached' : ''}: ` +
+      names.map((n) => `${n} = ${String(bestParams[n])}`).join(', ') + `. Stored as ${params.output}.`;
+    return [
+      { type: 'text', text: summary },
+      tablePreview(aq.table(columns), { title: 'Trials', rows: 200 }),
+      objectiveChart(result.trials),
+      { type: 'json', title: params.output, value: bestParams },
+    ];
+  },
+});

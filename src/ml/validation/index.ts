@@ -1,0 +1,4 @@
+// Cross-validation: folds, fitting any model kind, per-fold scoring.
+export * from './folds.ts';
+export * from './fit-any.ts';
+export * from './crossval.ts';

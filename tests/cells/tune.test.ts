@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tuneCell, tuneSchema, withTrialParams } from '../../src/cells/tune.ts';
+import type { FigureOutput, TableOutput, TextOutput } from '../../src/core/outputs.ts';
+import { initBackend } from '../../src/ml/backend.ts';
+import { tf } from '../../src/ml/tf.ts';
+import { testContext } from '../helpers/context.ts';
+import { separable } from '../ml/synthetic.ts';
+
+beforeAll(async () => {
+  await initBackend({ order: ['wasm', 'cpu'] });
+});
+
+describe('tune cell', () => {
+  it('parses {} to defaults and declares reads/writes', () => {
+    const p = tuneSchema.parse({});
+    expect(p.sampler).toBe('tpe');
+    expect(p.output).toBe('best_params');
+    expect(tuneCell.reads(p)).toEqual(['train', 'valid']);
+    expect(tuneCell.writes(p)).toEqual(['best_params']);
+    expect(tuneCell.render(p)).toContain('learningRate logfloat');
+  });
+
+  it('maps trial values onto train params (nested, one layer, validated)', () => {
+    const base = tuneSchema.parse({ target: 'y' }) as Record<string, unknown>;
+    const p = withTrialParams(base, { hidden: 12, 'gbdt.maxDepth': 3, learningRate: 0.05 });
+    expect(p.hidden).toEqual([12]);
+    expect(p.gbdt?.maxDepth).toBe(3);
+    expect(p.learningRate).toBe(0.05);
+    expect(() => withTrialParams(base, { dropout: 2 })).toThrow(/dropout/);
+  });
+
+  it('random search over a logistic model: trials table, chart, best params stored, tensors freed', async () => {
+    const ctx = testContext({ train: { type: 'table', table: separable(60) }, valid: { type: 'table', table: separable(30, 9) } });
+    const before = tf.memory().numTensors;
+    const params = tuneSchema.parse({
+      target: 'label', model: 'logistic', epochs: 3, batchSize: 16, sampler: 'random', trials: 4, seed: 3, pruning: false,
+      space: [{ name: 'learningRate', type: 'logfloat', low: 0.001, high: 0.3 }, { name: 'optimizer', type: 'categorical', choices: ['adam', 'sgd'] }],
+    });
+    const outputs = await tuneCell.run(params, ctx);
+    expect(tf.memory().numTensors).toBe(before);
+    const [text, table, fig] = outputs as [TextOutput, TableOutput, FigureOutput];
+    expect(text.text).toMatch(/Best validation loss/);
+    expect(table.rowCount).toBe(4);
+    expect(table.rows.every((r) => r.state === 'complete')).toBe(true);
+    expect(fig.spec.data).toHaveLength(3);
+    const best = ctx.values.get('best_params');
+    if (best?.type !== 'object') throw new Error('no best params');
+    const value = best.value as Record<string, unknown>;
+    expect(Object.keys(value).sort()).toEqual(['learningRate', 'optimizer']);
+    const bestRow = table.rows.reduce((a, b) => ((b.value as number) < (a.value as number) ? b : a));
+    expect(value.learningRate).toBe(bestRow.learningRate);
+    expect(ctx.progressEvents.filter((e) => e.phase === 'tune')).toHaveLength(4);
+  });
+
+  it('requires a validation table', async () => {
+    const ctx = testContext({ train: { type: 'table', table: separable(20) } });
+    await expect(tuneCell.run(tuneSchema.parse({ target: 'label', validation: '' }), ctx)).rejects.toThrow(/validation table/);
+  });
+});
