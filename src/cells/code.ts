@@ -16,7 +16,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ColumnTable } from 'arquero';
 import { defineCell } from './types.ts';
 import type { CellOutput } from '../core/outputs.ts';
-import type { Value } from '../core/values.ts';
+import type { TrainedModel, Value } from '../core/values.ts';
 import { CellError } from '../core/errors.ts';
 import { tablePreview } from '../data/preview.ts';
 
@@ -69,9 +69,23 @@ export function displayOutput(x: unknown): CellOutput {
   }
 }
 
-/** Wrap what code stores with set() as a typed value. */
+function isTrainedModel(x: unknown): x is TrainedModel {
+  const m = x as TrainedModel;
+  return typeof x === 'object' && x !== null && typeof m.predict === 'function' && typeof m.modelType === 'string' && typeof m.dispose === 'function';
+}
+
+function isNumberRecord(x: unknown): x is Record<string, number> {
+  if (typeof x !== 'object' || x === null || Array.isArray(x) || Object.getPrototypeOf(x) !== Object.prototype) return false;
+  const values = Object.values(x);
+  return values.length > 0 && values.every((v) => typeof v === 'number');
+}
+
+/** Wrap what code stores with set() as a typed value (a model stays a model, so later cells can use it). */
 function toValue(x: unknown): Value {
   if (isColumnTable(x)) return { type: 'table', table: x };
+  if (isTrainedModel(x)) return { type: 'model', model: x };
+  // A plain record of numbers is a metrics value (evaluate's output has this shape).
+  if (isNumberRecord(x)) return { type: 'metrics', metrics: x };
   if (typeof x === 'string') return { type: 'text', text: x };
   return { type: 'object', value: x };
 }

@@ -55,3 +55,22 @@ describe('code cell', () => {
     await expect(run('const = 3').done).rejects.toMatchObject({ name: 'CellError', where: 'code' });
   });
 });
+
+describe('code cell values', () => {
+  it('keeps a model stored with set() a model', async () => {
+    const model = { modelType: 'fake', task: 'classification', target: 'y', features: [], predict: async () => ({ predictions: [] }), describe: () => ({}), dispose: () => undefined };
+    const ctx = testContext({ m: { type: 'object', value: model } });
+    await codeCell.run(codeCell.schema.parse({ code: "set('best', values.m);" }), ctx);
+    expect(ctx.values.get('best')?.type).toBe('model');
+  });
+});
+
+describe('code cell metrics values', () => {
+  it('stores a record of numbers as metrics, other objects as objects', async () => {
+    const ctx = testContext();
+    await codeCell.run(codeCell.schema.parse({ code: "set('m', { auc: 0.8, accuracy: 0.9 }); set('o', { a: 'x' }); set('e', {});" }), ctx);
+    expect(ctx.values.get('m')).toEqual({ type: 'metrics', metrics: { auc: 0.8, accuracy: 0.9 } });
+    expect(ctx.values.get('o')?.type).toBe('object');
+    expect(ctx.values.get('e')?.type).toBe('object');
+  });
+});

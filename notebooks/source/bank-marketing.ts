@@ -1,0 +1,212 @@
+// "Bank marketing": the course's SageMaker bank-marketing notebooks
+// (COURSE.md §5) as one workbench notebook — load, EDA, the original
+// preprocessing, a 70/20/10 split, boosted trees with the course's two
+// settings, evaluation, an A/B comparison and conditional registration.
+import { NotebookBuilder } from './builder.ts';
+import { text, type Lang } from './i18n.ts';
+
+const CATEGORICAL = ['job', 'marital', 'education', 'default', 'housing', 'loan', 'contact', 'month', 'day_of_week', 'poutcome'];
+const MACRO = ['emp.var.rate', 'cons.price.idx', 'cons.conf.idx', 'euribor3m', 'nr.employed'];
+
+/** Steps of the course's preprocessing (1-preprocessing): stateless derives, drops, then one-hot fitted on train. */
+export const BANK_PREPROCESSING = [
+  ...['job', 'marital', 'education', 'default', 'housing', 'loan', 'poutcome'].map((c) => ({ op: 'derive', name: c, expr: `d => op.replace(d.${c}, /\\./g, '_')` })),
+  { op: 'derive', name: 'no_previous_contact', expr: 'd => d.pdays === 999 ? 1 : 0' },
+  { op: 'derive', name: 'not_working', expr: "d => (d.job === 'student' || d.job === 'retired' || d.job === 'unemployed') ? 1 : 0" },
+  { op: 'drop', columns: ['duration', ...MACRO] },
+  { op: 'onehot', columns: CATEGORICAL },
+];
+
+const CONSERVATIVE = { maxDepth: 3, eta: 0.5, gamma: 4, minChildWeight: 6, subsample: 0.8, rounds: 50 };
+const AGGRESSIVE = { maxDepth: 3, eta: 0.1, gamma: 2, minChildWeight: 3, subsample: 0.4, rounds: 100 };
+
+export function bankMarketing(lang: Lang = 'en') {
+  const t = text(lang);
+  return new NotebookBuilder(t('Bank marketing: who will subscribe to a term deposit?', '은행 마케팅: 누가 정기예금에 가입할까?'), {
+    authors: [{ name: 'ML Workbench' }],
+    language: lang,
+  })
+    .md(t(`
+    # Bank marketing: who will subscribe to a term deposit?
+
+    A Portuguese bank phoned its customers to sell a term deposit. Only about **one call in nine** ended in a subscription.
+    If a model can rank customers by their chance of saying yes, the call centre can phone the likely ones first.
+
+    This notebook follows the course's SageMaker pipeline step by step — set-up and data, preprocessing, training two XGBoost-style models,
+    evaluation, choosing the better model and registering it — all inside the browser:
+
+    | course notebook | here |
+    |---|---|
+    | 0-setup | load the data, look at the target |
+    | 1-preprocessing | flags, drop leaking and macro columns, one-hot, 70/20/10 split |
+    | 2-training | boosted trees with the *conservative* and *aggressive* settings |
+    | 3-model-evaluation | AUC, accuracy, confusion matrix, report; best by AUC |
+    | 4-test-and-deploy / 5-pipelines | a conditional *register* cell: registered only if AUC ≥ 0.75 |
+
+    **About the data.** The original \`bank-additional-full.csv\` (41,188 calls, UCI, CC BY 4.0) is not shipped with the app.
+    The table loaded here is **generated** by the workbench (\`npm run generate\`, seeded): it has the same 21 columns, the same categories,
+    11.27 % positives and the course's group rates (for example 65 % success after a previous successful campaign, 5 % in May).
+    The real 4,119-row UCI sample runs through this same notebook in the project's tests.
+    `, `
+    # 은행 마케팅: 누가 정기예금에 가입할까?
+
+    포르투갈의 한 은행이 고객에게 전화를 걸어 정기예금을 권했습니다. 통화 **아홉 건 중 한 건** 정도만 가입으로 이어졌습니다.
+    모델이 고객을 가입 가능성 순으로 줄 세울 수 있다면, 콜센터는 가능성이 높은 고객에게 먼저 전화할 수 있습니다.
+
+    이 노트북은 강의의 SageMaker 파이프라인을 단계별로 따라갑니다. 데이터 준비, 전처리, XGBoost 방식 모델 두 개의 학습,
+    평가, 더 나은 모델 선택과 등록까지 모두 브라우저 안에서 실행됩니다.
+
+    | 강의 노트북 | 이 노트북 |
+    |---|---|
+    | 0-setup | 데이터 불러오기, 타깃 살펴보기 |
+    | 1-preprocessing | 플래그 추가, 누수·거시경제 열 제거, 원-핫, 70/20/10 분할 |
+    | 2-training | *conservative*, *aggressive* 설정의 부스팅 트리 |
+    | 3-model-evaluation | AUC, 정확도, 혼동 행렬, 리포트; AUC로 최선 선택 |
+    | 4-test-and-deploy / 5-pipelines | 조건부 *등록* 셀: AUC ≥ 0.75일 때만 등록 |
+
+    **데이터에 대하여.** 원본 \`bank-additional-full.csv\`(41,188건, UCI, CC BY 4.0)는 앱에 포함되어 있지 않습니다.
+    여기서 불러오는 표는 워크벤치가 **생성한** 데이터입니다(\`npm run generate\`, 시드 고정). 같은 21개 열과 같은 범주,
+    11.27 %의 양성 비율, 강의에서 보고한 그룹별 비율(예: 이전 캠페인 성공 고객 65 %, 5월 5 %)을 재현합니다.
+    실제 UCI 표본 4,119건도 프로젝트 테스트에서 이 노트북으로 실행됩니다.
+    `))
+    .cell('load', { source: { type: 'dataset', name: 'bank-marketing' }, output: 'bank' }, t('Load the calls', '통화 데이터 불러오기'))
+    .md(t(`
+    ## 0 · The target and the columns
+
+    \`y\` is the answer: did the customer subscribe? With 11 % "yes", a model that always says "no" is 89 % accurate and useless —
+    this is why the course judges models by **AUC**, which measures how well they *rank* customers, not by accuracy.
+
+    Look at the profile's warnings too: \`duration\` (the call's length) is only known *after* the call, so it leaks the answer.
+    `, `
+    ## 0 · 타깃과 열
+
+    \`y\`는 정답입니다: 고객이 가입했나요? "yes"가 11 %뿐이라서, 항상 "no"라고 답하는 모델도 정확도 89 %지만 쓸모가 없습니다.
+    그래서 강의는 정확도가 아니라 고객을 얼마나 잘 *줄 세우는지* 재는 **AUC**로 모델을 평가합니다.
+
+    프로파일의 경고도 보세요. \`duration\`(통화 길이)은 통화가 *끝난 뒤에야* 알 수 있으므로 정답을 누설합니다.
+    `))
+    .cell('eda', { input: 'bank', target: 'y' }, t('Profile and target balance', '프로파일과 타깃 비율'))
+    .cell('transform', { input: 'bank', output: 'bank_rates', steps: [{ op: 'derive', name: 'subscribed', expr: "d => d.y === 'yes' ? 1 : 0" }], transform: 'rates_prep' }, t('A 0/1 target for rates', '비율 계산용 0/1 타깃'))
+    .cell('visualize', { input: 'bank_rates', chart: 'bar', x: 'poutcome', y: ['subscribed'], aggregate: 'mean', title: t('Subscription rate by previous outcome', '이전 캠페인 결과별 가입률') }, t('Rate by previous outcome', '이전 결과별 가입률'))
+    .cell('visualize', { input: 'bank_rates', chart: 'bar', x: 'month', y: ['subscribed'], aggregate: 'mean', title: t('Subscription rate by month of the call', '통화 월별 가입률') }, t('Rate by month', '월별 가입률'))
+    .cell('visualize', { input: 'bank_rates', chart: 'bar', x: 'job', y: ['subscribed'], aggregate: 'mean', title: t('Subscription rate by job', '직업별 가입률') }, t('Rate by job', '직업별 가입률'))
+    .md(t(`
+    The signals the course points out are all there: a previous **success** makes a yes far more likely; March, September, October and December
+    are good months and May a bad one; students and retired people say yes more often.
+
+    ## 1 · Split, then preprocess
+
+    The course's preprocessing job does four things, and so does the transform cell below:
+    1. replaces "." with "_" in text values (\`basic.4y\` → \`basic_4y\`), as the original job did for column names after one-hot;
+    2. adds \`no_previous_contact\` (pdays = 999, never contacted) and \`not_working\` (student, retired or unemployed);
+    3. drops \`duration\` (it leaks the answer) and the five macro-economic columns;
+    4. one-hot encodes the ten categorical columns: 59 features in all.
+
+    We split **first** — 70 % train, 20 % validation, 10 % test, stratified on \`y\`, seed 42 — so that the one-hot categories are learned from
+    the training rows only, and the test rows stay unseen until the end.
+    `, `
+    강의에서 짚은 신호가 모두 보입니다. 이전 캠페인이 **성공**이었던 고객은 가입 가능성이 훨씬 높고, 3·9·10·12월은 좋은 달, 5월은 나쁜 달이며,
+    학생과 은퇴자가 더 자주 가입합니다.
+
+    ## 1 · 먼저 분할하고, 그다음 전처리
+
+    강의의 전처리 작업은 네 가지를 하며, 아래 변환 셀도 같습니다.
+    1. 텍스트 값의 "."을 "_"로 바꿉니다(\`basic.4y\` → \`basic_4y\`).
+    2. \`no_previous_contact\`(pdays = 999, 연락한 적 없음)와 \`not_working\`(학생, 은퇴자, 무직) 플래그를 추가합니다.
+    3. \`duration\`(정답 누설)과 거시경제 열 다섯 개를 제거합니다.
+    4. 범주형 열 열 개를 원-핫 인코딩합니다. 특성은 모두 59개입니다.
+
+    분할을 **먼저** 합니다. 학습 70 %, 검증 20 %, 테스트 10 %, \`y\`로 층화, 시드 42. 그래야 원-핫 범주를 학습 데이터에서만 배우고,
+    테스트 데이터는 마지막까지 보지 않은 채로 남습니다.
+    `))
+    .cell('split', { input: 'bank', method: 'stratified', target: 'y', train: 0.7, validation: 0.2, test: 0.1, seed: 42, outputs: { train: 'train', validation: 'valid', test: 'test' } }, t('70 / 20 / 10, stratified', '70 / 20 / 10 층화 분할'))
+    .cell('transform', { input: 'train', output: 'train_x', steps: BANK_PREPROCESSING, applyTo: [{ input: 'valid', output: 'valid_x' }, { input: 'test', output: 'test_x' }], transform: 'preprocess' }, t('The course preprocessing (fitted on train)', '강의의 전처리 (학습 데이터로 적합)'))
+    .md(t(`
+    ## 2 · Two boosted-tree models
+
+    The course trains XGBoost (\`binary:logistic\`) twice. The workbench's gradient-boosted trees use the same ideas — histograms of each
+    feature, second-order gradients, L2-regularised leaves, shrinkage — and the same parameter names:
+
+    | setting | depth | eta | gamma | min child weight | subsample | rounds |
+    |---|---|---|---|---|---|---|
+    | conservative | 3 | 0.5 | 4 | 6 | 0.8 | 50 |
+    | aggressive | 3 | 0.1 | 2 | 3 | 0.4 | 100 |
+
+    The validation table is only *watched* (the curve shows its AUC per round); as in the course, no early stopping.
+    `, `
+    ## 2 · 부스팅 트리 모델 두 개
+
+    강의는 XGBoost(\`binary:logistic\`)를 두 번 학습합니다. 워크벤치의 그레이디언트 부스팅 트리도 같은 원리(특성별 히스토그램,
+    2차 그레이디언트, L2 정규화된 리프, 축소)와 같은 매개변수 이름을 씁니다.
+
+    | 설정 | 깊이 | eta | gamma | 최소 자식 가중치 | 서브샘플 | 라운드 |
+    |---|---|---|---|---|---|---|
+    | conservative | 3 | 0.5 | 4 | 6 | 0.8 | 50 |
+    | aggressive | 3 | 0.1 | 2 | 3 | 0.4 | 100 |
+
+    검증 데이터는 *지켜보기만* 합니다(곡선에 라운드별 AUC가 표시됩니다). 강의처럼 조기 종료는 쓰지 않습니다.
+    `))
+    .cell('train', { input: 'train_x', target: 'y', model: 'gbdt', gbdt: { ...CONSERVATIVE, stoppingMetric: 'auc' }, validation: 'valid_x', seed: 42, output: 'conservative' }, t('Conservative', 'Conservative 설정'))
+    .cell('train', { input: 'train_x', target: 'y', model: 'gbdt', gbdt: { ...AGGRESSIVE, stoppingMetric: 'auc' }, validation: 'valid_x', seed: 42, output: 'aggressive' }, t('Aggressive', 'Aggressive 설정'))
+    .md(t(`
+    ## 3 · Evaluate on the test set
+
+    The course's evaluation uses the 10 % test set and a threshold of 0.5 on the predicted probability.
+    With so few positives, expect a high accuracy, a low recall for "yes" — most subscribers are missed at 0.5 — and an AUC near 0.8.
+    `, `
+    ## 3 · 테스트 데이터로 평가
+
+    강의의 평가는 10 % 테스트 데이터와 예측 확률 0.5 임계값을 씁니다.
+    양성이 적어서 정확도는 높지만 "yes"의 재현율은 낮고(0.5에서는 가입자 대부분을 놓칩니다), AUC는 0.8 근처일 것입니다.
+    `))
+    .cell('evaluate', { model: 'conservative', input: 'test_x', output: 'conservative_metrics', threshold: { rule: 'fixed', value: 0.5 } }, t('Conservative on test', 'Conservative 테스트 평가'))
+    .cell('evaluate', { model: 'aggressive', input: 'test_x', output: 'aggressive_metrics', threshold: { rule: 'fixed', value: 0.5 } }, t('Aggressive on test', 'Aggressive 테스트 평가'))
+    .md(t(`
+    ## Which model is better — really?
+
+    One test set gives one number per model. The compare cell resamples the test rows (bootstrap) to show how much each metric could move,
+    and McNemar's test asks whether the two models' mistakes differ more than chance would explain. It also simulates the A/B deployment the
+    course's README describes: 80 % of the traffic to one model, 20 % to the other.
+    `, `
+    ## 어느 모델이 정말 더 나을까?
+
+    테스트 데이터 한 벌은 모델마다 숫자 하나만 줍니다. 비교 셀은 테스트 행을 다시 뽑아(부트스트랩) 각 지표가 얼마나 흔들릴 수 있는지 보여 주고,
+    McNemar 검정으로 두 모델의 오류 차이가 우연 이상인지 묻습니다. 강의 README가 설명한 A/B 배포(트래픽 80 %와 20 %)도 시뮬레이션합니다.
+    `))
+    .cell('compare', { modelA: 'conservative', modelB: 'aggressive', input: 'test_x', nBoot: 200, seed: 42, trafficSplit: 0.8 }, t('Conservative vs aggressive', 'Conservative 대 aggressive'))
+    .code(`
+// Pick the better model by test AUC, as the course's evaluation step does.
+const c = conservative_metrics.roc_auc;
+const a = aggressive_metrics.roc_auc;
+const winner = a > c ? 'aggressive' : 'conservative';
+set('best', winner === 'aggressive' ? aggressive : conservative);
+set('best_metrics', winner === 'aggressive' ? aggressive_metrics : conservative_metrics);
+return \`best by AUC: \${winner} (conservative \${c.toFixed(4)}, aggressive \${a.toFixed(4)})\`;
+`, t('Pick the best by AUC', 'AUC로 최선 모델 고르기'))
+    .md(t(`
+    ## 4 · Register — only if it is good enough
+
+    The course's pipeline registers a model only when it passes a quality bar. The register cell does the same: it adds the best model to the
+    model registry as \`bank-marketing-model\` **only if** its test AUC is at least 0.75, and otherwise explains why not — without failing the run.
+    `, `
+    ## 4 · 등록 — 충분히 좋을 때만
+
+    강의의 파이프라인은 품질 기준을 통과한 모델만 등록합니다. 등록 셀도 같습니다. 최선 모델의 테스트 AUC가 0.75 이상일 **때만**
+    \`bank-marketing-model\`로 모델 레지스트리에 추가하고, 아니면 실행을 멈추지 않고 이유를 설명합니다.
+    `))
+    .cell('register', { model: 'best', name: 'bank-marketing-model', metric: 'roc_auc', metrics: 'best_metrics', condition: { metric: 'roc_auc', op: '>=', value: 0.75 }, stage: 'staging', description: t('Best of the conservative and aggressive boosted trees, by test AUC.', 'conservative와 aggressive 중 테스트 AUC가 높은 부스팅 트리.') }, t('Register if AUC ≥ 0.75', 'AUC ≥ 0.75이면 등록'))
+    .md(t(`
+    ## What to try
+
+    - Put \`duration\` back (remove it from the transform's *drop* step): the AUC jumps above 0.9. Why is that model useless for planning calls?
+    - Make the aggressive model deeper (depth 6): does the validation AUC curve keep rising, or turn down?
+    - Change the split's seed: how much does the test AUC move? Compare with the bootstrap intervals above.
+    `, `
+    ## 해 볼 것
+
+    - \`duration\`을 다시 넣어 보세요(변환의 *drop* 단계에서 지우기). AUC가 0.9를 넘습니다. 그런데 왜 그 모델은 통화 계획에 쓸모가 없을까요?
+    - aggressive 모델을 더 깊게(깊이 6) 해 보세요. 검증 AUC 곡선이 계속 오르나요, 꺾이나요?
+    - 분할 시드를 바꿔 보세요. 테스트 AUC가 얼마나 움직이나요? 위의 부트스트랩 구간과 비교해 보세요.
+    `))
+    .build();
+}

@@ -1,0 +1,181 @@
+// "Session drop": the course's sessionDrop notebook (COURSE.md §2) on the
+// generated web-shop log. Will a visitor complete the session (log out or
+// delete the account) or drop, judged from the first K events only?
+// One structure, two languages: the prose comes from session-drop.text.ts.
+import { NotebookBuilder } from './builder.ts';
+import { featureNames } from '../../src/data/sessions/features.ts';
+import { sessionDropText, type Lang } from './session-drop.text.ts';
+
+/** The features the models see: K plus the 88 session features. */
+export const SESSION_DROP_FEATURES = ['K', ...featureNames(50)];
+
+/**
+ * scale_pos_weight = negatives / positives of train_x (measured by the code
+ * cell before training: 1,749 / 2,153 on the seed-42 data). A cell's params
+ * cannot read a value, so the measured figure is written in.
+ */
+export const SCALE_POS_WEIGHT = 0.812;
+
+/** Boosting rounds: the course's 1,200, which early stopping cuts short. */
+export const GBDT_ROUNDS = 1200;
+
+export function sessionDrop(lang: Lang = 'en') {
+  const t = sessionDropText(lang);
+  return new NotebookBuilder(t.title, {
+    authors: [{ name: 'ML Workbench' }],
+    description: t.description,
+    ...(lang === 'ko' ? { language: 'ko' } : {}),
+  })
+    .md(t.intro)
+    .md(t.config)
+    .md(t.load)
+    .cell('load', { source: { type: 'dataset', name: 'shop-sessions' }, output: 'log' }, t.titles.load)
+    .md(t.gaps)
+    .cell('transform', {
+      input: 'log',
+      output: 'events',
+      steps: [
+        { op: 'gaps', time: 'timestamp', by: 'session_id', name: 'gap_sec' },
+        { op: 'deltas', columns: ['page_depth', 'search_count', 'cart_item_count'], by: 'session_id', orderBy: 'timestamp', prefix: 'delta_', clip: true },
+      ],
+      transform: 'event_steps',
+    }, t.titles.gaps)
+    .md(t.eda)
+    .code(`
+// One row per session: its number of events and its label
+// (1 = complete: some event's current or next state is /logout or /delete_user).
+const norm = (s) => String(s ?? '').trim().toLowerCase().replace(/\\?.*$/, '').replace(/(.)\\/$/, '$1');
+const TERMINALS = new Set(['/logout', '/delete_user']);
+const ids = events.array('session_id');
+const cur = events.array('current_state');
+const nxt = events.array('next_state');
+const bySession = new Map();
+for (let i = 0; i < ids.length; i++) {
+  const s = bySession.get(ids[i]) ?? { events: 0, complete: 0 };
+  s.events++;
+  if (TERMINALS.has(norm(cur[i])) || TERMINALS.has(norm(nxt[i]))) s.complete = 1;
+  bySession.set(ids[i], s);
+}
+const sessions = aq.from([...bySession].map(([session_id, s]) => ({ session_id, ...s })));
+set('sessions', sessions);
+const complete = sessions.array('complete').filter((c) => c === 1).length;
+const lengths = sessions.array('events').slice().sort((a, b) => a - b);
+display(\`\${ids.length} events in \${sessions.numRows()} sessions; median \${lengths[Math.floor(lengths.length / 2)]} events per session; \${complete} complete (\${(100 * complete / sessions.numRows()).toFixed(1)}%), \${sessions.numRows() - complete} dropped.\`);
+`, t.titles.edaCode)
+    .cell('eda', { input: 'sessions', columns: ['events', 'complete'], target: 'complete' }, t.titles.eda)
+    .cell('visualize', { input: 'sessions', chart: 'histogram', x: 'events', color: 'complete', bins: 30, title: t.titles.lengthChart }, t.titles.lengthChart)
+    .md(t.split)
+    .cell('split', {
+      input: 'events', method: 'group', group: 'session_id', train: 0.7, validation: 0.1, test: 0.2, seed: 42,
+      outputs: { train: 'train_log', validation: 'valid_log', test: 'test_log' },
+    }, t.titles.split)
+    .md(t.features)
+    .cell('sessionfeatures', {
+      input: 'train_log',
+      output: 'train_x',
+      applyTo: [{ input: 'valid_log', output: 'valid_x' }, { input: 'test_log', output: 'test_x' }],
+      transform: 'session_fe',
+      ks: [3, 5, 7],
+      terminals: ['/logout', '/delete_user'],
+      topBigrams: 50,
+    }, t.titles.features)
+    .md(t.spw)
+    .code(`
+// scale_pos_weight = negatives / positives in the training rows (the course's neg/pos).
+const y = train_x.array('label');
+const pos = y.filter((v) => v === 1).length;
+const neg = y.length - pos;
+set('scale_pos_weight', neg / pos);
+return \`train_x: \${y.length} rows, \${pos} complete (label 1), \${neg} dropped (label 0): scale_pos_weight = \${neg} / \${pos} = \${(neg / pos).toFixed(3)}\`;
+`, t.titles.spw)
+    .md(t.train)
+    .cell('train', {
+      input: 'train_x', target: 'label', features: SESSION_DROP_FEATURES, task: 'classification', model: 'gbdt', seed: 42,
+      validation: 'valid_x', output: 'gbdt',
+      gbdt: {
+        rounds: GBDT_ROUNDS, eta: 0.05, maxDepth: 4, minChildWeight: 2, subsample: 0.85, colsample: 0.8, lambda: 1, alpha: 0.1,
+        scalePosWeight: SCALE_POS_WEIGHT, earlyStoppingRounds: 100, maxBins: 64,
+      },
+    }, t.titles.train)
+    .md(t.evaluate)
+    .cell('evaluate', {
+      model: 'gbdt', input: 'test_x', output: 'gbdt_metrics', predictions: 'test_pred',
+      threshold: { rule: 'acc_macro_f1' }, groupBy: 'K', report: true,
+    }, t.titles.evaluate)
+    .md(t.charts)
+    .code(`
+// Accuracy, macro-F1 and the 2×2 confusion matrix per K, at the tuned threshold
+// (test_pred.prediction already uses it).
+const f1 = (tp, fp, fn) => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
+const ks = [...new Set(test_pred.array('K'))].sort((a, b) => a - b);
+const rows = [];
+const traces = [];
+ks.forEach((k, i) => {
+  const part = test_pred.params({ k }).filter((d, $) => d.K === $.k);
+  const y = part.array('label');
+  const p = part.array('prediction');
+  const cm = [[0, 0], [0, 0]];
+  y.forEach((t, j) => cm[t][p[j]]++);
+  const [[tn, fp], [fn, tp]] = cm;
+  const accuracy = (tp + tn) / y.length;
+  const macro_f1 = (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2;
+  rows.push({ K: String(k), n: y.length, accuracy, macro_f1 });
+  traces.push({
+    type: 'heatmap', z: cm, x: ['0 = drop', '1 = complete'], y: ['0 = drop', '1 = complete'], xaxis: \`x\${i + 1}\`, yaxis: \`y\${i + 1}\`,
+    text: cm.map((r) => r.map(String)), texttemplate: '%{text}', colorscale: 'Blues', showscale: false,
+  });
+});
+const metrics_by_k = aq.from(rows);
+set('metrics_by_k', metrics_by_k);
+const layout = { title: { text: 'Confusion matrix per K (rows: actual, columns: predicted)' }, grid: { rows: 1, columns: ks.length, pattern: 'independent' } };
+ks.forEach((k, i) => {
+  layout[\`xaxis\${i + 1}\`] = { title: { text: \`K = \${k} · predicted\` } };
+  layout[\`yaxis\${i + 1}\`] = { title: { text: i === 0 ? 'actual' : '' }, autorange: 'reversed' };
+});
+display({ data: traces, layout });
+return metrics_by_k;
+`, t.titles.perK)
+    .cell('visualize', { input: 'metrics_by_k', chart: 'bar', x: 'K', y: ['accuracy', 'macro_f1'], title: t.titles.barChart }, t.titles.barChart)
+    .md(t.logistic)
+    .cell('transform', {
+      input: 'train_x', output: 'train_s',
+      steps: [{ op: 'scale', columns: SESSION_DROP_FEATURES, method: 'standard' }],
+      applyTo: [{ input: 'valid_x', output: 'valid_s' }, { input: 'test_x', output: 'test_s' }],
+      transform: 'scaler',
+    }, t.titles.scale)
+    .cell('train', {
+      input: 'train_s', target: 'label', features: SESSION_DROP_FEATURES, task: 'classification', model: 'logistic',
+      optimizer: 'adam', learningRate: 0.05, epochs: 30, batchSize: 128, classWeight: 'balanced', validation: 'valid_s', seed: 42, output: 'logreg',
+    }, t.titles.logistic)
+    .cell('evaluate', {
+      model: 'logreg', input: 'test_s', output: 'logreg_metrics', threshold: { rule: 'acc_macro_f1' }, groupBy: 'K', report: false,
+    }, t.titles.logisticEval)
+    .md(t.inference)
+    .code(`
+// Ten sessions of the test part, as raw events: the inference test.
+const ids = [...new Set(test_log.array('session_id'))].slice(0, 10);
+const keep = new Set(ids);
+const sample_log = test_log.filter(aq.escape((d) => keep.has(d.session_id)));
+set('sample_log', sample_log);
+return sample_log.select('session_id', 'page_depth', 'current_state', 'next_state', 'timestamp');
+`, t.titles.sample)
+    .cell('predict', { model: 'gbdt', transform: 'session_fe', input: 'sample_log', output: 'sample_pred' }, t.titles.predict)
+    .code(`
+// The K = 7 rows at the tuned threshold: ✓ where the prediction matches the label.
+const threshold = gbdt_metrics.threshold;
+const rows = sample_pred.filter((d) => d.K === 7).objects().map((r) => {
+  const predicted = r.p_1 >= threshold ? 1 : 0;
+  return { session_id: r.session_id.slice(0, 8), n_events: r.n_events, p_complete: +r.p_1.toFixed(3), predicted, label: r.label, ok: predicted === r.label ? '✓' : '✗' };
+});
+const right = rows.filter((r) => r.ok === '✓').length;
+display(\`K = 7, threshold \${threshold.toFixed(3)}: \${right} of \${rows.length} right (accuracy \${rows.length ? (right / rows.length).toFixed(2) : '–'}).\`);
+return aq.from(rows);
+`, t.titles.check)
+    .md(t.register)
+    .cell('register', {
+      model: 'gbdt', name: 'session-drop', metric: 'f1_macro', metrics: 'gbdt_metrics',
+      condition: { metric: 'f1_macro', op: '>=', value: 0.7 }, description: t.registerDescription, data: 'train_x', output: 'registered',
+    }, t.titles.register)
+    .md(t.next)
+    .build();
+}
