@@ -226,6 +226,8 @@ export class Kernel {
     const controller = new AbortController();
     this.controller = controller;
     const streamed: CellOutput[] = [];
+    // Kept so that a failed re-run (a malformed file, a typo) still shows what the last good run produced.
+    const previous = entry.state.outputs.filter((o) => o.type !== 'error');
     entry.state.outputs = [];
     entry.state.progress = undefined;
     this.emit({ type: 'outputs', cellId: entry.cell.id, outputs: [] });
@@ -255,7 +257,7 @@ export class Kernel {
         this.setStatus(entry, 'cancelled');
         return 'cancelled';
       }
-      entry.state.outputs = streamed;
+      entry.state.outputs = streamed.length > 0 ? streamed : previous;
       return this.fail(entry, toErrorOutput(error), duration);
     } finally {
       if (this.controller === controller) this.controller = undefined;
@@ -263,8 +265,9 @@ export class Kernel {
     }
   }
 
+  /** The error comes first; outputs kept from the last good run (or streamed before the failure) follow it. */
   private fail(entry: Entry, error: ErrorOutput, durationMs: number): CellStatus {
-    const outputs = [...entry.state.outputs.filter((o) => o.type !== 'error'), error];
+    const outputs = [error, ...entry.state.outputs.filter((o) => o.type !== 'error')];
     entry.state.outputs = outputs;
     entry.cell.outputs = outputs;
     entry.state.durationMs = durationMs;

@@ -196,3 +196,17 @@ describe('kernel', () => {
     expect(k.cellState('js')!.outputs[0]).toMatchObject({ type: 'error', where: 'code', message: expect.stringContaining('does not parse') });
   });
 });
+
+describe('kernel: a failed re-run', () => {
+  it('keeps the previous outputs and value after the error', async () => {
+    const k = new Kernel(registry, noHostServices);
+    const cells = [cell('a', 'num', { n: 1, output: 'a' })];
+    k.setCells(cells);
+    await k.runAll();
+    k.setCells([cell('a', 'num', { n: 2, output: 'a', fail: true })]);
+    await k.runAll();
+    expect(k.cellState('a')!.status).toBe('error');
+    expect(k.cellState('a')!.outputs).toEqual([{ type: 'error', message: 'Planned failure.', where: 'params.fail', hint: 'Untick fail.' }, { type: 'text', text: '1' }]);
+    expect(k.getValue('a')).toEqual({ type: 'object', value: 1 });
+  });
+});
