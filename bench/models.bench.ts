@@ -1,5 +1,12 @@
 // models/: the workbench's train cell against a bare tfjs script training the
-// same MLP (20k × 50 → 64 → 64 → 1, batch 256, Adam) on the same backend.
+// same MLP (20k × 50 → 64 → 64 → 1, batch 256, Adam) on the same backend; the
+// same for an LSTM (2k windows × 20 steps × 8 features, 32 units, batch 64);
+// and the MLP against PyTorch on one CPU thread (Debian's python3-torch).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sequencesCell } from '../src/cells/sequences.ts';
 import * as aq from 'arquero';
 import { tf } from '../src/ml/tf.ts';
 import { initBackend } from '../src/ml/backend.ts';
@@ -29,7 +36,102 @@ function data() {
   return { X, y };
 }
 
+const SEQ_N = 2000;
+const SEQ_T = 20;
+const SEQ_F = 8;
+
+/** One long series whose windows are 2k × 20 × 8 (steps + n − 1 rows, horizon 0). */
+function seriesTable() {
+  let seed = 5;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296);
+  const rows = SEQ_N + SEQ_T - 1;
+  const columns: Record<string, Float64Array> = {};
+  for (let f = 0; f < SEQ_F; f++) columns[`f${f}`] = Float64Array.from({ length: rows }, (_, i) => Math.sin(i / (3 + f)) + rnd() * 0.1);
+  columns.y = Float64Array.from({ length: rows }, (_, i) => columns.f0[i] + columns.f1[i]);
+  return aq.table(columns);
+}
+
+const TORCH_SCRIPT = `
+import sys, time, numpy as np, torch
+torch.set_num_threads(1); torch.manual_seed(0)
+d = np.fromfile(sys.argv[1], dtype=np.float32).reshape(${ROWS}, ${COLS + 1})
+X = torch.from_numpy(d[:, :-1].copy()); y = torch.from_numpy(d[:, -1:].copy())
+m = torch.nn.Sequential(torch.nn.Linear(${COLS}, 64), torch.nn.ReLU(), torch.nn.Linear(64, 64), torch.nn.ReLU(), torch.nn.Linear(64, 1))
+opt = torch.optim.Adam(m.parameters(), lr=1e-3); lossf = torch.nn.BCEWithLogitsLoss()
+times = []
+for epoch in range(${EPOCHS + 1}):
+    t0 = time.perf_counter(); perm = torch.randperm(${ROWS})
+    for i in range(0, ${ROWS}, ${BATCH}):
+        idx = perm[i:i + ${BATCH}]; opt.zero_grad(); loss = lossf(m(X[idx]), y[idx]); loss.backward(); opt.step()
+    times.append(time.perf_counter() - t0)
+print(sorted(times[1:])[len(times[1:]) // 2] * 1000)
+`;
+
 export const benchmarks: Benchmark[] = [
+  {
+    name: 'models/lstm-train-overhead',
+    async run() {
+      const { backend } = await initBackend({ order: ['wasm', 'cpu'] });
+      const table = seriesTable();
+      const epochs = 2;
+      const ctx = testContext({ train: { type: 'table', table } });
+      await sequencesCell.run(sequencesCell.schema.parse({ features: Array.from({ length: SEQ_F }, (_, f) => `f${f}`), target: 'y', steps: SEQ_T, horizon: 0 }), ctx);
+      const seq = ctx.get('sequences');
+      if (seq?.type !== 'object') throw new Error('no sequences');
+      const params = trainCell.schema.parse({ input: 'sequences', model: 'lstm', sequence: { units: [32] }, epochs, batchSize: 64, learningRate: 0.001 });
+      const workbench = await timeIt(async () => {
+        const c = testContext({ sequences: seq });
+        await trainCell.run(params, c);
+        const m = c.values.get('model');
+        if (m?.type === 'model') m.model.dispose();
+      }, 2);
+      const bare = await timeIt(async () => {
+        const model = tf.sequential({ layers: [tf.layers.lstm({ inputShape: [SEQ_T, SEQ_F], units: 32 }), tf.layers.dense({ units: 1 })] });
+        model.compile({ optimizer: tf.train.adam(0.001), loss: 'meanSquaredError' });
+        const xs = tf.randomNormal([SEQ_N, SEQ_T, SEQ_F]);
+        const ys = tf.randomNormal([SEQ_N, 1]);
+        await model.fit(xs, ys, { epochs, batchSize: 64, shuffle: true, verbose: 0 });
+        xs.dispose();
+        ys.dispose();
+        model.dispose();
+      }, 2);
+      return [result('models/lstm-train-overhead', workbench / epochs, 'ms/epoch', `bare tfjs model.fit, same LSTM, ${backend}`, bare / epochs, { backend, windows: SEQ_N, steps: SEQ_T, features: SEQ_F, units: 32, batch: 64 })];
+    },
+  },
+  {
+    name: 'models/mlp-vs-pytorch',
+    async run() {
+      const python = '/usr/bin/python3';
+      if (!existsSync(python)) throw new Error('Debian python3 is missing (apt-get install python3-torch).');
+      const { backend } = await initBackend({ order: ['wasm', 'cpu'] });
+      const { X, y } = data();
+      const dir = mkdtempSync(join(tmpdir(), 'mlp-torch-'));
+      try {
+        const packed = new Float32Array(ROWS * (COLS + 1));
+        for (let r = 0; r < ROWS; r++) {
+          packed.set(X.subarray(r * COLS, (r + 1) * COLS), r * (COLS + 1));
+          packed[r * (COLS + 1) + COLS] = y[r];
+        }
+        writeFileSync(join(dir, 'data.f32'), packed);
+        writeFileSync(join(dir, 'mlp.py'), TORCH_SCRIPT);
+        const torchMs = Number(execFileSync(python, [join(dir, 'mlp.py'), join(dir, 'data.f32')], { env: { ...process.env, OMP_NUM_THREADS: '1' }, encoding: 'utf8' }).trim());
+        const columns: Record<string, Float64Array | string[]> = {};
+        for (let c = 0; c < COLS; c++) columns[`f${c}`] = Float64Array.from({ length: ROWS }, (_, r) => X[r * COLS + c]);
+        columns.label = Array.from(y, (v) => (v ? 'yes' : 'no'));
+        const table = aq.table(columns);
+        const params = trainCell.schema.parse({ input: 'train', target: 'label', model: 'mlp', hidden: [64, 64], epochs: EPOCHS, batchSize: BATCH, learningRate: 0.001 });
+        const workbench = await timeIt(async () => {
+          const ctx = testContext({ train: { type: 'table', table } });
+          await trainCell.run(params, ctx);
+          const m = ctx.values.get('model');
+          if (m?.type === 'model') m.model.dispose();
+        }, 2);
+        return [result('models/mlp-vs-pytorch', workbench / EPOCHS, 'ms/epoch', 'PyTorch 1.13 CPU, one thread, same MLP and data', torchMs, { backend, rows: ROWS, features: COLS, batch: BATCH })];
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  },
   {
     name: 'models/mlp-train-overhead',
     async run() {

@@ -1,11 +1,14 @@
 // The bundled notebooks by file name.
 import type { NotebookDoc } from '../../src/notebook/model.ts';
 import { penguins } from './penguins.ts';
+import { sessionDrop } from './session-drop.ts';
 import { bankMarketing } from './bank-marketing.ts';
 
 export function bundledNotebooks(): Record<string, NotebookDoc> {
   return {
     'penguins.ipynb': penguins(),
+    'session-drop.ipynb': sessionDrop('en'),
+    'session-drop.ko.ipynb': sessionDrop('ko'),
     'bank-marketing.ipynb': bankMarketing('en'),
     'bank-marketing.ko.ipynb': bankMarketing('ko'),
   };

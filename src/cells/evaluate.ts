@@ -4,6 +4,8 @@
 // decision threshold, top-k accuracy, the classification report, per-group metrics.
 import { z } from 'zod';
 import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
+import type { Prediction } from '../core/values.ts';
 import type { CellOutput, MetricsOutput, Scalar } from '../core/outputs.ts';
 import { CellError } from '../core/errors.ts';
 import { defineCell } from './types.ts';
@@ -45,19 +47,31 @@ export const evaluateCell = defineCell({
   },
   async run(params, ctx): Promise<CellOutput[]> {
     const { model } = ctx.require(params.model, 'model', 'params.model');
-    const table = ctx.table(params.input, 'params.input');
-    if (table.numRows() === 0) throw new CellError(`Table "${params.input}" has no rows to evaluate on.`, { where: 'params.input' });
-    if (!table.columnNames().includes(model.target)) {
-      throw new CellError(`Table "${params.input}" has no target column "${model.target}", so there is nothing to compare predictions with.`, {
-        hint: 'Evaluate on a table that keeps the target, such as the test part of a split.',
-        where: 'params.input',
-      });
+    const input = ctx.get(params.input);
+    let table: ColumnTable | undefined;
+    let pred: Prediction;
+    let truth: Scalar[];
+    if (input?.type === 'object' && model.evaluateSequences) {
+      // A sequences value (windows or padded steps): the model aligns predictions with their truth.
+      if (params.groupBy) throw new CellError('Per-group metrics need a table input; this input is a sequences value.', { where: 'params.groupBy' });
+      ctx.progress({ phase: 'predict', message: `Predicting ${params.input}` });
+      ({ truth, prediction: pred } = await model.evaluateSequences(input.value, ctx.signal));
+      if (truth.length === 0) throw new CellError(`"${params.input}" has no windows or steps to evaluate on.`, { where: 'params.input' });
+    } else {
+      table = ctx.table(params.input, 'params.input');
+      if (table.numRows() === 0) throw new CellError(`Table "${params.input}" has no rows to evaluate on.`, { where: 'params.input' });
+      if (!table.columnNames().includes(model.target)) {
+        throw new CellError(`Table "${params.input}" has no target column "${model.target}", so there is nothing to compare predictions with.`, {
+          hint: 'Evaluate on a table that keeps the target, such as the test part of a split.',
+          where: 'params.input',
+        });
+      }
+      ctx.progress({ phase: 'predict', message: `Predicting ${table.numRows()} rows` });
+      pred = await model.predict(table, ctx.signal);
+      truth = targetLabels(table, model.target);
     }
-    ctx.progress({ phase: 'predict', message: `Predicting ${table.numRows()} rows` });
-    const pred = await model.predict(table, ctx.signal);
-    const truth = targetLabels(table, model.target);
 
-    if (params.groupBy && !table.columnNames().includes(params.groupBy)) {
+    if (params.groupBy && table && !table.columnNames().includes(params.groupBy)) {
       throw new CellError(`Table "${params.input}" has no column "${params.groupBy}" to group by.`, { where: 'params.groupBy' });
     }
 
@@ -92,7 +106,7 @@ export const evaluateCell = defineCell({
     }
     ctx.set(params.output, { type: 'metrics', metrics: out.metrics });
 
-    if (params.groupBy) {
+    if (params.groupBy && table) {
       const groups = columnValues(table, params.groupBy, 'params.groupBy').map(toScalar);
       extraOutputs.push(groupTable(model, groups, truth, predictions, pred, params.groupBy));
     }
@@ -103,7 +117,7 @@ export const evaluateCell = defineCell({
       (pred.classes ?? []).forEach((c, k) => {
         columns[`p_${String(c)}`] = pred.probabilities!.map((row) => row[k]);
       });
-      const withPredictions = table.reify().assign(aq.table(columns));
+      const withPredictions = table ? table.reify().assign(aq.table(columns)) : aq.table({ truth, ...columns });
       ctx.set(params.predictions, { type: 'table', table: withPredictions });
       outputs.push(tablePreview(withPredictions, { name: params.predictions }));
     }

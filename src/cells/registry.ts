@@ -17,13 +17,15 @@ import { crossvalCell } from './crossval.ts';
 import { tuneCell } from './tune.ts';
 import { explainCell } from './explain.ts';
 import { predictCell } from './predict.ts';
+import { sequencesCell } from './sequences.ts';
+import { sessionFeaturesCell } from './sessionfeatures.ts';
 import { compareCell } from './compare.ts';
 import { driftCell } from './drift.ts';
 import { modelcardCell } from './modelcard.ts';
 
 // Each def is typed by its own schema; the registry holds them at the common
 // (erased) type, which is safe because the kernel validates params before run().
-const ALL: CellKindDef[] = [markdownCell, loadCell, edaCell, transformCell, splitCell, trainCell, evaluateCell, crossvalCell, tuneCell, explainCell, predictCell, visualizeCell, timeseriesCell, compareCell, driftCell, registerCell, modelcardCell, codeCell] as unknown as CellKindDef[];
+const ALL: CellKindDef[] = [markdownCell, loadCell, edaCell, transformCell, sessionFeaturesCell, sequencesCell, splitCell, trainCell, evaluateCell, crossvalCell, tuneCell, explainCell, predictCell, visualizeCell, timeseriesCell, compareCell, driftCell, registerCell, modelcardCell, codeCell] as unknown as CellKindDef[];
 
 export const cellRegistry: ReadonlyMap<string, CellKindDef> = new Map(ALL.map((d) => [d.kind, d]));
 

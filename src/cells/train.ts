@@ -4,11 +4,35 @@ import { z } from 'zod';
 import type { CellOutput, TrainingOutput } from '../core/outputs.ts';
 import { CellError } from '../core/errors.ts';
 import { defineCell, type CellContext } from './types.ts';
+import { mergeTrialParams } from './trialParams.ts';
 import type { ColumnTable } from 'arquero';
 import { fitModel } from '../ml/fit.ts';
 import { activeBackend } from '../ml/backend.ts';
 import type { TfjsModel } from '../ml/models/tfjs-model.ts';
 import { fitTreeModel } from '../ml/fit.ts';
+import type { TrainConfig } from '../ml/train.ts';
+import type { ClassWeightSpec } from '../ml/controls.ts';
+import { isSequenceData, type SequenceData } from '../ml/sequences/types.ts';
+import { fitSequenceModel } from '../ml/sequences/fit.ts';
+import type { SequenceKind } from '../ml/models/sequence-net.ts';
+
+function isSequenceKind(model: string): model is SequenceKind {
+  return model === 'lstm' || model === 'gru' || model === 'cnn1d';
+}
+
+/** The optional training controls, passed on only when set (absent keeps the old behaviour). */
+function controls(p: TrainParams): Partial<Omit<TrainConfig, 'classWeight'>> & { classWeight?: ClassWeightSpec; classWeightCap?: number } {
+  const c: Partial<Omit<TrainConfig, 'classWeight'>> & { classWeight?: ClassWeightSpec; classWeightCap?: number } = {};
+  if (p.classWeight !== undefined) c.classWeight = p.classWeight;
+  if (p.classWeightCap !== undefined) c.classWeightCap = p.classWeightCap;
+  if (p.lrSchedule !== undefined) c.lrSchedule = p.lrSchedule;
+  if (p.clipNorm !== undefined) c.clipNorm = p.clipNorm;
+  if (p.monitor) c.monitor = p.monitor;
+  if (p.monitorMode !== undefined) c.monitorMode = p.monitorMode;
+  if (p.restoreBest !== undefined) c.restoreBest = p.restoreBest;
+  if (p.weightDecay !== undefined) c.weightDecay = p.weightDecay;
+  return c;
+}
 
 /**
  * Gradient-boosted trees (model 'gbdt'). A nested, optional object so the
@@ -37,15 +61,38 @@ export const gbdtSchema = z.object({
 
 export type GbdtParams = z.output<typeof gbdtSchema>;
 
+/** Sequence models (lstm, gru, cnn1d) on a sequences value; absent = these defaults. */
+export const sequenceModelSchema = z.object({
+  units: z.array(z.number().int().min(1).max(4096)).default([32]).describe('LSTM/GRU units per stacked layer, first to last (e.g. [32, 16, 8]).'),
+  recurrentDropout: z.number().min(0).max(0.9).default(0).describe('LSTM/GRU dropout on the recurrent state while training (not seeded by tfjs: runs with it are not bit-reproducible).'),
+  filters: z.array(z.number().int().min(1).max(4096)).default([32]).describe('1D-CNN filters per convolution layer.'),
+  kernelSize: z.number().int().min(1).max(64).default(3).describe('1D-CNN kernel size (timesteps).'),
+  pooling: z.enum(['max', 'average', 'none']).default('max').describe('1D-CNN on windows: pooling of size 2 after each convolution.'),
+  dense: z.array(z.number().int().min(1).max(4096)).default([]).describe('Windows: dense ReLU layers between the sequence layers and the output (e.g. [16]).'),
+  embeddingDim: z.number().int().min(1).max(1024).default(16).describe('Padded sequences: embedding width of the state index.'),
+});
+
+const classWeightSchema = z.union([
+  z.enum(['none', 'balanced', 'inverse_capped']),
+  z.record(z.string(), z.number().min(0)),
+]);
+
+const lrScheduleSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('none') }),
+  z.object({ type: z.literal('step'), every: z.number().int().min(1), factor: z.number().positive() }),
+  z.object({ type: z.literal('plateau'), factor: z.number().positive().max(1), patience: z.number().int().min(0), minLr: z.number().min(0).optional() }),
+]);
+
 export const trainSchema = z.object({
   input: z.string().default('train').describe('Table to train on.'),
+  paramsFrom: z.string().optional().describe('Optional: a value holding tuned params (a tune cell\'s best_params) that override these fields.'),
   target: z.string().default('').describe('Column to predict.'),
   features: z.array(z.string()).default([]).describe('Feature columns; empty means every other numeric column.'),
   task: z
     .enum(['auto', 'classification', 'regression'])
     .default('auto')
     .describe('auto: classification for text, boolean or integer targets with at most 20 distinct values, else regression.'),
-  model: z.enum(['linear', 'logistic', 'mlp', 'gbdt']).default('mlp').describe('linear (regression), logistic (classification), mlp (a neural network, either task) or gbdt (gradient-boosted trees, either task).'),
+  model: z.enum(['linear', 'logistic', 'mlp', 'gbdt', 'lstm', 'gru', 'cnn1d']).default('mlp').describe('linear (regression), logistic (classification), mlp (a neural network, either task), gbdt (gradient-boosted trees, either task), or lstm/gru/cnn1d on a sequences value.'),
   hidden: z.array(z.number().int().min(1).max(4096)).default([32, 16]).describe('MLP hidden layer sizes, first to last.'),
   activation: z.enum(['relu', 'tanh', 'sigmoid', 'elu']).default('relu').describe('MLP hidden layer activation.'),
   dropout: z.number().min(0).max(0.9).default(0).describe('MLP dropout rate after each hidden layer while training (0 = none).'),
@@ -58,13 +105,26 @@ export const trainSchema = z.object({
   patience: z.number().int().min(0).default(0).describe('Early stopping: stop after this many epochs without a better validation loss and keep the best weights (0 = off).'),
   seed: z.number().int().default(42).describe('Random seed for initial weights, shuffling and dropout.'),
   output: z.string().default('model').describe('Name to store the trained model under.'),
+  sequence: sequenceModelSchema.optional().describe('LSTM/GRU/1D-CNN settings (model lstm, gru, cnn1d); absent = defaults. Uses dropout between layers.'),
+  classWeight: classWeightSchema.optional().describe("Classification loss weights per class, like Keras class_weight: 'balanced' (n / (classes × count)), 'inverse_capped' (the same, clipped at classWeightCap) or a map label → weight; absent = none."),
+  classWeightCap: z.number().positive().optional().describe("Cap for 'inverse_capped' class weights (default 1.5)."),
+  lrSchedule: lrScheduleSchema.optional().describe("Learning-rate schedule: step {every, factor} or plateau {factor, patience, minLr} (ReduceLROnPlateau on the monitored metric); absent = constant."),
+  clipNorm: z.number().positive().optional().describe('Clip gradients to this global L2 norm each step (absent = no clipping).'),
+  monitor: z.string().optional().describe('Metric that early stopping and the plateau schedule watch: val_loss (default with validation), loss, val_accuracy, val_macro_f1, …'),
+  monitorMode: z.enum(['auto', 'min', 'max']).optional().describe('Whether the monitored metric should fall (min) or rise (max); auto: max for accuracy/F1/top-k/AUC/R², else min.'),
+  restoreBest: z.boolean().optional().describe('With patience: keep the best epoch\'s weights (default true).'),
+  weightDecay: z.number().min(0).optional().describe('AdamW decoupled weight decay (default 0.01).'),
   gbdt: gbdtSchema.optional().describe('Gradient-boosted tree settings (model gbdt); absent = defaults. Uses seed; numeric and boolean features, missing values allowed.'),
 });
 
 export type TrainParams = z.output<typeof trainSchema>;
 
-function modelText(p: Pick<TrainParams, 'model' | 'hidden'>): string {
+function modelText(p: Pick<TrainParams, 'model' | 'hidden' | 'sequence'>): string {
   if (p.model === 'gbdt') return 'gbdt';
+  if (isSequenceKind(p.model)) {
+    const q = sequenceModelSchema.parse(p.sequence ?? {});
+    return p.model === 'cnn1d' ? `cnn1d(${q.filters.join(',')})` : `${p.model}(${q.units.join(',')})`;
+  }
   return p.model === 'mlp' ? `mlp(${p.hidden.join(',')})` : p.model;
 }
 
@@ -81,16 +141,30 @@ function describeModel(model: TfjsModel): string {
   return `MLP ${n} hidden layer${n === 1 ? '' : 's'} (${(spec.hidden ?? []).join(', ')}, ${spec.activation})`;
 }
 
+/** The cell's params with tuned values merged in (dotted names reach nested params), validated again. */
+function tunedParams(params: TrainParams, tuned: unknown): TrainParams {
+  if (typeof tuned !== 'object' || tuned === null || Array.isArray(tuned)) {
+    throw new CellError(`"${params.paramsFrom}" does not hold tuned params.`, { hint: 'Name the output of a tune cell (best_params by default).', where: 'params.paramsFrom' });
+  }
+  const merged = trainSchema.safeParse(mergeTrialParams(params, tuned as Record<string, unknown>));
+  if (!merged.success) {
+    const issue = merged.error.issues[0];
+    throw new CellError(`The tuned params do not fit this train cell: ${issue.path.join('.')}: ${issue.message}.`, { where: 'params.paramsFrom' });
+  }
+  return merged.data;
+}
+
 export const trainCell = defineCell({
   kind: 'train',
   label: 'Train',
   description: 'Train a linear, logistic or neural-network (MLP) model on a table, with optional validation and early stopping.',
   schema: trainSchema,
   runnable: true,
-  reads: (p) => (p.validation ? [p.input, p.validation] : [p.input]),
+  reads: (p) => [p.input, ...(p.validation ? [p.validation] : []), ...(p.paramsFrom ? [p.paramsFrom] : [])],
   writes: (p) => [p.output],
   render(p) {
     const parts = [`// train ${modelText(p)} on ${p.input} → ${p.output}, target: ${p.target || '?'}`];
+    if (p.paramsFrom) parts.push(`// params from ${p.paramsFrom}`);
     if (p.features.length) parts.push(`// features: ${p.features.join(', ')}`);
     if (p.model === 'gbdt') {
       const g = gbdtSchema.parse(p.gbdt ?? {});
@@ -105,11 +179,23 @@ export const trainCell = defineCell({
     const extras = [`${p.optimizer} lr ${p.learningRate}`, `${p.epochs} epochs`, `batch ${p.batchSize}`, `seed ${p.seed}`];
     if (p.task !== 'auto') extras.unshift(p.task);
     if (p.validation) extras.push(`validation ${p.validation}`);
-    if (p.patience) extras.push(`patience ${p.patience}`);
+    if (p.patience) extras.push(`patience ${p.patience}${p.monitor ? ` on ${p.monitor}` : ''}`);
+    if (p.classWeight && p.classWeight !== 'none') extras.push(`class weights ${typeof p.classWeight === 'string' ? p.classWeight : 'custom'}`);
+    if (p.lrSchedule && p.lrSchedule.type !== 'none') extras.push(`lr schedule ${p.lrSchedule.type}`);
+    if (p.clipNorm) extras.push(`clip norm ${p.clipNorm}`);
     parts.push(`// ${extras.join(', ')}`);
     return parts.join('\n');
   },
-  async run(params, ctx): Promise<CellOutput[]> {
+  async run(given, ctx): Promise<CellOutput[]> {
+    const params = given.paramsFrom ? tunedParams(given, ctx.require(given.paramsFrom, 'object', 'params.paramsFrom').value) : given;
+    const source = ctx.get(params.input);
+    if (source?.type === 'object' && isSequenceData(source.value)) return runSequence(params, ctx, source.value);
+    if (isSequenceKind(params.model)) {
+      throw new CellError(`Model ${params.model} trains on sequences, but "${params.input}" is ${source ? `a ${source.type}` : 'missing'}.`, {
+        hint: 'Add a sequences cell that builds windows or padded sequences from the table, and train on its output.',
+        where: 'params.input',
+      });
+    }
     if (!params.target.trim()) throw new CellError('Choose the target column to predict.', { where: 'params.target' });
     if (!params.output.trim()) throw new CellError('Name the model output.', { where: 'params.output' });
     const table = ctx.table(params.input, 'params.input');
@@ -121,7 +207,7 @@ export const trainCell = defineCell({
         target: params.target, features: params.features, task: params.task, model: params.model,
         hidden: params.hidden, activation: params.activation, dropout: params.dropout, l2: params.l2,
         optimizer: params.optimizer, learningRate: params.learningRate, epochs: params.epochs,
-        batchSize: params.batchSize, seed: params.seed, patience: params.patience,
+        batchSize: params.batchSize, seed: params.seed, patience: params.patience, ...controls(params),
       },
       { validation, signal: ctx.signal, onProgress: (p) => ctx.progress({ ...p }) },
     );
@@ -141,6 +227,48 @@ export const trainCell = defineCell({
     return [out];
   },
 });
+
+/** The sequence branch: lstm, gru or cnn1d on windows or padded sequences. */
+async function runSequence(params: TrainParams, ctx: CellContext, data: SequenceData): Promise<CellOutput[]> {
+  if (!isSequenceKind(params.model)) {
+    throw new CellError(`"${params.input}" holds sequences; model ${params.model} trains on tables.`, { hint: "Use model 'lstm', 'gru' or 'cnn1d', or train on the table.", where: 'params.model' });
+  }
+  if (!params.output.trim()) throw new CellError('Name the model output.', { where: 'params.output' });
+  let validation: SequenceData | undefined;
+  if (params.validation) {
+    const v = ctx.get(params.validation);
+    if (v?.type !== 'object' || !isSequenceData(v.value)) {
+      throw new CellError(`Validation "${params.validation}" must be sequences built like the training ones.`, { hint: "Add it to the sequences cell's applyTo.", where: 'params.validation' });
+    }
+    validation = v.value;
+  }
+  const q = sequenceModelSchema.parse(params.sequence ?? {});
+  const { model, result } = await fitSequenceModel(
+    data,
+    {
+      model: params.model, task: params.task, units: q.units, filters: q.filters, kernelSize: q.kernelSize, pooling: q.pooling, dense: q.dense,
+      recurrentDropout: q.recurrentDropout, embeddingDim: q.embeddingDim, dropout: params.dropout, optimizer: params.optimizer,
+      learningRate: params.learningRate, epochs: params.epochs, batchSize: params.batchSize, seed: params.seed, patience: params.patience,
+      ...controls(params),
+    },
+    { validation, signal: ctx.signal, onProgress: (p) => ctx.progress({ ...p }) },
+  );
+  ctx.set(params.output, { type: 'model', model });
+  const epochs = result.history.length;
+  const body = params.model === 'cnn1d' ? `1D-CNN (${q.filters.join(', ')} filters, kernel ${q.kernelSize})` : `${params.model.toUpperCase()} (${q.units.join(', ')} units)`;
+  const shape = data.mode === 'windows' ? `${data.steps}-step windows` : `padded sequences, ${data.vocab.length}-state vocabulary, embedding ${q.embeddingDim}`;
+  const summary = [
+    `${body} on ${shape}`,
+    `${thousands(model.net.countParams())} parameters`,
+    `${epochs} epoch${epochs === 1 ? '' : 's'}${result.stoppedEarly ? ' (stopped early)' : ''}`,
+    `backend ${activeBackend() || ctx.host.backend()}`,
+    `${result.seconds.toFixed(1)} s`,
+  ].join(', ');
+  const out: TrainingOutput = { type: 'training', title: `${modelText(params)} → ${params.output}`, history: result.history, summary };
+  if (result.bestEpoch !== undefined) out.bestEpoch = result.bestEpoch;
+  if (result.stoppedEarly) out.stoppedEarly = true;
+  return [out];
+}
 
 /** The gbdt branch of the train cell: boosted trees on typed arrays, no tfjs. */
 async function runGbdt(params: TrainParams, ctx: CellContext, table: ColumnTable, validation: ColumnTable | undefined): Promise<CellOutput[]> {

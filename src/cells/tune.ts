@@ -8,6 +8,7 @@ import type { CellOutput, FigureOutput, Scalar } from '../core/outputs.ts';
 import { CellError } from '../core/errors.ts';
 import { defineCell } from './types.ts';
 import { trainSchema } from './train.ts';
+import { mergeTrialParams } from './trialParams.ts';
 import { modelFields, modelSpec } from './crossval.ts';
 import { tablePreview } from '../data/preview.ts';
 import { fitAny } from '../ml/validation/fit-any.ts';
@@ -46,18 +47,7 @@ export type TuneParams = z.output<typeof tuneSchema>;
  * one hidden layer of that size. Validated by the train cell's schema.
  */
 export function withTrialParams(base: Record<string, unknown>, values: ParamValues): z.output<typeof trainSchema> {
-  const merged = structuredClone(base);
-  for (const [name, value] of Object.entries(values)) {
-    const path = name.split('.');
-    let at: Record<string, unknown> = merged;
-    for (const key of path.slice(0, -1)) {
-      const next = at[key];
-      at[key] = Array.isArray(next) ? [...(next as unknown[])] : typeof next === 'object' && next !== null ? { ...(next as object) } : {};
-      at = at[key] as Record<string, unknown>;
-    }
-    const last = path[path.length - 1];
-    at[last] = name === 'hidden' && typeof value === 'number' ? [value] : value;
-  }
+  const merged = mergeTrialParams(base, values);
   const parsed = trainSchema.safeParse(merged);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -14,6 +14,12 @@ export interface Prediction {
   classes?: Scalar[];
 }
 
+/** Predictions with the truth they align with (sequence models: one per window or per real step). */
+export interface SequencePrediction {
+  truth: Scalar[];
+  prediction: Prediction;
+}
+
 /** A trained model as the kernel holds it: owns its tensors until dispose(). */
 export interface TrainedModel {
   readonly modelType: string;
@@ -23,6 +29,12 @@ export interface TrainedModel {
   /** Class labels in the order of the probability columns (classification). */
   readonly classes?: Scalar[];
   predict(table: ColumnTable, signal?: AbortSignal): Promise<Prediction>;
+  /**
+   * Sequence models only: predict a sequences value (built by a sequences
+   * cell, stored as an 'object' value) and return the aligned truth, since
+   * windows and padded steps do not map one-to-one onto table rows.
+   */
+  evaluateSequences?(value: unknown, signal?: AbortSignal): Promise<SequencePrediction>;
   /** Plain description (parameters, sizes) for outputs and tracking. */
   describe(): Record<string, unknown>;
   dispose(): void;

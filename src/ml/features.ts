@@ -75,7 +75,12 @@ export function selectFeatures(table: ColumnTable, target: string, features: rea
  * lets the user override this (params.task).
  */
 export function detectTask(table: ColumnTable, target: string): Task {
-  const values = columnValues(table, target, 'params.target').filter((v) => !isMissing(v));
+  return detectTaskFromValues(columnValues(table, target, 'params.target'));
+}
+
+/** detectTask's rule on plain values (e.g. the targets of sequence windows). */
+export function detectTaskFromValues(all: readonly unknown[]): Task {
+  const values = all.filter((v) => !isMissing(v));
   if (values.some((v) => typeof v === 'string' || typeof v === 'boolean')) return 'classification';
   const distinct = new Set<string>();
   for (const v of values) {

@@ -7,17 +7,24 @@ import { classificationTarget, detectTask, featureMatrix, regressionTarget, sele
 import { buildNetwork, type Activation, type Head, type ModelKind, type NetworkSpec } from './models/network.ts';
 import { applyScaler, fitScaler } from './models/scaler.ts';
 import { TfjsModel } from './models/tfjs-model.ts';
+import { resolveClassWeights, type ClassWeightSpec } from './controls.ts';
+import type { SequenceKind } from './models/sequence-net.ts';
 import { trainNetwork, type TrainConfig, type TrainData, type TrainHooks, type TrainResult } from './train.ts';
 
 // Gradient-boosted trees (model 'gbdt') fit on typed arrays, without tfjs.
 export { fitTreeModel, type TreeFitOptions, type TreeFitHooks } from './trees/fit.ts';
 
-export interface FitOptions extends TrainConfig {
+export interface FitOptions extends Omit<TrainConfig, 'classWeight'> {
+  /** Class weights (classification): a rule or a map label → weight; see resolveClassWeights. */
+  classWeight?: ClassWeightSpec;
+  /** Cap for 'inverse_capped' (default 1.5). */
+  classWeightCap?: number;
   target: string;
   /** Empty: every other numeric column. */
   features?: string[];
   task?: Task | 'auto';
-  model: ModelKind;
+  /** Sequence kinds are accepted by the type (the train cell's model enum) but train through fitSequenceModel. */
+  model: ModelKind | SequenceKind;
   hidden?: number[];
   activation?: Activation;
 }
@@ -51,8 +58,15 @@ export async function fitModel(table: ColumnTable, options: FitOptions, hooks: F
     throw new CellError(`The table has no column "${options.target}".`, { hint: `Columns are: ${table.columnNames().join(', ')}.`, where: 'params.target' });
   }
   if (table.numRows() === 0) throw new CellError('The training table has no rows.', { where: 'params.input' });
+  const kind = options.model;
+  if (kind === 'lstm' || kind === 'gru' || kind === 'cnn1d') {
+    throw new CellError(`Model ${kind} trains on sequences, not on a table.`, {
+      hint: 'Add a sequences cell (windows or padded) and train on its output.',
+      where: 'params.model',
+    });
+  }
   const task = !options.task || options.task === 'auto' ? detectTask(table, options.target) : options.task;
-  checkModelTask(options.model, task);
+  checkModelTask(kind, task);
   const features = selectFeatures(table, options.target, options.features ?? []);
   if (features.includes(options.target)) {
     throw new CellError(`The target "${options.target}" is also listed as a feature.`, { hint: 'Remove it from the features.', where: 'params.features' });
@@ -83,6 +97,16 @@ export async function fitModel(table: ColumnTable, options: FitOptions, hooks: F
     y = Float32Array.from(enc.y);
   }
 
+  if (task === 'regression' && options.classWeight && options.classWeight !== 'none') {
+    throw new CellError('Class weights apply to classification only.', { hint: "Set classWeight to 'none' for a regression target.", where: 'params.classWeight' });
+  }
+  let classWeight: number[] | undefined;
+  if (classes) {
+    const counts = new Array<number>(classes.length).fill(0);
+    for (const k of y) counts[k]++;
+    classWeight = resolveClassWeights(options.classWeight, counts, classes.map((c) => String(c)), options.classWeightCap);
+  }
+
   let validation: TrainData | undefined;
   if (hooks.validation) {
     const v = featureMatrix(hooks.validation, features);
@@ -93,11 +117,11 @@ export async function fitModel(table: ColumnTable, options: FitOptions, hooks: F
   }
 
   const spec: NetworkSpec = {
-    kind: options.model,
+    kind,
     head,
     inputs: cols,
     classes: classes?.length,
-    hidden: options.model === 'mlp' ? (options.hidden ?? [32, 16]) : undefined,
+    hidden: kind === 'mlp' ? (options.hidden ?? [32, 16]) : undefined,
     activation: options.activation ?? 'relu',
     dropout: options.dropout ?? 0,
     l2: options.l2 ?? 0,
@@ -105,7 +129,7 @@ export async function fitModel(table: ColumnTable, options: FitOptions, hooks: F
   };
   const net = buildNetwork(spec);
   try {
-    const result = await trainNetwork(net, head, { X: applyScaler(X, cols, xScaler), y, rows, cols }, options, {
+    const result = await trainNetwork(net, head, { X: applyScaler(X, cols, xScaler), y, rows, cols }, { ...options, classWeight }, {
       validation,
       onProgress: hooks.onProgress,
       signal: hooks.signal,
@@ -118,6 +142,7 @@ export async function fitModel(table: ColumnTable, options: FitOptions, hooks: F
       training: {
         optimizer: options.optimizer, learningRate: options.learningRate, epochs: result.history.length,
         batchSize: options.batchSize, ...(result.bestEpoch ? { bestEpoch: result.bestEpoch } : {}),
+        ...(classWeight ? { classWeight } : {}), ...(options.clipNorm ? { clipNorm: options.clipNorm } : {}),
       },
     });
     return { model, result };

@@ -57,3 +57,26 @@ describe('tune cell', () => {
     await expect(tuneCell.run(tuneSchema.parse({ target: 'label', validation: '' }), ctx)).rejects.toThrow(/validation table/);
   });
 });
+
+describe('train cell with paramsFrom', () => {
+  it('trains with the tuned values merged over its own params', async () => {
+    const { trainCell, trainSchema } = await import('../../src/cells/train.ts');
+    const aq = await import('arquero');
+    const { testContext } = await import('../helpers/context.ts');
+    const xs = Array.from({ length: 40 }, (_, i) => i / 40);
+    const ctx = testContext({
+      train: { type: 'table', table: aq.table({ x: xs, y: xs.map((x) => 3 * x + 1) }) },
+      best_params: { type: 'object', value: { learningRate: 0.05, epochs: 3, hidden: 4 } },
+    });
+    const p = trainSchema.parse({ target: 'y', model: 'mlp', paramsFrom: 'best_params', epochs: 50 });
+    expect(trainCell.reads(p)).toEqual(['train', 'best_params']);
+    expect(trainCell.render(p)).toContain('params from best_params');
+    const [out] = await trainCell.run(p, ctx);
+    expect(out.type === 'training' && out.history.length).toBe(3);
+    const m = ctx.values.get('model');
+    expect(m?.type === 'model' && m.model.describe()).toMatchObject({ hidden: [4] });
+    if (m?.type === 'model') m.model.dispose();
+    ctx.values.set('bad', { type: 'object', value: { epochs: -1 } });
+    await expect(trainCell.run(trainSchema.parse({ target: 'y', paramsFrom: 'bad' }), ctx)).rejects.toThrow(/do not fit this train cell: epochs/);
+  });
+});

@@ -87,6 +87,26 @@ export function headLoss(head: Head, out: tf.Tensor2D, y: tf.Tensor1D, classes =
   return tf.losses.softmaxCrossEntropy(tf.oneHot(y.cast('int32'), classes), out) as tf.Scalar;
 }
 
+/**
+ * One loss per sample ([batch]), for weighting: squared error, sigmoid or
+ * softmax cross-entropy on the raw outputs.
+ */
+export function headLossPerSample(head: Head, out: tf.Tensor2D, y: tf.Tensor1D, classes = 2): tf.Tensor1D {
+  const none = tf.Reduction.NONE;
+  if (head === 'regression') return tf.losses.meanSquaredError(y.reshape([-1, 1]), out, undefined, none).reshape([-1]);
+  if (head === 'binary') return tf.losses.sigmoidCrossEntropy(y.reshape([-1, 1]), out, undefined, 0, none).reshape([-1]);
+  return tf.losses.softmaxCrossEntropy(tf.oneHot(y.cast('int32'), classes), out, undefined, 0, none).reshape([-1]);
+}
+
+/**
+ * Keras class_weight: each sample's loss times its class's weight, summed
+ * and divided by the number of samples (not by the sum of weights, which is
+ * what PyTorch's CrossEntropyLoss(weight=…) does).
+ */
+export function weightedHeadLoss(head: Head, out: tf.Tensor2D, y: tf.Tensor1D, classes: number, classWeights: tf.Tensor1D): tf.Scalar {
+  return headLossPerSample(head, out, y, classes).mul(tf.gather(classWeights, y.cast('int32'))).mean() as tf.Scalar;
+}
+
 /** Probabilities per class (binary: [1-p, p]) from raw outputs. */
 export function headProbabilities(head: Head, out: tf.Tensor2D): tf.Tensor2D {
   if (head === 'binary') {

@@ -1,0 +1,152 @@
+// Sequence networks as explicit layer lists: recurrent (LSTM/GRU) or 1-D
+// convolutional bodies for windows (many-to-one) and padded sequences
+// (many-to-many, with an Embedding of the state index concatenated with the
+// numeric step features). As in network.ts, dropout is applied by forward()
+// with seeded masks so a seed reproduces a run, and every initializer is
+// seeded so a seed gives the same start on any backend.
+import { tf } from '../tf.ts';
+import { outputUnits, type Head } from './network.ts';
+
+export type SequenceKind = 'lstm' | 'gru' | 'cnn1d';
+export type Pooling = 'max' | 'average' | 'none';
+
+export interface SequenceSpec {
+  kind: SequenceKind;
+  mode: 'windows' | 'padded';
+  head: Head;
+  /** Numeric features per step. */
+  features: number;
+  steps: number;
+  /** Output classes (multiclass head; padded: the vocabulary size). */
+  classes?: number;
+  /** Recurrent units per stacked layer (lstm, gru). */
+  units: number[];
+  /** Convolution filters per layer (cnn1d). */
+  filters: number[];
+  kernelSize: number;
+  /** Windows cnn1d: pooling (size 2) after each convolution. */
+  pooling: Pooling;
+  /** Dense ReLU layers between the body and the output (windows). */
+  dense: number[];
+  dropout: number;
+  /** LSTM/GRU recurrent-state dropout (tfjs draws these masks unseeded). */
+  recurrentDropout: number;
+  /** Padded: vocabulary size and embedding width. */
+  vocab?: number;
+  embeddingDim: number;
+  seed: number;
+}
+
+type Layer = tf.layers.Layer;
+
+export interface SequenceInputs {
+  /** batch × steps × features (windows; padded numeric step features). */
+  numeric: tf.Tensor3D;
+  /** batch × steps state indices (padded). */
+  states?: tf.Tensor2D;
+}
+
+export class SequenceNet {
+  readonly spec: SequenceSpec;
+  private readonly embedding?: Layer;
+  /** Body layers with a flag: is dropout applied after it. */
+  private readonly body: { layer: Layer; dropout: boolean; recurrent: boolean }[] = [];
+  private readonly output: Layer;
+  private disposed = false;
+
+  constructor(spec: SequenceSpec) {
+    this.spec = spec;
+    let seed = spec.seed;
+    const glorot = () => tf.initializers.glorotUniform({ seed: seed++ });
+    const padded = spec.mode === 'padded';
+    if (padded) {
+      this.embedding = tf.layers.embedding({
+        inputDim: spec.vocab ?? 2, outputDim: spec.embeddingDim,
+        embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: seed++ }),
+      });
+    }
+    if (spec.kind === 'cnn1d') {
+      let length = spec.steps;
+      for (const filters of spec.filters) {
+        // Padded sequences use causal convolutions: step t sees steps ≤ t only, like an RNN.
+        this.body.push({ layer: tf.layers.conv1d({ filters, kernelSize: spec.kernelSize, padding: padded ? 'causal' : 'same', activation: 'relu', kernelInitializer: glorot() }), dropout: true, recurrent: false });
+        if (!padded && spec.pooling !== 'none' && length >= 2) {
+          const pool = spec.pooling === 'max' ? tf.layers.maxPooling1d({ poolSize: 2 }) : tf.layers.averagePooling1d({ poolSize: 2 });
+          this.body.push({ layer: pool, dropout: false, recurrent: false });
+          length = Math.floor(length / 2);
+        }
+      }
+      if (!padded) this.body.push({ layer: tf.layers.flatten(), dropout: false, recurrent: false });
+    } else {
+      spec.units.forEach((units, i) => {
+        const args = {
+          units, returnSequences: padded || i < spec.units.length - 1, recurrentDropout: spec.recurrentDropout,
+          kernelInitializer: glorot(), recurrentInitializer: tf.initializers.orthogonal({ gain: 1, seed: seed++ }),
+        };
+        this.body.push({ layer: spec.kind === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args), dropout: true, recurrent: true });
+      });
+    }
+    for (const units of spec.dense) this.body.push({ layer: tf.layers.dense({ units, activation: 'relu', kernelInitializer: glorot() }), dropout: true, recurrent: false });
+    this.output = tf.layers.dense({ units: outputUnits(spec), kernelInitializer: glorot() });
+    // Build every weight now (a forward pass on zeros) so training sees all variables.
+    tf.tidy(() => {
+      this.embedding?.apply(tf.zeros([1, 1], 'int32'));
+      const numeric = tf.zeros([1, spec.steps, spec.features]) as tf.Tensor3D;
+      this.forward({ numeric, states: padded ? (tf.zeros([1, spec.steps], 'int32') as tf.Tensor2D) : undefined });
+    });
+  }
+
+  private layers(): Layer[] {
+    return [...(this.embedding ? [this.embedding] : []), ...this.body.map((b) => b.layer), this.output];
+  }
+
+  /**
+   * Raw outputs: windows [batch, units]; padded [batch, steps, classes].
+   * With `dropoutSeed` (training) seeded dropout masks follow the body layers.
+   */
+  forward(inputs: SequenceInputs, dropoutSeed?: number): tf.Tensor {
+    const training = dropoutSeed !== undefined;
+    const rate = this.spec.dropout;
+    let h: tf.Tensor = inputs.numeric;
+    if (this.embedding) {
+      if (!inputs.states) throw new Error('Padded sequence models need the state indices.');
+      // A one-hot matmul rather than the layer's gather: gather's gradient
+      // (UnsortedSegmentSum) has no WASM kernel, and V is small here.
+      const [b, T] = inputs.states.shape;
+      const table = this.embedding.trainableWeights[0].read();
+      const V = table.shape[0];
+      const e = tf.oneHot(inputs.states.reshape([-1]), V).matMul(table).reshape([b, T, this.spec.embeddingDim]);
+      // Numeric features join the embedding directly: a Linear projection
+      // before the LSTM would compose with its (linear) input kernel.
+      h = this.spec.features > 0 ? tf.concat([e, inputs.numeric], 2) : e;
+    }
+    this.body.forEach((b, i) => {
+      const kwargs = training && b.recurrent && this.spec.recurrentDropout > 0 ? { training: true } : {};
+      h = b.layer.apply(h, kwargs) as tf.Tensor;
+      if (training && b.dropout && rate > 0) {
+        const keep = tf.randomUniform(h.shape, 0, 1, 'float32', dropoutSeed + i).greaterEqual(rate);
+        h = h.mul(keep.cast('float32')).div(1 - rate);
+      }
+    });
+    return this.output.apply(h) as tf.Tensor;
+  }
+
+  get variables(): tf.Variable[] {
+    return this.layers().flatMap((l) => l.trainableWeights.map((w) => w.read() as tf.Variable));
+  }
+
+  /** Weights AdamW decays: everything but biases. */
+  get kernels(): tf.Variable[] {
+    return this.layers().flatMap((l) => l.trainableWeights.filter((w) => !/bias/i.test(w.name)).map((w) => w.read() as tf.Variable));
+  }
+
+  countParams(): number {
+    return this.layers().reduce((s, l) => s + l.countParams(), 0);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const l of this.layers()) l.dispose();
+  }
+}
