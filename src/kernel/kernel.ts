@@ -97,6 +97,15 @@ export class Kernel {
     return this.values.get(name)?.value;
   }
 
+  /**
+   * Put a value back without running its cell (a trained model restored from
+   * storage after a reload). The cell keeps its status; the values event goes out.
+   */
+  restoreValue(name: string, value: Value, cellId: string): void {
+    this.setValue(name, value, cellId);
+    this.emit({ type: 'values', values: this.valueSummaries() });
+  }
+
   /** Position of the step-through cursor (index of the next cell runNext() runs). */
   nextIndex(): number {
     return this.cursor;

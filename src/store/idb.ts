@@ -2,15 +2,15 @@
 // runs in order, so an old database is brought up to date on open. Works in
 // the main thread and in the kernel worker (which reads uploaded files).
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { StoreFullError, type FileRecord, type ModelRecord, type NotebookRecord, type StorageEstimate, type WorkbenchStore } from './types.ts';
+import { StoreFullError, type FileRecord, type ModelInfo, type ModelRecord, type NotebookRecord, type StorageEstimate, type WorkbenchStore } from './types.ts';
 
 export const DB_NAME = 'ml-workbench';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 interface Schema extends DBSchema {
   notebooks: { key: string; value: NotebookRecord; indexes: { updatedAt: number } };
   files: { key: string; value: FileRecord; indexes: { createdAt: number } };
-  models: { key: string; value: ModelRecord };
+  models: { key: string; value: ModelRecord; indexes: { notebookId: string } };
   settings: { key: string; value: { key: string; value: unknown } };
 }
 
@@ -28,6 +28,10 @@ export function openWorkbenchDb(): Promise<IDBPDatabase<Schema>> {
       if (oldVersion < 2) {
         db.createObjectStore('models', { keyPath: 'id' });
         tx.objectStore('files').createIndex('createdAt', 'createdAt');
+      }
+      // v3: saved models are found by notebook.
+      if (oldVersion < 3) {
+        tx.objectStore('models').createIndex('notebookId', 'notebookId');
       }
     },
   });
@@ -78,6 +82,20 @@ export class IdbStore implements WorkbenchStore {
   }
   async deleteFile(id: string) {
     await (await this.db).delete('files', id);
+  }
+  async listModels(notebookId?: string): Promise<ModelInfo[]> {
+    const db = await this.db;
+    const all = notebookId === undefined ? await db.getAll('models') : await db.getAllFromIndex('models', 'notebookId', notebookId);
+    return all.map(({ artifacts: _a, ...rest }) => rest).sort((a, b) => b.createdAt - a.createdAt);
+  }
+  async getModel(id: string) {
+    return (await this.db).get('models', id);
+  }
+  putModel(record: ModelRecord) {
+    return this.write(`the model "${record.name}"`, (db) => db.put('models', record));
+  }
+  async deleteModel(id: string) {
+    await (await this.db).delete('models', id);
   }
   async getSetting<T>(key: string): Promise<T | undefined> {
     return (await (await this.db).get('settings', key))?.value as T | undefined;

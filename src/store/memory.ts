@@ -1,10 +1,11 @@
 // An in-memory WorkbenchStore for tests and for browsers without IndexedDB.
-import type { FileRecord, NotebookRecord, WorkbenchStore } from './types.ts';
+import type { FileRecord, ModelInfo, ModelRecord, NotebookRecord, WorkbenchStore } from './types.ts';
 
 export class MemoryStore implements WorkbenchStore {
   private notebooks = new Map<string, NotebookRecord>();
   private files = new Map<string, FileRecord>();
   private settings = new Map<string, unknown>();
+  private models = new Map<string, ModelRecord>();
 
   async listNotebooks() {
     return [...this.notebooks.values()].map(({ ipynb: _ipynb, ...rest }) => rest).sort((a, b) => b.updatedAt - a.updatedAt);
@@ -30,6 +31,21 @@ export class MemoryStore implements WorkbenchStore {
   }
   async deleteFile(id: string) {
     this.files.delete(id);
+  }
+  async listModels(notebookId?: string): Promise<ModelInfo[]> {
+    return [...this.models.values()]
+      .filter((m) => notebookId === undefined || m.notebookId === notebookId)
+      .map(({ artifacts: _a, ...rest }) => rest)
+      .sort((a, b) => b.createdAt - a.createdAt);
+  }
+  async getModel(id: string) {
+    return this.models.get(id);
+  }
+  async putModel(record: ModelRecord) {
+    this.models.set(record.id, record);
+  }
+  async deleteModel(id: string) {
+    this.models.delete(id);
   }
   async getSetting<T>(key: string): Promise<T | undefined> {
     return this.settings.get(key) as T | undefined;

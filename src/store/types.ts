@@ -21,11 +21,28 @@ export interface FileRecord {
   createdAt: number;
 }
 
+/** A trained model saved by the kernel worker, keyed by notebook id + value name. */
 export interface ModelRecord {
+  /** `${notebookId}::${name}` (modelKey). */
   id: string;
+  notebookId: string;
+  /** The kernel value name (the train cell's output). */
   name: string;
+  /** modelType: linear, logistic, mlp, gbdt, ... */
+  kind: string;
+  /** Id of the cell that produced it. */
+  cellId: string;
+  /** Approximate bytes of the artifacts. */
+  size: number;
   createdAt: number;
+  /** Serialized model (src/worker/models.ts): plain data and typed arrays. */
   artifacts: unknown;
+}
+
+export type ModelInfo = Omit<ModelRecord, 'artifacts'>;
+
+export function modelKey(notebookId: string, name: string): string {
+  return `${notebookId}::${name}`;
 }
 
 export interface StorageEstimate {
@@ -44,6 +61,12 @@ export interface WorkbenchStore {
   getFile(id: string): Promise<FileRecord | undefined>;
   putFile(record: FileRecord): Promise<void>;
   deleteFile(id: string): Promise<void>;
+
+  /** Saved models (without artifacts), newest first; of one notebook when given. */
+  listModels(notebookId?: string): Promise<ModelInfo[]>;
+  getModel(id: string): Promise<ModelRecord | undefined>;
+  putModel(record: ModelRecord): Promise<void>;
+  deleteModel(id: string): Promise<void>;
 
   getSetting<T>(key: string): Promise<T | undefined>;
   setSetting(key: string, value: unknown): Promise<void>;

@@ -29,12 +29,9 @@ export function Notebook({ controller, state }: { controller: Controller; state:
   const root = useRef<HTMLDivElement>(null);
   const lastD = useRef(0);
 
-  // Column names of named table outputs; kept as the same object while they do not change,
-  // so progress events re-render only the running cell.
-  const columnsKey = JSON.stringify(
-    Object.values(state.runs).flatMap((run) => run.outputs.filter((o) => o.type === 'table' && o.name).map((o) => (o.type === 'table' ? [o.name, o.columns.map((c) => c.name)] : []))),
-  );
-  const knownColumns = useMemo(() => Object.fromEntries(JSON.parse(columnsKey) as [string, string[]][]) as Record<string, string[]>, [columnsKey]);
+  // Column names of each named table as the kernel last showed it (controller.noteTables keeps
+  // the same object while nothing changes, so progress events re-render only the running cell).
+  const knownColumns = state.tableColumns;
   const datasets = useMemo(() => state.datasets.map((d) => d.name), [state.datasets]);
   const files = useMemo(() => state.files.map((f) => ({ id: f.id, name: f.name })), [state.files]);
 

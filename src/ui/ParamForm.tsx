@@ -530,12 +530,15 @@ export function ParamForm({ schema, params, onChange, issues, values, columnsOf,
       setColumns([]);
       return;
     }
+    // The table as it is now: the kernel's value, else its latest table output (saved outputs after a reload).
     const fallback = knownColumns[input] ?? [];
+    setColumns(fallback);
     columnsOf(input).then((c) => live && setColumns(c ?? fallback), () => live && setColumns(fallback));
     return () => {
       live = false;
     };
-    // valuesKey: refresh when the kernel's values change.
+    // valuesKey and knownColumns: refresh when the kernel's values or a table output change
+    // (a transform that renames columns in place keeps the row × column counts).
   }, [input, valuesKey, columnsOf, knownColumns]);
   const tables = useMemo(() => {
     const names = new Set(values.filter((v) => v.type === 'table').map((v) => v.name));

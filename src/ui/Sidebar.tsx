@@ -123,6 +123,23 @@ export function Sidebar({ controller, state, onOpenFiles }: { controller: Contro
         />
       </section>
 
+      <section>
+        <h2>{t('models')}</h2>
+        {state.models.length === 0 && <p className="muted small">{t('noModels')}</p>}
+        <ul className="nav-list files" data-testid="saved-models">
+          {state.models.map((m) => (
+            <li key={m.id} className="with-action" data-model={m.name}>
+              <span className="file-name" title={`${m.name} · ${m.kind} · ${bytes(m.size)} · ${new Date(m.createdAt).toLocaleString()}`}>
+                {m.name} <span className="muted small">{m.kind} · {bytes(m.size)} · {new Date(m.createdAt).toLocaleDateString()}</span>
+              </span>
+              <button type="button" className="btn icon ghost" aria-label={`${t('delete')} ${m.name}`} onClick={() => void controller.deleteModel(m.id).catch((e: Error) => controller.notify(e.message))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+
       <section className="sidebar-foot">
         {state.storage && (
           <p className="small muted" data-testid="storage">

@@ -9,7 +9,7 @@ import type { ParamIssue } from '../kernel/params.ts';
 import type { BackendName } from '../ml/backend.ts';
 import { KernelClient, KernelRestarted } from '../worker/client.ts';
 import type { BackendInfo, KindInfo, WorkerEvent } from '../worker/protocol.ts';
-import { newId, type FileRecord, type WorkbenchStore } from '../store/types.ts';
+import { newId, type FileRecord, type ModelInfo, type NotebookRecord, type WorkbenchStore } from '../store/types.ts';
 import { requestPersistence, storageEstimate } from '../store/idb.ts';
 import type { StorageEstimate } from '../store/types.ts';
 
@@ -54,6 +54,13 @@ export interface State {
   course: CourseEntry[];
   userNotebooks: { id: string; title: string; updatedAt: number; origin?: string }[];
   files: Omit<FileRecord, 'blob'>[];
+  /** Models saved for the open notebook (newest first). */
+  models: ModelInfo[];
+  /**
+   * Columns of each named table as the kernel last showed it (the latest
+   * table output under that name), for column pickers.
+   */
+  tableColumns: Record<string, string[]>;
   storage?: StorageEstimate;
   notices: Notice[];
   selected: string | null;
@@ -62,6 +69,12 @@ export interface State {
 }
 
 const HARD_STOP_MS = 4000;
+
+/** The course notebook a first visit opens (the introductory one), when bundled. */
+const FIRST_COURSE = 'penguins.ipynb';
+
+/** localStorage key of a notebook saved synchronously on leaving the page (see saveOnExit). */
+const PENDING_KEY = 'ml-workbench:pending-save';
 
 const BACKEND_NAMES: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
@@ -111,6 +124,8 @@ export class Controller {
     course: Object.keys(COURSE).sort().map((p) => ({ file: courseFile(p), title: titleFromFile(courseFile(p)) })),
     userNotebooks: [],
     files: [],
+    models: [],
+    tableColumns: {},
     notices: [],
     selected: null,
     mode: 'command',
@@ -179,11 +194,13 @@ export class Controller {
     const fromUrl = new URLSearchParams(location.search).get('backend') as BackendName | null;
     const saved = (fromUrl && BACKEND_NAMES.includes(fromUrl) ? fromUrl : undefined) ?? (await this.store.getSetting<BackendName>('backend').catch(() => undefined));
     await this.connect(saved);
+    await this.recoverPendingSave();
     await this.refreshLists();
     const last = await this.store.getSetting<string>('lastNotebook').catch(() => undefined);
     const opened = last ? await this.openStored(last).then(() => true, () => false) : false;
     if (!opened) {
-      if (this.state.course.length) await this.openCourse(this.state.course[0].file);
+      const first = this.state.course.find((c) => c.file === FIRST_COURSE) ?? this.state.course[0];
+      if (first) await this.openCourse(first.file);
       else await this.openDoc(welcomeNotebook(), { id: newId('user:') });
     }
     requestPersistence().then(() => this.refreshStorage());
@@ -197,7 +214,25 @@ export class Controller {
   async refreshLists(): Promise<void> {
     const [userNotebooks, files] = await Promise.all([this.store.listNotebooks(), this.store.listFiles()]);
     this.set({ userNotebooks, files });
+    await this.refreshModels();
     this.refreshStorage();
+  }
+
+  async refreshModels(): Promise<void> {
+    const id = this.state.notebookId;
+    const models = id ? await this.store.listModels(id).catch(() => []) : [];
+    if (id === this.state.notebookId) this.set({ models });
+  }
+
+  async deleteModel(id: string): Promise<void> {
+    await this.store.deleteModel(id);
+    await this.refreshModels();
+    this.refreshStorage();
+  }
+
+  private async deleteModelsOf(notebookId: string): Promise<void> {
+    const models = await this.store.listModels(notebookId).catch(() => []);
+    await Promise.all(models.map((m) => this.store.deleteModel(m.id).catch(() => undefined)));
   }
 
   async refreshStorage(): Promise<void> {
@@ -214,6 +249,11 @@ export class Controller {
     }
     if (e.kind === 'fatal') {
       this.notify(`Kernel: ${e.error}`);
+      return;
+    }
+    if (e.kind === 'models') {
+      if (e.error) this.notify(e.error);
+      void this.refreshModels().then(() => this.refreshStorage());
       return;
     }
     this.onKernel(e.event);
@@ -239,6 +279,7 @@ export class Controller {
       case 'outputs':
         next = { ...run, outputs: event.outputs };
         this.setCellOutputs(id, event.outputs);
+        this.noteTables(event.outputs);
         break;
       case 'progress': {
         const p = event.progress;
@@ -252,6 +293,19 @@ export class Controller {
       }
     }
     this.set({ runs: { ...this.state.runs, [id]: next } });
+  }
+
+  /** The latest table output under a name wins (a transform that renames columns shows the new names). */
+  private noteTables(outputs: CellOutput[]): void {
+    let tableColumns: Record<string, string[]> | undefined;
+    for (const o of outputs) {
+      if (o.type !== 'table' || !o.name) continue;
+      const names = o.columns.map((c) => c.name);
+      const old = (tableColumns ?? this.state.tableColumns)[o.name];
+      if (old && old.length === names.length && old.every((n, i) => n === names[i])) continue;
+      tableColumns = { ...(tableColumns ?? this.state.tableColumns), [o.name]: names };
+    }
+    if (tableColumns) this.set({ tableColumns });
   }
 
   private setCellOutputs(id: string, outputs: CellOutput[]): void {
@@ -269,16 +323,31 @@ export class Controller {
     await this.flushSave();
     const runs: Record<string, CellRun> = {};
     for (const c of doc.cells) runs[c.id] = emptyRun(c.outputs);
-    this.set({ doc, notebookId: options.id, origin: options.origin, runs, issues: {}, selected: doc.cells[0]?.id ?? null, mode: 'command', save: 'saved' });
+    // Saved outputs in document order: a later cell's table under the same name wins.
+    const tableColumns: Record<string, string[]> = {};
+    for (const c of doc.cells) for (const o of c.outputs) if (o.type === 'table' && o.name) tableColumns[o.name] = o.columns.map((col) => col.name);
+    this.set({ doc, notebookId: options.id, origin: options.origin, runs, issues: {}, selected: doc.cells[0]?.id ?? null, mode: 'command', save: 'saved', tableColumns, models: [] });
     const client = this.kernel();
-    this.gate = (async () => {
+    const synced = (async () => {
       await client.request('restart', {});
       await client.request('setCells', { cells: [] });
       await this.syncKernel();
     })();
-    await this.gate;
+    // Saved models come back in the background (after the backend is up); runs wait for them.
+    this.gate = synced.then(() => this.restoreModels(client, options.id));
+    await synced;
+    void this.refreshModels();
     if (options.save !== false) await this.saveNow();
     await this.store.setSetting('lastNotebook', options.id).catch(() => undefined);
+  }
+
+  private async restoreModels(client: KernelClient, notebookId: string): Promise<void> {
+    try {
+      const { restored } = await client.request('openNotebook', { notebookId });
+      if (restored.length && this.state.notebookId === notebookId) this.notify(`Saved model${restored.length > 1 ? 's' : ''} ${restored.join(', ')} loaded: cells that use ${restored.length > 1 ? 'them' : 'it'} run without retraining.`, 'info');
+    } catch (error) {
+      if (!(error instanceof KernelRestarted)) this.notify(error instanceof Error ? error.message : String(error));
+    }
   }
 
   async openStored(id: string): Promise<void> {
@@ -300,6 +369,8 @@ export class Controller {
     if (!entry) throw new Error(`No bundled notebook "${file}".`);
     const { doc } = decodeNotebook(await entry[1]());
     if (!doc.title) doc.title = titleFromFile(file);
+    // The original has no trained models: forget the copy's.
+    await this.deleteModelsOf(`course:${file}`);
     await this.openDoc(doc, { id: `course:${file}`, origin: file });
   }
 
@@ -323,6 +394,7 @@ export class Controller {
 
   async deleteNotebook(id: string): Promise<void> {
     await this.store.deleteNotebook(id);
+    await this.deleteModelsOf(id);
     if (id === this.state.notebookId) {
       if (this.state.course.length) await this.openCourse(this.state.course[0].file);
       else await this.newNotebook('Untitled notebook');
@@ -480,7 +552,10 @@ export class Controller {
     old?.terminate(new Error('The kernel was restarted.'));
     const backend = (this.state.backend || undefined) as BackendName | undefined;
     // Runs asked for meanwhile wait until the new kernel has the cells.
-    this.gate = this.connect(backend).then(() => this.syncKernel());
+    const notebookId = this.state.notebookId;
+    this.gate = this.connect(backend)
+      .then(() => this.syncKernel())
+      .then(() => (notebookId && this.client ? this.restoreModels(this.client, notebookId) : undefined));
     await this.gate;
     this.notify('The kernel was restarted because the running cell did not stop.', 'info');
   }
@@ -537,6 +612,53 @@ export class Controller {
     this.saveTimer = setTimeout(() => void this.saveNow(), Math.max(0, Math.min(400, this.dirtySince + 900 - now)));
   }
 
+  /**
+   * Leaving the page: an IndexedDB write started in pagehide may not commit
+   * before the document goes away, so unsaved work is also written
+   * synchronously to localStorage; the next start moves it into the store.
+   */
+  saveOnExit(): void {
+    if (this.state.save === 'saved' && this.saveTimer === undefined) return;
+    const record = this.record();
+    if (record) {
+      try {
+        localStorage.setItem(PENDING_KEY, JSON.stringify(record));
+      } catch {
+        // Too big for localStorage, or storage disabled: the IndexedDB write below still runs.
+      }
+    }
+    void this.flushSave();
+  }
+
+  private async recoverPendingSave(): Promise<void> {
+    let raw: string | null = null;
+    try {
+      raw = localStorage.getItem(PENDING_KEY);
+    } catch {
+      return;
+    }
+    if (!raw) return;
+    try {
+      const record = JSON.parse(raw) as NotebookRecord;
+      const current = await this.store.getNotebook(record.id);
+      if (!current || current.updatedAt < record.updatedAt) await this.store.putNotebook(record);
+    } catch {
+      // A broken leftover is dropped.
+    }
+    try {
+      localStorage.removeItem(PENDING_KEY);
+    } catch {
+      // ignore
+    }
+  }
+
+  private record(): NotebookRecord | undefined {
+    const doc = this.state.doc;
+    const id = this.state.notebookId;
+    if (!doc || !id) return undefined;
+    return { id, title: doc.title || 'Untitled notebook', ipynb: this.serialize(), updatedAt: Date.now(), origin: this.state.origin };
+  }
+
   async flushSave(): Promise<void> {
     if (this.saveTimer !== undefined) {
       clearTimeout(this.saveTimer);
@@ -550,11 +672,12 @@ export class Controller {
     this.saveTimer = undefined;
     this.dirtySince = undefined;
     const doc = this.state.doc;
-    const id = this.state.notebookId;
-    if (!doc || !id) return;
+    const record = this.record();
+    if (!doc || !record) return;
+    const id = record.id;
     this.set({ save: 'saving' });
     try {
-      await this.store.putNotebook({ id, title: doc.title || 'Untitled notebook', ipynb: this.serialize(), updatedAt: Date.now(), origin: this.state.origin });
+      await this.store.putNotebook(record);
       if (this.state.doc === doc) this.set({ save: 'saved', saveError: undefined });
       else this.set({ save: 'unsaved' });
       if (!this.state.userNotebooks.some((n) => n.id === id)) void this.refreshLists();

@@ -18,9 +18,9 @@ async function boot() {
   controller.ready.catch((error: Error) => controller.notify(`The kernel did not start: ${error.message}`));
   createRoot(document.getElementById('root')!).render(<App controller={controller} />);
   // Nothing is lost: save on leaving the page (the autosave timer may be pending).
-  window.addEventListener('pagehide', () => void controller.flushSave());
+  window.addEventListener('pagehide', () => controller.saveOnExit());
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') void controller.flushSave();
+    if (document.visibilityState === 'hidden') controller.saveOnExit();
   });
   if (import.meta.env.PROD) {
     const { registerSW } = await import('virtual:pwa-register');

@@ -10,7 +10,9 @@ import { tf } from '../ml/tf.ts';
 import { browserHost } from '../datasets/browser.ts';
 import { IdbStore } from '../store/idb.ts';
 import { MemoryStore } from '../store/memory.ts';
-import type { WorkbenchStore } from '../store/types.ts';
+import { modelKey, type WorkbenchStore } from '../store/types.ts';
+import type { TrainedModel } from '../core/values.ts';
+import { deserializeModel, isSerializable, serializeModel, type SavedModel } from './models.ts';
 import type { NotebookCell } from '../notebook/model.ts';
 import type { FromWorker, KindInfo, Request, RequestMap, SetCellsResult } from './protocol.ts';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
@@ -34,7 +36,110 @@ function post(message: FromWorker): void {
   self.postMessage(message);
 }
 
-kernel.on((event) => post({ kind: 'event', event }));
+kernel.on((event) => {
+  post({ kind: 'event', event });
+  if (event.type === 'status' && event.status === 'done') saveModelsOf(event.cellId);
+});
+
+// --- saved models ----------------------------------------------------------
+
+/** The open notebook (models are saved under its id). */
+let notebookId: string | null = null;
+let openSeq = 0;
+/** Models put back from the store, by value name. */
+const restored = new Map<string, TrainedModel>();
+/** Models already in the store (saved or restored): not saved again. */
+const inStore = new WeakSet<TrainedModel>();
+let saving: Promise<unknown> = Promise.resolve();
+
+function saveModelsOf(cellId: string): void {
+  const nb = notebookId;
+  const state = kernel.cellState(cellId);
+  if (!nb || !state) return;
+  for (const name of state.writes) {
+    const v = kernel.getValue(name);
+    if (v?.type !== 'model' || inStore.has(v.model) || !isSerializable(v.model)) continue;
+    const model = v.model;
+    inStore.add(model);
+    saving = saving
+      .then(async () => {
+        const s = await serializeModel(model);
+        if (!s) return;
+        await (await store()).putModel({ id: modelKey(nb, name), notebookId: nb, name, kind: model.modelType, cellId, size: s.size, createdAt: Date.now(), artifacts: s.artifacts });
+        post({ kind: 'models', saved: name });
+      })
+      .catch((error: unknown) => {
+        // A model replaced (and disposed) before it was read is simply not saved.
+        if (kernel.getValue(name)?.type === 'model' && (kernel.getValue(name) as { model: TrainedModel }).model === model) {
+          post({ kind: 'models', error: `The model "${name}" could not be saved: ${error instanceof Error ? error.message : String(error)}` });
+        }
+      });
+  }
+}
+
+async function openNotebook(id: string): Promise<{ restored: string[] }> {
+  const seq = ++openSeq;
+  notebookId = id;
+  restored.clear();
+  await saving.catch(() => undefined);
+  // tfjs models need a backend to hold their weights.
+  await backendReady?.catch(() => undefined);
+  const st = await store();
+  const infos = await st.listModels(id);
+  const names: string[] = [];
+  for (const info of infos) {
+    if (seq !== openSeq) break;
+    if (kernel.getValue(info.name)) continue;
+    try {
+      const record = await st.getModel(info.id);
+      if (!record || seq !== openSeq || kernel.getValue(info.name)) continue;
+      const model = deserializeModel(record.artifacts as SavedModel);
+      kernel.restoreValue(info.name, { type: 'model', model }, info.cellId);
+      inStore.add(model);
+      restored.set(info.name, model);
+      names.push(info.name);
+    } catch (error) {
+      post({ kind: 'models', error: `The saved model "${info.name}" could not be loaded: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  return { restored: names };
+}
+
+/**
+ * Cells to run for `id` when it reads a restored model: the cells that
+ * rebuild its other missing inputs (load, split, transform, ...), found
+ * backwards through what each writes, skipping the ones whose outputs the
+ * kernel holds (the restored model's train cell). Otherwise just the cell.
+ */
+function planRun(id: string): string[] {
+  const list = kernel.cells();
+  const index = list.findIndex((c) => c.id === id);
+  if (index < 0) return [id];
+  const isRestored = (name: string) => {
+    const v = kernel.getValue(name);
+    return v?.type === 'model' && restored.get(name) === v.model;
+  };
+  if (!list[index].reads.some(isRestored)) return [id];
+  const need = new Set(list[index].reads.filter((n) => !kernel.getValue(n)));
+  const plan: string[] = [];
+  for (let j = index - 1; j >= 0 && need.size; j--) {
+    const c = list[j];
+    if (!c.writes.some((w) => need.has(w))) continue;
+    plan.unshift(c.id);
+    for (const w of c.writes) need.delete(w);
+    for (const r of c.reads) if (!kernel.getValue(r)) need.add(r);
+  }
+  return [...plan, id];
+}
+
+async function runPlanned(id: string) {
+  const plan = planRun(id);
+  for (const step of plan.slice(0, -1)) {
+    const r = await kernel.runCell(step);
+    if (r.status !== 'done') return kernel.runCell(id);
+  }
+  return kernel.runCell(id);
+}
 
 let backendReady: Promise<unknown> | undefined;
 
@@ -136,7 +241,9 @@ async function handle(request: Request): Promise<unknown> {
       return setCells((request.params as RequestMap['setCells']['params']).cells);
     case 'runCell':
       await backendReady?.catch(() => undefined);
-      return kernel.runCell((request.params as { id: string }).id);
+      return runPlanned((request.params as { id: string }).id);
+    case 'openNotebook':
+      return openNotebook((request.params as RequestMap['openNotebook']['params']).notebookId);
     case 'runAll':
       await backendReady?.catch(() => undefined);
       return kernel.runAll({ continueOnError: (request.params as { continueOnError?: boolean }).continueOnError });
@@ -150,6 +257,8 @@ async function handle(request: Request): Promise<unknown> {
       kernel.cancel();
       return null;
     case 'restart':
+      openSeq++;
+      restored.clear();
       await kernel.restart();
       return null;
     case 'cells':

@@ -45,6 +45,8 @@ export interface RequestMap {
   columns: { params: { name: string }; result: string[] | null };
   tableCsv: { params: { name: string }; result: string | null };
   memory: { params: Record<string, never>; result: { numTensors: number; numBytes: number } };
+  /** The notebook now open: models trained in it are saved under its id, and its saved models are put back in the kernel. */
+  openNotebook: { params: { notebookId: string }; result: { restored: string[] } };
 }
 
 export type RequestType = keyof RequestMap;
@@ -58,6 +60,8 @@ export type Response =
 export type WorkerEvent =
   | { kind: 'event'; event: KernelEvent }
   | { kind: 'backend'; info: BackendInfo }
-  | { kind: 'fatal'; error: string };
+  | { kind: 'fatal'; error: string }
+  /** A model was saved to (or failed to save to) the models store. */
+  | { kind: 'models'; saved?: string; error?: string };
 
 export type FromWorker = Response | WorkerEvent;

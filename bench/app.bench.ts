@@ -1,0 +1,154 @@
+// app/: the browser app's production build (dist/, built here when missing).
+//  * app/initial-js-gzip: gzip bytes of the JavaScript the first screen loads
+//    (dist/index.html's entry script, its modulepreloads and their static
+//    imports, transitively; dynamic import() chunks excluded), against a
+//    stated budget.
+//  * app/first-usable-notebook: cold page loads in headless Debian Chromium
+//    (playwright-core, a fresh browser context each: no HTTP or service-worker
+//    cache) of `vite preview`, until window.workbench.ready has resolved and the
+//    penguins course notebook is open with its first cell on screen; median of
+//    5, against loading a static blank page from the same server in the same run.
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { median, result, type Benchmark } from './harness.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = resolve(ROOT, 'dist');
+/** First-screen JavaScript budget, gzip (docs/app.md: the shell is ~95 KB). */
+const BUDGET_BYTES = 100 * 1024;
+const LOADS = 5;
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function ensureBuilt(): void {
+  if (existsSync(resolve(DIST, 'index.html'))) return;
+  execSync(`"${process.execPath}" bin/ml-workbench.mjs generate`, { cwd: ROOT, stdio: 'ignore' });
+  execSync(`"${process.execPath}" node_modules/vite/bin/vite.js build --logLevel warn`, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+}
+
+/** Static imports of an ES module chunk (`import … from "x"`, `import "x"`, `export … from "x"`), not `import("x")`. */
+export function staticImports(code: string): string[] {
+  const out: string[] = [];
+  const re = /(?:^|[;}\n\s])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g;
+  for (let m = re.exec(code); m; m = re.exec(code)) out.push(m[1]);
+  return out;
+}
+
+export function initialScripts(): string[] {
+  const html = readFileSync(resolve(DIST, 'index.html'), 'utf8');
+  const roots: string[] = [];
+  for (const m of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) roots.push(m[1]);
+  for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) roots.push(m[1]);
+  const seen = new Set<string>();
+  const queue = roots.map((u) => resolve(DIST, '.' + new URL(u, 'http://x/').pathname));
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    for (const spec of staticImports(readFileSync(file, 'utf8'))) {
+      if (!spec.startsWith('.') && !spec.startsWith('/')) continue;
+      queue.push(spec.startsWith('/') ? resolve(DIST, '.' + spec) : resolve(file, '..', spec));
+    }
+  }
+  return [...seen];
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => ok(port));
+    });
+    srv.on('error', fail);
+  });
+}
+
+async function waitFor(url: string, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`vite preview did not answer at ${url}`);
+}
+
+function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    return execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh' }).toString().trim() || '/usr/bin/chromium';
+  } catch {
+    return '/usr/bin/chromium';
+  }
+}
+
+export const benchmarks: Benchmark[] = [
+  {
+    name: 'app/initial-js-gzip',
+    async run() {
+      ensureBuilt();
+      const files = initialScripts();
+      let gzip = 0;
+      let raw = 0;
+      for (const f of files) {
+        const bytes = readFileSync(f);
+        raw += bytes.length;
+        gzip += gzipSync(bytes, { level: 9 }).length;
+      }
+      return [result('app/initial-js-gzip', gzip, 'bytes', `first-screen budget ${BUDGET_BYTES / 1024} KB gzip`, BUDGET_BYTES, { files: files.length, raw_bytes: raw })];
+    },
+  },
+  {
+    name: 'app/first-usable-notebook',
+    async run() {
+      ensureBuilt();
+      const { chromium } = await import('playwright-core');
+      const blank = resolve(DIST, '__bench-blank.html');
+      writeFileSync(blank, '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>\n');
+      const port = await freePort();
+      const server = spawn(process.execPath, [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
+      const browser = await chromium.launch({ executablePath: chromiumPath(), args: FLAGS });
+      try {
+        const url = `http://127.0.0.1:${port}`;
+        await waitFor(url + '/', 30_000);
+        const app: number[] = [];
+        const ref: number[] = [];
+        // One untimed load of each warms the server (and the OS file cache), not the browser.
+        for (let i = -1; i < LOADS; i++) {
+          for (const which of ['blank', 'app'] as const) {
+            const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+            const page = await context.newPage();
+            const t0 = performance.now();
+            if (which === 'blank') {
+              await page.goto(url + '/__bench-blank.html', { waitUntil: 'load' });
+            } else {
+              await page.goto(url + '/?backend=wasm', { waitUntil: 'commit' });
+              await page.waitForFunction(() => (window as unknown as { workbench?: unknown }).workbench !== undefined, null, { timeout: 60_000, polling: 10 });
+              await page.evaluate(() => (window as unknown as { workbench: { ready: Promise<void> } }).workbench.ready);
+              const penguins = page.locator('[data-course="penguins.ipynb"]');
+              if ((await penguins.getAttribute('aria-current')) !== 'page') await penguins.click();
+              await page.locator('[data-course="penguins.ipynb"][aria-current="page"]').waitFor({ timeout: 60_000 });
+              // Interactive: the first cell is on screen and its run button enabled.
+              await page.locator('article.cell').first().waitFor({ timeout: 60_000 });
+              await page.locator('article.cell .run-cell:not([disabled])').first().waitFor({ timeout: 60_000 });
+            }
+            const ms = performance.now() - t0;
+            if (i >= 0) (which === 'app' ? app : ref).push(ms);
+            await context.close();
+          }
+        }
+        return [result('app/first-usable-notebook', median(app), 'ms', 'static blank page from the same vite preview server, same run (median of 5)', median(ref), { loads: LOADS, app_ms: app.map(Math.round), blank_ms: ref.map(Math.round) })];
+      } finally {
+        await browser.close().catch(() => undefined);
+        server.kill('SIGTERM');
+        rmSync(blank, { force: true });
+      }
+    },
+  },
+];

@@ -1,0 +1,89 @@
+// Saving trained models so they survive a reload: (de)serializers for the
+// model classes the kernel holds, read through their public fields (and the
+// TfjsModel's fitted scaling, which is private in TypeScript only), plus the
+// bookkeeping the worker does with the store (save on a train cell's
+// success, restore on opening a notebook).
+import type { TrainedModel } from '../core/values.ts';
+import type { Scalar } from '../core/outputs.ts';
+import { tf } from '../ml/tf.ts';
+import { TfjsModel } from '../ml/models/tfjs-model.ts';
+import { buildNetwork, type NetworkSpec } from '../ml/models/network.ts';
+import type { Scaler } from '../ml/models/scaler.ts';
+import { TreeModel, type TreeModelJSON } from '../ml/trees/model.ts';
+
+export interface SavedTfjsModel {
+  format: 'ml-workbench/tfjs';
+  version: 1;
+  spec: NetworkSpec;
+  target: string;
+  features: string[];
+  classes?: Scalar[];
+  xScaler: { mean: Float64Array; std: Float64Array };
+  yScale: { mean: number; std: number };
+  training: Record<string, unknown>;
+  /** Layer weights in net.getWeights() order. */
+  weights: { shape: number[]; data: Float32Array }[];
+}
+
+export type SavedModel = SavedTfjsModel | TreeModelJSON;
+
+/** JSON-safe copy of plain data (drops functions, turns typed arrays into objects only where JSON would). */
+function plain<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+/** Whether this model can be saved (tfjs dense networks and gradient-boosted trees). */
+export function isSerializable(model: TrainedModel): boolean {
+  return model instanceof TfjsModel || model instanceof TreeModel;
+}
+
+export async function serializeModel(model: TrainedModel): Promise<{ artifacts: SavedModel; size: number } | undefined> {
+  if (model instanceof TreeModel) {
+    const artifacts = model.toJSON();
+    return { artifacts, size: JSON.stringify(artifacts).length };
+  }
+  if (model instanceof TfjsModel) {
+    const internals = model as unknown as { xScaler: Scaler; yScale: { mean: number; std: number }; training: Record<string, unknown> };
+    const tensors = model.net.getWeights();
+    const weights = await Promise.all(tensors.map(async (t) => ({ shape: [...t.shape], data: Float32Array.from((await t.data()) as Float32Array) })));
+    const artifacts: SavedTfjsModel = {
+      format: 'ml-workbench/tfjs',
+      version: 1,
+      spec: plain(model.spec),
+      target: model.target,
+      features: [...model.features],
+      ...(model.classes ? { classes: [...model.classes] } : {}),
+      xScaler: { mean: Float64Array.from(internals.xScaler.mean), std: Float64Array.from(internals.xScaler.std) },
+      yScale: { ...internals.yScale },
+      training: plain(internals.training ?? {}),
+      weights,
+    };
+    const size = weights.reduce((n, w) => n + w.data.byteLength, 0) + (artifacts.xScaler.mean.byteLength * 2) + JSON.stringify({ ...artifacts, weights: [], xScaler: null }).length;
+    return { artifacts, size };
+  }
+  return undefined;
+}
+
+export function deserializeModel(artifacts: SavedModel): TrainedModel {
+  if (artifacts.format === 'ml-workbench/gbdt') return TreeModel.fromJSON(artifacts);
+  if (artifacts.format === 'ml-workbench/tfjs' && artifacts.version === 1) {
+    const net = buildNetwork(artifacts.spec);
+    const tensors = artifacts.weights.map((w) => tf.tensor(w.data, w.shape));
+    try {
+      net.setWeights(tensors);
+    } finally {
+      for (const t of tensors) t.dispose();
+    }
+    return new TfjsModel({
+      spec: artifacts.spec,
+      net,
+      target: artifacts.target,
+      features: artifacts.features,
+      ...(artifacts.classes ? { classes: artifacts.classes } : {}),
+      xScaler: { mean: Float64Array.from(artifacts.xScaler.mean), std: Float64Array.from(artifacts.xScaler.std) },
+      yScale: artifacts.yScale,
+      training: artifacts.training,
+    });
+  }
+  throw new Error(`Unknown saved model format "${(artifacts as { format?: string }).format}".`);
+}
