@@ -6,6 +6,7 @@ import * as aq from 'arquero';
 import type { CellOutput, FigureOutput, TableOutput } from '../core/outputs.ts';
 import { CellError } from '../core/errors.ts';
 import { defineCell } from './types.ts';
+import { trackRun } from '../lifecycle/track.ts';
 import { gbdtSchema, trainSchema, type TrainParams } from './train.ts';
 import { tablePreview } from '../data/preview.ts';
 import { columnValues, detectTask } from '../ml/features.ts';
@@ -101,6 +102,8 @@ export const crossvalCell = defineCell({
     const table = ctx.table(params.input, 'params.input').reify();
     if (!table.columnNames().includes(params.target)) throw new CellError(`Table "${params.input}" has no column "${params.target}".`, { where: 'params.target' });
     const folds = makeFolds(params, table);
+    const startedAt = new Date();
+    const t0 = performance.now();
     const result = await crossValidate(table, modelSpec(params), folds, {
       signal: ctx.signal,
       onFold: (done, total, r) => ctx.progress({ phase: 'crossval', fraction: done / total, message: `Fold ${done} of ${total}: ${Object.entries(r.metrics).slice(0, 2).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}` }),
@@ -118,6 +121,9 @@ export const crossvalCell = defineCell({
       rowCount: result.summary.length,
       rows: result.summary.map((s) => ({ metric: s.metric, mean: s.mean, std: s.std, 'mean ± std': `${s.mean.toFixed(4)} ± ${s.std.toFixed(4)}` })),
     };
-    return [summary, tablePreview(perFold, { name: params.output, title: 'Metrics per fold' }), strip(result.folds, names)];
+    const outputs: CellOutput[] = [summary, tablePreview(perFold, { name: params.output, title: 'Metrics per fold' }), strip(result.folds, names)];
+    const means = Object.fromEntries(result.summary.flatMap((m) => [[`${m.metric}_mean`, m.mean], [`${m.metric}_std`, m.std]]));
+    await trackRun(ctx, { kind: 'crossval', params, output: params.output, input: params.input, startedAt, durationMs: performance.now() - t0, outputs, metrics: means });
+    return outputs;
   },
 });

@@ -5,6 +5,7 @@ import type { CellOutput, TrainingOutput } from '../core/outputs.ts';
 import { CellError } from '../core/errors.ts';
 import { defineCell, type CellContext } from './types.ts';
 import { mergeTrialParams } from './trialParams.ts';
+import { trackRun } from '../lifecycle/track.ts';
 import type { ColumnTable } from 'arquero';
 import { fitModel } from '../ml/fit.ts';
 import { activeBackend } from '../ml/backend.ts';
@@ -188,45 +189,54 @@ export const trainCell = defineCell({
   },
   async run(given, ctx): Promise<CellOutput[]> {
     const params = given.paramsFrom ? tunedParams(given, ctx.require(given.paramsFrom, 'object', 'params.paramsFrom').value) : given;
-    const source = ctx.get(params.input);
-    if (source?.type === 'object' && isSequenceData(source.value)) return runSequence(params, ctx, source.value);
-    if (isSequenceKind(params.model)) {
-      throw new CellError(`Model ${params.model} trains on sequences, but "${params.input}" is ${source ? `a ${source.type}` : 'missing'}.`, {
-        hint: 'Add a sequences cell that builds windows or padded sequences from the table, and train on its output.',
-        where: 'params.input',
-      });
-    }
-    if (!params.target.trim()) throw new CellError('Choose the target column to predict.', { where: 'params.target' });
-    if (!params.output.trim()) throw new CellError('Name the model output.', { where: 'params.output' });
-    const table = ctx.table(params.input, 'params.input');
-    const validation = params.validation ? ctx.table(params.validation, 'params.validation') : undefined;
-    if (params.model === 'gbdt') return runGbdt(params, ctx, table, validation);
-    const { model, result } = await fitModel(
-      table,
-      {
-        target: params.target, features: params.features, task: params.task, model: params.model,
-        hidden: params.hidden, activation: params.activation, dropout: params.dropout, l2: params.l2,
-        optimizer: params.optimizer, learningRate: params.learningRate, epochs: params.epochs,
-        batchSize: params.batchSize, seed: params.seed, patience: params.patience, ...controls(params),
-      },
-      { validation, signal: ctx.signal, onProgress: (p) => ctx.progress({ ...p }) },
-    );
-    ctx.set(params.output, { type: 'model', model });
-
-    const epochs = result.history.length;
-    const summary = [
-      describeModel(model),
-      `${thousands(model.net.countParams())} parameters`,
-      `${epochs} epoch${epochs === 1 ? '' : 's'}${result.stoppedEarly ? ' (stopped early)' : ''}`,
-      `backend ${activeBackend() || ctx.host.backend()}`,
-      `${result.seconds.toFixed(1)} s`,
-    ].join(', ');
-    const out: TrainingOutput = { type: 'training', title: `${modelText(params)} → ${params.output}`, history: result.history, summary };
-    if (result.bestEpoch !== undefined) out.bestEpoch = result.bestEpoch;
-    if (result.stoppedEarly) out.stoppedEarly = true;
-    return [out];
+    const startedAt = new Date();
+    const t0 = performance.now();
+    const outputs = await trainOnce(params, ctx);
+    await trackRun(ctx, { kind: 'train', params, output: params.output, input: params.input, startedAt, durationMs: performance.now() - t0, outputs });
+    return outputs;
   },
 });
+
+/** One training run of the cell (table models, trees or sequence models). */
+async function trainOnce(params: TrainParams, ctx: CellContext): Promise<CellOutput[]> {
+  const source = ctx.get(params.input);
+  if (source?.type === 'object' && isSequenceData(source.value)) return runSequence(params, ctx, source.value);
+  if (isSequenceKind(params.model)) {
+    throw new CellError(`Model ${params.model} trains on sequences, but "${params.input}" is ${source ? `a ${source.type}` : 'missing'}.`, {
+      hint: 'Add a sequences cell that builds windows or padded sequences from the table, and train on its output.',
+      where: 'params.input',
+    });
+  }
+  if (!params.target.trim()) throw new CellError('Choose the target column to predict.', { where: 'params.target' });
+  if (!params.output.trim()) throw new CellError('Name the model output.', { where: 'params.output' });
+  const table = ctx.table(params.input, 'params.input');
+  const validation = params.validation ? ctx.table(params.validation, 'params.validation') : undefined;
+  if (params.model === 'gbdt') return runGbdt(params, ctx, table, validation);
+  const { model, result } = await fitModel(
+    table,
+    {
+      target: params.target, features: params.features, task: params.task, model: params.model,
+      hidden: params.hidden, activation: params.activation, dropout: params.dropout, l2: params.l2,
+      optimizer: params.optimizer, learningRate: params.learningRate, epochs: params.epochs,
+      batchSize: params.batchSize, seed: params.seed, patience: params.patience, ...controls(params),
+    },
+    { validation, signal: ctx.signal, onProgress: (p) => ctx.progress({ ...p }) },
+  );
+  ctx.set(params.output, { type: 'model', model });
+
+  const epochs = result.history.length;
+  const summary = [
+    describeModel(model),
+    `${thousands(model.net.countParams())} parameters`,
+    `${epochs} epoch${epochs === 1 ? '' : 's'}${result.stoppedEarly ? ' (stopped early)' : ''}`,
+    `backend ${activeBackend() || ctx.host.backend()}`,
+    `${result.seconds.toFixed(1)} s`,
+  ].join(', ');
+  const out: TrainingOutput = { type: 'training', title: `${modelText(params)} → ${params.output}`, history: result.history, summary };
+  if (result.bestEpoch !== undefined) out.bestEpoch = result.bestEpoch;
+  if (result.stoppedEarly) out.stoppedEarly = true;
+  return [out];
+}
 
 /** The sequence branch: lstm, gru or cnn1d on windows or padded sequences. */
 async function runSequence(params: TrainParams, ctx: CellContext, data: SequenceData): Promise<CellOutput[]> {

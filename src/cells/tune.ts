@@ -9,6 +9,7 @@ import { CellError } from '../core/errors.ts';
 import { defineCell } from './types.ts';
 import { trainSchema } from './train.ts';
 import { mergeTrialParams } from './trialParams.ts';
+import { trackRun } from '../lifecycle/track.ts';
 import { modelFields, modelSpec } from './crossval.ts';
 import { tablePreview } from '../data/preview.ts';
 import { fitAny } from '../ml/validation/fit-any.ts';
@@ -89,6 +90,8 @@ export const tuneCell = defineCell({
     if (!params.target.trim()) throw new CellError('Choose the target column to predict.', { where: 'params.target' });
     if (!params.output.trim()) throw new CellError('Name the best-params output.', { where: 'params.output' });
     if (!params.validation.trim()) throw new CellError('Tuning needs a validation table to score trials on.', { hint: 'Add a split cell with a validation part.', where: 'params.validation' });
+    const startedAt = new Date();
+    const t0 = performance.now();
     const train = ctx.table(params.input, 'params.input');
     const validation = ctx.table(params.validation, 'params.validation');
     const base = modelFields.parse(params) as Record<string, unknown>;
@@ -131,11 +134,16 @@ export const tuneCell = defineCell({
     const summary = `Best validation loss ${result.best.value.toFixed(4)} at trial ${result.best.number} of ${result.trials.length}` +
       `${pruned ? ` (${pruned} pruned)` : ''}${result.timedOut ? ', time limit reached' : ''}: ` +
       names.map((n) => `${n} = ${String(bestParams[n])}`).join(', ') + `. Stored as ${params.output}.`;
-    return [
+    const outputs: CellOutput[] = [
       { type: 'text', text: summary },
       tablePreview(aq.table(columns), { title: 'Trials', rows: 200 }),
       objectiveChart(result.trials),
       { type: 'json', title: params.output, value: bestParams },
     ];
+    await trackRun(ctx, {
+      kind: 'tune', params: { ...params, best: bestParams }, output: params.output, input: params.input, startedAt, durationMs: performance.now() - t0, outputs,
+      metrics: { best_val_loss: result.best.value, trials: result.trials.length, pruned },
+    });
+    return outputs;
   },
 });

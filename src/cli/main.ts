@@ -153,7 +153,8 @@ async function writeJson(path: string, value: unknown): Promise<void> {
 
 async function runNotebook(path: string, options: Options, backend: string, print: (s: string) => void): Promise<RunReport> {
   const doc = await loadNotebook(path);
-  const kernel = new Kernel(cellRegistry, nodeHost({ notebookDir: dirname(resolve(path)), notebook: { id: path, title: doc.title || path }, backend: () => backend }));
+  const host = nodeHost({ notebookDir: dirname(resolve(path)), notebook: { id: path, title: doc.title || path }, backend: () => backend });
+  const kernel = new Kernel(cellRegistry, host);
   kernel.setCells(doc.cells);
   const title = doc.title || path;
   print(`ML Workbench · ${doc.title ? `${doc.title} · ` : ""}${relative(process.cwd(), resolve(path))} · backend ${backend}`);
@@ -184,7 +185,10 @@ async function runNotebook(path: string, options: Options, backend: string, prin
   const cells = cellReports(doc.cells, states);
   const failed = cells.filter((c) => c.status === 'error' || c.status === 'cancelled');
   const ran = cells.filter((c) => c.status === 'done').length;
-  const report: RunReport = { notebook: path, title, backend, ok: failed.length === 0, durationMs: Math.round(durationMs), cells, values: kernel.valueSummaries() };
+  const report: RunReport = {
+    notebook: path, title, backend, ok: failed.length === 0, durationMs: Math.round(durationMs), cells, values: kernel.valueSummaries(),
+    runs: (await host.runs?.list()) ?? [], registry: (await host.registry?.list()) ?? [],
+  };
   print(`${failed.length === 0 ? 'OK' : 'FAILED'}: ${ran} cell${ran === 1 ? '' : 's'} ran${failed.length ? `, ${failed.length} failed (${failed.map((c) => `[${c.index}]`).join(' ')})` : ''} in ${(durationMs / 1000).toFixed(1)} s`);
   if (options.save) await writeFile(options.save, serializeNotebook(doc, renderSource));
   kernel.dispose();

@@ -5,6 +5,8 @@ import type { CellState } from '../kernel/state.ts';
 import type { ValueSummary } from '../kernel/state.ts';
 import type { NotebookCell } from '../notebook/model.ts';
 import { outputToText } from '../notebook/outputText.ts';
+import type { RunRecord } from '../lifecycle/runs.ts';
+import type { ModelVersion } from '../lifecycle/registry.ts';
 
 export interface CellReport {
   index: number;
@@ -26,6 +28,10 @@ export interface RunReport {
   durationMs: number;
   cells: CellReport[];
   values: ValueSummary[];
+  /** Runs the train, tune and crossval cells tracked during this run. */
+  runs: RunRecord[];
+  /** Model versions the register cells added during this run. */
+  registry: ModelVersion[];
 }
 
 export function cellReports(cells: NotebookCell[], states: CellState[]): CellReport[] {
