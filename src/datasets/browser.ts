@@ -5,6 +5,7 @@ import type { HostServices } from '../core/host.ts';
 import { CellError } from '../core/errors.ts';
 import { DATASETS, findDataset } from './catalog.ts';
 import type { WorkbenchStore } from '../store/types.ts';
+import type { LifecycleServices } from '../lifecycle/host.ts';
 // vega-datasets' exports map blocks the bare specifier: import the files by path.
 import penguinsUrl from '../../node_modules/vega-datasets/data/penguins.json?url';
 import seattleUrl from '../../node_modules/vega-datasets/data/seattle-weather.csv?url';
@@ -44,8 +45,15 @@ async function fetchBytes(url: string, what: string, signal?: AbortSignal): Prom
   return new Uint8Array(await response.arrayBuffer());
 }
 
-export function browserHost(options: { store: () => Promise<WorkbenchStore>; backend: () => string }): HostServices {
+/**
+ * The worker's host. `lifecycle` adds the ML lifecycle services (run and
+ * registry stores in IndexedDB, saving/loading registered models, the open
+ * notebook): train/tune/crossval cells record runs and register cells
+ * register versions through them.
+ */
+export function browserHost(options: { store: () => Promise<WorkbenchStore>; backend: () => string; lifecycle?: LifecycleServices }): HostServices & LifecycleServices {
   return {
+    ...options.lifecycle,
     listDatasets: () => DATASETS.map(({ name, file, description }) => ({ name, file, description })),
     async readDataset(name) {
       const entry = findDataset(name);

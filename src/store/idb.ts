@@ -2,20 +2,32 @@
 // runs in order, so an old database is brought up to date on open. Works in
 // the main thread and in the kernel worker (which reads uploaded files).
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { RunRecord } from '../lifecycle/runs.ts';
+import type { ModelVersion } from '../lifecycle/registry.ts';
 import { StoreFullError, type FileRecord, type ModelInfo, type ModelRecord, type NotebookRecord, type StorageEstimate, type WorkbenchStore } from './types.ts';
 
 export const DB_NAME = 'ml-workbench';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 interface Schema extends DBSchema {
   notebooks: { key: string; value: NotebookRecord; indexes: { updatedAt: number } };
   files: { key: string; value: FileRecord; indexes: { createdAt: number } };
   models: { key: string; value: ModelRecord; indexes: { notebookId: string } };
   settings: { key: string; value: { key: string; value: unknown } };
+  /** Tracked runs (src/lifecycle/runs.ts), by id. */
+  runs: { key: string; value: RunRecord; indexes: { notebookId: string; startedAt: string } };
+  /** Registered model versions (src/lifecycle/registry.ts), by [name, version]. */
+  registry: { key: [string, number]; value: ModelVersion; indexes: { name: string } };
 }
+
+export type WorkbenchDb = IDBPDatabase<Schema>;
 
 export function openWorkbenchDb(): Promise<IDBPDatabase<Schema>> {
   return openDB<Schema>(DB_NAME, DB_VERSION, {
+    // A newer version opened elsewhere (another tab after an update): let it upgrade.
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase).close();
+    },
     upgrade(db, oldVersion, _newVersion, tx) {
       // v1: notebooks, files, settings.
       if (oldVersion < 1) {
@@ -33,11 +45,19 @@ export function openWorkbenchDb(): Promise<IDBPDatabase<Schema>> {
       if (oldVersion < 3) {
         tx.objectStore('models').createIndex('notebookId', 'notebookId');
       }
+      // v4: the ML lifecycle: tracked runs and the model registry.
+      if (oldVersion < 4) {
+        const runs = db.createObjectStore('runs', { keyPath: 'id' });
+        runs.createIndex('notebookId', 'notebookId');
+        runs.createIndex('startedAt', 'startedAt');
+        const registry = db.createObjectStore('registry', { keyPath: ['name', 'version'] });
+        registry.createIndex('name', 'name');
+      }
     },
   });
 }
 
-function isQuota(error: unknown): boolean {
+export function isQuota(error: unknown): boolean {
   return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
 }
 

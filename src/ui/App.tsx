@@ -1,10 +1,13 @@
 // The shell: sidebar, toolbar, notebook, notices, drag-and-drop of files.
-import { useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
 import type { Controller } from './controller.ts';
 import { Sidebar } from './Sidebar.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { Notebook } from './Notebook.tsx';
 import { useT } from './i18n.ts';
+
+// The runs and registry panels (tables, compare views, Plotly) load when first opened.
+const LifecyclePanel = lazy(() => import('./LifecyclePanel.tsx'));
 
 const DATA_FILE = /\.(csv|tsv|txt|json|jsonl)$/i;
 
@@ -12,6 +15,7 @@ export function App({ controller }: { controller: Controller }) {
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
   const t = useT();
   const [dragging, setDragging] = useState(false);
+  const lifecycle = useSyncExternalStore(controller.lifecycle.subscribe, controller.lifecycle.getState);
 
   const openFiles = async (files: FileList | File[]) => {
     for (const file of Array.from(files)) {
@@ -31,7 +35,7 @@ export function App({ controller }: { controller: Controller }) {
 
   return (
     <div
-      className={`app${dragging ? ' dragging' : ''}`}
+      className={`app${dragging ? ' dragging' : ''}${lifecycle.panel ? ' with-drawer' : ''}`}
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes('Files')) {
           e.preventDefault();
@@ -52,6 +56,11 @@ export function App({ controller }: { controller: Controller }) {
         <Toolbar controller={controller} state={state} />
         <Notebook controller={controller} state={state} />
       </div>
+      {lifecycle.panel && (
+        <Suspense fallback={<aside className="drawer" data-testid="lifecycle-loading"><p className="muted loading">…</p></aside>}>
+          <LifecyclePanel model={controller.lifecycle} state={lifecycle} notebookId={state.notebookId} />
+        </Suspense>
+      )}
       <div className="notices" aria-live="assertive">
         {state.notices.map((n) => (
           <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>

@@ -1,6 +1,7 @@
 // Run controls, backend selector and save state.
 import type { Controller, State } from './controller.ts';
 import type { BackendName } from '../ml/backend.ts';
+import { useSyncExternalStore } from 'react';
 import { useT } from './i18n.ts';
 
 const BACKENDS: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -9,6 +10,7 @@ export function Toolbar({ controller, state }: { controller: Controller; state: 
   const t = useT();
   const saveText = state.save === 'saved' ? t('saved') : state.save === 'saving' ? t('saving') : state.save === 'error' ? t('saveError') : t('unsaved');
   const tried = new Map(state.backendTried.map((a) => [a.name, a]));
+  const lifecycle = useSyncExternalStore(controller.lifecycle.subscribe, controller.lifecycle.getState);
   return (
     <div className="toolbar" role="toolbar" aria-label="Notebook">
       <button type="button" className="btn primary" data-action="run-all" onClick={() => void controller.runAll().catch(() => undefined)} disabled={!state.kernelReady}>
@@ -24,6 +26,12 @@ export function Toolbar({ controller, state }: { controller: Controller; state: 
         ↻ {t('restart')}
       </button>
       <span className="toolbar-spacer" />
+      <button type="button" className={`btn${lifecycle.panel === 'runs' ? ' active' : ''}`} data-action="runs-panel" aria-pressed={lifecycle.panel === 'runs'} onClick={() => controller.lifecycle.toggle('runs')}>
+        {t('runsPanel')}
+      </button>
+      <button type="button" className={`btn${lifecycle.panel === 'registry' ? ' active' : ''}`} data-action="registry-panel" aria-pressed={lifecycle.panel === 'registry'} onClick={() => controller.lifecycle.toggle('registry')}>
+        {t('registryPanel')}
+      </button>
       <label className="backend">
         <span>{t('backend')}</span>
         <select

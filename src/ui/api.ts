@@ -3,6 +3,8 @@
 import type { Controller } from './controller.ts';
 import type { CellOutput } from '../core/outputs.ts';
 import type { CellStatus } from '../kernel/state.ts';
+import type { RunRecord } from '../lifecycle/runs.ts';
+import type { ModelVersion } from '../lifecycle/registry.ts';
 
 export interface WorkbenchApi {
   /** Resolves once the kernel worker answers and a notebook is open. */
@@ -21,6 +23,10 @@ export interface WorkbenchApi {
   stop(): void;
   /** The open notebook as .ipynb text. */
   exportNotebook(): string;
+  /** Every tracked run in this browser (all notebooks), newest first, as plain JSON (RunRecord, src/lifecycle/runs.ts). */
+  runs(): Promise<RunRecord[]>;
+  /** Every registered model version, by name then version, as plain JSON (ModelVersion, src/lifecycle/registry.ts). */
+  registry(): Promise<ModelVersion[]>;
 }
 
 export function installApi(controller: Controller): WorkbenchApi {
@@ -48,6 +54,8 @@ export function installApi(controller: Controller): WorkbenchApi {
     backend: () => controller.state.backend,
     stop: () => controller.cancel(),
     exportNotebook: () => controller.serialize(),
+    runs: () => controller.lifecycle.listRuns(),
+    registry: () => controller.lifecycle.listVersions(),
   };
   (window as unknown as { workbench: WorkbenchApi }).workbench = api;
   return api;

@@ -12,6 +12,7 @@ import type { BackendInfo, KindInfo, WorkerEvent } from '../worker/protocol.ts';
 import { newId, type FileRecord, type ModelInfo, type NotebookRecord, type WorkbenchStore } from '../store/types.ts';
 import { requestPersistence, storageEstimate } from '../store/idb.ts';
 import type { StorageEstimate } from '../store/types.ts';
+import { LifecycleModel } from './lifecycle.ts';
 
 export interface CellRun {
   status: CellStatus;
@@ -144,6 +145,8 @@ export class Controller {
   private runSeq = 0;
   private activeRuns = new Set<number>();
   readonly ready: Promise<void>;
+  /** Runs and registry (panels, window.workbench.runs/registry). */
+  readonly lifecycle = new LifecycleModel((m) => this.notify(m), (m) => this.notify(m, 'info'));
 
   constructor(readonly store: WorkbenchStore) {
     this.ready = this.start();
@@ -270,6 +273,8 @@ export class Controller {
     switch (event.type) {
       case 'status':
         next = { ...run, status: event.status, durationMs: event.durationMs, staleReason: event.staleReason };
+        // Train/tune/crossval cells record runs and register cells versions as they finish.
+        if (event.status === 'done' || event.status === 'error' || event.status === 'cancelled') this.lifecycle.changed();
         if (event.status === 'running') next = { ...next, live: [], progress: undefined };
         if (event.status !== 'running') next = { ...next, progress: undefined };
         break;
@@ -343,7 +348,7 @@ export class Controller {
 
   private async restoreModels(client: KernelClient, notebookId: string): Promise<void> {
     try {
-      const { restored } = await client.request('openNotebook', { notebookId });
+      const { restored } = await client.request('openNotebook', { notebookId, title: this.state.doc?.title ?? '' });
       if (restored.length && this.state.notebookId === notebookId) this.notify(`Saved model${restored.length > 1 ? 's' : ''} ${restored.join(', ')} loaded: cells that use ${restored.length > 1 ? 'them' : 'it'} run without retraining.`, 'info');
     } catch (error) {
       if (!(error instanceof KernelRestarted)) this.notify(error instanceof Error ? error.message : String(error));
@@ -407,7 +412,7 @@ export class Controller {
   private async syncKernel(): Promise<void> {
     const doc = this.state.doc;
     if (!doc) return;
-    const result = await this.kernel().request('setCells', { cells: doc.cells });
+    const result = await this.kernel().request('setCells', { cells: doc.cells, title: doc.title });
     this.sources = { ...this.sources, ...result.sources };
     this.set({ issues: result.issues });
   }
@@ -584,6 +589,10 @@ export class Controller {
   /** Readable source of a typed cell, as last rendered by the worker. */
   sourceOf(id: string): string {
     return this.sources[id] ?? '';
+  }
+
+  valueText(name: string): Promise<string | null> {
+    return this.kernel().request('valueText', { name });
   }
 
   tableCsv(name: string): Promise<string | null> {

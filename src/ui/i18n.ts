@@ -6,6 +6,9 @@ export type Lang = 'en' | 'ko';
 
 const en = {
   appName: 'ML Workbench',
+  runsPanel: 'Runs',
+  registryPanel: 'Registry',
+  downloadHtml: 'Download HTML',
   notebooks: 'Notebooks',
   course: 'Course notebooks',
   mine: 'My notebooks',
@@ -90,6 +93,9 @@ const en = {
 export type MessageKey = keyof typeof en;
 
 const ko: Record<MessageKey, string> = {
+  runsPanel: '실행 기록',
+  registryPanel: '모델 레지스트리',
+  downloadHtml: 'HTML 다운로드',
   appName: 'ML 워크벤치',
   notebooks: '노트북',
   course: '강의 노트북',

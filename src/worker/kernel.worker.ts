@@ -14,6 +14,10 @@ import { modelKey, type WorkbenchStore } from '../store/types.ts';
 import type { TrainedModel } from '../core/values.ts';
 import { deserializeModel, isSerializable, serializeModel, type SavedModel } from './models.ts';
 import type { NotebookCell } from '../notebook/model.ts';
+import { lifecycleStores } from '../store/lifecycle.ts';
+import type { RegistryStore } from '../lifecycle/registryStore.ts';
+import type { ModelVersion } from '../lifecycle/registry.ts';
+import { aliasParams, pickVersion, type RegistryRef } from './registryRefs.ts';
 import type { FromWorker, KindInfo, Request, RequestMap, SetCellsResult } from './protocol.ts';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -30,7 +34,118 @@ const wasmPaths = {
 let storePromise: Promise<WorkbenchStore> | undefined;
 const store = () => (storePromise ??= Promise.resolve(typeof indexedDB === 'undefined' ? new MemoryStore() : new IdbStore()));
 
-const kernel = new Kernel(cellRegistry, browserHost({ store, backend: () => activeBackend() || 'none' }));
+// --- the ML lifecycle: runs, registry, registered models --------------------
+
+/** Saved models of registered versions live in the models store under this notebook id (not listed with any notebook). */
+const REGISTRY_MODELS = 'registry';
+const lifecycle = lifecycleStores();
+
+/**
+ * The registry as cells see it: after a write (a register cell), the
+ * registry references the notebook's cells read are brought up to date
+ * before the cell returns, so a predict cell below a register cell in the
+ * same run gets the version just registered.
+ */
+const registry: RegistryStore = {
+  list: (name) => lifecycle.registry.list(name),
+  get: (name, version) => lifecycle.registry.get(name, version),
+  delete: (name, version) => lifecycle.registry.delete(name, version),
+  async putMany(versions) {
+    await lifecycle.registry.putMany(versions);
+    const names = new Set(versions.map((v) => v.name));
+    await resolveRegistryRefs(undefined, (ref) => names.has(ref.name)).catch(() => undefined);
+  },
+};
+
+async function saveRegisteredModel(model: TrainedModel, name: string): Promise<string> {
+  // Models that cannot be saved (sequence models) are registered without a modelRef.
+  const s = isSerializable(model) ? await serializeModel(model) : undefined;
+  if (!s) return undefined as unknown as string;
+  const id = `${REGISTRY_MODELS}::${name}::${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  await (await store()).putModel({ id, notebookId: REGISTRY_MODELS, name, kind: model.modelType, cellId: '', size: s.size, createdAt: Date.now(), artifacts: s.artifacts });
+  return id;
+}
+
+async function loadSavedModel(ref: string): Promise<TrainedModel> {
+  const record = await (await store()).getModel(ref);
+  if (!record) throw new Error(`There is no saved model "${ref}" in this browser.`);
+  // tfjs models need a backend to hold their weights.
+  await backendReady?.catch(() => undefined);
+  return deserializeModel(record.artifacts as SavedModel);
+}
+
+const kernel = new Kernel(
+  cellRegistry,
+  browserHost({
+    store,
+    backend: () => activeBackend() || 'none',
+    lifecycle: {
+      runs: lifecycle.runs,
+      registry,
+      saveModel: saveRegisteredModel,
+      loadModel: loadSavedModel,
+      notebook: () => ({ id: notebookId ?? '', title: notebookTitle }),
+    },
+  }),
+);
+
+/** Registry references in the open notebook's cells, by the alias the kernel sees. */
+let registryRefs = new Map<string, RegistryRef>();
+/** The modelRef loaded under each alias. */
+const loadedRefs = new Map<string, string>();
+
+/**
+ * Load the registered models that cells read by reference (all cells, or
+ * the given ones) into the kernel, unless the version the reference points
+ * at now is the one already loaded. Returns what could not be resolved.
+ */
+async function resolveRegistryRefs(cellIds?: readonly string[], only?: (ref: RegistryRef) => boolean): Promise<string[]> {
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  let versions: ModelVersion[] | undefined;
+  for (const cell of kernel.cells()) {
+    if (cellIds && !cellIds.includes(cell.id)) continue;
+    for (const alias of cell.reads) {
+      const ref = registryRefs.get(alias);
+      if (!ref || seen.has(alias) || (only && !only(ref))) continue;
+      seen.add(alias);
+      versions ??= await lifecycle.registry.list();
+      const v = pickVersion(versions, ref);
+      if (typeof v === 'string') {
+        errors.push(v);
+        continue;
+      }
+      if (loadedRefs.get(alias) === v.modelRef && kernel.getValue(alias)) continue;
+      try {
+        const model = await loadSavedModel(v.modelRef!);
+        kernel.restoreValue(alias, { type: 'model', model }, cell.id);
+        loadedRefs.set(alias, v.modelRef!);
+      } catch (error) {
+        errors.push(`${ref.ref}: the saved model of ${ref.name} v${v.version} could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+  return errors;
+}
+
+/**
+ * Before a run of several cells: load what can be loaded now (a register
+ * cell in the same run updates the references it touches when it writes).
+ * What cannot is explained if a cell then fails for want of it.
+ */
+async function resolveBeforeRun(): Promise<void> {
+  if (registryRefs.size === 0) return;
+  await backendReady?.catch(() => undefined);
+  await resolveRegistryRefs().catch(() => undefined);
+}
+
+/** A cell failed: if it reads a registry reference the kernel lacks, say why (as the registry is now). */
+async function explainMissingRefs(cellId: string): Promise<void> {
+  const cell = kernel.cellState(cellId);
+  if (!cell?.reads.some((r) => registryRefs.has(r) && !kernel.getValue(r))) return;
+  const errors = await resolveRegistryRefs([cellId]).catch((e: unknown) => [String(e)]);
+  for (const error of errors) post({ kind: 'models', error });
+}
 
 function post(message: FromWorker): void {
   self.postMessage(message);
@@ -39,12 +154,14 @@ function post(message: FromWorker): void {
 kernel.on((event) => {
   post({ kind: 'event', event });
   if (event.type === 'status' && event.status === 'done') saveModelsOf(event.cellId);
+  if (event.type === 'status' && event.status === 'error' && registryRefs.size) void explainMissingRefs(event.cellId);
 });
 
 // --- saved models ----------------------------------------------------------
 
 /** The open notebook (models are saved under its id). */
 let notebookId: string | null = null;
+let notebookTitle = '';
 let openSeq = 0;
 /** Models put back from the store, by value name. */
 const restored = new Map<string, TrainedModel>();
@@ -77,9 +194,10 @@ function saveModelsOf(cellId: string): void {
   }
 }
 
-async function openNotebook(id: string): Promise<{ restored: string[] }> {
+async function openNotebook(id: string, title?: string): Promise<{ restored: string[] }> {
   const seq = ++openSeq;
   notebookId = id;
+  if (title !== undefined) notebookTitle = title;
   restored.clear();
   await saving.catch(() => undefined);
   // tfjs models need a backend to hold their weights.
@@ -117,7 +235,7 @@ function planRun(id: string): string[] {
   if (index < 0) return [id];
   const isRestored = (name: string) => {
     const v = kernel.getValue(name);
-    return v?.type === 'model' && restored.get(name) === v.model;
+    return (v?.type === 'model' && restored.get(name) === v.model) || registryRefs.has(name);
   };
   if (!list[index].reads.some(isRestored)) return [id];
   const need = new Set(list[index].reads.filter((n) => !kernel.getValue(n)));
@@ -200,7 +318,13 @@ async function automaticOrder(): Promise<{ order: BackendName[]; skipped: Backen
 }
 
 function setCells(cells: NotebookCell[]): SetCellsResult {
-  kernel.setCells(cells);
+  // Registry references become identifiers the kernel accepts (see registryRefs.ts).
+  const refs = new Map<string, RegistryRef>();
+  kernel.setCells(cells.map((c) => {
+    const params = aliasParams(c.params, refs);
+    return params === c.params ? c : { ...c, params };
+  }));
+  registryRefs = refs;
   const sources: Record<string, string> = {};
   const issues: SetCellsResult['issues'] = {};
   for (const cell of cells) {
@@ -237,21 +361,36 @@ async function handle(request: Request): Promise<unknown> {
       post({ kind: 'backend', info });
       return info;
     }
-    case 'setCells':
-      return setCells((request.params as RequestMap['setCells']['params']).cells);
-    case 'runCell':
+    case 'setCells': {
+      const p = request.params as RequestMap['setCells']['params'];
+      if (p.title !== undefined) notebookTitle = p.title;
+      return setCells(p.cells);
+    }
+    case 'runCell': {
       await backendReady?.catch(() => undefined);
-      return runPlanned((request.params as { id: string }).id);
-    case 'openNotebook':
-      return openNotebook((request.params as RequestMap['openNotebook']['params']).notebookId);
+      const { id } = request.params as { id: string };
+      if (registryRefs.size) {
+        // A cell run on its own says why its registered model is missing.
+        const errors = await resolveRegistryRefs([id]);
+        if (errors.length) throw new Error(errors.join(' '));
+      }
+      return runPlanned(id);
+    }
+    case 'openNotebook': {
+      const p = request.params as RequestMap['openNotebook']['params'];
+      return openNotebook(p.notebookId, p.title);
+    }
     case 'runAll':
       await backendReady?.catch(() => undefined);
+      await resolveBeforeRun();
       return kernel.runAll({ continueOnError: (request.params as { continueOnError?: boolean }).continueOnError });
     case 'runTo':
       await backendReady?.catch(() => undefined);
+      await resolveBeforeRun();
       return kernel.runTo((request.params as { id: string }).id);
     case 'runNext':
       await backendReady?.catch(() => undefined);
+      await resolveBeforeRun();
       return (await kernel.runNext()) ?? null;
     case 'cancel':
       kernel.cancel();
@@ -259,6 +398,7 @@ async function handle(request: Request): Promise<unknown> {
     case 'restart':
       openSeq++;
       restored.clear();
+      loadedRefs.clear();
       await kernel.restart();
       return null;
     case 'cells':
@@ -270,6 +410,10 @@ async function handle(request: Request): Promise<unknown> {
     case 'tableCsv': {
       const v = kernel.getValue((request.params as { name: string }).name);
       return v?.type === 'table' ? v.table.toCSV() : null;
+    }
+    case 'valueText': {
+      const v = kernel.getValue((request.params as { name: string }).name);
+      return v?.type === 'text' ? v.text : null;
     }
     case 'memory': {
       const m = tf.memory();

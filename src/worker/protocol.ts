@@ -34,7 +34,8 @@ export interface RequestMap {
   init: { params: Record<string, never>; result: { kinds: KindInfo[]; datasets: { name: string; description: string }[] } };
   initBackend: { params: { order?: BackendName[] }; result: BackendInfo };
   switchBackend: { params: { name: BackendName }; result: BackendInfo };
-  setCells: { params: { cells: NotebookCell[] }; result: SetCellsResult };
+  /** The cells (and, when it changed, the notebook's title, for run records). */
+  setCells: { params: { cells: NotebookCell[]; title?: string }; result: SetCellsResult };
   runCell: { params: { id: string }; result: RunResult };
   runAll: { params: { continueOnError?: boolean }; result: RunResult[] };
   runTo: { params: { id: string }; result: RunResult[] };
@@ -44,9 +45,11 @@ export interface RequestMap {
   cells: { params: Record<string, never>; result: CellState[] };
   columns: { params: { name: string }; result: string[] | null };
   tableCsv: { params: { name: string }; result: string | null };
+  /** A text value's text (the model card's HTML), or null when the kernel has no such text value. */
+  valueText: { params: { name: string }; result: string | null };
   memory: { params: Record<string, never>; result: { numTensors: number; numBytes: number } };
   /** The notebook now open: models trained in it are saved under its id, and its saved models are put back in the kernel. */
-  openNotebook: { params: { notebookId: string }; result: { restored: string[] } };
+  openNotebook: { params: { notebookId: string; title?: string }; result: { restored: string[] } };
 }
 
 export type RequestType = keyof RequestMap;

@@ -1,0 +1,151 @@
+// The ML lifecycle on the main thread: the runs and registry panels' state
+// and actions, outside React (like Controller). The stores (IndexedDB, with
+// zod validation) and the registry state machine load on first use, so the
+// first screen does not carry them.
+import type { RunRecord } from '../lifecycle/runs.ts';
+import type { ModelVersion, Stage } from '../lifecycle/registry.ts';
+import type { LifecycleStores } from '../store/lifecycle.ts';
+
+export type LifecyclePanelName = 'runs' | 'registry';
+
+export interface LifecycleState {
+  panel: LifecyclePanelName | null;
+  runs: RunRecord[];
+  versions: ModelVersion[];
+  loaded: boolean;
+  /** A run to show (the registry's link to the run behind a version). */
+  focusRun?: string;
+  /** The last import's problem (shown in the runs panel), or its result. */
+  importMessage?: { ok: boolean; text: string };
+  /** The last registry action's error (the state machine's message). */
+  registryError?: string;
+}
+
+export class LifecycleModel {
+  state: LifecycleState = { panel: null, runs: [], versions: [], loaded: false };
+  private listeners = new Set<() => void>();
+  private stores: Promise<LifecycleStores> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly onError: (message: string) => void,
+    private readonly onInfo: (message: string) => void,
+  ) {}
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): LifecycleState => this.state;
+
+  private set(patch: Partial<LifecycleState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  private load(): Promise<LifecycleStores> {
+    this.stores ??= import('../store/lifecycle.ts').then((m) => m.lifecycleStores());
+    return this.stores;
+  }
+
+  /** Every stored run, newest first (window.workbench.runs). */
+  async listRuns(): Promise<RunRecord[]> {
+    return (await this.load()).runs.list();
+  }
+
+  /** Every registered version, by name then version (window.workbench.registry). */
+  async listVersions(): Promise<ModelVersion[]> {
+    return (await this.load()).registry.list();
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const [runs, versions] = await Promise.all([this.listRuns(), this.listVersions()]);
+      this.set({ runs, versions, loaded: true });
+    } catch (error) {
+      this.onError(`The runs and registry could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** A cell finished (it may have recorded a run or registered a version): refresh what a panel shows. */
+  changed(): void {
+    if (!this.state.loaded && !this.state.panel) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), 100);
+  }
+
+  open(panel: LifecyclePanelName | null): void {
+    this.set({ panel, registryError: undefined, ...(panel !== 'runs' ? { focusRun: undefined } : {}) });
+    if (panel) void this.refresh();
+  }
+
+  toggle(panel: LifecyclePanelName): void {
+    this.open(this.state.panel === panel ? null : panel);
+  }
+
+  /** Open the runs panel on one run. */
+  showRun(id: string): void {
+    this.set({ panel: 'runs', focusRun: id });
+    void this.refresh();
+  }
+
+  async deleteRuns(ids: readonly string[]): Promise<void> {
+    const { runs } = await this.load();
+    await Promise.all(ids.map((id) => runs.delete(id)));
+    await this.refresh();
+  }
+
+  async exportRuns(ids?: readonly string[]): Promise<string> {
+    const { runs } = await this.load();
+    if (!ids) return runs.exportJSON();
+    const { serializeRuns } = await import('../lifecycle/runs.ts');
+    const all = await runs.list();
+    return serializeRuns(all.filter((r) => ids.includes(r.id)));
+  }
+
+  /** Import an export file; a bad file changes nothing and says why. */
+  async importRuns(text: string, fileName: string): Promise<number | undefined> {
+    try {
+      const n = await (await this.load()).runs.importJSON(text);
+      this.set({ importMessage: { ok: true, text: `Imported ${n} run${n === 1 ? '' : 's'} from ${fileName}.` } });
+      await this.refresh();
+      return n;
+    } catch (error) {
+      const text = `${fileName}: ${error instanceof Error ? error.message : String(error)} Nothing was imported.`;
+      this.set({ importMessage: { ok: false, text } });
+      this.onError(text);
+      return undefined;
+    }
+  }
+
+  /** Promote, demote or archive through the registry state machine; its errors are shown as they are. */
+  async transition(name: string, version: number, stage: Stage): Promise<boolean> {
+    return this.registryAction(async (store, ops) => {
+      const v = await ops.transitionModel(store, name, version, stage);
+      this.onInfo(`${v.name} v${v.version} is now in ${v.stage}.`);
+    });
+  }
+
+  async rollback(name: string): Promise<boolean> {
+    return this.registryAction(async (store, ops) => {
+      const v = await ops.rollbackModel(store, name);
+      this.onInfo(`Rolled back: ${v.name} v${v.version} is in production again.`);
+    });
+  }
+
+  private async registryAction(fn: (store: LifecycleStores['registry'], ops: typeof import('../lifecycle/registryStore.ts')) => Promise<void>): Promise<boolean> {
+    this.set({ registryError: undefined });
+    try {
+      const [stores, ops] = await Promise.all([this.load(), import('../lifecycle/registryStore.ts')]);
+      await fn(stores.registry, ops);
+      await this.refresh();
+      return true;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.set({ registryError: message });
+      this.onError(message);
+      return false;
+    }
+  }
+}
