@@ -3,6 +3,7 @@ import type { NotebookDoc } from '../../src/notebook/model.ts';
 import { penguins } from './penguins.ts';
 import { sessionDrop } from './session-drop.ts';
 import { bankMarketing } from './bank-marketing.ts';
+import { mlLifecycle } from './ml-lifecycle.ts';
 
 export function bundledNotebooks(): Record<string, NotebookDoc> {
   return {
@@ -11,5 +12,7 @@ export function bundledNotebooks(): Record<string, NotebookDoc> {
     'session-drop.ko.ipynb': sessionDrop('ko'),
     'bank-marketing.ipynb': bankMarketing('en'),
     'bank-marketing.ko.ipynb': bankMarketing('ko'),
+    'ml-lifecycle.ipynb': mlLifecycle('en'),
+    'ml-lifecycle.ko.ipynb': mlLifecycle('ko'),
   };
 }

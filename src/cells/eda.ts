@@ -11,6 +11,8 @@ import { tablePreview } from '../data/preview.ts';
 import { columnValues, isMissing } from '../data/stats.ts';
 import { columnType } from '../data/preview.ts';
 import { correlationMatrix, missingPatterns, outlierCounts, skewness, type CorrelationMethod } from '../data/features/correlation.ts';
+import { isolationForestOutputs } from '../data/features/outlier-report.ts';
+import { timeseriesFigure } from '../data/timeseries/lines.ts';
 
 export const edaSchema = z.object({
   input: z.string().default('data').describe('Table to explore.'),
@@ -19,6 +21,14 @@ export const edaSchema = z.object({
   correlations: z.array(z.enum(['pearson', 'spearman'])).optional().describe('Correlation heatmaps of the numeric columns (pairwise complete rows, like pandas corr).'),
   outliers: z.boolean().optional().describe('Per numeric column: skewness and outlier counts (beyond 1.5 IQR, and |z| > 3).'),
   missingPatterns: z.boolean().optional().describe('Rows per combination of missing columns (top 10).'),
+  isolationForest: z.boolean().optional().describe('Multivariate outliers of the numeric columns by Isolation Forest (100 trees, 256 rows each, seeded): how many rows score above 0.5, and the top 10.'),
+  timeseries: z.object({
+    time: z.string().describe('Date column.'),
+    value: z.string().describe('Numeric column to plot.'),
+    resample: z.enum(['none', 'day', 'week', 'month']).default('day').describe('Calendar buckets (UTC; weeks start on Monday).'),
+    aggregate: z.enum(['sum', 'mean']).default('mean').describe('How values in a bucket combine.'),
+    groupBy: z.string().optional().describe('One line per value of this column (the 10 largest groups).'),
+  }).optional().describe('A line chart of a value over time, resampled, optionally one line per group.'),
 });
 
 export type EdaParams = z.output<typeof edaSchema>;
@@ -108,6 +118,12 @@ export const edaCell = defineCell({
       outputs.push(tablePreview(balance, { title: `Class balance of ${target}`, rows: 1000 }), figure);
     }
     outputs.push(...extraOutputs(table, params));
+    if (params.isolationForest) {
+      ctx.progress({ phase: 'isolation forest' });
+      const names = params.columns.length > 0 ? params.columns : table.columnNames();
+      outputs.push(...isolationForestOutputs(table, numericColumns(table, names.filter((n) => n !== target))));
+    }
+    if (params.timeseries) outputs.push(timeseriesFigure(table, params.timeseries, params.input));
     return outputs;
   },
 });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CellError, checkAborted, isCancelled } from '../core/errors.ts';
 import type { CellOutput } from '../core/outputs.ts';
 import { defineCell, type CellContext } from './types.ts';
-import { loadBytes } from '../data/load.ts';
+import { loadBytesAsync } from '../data/load.ts';
 import { DEFAULT_MISSING } from '../data/infer.ts';
 import { tablePreview } from '../data/preview.ts';
 
@@ -23,7 +23,7 @@ const source = z.discriminatedUnion('type', [
 
 export const loadSchema = z.object({
   source: source.default({ type: 'dataset', name: 'penguins' }).describe('Where the data comes from: a bundled dataset, a URL on this site, or an uploaded file.'),
-  format: z.enum(['auto', 'csv', 'tsv', 'json', 'jsonl']).default('auto').describe('File format; auto uses the file extension.'),
+  format: z.enum(['auto', 'csv', 'tsv', 'json', 'jsonl', 'parquet', 'arrow']).default('auto').describe('File format; auto uses the file extension, then the file\'s first bytes (Parquet "PAR1", Arrow "ARROW1").'),
   delimiter: z.string().default('auto').describe('Field separator for CSV: auto detects , ; tab or |.'),
   header: z.boolean().default(true).describe('The first row holds the column names.'),
   ragged: z.enum(['error', 'pad']).default('error').describe('Rows with a different number of fields than the header: stop with an error, or pad/cut them.'),
@@ -69,8 +69,9 @@ export const loadCell = defineCell({
   kind: 'load',
   label: 'Load data',
   description:
-    'Load a table from a bundled dataset, a URL on this site or an uploaded file (CSV, TSV, JSON, JSON lines). ' +
-    'Column types are inferred (number, boolean, date yyyy-mm-dd, text) unless forced; blank lines are skipped.',
+    'Load a table from a bundled dataset, a URL on this site or an uploaded file (CSV, TSV, JSON, JSON lines, Parquet, Arrow IPC/Feather). ' +
+    'Column types are inferred (number, boolean, date yyyy-mm-dd, text) unless forced; blank lines are skipped. ' +
+    'Large CSV files are read in chunks with progress; Parquet/Arrow 64-bit integers become numbers, or text when a value is beyond 2^53.',
   schema: loadSchema,
   runnable: true,
   reads: () => [],
@@ -93,7 +94,7 @@ export const loadCell = defineCell({
     const { bytes, fileName } = await readSource(params, ctx);
     checkAborted(ctx.signal);
     ctx.progress({ phase: 'parse', fraction: 0 });
-    const loaded = loadBytes(bytes, {
+    const loaded = await loadBytesAsync(bytes, {
       format: params.format,
       fileName,
       delimiter: params.delimiter,

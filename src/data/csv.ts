@@ -62,100 +62,139 @@ export function stripBom(text: string): string {
 /** Receives each row: the first `count` entries of `fields` (a reused buffer) and the row's first line. */
 type RowSink = (fields: string[], count: number, line: number) => void;
 
+export interface ScanResult {
+  /** Whether every field of every row was quoted (for the re-saved detection). */
+  allQuoted: boolean;
+  /** Characters of `text` taken as whole rows; the rest waits for the next chunk. */
+  consumed: number;
+  /** The physical line at `consumed`. */
+  line: number;
+}
+
+/** A row cut by the end of a chunk that is not the last: rescan it once more text has come. */
+class Incomplete {}
+const INCOMPLETE = new Incomplete();
+
 /**
  * Split text into rows of fields, handing each to `sink`. `maxRows` stops
- * early (delimiter sniffing). Returns whether every field of every row was
- * quoted (for the re-saved detection).
+ * early (delimiter sniffing). With `final` false the text is one chunk of a
+ * longer file: a row is emitted only once its line break has been seen (a
+ * quoted field, a CR that may be followed by LF, a quote that may be doubled,
+ * all can continue in the next chunk), and the scan stops before the first
+ * incomplete row, so that chunked parsing gives exactly the one-shot result.
  */
-function scanRows(text: string, delim: number, maxRows: number, sink: RowSink, options: CsvOptions = {}): { allQuoted: boolean } {
+function scanRows(text: string, delim: number, maxRows: number, sink: RowSink, options: CsvOptions = {}, final = true, startLine = 1): ScanResult {
   const n = text.length;
   const fields: string[] = [];
   let rowCount = 0;
   let allQuoted = true;
   let pos = 0;
-  let line = 1;
+  let line = startLine;
   let lineStart = 0; // index of the first character of the current physical line
   const progressMask = (1 << 16) - 1;
+  const more = () => {
+    if (!final) throw INCOMPLETE;
+  };
 
   while (pos < n && rowCount < maxRows) {
     // Skip blank lines.
     const c0 = text.charCodeAt(pos);
     if (c0 === LF || c0 === CR) {
+      if (c0 === CR && pos + 1 >= n && !final) break;
       pos += c0 === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
       line++;
       lineStart = pos;
       continue;
     }
+    const rowStart = pos;
     const rowLine = line;
+    const rowLineStart = lineStart;
     let count = 0;
-    // One iteration per field.
-    for (;;) {
-      let value: string;
-      if (text.charCodeAt(pos) === QUOTE) {
-        const openLine = line;
-        const openColumn = pos - lineStart + 1;
-        let start = pos + 1;
-        let parts: string[] | undefined;
-        for (;;) {
-          const q = text.indexOf('"', start);
-          if (q < 0) {
-            throw new CellError('A quoted field never ends: its opening quote has no closing quote.', {
-              where: `line ${openLine}, column ${openColumn}`,
-              hint: 'Check for a stray " in that field, or double it ("") to keep it as text.',
-            });
+    let rowAllQuoted: boolean = allQuoted;
+    try {
+      // One iteration per field.
+      for (;;) {
+        let value: string;
+        if (text.charCodeAt(pos) === QUOTE) {
+          const openLine = line;
+          const openColumn = pos - lineStart + 1;
+          let start = pos + 1;
+          let parts: string[] | undefined;
+          for (;;) {
+            const q = text.indexOf('"', start);
+            if (q < 0) {
+              more();
+              throw new CellError('A quoted field never ends: its opening quote has no closing quote.', {
+                where: `line ${openLine}, column ${openColumn}`,
+                hint: 'Check for a stray " in that field, or double it ("") to keep it as text.',
+              });
+            }
+            if (q + 1 >= n) more(); // the next chunk may start with a second quote
+            // Count line breaks inside the quoted text so later positions stay right.
+            for (let k = text.indexOf('\n', start); k >= 0 && k < q; k = text.indexOf('\n', k + 1)) {
+              line++;
+              lineStart = k + 1;
+            }
+            if (text.charCodeAt(q + 1) === QUOTE) {
+              (parts ??= []).push(text.slice(start, q + 1)); // keep one quote of the pair
+              start = q + 2;
+              continue;
+            }
+            const last = text.slice(start, q);
+            value = parts ? parts.join('') + last : last;
+            pos = q + 1;
+            break;
           }
-          // Count line breaks inside the quoted text so later positions stay right.
-          for (let k = text.indexOf('\n', start); k >= 0 && k < q; k = text.indexOf('\n', k + 1)) {
-            line++;
-            lineStart = k + 1;
+          // Lenient: characters after the closing quote up to the delimiter join the field.
+          let end = pos;
+          while (end < n) {
+            const c = text.charCodeAt(end);
+            if (c === delim || c === LF || c === CR) break;
+            end++;
           }
-          if (text.charCodeAt(q + 1) === QUOTE) {
-            (parts ??= []).push(text.slice(start, q + 1)); // keep one quote of the pair
-            start = q + 2;
-            continue;
+          if (end > pos) value += text.slice(pos, end);
+          pos = end;
+        } else {
+          rowAllQuoted = false;
+          let end = pos;
+          while (end < n) {
+            const c = text.charCodeAt(end);
+            if (c === delim || c === LF || c === CR) break;
+            end++;
           }
-          const last = text.slice(start, q);
-          value = parts ? parts.join('') + last : last;
-          pos = q + 1;
-          break;
+          value = text.slice(pos, end);
+          pos = end;
         }
-        // Lenient: characters after the closing quote up to the delimiter join the field.
-        let end = pos;
-        while (end < n) {
-          const c = text.charCodeAt(end);
-          if (c === delim || c === LF || c === CR) break;
-          end++;
-        }
-        if (end > pos) value += text.slice(pos, end);
-        pos = end;
-      } else {
-        allQuoted = false;
-        let end = pos;
-        while (end < n) {
-          const c = text.charCodeAt(end);
-          if (c === delim || c === LF || c === CR) break;
-          end++;
-        }
-        value = text.slice(pos, end);
-        pos = end;
-      }
-      fields[count++] = value;
-      if (pos >= n) break;
-      const c = text.charCodeAt(pos);
-      if (c === delim) {
-        pos++;
+        fields[count++] = value;
         if (pos >= n) {
-          fields[count++] = ''; // "a,b," at end of file: a last empty field
+          more();
           break;
         }
-        continue;
+        const c = text.charCodeAt(pos);
+        if (c === delim) {
+          pos++;
+          if (pos >= n) {
+            more();
+            fields[count++] = ''; // "a,b," at end of file: a last empty field
+            break;
+          }
+          continue;
+        }
+        // End of line.
+        if (c === CR && pos + 1 >= n) more();
+        pos += c === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
+        line++;
+        lineStart = pos;
+        break;
       }
-      // End of line.
-      pos += c === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
-      line++;
-      lineStart = pos;
+    } catch (error) {
+      if (error !== INCOMPLETE) throw error;
+      pos = rowStart;
+      line = rowLine;
+      lineStart = rowLineStart;
       break;
     }
+    allQuoted = rowAllQuoted;
     sink(fields, count, rowLine);
     rowCount++;
     if ((rowCount & progressMask) === 0) {
@@ -163,7 +202,7 @@ function scanRows(text: string, delim: number, maxRows: number, sink: RowSink, o
       options.onProgress?.(pos / n);
     }
   }
-  return { allQuoted };
+  return { allQuoted, consumed: pos, line };
 }
 
 /** Pick the delimiter that splits the first lines into the most, equally many fields. */
@@ -199,58 +238,92 @@ function checkDelimiter(delimiter: string): void {
   }
 }
 
+/**
+ * Rows in, columns out: the header, ragged-row policy and re-saved
+ * unwrapping, shared by the one-shot parser and the chunked one (./csv-stream.ts).
+ */
+export class CsvColumns {
+  private names: string[] | undefined;
+  private rawHeader: string[] = [];
+  private columns: string[][] = [];
+  private readonly lines: number[] = [];
+  private padded = 0;
+  private allQuoted = true;
+  private line = 1;
+  private sawText = false;
+  private readonly header: boolean;
+  private readonly ragged: 'error' | 'pad';
+  private readonly delim: number;
+
+  constructor(readonly delimiter: string, private readonly options: CsvOptions) {
+    checkDelimiter(delimiter);
+    this.header = options.header ?? true;
+    this.ragged = options.ragged ?? 'error';
+    this.delim = delimiter.charCodeAt(0);
+  }
+
+  /** Parse the whole rows of `text`; returns how many characters were used (the rest must be passed again, with more). */
+  push(text: string, final: boolean): number {
+    if (!this.sawText && /\S/.test(text)) this.sawText = true;
+    const result = scanRows(text, this.delim, Infinity, (fields, count, line) => this.row(fields, count, line), this.options, final, this.line);
+    this.line = result.line;
+    if (!result.allQuoted) this.allQuoted = false;
+    return result.consumed;
+  }
+
+  private row(fields: string[], count: number, line: number): void {
+    if (this.names === undefined) {
+      this.rawHeader = fields.slice(0, count);
+      this.names = this.header ? uniqueNames(this.rawHeader) : this.rawHeader.map((_, i) => `column_${i + 1}`);
+      this.columns = this.names.map(() => []);
+      if (this.header) return;
+    }
+    const width = this.names.length;
+    if (count !== width) {
+      if (this.ragged === 'error') {
+        throw new CellError(`Line ${line} has ${count} field${count === 1 ? '' : 's'}, but the ${this.header ? 'header' : 'first row'} has ${width}.`, {
+          where: `line ${line}, column ${Math.min(count, width) + 1}`,
+          hint: `Check the delimiter (${JSON.stringify(this.delimiter)}) and quoting on that line, or set ragged rows to "pad".`,
+        });
+      }
+      this.padded++;
+    }
+    const columns = this.columns;
+    for (let c = 0; c < width; c++) columns[c].push(c < count ? fields[c] : '');
+    this.lines.push(line);
+  }
+
+  finish(): ParsedCsv {
+    if (!this.sawText) throw emptyFile();
+    const names = this.names;
+    if (names === undefined) throw new CellError('The file is empty.', { where: 'line 1, column 1' });
+    const { columns, lines, padded } = this;
+    if (this.allQuoted && names.length === 1) {
+      const unwrapped = unwrapResaved(this.header ? [this.rawHeader[0], ...columns[0]] : columns[0], lines, this.options);
+      if (unwrapped) return unwrapped;
+    }
+    const notes: string[] = [];
+    if (padded > 0) notes.push(`${padded} row${padded === 1 ? '' : 's'} had a different number of fields than the header and ${padded === 1 ? 'was' : 'were'} padded or cut.`);
+    return { names, columns, lines, delimiter: this.delimiter, notes };
+  }
+}
+
+function emptyFile(): CellError {
+  return new CellError('The file is empty.', { where: 'line 1, column 1', hint: 'Check that the right file was chosen and that it has a header and rows.' });
+}
+
+/** The delimiter to use: the one given, or the one detected in a sample of the text. */
+export function resolveDelimiter(sample: string, delimiter: Delimiter | undefined): string {
+  return delimiter === undefined || delimiter === 'auto' ? detectDelimiter(sample) : delimiter;
+}
+
 /** Parse CSV/TSV text into named string columns. */
 export function parseCsv(input: string, options: CsvOptions = {}): ParsedCsv {
   const text = stripBom(input);
-  if (text.trim().length === 0) {
-    throw new CellError('The file is empty.', { where: 'line 1, column 1', hint: 'Check that the right file was chosen and that it has a header and rows.' });
-  }
-  const header = options.header ?? true;
-  const ragged = options.ragged ?? 'error';
-  const delimiter = options.delimiter === undefined || options.delimiter === 'auto' ? detectDelimiter(text) : options.delimiter;
-  checkDelimiter(delimiter);
-
-  // Rows go straight into columns: no per-row arrays for a million-row file.
-  let names: string[] | undefined;
-  let rawHeader: string[] = [];
-  let columns: string[][] = [];
-  const lines: number[] = [];
-  let padded = 0;
-  const { allQuoted } = scanRows(
-    text,
-    delimiter.charCodeAt(0),
-    Infinity,
-    (fields, count, line) => {
-      if (names === undefined) {
-        rawHeader = fields.slice(0, count);
-        names = header ? uniqueNames(rawHeader) : rawHeader.map((_, i) => `column_${i + 1}`);
-        columns = names.map(() => []);
-        if (header) return;
-      }
-      const width = names.length;
-      if (count !== width) {
-        if (ragged === 'error') {
-          throw new CellError(`Line ${line} has ${count} field${count === 1 ? '' : 's'}, but the ${header ? 'header' : 'first row'} has ${width}.`, {
-            where: `line ${line}, column ${Math.min(count, width) + 1}`,
-            hint: `Check the delimiter (${JSON.stringify(delimiter)}) and quoting on that line, or set ragged rows to "pad".`,
-          });
-        }
-        padded++;
-      }
-      for (let c = 0; c < width; c++) columns[c].push(c < count ? fields[c] : '');
-      lines.push(line);
-    },
-    options,
-  );
-  if (names === undefined) throw new CellError('The file is empty.', { where: 'line 1, column 1' });
-
-  if (allQuoted && names.length === 1) {
-    const unwrapped = unwrapResaved(header ? [rawHeader[0], ...columns[0]] : columns[0], lines, options);
-    if (unwrapped) return unwrapped;
-  }
-  const notes: string[] = [];
-  if (padded > 0) notes.push(`${padded} row${padded === 1 ? '' : 's'} had a different number of fields than the header and ${padded === 1 ? 'was' : 'were'} padded or cut.`);
-  return { names, columns, lines, delimiter, notes };
+  if (text.trim().length === 0) throw emptyFile();
+  const acc = new CsvColumns(resolveDelimiter(text, options.delimiter), options);
+  acc.push(text, true);
+  return acc.finish();
 }
 
 /**

@@ -3,10 +3,15 @@
 import type { ColumnTable } from 'arquero';
 import { CellError } from '../core/errors.ts';
 import { decodeText, parseCsv, type Delimiter } from './csv.ts';
-import { DEFAULT_MISSING, typedTable, type TypeOverride } from './infer.ts';
+import * as aq from 'arquero';
+import { checkOverrides, DEFAULT_MISSING, typedTable, type TypeOverride } from './infer.ts';
 import { parseJson, parseJsonLines } from './json.ts';
+import { parseCsvBytes } from './csv-stream.ts';
+import { looksLikeParquet, parseParquet } from './binary/parquet.ts';
+import { looksLikeArrow, parseArrow } from './binary/arrow.ts';
 
-export type Format = 'auto' | 'csv' | 'tsv' | 'json' | 'jsonl';
+export type TextFormat = 'auto' | 'csv' | 'tsv' | 'json' | 'jsonl';
+export type Format = TextFormat | 'parquet' | 'arrow';
 
 export interface LoadOptions {
   format?: Format;
@@ -19,6 +24,8 @@ export interface LoadOptions {
   types?: Record<string, TypeOverride>;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
+  /** CSV bytes decoded per chunk by loadBytesAsync (default 4 MB). */
+  chunkBytes?: number;
 }
 
 export interface Loaded {
@@ -28,8 +35,8 @@ export interface Loaded {
 }
 
 /** The format from a file name's extension, else from the first character of the text. */
-export function detectFormat(fileName: string | undefined, text: string): Exclude<Format, 'auto'> {
-  const ext = (fileName ?? '').split(/[?#]/)[0].toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
+export function detectFormat(fileName: string | undefined, text: string): Exclude<TextFormat, 'auto'> {
+  const ext = extension(fileName);
   if (ext === 'json') return 'json';
   if (ext === 'jsonl' || ext === 'ndjson') return 'jsonl';
   if (ext === 'tsv' || ext === 'tab') return 'tsv';
@@ -40,6 +47,74 @@ export function detectFormat(fileName: string | undefined, text: string): Exclud
   return 'csv';
 }
 
+function extension(fileName: string | undefined): string | undefined {
+  return (fileName ?? '').split(/[?#]/)[0].toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
+}
+
+/** Parquet or Arrow IPC, by extension (.parquet; .arrow, .feather, .ipc) or by magic bytes ("PAR1", "ARROW1"). */
+export function detectBinaryFormat(fileName: string | undefined, bytes: Uint8Array): 'parquet' | 'arrow' | undefined {
+  const ext = extension(fileName);
+  if (ext === 'parquet' || ext === 'parq') return 'parquet';
+  if (ext === 'arrow' || ext === 'feather' || ext === 'ipc' || ext === 'arrows') return 'arrow';
+  if (looksLikeParquet(bytes)) return 'parquet';
+  if (looksLikeArrow(bytes)) return 'arrow';
+  return undefined;
+}
+
+/**
+ * Any supported file, the way the load cell reads it: Parquet and Arrow
+ * through their readers, CSV/TSV in chunks with progress and cancel between
+ * them (./csv-stream.ts), JSON in one piece.
+ */
+export async function loadBytesAsync(bytes: Uint8Array, options: LoadOptions = {}): Promise<Loaded> {
+  const given = options.format && options.format !== 'auto' ? options.format : undefined;
+  const binary = given === 'parquet' || given === 'arrow' ? given : given ? undefined : detectBinaryFormat(options.fileName, bytes);
+  if (binary === 'parquet') {
+    const table = await parseParquet(bytes, { signal: options.signal, onProgress: options.onProgress });
+    return { table: withTypes(table, options.types), format: 'parquet', notes: [] };
+  }
+  if (binary === 'arrow') return { table: withTypes(parseArrow(bytes), options.types), format: 'arrow', notes: [] };
+  if (bytes.length === 0) throw new CellError('The file is empty (0 bytes).', { where: 'line 1, column 1', hint: 'Check that the right file was chosen.' });
+  const format = (given as Exclude<TextFormat, 'auto'> | undefined) ?? detectFormat(options.fileName, decodeText(bytes.subarray(0, 64 * 1024)));
+  if (format === 'json' || format === 'jsonl') return loadText(decodeText(bytes), { ...options, format });
+  const delimiter = format === 'tsv' && (options.delimiter === undefined || options.delimiter === 'auto') ? '\t' : options.delimiter;
+  const parsed = await parseCsvBytes(bytes, {
+    delimiter, header: options.header, ragged: options.ragged, signal: options.signal, onProgress: options.onProgress, chunkBytes: options.chunkBytes,
+  });
+  const table = typedReleasing(parsed.names, parsed.columns, { missing: options.missing ?? DEFAULT_MISSING, types: options.types, lines: parsed.lines, signal: options.signal });
+  return { table, format, notes: parsed.notes };
+}
+
+/**
+ * typedTable one column at a time, dropping each column's raw strings once it
+ * is typed: at peak the raw text fields and the typed values coexist for one
+ * column, not for all (a million-row file has ten million field strings; in a
+ * browser renderer holding both sets doubled the heap and GC time).
+ */
+function typedReleasing(names: string[], columns: string[][], options: Parameters<typeof typedTable>[2] & object): ColumnTable {
+  checkOverrides(names, options.types);
+  const data: Record<string, unknown> = {};
+  names.forEach((name, c) => {
+    const type = options.types?.[name];
+    data[name] = typedTable([name], [columns[c]], { ...options, types: type ? { [name]: type } : undefined }).array(name);
+    columns[c] = [];
+  });
+  return aq.table(data, names);
+}
+
+/** Binary formats carry their own types; a forced type is still applied (e.g. an integer code read as string). */
+function withTypes(table: ColumnTable, types: Record<string, TypeOverride> | undefined): ColumnTable {
+  if (!types || Object.keys(types).length === 0) return table;
+  const names = table.columnNames();
+  for (const name of Object.keys(types)) {
+    if (!names.includes(name)) throw new CellError(`Cannot force the type of "${name}": the file has no such column.`, { where: `params.types.${name}`, hint: `Columns are: ${names.join(', ')}.` });
+  }
+  // Only the forced columns change (through their text); the others keep their binary types.
+  const forcedNames = Object.keys(types);
+  const strings = forcedNames.map((n) => Array.from(table.array(n) as ArrayLike<unknown>, (v) => (v === null ? '' : v instanceof Date ? v.toISOString() : String(v))));
+  return table.assign(typedTable(forcedNames, strings, { missing: [''], types }));
+}
+
 export function loadBytes(bytes: Uint8Array, options: LoadOptions = {}): Loaded {
   if (bytes.length === 0) throw new CellError('The file is empty (0 bytes).', { where: 'line 1, column 1', hint: 'Check that the right file was chosen.' });
   const text = decodeText(bytes);
@@ -47,6 +122,9 @@ export function loadBytes(bytes: Uint8Array, options: LoadOptions = {}): Loaded 
 }
 
 export function loadText(text: string, options: LoadOptions = {}): Loaded {
+  if (options.format === 'parquet' || options.format === 'arrow') {
+    throw new CellError(`A ${options.format} file is binary; it cannot be read from text.`, { where: 'params.format' });
+  }
   const format = options.format && options.format !== 'auto' ? options.format : detectFormat(options.fileName, text);
   const missing = options.missing ?? DEFAULT_MISSING;
   if (format === 'json' || format === 'jsonl') {

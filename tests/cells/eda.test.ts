@@ -66,3 +66,34 @@ describe('eda cell: correlations, outliers, missing patterns, leakage', () => {
     expect(profile.warnings.some((w) => w.startsWith('"b" is almost perfectly correlated with the target "y"'))).toBe(true);
   });
 });
+
+describe('eda cell: isolation forest and time series', () => {
+  it('counts Isolation Forest outliers and lists the planted one first', async () => {
+    const xs = Array.from({ length: 300 }, (_, i) => Math.sin(i) * 2);
+    const ys = Array.from({ length: 300 }, (_, i) => Math.cos(i * 1.3) * 2);
+    xs[42] = 30;
+    ys[42] = -30;
+    const ctx = testContext({ data: { type: 'table', table: aq.table({ x: xs, y: ys, label: xs.map(() => 'k') }) } });
+    const out = await edaCell.run(edaSchema.parse({ isolationForest: true }), ctx);
+    const text = out.find((o) => o.type === 'text' && o.text.startsWith('Isolation Forest'));
+    expect(text).toBeDefined();
+    const top = out.find((o): o is TableOutput => o.type === 'table' && (o.title ?? '').startsWith('Most anomalous'));
+    expect(top?.rows[0]).toMatchObject({ row: 42, x: 30, y: -30 });
+  });
+
+  it('draws a resampled line per group', async () => {
+    const day = (d: number) => new Date(Date.UTC(2024, 0, 1 + d));
+    const t = aq.table({
+      when: [0, 1, 8, 0, 2, 9].map(day),
+      sales: [1, 2, 3, 10, 20, 30],
+      store: ['a', 'a', 'a', 'b', 'b', 'b'],
+    });
+    const ctx = testContext({ data: { type: 'table', table: t } });
+    const out = await edaCell.run(edaSchema.parse({ timeseries: { time: 'when', value: 'sales', resample: 'week', aggregate: 'sum', groupBy: 'store' } }), ctx);
+    const fig = out.find((o): o is FigureOutput => o.type === 'figure' && (o.title ?? '').includes('over time'));
+    expect(fig?.spec.data.map((d) => d.name)).toEqual(['a', 'b']);
+    expect(fig?.spec.data[0]).toMatchObject({ type: 'scatter', mode: 'lines', x: ['2024-01-01T00:00:00.000Z', '2024-01-08T00:00:00.000Z'], y: [3, 3] });
+    expect(fig?.spec.data[1]).toMatchObject({ y: [30, 30] });
+    await expect(edaCell.run(edaSchema.parse({ timeseries: { time: 'nope', value: 'sales' } }), ctx)).rejects.toMatchObject({ where: 'params.timeseries.time' });
+  });
+});

@@ -86,3 +86,25 @@ describe('load cell', () => {
     expect(missing.message).toMatch(/nope/);
   });
 });
+
+describe('load cell: binary formats and large CSV', () => {
+  it('loads an uploaded Parquet file and says a truncated one is truncated', async () => {
+    const { parquetWriteBuffer } = await import('hyparquet-writer');
+    const file = new Uint8Array(parquetWriteBuffer({ columnData: [{ name: 'n', data: [1n, 2n], type: 'INT64' }, { name: 's', data: ['a', 'b'], type: 'STRING' }] }));
+    const ctx = testContext({}, { readUserFile: async (id) => (id === 'cut' ? file.slice(0, file.length - 9) : file) });
+    const p = loadSchema.parse({ source: { type: 'file', fileId: 'f', fileName: 'data.parquet' } });
+    const [preview] = (await loadCell.run(p, ctx)) as TableOutput[];
+    expect(preview.rows).toEqual([{ n: 1, s: 'a' }, { n: 2, s: 'b' }]);
+    const e = await errorOf(loadCell.run(loadSchema.parse({ source: { type: 'file', fileId: 'cut', fileName: 'data.parquet' } }), ctx));
+    expect(e.message).toMatch(/truncated/);
+  });
+
+  it('reports parse progress per chunk for a CSV larger than one chunk', async () => {
+    const text = 'a,b\n' + Array.from({ length: 400_000 }, (_, i) => `${i},${i % 7}`).join('\n');
+    const ctx = testContext({}, { readUserFile: async () => bytes(text) });
+    await loadCell.run(loadSchema.parse({ source: { type: 'file', fileId: 'f', fileName: 'big.csv' } }), ctx);
+    const fractions = ctx.progressEvents.filter((e) => e.phase === 'parse').map((e) => e.fraction);
+    expect(fractions.length).toBeGreaterThan(2);
+    expect(ctx.table('data').numRows()).toBe(400_000);
+  });
+});

@@ -1,0 +1,134 @@
+// The ensemble cell: combine trained models (value names) into one model —
+// soft or hard voting with optional weights (scikit-learn's VotingClassifier
+// / VotingRegressor over fitted models), or blending: a logistic (ridge)
+// meta-learner fitted on the members' predictions for a held-out table.
+// The ensemble references its members; it never disposes them.
+import { z } from 'zod';
+import * as aq from 'arquero';
+import type { CellOutput, Scalar } from '../core/outputs.ts';
+import type { TrainedModel } from '../core/values.ts';
+import { CellError } from '../core/errors.ts';
+import { defineCell, type CellContext } from './types.ts';
+import { trackRun } from '../lifecycle/track.ts';
+import { tablePreview } from '../data/preview.ts';
+import { targetLabels } from '../ml/features.ts';
+import { classificationMetrics, regressionMetrics } from '../ml/metrics/index.ts';
+import { BlendModel, VotingModel, type Member } from '../ml/ensemble/index.ts';
+
+export const ensembleSchema = z.object({
+  models: z.array(z.string()).default([]).describe('Trained models to combine (value names), at least two, all for the same target.'),
+  method: z.enum(['voting', 'blending']).default('voting')
+    .describe('voting: average the members (soft) or count their votes (hard); blending: a meta-learner fitted on the members\' predictions for a held-out table.'),
+  voting: z.enum(['soft', 'hard']).default('soft')
+    .describe('Classification voting: soft averages class probabilities (needs them); hard counts predicted labels, ties to the first class in sorted order, and gives no probabilities.'),
+  weights: z.array(z.number().min(0)).default([]).describe('Voting: one weight per model (empty = equal).'),
+  validation: z.string().default('valid').describe('Blending: held-out table (not used to train the members) the meta-learner learns from.'),
+  meta: z.enum(['auto', 'logistic', 'ridge']).default('auto').describe('Blending meta-learner: auto = logistic regression (classes) or ridge regression (numbers).'),
+  C: z.number().positive().default(1).describe('Logistic meta-learner: inverse L2 strength (scikit-learn C).'),
+  alpha: z.number().min(0).default(1).describe('Ridge meta-learner: L2 strength (scikit-learn alpha).'),
+  input: z.string().default('').describe('Optional table to score every member and the ensemble on (a quick check; evaluate it properly with an evaluate cell).'),
+  output: z.string().default('ensemble').describe('Name to store the ensemble model under.'),
+});
+
+export type EnsembleParams = z.output<typeof ensembleSchema>;
+
+function label(p: EnsembleParams): string {
+  return p.method === 'blending' ? `blending (${p.meta === 'auto' ? 'logistic/ridge' : p.meta} meta-learner on ${p.validation || '?'})` : `${p.voting} voting${p.weights.length ? ` (weights ${p.weights.join(', ')})` : ''}`;
+}
+
+/** Headline scores of one model on a table. */
+async function scores(model: TrainedModel, table: aq.ColumnTable, signal: AbortSignal): Promise<Record<string, number>> {
+  const pred = await model.predict(table, signal);
+  const truth: Scalar[] = targetLabels(table, model.target);
+  if (model.task === 'regression') {
+    const m = regressionMetrics(truth as number[], pred.predictions as number[]);
+    return { rmse: m.rmse, mae: m.mae, r2: m.r2 };
+  }
+  const { metrics } = classificationMetrics(truth, pred.predictions, pred.probabilities, pred.classes ?? model.classes ?? []);
+  const out: Record<string, number> = { accuracy: metrics.accuracy };
+  if (metrics.roc_auc !== undefined) out.roc_auc = metrics.roc_auc;
+  if (metrics.log_loss !== undefined) out.log_loss = metrics.log_loss;
+  return out;
+}
+
+function members(params: EnsembleParams, ctx: CellContext): Member[] {
+  if (params.models.length < 2) throw new CellError('Choose at least two trained models to combine.', { where: 'params.models' });
+  const seen = new Set<string>();
+  return params.models.map((name, i) => {
+    if (seen.has(name)) throw new CellError(`"${name}" is listed twice.`, { hint: 'To count a model more, give it a larger weight.', where: `params.models.${i}` });
+    seen.add(name);
+    return { name, model: ctx.require(name, 'model', `params.models.${i}`).model };
+  });
+}
+
+export const ensembleCell = defineCell({
+  kind: 'ensemble',
+  label: 'Ensemble',
+  description: 'Combine trained models into one: soft or hard voting with weights, or blending with a logistic/ridge meta-learner fitted on a held-out table.',
+  schema: ensembleSchema,
+  runnable: true,
+  reads: (p) => [...p.models, ...(p.method === 'blending' && p.validation ? [p.validation] : []), ...(p.input ? [p.input] : [])],
+  writes: (p) => [p.output],
+  render(p) {
+    const lines = [`// ensemble ${p.models.join(', ') || '?'} by ${label(p)} → ${p.output}`];
+    if (p.input) lines.push(`// score members and ensemble on ${p.input}`);
+    return lines.join('\n');
+  },
+  async run(params, ctx): Promise<CellOutput[]> {
+    if (!params.output.trim()) throw new CellError('Name the ensemble output.', { where: 'params.output' });
+    if (params.models.includes(params.output)) throw new CellError(`The output "${params.output}" would replace one of the members.`, { where: 'params.output' });
+    const list = members(params, ctx);
+    const startedAt = new Date();
+    const t0 = performance.now();
+    let model: VotingModel | BlendModel;
+    if (params.method === 'blending') {
+      if (!params.validation.trim()) throw new CellError('Blending needs a held-out table to fit the meta-learner on.', { hint: 'Use the validation part of a split (rows the members were not trained on).', where: 'params.validation' });
+      ctx.progress({ phase: 'fit', message: `Fitting the meta-learner on ${params.validation}` });
+      model = await BlendModel.fit(list, ctx.table(params.validation, 'params.validation'), { meta: params.meta, C: params.C, alpha: params.alpha, signal: ctx.signal });
+    } else {
+      if (params.voting === 'hard' && list[0].model.task === 'regression') {
+        throw new CellError('Hard voting counts class votes; these models predict numbers.', { hint: "Use voting 'soft' (a weighted mean of the predictions).", where: 'params.voting' });
+      }
+      model = new VotingModel(list, { voting: params.voting, weights: params.weights });
+    }
+
+    const outputs: CellOutput[] = [];
+    const rule = model instanceof BlendModel
+      ? `Blending: a ${model.meta.kind === 'logistic' ? 'logistic regression' : 'ridge regression'} meta-learner fitted on ${model.holdoutRows} rows of ${params.validation}`
+      : model.task === 'regression' ? 'Weighted mean of the predictions' : `${params.voting === 'soft' ? 'Soft' : 'Hard'} voting`;
+    outputs.push({ type: 'text', text: `${rule} over ${list.length} models (${list.map((m) => m.name).join(', ')}) → ${params.output}.` });
+
+    if (model instanceof BlendModel) {
+      const w = model.weightsTable();
+      const outs = model.meta.kind === 'logistic' && model.meta.coef.length > 1 ? (model.classes ?? []).map((c) => `weight for ${String(c)}`) : ['weight'];
+      const columns: Record<string, (string | number)[]> = { feature: [...w.map((r) => r.feature), '(intercept)'] };
+      const intercepts = model.meta.kind === 'ridge' ? [model.meta.intercept] : model.meta.intercept;
+      outs.forEach((name, k) => (columns[name] = [...w.map((r) => r.weights[k]), intercepts[k]]));
+      outputs.push(tablePreview(aq.table(columns), { title: 'Meta-learner weights (a larger weight: the blend trusts that member more)' }));
+    } else {
+      const total = model.weights.reduce((a, b) => a + b, 0);
+      outputs.push(tablePreview(aq.table({ model: list.map((m) => m.name), type: list.map((m) => m.model.modelType), weight: model.weights.map((w) => w / total) }), { title: 'Members and their share of the vote' }));
+    }
+
+    let metrics: Record<string, number> = {};
+    if (params.input) {
+      const table = ctx.table(params.input, 'params.input');
+      if (!table.columnNames().includes(model.target)) throw new CellError(`Table "${params.input}" has no target column "${model.target}".`, { where: 'params.input' });
+      const rows: Record<string, Scalar>[] = [];
+      for (const m of list) rows.push({ model: m.name, ...(await scores(m.model, table, ctx.signal)) });
+      metrics = await scores(model, table, ctx.signal);
+      rows.push({ model: `${params.output} (ensemble)`, ...metrics });
+      const names = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+      outputs.push(tablePreview(aq.table(Object.fromEntries(names.map((n) => [n, rows.map((r) => r[n] ?? null)]))), { title: `Members and ensemble on ${params.input}` }));
+      if (model instanceof BlendModel && params.input === params.validation) {
+        outputs.push({ type: 'text', text: `Note: ${params.input} is the table the meta-learner was fitted on, so the blend's score there is optimistic; score it on another held-out table.` });
+      }
+    }
+    ctx.set(params.output, { type: 'model', model });
+    await trackRun(ctx, {
+      kind: 'train', params: { ...params, modelType: model.modelType }, output: params.output,
+      input: params.method === 'blending' ? params.validation : undefined, startedAt, durationMs: performance.now() - t0, outputs, metrics,
+    });
+    return outputs;
+  },
+});

@@ -1,0 +1,91 @@
+// Parquet → Arquero table with hyparquet (pure JS). hyparquet decodes
+// UNCOMPRESSED and SNAPPY itself; hyparquet-compressors adds GZIP, BROTLI,
+// LZ4 and ZSTD. Columns are read column-chunk by column-chunk (onChunk), so
+// no per-row objects are built for a million-row file.
+import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
+import { parquetMetadata, parquetRead, parquetSchema, type FileMetaData } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
+import { CellError, checkAborted } from '../../core/errors.ts';
+import { normalizeColumn } from './values.ts';
+
+export const PARQUET_MAGIC = 'PAR1';
+
+function startsWith(bytes: Uint8Array, magic: string, at = 0): boolean {
+  if (bytes.length < at + magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (bytes[at + i] !== magic.charCodeAt(i)) return false;
+  return true;
+}
+
+export function looksLikeParquet(bytes: Uint8Array): boolean {
+  return startsWith(bytes, PARQUET_MAGIC);
+}
+
+/** Copy into an ArrayBuffer of exactly the file (a Uint8Array may view a larger buffer). */
+function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
+  return bytes.slice().buffer as ArrayBuffer;
+}
+
+function readMetadata(buffer: ArrayBuffer, bytes: Uint8Array): FileMetaData {
+  const head = looksLikeParquet(bytes);
+  const tail = bytes.length >= 4 && startsWith(bytes, PARQUET_MAGIC, bytes.length - 4);
+  if (!head) {
+    throw new CellError('This file is not Parquet: it does not start with the Parquet marker "PAR1".', {
+      where: 'params.source', hint: 'Check the file, or pick its real format.',
+    });
+  }
+  if (!tail) {
+    throw new CellError('This Parquet file is truncated: its footer (the "PAR1" marker at the end) is missing.', {
+      where: 'params.source', hint: 'The download or copy was probably cut short; get the whole file again.',
+    });
+  }
+  try {
+    return parquetMetadata(buffer);
+  } catch (error) {
+    throw new CellError(`This Parquet file is truncated or corrupt: ${error instanceof Error ? error.message : String(error)}.`, {
+      where: 'params.source', hint: 'Get the whole file again.', cause: error,
+    });
+  }
+}
+
+export interface ParquetLoadOptions {
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+}
+
+export async function parseParquet(bytes: Uint8Array, options: ParquetLoadOptions = {}): Promise<ColumnTable> {
+  if (bytes.length === 0) throw new CellError('The file is empty (0 bytes).', { where: 'params.source', hint: 'Check that the right file was chosen.' });
+  const buffer = toArrayBuffer(bytes);
+  const metadata = readMetadata(buffer, bytes);
+  const names = parquetSchema(metadata).children.map((c) => c.element.name);
+  const numRows = Number(metadata.num_rows);
+  const chunks = new Map<string, { rowStart: number; data: ArrayLike<unknown> }[]>(names.map((n) => [n, []]));
+  const total = Math.max(1, names.length * metadata.row_groups.length);
+  let done = 0;
+  checkAborted(options.signal);
+  try {
+    await parquetRead({
+      file: buffer,
+      metadata,
+      compressors,
+      onChunk: ({ columnName, columnData, rowStart }) => {
+        chunks.get(columnName)?.push({ rowStart, data: columnData });
+        options.onProgress?.(Math.min(1, ++done / total));
+      },
+    });
+  } catch (error) {
+    throw new CellError(`This Parquet file is truncated or corrupt: ${error instanceof Error ? error.message : String(error)}.`, {
+      where: 'params.source', hint: 'Get the whole file again.', cause: error,
+    });
+  }
+  checkAborted(options.signal);
+  const columns: Record<string, unknown[]> = {};
+  for (const name of names) {
+    const parts = (chunks.get(name) ?? []).sort((a, b) => a.rowStart - b.rowStart);
+    const all = new Array<unknown>(numRows).fill(null);
+    for (const p of parts) for (let i = 0; i < p.data.length && p.rowStart + i < numRows; i++) all[p.rowStart + i] = p.data[i];
+    columns[name] = normalizeColumn(all);
+  }
+  return aq.table(columns, names);
+}
