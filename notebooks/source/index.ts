@@ -3,6 +3,8 @@ import type { NotebookDoc } from '../../src/notebook/model.ts';
 import { penguins } from './penguins.ts';
 import { sessionDrop } from './session-drop.ts';
 import { bankMarketing } from './bank-marketing.ts';
+import { nextState } from './next-state.ts';
+import { salesForecast } from './sales-forecast.ts';
 import { mlLifecycle } from './ml-lifecycle.ts';
 
 export function bundledNotebooks(): Record<string, NotebookDoc> {
@@ -12,6 +14,10 @@ export function bundledNotebooks(): Record<string, NotebookDoc> {
     'session-drop.ko.ipynb': sessionDrop('ko'),
     'bank-marketing.ipynb': bankMarketing('en'),
     'bank-marketing.ko.ipynb': bankMarketing('ko'),
+    'next-state.ipynb': nextState('en'),
+    'next-state.ko.ipynb': nextState('ko'),
+    'sales-forecast.ipynb': salesForecast('en'),
+    'sales-forecast.ko.ipynb': salesForecast('ko'),
     'ml-lifecycle.ipynb': mlLifecycle('en'),
     'ml-lifecycle.ko.ipynb': mlLifecycle('ko'),
   };

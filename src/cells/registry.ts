@@ -21,6 +21,7 @@ import { sequencesCell } from './sequences.ts';
 import { joinCell } from './join.ts';
 import { selectFeaturesCell } from './select.ts';
 import { ensembleCell } from './ensemble.ts';
+import { inventoryCell } from './inventory.ts';
 import { sessionFeaturesCell } from './sessionfeatures.ts';
 import { compareCell } from './compare.ts';
 import { driftCell } from './drift.ts';
@@ -28,7 +29,7 @@ import { modelcardCell } from './modelcard.ts';
 
 // Each def is typed by its own schema; the registry holds them at the common
 // (erased) type, which is safe because the kernel validates params before run().
-const ALL: CellKindDef[] = [markdownCell, loadCell, joinCell, edaCell, transformCell, selectFeaturesCell, sessionFeaturesCell, sequencesCell, splitCell, trainCell, ensembleCell, evaluateCell, crossvalCell, tuneCell, explainCell, predictCell, visualizeCell, timeseriesCell, compareCell, driftCell, registerCell, modelcardCell, codeCell] as unknown as CellKindDef[];
+const ALL: CellKindDef[] = [markdownCell, loadCell, joinCell, edaCell, transformCell, selectFeaturesCell, sessionFeaturesCell, sequencesCell, splitCell, trainCell, ensembleCell, evaluateCell, crossvalCell, tuneCell, explainCell, predictCell, visualizeCell, timeseriesCell, inventoryCell, compareCell, driftCell, registerCell, modelcardCell, codeCell] as unknown as CellKindDef[];
 
 export const cellRegistry: ReadonlyMap<string, CellKindDef> = new Map(ALL.map((d) => [d.kind, d]));
 

@@ -253,7 +253,7 @@ async function runSequence(params: TrainParams, ctx: CellContext, data: Sequence
     validation = v.value;
   }
   const q = sequenceModelSchema.parse(params.sequence ?? {});
-  const { model, result } = await fitSequenceModel(
+  const { model, result, trainedOn } = await fitSequenceModel(
     data,
     {
       model: params.model, task: params.task, units: q.units, filters: q.filters, kernelSize: q.kernelSize, pooling: q.pooling, dense: q.dense,
@@ -271,7 +271,7 @@ async function runSequence(params: TrainParams, ctx: CellContext, data: Sequence
     `${body} on ${shape}`,
     `${thousands(model.net.countParams())} parameters`,
     `${epochs} epoch${epochs === 1 ? '' : 's'}${result.stoppedEarly ? ' (stopped early)' : ''}`,
-    `backend ${activeBackend() || ctx.host.backend()}`,
+    trainedOn ? `trained on ${trainedOn} (the ${activeBackend()} backend has no convolution gradients)` : `backend ${activeBackend() || ctx.host.backend()}`,
     `${result.seconds.toFixed(1)} s`,
   ].join(', ');
   const out: TrainingOutput = { type: 'training', title: `${modelText(params)} → ${params.output}`, history: result.history, summary };

@@ -58,3 +58,21 @@ describe('sequences cell', () => {
     expect((e2 as CellError).where).toBe('params.model');
   });
 });
+
+describe('1D-CNN on the WASM backend', () => {
+  it('trains on cpu (WASM has no convolution gradients), then predicts on wasm', async () => {
+    await initBackend({ order: ['wasm'] });
+    const ctx = testContext({ train: { type: 'table', table: sineSeries(20) } });
+    await sequencesCell.run(sequencesSchema.parse({ features: ['v'], target: 'v', steps: 6, group: 'g', time: 't' }), ctx);
+    const [out] = (await trainCell.run(trainSchema.parse({ input: 'sequences', model: 'cnn1d', sequence: { filters: [4], kernelSize: 3 }, epochs: 2 }), ctx)) as TrainingOutput[];
+    expect(out.summary).toMatch(/trained on cpu \(the wasm backend has no convolution gradients\)/);
+    const { tf } = await import('../../src/ml/tf.ts');
+    expect(tf.getBackend()).toBe('wasm');
+    const m = ctx.values.get('model');
+    if (m?.type !== 'model') throw new Error('no model');
+    const v = ctx.values.get('sequences');
+    const r = await m.model.evaluateSequences!(v?.type === 'object' ? v.value : undefined);
+    expect(r.prediction.predictions.every((p) => typeof p === 'number' && Number.isFinite(p))).toBe(true);
+    m.model.dispose();
+  });
+});

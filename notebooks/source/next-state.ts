@@ -1,0 +1,335 @@
+// "Next state": the course's next_state notebook (COURSE.md §3) on the
+// generated web-shop log. From the pages a visitor has opened so far, predict
+// the page they open next — a many-to-many LSTM over each session's states.
+// One structure, two languages (text(lang) picks the English or Korean copy).
+import { NotebookBuilder } from './builder.ts';
+import { text, type Lang } from './i18n.ts';
+
+/** The course's SEED and VAL_FRAC. */
+export const NEXT_STATE_SEED = 17;
+export const NEXT_STATE_VAL = 0.2;
+/** Sessions shorter than this are dropped (the course's older notebook; the newer keeps ≥ 2). */
+export const MIN_SESSION_EVENTS = 3;
+/** Per-step numeric inputs (the course's `tab` features). */
+export const STEP_FEATURES = ['cart_item_count', 'page_depth', 'last_action_elapsed', 'search_count'];
+/** The 17 states, for the one-hot columns of the tabular model. */
+export const STATES = ['/', '/add_review', '/add_user', '/cart/add', '/cart/remove', '/cart/view', '/categories', '/category', '/checkout', '/checkout_history', '/delete_user', '/error', '/login', '/logout', '/product', '/products', '/search'];
+const onehots = (col: string, states: readonly string[]) => states.map((s) => `${col}_${s}`);
+/** /logout and /delete_user end a session: they are never the current (or a previous) state of a step with a next page. */
+const INNER = STATES.filter((s) => s !== '/logout' && s !== '/delete_user');
+export const TABULAR_FEATURES = [
+  ...onehots('current_state', INNER), ...onehots('prev1', ['<PAD>', ...INNER]), ...onehots('prev2', ['<PAD>', ...INNER]), ...STEP_FEATURES,
+];
+
+export function nextState(lang: Lang = 'en') {
+  const t = text(lang);
+  return new NotebookBuilder(t('Next state: which page comes next?', '다음 상태 예측: 다음에 열 페이지는?'), {
+    authors: [{ name: 'ML Workbench' }],
+    description: t(
+      'The course\'s next_state notebook: an LSTM with state embeddings predicts the next page of every step of a web-shop session.',
+      '강의의 next_state 노트북: 상태 임베딩을 쓰는 LSTM이 웹숍 세션의 매 단계마다 다음 페이지를 예측합니다.',
+    ),
+    ...(lang === 'ko' ? { language: 'ko' } : {}),
+  })
+    .md(t(`
+    # Next state: which page comes next?
+
+    Every event of a web-shop session is a page (a *state*: \`/products\`, \`/cart/add\`, …). Knowing which page a visitor will most likely open **next** lets a shop prefetch it, or show the right shortcut.
+    This notebook follows the course's *next_state* notebook:
+
+    1. **load** the event log, look at session lengths and drop very short sessions,
+    2. build the **state vocabulary** (PAD = 0, UNK = 1) and the **previous states** prev1/prev2,
+    3. **split by session** (80/20, seed 17) so no session is on both sides,
+    4. the **tabular view** (one row per step: X = current and previous states + 4 numbers, y = next state),
+    5. **padded sequences** (one per session) and an **LSTM with state embeddings** that predicts the next state at every step,
+    6. **class weights** (inverse frequency, clipped at 1.5), **early stopping** with the best checkpoint, **AdamW**, a **plateau** learning-rate schedule and **gradient clipping**,
+    7. **tuning** with TPE, a **final retrain** with the best params, and the **per-class report**, **confusion matrix**, **top-1 / top-3 / macro-F1**,
+    8. **inference** on one session.
+
+    **The data is generated.** The course's log came from a small Flask shop driven by a traffic generator (a finite-state machine of anonymous and logged-in users); that data is not public.
+    The bundled \`shop-sessions\` table is produced by the workbench's own generator (\`src/datasets/generators/shop/\`), which replays the course's state machine and transition probabilities for 2,100 simulated users over 14 days (seed 42): 2,210 sessions, 23,386 events, 17 states.
+    The next page is drawn at random from the generator's transition table, given the current page (and the user's login state), so **no model can be right every time**: the best possible top-1 accuracy is the share of the most likely next page for each page — a ceiling, not a bug. See *docs/datasets.md*.
+
+    **Run time.** The course trains for up to 50 epochs and tunes 10 trials; here every training is cut to a few epochs so the whole notebook runs in about a minute on two CPU cores. Raise \`epochs\` in the train cells for better scores.
+    `, `
+    # 다음 상태 예측: 다음에 열 페이지는?
+
+    웹숍 세션의 각 이벤트는 하나의 페이지(*상태*: \`/products\`, \`/cart/add\` 등)입니다. 방문자가 **다음에** 열 가능성이 가장 높은 페이지를 알면 미리 불러오거나 알맞은 바로가기를 보여 줄 수 있습니다.
+    이 노트북은 강의의 *next_state* 노트북을 따라갑니다.
+
+    1. 이벤트 로그를 **불러와** 세션 길이를 보고 아주 짧은 세션을 걸러 냅니다.
+    2. **상태 어휘**(PAD = 0, UNK = 1)와 **이전 상태** prev1/prev2를 만듭니다.
+    3. **세션 단위로 분할**합니다(80/20, 시드 17). 한 세션이 양쪽에 걸치지 않게 합니다.
+    4. **표 형태**(단계마다 한 행: X = 현재·이전 상태 + 숫자 4개, y = 다음 상태)를 만듭니다.
+    5. 세션마다 하나의 **패딩된 시퀀스**를 만들고, 매 단계의 다음 상태를 예측하는 **상태 임베딩 LSTM**을 학습합니다.
+    6. **클래스 가중치**(빈도의 역수, 1.5로 상한), 최적 체크포인트를 복원하는 **조기 종료**, **AdamW**, **plateau** 학습률 스케줄, **그래디언트 클리핑**을 씁니다.
+    7. TPE로 **튜닝**하고 최적 파라미터로 **최종 재학습**한 뒤, **클래스별 리포트**, **혼동 행렬**, **top-1 / top-3 / macro-F1**을 봅니다.
+    8. 한 세션으로 **추론**합니다.
+
+    **데이터는 생성된 것입니다.** 강의의 로그는 트래픽 생성기(익명·로그인 사용자의 유한 상태 기계)가 움직이는 작은 Flask 쇼핑몰에서 나왔고, 공개되어 있지 않습니다.
+    함께 제공되는 \`shop-sessions\` 표는 워크벤치의 생성기(\`src/datasets/generators/shop/\`)가 강의의 상태 기계와 전이 확률을 가상 사용자 2,100명, 14일 동안 재현해 만든 것입니다(시드 42): 세션 2,210개, 이벤트 23,386개, 상태 17가지.
+    다음 페이지는 현재 페이지(와 로그인 상태)가 주어졌을 때 생성기의 전이 표에서 무작위로 뽑히므로 **어떤 모델도 항상 맞힐 수는 없습니다**. 가능한 최고 top-1 정확도는 각 페이지에서 가장 흔한 다음 페이지의 비율입니다. 버그가 아니라 천장입니다. *docs/datasets.md*를 보세요.
+
+    **실행 시간.** 강의는 최대 50 에폭을 학습하고 10번 튜닝합니다. 여기서는 노트북 전체가 CPU 코어 두 개로 1분 남짓에 끝나도록 학습마다 에폭을 몇 번으로 줄였습니다. 점수를 높이려면 train 셀의 \`epochs\`를 늘리세요.
+    `))
+    .md(t(`
+    ## 1. Load the log
+
+    One row per event, sorted by session and time. We use **session_id**, **current_state**, **next_state** (the next event's page; the last event repeats its own), **page_depth** (1, 2, 3, … in the session) and the numbers **cart_item_count**, **search_count** and **last_action_elapsed** (seconds since the previous event).
+    `, `
+    ## 1. 로그 불러오기
+
+    이벤트마다 한 행이고 세션과 시간 순으로 정렬되어 있습니다. **session_id**, **current_state**, **next_state**(다음 이벤트의 페이지, 마지막 이벤트는 자기 페이지를 반복), **page_depth**(세션 안에서 1, 2, 3, …)와 숫자 열 **cart_item_count**, **search_count**, **last_action_elapsed**(이전 이벤트 이후 초)를 씁니다.
+    `))
+    .cell('load', { source: { type: 'dataset', name: 'shop-sessions' }, output: 'log' }, t('Load the shop log', '쇼핑몰 로그 불러오기'))
+    .md(t(`
+    ## 2. Session statistics and the short-session filter
+
+    A session's last event has no real next page (its next_state repeats itself), so a session of **n** events gives **n − 1** training targets. A one-event session gives none; the course's older notebook also drops two-event sessions, which give one target and no history. We keep sessions with at least **${MIN_SESSION_EVENTS}** events and add each session's length as \`n_events\`.
+    `, `
+    ## 2. 세션 통계와 짧은 세션 거르기
+
+    세션의 마지막 이벤트에는 진짜 다음 페이지가 없습니다(next_state가 자기 자신). 그래서 이벤트 **n**개짜리 세션은 학습 목표를 **n − 1**개 줍니다. 이벤트 1개짜리 세션은 목표가 없고, 강의의 이전 노트북은 목표가 하나뿐이고 이력이 없는 2개짜리 세션도 버립니다. 이벤트가 **${MIN_SESSION_EVENTS}**개 이상인 세션만 남기고, 세션 길이를 \`n_events\` 열로 붙입니다.
+    `))
+    .code(`
+// Events per session, the length distribution, and the sessions we keep.
+const lengths = log.groupby('session_id').count({ as: 'n_events' });
+const n = lengths.array('n_events').slice().sort((a, b) => a - b);
+const q = (p) => n[Math.min(n.length - 1, Math.floor(p * n.length))];
+const kept = lengths.filter((d) => d.n_events >= ${MIN_SESSION_EVENTS});
+const events = log.join(kept, 'session_id');
+set('session_lengths', lengths);
+set('events', events);
+display(\`\${log.numRows()} events in \${lengths.numRows()} sessions; events per session: min \${n[0]}, median \${q(0.5)}, 90th percentile \${q(0.9)}, max \${n[n.length - 1]}.\`);
+display(\`Kept \${kept.numRows()} sessions with ≥ ${MIN_SESSION_EVENTS} events (\${events.numRows()} events); dropped \${lengths.numRows() - kept.numRows()} short sessions.\`);
+return lengths.groupby('n_events').count({ as: 'sessions' }).orderby('n_events');
+`, t('Session lengths and the filter', '세션 길이와 필터'))
+    .cell('visualize', { input: 'session_lengths', chart: 'histogram', x: 'n_events', bins: 40, title: t('Events per session', '세션당 이벤트 수') }, t('Events per session', '세션당 이벤트 수'))
+    .md(t(`
+    ## 3. State vocabulary (state_mapping.json)
+
+    A model reads numbers, so every state gets an index: **0 = \`<PAD>\`** (the filler after a short sequence ends), **1 = \`<UNK>\`** (a state never seen in training), then the states in sorted order. The sequences cell below builds exactly this mapping from the training sessions; this cell shows it as the course's \`state_mapping.json\` (copy it from the JSON output to save it). It also shows how often each page is the **next** page: the majority class rate is the score of a model that always answers the most common page.
+    `, `
+    ## 3. 상태 어휘 (state_mapping.json)
+
+    모델은 숫자를 읽으므로 상태마다 번호를 붙입니다. **0 = \`<PAD>\`**(짧은 시퀀스 뒤를 채우는 값), **1 = \`<UNK>\`**(학습 때 보지 못한 상태), 그다음은 정렬된 상태 순서입니다. 아래 sequences 셀이 학습 세션에서 정확히 이 매핑을 만듭니다. 이 셀은 그것을 강의의 \`state_mapping.json\`으로 보여 줍니다(JSON 출력을 복사해 저장하세요). 각 페이지가 **다음** 페이지로 얼마나 자주 나오는지도 보여 줍니다. 가장 흔한 클래스의 비율은 늘 가장 흔한 페이지를 답하는 모델의 점수입니다.
+    `))
+    .code(`
+// PAD 0, UNK 1, then the sorted states: the course's state_mapping.json.
+const states = [...new Set(events.array('current_state').concat(events.array('next_state')))].sort();
+const vocab = ['<PAD>', '<UNK>', ...states];
+const state_mapping = Object.fromEntries(vocab.map((s, i) => [s, i]));
+set('state_mapping', state_mapping);
+display({ 'state_mapping.json': state_mapping });
+// Targets: the next page of every event but each session's last.
+const targets = events.filter((d) => d.page_depth < d.n_events);
+const counts = targets.groupby('next_state').count({ as: 'count' }).derive({ share: (d) => d.count / op.sum(d.count) }).orderby(aq.desc('count'));
+display(\`\${vocab.length} entries (\${states.length} states + PAD + UNK). The most common next page, \${counts.get('next_state', 0)}, is \${(100 * counts.get('share', 0)).toFixed(1)}% of the targets: the majority-class rate.\`);
+return counts;
+`, t('Vocabulary and next-page shares', '어휘와 다음 페이지 비율'))
+    .md(t(`
+    ## 4. Previous states prev1 and prev2
+
+    The course gives its model the **two previous states** as an extra input (prev1 = one step back, prev2 = two steps back; pandas \`shift(1)\`, \`shift(2)\` within the session). At the start of a session there is no previous state: it is filled with \`<PAD>\`. The lag step works inside each session in page_depth order, so nothing leaks between sessions.
+    `, `
+    ## 4. 이전 상태 prev1, prev2
+
+    강의는 **이전 두 상태**를 추가 입력으로 줍니다(prev1 = 한 단계 전, prev2 = 두 단계 전; 세션 안에서 pandas \`shift(1)\`, \`shift(2)\`). 세션이 시작할 때는 이전 상태가 없으므로 \`<PAD>\`로 채웁니다. lag 단계는 세션마다 page_depth 순서로 계산하므로 세션 사이에 값이 새지 않습니다.
+    `))
+    .cell('transform', {
+      input: 'events', output: 'events_prev', transform: 'prev_states',
+      steps: [
+        { op: 'lag', column: 'current_state', periods: [1, 2], by: 'session_id', orderBy: 'page_depth' },
+        { op: 'impute', columns: ['current_state_lag1', 'current_state_lag2'], strategy: 'constant', value: '<PAD>' },
+        { op: 'rename', from: 'current_state_lag1', to: 'prev1' },
+        { op: 'rename', from: 'current_state_lag2', to: 'prev2' },
+      ],
+    }, t('prev1 / prev2 per session', '세션별 prev1 / prev2'))
+    .md(t(`
+    ## 5. Split by session (train_val_sessions.json)
+
+    Steps of one session are strongly related, so a random split by row would put the same session on both sides and flatter the score. The **group split** sends whole sessions: **80% to training, 20% to validation**, seed **${NEXT_STATE_SEED}** (the course's SEED and VAL_FRAC). The next cell lists the validation sessions as the course's \`train_val_sessions.json\`.
+    `, `
+    ## 5. 세션 단위 분할 (train_val_sessions.json)
+
+    한 세션의 단계들은 서로 강하게 얽혀 있어서, 행 단위로 무작위 분할하면 같은 세션이 양쪽에 들어가 점수가 부풀려집니다. **그룹 분할**은 세션을 통째로 보냅니다: **학습 80%, 검증 20%**, 시드 **${NEXT_STATE_SEED}**(강의의 SEED와 VAL_FRAC). 다음 셀은 검증 세션 목록을 강의의 \`train_val_sessions.json\`으로 보여 줍니다.
+    `))
+    .cell('split', {
+      input: 'events_prev', method: 'group', group: 'session_id', train: 1 - NEXT_STATE_VAL, validation: NEXT_STATE_VAL, test: 0, seed: NEXT_STATE_SEED,
+      outputs: { train: 'train_log', validation: 'valid_log' },
+    }, t('Group split by session (80/20, seed 17)', '세션 그룹 분할 (80/20, 시드 17)'))
+    .code(`
+// The course's train_val_sessions.json: which sessions are in each part.
+const train_sessions = [...new Set(train_log.array('session_id'))];
+const val_sessions = [...new Set(valid_log.array('session_id'))];
+display(\`\${train_sessions.length} training sessions, \${val_sessions.length} validation sessions; none in both: \${!val_sessions.some((s) => new Set(train_sessions).has(s))}.\`);
+return { 'train_val_sessions.json': { train: train_sessions.length, val_sessions } };
+`, t('Validation sessions', '검증 세션 목록'))
+    .md(t(`
+    ## 6. The tabular view: X and y
+
+    The course also saves a flat table: one row per step that has a next page (each session's last event is only a target), with **X** = current state, prev1, prev2 (one-hot: one 0/1 column per state) and the four numbers, and **y** = next_state. These are \`train_tab\` and \`valid_tab\` — preview them here and download them from the values sidebar (CSV). The tuning step uses them.
+    The four numbers are standardised with statistics of the training part only.
+    `, `
+    ## 6. 표 형태: X와 y
+
+    강의는 평평한 표도 저장합니다. 다음 페이지가 있는 단계마다 한 행(세션의 마지막 이벤트는 목표로만 쓰임)이고, **X** = 현재 상태, prev1, prev2(원-핫: 상태마다 0/1 열 하나)와 숫자 네 개, **y** = next_state입니다. \`train_tab\`과 \`valid_tab\`이 그것입니다. 여기서 미리 보고, 값 사이드바에서 CSV로 내려받으세요. 튜닝 단계가 이 표를 씁니다.
+    숫자 네 개는 학습 부분의 통계로만 표준화합니다.
+    `))
+    .cell('transform', {
+      input: 'train_log', output: 'train_tab', transform: 'tabular',
+      steps: [
+        { op: 'filter', expr: 'd => d.page_depth < d.n_events' },
+        { op: 'onehot', columns: ['current_state', 'prev1', 'prev2'] },
+        { op: 'scale', columns: STEP_FEATURES, method: 'standard' },
+        { op: 'select', columns: [...TABULAR_FEATURES, 'next_state'] },
+      ],
+      applyTo: [{ input: 'valid_log', output: 'valid_tab' }],
+    }, t('X / y tables (train_tab, valid_tab)', 'X / y 표 (train_tab, valid_tab)'))
+    .md(t(`
+    ## 7. Padded sequences
+
+    The LSTM reads a whole session at once. The **sequences** cell turns each session into one sequence (sorted by page_depth): at step *t* the input is the state index of event *t* and its four numbers (standardised on the training sessions), and the target is the state of event *t + 1*.
+    Sessions have different lengths, so shorter ones are **padded** with PAD (index 0) up to the longest; padded steps are ignored by the loss and by every metric. Sessions longer than 24 events keep their last 24 (about one in ten).
+    The vocabulary table it shows is the mapping above, fitted on the training sessions only: a state that appears only in validation would become UNK.
+
+    *prev1/prev2 are not step inputs here:* the LSTM's memory already carries the earlier steps' embeddings, which is what the course's extra pair input adds to a model without memory. The tabular model (step 9) uses them.
+    `, `
+    ## 7. 패딩된 시퀀스
+
+    LSTM은 세션 전체를 한 번에 읽습니다. **sequences** 셀은 세션마다 시퀀스 하나를 만듭니다(page_depth 순): 단계 *t*의 입력은 이벤트 *t*의 상태 번호와 숫자 네 개(학습 세션으로 표준화), 목표는 이벤트 *t + 1*의 상태입니다.
+    세션 길이가 제각각이라 짧은 세션은 가장 긴 길이까지 PAD(번호 0)로 **패딩**합니다. 패딩된 단계는 손실과 모든 지표에서 무시됩니다. 이벤트가 24개를 넘는 세션(열에 하나 정도)은 마지막 24개만 씁니다.
+    출력되는 어휘 표는 위 매핑과 같으며 학습 세션에서만 만듭니다. 검증에만 나오는 상태는 UNK가 됩니다.
+
+    *여기서는 prev1/prev2를 단계 입력으로 넣지 않습니다.* LSTM의 기억이 이미 이전 단계의 임베딩을 담고 있고, 강의의 추가 pair 입력은 기억이 없는 모델에 그것을 보태 주는 역할입니다. 표 모델(9단계)은 prev1/prev2를 씁니다.
+    `))
+    .cell('sequences', {
+      input: 'train_log', mode: 'padded', state: 'current_state', group: 'session_id', time: 'page_depth',
+      features: STEP_FEATURES, maxLength: 24, minLength: MIN_SESSION_EVENTS, scale: 'standard',
+      applyTo: [{ input: 'valid_log', output: 'valid_seq' }], output: 'train_seq',
+    }, t('Padded sequences per session', '세션별 패딩된 시퀀스'))
+    .md(t(`
+    ## 8. LSTM with state embeddings
+
+    The model: each state index goes through an **embedding** (a learned vector of 16 numbers per state), is joined with the step's four numbers, and an **LSTM** of 32 units reads the steps in order; after **dropout 0.2** a dense layer gives a probability for each of the ${STATES.length + 2} vocabulary entries **at every step**.
+    Training settings, as in the course:
+
+    - **class weights**: inverse frequency (n / (classes × count)), **clipped at 1.5**, so rare pages count more without dominating (\`classWeight: inverse_capped\`, \`classWeightCap: 1.5\`);
+    - **AdamW** (Adam with decoupled weight decay 5e-4), **gradient clipping** at norm 1.0;
+    - **ReduceLROnPlateau**: halve the learning rate when the validation loss has not improved for 2 epochs;
+    - **early stopping** with patience 3 and **restore best**: the weights of the best validation epoch are kept (the course's best checkpoint).
+
+    The course's sizes (embedding 192, hidden 384, 2 layers, 50 epochs) are reduced so the run stays short; per epoch the validation top-1, top-3 and macro-F1 are reported.
+    `, `
+    ## 8. 상태 임베딩 LSTM
+
+    모델: 각 상태 번호는 **임베딩**(상태마다 학습되는 숫자 16개짜리 벡터)을 거쳐 그 단계의 숫자 네 개와 합쳐지고, 32 유닛 **LSTM**이 단계를 순서대로 읽습니다. **드롭아웃 0.2** 뒤 밀집층이 **매 단계마다** 어휘 ${STATES.length + 2}개 각각의 확률을 냅니다.
+    학습 설정은 강의와 같습니다.
+
+    - **클래스 가중치**: 빈도의 역수(n / (클래스 수 × 개수))를 **1.5로 상한** — 드문 페이지를 더 세게 치되 압도하지 않게(\`classWeight: inverse_capped\`, \`classWeightCap: 1.5\`)
+    - **AdamW**(가중치 감쇠 5e-4를 분리한 Adam), 노름 1.0의 **그래디언트 클리핑**
+    - **ReduceLROnPlateau**: 검증 손실이 2 에폭 동안 나아지지 않으면 학습률을 절반으로
+    - patience 3의 **조기 종료**와 **최적 복원**: 검증 성능이 가장 좋았던 에폭의 가중치를 남깁니다(강의의 best checkpoint).
+
+    강의의 크기(임베딩 192, 은닉 384, 2층, 50 에폭)는 실행이 짧도록 줄였습니다. 에폭마다 검증 top-1, top-3, macro-F1이 나옵니다.
+    `))
+    .cell('train', {
+      input: 'train_seq', validation: 'valid_seq', model: 'lstm', task: 'classification', output: 'lstm',
+      sequence: { units: [32], embeddingDim: 16 }, dropout: 0.2,
+      optimizer: 'adamw', learningRate: 0.01, weightDecay: 5e-4, epochs: 6, batchSize: 64, seed: NEXT_STATE_SEED,
+      classWeight: 'inverse_capped', classWeightCap: 1.5, clipNorm: 1,
+      lrSchedule: { type: 'plateau', factor: 0.5, patience: 2 }, patience: 3, monitor: 'val_loss', restoreBest: true,
+    }, t('LSTM with embeddings (AdamW, class weights, early stopping)', '임베딩 LSTM (AdamW, 클래스 가중치, 조기 종료)'))
+    .md(t(`
+    ## 9. Tuning (TPE) and the final retrain
+
+    The course searches its model's sizes and learning rate with **Optuna** (TPE, 10 trials × 1 epoch, maximising validation top-1).
+    **A limit of the workbench, said plainly:** the tune cell (and cross-validation) work on **tables**; they refuse sequence models (LSTM/GRU/1D-CNN), because their trials are fitted on table rows. So this step tunes the **tabular model** instead — a neural network (MLP) on the X/y tables of step 6, which sees the current state, prev1, prev2 and the four numbers — with TPE over the learning rate, the hidden layer size and dropout: **6 trials × 2 epochs**, each scored by its **validation loss** (cross-entropy; lower is better — the tune cell minimises the loss, not top-1).
+    Then the **train cell with \`paramsFrom: best_params\`** retrains that model with the best trial's values for more epochs. Its scores are set next to the LSTM's at the end.
+    `, `
+    ## 9. 튜닝(TPE)과 최종 재학습
+
+    강의는 **Optuna**(TPE, 10회 × 1 에폭, 검증 top-1 최대화)로 모델 크기와 학습률을 찾습니다.
+    **워크벤치의 한계를 분명히 말하면:** tune 셀(과 교차 검증)은 **표**에서 동작하며, 시행을 표의 행으로 학습하기 때문에 시퀀스 모델(LSTM/GRU/1D-CNN)은 받지 않습니다. 그래서 이 단계는 대신 **표 모델**을 튜닝합니다. 6단계의 X/y 표(현재 상태, prev1, prev2, 숫자 네 개)를 보는 신경망(MLP)을 TPE로 학습률, 은닉층 크기, 드롭아웃에 걸쳐 **6회 × 2 에폭** 탐색하고, 각 시행은 **검증 손실**(교차 엔트로피, 낮을수록 좋음)로 평가합니다. tune 셀은 top-1이 아니라 손실을 최소화합니다.
+    그다음 **\`paramsFrom: best_params\`를 쓴 train 셀**이 최적 시행의 값으로 더 많은 에폭 동안 재학습합니다. 마지막에 LSTM 점수와 나란히 놓습니다.
+    `))
+    .cell('tune', {
+      input: 'train_tab', validation: 'valid_tab', target: 'next_state', features: TABULAR_FEATURES, task: 'classification', model: 'mlp',
+      hidden: [64], optimizer: 'adam', learningRate: 0.005, epochs: 2, batchSize: 128, seed: NEXT_STATE_SEED,
+      space: [
+        { name: 'learningRate', type: 'logfloat', low: 0.0005, high: 0.02 },
+        { name: 'hidden', type: 'int', low: 16, high: 128 },
+        { name: 'dropout', type: 'float', low: 0.1, high: 0.4 },
+      ],
+      sampler: 'tpe', trials: 6, startupTrials: 3, pruning: false, output: 'best_params',
+    }, t('Tune the tabular model (TPE, 6 trials × 2 epochs)', '표 모델 튜닝 (TPE, 6회 × 2 에폭)'))
+    .cell('train', {
+      input: 'train_tab', validation: 'valid_tab', target: 'next_state', features: TABULAR_FEATURES, task: 'classification', model: 'mlp',
+      paramsFrom: 'best_params', hidden: [64], optimizer: 'adam', learningRate: 0.005, epochs: 8, batchSize: 128, seed: NEXT_STATE_SEED,
+      classWeight: 'inverse_capped', classWeightCap: 1.5, patience: 3, restoreBest: true, output: 'mlp_final',
+    }, t('Final retrain with the best params', '최적 파라미터로 최종 재학습'))
+    .md(t(`
+    ## 10. Evaluation: per-class report, confusion matrix, top-1 / top-3 / macro-F1
+
+    The LSTM is scored on every real step of the validation sessions. **Top-1** is plain accuracy; **top-3** counts a hit when the true next page is among the three most likely (useful for a shortcut bar with three slots); **macro-F1** averages the F1 of every page equally, so rare pages weigh as much as common ones. The per-class report gives precision, recall, F1 and support for each page, and the confusion matrix shows which pages are mistaken for which.
+    Compare top-1 with the majority-class rate from step 3: the model must beat always answering the most common page.
+    `, `
+    ## 10. 평가: 클래스별 리포트, 혼동 행렬, top-1 / top-3 / macro-F1
+
+    LSTM은 검증 세션의 모든 실제 단계에서 평가합니다. **Top-1**은 보통의 정확도, **top-3**은 실제 다음 페이지가 가장 그럴듯한 세 개 안에 있으면 맞은 것으로 셉니다(칸이 세 개인 바로가기 막대에 유용). **macro-F1**은 모든 페이지의 F1을 똑같이 평균하므로 드문 페이지도 흔한 페이지만큼 무게가 있습니다. 클래스별 리포트는 페이지마다 정밀도, 재현율, F1, 지원 수를 주고, 혼동 행렬은 어떤 페이지가 어떤 페이지로 잘못 예측되는지 보여 줍니다.
+    top-1을 3단계의 다수 클래스 비율과 비교하세요. 모델은 늘 가장 흔한 페이지를 답하는 것보다 나아야 합니다.
+    `))
+    .cell('evaluate', { model: 'lstm', input: 'valid_seq', output: 'lstm_metrics', predictions: 'lstm_pred', topK: 3, report: true }, t('LSTM on the validation sessions', '검증 세션에서 LSTM 평가'))
+    .cell('evaluate', { model: 'mlp_final', input: 'valid_tab', output: 'mlp_metrics', topK: 3, report: false }, t('Tuned tabular model on the validation steps', '검증 단계에서 튜닝된 표 모델 평가'))
+    .code(`
+// Top-1, top-3 and macro-F1 of both models next to the majority-class rate.
+const counts = lstm_pred.groupby('truth').count({ as: 'n' });
+const majority = Math.max(...counts.array('n')) / lstm_pred.numRows();
+const row = (model, m) => ({ model, top1: m.accuracy, top3: m.top_3_accuracy, macro_f1: m.f1_macro });
+const summary = aq.from([
+  { model: 'always the most common page', top1: majority, top3: null, macro_f1: null },
+  row('LSTM (padded sequences)', lstm_metrics),
+  row('MLP (tabular, tuned)', mlp_metrics),
+]);
+set('model_summary', summary);
+return summary;
+`, t('Model summary', '모델 요약'))
+    .cell('visualize', { input: 'model_summary', chart: 'bar', x: 'model', y: ['top1', 'top3', 'macro_f1'], title: t('Top-1, top-3 and macro-F1', 'Top-1, top-3, macro-F1') }, t('Scores by model', '모델별 점수'))
+    .md(t(`
+    ## 11. Inference on one session
+
+    Take one validation session as raw events and let the trained LSTM predict, after each event, the next page; the model rebuilds the sequence itself with the training vocabulary and scaling. ✓ marks a hit at top-1.
+    `, `
+    ## 11. 세션 하나로 추론
+
+    검증 세션 하나를 원시 이벤트로 가져와, 학습된 LSTM이 이벤트마다 다음 페이지를 예측하게 합니다. 모델은 학습 때의 어휘와 스케일링으로 시퀀스를 스스로 다시 만듭니다. ✓는 top-1 적중입니다.
+    `))
+    .code(`
+// One validation session with at least 8 events, predicted step by step.
+const id = valid_log.filter((d) => d.n_events >= 8).get('session_id', 0);
+const session = valid_log.params({ id }).filter((d, $) => d.session_id === $.id).orderby('page_depth');
+const pred = await lstm.predict(session);
+const steps = session.objects().slice(0, -1).map((r, i) => {
+  const p = pred.probabilities[i].map((v, k) => [pred.classes[k], v]).sort((a, b) => b[1] - a[1]);
+  return { step: r.page_depth, current: r.current_state, actual_next: r.next_state, predicted: pred.predictions[i], p: +p[0][1].toFixed(3), top3: p.slice(0, 3).map((x) => x[0]).join('  '), hit: pred.predictions[i] === r.next_state ? '✓' : '✗' };
+});
+const hits = steps.filter((s) => s.hit === '✓').length;
+set('sample_steps', aq.from(steps));
+display(\`Session \${String(id).slice(0, 8)}…: \${hits} of \${steps.length} next pages right at top-1 (hit@1 \${(hits / steps.length).toFixed(2)}).\`);
+return aq.from(steps);
+`, t('Predict one session', '세션 하나 예측'))
+    .md(t(`
+    ## What next
+
+    - Raise \`epochs\` (the course uses 50 with patience 7) and the LSTM's size (\`units\`, \`embeddingDim\`) and compare top-1 and macro-F1.
+    - Switch \`classWeight\` off to see its effect on macro-F1 (rare pages) versus top-1.
+    - Try \`gru\` instead of \`lstm\`.
+    `, `
+    ## 다음으로
+
+    - \`epochs\`(강의는 patience 7과 50 에폭)와 LSTM 크기(\`units\`, \`embeddingDim\`)를 늘려 top-1과 macro-F1을 비교해 보세요.
+    - \`classWeight\`를 꺼서 macro-F1(드문 페이지)과 top-1에 주는 영향을 보세요.
+    - \`lstm\` 대신 \`gru\`를 써 보세요.
+    `))
+    .build();
+}

@@ -1,0 +1,382 @@
+// "Sales forecast": the course's K-Mart forecasting notebook (COURSE.md §4)
+// on the generated retail tables. Forecast a product's sales one lead time
+// ahead for store 44 with a dense baseline, an LSTM and a 1D-CNN, check the
+// residuals, and turn the forecast into an ordering policy with the
+// inventory simulation. One structure, two languages (text(lang)).
+import { NotebookBuilder } from './builder.ts';
+import { text, type Lang } from './i18n.ts';
+
+/** The course's three products and their lead times (kmart-products: 2 / 3 / 3). */
+export const PRODUCTS = [{ id: 3, lead: 2 }, { id: 12, lead: 3 }, { id: 42, lead: 3 }] as const;
+/** Timesteps per LSTM / CNN window (the course uses 7 for product 3 and 14 for product 42). */
+export const WINDOW = 7;
+/** Held-out validation: the last 60 days of the training period (the course's rule). */
+export const VALID_DAYS = 60;
+/** Safety stock levels, in % of the mean daily demand. */
+export const SAFETY_LEVELS = [0, 10, 20, 30, 50, 75, 100, 150];
+/** The model inputs, all min-max scaled on the training part. */
+export const FORECAST_FEATURES = ['Qty', 'CustomerCount', 'Qty_rolling_mean7', 'Qty_diff1', 'CustomerCount_diff1', 'Date_weekday', 'Date_month', 'target_weekday'];
+
+type T = (en: string, ko: string) => string;
+
+function features(b: NotebookBuilder, t: T, id: number, lead: number): NotebookBuilder {
+  return b
+    .cell('transform', {
+      input: `p${id}`, output: `p${id}_feat`, transform: `p${id}_features`,
+      steps: [
+        { op: 'dateparts', column: 'Date', parts: ['weekday', 'month'] },
+        { op: 'shiftTarget', column: 'Qty', lead, orderBy: 'Date', name: 'target' },
+        { op: 'rolling', column: 'Qty', window: 7, stat: 'mean', orderBy: 'Date' },
+        { op: 'diff', column: 'Qty', periods: 1, orderBy: 'Date' },
+        { op: 'diff', column: 'CustomerCount', periods: 1, orderBy: 'Date' },
+        { op: 'derive', name: 'target_weekday', expr: `d => (d.Date_weekday + ${lead}) % 7` },
+        { op: 'filter', expr: 'd => op.is_finite(d.target) && op.is_finite(d.Qty_rolling_mean7) && op.is_finite(d.Qty_diff1) && op.is_finite(d.CustomerCount_diff1)' },
+      ],
+    }, t(`Product ${id}: target = sales ${lead} days ahead, and the features`, `상품 ${id}: 목표 = ${lead}일 뒤 판매량, 그리고 특징`))
+    .cell('split', {
+      input: `p${id}_feat`, method: 'time', time: 'Date', lastDays: VALID_DAYS, train: 0.8, validation: 0.2, test: 0,
+      outputs: { train: `p${id}_train`, validation: `p${id}_valid` },
+    }, t(`Product ${id}: the last ${VALID_DAYS} days for validation`, `상품 ${id}: 마지막 ${VALID_DAYS}일을 검증용으로`))
+    .cell('transform', {
+      input: `p${id}_train`, output: `p${id}_train_s`, transform: `p${id}_scaler`,
+      steps: [
+        { op: 'target', columns: ['target_weekday'], target: 'target', smoothing: 0 },
+        { op: 'scale', columns: FORECAST_FEATURES, method: 'minmax' },
+      ],
+      applyTo: [{ input: `p${id}_valid`, output: `p${id}_valid_s` }],
+    }, t(`Product ${id}: weekday mean and min-max scaling (fitted on training days)`, `상품 ${id}: 요일 평균과 min-max 스케일링 (학습 기간으로 적합)`));
+}
+
+function windows(b: NotebookBuilder, t: T, id: number): NotebookBuilder {
+  return b
+    .code(`
+// The validation windows need the ${WINDOW - 1} days before the first validation day as their history:
+// the last ${WINDOW - 1} training rows + the validation rows (inputs only; every target is a validation day).
+const train = p${id}_train_s.orderby('Date');
+const p${id}_valid_ctx = train.slice(train.numRows() - ${WINDOW - 1}).concat(p${id}_valid_s.orderby('Date'));
+set('p${id}_valid_ctx', p${id}_valid_ctx);
+return \`\${p${id}_valid_ctx.numRows()} rows → \${p${id}_valid_ctx.numRows() - ${WINDOW - 1}} windows of ${WINDOW} days, one per validation day\`;
+`, t(`Product ${id}: history for the validation windows`, `상품 ${id}: 검증 윈도의 이력`))
+    .cell('sequences', {
+      input: `p${id}_train_s`, mode: 'windows', features: FORECAST_FEATURES, target: 'target', steps: WINDOW, horizon: 0, time: 'Date', scale: 'none',
+      applyTo: [{ input: `p${id}_valid_ctx`, output: `p${id}_valid_w` }], output: `p${id}_train_w`,
+    }, t(`Product ${id}: ${WINDOW}-day windows`, `상품 ${id}: ${WINDOW}일 윈도`));
+}
+
+const LSTM = {
+  model: 'lstm', task: 'regression', sequence: { units: [32], dense: [16] }, dropout: 0.2,
+  optimizer: 'adam', learningRate: 0.005, epochs: 30, batchSize: 64, patience: 6, seed: 42,
+};
+
+export function salesForecast(lang: Lang = 'en') {
+  const t = text(lang);
+  const b = new NotebookBuilder(t('Sales forecast and safety stock', '판매량 예측과 안전 재고'), {
+    authors: [{ name: 'ML Workbench' }],
+    description: t(
+      'The course\'s K-Mart forecasting notebook: forecast a product\'s sales one lead time ahead (dense baseline, LSTM, 1D-CNN), check the residuals and choose a safety stock with an inventory simulation.',
+      '강의의 K-Mart 예측 노트북: 리드타임 뒤의 상품 판매량을 예측하고(밀집 기준 모델, LSTM, 1D-CNN) 잔차를 점검한 뒤 재고 시뮬레이션으로 안전 재고를 고릅니다.',
+    ),
+    ...(lang === 'ko' ? { language: 'ko' } : {}),
+  });
+  b.md(t(`
+    # Sales forecast and safety stock
+
+    A store orders goods every evening; what it orders today arrives after the product's **lead time** (2 or 3 days). To order well it must know **how much will sell on the day the goods arrive**. Order too little and customers leave empty-handed (**lost sales**); order too much and money sits on the shelf (**stock**).
+    This notebook follows the course's K-Mart forecasting project:
+
+    1. **load** the five retail tables (sales, orders = customers per day, oil price, products, stores),
+    2. keep **store 44** and the products **3** (drink), **12** (milk) and **42** (agricultural),
+    3. **explore**: sales over time, by weekday, against customers and against the oil price, and a **seasonal decomposition**,
+    4. build the **target** (sales one lead time ahead) and **features** (weekday, weekday mean, customers, 7-day moving average, day-to-day changes), **scale** them,
+    5. validate on the **last 60 days** and with **forward-chaining cross-validation**,
+    6. train a **dense baseline**, an **LSTM** and a **1D-CNN** on product 3 and compare **RMSE, MAE, MAPE, R²**,
+    7. check the **residuals** (normality, stationarity, autocorrelation),
+    8. run the **inventory simulation** over safety-stock levels and find the smallest with no lost sales,
+    9. the same forecast (LSTM) and simulation for products 12 and 42, shorter.
+
+    **The data is generated.** The course's CSVs are not redistributable. The bundled \`kmart-*\` tables come from the workbench's seeded generator (\`src/datasets/generators/kmart/\`), which reproduces the course's columns and the patterns measured on its store 44, 2014-01-01 to 2017-03-31:
+    customers ~4,400 a day with busier weekends and a December peak; product 3 = customers × basket × a slow upward trend × a weekend lift (×1.9); product 12 follows customers with a December peak; product 42 (~50–150 a day) peaks in July and ignores customers and oil; oil falls from ~100 to ~30 and recovers to ~53; the store is closed on Jan 1 and Dec 25. Noise is 4–10% a day, so a good forecast still misses by a few percent. See *docs/datasets.md*.
+    We use the training period up to 2017-02-28; March 2017 is left for you as a test month.
+
+    **Run time.** Models train for at most 30–40 epochs with early stopping, so the notebook runs in about a minute and a half on two CPU cores.
+    `, `
+    # 판매량 예측과 안전 재고
+
+    매장은 매일 저녁 상품을 주문하고, 오늘 주문한 상품은 상품의 **리드타임**(2~3일) 뒤에 도착합니다. 주문을 잘하려면 **상품이 도착하는 날 얼마나 팔릴지** 알아야 합니다. 너무 적게 주문하면 손님이 빈손으로 돌아가고(**판매 손실**), 너무 많이 주문하면 돈이 선반에 묶입니다(**재고**).
+    이 노트북은 강의의 K-Mart 예측 프로젝트를 따라갑니다.
+
+    1. 다섯 가지 소매 표(판매, 주문 = 일별 고객 수, 유가, 상품, 매장)를 **불러옵니다**.
+    2. **매장 44**와 상품 **3**(음료), **12**(우유), **42**(농산물)만 남깁니다.
+    3. **탐색**: 시간에 따른 판매, 요일별, 고객 수 대비, 유가 대비, 그리고 **계절 분해**.
+    4. **목표**(리드타임 뒤 판매량)와 **특징**(요일, 요일 평균, 고객 수, 7일 이동 평균, 일간 변화)을 만들고 **스케일링**합니다.
+    5. **마지막 60일**과 **전진(forward-chaining) 교차 검증**으로 검증합니다.
+    6. 상품 3에 **밀집 기준 모델**, **LSTM**, **1D-CNN**을 학습해 **RMSE, MAE, MAPE, R²**를 비교합니다.
+    7. **잔차**(정규성, 정상성, 자기상관)를 점검합니다.
+    8. 안전 재고 수준별로 **재고 시뮬레이션**을 돌려 판매 손실이 없는 가장 작은 수준을 찾습니다.
+    9. 상품 12와 42는 같은 예측(LSTM)과 시뮬레이션을 짧게 합니다.
+
+    **데이터는 생성된 것입니다.** 강의의 CSV는 재배포할 수 없습니다. 함께 제공되는 \`kmart-*\` 표는 워크벤치의 시드 고정 생성기(\`src/datasets/generators/kmart/\`)가 강의의 열과 매장 44(2014-01-01 ~ 2017-03-31)에서 측정된 패턴을 재현해 만든 것입니다.
+    고객은 하루 약 4,400명이고 주말이 붐비며 12월이 정점입니다. 상품 3 = 고객 수 × 장바구니 × 느린 상승 추세 × 주말 상승(×1.9), 상품 12는 고객 수를 따르고 12월에 정점, 상품 42(하루 50~150개)는 7월에 정점이고 고객 수와 유가와 무관합니다. 유가는 약 100에서 약 30으로 떨어졌다가 약 53으로 회복합니다. 매장은 1월 1일과 12월 25일에 문을 닫습니다. 하루 잡음이 4~10%라 좋은 예측도 몇 퍼센트는 빗나갑니다. *docs/datasets.md*를 보세요.
+    2017-02-28까지의 학습 기간을 쓰고, 2017년 3월은 여러분의 테스트 달로 남겨 둡니다.
+
+    **실행 시간.** 모델은 조기 종료와 함께 최대 30–40 에폭만 학습하므로 노트북 전체가 CPU 코어 두 개로 약 1분 반에 끝납니다.
+    `))
+    .md(t(`
+    ## 1. Load the five tables
+    `, `
+    ## 1. 다섯 개 표 불러오기
+    `))
+    .cell('load', { source: { type: 'dataset', name: 'kmart-sales' }, output: 'sales' }, t('Sales', '판매'))
+    .cell('load', { source: { type: 'dataset', name: 'kmart-orders' }, output: 'orders' }, t('Orders (customers per day)', '주문 (일별 고객 수)'))
+    .cell('load', { source: { type: 'dataset', name: 'kmart-oil' }, output: 'oil' }, t('Oil price', '유가'))
+    .cell('load', { source: { type: 'dataset', name: 'kmart-products' }, output: 'products' }, t('Products', '상품'))
+    .cell('load', { source: { type: 'dataset', name: 'kmart-stores' }, output: 'stores' }, t('Stores', '매장'))
+    .md(t(`
+    ## 2. Store 44 and products 3, 12, 42
+
+    One table per product with one row per day the store was open: **Qty** (units sold), **CustomerCount** (the orders table joined on the date) and **WTI_Price**. Oil trades on business days only, so its price is joined **as of** the date: the last known price on or before that day (an as-of join; weekends and holidays carry Friday's price). Only the training period (to 2017-02-28) is kept.
+    `, `
+    ## 2. 매장 44와 상품 3, 12, 42
+
+    상품마다 매장이 문을 연 날마다 한 행인 표를 만듭니다: **Qty**(판매 수량), **CustomerCount**(주문 표를 날짜로 조인), **WTI_Price**. 유가는 영업일에만 거래되므로 날짜 **기준(as-of)**으로 조인합니다. 그날 또는 그 이전의 마지막 가격을 씁니다(주말과 휴일은 금요일 가격). 학습 기간(2017-02-28까지)만 남깁니다.
+    `))
+    .code(`
+// Store 44, products 3 / 12 / 42, training period; customers joined by date, oil as of the date.
+const day = (v) => new Date(v).toISOString().slice(0, 10);
+const END = '2017-02-28';
+const customers = new Map(orders.filter((d) => d.Store_ID === 44).objects().map((r) => [day(r.Date), r.CustomerCount]));
+const oilDays = oil.objects().filter((r) => r.WTI_Price !== null && !Number.isNaN(r.WTI_Price)).map((r) => [day(r.Date), r.WTI_Price]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+const oilAsOf = (d) => {
+  let lo = 0, hi = oilDays.length - 1, found = null;
+  while (lo <= hi) { const mid = (lo + hi) >> 1; if (oilDays[mid][0] <= d) { found = oilDays[mid][1]; lo = mid + 1; } else hi = mid - 1; }
+  return found;
+};
+const product = (id) => aq.from(sales.filter(aq.escape((d) => d.Store_ID === 44 && d.Product_ID === id && day(d.Date) <= END)).objects()
+  .map((r) => ({ Date: r.Date, Qty: r.Qty, CustomerCount: customers.get(day(r.Date)) ?? null, WTI_Price: oilAsOf(day(r.Date)), weekday: (new Date(r.Date).getUTCDay() + 6) % 7 }))
+  .sort((a, b) => a.Date - b.Date));
+const p3 = product(3), p12 = product(12), p42 = product(42);
+set('p3', p3); set('p12', p12); set('p42', p42);
+set('p3_recent', p3.slice(p3.numRows() - 90));
+display(stores.filter((d) => d.Store_ID === 44));
+display(products.filter((d) => d.Product_ID === 3 || d.Product_ID === 12 || d.Product_ID === 42));
+return aq.from([p3, p12, p42].map((p, i) => ({ product: [3, 12, 42][i], days: p.numRows(), first: day(p.get('Date', 0)), last: day(p.get('Date', p.numRows() - 1)), mean_qty: +(p.array('Qty').reduce((a, b) => a + b, 0) / p.numRows()).toFixed(1), missing_customers: p.array('CustomerCount').filter((v) => v === null).length })));
+`, t('Store 44: one table per product', '매장 44: 상품별 표'))
+    .md(t(`
+    ## 3. Explore
+
+    - Sales over the **whole period** and over the **last 90 days** (the weekly rhythm shows up close).
+    - **Mean by weekday** (0 = Monday): how much busier are weekends?
+    - Against **customers**: product 3 should rise almost in a line with visitors.
+    - Against the **oil price** (product 42): the course asks whether fuel prices move farm goods — here they do not.
+    - A **seasonal decomposition** with period 7 splits product 3 into trend + weekly pattern + residual; the ACF and the ADF test say how much each day depends on the days before and whether the series is stationary.
+    `, `
+    ## 3. 탐색
+
+    - **전체 기간**과 **최근 90일**의 판매(가까이 보면 주간 리듬이 보입니다).
+    - **요일별 평균**(0 = 월요일): 주말은 얼마나 더 붐비나?
+    - **고객 수** 대비: 상품 3은 방문자 수와 거의 직선으로 함께 올라야 합니다.
+    - **유가** 대비(상품 42): 강의는 연료비가 농산물을 움직이는지 묻습니다. 여기서는 그렇지 않습니다.
+    - 주기 7의 **계절 분해**는 상품 3을 추세 + 주간 패턴 + 잔차로 나눕니다. ACF와 ADF 검정은 하루가 이전 날들에 얼마나 의존하는지, 시계열이 정상적인지 알려 줍니다.
+    `))
+    .cell('visualize', { input: 'p3', chart: 'line', x: 'Date', y: ['Qty'], title: t('Product 3: daily sales, 2014–2017', '상품 3: 일별 판매량, 2014–2017') }, t('Product 3 over the whole period', '상품 3 전체 기간'))
+    .cell('visualize', { input: 'p3_recent', chart: 'line', x: 'Date', y: ['Qty', 'CustomerCount'], title: t('Product 3 and customers: the last 90 days', '상품 3과 고객 수: 최근 90일') }, t('The last 90 days', '최근 90일'))
+    .cell('visualize', { input: 'p3', chart: 'bar', x: 'weekday', y: ['Qty'], aggregate: 'mean', title: t('Product 3: mean sales by weekday (0 = Monday)', '상품 3: 요일별 평균 판매량 (0 = 월요일)') }, t('By weekday', '요일별'))
+    .cell('visualize', { input: 'p3', chart: 'scatter', x: 'CustomerCount', y: ['Qty'], title: t('Product 3 against customers', '상품 3 대 고객 수') }, t('Against customers', '고객 수 대비'))
+    .cell('visualize', { input: 'p42', chart: 'scatter', x: 'WTI_Price', y: ['Qty'], title: t('Product 42 against the oil price', '상품 42 대 유가') }, t('Against the oil price', '유가 대비'))
+    .code(`
+// Correlations behind the two scatter plots.
+const corr = (t, a, b) => {
+  const rows = t.objects().filter((r) => r[a] !== null && r[b] !== null);
+  const x = rows.map((r) => r[a]), y = rows.map((r) => r[b]);
+  const mx = x.reduce((s, v) => s + v, 0) / x.length, my = y.reduce((s, v) => s + v, 0) / y.length;
+  let sxy = 0, sxx = 0, syy = 0;
+  x.forEach((v, i) => { sxy += (v - mx) * (y[i] - my); sxx += (v - mx) ** 2; syy += (y[i] - my) ** 2; });
+  return +(sxy / Math.sqrt(sxx * syy)).toFixed(3);
+};
+return aq.from([
+  { product: 3, with_customers: corr(p3, 'Qty', 'CustomerCount'), with_oil: corr(p3, 'Qty', 'WTI_Price') },
+  { product: 12, with_customers: corr(p12, 'Qty', 'CustomerCount'), with_oil: corr(p12, 'Qty', 'WTI_Price') },
+  { product: 42, with_customers: corr(p42, 'Qty', 'CustomerCount'), with_oil: corr(p42, 'Qty', 'WTI_Price') },
+]);
+`, t('Correlation with customers and oil', '고객 수·유가와의 상관'))
+    .cell('timeseries', { input: 'p3', time: 'Date', value: 'Qty', analyses: ['decompose', 'acf', 'adf'], period: 7, model: 'additive', lags: 28, output: 'p3_ts' }, t('Product 3: decomposition (period 7), ACF, ADF', '상품 3: 분해(주기 7), ACF, ADF'));
+
+  const p3 = PRODUCTS[0];
+  b.md(t(`
+    ## 4. Target and features (product 3)
+
+    **Target.** Today at 21:00 the store orders what will arrive in **${p3.lead} days** (product 3's lead time in the products table), so the model predicts \`target\` = **Qty ${p3.lead} rows later** (pandas \`shift(-${p3.lead})\`; around Jan 1 and Dec 25, when the store is closed, that is one calendar day more).
+    **Features**, all known at 21:00 today:
+    - **Qty** and **CustomerCount** of today, and their **day-to-day changes** (\`_diff1\`),
+    - the **7-day moving average** of Qty (\`Qty_rolling_mean7\`: the level without the weekly swing),
+    - **weekday** and **month** of today (\`Date_weekday\`, \`Date_month\`),
+    - **weekday mean**: the mean target on the target day's weekday (\`target_weekday\`: the weekday ${p3.lead} days ahead, replaced by its mean target in the training days — the weekend lift the model must predict).
+    The last ${p3.lead} days have no target yet and the first 6 no full moving average: those rows are dropped.
+
+    **Validation.** The course keeps the **last 60 days** for validation — a time split, never a random one: a model must be judged on days after the ones it learned from. The weekday mean and the **min-max scaling** (to 0–1) are fitted on the training days only and then applied to the validation days.
+    `, `
+    ## 4. 목표와 특징 (상품 3)
+
+    **목표.** 매장은 오늘 21시에 **${p3.lead}일 뒤**(상품 표에 있는 상품 3의 리드타임) 도착할 양을 주문합니다. 그래서 모델은 \`target\` = **${p3.lead}행 뒤의 Qty**(pandas \`shift(-${p3.lead})\`; 매장이 닫는 1월 1일과 12월 25일 근처에서는 하루 더)를 예측합니다.
+    **특징**은 모두 오늘 21시에 알 수 있는 값입니다.
+    - 오늘의 **Qty**와 **CustomerCount**, 그리고 그 **일간 변화**(\`_diff1\`)
+    - Qty의 **7일 이동 평균**(\`Qty_rolling_mean7\`: 주간 출렁임을 뺀 수준)
+    - 오늘의 **요일**과 **월**(\`Date_weekday\`, \`Date_month\`)
+    - **요일 평균**: 목표일 요일의 평균 목표값(\`target_weekday\`: ${p3.lead}일 뒤의 요일을 학습 기간의 평균 목표값으로 바꾼 것 — 모델이 예측해야 할 주말 상승).
+    마지막 ${p3.lead}일은 아직 목표가 없고 처음 6일은 이동 평균이 채워지지 않아 버립니다.
+
+    **검증.** 강의는 **마지막 60일**을 검증용으로 둡니다. 무작위가 아닌 시간 분할입니다. 모델은 배운 날들 이후의 날로 평가해야 합니다. 요일 평균과 **min-max 스케일링**(0–1)은 학습 기간으로만 적합하고 검증 기간에 적용합니다.
+    `));
+  features(b, t, p3.id, p3.lead);
+  b.md(t(`
+    ## 5. Forward-chaining cross-validation
+
+    One validation window can be lucky. **Forward chaining** trains on the first block of days and tests on the next, then trains on the first two blocks and tests on the third, and so on — the model never sees the future. Four folds of the dense model on the training days give a mean ± std of each metric.
+    `, `
+    ## 5. 전진 교차 검증
+
+    검증 구간 하나는 운이 좋을 수 있습니다. **전진(forward-chaining)** 방식은 처음 구간으로 학습해 다음 구간으로 평가하고, 처음 두 구간으로 학습해 세 번째로 평가하는 식으로 진행합니다. 모델은 미래를 보지 않습니다. 학습 기간에서 밀집 모델로 4개 폴드를 돌려 각 지표의 평균 ± 표준편차를 얻습니다.
+    `))
+    .cell('crossval', {
+      input: 'p3_train_s', target: 'target', features: FORECAST_FEATURES, task: 'regression', model: 'mlp', hidden: [32, 16],
+      optimizer: 'adam', learningRate: 0.005, epochs: 40, batchSize: 32, seed: 42, method: 'time', folds: 4, time: 'Date', output: 'p3_cv',
+    }, t('Product 3: forward-chaining CV (4 folds)', '상품 3: 전진 교차 검증 (4 폴드)'))
+    .md(t(`
+    ## 6. Three models for product 3
+
+    - **Dense baseline** (MLP 32–16): sees today's features only.
+    - **LSTM** (32 units, dropout 0.2, a dense layer of 16): reads the last **${WINDOW} days** of features as a sequence (the course's \`temporalize\`), so it can use the weekly rhythm of recent days.
+    - **1D-CNN** (32 filters of 3 days, max pooling): the same windows, learning short patterns with convolutions.
+    All use Adam, at most 30–40 epochs and **early stopping** (patience 6–8) on the validation loss, keeping the best epoch. The targets are standardised inside the models and the predictions turned back into units.
+    The validation windows of day *d* use the ${WINDOW} days up to *d*, so the first validation windows reach back into the last training days (inputs only) — every model is scored on the same 60 validation days.
+    `, `
+    ## 6. 상품 3의 세 모델
+
+    - **밀집 기준 모델**(MLP 32–16): 오늘의 특징만 봅니다.
+    - **LSTM**(32 유닛, 드롭아웃 0.2, 16짜리 밀집층): 최근 **${WINDOW}일**의 특징을 시퀀스로 읽습니다(강의의 \`temporalize\`). 그래서 최근 며칠의 주간 리듬을 쓸 수 있습니다.
+    - **1D-CNN**(3일짜리 필터 32개, 최대 풀링): 같은 윈도에서 합성곱으로 짧은 패턴을 배웁니다.
+    모두 Adam, 최대 30–40 에폭, 검증 손실 기준 **조기 종료**(patience 6–8)로 가장 좋은 에폭을 남깁니다. 목표값은 모델 안에서 표준화하고 예측은 다시 수량 단위로 돌립니다.
+    검증일 *d*의 윈도는 *d*까지의 ${WINDOW}일을 쓰므로 첫 검증 윈도들은 마지막 학습일까지 거슬러 갑니다(입력만). 모든 모델은 같은 60일의 검증일로 평가됩니다.
+    `))
+    .cell('train', {
+      input: 'p3_train_s', validation: 'p3_valid_s', target: 'target', features: FORECAST_FEATURES, task: 'regression', model: 'mlp', hidden: [32, 16],
+      optimizer: 'adam', learningRate: 0.005, epochs: 40, batchSize: 32, patience: 8, seed: 42, output: 'p3_mlp',
+    }, t('Product 3: dense baseline', '상품 3: 밀집 기준 모델'))
+    .cell('evaluate', { model: 'p3_mlp', input: 'p3_valid_s', output: 'p3_mlp_metrics', predictions: 'p3_mlp_pred' }, t('Dense baseline on the last 60 days', '마지막 60일에서 밀집 기준 모델 평가'));
+  windows(b, t, p3.id);
+  b.cell('train', { ...LSTM, input: 'p3_train_w', validation: 'p3_valid_w', output: 'p3_lstm' }, t('Product 3: LSTM', '상품 3: LSTM'))
+    .cell('evaluate', { model: 'p3_lstm', input: 'p3_valid_w', output: 'p3_lstm_metrics', predictions: 'p3_lstm_pred' }, t('LSTM on the last 60 days', '마지막 60일에서 LSTM 평가'))
+    .cell('train', {
+      input: 'p3_train_w', validation: 'p3_valid_w', model: 'cnn1d', task: 'regression', sequence: { filters: [32], kernelSize: 3, pooling: 'max', dense: [16] }, dropout: 0.2,
+      optimizer: 'adam', learningRate: 0.005, epochs: 30, batchSize: 64, patience: 6, seed: 42, output: 'p3_cnn',
+    }, t('Product 3: 1D-CNN', '상품 3: 1D-CNN'))
+    .cell('evaluate', { model: 'p3_cnn', input: 'p3_valid_w', output: 'p3_cnn_metrics', predictions: 'p3_cnn_pred' }, t('1D-CNN on the last 60 days', '마지막 60일에서 1D-CNN 평가'))
+    .md(t(`
+    **Reading the metrics.** **RMSE** and **MAE** are in units per day (RMSE punishes big misses more); **MAPE** is the mean relative miss (0.08 = 8%); **R²** is the share of the day-to-day variance the model explains (1 = perfect, 0 = no better than always predicting the mean). With 4% noise in the data a MAPE of a few percent is about the floor.
+    `, `
+    **지표 읽기.** **RMSE**와 **MAE**는 하루당 수량 단위입니다(RMSE는 큰 오차를 더 세게 벌합니다). **MAPE**는 평균 상대 오차(0.08 = 8%), **R²**는 모델이 설명하는 일간 변동의 비율입니다(1 = 완벽, 0 = 늘 평균을 답하는 것과 같음). 데이터에 4% 잡음이 있으니 MAPE 몇 퍼센트가 대략 바닥입니다.
+    `))
+    .code(`
+// RMSE, MAE, MAPE and R² of the three models on the same 60 validation days.
+const row = (model, m) => ({ model, rmse: +m.rmse.toFixed(1), mae: +m.mae.toFixed(1), mape: +m.mape.toFixed(4), r2: +m.r2.toFixed(4) });
+const p3_scores = aq.from([row('Dense (MLP)', p3_mlp_metrics), row('LSTM', p3_lstm_metrics), row('1D-CNN', p3_cnn_metrics)]);
+set('p3_scores', p3_scores);
+return p3_scores;
+`, t('Product 3: the three models', '상품 3: 세 모델 비교'))
+    .code(`
+// Actual and forecast sales on the validation days.
+const dates = p3_valid_s.orderby('Date').array('Date');
+const x = dates.map((d) => new Date(d.getTime() + ${p3.lead} * 86400000).toISOString().slice(0, 10));
+const trace = (name, t, col) => ({ type: 'scatter', mode: 'lines', name, x, y: t.array(col) });
+return { data: [trace('actual', p3_lstm_pred, 'truth'), trace('LSTM', p3_lstm_pred, 'prediction'), trace('1D-CNN', p3_cnn_pred, 'prediction'), trace('Dense', p3_mlp_pred, 'prediction')],
+  layout: { title: { text: 'Product 3: actual and forecast sales, validation days (target day)' }, yaxis: { title: { text: 'units' } } } };
+`, t('Forecasts against actual sales', '예측 대 실제 판매량'))
+    .md(t(`
+    ## 7. Residuals of the LSTM
+
+    A good forecast leaves residuals (actual − forecast) that look like **noise**: centred on 0, roughly **normal** (Shapiro–Wilk), **stationary** (ADF) and without **autocorrelation** (ACF/PACF bars inside the band). A pattern left in the residuals is something a better model could still learn — for example a weekly spike at lag 7.
+    `, `
+    ## 7. LSTM의 잔차
+
+    좋은 예측은 잔차(실제 − 예측)를 **잡음**처럼 남깁니다: 0을 중심으로, 대략 **정규**(Shapiro–Wilk), **정상적**(ADF)이고 **자기상관**이 없습니다(ACF/PACF 막대가 띠 안). 잔차에 남은 패턴은 더 나은 모델이 아직 배울 수 있는 것입니다. 예를 들어 시차 7의 주간 돌출.
+    `))
+    .code(`
+// Residual = actual − forecast, per validation day.
+const dates = p3_valid_s.orderby('Date').array('Date');
+const truth = p3_lstm_pred.array('truth'), pred = p3_lstm_pred.array('prediction');
+const p3_resid = aq.from(truth.map((y, i) => ({ Date: dates[i], residual: y - pred[i] })));
+set('p3_resid', p3_resid);
+return p3_resid;
+`, t('Residuals', '잔차'))
+    .cell('timeseries', { input: 'p3_resid', time: 'Date', value: 'residual', analyses: ['shapiro', 'adf', 'acf', 'pacf'], lags: 14, output: 'p3_resid_ts' }, t('Residual tests: Shapiro–Wilk, ADF, ACF/PACF', '잔차 검정: Shapiro–Wilk, ADF, ACF/PACF'))
+    .md(t(`
+    ## 8. Inventory simulation (product 3)
+
+    The course's \`inv_simulator\` replays the validation days with a store that orders from the LSTM's forecast. Each day *i* (lead time *L* = ${p3.lead}, safety stock *SS*):
+    - the goods ordered *L* days ago arrive (\`receive_i = order_{i−L}\`; the first *L* days receive their forecast, already on the way),
+    - **base** = yesterday's closing stock + receive; sales are min(demand, base); **lost** = max(demand − base, 0) — an empty shelf loses the sale,
+    - **close** = max(base − demand, 0),
+    - **order** = max(forecast_{i+L} + SS − close, 0): the forecast for the arrival day plus the safety stock, minus what is left (the course's rule: it looks at today's closing stock only — it ignores the orders already on their way and the sales of the days before this order arrives, so with a lead time of 3 it can under-order after a slow day; that is why some products lose sales at every level below).
+    Per safety-stock level the table gives the **average daily closing stock**, its **value** (× price $8 from the products table), **turnover** (units sold ÷ average stock over these 60 days: how many times the stock is sold through) and **lost units**. Safety stock is in **% of mean daily demand** (the course's 5–20 units are meaningless at ~8,000 units a day); the levels run up to 150% because a few days (a holiday rush) miss by far more than the average.
+    The trade-off: more safety stock, fewer lost sales, more money on the shelf and lower turnover. The cell names the **smallest safety stock with no lost sales**.
+    `, `
+    ## 8. 재고 시뮬레이션 (상품 3)
+
+    강의의 \`inv_simulator\`는 LSTM 예측으로 주문하는 매장으로 검증 기간을 재생합니다. 매일 *i*(리드타임 *L* = ${p3.lead}, 안전 재고 *SS*):
+    - *L*일 전에 주문한 상품이 도착합니다(\`receive_i = order_{i−L}\`; 처음 *L*일은 이미 오고 있는 예측량을 받음).
+    - **base** = 어제의 마감 재고 + 입고; 판매는 min(수요, base); **손실** = max(수요 − base, 0) — 빈 선반은 판매를 잃습니다.
+    - **마감 재고** = max(base − 수요, 0)
+    - **주문** = max(예측_{i+L} + SS − 마감 재고, 0): 도착일의 예측에 안전 재고를 더하고 남은 재고를 뺍니다(강의의 규칙: 오늘의 마감 재고만 봅니다. 오고 있는 주문과 이 주문이 도착하기 전 며칠의 판매를 무시하므로, 리드타임이 3이면 판매가 적었던 날 뒤에 덜 주문할 수 있습니다. 아래에서 어떤 상품은 모든 수준에서 판매를 잃는 이유입니다).
+    안전 재고 수준마다 **일평균 마감 재고**, 그 **가치**(상품 표의 가격 $8 곱), **회전율**(이 60일 동안 판매량 ÷ 평균 재고: 재고가 몇 번 팔려 나가는지), **손실 수량**을 보여 줍니다. 안전 재고는 **일평균 수요의 %**로 줍니다(하루 약 8,000개에서 강의의 5–20개는 의미가 없습니다). 며칠(연휴 대목)은 평균보다 훨씬 크게 빗나가므로 수준을 150%까지 둡니다.
+    절충: 안전 재고가 많을수록 판매 손실은 줄고, 선반에 묶인 돈은 늘고, 회전율은 떨어집니다. 셀은 **판매 손실이 없는 가장 작은 안전 재고**를 알려 줍니다.
+    `))
+    .cell('inventory', {
+      input: 'p3_lstm_pred', actual: 'truth', predicted: 'prediction', priceFrom: { input: 'products', keyColumn: 'Product_ID', key: 3, column: 'Price' },
+      leadTime: p3.lead, safetyStocks: SAFETY_LEVELS, unit: 'percent', output: 'p3_inventory',
+    }, t('Product 3: inventory by safety stock', '상품 3: 안전 재고별 재고'));
+
+  b.md(t(`
+    ## 9. Products 12 and 42, shorter
+
+    The same pipeline for the other two products, with their own lead time (3 days) and price: features, time split, scaling, and — to keep the run short — the **dense model** (on product 3 it scored about as well as the LSTM; swap in the LSTM cells from section 6 to compare), its metrics and the inventory simulation. Product 12 follows customers with a December peak; product 42 is small (~100 a day), seasonal over the year and noisier (10%), so expect a lower R² there — and note how a noisier forecast needs more safety stock.
+    `, `
+    ## 9. 상품 12와 42, 짧게
+
+    나머지 두 상품도 각자의 리드타임(3일)과 가격으로 같은 과정을 거칩니다: 특징, 시간 분할, 스케일링, 그리고 실행을 짧게 하려고 **밀집 모델**(상품 3에서 LSTM과 비슷한 점수; 비교하려면 6절의 LSTM 셀을 가져오세요), 지표, 재고 시뮬레이션. 상품 12는 고객 수를 따르고 12월에 정점입니다. 상품 42는 작고(하루 약 100개) 연중 계절성이 있으며 잡음이 더 커서(10%) R²가 더 낮을 것입니다. 잡음이 큰 예측일수록 안전 재고가 더 필요하다는 점도 보세요.
+    `));
+  for (const p of PRODUCTS.slice(1)) {
+    b.md(t(`### Product ${p.id} (lead time ${p.lead} days)`, `### 상품 ${p.id} (리드타임 ${p.lead}일)`));
+    features(b, t, p.id, p.lead);
+    b.cell('train', {
+      input: `p${p.id}_train_s`, validation: `p${p.id}_valid_s`, target: 'target', features: FORECAST_FEATURES, task: 'regression', model: 'mlp', hidden: [32, 16],
+      optimizer: 'adam', learningRate: 0.005, epochs: 40, batchSize: 32, patience: 8, seed: 42, output: `p${p.id}_mlp`,
+    }, t(`Product ${p.id}: dense model`, `상품 ${p.id}: 밀집 모델`))
+      .cell('evaluate', { model: `p${p.id}_mlp`, input: `p${p.id}_valid_s`, output: `p${p.id}_metrics`, predictions: `p${p.id}_pred` }, t(`Product ${p.id}: on the last 60 days`, `상품 ${p.id}: 마지막 60일에서 평가`))
+      .cell('inventory', {
+        input: `p${p.id}_pred`, actual: 'target', predicted: 'prediction', priceFrom: { input: 'products', keyColumn: 'Product_ID', key: p.id, column: 'Price' },
+        leadTime: p.lead, safetyStocks: SAFETY_LEVELS, unit: 'percent', output: `p${p.id}_inventory`,
+      }, t(`Product ${p.id}: inventory by safety stock`, `상품 ${p.id}: 안전 재고별 재고`));
+  }
+  b.code(`
+// The three products side by side (product 3: LSTM; 12 and 42: dense model) and the smallest safety stock with no lost sales.
+const smallest = (inv) => { const r = inv.objects().find((x) => x.lost_units < 1e-6); return r ? r.safety_stock : null; };
+const row = (product, m, inv) => ({ product, rmse: +m.rmse.toFixed(1), mae: +m.mae.toFixed(1), mape: +m.mape.toFixed(4), r2: +m.r2.toFixed(4), smallest_safe_ss_pct: smallest(inv) });
+const product_summary = aq.from([row(3, p3_lstm_metrics, p3_inventory), row(12, p12_metrics, p12_inventory), row(42, p42_metrics, p42_inventory)]);
+set('product_summary', product_summary);
+return product_summary;
+`, t('All three products', '세 상품 한눈에'))
+    .md(t(`
+    ## What next
+
+    - **Test month.** Rebuild the product tables with \`END = '2017-03-31'\`, hold out March 2017 with the time split, and score the trained models there — the course's business evaluation.
+    - Try 14-day windows (the course's product 42) instead of ${WINDOW}, or add the month one-hot columns the course uses.
+    - For product 42 the course adds a seasonal decomposition (period 12) and holiday flags as features.
+    `, `
+    ## 다음으로
+
+    - **테스트 달.** \`END = '2017-03-31'\`로 상품 표를 다시 만들고, 시간 분할로 2017년 3월을 떼어 학습된 모델을 평가하세요. 강의의 비즈니스 평가입니다.
+    - ${WINDOW}일 대신 14일 윈도(강의의 상품 42)를 쓰거나, 강의가 쓰는 월 원-핫 열을 더해 보세요.
+    - 상품 42에 강의는 계절 분해(주기 12)와 휴일 표시를 특징으로 더합니다.
+    `));
+  return b.build();
+}

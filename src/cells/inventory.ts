@@ -1,0 +1,118 @@
+// The inventory cell: the course's inventory simulation (`inv_simulator`,
+// COURSE.md §4.6) over a list of safety-stock levels. Reads a table of
+// consecutive days with the actual demand and its forecast (an evaluate
+// cell's predictions table, or one a code cell builds), replays the course's
+// order rule with a lead time, and reports per level the average stock, its
+// value, turnover and lost sales, plus the smallest level with no lost sales.
+// The rules and definitions are in src/data/inventory.ts.
+import { z } from 'zod';
+import * as aq from 'arquero';
+import type { CellOutput, FigureOutput } from '../core/outputs.ts';
+import { CellError } from '../core/errors.ts';
+import { defineCell } from './types.ts';
+import { requireColumn } from '../data/columns.ts';
+import { columnValues } from '../data/stats.ts';
+import { tablePreview, toScalar } from '../data/preview.ts';
+import { inventoryStudy } from '../data/inventory.ts';
+
+export const inventorySchema = z.object({
+  input: z.string().default('predictions').describe('Table of consecutive days (in row order) with the actual demand and its forecast, e.g. an evaluate cell\'s predictions table.'),
+  actual: z.string().default('truth').describe('Column with the actual demand (units sold) of each day.'),
+  predicted: z.string().default('prediction').describe('Column with the forecast of that day\'s demand, made lead-time days before.'),
+  price: z.number().min(0).default(1).describe('Unit price: stock value = average stock × price (used when priceFrom is absent).'),
+  priceFrom: z.object({
+    input: z.string().describe('Table holding the price, e.g. the products table.'),
+    keyColumn: z.string().describe('Column identifying the row, e.g. Product_ID.'),
+    key: z.union([z.string(), z.number()]).describe('The row\'s key, e.g. 3.'),
+    column: z.string().default('Price').describe('Column holding the price.'),
+  }).optional().describe('Optional: read the price from a table row instead of the price field.'),
+  leadTime: z.number().int().min(0).max(365).default(2).describe('Days between placing an order and receiving it (the course uses 2).'),
+  safetyStocks: z.array(z.number().min(0)).default(() => [0, 5, 10, 15, 20]).describe('Safety-stock levels to simulate.'),
+  unit: z.enum(['units', 'percent']).default('units').describe('units: safety stock in units; percent: in % of the mean actual daily demand.'),
+  output: z.string().default('inventory').describe('Name to store the per-level results table under.'),
+});
+
+export type InventoryParams = z.output<typeof inventorySchema>;
+
+function numbers(table: aq.ColumnTable, name: string, where: string): number[] {
+  return columnValues(table, name).map((v, i) => {
+    const x = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+    if (!Number.isFinite(x)) throw new CellError(`Column "${name}" has a missing or non-numeric value in row ${i + 1} (${JSON.stringify(toScalar(v))}).`, { where });
+    return x;
+  });
+}
+
+function readPrice(p: InventoryParams, table: (name: string, where: string) => aq.ColumnTable): number {
+  if (!p.priceFrom) return p.price;
+  const t = table(p.priceFrom.input, 'params.priceFrom.input');
+  requireColumn(t, p.priceFrom.keyColumn, 'params.priceFrom.keyColumn', p.priceFrom.input);
+  requireColumn(t, p.priceFrom.column, 'params.priceFrom.column', p.priceFrom.input);
+  const keys = columnValues(t, p.priceFrom.keyColumn);
+  const row = keys.findIndex((k) => String(toScalar(k)) === String(p.priceFrom!.key));
+  if (row < 0) throw new CellError(`No row of "${p.priceFrom.input}" has ${p.priceFrom.keyColumn} = ${String(p.priceFrom.key)}.`, { where: 'params.priceFrom.key' });
+  const price = Number(toScalar(columnValues(t, p.priceFrom.column)[row]));
+  if (!Number.isFinite(price) || price < 0) throw new CellError(`The price in ${p.priceFrom.column} is not a number ≥ 0.`, { where: 'params.priceFrom.column' });
+  return price;
+}
+
+function chart(rows: { safety_stock: number; avg_stock: number; lost_units: number }[], unit: string): FigureOutput {
+  const x = rows.map((r) => r.safety_stock);
+  const title = 'Average stock and lost sales by safety stock';
+  return {
+    type: 'figure', title,
+    spec: {
+      data: [
+        { type: 'bar', name: 'lost units', x, y: rows.map((r) => r.lost_units), yaxis: 'y2', opacity: 0.6 },
+        { type: 'scatter', mode: 'lines+markers', name: 'average stock', x, y: rows.map((r) => r.avg_stock) },
+      ],
+      layout: {
+        title: { text: title },
+        xaxis: { title: { text: unit === 'percent' ? 'safety stock (% of mean daily demand)' : 'safety stock (units)' }, type: 'category' },
+        yaxis: { title: { text: 'average closing stock (units)' } },
+        yaxis2: { title: { text: 'lost units' }, overlaying: 'y', side: 'right' },
+        legend: { orientation: 'h' },
+      },
+    },
+  };
+}
+
+export const inventoryCell = defineCell({
+  kind: 'inventory',
+  label: 'Inventory simulation',
+  description: 'Simulate ordering from a demand forecast with a lead time (the course\'s inv_simulator) for several safety-stock levels: average stock, stock value, turnover and lost sales.',
+  schema: inventorySchema,
+  runnable: true,
+  reads: (p) => [p.input, ...(p.priceFrom ? [p.priceFrom.input] : [])],
+  writes: (p) => [p.output],
+  render(p) {
+    const price = p.priceFrom ? `${p.priceFrom.input}.${p.priceFrom.column} where ${p.priceFrom.keyColumn} = ${String(p.priceFrom.key)}` : String(p.price);
+    const levels = p.safetyStocks.map((s) => `${s}${p.unit === 'percent' ? '%' : ''}`).join(', ');
+    return `// inventory simulation on ${p.input} (actual ${p.actual}, forecast ${p.predicted}) → ${p.output}\n// lead time ${p.leadTime} days, price ${price}, safety stock ${levels}${p.unit === 'percent' ? ' of mean daily demand' : ' units'}`;
+  },
+  async run(params, ctx): Promise<CellOutput[]> {
+    if (!params.output.trim()) throw new CellError('Name the results output.', { where: 'params.output' });
+    if (params.safetyStocks.length === 0) throw new CellError('List at least one safety-stock level.', { where: 'params.safetyStocks' });
+    const table = ctx.table(params.input, 'params.input');
+    if (table.numRows() === 0) throw new CellError(`Table "${params.input}" has no rows.`, { where: 'params.input' });
+    requireColumn(table, params.actual, 'params.actual', params.input);
+    requireColumn(table, params.predicted, 'params.predicted', params.input);
+    const actual = numbers(table, params.actual, 'params.actual');
+    const predicted = numbers(table, params.predicted, 'params.predicted');
+    const price = readPrice(params, (name, where) => ctx.table(name, where));
+    const levels = [...new Set(params.safetyStocks)].sort((a, b) => a - b);
+    const study = inventoryStudy(actual, predicted, { leadTime: params.leadTime, safetyStocks: levels, unit: params.unit, price });
+    const result = aq.from(study.rows);
+    ctx.set(params.output, { type: 'table', table: result });
+    const u = params.unit === 'percent' ? '%' : ' units';
+    const best = study.smallestNoLoss === null
+      ? `Every simulated safety stock loses sales (the largest, ${levels.at(-1)}${u}, loses ${study.rows.at(-1)!.lost_units.toFixed(0)} units): try larger levels or a better forecast.`
+      : `The smallest safety stock with no lost sales is ${study.smallestNoLoss}${u}` +
+        (params.unit === 'percent' ? ` (${study.rows.find((r) => r.safety_stock === study.smallestNoLoss)!.safety_units.toFixed(1)} units)` : '') + '.';
+    const summary = `${actual.length} days, lead time ${params.leadTime}, price ${price}, mean daily demand ${study.meanDemand.toFixed(1)}. ${best}`;
+    return [
+      { type: 'text', text: summary },
+      tablePreview(result, { name: params.output, title: 'Inventory simulation per safety stock' }),
+      chart(study.rows, params.unit),
+    ];
+  },
+});
