@@ -6,6 +6,11 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 register();
+// Only result lines go to stdout (one JSON object each); anything a library
+// logs (tfjs's Node banner) goes to stderr so stdout stays parseable.
+const emit = (line) => process.stdout.write(line + '\n');
+console.log = (...args) => console.error(...args);
+console.info = (...args) => console.error(...args);
 const filter = process.argv[2] ?? '';
 const dir = fileURLToPath(new URL('../bench/', import.meta.url));
 let ran = 0;
@@ -15,7 +20,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort(
     if (!b.name.includes(filter)) continue;
     ran++;
     try {
-      for (const r of await b.run()) console.log(JSON.stringify(r));
+      for (const r of await b.run()) emit(JSON.stringify(r));
     } catch (error) {
       console.error(`bench ${b.name} failed: ${error instanceof Error ? error.stack : error}`);
       process.exitCode = 1;
