@@ -4,22 +4,16 @@
 // tfjs on other backends, narrow enough to catch a broken step.
 import { describe, expect, it } from 'vitest';
 import { runNotebook } from '../helpers/runNotebook.ts';
-import { cellRegistry } from '../../src/cells/registry.ts';
-import type { CellKindDef } from '../../src/cells/types.ts';
-import { ensembleCell } from '../../src/cells/ensemble.ts';
-import { selectFeaturesCell } from '../../src/cells/select.ts';
 import { BlendModel, VotingModel } from '../../src/ml/ensemble/index.ts';
 import { lifecycleServices } from '../../src/lifecycle/host.ts';
 import type { HostServices } from '../../src/core/host.ts';
 import { AUC_BAR } from '../../notebooks/source/ml-lifecycle.ts';
 
 // Until the lead registers them, the ensemble and select cells are added here.
-const registry = new Map<string, CellKindDef>([...cellRegistry]);
-for (const def of [ensembleCell, selectFeaturesCell] as unknown as CellKindDef[]) if (!registry.has(def.kind)) registry.set(def.kind, def);
 
 describe('ml-lifecycle notebook', () => {
   it('runs end to end on the generated data, in the range that data supports', { timeout: 240_000 }, async () => {
-    const { failures, metrics, table, kernel } = await runNotebook('ml-lifecycle.ipynb', { registry });
+    const { failures, metrics, table, kernel } = await runNotebook('ml-lifecycle.ipynb');
     expect(failures).toEqual([]);
 
     // Splits: half set aside, the rest 60/20/20 (stratified).

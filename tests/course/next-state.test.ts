@@ -11,26 +11,14 @@
 // - the tuned tabular model also beats the majority rate (top-1 ≥ 0.25);
 // - no session on both sides of the split; every cell runs.
 import { describe, expect, it } from 'vitest';
-import { Kernel } from '../../src/kernel/kernel.ts';
-import { cellRegistry } from '../../src/cells/registry.ts';
-import { nodeHost } from '../../src/cli/nodeHost.ts';
-import { initBackend } from '../../src/ml/backend.ts';
-import { nextState } from '../../notebooks/source/next-state.ts';
+import { runNotebook } from '../helpers/runNotebook.ts';
 
 describe('next-state notebook', () => {
   it('runs headless and scores in the range the generated data supports', async () => {
-    const { backend } = await initBackend({ order: ['wasm', 'cpu'] });
-    const doc = nextState('en');
-    const kernel = new Kernel(cellRegistry, nodeHost({ notebookDir: 'notebooks', notebook: { id: 'next-state', title: doc.title }, backend: () => backend }));
-    kernel.setCells(doc.cells);
-    const started = performance.now();
-    await kernel.runAll({ continueOnError: true });
-    const seconds = (performance.now() - started) / 1000;
+    const { kernel, failures } = await runNotebook('next-state.ipynb');
     const states = kernel.cells();
-    const failed = states.filter((s) => s.status === 'error').map((s) => `${s.id}: ${JSON.stringify(s.outputs.find((o) => o.type === 'error'))}`);
-    expect(failed).toEqual([]);
+    expect(failures).toEqual([]);
     expect(states.filter((s) => s.kind !== 'markdown').every((s) => s.status === 'done')).toBe(true);
-    expect(seconds).toBeLessThan(150);
 
     const table = (name: string) => {
       const v = kernel.getValue(name);
