@@ -5,17 +5,21 @@ import { z } from 'zod';
 import * as aq from 'arquero';
 import type { CellOutput, FigureOutput, TableOutput } from '../core/outputs.ts';
 import { CellError } from '../core/errors.ts';
-import { defineCell } from './types.ts';
+import { defineCell, type CellContext } from './types.ts';
 import { trackRun } from '../lifecycle/track.ts';
-import { gbdtSchema, trainSchema, type TrainParams } from './train.ts';
+import { gbdtSchema, isSequenceKind, sequenceFitOptions, trainSchema, type TrainParams } from './train.ts';
+import { isSequenceData, type SequenceData } from '../ml/sequences/types.ts';
+import type { SequenceKind } from '../ml/models/sequence-net.ts';
 import { tablePreview } from '../data/preview.ts';
 import { columnValues, detectTask } from '../ml/features.ts';
-import { crossValidate, groupKFold, kFold, stratifiedKFold, timeFolds, type Fold, type ModelSpec } from '../ml/validation/index.ts';
+import {
+  crossValidate, crossValidateSequences, groupKFold, kFold, sequenceFolds, stratifiedKFold, timeFolds, type CrossValResult, type Fold, type ModelSpec,
+} from '../ml/validation/index.ts';
 
 /** The train cell's model fields, shared by crossval and tune. */
 export const modelFields = trainSchema.pick({
   input: true, target: true, features: true, task: true, model: true, hidden: true, activation: true, dropout: true,
-  l2: true, optimizer: true, learningRate: true, epochs: true, batchSize: true, seed: true, gbdt: true,
+  l2: true, optimizer: true, learningRate: true, epochs: true, batchSize: true, seed: true, gbdt: true, sequence: true,
 });
 
 export type ModelFields = z.output<typeof modelFields>;
@@ -36,9 +40,9 @@ export function modelSpec(p: ModelFields & Partial<Pick<TrainParams, 'patience'>
   }
   const model = p.model;
   if (model !== 'linear' && model !== 'logistic' && model !== 'mlp') {
-    // Sequence models train on a sequences value, not on table rows that folds can cut.
-    throw new CellError(`Model ${model} trains on sequences; cross-validation and tuning work on tables.`, {
-      hint: "Use model 'linear', 'logistic', 'mlp' or 'gbdt'.", where: 'params.model',
+    // Sequence models train on a sequences value (sequencesInput), not on table rows.
+    throw new CellError(`Model ${model} trains on sequences, but the input is a table.`, {
+      hint: "Cross-validate or tune it on a sequences cell's output, or use model 'linear', 'logistic', 'mlp' or 'gbdt' on the table.", where: 'params.input',
     });
   }
   return {
@@ -52,7 +56,7 @@ export function modelSpec(p: ModelFields & Partial<Pick<TrainParams, 'patience'>
 
 export const crossvalSchema = modelFields.extend({
   method: z.enum(['kfold', 'stratified', 'group', 'time']).default('kfold')
-    .describe('kfold: shuffled folds; stratified: each class keeps its share in every fold; group: a group (user, session) never on both sides; time: train on the past, test on the next block.'),
+    .describe('kfold: shuffled folds; stratified: each class keeps its share in every fold; group: a group (user, session) never on both sides; time: train on the past, test on the next block. Sequences: windows take time (forward chaining) or group; padded sequences kfold/group (by session).'),
   folds: z.number().int().min(2).max(50).default(5).describe('Number of folds (splits for time).'),
   group: z.string().default('').describe('Group column (method group).'),
   time: z.string().default('').describe('Time column (method time); empty = the table is already in time order.'),
@@ -84,6 +88,58 @@ function strip(folds: { fold: number; metrics: Record<string, number> }[], names
   return { type: 'figure', title: 'Metric per fold', spec: { data, layout: { title: { text: 'Metric per fold' }, yaxis: { title: { text: 'value' } }, showlegend: false } } };
 }
 
+/**
+ * The input as sequences when it holds a sequences value (lstm, gru, cnn1d
+ * train on those); undefined for a table. A sequence model on a table, or a
+ * table model on sequences, is refused.
+ */
+export function sequencesInput(p: ModelFields, ctx: CellContext): SequenceData | undefined {
+  const source = ctx.get(p.input);
+  const isSeq = source?.type === 'object' && isSequenceData(source.value);
+  if (isSeq && !isSequenceKind(p.model)) {
+    throw new CellError(`"${p.input}" holds sequences; model ${p.model} trains on tables.`, { hint: "Use model 'lstm', 'gru' or 'cnn1d', or use the table.", where: 'params.model' });
+  }
+  return isSeq ? (source.value as SequenceData) : undefined;
+}
+
+function summaryTable(result: CrossValResult, folds: number): TableOutput {
+  return {
+    type: 'table', title: `Mean ± std over ${folds} folds`,
+    columns: [{ name: 'metric', type: 'string' }, { name: 'mean', type: 'number' }, { name: 'std', type: 'number' }, { name: 'mean ± std', type: 'string' }],
+    rowCount: result.summary.length,
+    rows: result.summary.map((s) => ({ metric: s.metric, mean: s.mean, std: s.std, 'mean ± std': `${s.mean.toFixed(4)} ± ${s.std.toFixed(4)}` })),
+  };
+}
+
+/** Cross-validation of lstm/gru/cnn1d on a sequences value, fold models fitted like the train cell's. */
+async function runSequences(params: CrossvalParams, ctx: CellContext, data: SequenceData): Promise<CellOutput[]> {
+  if (!params.output.trim()) throw new CellError('Name the results output.', { where: 'params.output' });
+  const model = params.model as SequenceKind;
+  const folds = sequenceFolds(data, params.method, params.folds, params.seed);
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const result = await crossValidateSequences(data, sequenceFitOptions(params, model), folds, {
+    signal: ctx.signal,
+    onFold: (done, total, r) => ctx.progress({ phase: 'crossval', fraction: done / total, message: `Fold ${done} of ${total}: ${Object.entries(r.metrics).slice(0, 2).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}` }),
+  });
+  const names = result.summary.map((s) => s.metric);
+  const unit = data.mode === 'windows' ? 'windows' : 'sequences';
+  const columns: Record<string, number[]> = {
+    fold: result.folds.map((f) => f.fold), [`train_${unit}`]: result.folds.map((f) => f.trainRows), [`test_${unit}`]: result.folds.map((f) => f.testRows),
+  };
+  for (const m of names) columns[m] = result.folds.map((f) => f.metrics[m] ?? NaN);
+  const perFold = aq.table(columns);
+  ctx.set(params.output, { type: 'table', table: perFold });
+  const how = data.mode === 'padded' ? `by sequence (${data.options.group})` : params.method === 'time' ? 'forward chaining over windows in time order' : `by group (${data.options.group ?? '?'})`;
+  const outputs: CellOutput[] = [
+    { type: 'text', text: `${params.model.toUpperCase()} on ${data.mode} ${params.input}: ${folds.length} folds ${how}; metrics on each fold's held-out ${unit}.` },
+    summaryTable(result, folds.length), tablePreview(perFold, { name: params.output, title: 'Metrics per fold' }), strip(result.folds, names),
+  ];
+  const means = Object.fromEntries(result.summary.flatMap((m) => [[`${m.metric}_mean`, m.mean], [`${m.metric}_std`, m.std]]));
+  await trackRun(ctx, { kind: 'crossval', params, output: params.output, input: params.input, startedAt, durationMs: performance.now() - t0, outputs, metrics: means });
+  return outputs;
+}
+
 export const crossvalCell = defineCell({
   kind: 'crossval',
   label: 'Cross-validate',
@@ -97,6 +153,8 @@ export const crossvalCell = defineCell({
     return `// cross-validate ${p.model} on ${p.input}, target: ${p.target || '?'}\n// ${p.folds} ${p.method} folds${by}, seed ${p.seed} → ${p.output}`;
   },
   async run(params, ctx): Promise<CellOutput[]> {
+    const sequences = sequencesInput(params, ctx);
+    if (sequences) return runSequences(params, ctx, sequences);
     if (!params.target.trim()) throw new CellError('Choose the target column to predict.', { where: 'params.target' });
     if (!params.output.trim()) throw new CellError('Name the results output.', { where: 'params.output' });
     const table = ctx.table(params.input, 'params.input').reify();
@@ -115,12 +173,7 @@ export const crossvalCell = defineCell({
     for (const m of names) columns[m] = result.folds.map((f) => f.metrics[m] ?? NaN);
     const perFold = aq.table(columns);
     ctx.set(params.output, { type: 'table', table: perFold });
-    const summary: TableOutput = {
-      type: 'table', title: `Mean ± std over ${folds.length} folds`,
-      columns: [{ name: 'metric', type: 'string' }, { name: 'mean', type: 'number' }, { name: 'std', type: 'number' }, { name: 'mean ± std', type: 'string' }],
-      rowCount: result.summary.length,
-      rows: result.summary.map((s) => ({ metric: s.metric, mean: s.mean, std: s.std, 'mean ± std': `${s.mean.toFixed(4)} ± ${s.std.toFixed(4)}` })),
-    };
+    const summary = summaryTable(result, folds.length);
     const outputs: CellOutput[] = [summary, tablePreview(perFold, { name: params.output, title: 'Metrics per fold' }), strip(result.folds, names)];
     const means = Object.fromEntries(result.summary.flatMap((m) => [[`${m.metric}_mean`, m.mean], [`${m.metric}_std`, m.std]]));
     await trackRun(ctx, { kind: 'crossval', params, output: params.output, input: params.input, startedAt, durationMs: performance.now() - t0, outputs, metrics: means });

@@ -13,16 +13,19 @@ import { trackRun } from '../lifecycle/track.ts';
 import { tablePreview } from '../data/preview.ts';
 import { targetLabels } from '../ml/features.ts';
 import { classificationMetrics, regressionMetrics } from '../ml/metrics/index.ts';
-import { BlendModel, VotingModel, type Member } from '../ml/ensemble/index.ts';
+import { BlendModel, StackModel, VotingModel, type Member } from '../ml/ensemble/index.ts';
 
 export const ensembleSchema = z.object({
   models: z.array(z.string()).default([]).describe('Trained models to combine (value names), at least two, all for the same target.'),
-  method: z.enum(['voting', 'blending']).default('voting')
-    .describe('voting: average the members (soft) or count their votes (hard); blending: a meta-learner fitted on the members\' predictions for a held-out table.'),
+  method: z.enum(['voting', 'blending', 'stacking']).default('voting')
+    .describe('voting: average the members (soft) or count their votes (hard); blending: a meta-learner fitted on the members\' predictions for a held-out table; stacking: a meta-learner fitted on out-of-fold predictions of the training table (members re-fitted per fold, like scikit-learn StackingClassifier(cv=5)).'),
   voting: z.enum(['soft', 'hard']).default('soft')
     .describe('Classification voting: soft averages class probabilities (needs them); hard counts predicted labels, ties to the first class in sorted order, and gives no probabilities.'),
   weights: z.array(z.number().min(0)).default([]).describe('Voting: one weight per model (empty = equal).'),
   validation: z.string().default('valid').describe('Blending: held-out table (not used to train the members) the meta-learner learns from.'),
+  train: z.string().default('train').describe('Stacking: the table the members were trained on; out-of-fold predictions of it train the meta-learner.'),
+  folds: z.number().int().min(2).max(50).default(5).describe('Stacking: folds for the out-of-fold predictions (stratified for classes).'),
+  seed: z.number().int().default(42).describe('Stacking: seed of the fold shuffle.'),
   meta: z.enum(['auto', 'logistic', 'ridge']).default('auto').describe('Blending meta-learner: auto = logistic regression (classes) or ridge regression (numbers).'),
   C: z.number().positive().default(1).describe('Logistic meta-learner: inverse L2 strength (scikit-learn C).'),
   alpha: z.number().min(0).default(1).describe('Ridge meta-learner: L2 strength (scikit-learn alpha).'),
@@ -33,6 +36,7 @@ export const ensembleSchema = z.object({
 export type EnsembleParams = z.output<typeof ensembleSchema>;
 
 function label(p: EnsembleParams): string {
+  if (p.method === 'stacking') return `stacking (${p.meta === 'auto' ? 'logistic/ridge' : p.meta} meta-learner on ${p.folds}-fold out-of-fold predictions of ${p.train || '?'})`;
   return p.method === 'blending' ? `blending (${p.meta === 'auto' ? 'logistic/ridge' : p.meta} meta-learner on ${p.validation || '?'})` : `${p.voting} voting${p.weights.length ? ` (weights ${p.weights.join(', ')})` : ''}`;
 }
 
@@ -64,10 +68,10 @@ function members(params: EnsembleParams, ctx: CellContext): Member[] {
 export const ensembleCell = defineCell({
   kind: 'ensemble',
   label: 'Ensemble',
-  description: 'Combine trained models into one: soft or hard voting with weights, or blending with a logistic/ridge meta-learner fitted on a held-out table.',
+  description: 'Combine trained models into one: soft or hard voting with weights, blending with a logistic/ridge meta-learner fitted on a held-out table, or out-of-fold stacking.',
   schema: ensembleSchema,
   runnable: true,
-  reads: (p) => [...p.models, ...(p.method === 'blending' && p.validation ? [p.validation] : []), ...(p.input ? [p.input] : [])],
+  reads: (p) => [...p.models, ...(p.method === 'blending' && p.validation ? [p.validation] : []), ...(p.method === 'stacking' && p.train ? [p.train] : []), ...(p.input ? [p.input] : [])],
   writes: (p) => [p.output],
   render(p) {
     const lines = [`// ensemble ${p.models.join(', ') || '?'} by ${label(p)} → ${p.output}`];
@@ -81,7 +85,14 @@ export const ensembleCell = defineCell({
     const startedAt = new Date();
     const t0 = performance.now();
     let model: VotingModel | BlendModel;
-    if (params.method === 'blending') {
+    if (params.method === 'stacking') {
+      if (!params.train.trim()) throw new CellError('Stacking needs the training table to make out-of-fold predictions of.', { where: 'params.train' });
+      const train = ctx.table(params.train, 'params.train');
+      model = await StackModel.fitOutOfFold(list, train, {
+        meta: params.meta, C: params.C, alpha: params.alpha, signal: ctx.signal, folds: params.folds, seed: params.seed,
+        onFold: (done, total) => ctx.progress({ phase: 'fit', fraction: done / total, message: `Fold ${done} of ${total}: members re-fitted` }),
+      });
+    } else if (params.method === 'blending') {
       if (!params.validation.trim()) throw new CellError('Blending needs a held-out table to fit the meta-learner on.', { hint: 'Use the validation part of a split (rows the members were not trained on).', where: 'params.validation' });
       ctx.progress({ phase: 'fit', message: `Fitting the meta-learner on ${params.validation}` });
       model = await BlendModel.fit(list, ctx.table(params.validation, 'params.validation'), { meta: params.meta, C: params.C, alpha: params.alpha, signal: ctx.signal });
@@ -93,7 +104,9 @@ export const ensembleCell = defineCell({
     }
 
     const outputs: CellOutput[] = [];
-    const rule = model instanceof BlendModel
+    const rule = model instanceof StackModel
+      ? `Stacking: a ${model.meta.kind === 'logistic' ? 'logistic regression' : 'ridge regression'} meta-learner fitted on ${params.folds}-fold out-of-fold predictions of ${model.holdoutRows} rows of ${params.train}`
+      : model instanceof BlendModel
       ? `Blending: a ${model.meta.kind === 'logistic' ? 'logistic regression' : 'ridge regression'} meta-learner fitted on ${model.holdoutRows} rows of ${params.validation}`
       : model.task === 'regression' ? 'Weighted mean of the predictions' : `${params.voting === 'soft' ? 'Soft' : 'Hard'} voting`;
     outputs.push({ type: 'text', text: `${rule} over ${list.length} models (${list.map((m) => m.name).join(', ')}) → ${params.output}.` });
@@ -120,14 +133,14 @@ export const ensembleCell = defineCell({
       rows.push({ model: `${params.output} (ensemble)`, ...metrics });
       const names = [...new Set(rows.flatMap((r) => Object.keys(r)))];
       outputs.push(tablePreview(aq.table(Object.fromEntries(names.map((n) => [n, rows.map((r) => r[n] ?? null)]))), { title: `Members and ensemble on ${params.input}` }));
-      if (model instanceof BlendModel && params.input === params.validation) {
+      if (params.method === 'blending' && params.input === params.validation) {
         outputs.push({ type: 'text', text: `Note: ${params.input} is the table the meta-learner was fitted on, so the blend's score there is optimistic; score it on another held-out table.` });
       }
     }
     ctx.set(params.output, { type: 'model', model });
     await trackRun(ctx, {
       kind: 'train', params: { ...params, modelType: model.modelType }, output: params.output,
-      input: params.method === 'blending' ? params.validation : undefined, startedAt, durationMs: performance.now() - t0, outputs, metrics,
+      input: params.method === 'blending' ? params.validation : params.method === 'stacking' ? params.train : undefined, startedAt, durationMs: performance.now() - t0, outputs, metrics,
     });
     return outputs;
   },

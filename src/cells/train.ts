@@ -14,10 +14,10 @@ import { fitTreeModel } from '../ml/fit.ts';
 import type { TrainConfig } from '../ml/train.ts';
 import type { ClassWeightSpec } from '../ml/controls.ts';
 import { isSequenceData, type SequenceData } from '../ml/sequences/types.ts';
-import { fitSequenceModel } from '../ml/sequences/fit.ts';
+import { fitSequenceModel, type SequenceFitOptions } from '../ml/sequences/fit.ts';
 import type { SequenceKind } from '../ml/models/sequence-net.ts';
 
-function isSequenceKind(model: string): model is SequenceKind {
+export function isSequenceKind(model: string): model is SequenceKind {
   return model === 'lstm' || model === 'gru' || model === 'cnn1d';
 }
 
@@ -238,6 +238,20 @@ async function trainOnce(params: TrainParams, ctx: CellContext): Promise<CellOut
   return [out];
 }
 
+/** Train-cell params → fitSequenceModel's options (shared by the train, crossval and tune cells). */
+export function sequenceFitOptions(
+  params: Pick<TrainParams, 'task' | 'dropout' | 'optimizer' | 'learningRate' | 'epochs' | 'batchSize' | 'seed' | 'sequence'> & Partial<TrainParams>,
+  model: SequenceKind,
+): SequenceFitOptions {
+  const q = sequenceModelSchema.parse(params.sequence ?? {});
+  return {
+    model, task: params.task, units: q.units, filters: q.filters, kernelSize: q.kernelSize, pooling: q.pooling, dense: q.dense,
+    recurrentDropout: q.recurrentDropout, embeddingDim: q.embeddingDim, dropout: params.dropout, optimizer: params.optimizer,
+    learningRate: params.learningRate, epochs: params.epochs, batchSize: params.batchSize, seed: params.seed, patience: params.patience ?? 0,
+    ...controls(params as TrainParams),
+  };
+}
+
 /** The sequence branch: lstm, gru or cnn1d on windows or padded sequences. */
 async function runSequence(params: TrainParams, ctx: CellContext, data: SequenceData): Promise<CellOutput[]> {
   if (!isSequenceKind(params.model)) {
@@ -253,16 +267,9 @@ async function runSequence(params: TrainParams, ctx: CellContext, data: Sequence
     validation = v.value;
   }
   const q = sequenceModelSchema.parse(params.sequence ?? {});
-  const { model, result, trainedOn } = await fitSequenceModel(
-    data,
-    {
-      model: params.model, task: params.task, units: q.units, filters: q.filters, kernelSize: q.kernelSize, pooling: q.pooling, dense: q.dense,
-      recurrentDropout: q.recurrentDropout, embeddingDim: q.embeddingDim, dropout: params.dropout, optimizer: params.optimizer,
-      learningRate: params.learningRate, epochs: params.epochs, batchSize: params.batchSize, seed: params.seed, patience: params.patience,
-      ...controls(params),
-    },
-    { validation, signal: ctx.signal, onProgress: (p) => ctx.progress({ ...p }) },
-  );
+  const { model, result, trainedOn } = await fitSequenceModel(data, sequenceFitOptions(params, params.model), {
+    validation, signal: ctx.signal, onProgress: (p) => ctx.progress({ ...p }),
+  });
   ctx.set(params.output, { type: 'model', model });
   const epochs = result.history.length;
   const body = params.model === 'cnn1d' ? `1D-CNN (${q.filters.join(', ')} filters, kernel ${q.kernelSize})` : `${params.model.toUpperCase()} (${q.units.join(', ')} units)`;

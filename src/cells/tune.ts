@@ -4,13 +4,16 @@
 // best params as an object value for a train cell to use.
 import { z } from 'zod';
 import * as aq from 'arquero';
-import type { CellOutput, FigureOutput, Scalar } from '../core/outputs.ts';
+import type { CellOutput, EpochRecord, FigureOutput, Scalar } from '../core/outputs.ts';
 import { CellError } from '../core/errors.ts';
-import { defineCell } from './types.ts';
-import { trainSchema } from './train.ts';
+import { defineCell, type CellContext } from './types.ts';
+import { sequenceFitOptions, trainSchema } from './train.ts';
 import { mergeTrialParams } from './trialParams.ts';
 import { trackRun } from '../lifecycle/track.ts';
-import { modelFields, modelSpec } from './crossval.ts';
+import { modelFields, modelSpec, sequencesInput } from './crossval.ts';
+import { fitSequenceAny } from '../ml/validation/sequences.ts';
+import { isSequenceData, type SequenceData } from '../ml/sequences/types.ts';
+import type { SequenceKind } from '../ml/models/sequence-net.ts';
 import { tablePreview } from '../data/preview.ts';
 import { fitAny } from '../ml/validation/fit-any.ts';
 import { MedianPruner, randomSampler, runStudy, tpeSampler, type ParamDef, type ParamValues, type TrialRecord } from '../ml/tuning/index.ts';
@@ -38,6 +41,8 @@ export const tuneSchema = modelFields.extend({
   pruning: z.boolean().default(true).describe('Stop a trial early when its validation loss is worse than the median of earlier trials at the same epoch.'),
   warmupEpochs: z.number().int().min(0).default(5).describe('Epochs every trial gets before it can be pruned.'),
   output: z.string().default('best_params').describe('Name to store the best params under (an object a train cell can use).'),
+  metric: z.enum(['val_loss', 'val_accuracy', 'val_top3', 'val_macro_f1']).default('val_loss')
+    .describe('What scores a trial: val_loss (minimised), or val_accuracy / val_top3 / val_macro_f1 (maximised; top-3 and macro-F1 from padded sequences).'),
 });
 
 export type TuneParams = z.output<typeof tuneSchema>;
@@ -57,9 +62,15 @@ export function withTrialParams(base: Record<string, unknown>, values: ParamValu
   return parsed.data;
 }
 
-function objectiveChart(trials: TrialRecord[]): FigureOutput {
-  let best = Infinity;
-  const bestSoFar = trials.map((t) => (t.state === 'complete' && t.value < best ? (best = t.value) : best));
+/** Trials as shown: values in the metric's own sign (the study minimises −metric for maximised metrics). */
+function shown(trials: TrialRecord[], sign: number): TrialRecord[] {
+  return sign === 1 ? trials : trials.map((t) => ({ ...t, value: -t.value }));
+}
+
+function objectiveChart(trials: TrialRecord[], metric = 'val_loss', sign = 1): FigureOutput {
+  let best = sign === 1 ? Infinity : -Infinity;
+  const better = (v: number) => (sign === 1 ? v < best : v > best);
+  const bestSoFar = trials.map((t) => (t.state === 'complete' && better(t.value) ? (best = t.value) : best));
   const trace = (state: string, symbol: string) => {
     const ts = trials.filter((t) => t.state === state);
     return { type: 'scatter', mode: 'markers', name: state, x: ts.map((t) => t.number), y: ts.map((t) => t.value), marker: { symbol } };
@@ -68,9 +79,20 @@ function objectiveChart(trials: TrialRecord[]): FigureOutput {
     type: 'figure', title: 'Objective per trial',
     spec: {
       data: [trace('complete', 'circle'), trace('pruned', 'x'), { type: 'scatter', mode: 'lines', name: 'best so far', x: trials.map((t) => t.number), y: bestSoFar.map((v) => (Number.isFinite(v) ? v : null)), line: { shape: 'hv' } }],
-      layout: { title: { text: 'Objective per trial' }, xaxis: { title: { text: 'trial' } }, yaxis: { title: { text: 'validation loss' } } },
+      layout: { title: { text: 'Objective per trial' }, xaxis: { title: { text: 'trial' } }, yaxis: { title: { text: metric === 'val_loss' ? 'validation loss' : metric } } },
     },
   };
+}
+
+/** Training and validation sequences when the input holds sequences (lstm, gru, cnn1d); undefined for tables. */
+function sequencesPair(params: TuneParams, ctx: CellContext): { train: SequenceData; validation: SequenceData } | undefined {
+  const train = sequencesInput(params, ctx);
+  if (!train) return undefined;
+  const v = ctx.get(params.validation);
+  if (v?.type !== 'object' || !isSequenceData(v.value) || v.value.mode !== train.mode) {
+    throw new CellError(`Validation "${params.validation}" must be ${train.mode} sequences built like "${params.input}".`, { hint: "Add the validation table to the sequences cell's applyTo.", where: 'params.validation' });
+  }
+  return { train, validation: v.value };
 }
 
 export const tuneCell = defineCell({
@@ -84,16 +106,18 @@ export const tuneCell = defineCell({
   render(p) {
     const space = p.space.map((d) => (d.type === 'categorical' ? `${d.name} ∈ {${(d.choices ?? []).map(String).join(', ')}}` : `${d.name} ${d.type} [${String(d.low)}, ${String(d.high)}]`)).join('; ');
     const limit = p.timeLimit ? `, ≤ ${p.timeLimit} s` : '';
-    return `// tune ${p.model} on ${p.input} (validation ${p.validation}), target: ${p.target || '?'} → ${p.output}\n// ${p.sampler}, ${p.trials} trials${limit}${p.pruning ? ', median pruning' : ''}, seed ${p.seed}\n// space: ${space}`;
+    return `// tune ${p.model} on ${p.input} (validation ${p.validation}), target: ${p.target || '?'} → ${p.output}\n// ${p.sampler}, ${p.trials} trials${limit}${p.pruning ? ', median pruning' : ''}${p.metric !== 'val_loss' ? `, maximise ${p.metric}` : ''}, seed ${p.seed}\n// space: ${space}`;
   },
   async run(params, ctx): Promise<CellOutput[]> {
-    if (!params.target.trim()) throw new CellError('Choose the target column to predict.', { where: 'params.target' });
+    if (!params.target.trim() && !sequencesInput(params, ctx)) throw new CellError('Choose the target column to predict.', { where: 'params.target' });
     if (!params.output.trim()) throw new CellError('Name the best-params output.', { where: 'params.output' });
     if (!params.validation.trim()) throw new CellError('Tuning needs a validation table to score trials on.', { hint: 'Add a split cell with a validation part.', where: 'params.validation' });
     const startedAt = new Date();
     const t0 = performance.now();
-    const train = ctx.table(params.input, 'params.input');
-    const validation = ctx.table(params.validation, 'params.validation');
+    const sequences = sequencesPair(params, ctx);
+    const train = sequences ? undefined : ctx.table(params.input, 'params.input');
+    const validation = sequences ? undefined : ctx.table(params.validation, 'params.validation');
+    const sign = params.metric === 'val_loss' ? 1 : -1;
     const base = modelFields.parse(params) as Record<string, unknown>;
     const space = params.space as ParamDef[];
     const sampler = params.sampler === 'tpe' ? tpeSampler({ nStartupTrials: params.startupTrials }) : randomSampler;
@@ -102,20 +126,35 @@ export const tuneCell = defineCell({
       pruner: params.pruning ? new MedianPruner({ nStartupTrials: Math.max(1, Math.min(5, params.startupTrials)), nWarmupSteps: params.warmupEpochs }) : undefined,
       objective: async (values, trial) => {
         const p = withTrialParams(base, values);
-        const { model, history } = await fitAny(train, modelSpec(p), {
-          validation, signal: trial.signal,
-          onEpoch: (r) => {
-            if (typeof r.val_loss === 'number') trial.report(r.epoch, r.val_loss);
-          },
-        });
-        model.dispose();
-        const last = history.at(-1);
-        if (!last || typeof last.val_loss !== 'number') throw new CellError('The validation loss is missing.', { where: 'params.validation' });
-        return last.val_loss;
+        const report = (r: EpochRecord) => {
+          const v = r[params.metric];
+          if (typeof v === 'number') trial.report(r.epoch, sign * v);
+        };
+        let history: EpochRecord[];
+        let kept: number | undefined;
+        if (sequences) {
+          const fit = await fitSequenceAny(sequences.train, sequenceFitOptions(p, p.model as SequenceKind), { validation: sequences.validation, signal: trial.signal, onEpoch: report });
+          fit.model.dispose();
+          history = fit.history;
+          kept = fit.bestEpoch;
+        } else {
+          const fit = await fitAny(train!, modelSpec(p), { validation: validation!, signal: trial.signal, onEpoch: report });
+          fit.model.dispose();
+          history = fit.history;
+        }
+        const last = (kept !== undefined ? history.find((r) => r.epoch === kept) : undefined) ?? history.at(-1);
+        const value = last?.[params.metric];
+        if (typeof value !== 'number') {
+          throw new CellError(params.metric === 'val_loss' ? 'The validation loss is missing.' : `This model's validation records no ${params.metric}.`, {
+            hint: params.metric === 'val_loss' ? undefined : 'val_top3 and val_macro_f1 come from padded sequences, val_accuracy from classification; or use val_loss.',
+            where: params.metric === 'val_loss' ? 'params.validation' : 'params.metric',
+          });
+        }
+        return sign * value;
       },
       onTrial: (t, best) => ctx.progress({
         phase: 'tune', fraction: t.number / params.trials,
-        message: `Trial ${t.number}/${params.trials} ${t.state}: ${t.value.toFixed(4)}${best ? `, best ${best.value.toFixed(4)} (trial ${best.number})` : ''}`,
+        message: `Trial ${t.number}/${params.trials} ${t.state}: ${(sign * t.value).toFixed(4)}${best ? `, best ${(sign * best.value).toFixed(4)} (trial ${best.number})` : ''}`,
       }),
     });
     if (!result.best) {
@@ -125,24 +164,27 @@ export const tuneCell = defineCell({
     ctx.set(params.output, { type: 'object', value: bestParams });
 
     const names = space.map((d) => d.name);
+    const trials = shown(result.trials, sign);
+    const bestValue = sign * result.best.value;
     const columns: Record<string, Scalar[]> = {
-      trial: result.trials.map((t) => t.number), state: result.trials.map((t) => t.state), value: result.trials.map((t) => t.value),
-      epochs: result.trials.map((t) => t.steps), seconds: result.trials.map((t) => +t.seconds.toFixed(2)),
+      trial: trials.map((t) => t.number), state: trials.map((t) => t.state), value: trials.map((t) => t.value),
+      epochs: trials.map((t) => t.steps), seconds: trials.map((t) => +t.seconds.toFixed(2)),
     };
-    for (const n of names) columns[n] = result.trials.map((t) => t.params[n]);
+    for (const n of names) columns[n] = trials.map((t) => t.params[n]);
     const pruned = result.trials.filter((t) => t.state === 'pruned').length;
-    const summary = `Best validation loss ${result.best.value.toFixed(4)} at trial ${result.best.number} of ${result.trials.length}` +
+    const what = params.metric === 'val_loss' ? 'validation loss' : params.metric;
+    const summary = `Best ${what} ${bestValue.toFixed(4)} at trial ${result.best.number} of ${result.trials.length}` +
       `${pruned ? ` (${pruned} pruned)` : ''}${result.timedOut ? ', time limit reached' : ''}: ` +
       names.map((n) => `${n} = ${String(bestParams[n])}`).join(', ') + `. Stored as ${params.output}.`;
     const outputs: CellOutput[] = [
       { type: 'text', text: summary },
       tablePreview(aq.table(columns), { title: 'Trials', rows: 200 }),
-      objectiveChart(result.trials),
+      objectiveChart(trials, params.metric, sign),
       { type: 'json', title: params.output, value: bestParams },
     ];
     await trackRun(ctx, {
       kind: 'tune', params: { ...params, best: bestParams }, output: params.output, input: params.input, startedAt, durationMs: performance.now() - t0, outputs,
-      metrics: { best_val_loss: result.best.value, trials: result.trials.length, pruned },
+      metrics: { [`best_${params.metric}`]: bestValue, trials: result.trials.length, pruned },
     });
     return outputs;
   },

@@ -35,6 +35,14 @@ export interface TrainedModel {
    * windows and padded steps do not map one-to-one onto table rows.
    */
   evaluateSequences?(value: unknown, signal?: AbortSignal): Promise<SequencePrediction>;
+  /**
+   * Optional: fit a fresh, independent model of this kind on another table
+   * with the settings this one was fitted with (its features, task and
+   * hyperparameters; epochs/rounds as actually trained, no early stopping).
+   * Out-of-fold stacking re-fits members per fold through it. The caller
+   * owns (and disposes) the returned model.
+   */
+  refit?(table: ColumnTable, signal?: AbortSignal): Promise<TrainedModel>;
   /** Plain description (parameters, sizes) for outputs and tracking. */
   describe(): Record<string, unknown>;
   dispose(): void;

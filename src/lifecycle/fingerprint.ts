@@ -12,6 +12,8 @@
 import type { ColumnTable } from 'arquero';
 import { columnType } from '../data/preview.ts';
 
+const CHUNK = 1 << 16;
+
 export interface DataFingerprint {
   /** 16 hex digits of FNV-1a 64. */
   hash: string;
@@ -29,28 +31,24 @@ export class Fnv1a64 {
   private h1 = 0x8422;
   private h2 = 0x9ce4;
   private h3 = 0xcbf2;
+  // Bytes are queued in a chunk and hashed in one tight loop (flush), which
+  // is several times faster than a method call per byte; the hash is the same.
+  private readonly chunk = new Uint8Array(CHUNK);
+  private len = 0;
   private readonly scratch = new DataView(new ArrayBuffer(8));
+  private readonly scratchBytes = new Uint8Array(this.scratch.buffer);
   private readonly encoder = new TextEncoder();
 
   byte(b: number): void {
-    const x0 = this.h0 ^ (b & 0xff);
-    const { h1, h2, h3 } = this;
-    // h * 0x100000001b3 = h * 0x1b3 + (h << 40), modulo 2^64.
-    let t0 = x0 * 0x1b3;
-    let t1 = h1 * 0x1b3 + (t0 >>> 16);
-    let t2 = h2 * 0x1b3 + (t1 >>> 16) + ((x0 << 8) & 0xffff);
-    const t3 = h3 * 0x1b3 + (t2 >>> 16) + (((x0 >>> 8) | (h1 << 8)) & 0xffff);
-    t0 &= 0xffff;
-    t1 &= 0xffff;
-    t2 &= 0xffff;
-    this.h0 = t0;
-    this.h1 = t1;
-    this.h2 = t2;
-    this.h3 = t3 & 0xffff;
+    if (this.len === CHUNK) this.flush();
+    this.chunk[this.len++] = b;
   }
 
   bytes(data: ArrayLike<number>): void {
-    for (let i = 0; i < data.length; i++) this.byte(data[i]);
+    for (let i = 0; i < data.length; i++) {
+      if (this.len === CHUNK) this.flush();
+      this.chunk[this.len++] = data[i];
+    }
   }
 
   string(s: string): void {
@@ -59,15 +57,42 @@ export class Fnv1a64 {
 
   float64(x: number): void {
     this.scratch.setFloat64(0, x, true);
-    for (let i = 0; i < 8; i++) this.byte(this.scratch.getUint8(i));
+    if (this.len > CHUNK - 8) this.flush();
+    this.chunk.set(this.scratchBytes, this.len);
+    this.len += 8;
   }
 
   uint32(x: number): void {
     this.scratch.setUint32(0, x >>> 0, true);
-    for (let i = 0; i < 4; i++) this.byte(this.scratch.getUint8(i));
+    if (this.len > CHUNK - 4) this.flush();
+    for (let i = 0; i < 4; i++) this.chunk[this.len++] = this.scratchBytes[i];
+  }
+
+  /** Hash the queued bytes. */
+  private flush(): void {
+    let { h0, h1, h2, h3 } = this;
+    const chunk = this.chunk;
+    for (let i = 0, n = this.len; i < n; i++) {
+      const x0 = h0 ^ chunk[i];
+      // h * 0x100000001b3 = h * 0x1b3 + (h << 40), modulo 2^64.
+      const t0 = x0 * 0x1b3;
+      const t1 = h1 * 0x1b3 + (t0 >>> 16);
+      const t2 = h2 * 0x1b3 + (t1 >>> 16) + ((x0 << 8) & 0xffff);
+      const t3 = h3 * 0x1b3 + (t2 >>> 16) + (((x0 >>> 8) | (h1 << 8)) & 0xffff);
+      h0 = t0 & 0xffff;
+      h1 = t1 & 0xffff;
+      h2 = t2 & 0xffff;
+      h3 = t3 & 0xffff;
+    }
+    this.h0 = h0;
+    this.h1 = h1;
+    this.h2 = h2;
+    this.h3 = h3;
+    this.len = 0;
   }
 
   hex(): string {
+    this.flush();
     return [this.h3, this.h2, this.h1, this.h0].map((l) => l.toString(16).padStart(4, '0')).join('');
   }
 }
@@ -123,11 +148,18 @@ export function fingerprintColumns(columns: readonly HashColumn[]): string {
 
 /** The fingerprint of a table in its current row order (filters and orderby respected). */
 export function fingerprintTable(table: ColumnTable): DataFingerprint {
-  const indices = table.indices();
   const names = table.columnNames();
+  // An unfiltered, unordered table reads rows in storage order; arrays (plain or typed) by index, not at().
+  const identity = !table.isFiltered() && !table.isOrdered();
+  const indices = identity ? undefined : table.indices();
+  const rows = table.numRows();
   const columns = names.map((name): HashColumn => {
     const column = table.column(name)!;
-    return { name, type: columnType(table, name), length: indices.length, at: (i) => column.at(indices[i]) };
+    const raw = Array.isArray(column) || (ArrayBuffer.isView(column) && !(column instanceof DataView)) ? (column as unknown as ArrayLike<unknown>) : undefined;
+    const at = raw
+      ? (indices ? (i: number) => raw[indices[i]] : (i: number) => raw[i])
+      : (indices ? (i: number) => column.at(indices[i]) : (i: number) => column.at(i));
+    return { name, type: columnType(table, name), length: rows, at };
   });
   return { hash: fingerprintColumns(columns), rows: table.numRows(), columns: names.length };
 }

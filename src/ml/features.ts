@@ -21,8 +21,12 @@ function isMissing(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
 }
 
-/** Values of a column in the table's row order. */
-export function columnValues(table: ColumnTable, name: string, where?: string): unknown[] {
+/**
+ * A column's storage read by index, and the rows in table order (undefined:
+ * storage order, the table being neither filtered nor ordered). Arquero 8
+ * stores plain and typed arrays as they are; other column kinds go through at().
+ */
+function columnAccess(table: ColumnTable, name: string, where?: string): { data: ArrayLike<unknown>; indices?: Uint32Array; rows: number } {
   const column = table.column(name);
   if (!column) {
     throw new CellError(`The table has no column "${name}".`, {
@@ -30,10 +34,27 @@ export function columnValues(table: ColumnTable, name: string, where?: string): 
       where,
     });
   }
-  const indices = table.indices();
-  const out = new Array<unknown>(indices.length);
-  for (let i = 0; i < indices.length; i++) out[i] = column.at(indices[i]);
+  const identity = !table.isFiltered() && !table.isOrdered();
+  const indices = identity ? undefined : table.indices();
+  const rows = table.numRows();
+  if (Array.isArray(column) || (ArrayBuffer.isView(column) && !(column instanceof DataView))) return { data: column as unknown as ArrayLike<unknown>, indices, rows };
+  const data = new Array<unknown>(rows);
+  for (let i = 0; i < rows; i++) data[i] = column.at(indices ? indices[i] : i);
+  return { data, rows };
+}
+
+/** Values of a column in the table's row order. */
+export function columnValues(table: ColumnTable, name: string, where?: string): unknown[] {
+  const { data, indices, rows } = columnAccess(table, name, where);
+  const out = new Array<unknown>(rows);
+  if (indices) for (let i = 0; i < rows; i++) out[i] = data[indices[i]];
+  else for (let i = 0; i < rows; i++) out[i] = data[i];
   return out;
+}
+
+/** A typed array of numbers (not BigInt64Array). */
+function isNumberArray(a: ArrayLike<unknown>): a is Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | Uint8ClampedArray {
+  return ArrayBuffer.isView(a) && !(a instanceof BigInt64Array) && !(a instanceof BigUint64Array);
 }
 
 function isNumericValue(v: unknown): boolean {
@@ -42,9 +63,17 @@ function isNumericValue(v: unknown): boolean {
 
 /** True if every non-missing value is a number, bigint or boolean (booleans become 0/1). */
 export function isNumericColumn(table: ColumnTable, name: string): boolean {
-  const values = columnValues(table, name);
+  const { data, indices, rows } = columnAccess(table, name);
+  if (isNumberArray(data)) {
+    for (let i = 0; i < rows; i++) {
+      const v = data[indices ? indices[i] : i];
+      if (v === v) return true; // some value is not NaN
+    }
+    return false;
+  }
   let any = false;
-  for (const v of values) {
+  for (let i = 0; i < rows; i++) {
+    const v = data[indices ? indices[i] : i];
     if (isMissing(v)) continue;
     if (!isNumericValue(v)) return false;
     any = true;
@@ -101,7 +130,24 @@ export function featureMatrix(table: ColumnTable, features: readonly string[]): 
   const cols = features.length;
   const X = new Float32Array(rows * cols);
   features.forEach((name, j) => {
-    const values = columnValues(table, name, 'params.features');
+    const { data, indices } = columnAccess(table, name, 'params.features');
+    if (isNumberArray(data)) {
+      // Typed numbers: copy straight from storage; NaN is the only missing value.
+      let missing = 0;
+      for (let i = 0, at = j; i < rows; i++, at += cols) {
+        const v = data[indices ? indices[i] : i];
+        if (v !== v) missing++;
+        X[at] = v;
+      }
+      if (missing > 0) {
+        throw new CellError(`Feature column "${name}" has ${missing} missing value${missing === 1 ? '' : 's'}.`, {
+          hint: 'Add a transform cell with an impute step (or drop those rows) before training.',
+          where: 'params.features',
+        });
+      }
+      return;
+    }
+    const values = indices ? Array.from(indices, (r) => data[r]) : data;
     let missing = 0;
     for (let i = 0; i < rows; i++) {
       const v = values[i];

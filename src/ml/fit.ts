@@ -137,8 +137,13 @@ export async function fitModel(table: ColumnTable, options: FitOptions, hooks: F
       lossScale: yScale ? yScale.std ** 2 : 1,
       classes: classes?.length,
     });
+    // Refit: the same features, task and settings for the epochs kept, without early stopping (no validation table).
+    const kept = result.bestEpoch ?? result.history.length;
+    const refitOptions: FitOptions = { ...options, features: [...features], task, epochs: kept, patience: 0 };
+    delete refitOptions.monitor;
+    const refit = async (t: ColumnTable, signal?: AbortSignal) => (await fitModel(t, refitOptions, { signal })).model;
     const model = new TfjsModel({
-      spec, net, target: options.target, features, classes, xScaler, yScale,
+      spec, net, target: options.target, features, classes, xScaler, yScale, refit,
       training: {
         optimizer: options.optimizer, learningRate: options.learningRate, epochs: result.history.length,
         batchSize: options.batchSize, ...(result.bestEpoch ? { bestEpoch: result.bestEpoch } : {}),

@@ -6,6 +6,8 @@ import { initBackend } from '../../src/ml/backend.ts';
 import { tf } from '../../src/ml/tf.ts';
 import { testContext } from '../helpers/context.ts';
 import { line, separable } from '../ml/synthetic.ts';
+import { buildPadded, buildWindows } from '../../src/ml/sequences/index.ts';
+import { sessions, sineSeries } from '../ml/sequence-data.ts';
 
 beforeAll(async () => {
   await initBackend({ order: ['wasm', 'cpu'] });
@@ -51,5 +53,26 @@ describe('crossval cell', () => {
     const groupOut = await crossvalCell.run(crossvalSchema.parse({ target: 'y', features: ['x'], model: 'linear', method: 'group', group: 'user', folds: 5, epochs: 2 }), ctx);
     expect((groupOut[1] as TableOutput).rows.map((r) => r.test_rows)).toEqual([8, 8, 8, 8, 8]);
     await expect(crossvalCell.run(crossvalSchema.parse({ target: 'y', model: 'linear', method: 'group' }), ctx)).rejects.toThrow(/group column/);
+  });
+
+  it('cross-validates an LSTM on windows (forward chaining) and a GRU on padded sessions, tensors freed', async () => {
+    const w = buildWindows(sineSeries(40), { features: ['v'], target: 'v', steps: 5, horizon: 1, group: 'g', time: 't' });
+    const p = buildPadded(sessions(24), { group: 'session', state: 'state', features: ['depth'], time: 'step', maxLength: 0, minLength: 2 });
+    const ctx = testContext({ seq: { type: 'object', value: w }, sess: { type: 'object', value: p } });
+    const before = tf.memory().numTensors;
+    const outputs = await crossvalCell.run(crossvalSchema.parse({ input: 'seq', model: 'lstm', method: 'time', folds: 3, epochs: 2, batchSize: 16, sequence: { units: [4] } }), ctx);
+    expect(tf.memory().numTensors).toBe(before);
+    const perFold = ctx.values.get('cv_results');
+    if (perFold?.type !== 'table') throw new Error('no results');
+    expect(perFold.table.numRows()).toBe(3);
+    expect(perFold.table.columnNames()).toEqual(expect.arrayContaining(['fold', 'train_windows', 'test_windows', 'loss', 'rmse']));
+    expect((outputs[0] as { text: string }).text).toMatch(/forward chaining/);
+    await crossvalCell.run(crossvalSchema.parse({ input: 'sess', model: 'gru', method: 'kfold', folds: 3, epochs: 2, batchSize: 8, output: 'cv2', sequence: { units: [4], embeddingDim: 4 } }), ctx);
+    expect(tf.memory().numTensors).toBe(before);
+    const second = ctx.values.get('cv2');
+    if (second?.type !== 'table') throw new Error('no results');
+    expect(second.table.columnNames()).toEqual(expect.arrayContaining(['train_sequences', 'accuracy', 'top3', 'macro_f1']));
+    await expect(crossvalCell.run(crossvalSchema.parse({ input: 'seq', model: 'lstm', method: 'kfold' }), ctx)).rejects.toThrow(/leak the future/);
+    await expect(crossvalCell.run(crossvalSchema.parse({ input: 'seq', model: 'mlp' }), ctx)).rejects.toThrow(/holds sequences/);
   });
 });

@@ -87,4 +87,21 @@ describe('ensemble cell', () => {
     await expect(run({ models: ['a', 'missing'] })).rejects.toThrow(/missing/);
     await expect(run({ models: ['a', 'b'], method: 'blending', validation: '' })).rejects.toThrow(/held-out table/);
   });
+
+  it('stacks out of fold: members re-fitted per fold on the training table, meta-learner weights, reads the training table', async () => {
+    const v = await values();
+    const ctx = testContext({ ...v, train: { type: 'table', table: data(600, 1) } });
+    const p = ensembleSchema.parse({ models: ['a', 'b'], method: 'stacking', folds: 3, input: 'test', output: 'stack' });
+    expect(ensembleCell.reads(p)).toEqual(['a', 'b', 'train', 'test']);
+    expect(ensembleCell.render(p)).toContain('stacking (logistic/ridge meta-learner on 3-fold out-of-fold predictions of train)');
+    const outputs = await ensembleCell.run(p, ctx);
+    expect((outputs[0] as TextOutput).text).toMatch(/Stacking: a logistic regression meta-learner fitted on 3-fold out-of-fold predictions of 600 rows of train/);
+    const stored = ctx.values.get('stack');
+    if (stored?.type !== 'model') throw new Error('no model');
+    expect(stored.model.modelType).toBe('stacking');
+    const scores = outputs[2] as TableOutput;
+    const acc = scores.rows.map((r) => r.accuracy as number);
+    expect(acc[2]).toBeGreaterThanOrEqual(Math.max(acc[0], acc[1]) - 0.01);
+    await expect(ensembleCell.run(ensembleSchema.parse({ models: ['a', 'b'], method: 'stacking', train: 'nope' }), ctx)).rejects.toThrow(/nope/);
+  });
 });

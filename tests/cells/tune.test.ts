@@ -5,6 +5,8 @@ import { initBackend } from '../../src/ml/backend.ts';
 import { tf } from '../../src/ml/tf.ts';
 import { testContext } from '../helpers/context.ts';
 import { separable } from '../ml/synthetic.ts';
+import { buildPadded, buildWindows } from '../../src/ml/sequences/index.ts';
+import { sessions, sineSeries } from '../ml/sequence-data.ts';
 
 beforeAll(async () => {
   await initBackend({ order: ['wasm', 'cpu'] });
@@ -78,5 +80,42 @@ describe('train cell with paramsFrom', () => {
     if (m?.type === 'model') m.model.dispose();
     ctx.values.set('bad', { type: 'object', value: { epochs: -1 } });
     await expect(trainCell.run(trainSchema.parse({ target: 'y', paramsFrom: 'bad' }), ctx)).rejects.toThrow(/do not fit this train cell: epochs/);
+  });
+
+  it('tunes a GRU on padded sessions by validation top-1 accuracy (maximised), tensors freed', async () => {
+    const train = buildPadded(sessions(30), { group: 'session', state: 'state', features: ['depth'], time: 'step', maxLength: 0, minLength: 2 });
+    const valid = buildPadded(sessions(12, 7), train.options, { vocab: train.vocab, scaling: train.scaling, steps: train.steps });
+    const ctx = testContext({ seq: { type: 'object', value: train }, vseq: { type: 'object', value: valid } });
+    const before = tf.memory().numTensors;
+    const params = tuneSchema.parse({
+      input: 'seq', validation: 'vseq', model: 'gru', epochs: 3, batchSize: 8, sampler: 'random', trials: 3, seed: 3, pruning: false, metric: 'val_accuracy',
+      sequence: { units: [8], embeddingDim: 4 },
+      space: [{ name: 'learningRate', type: 'logfloat', low: 0.001, high: 0.1 }],
+    });
+    expect(tuneCell.render(params)).toContain('maximise val_accuracy');
+    const outputs = await tuneCell.run(params, ctx);
+    expect(tf.memory().numTensors).toBe(before);
+    const [text, table] = outputs as [TextOutput, TableOutput];
+    expect(text.text).toMatch(/Best val_accuracy/);
+    const values = table.rows.map((r) => r.value as number);
+    for (const v of values) expect(v).toBeGreaterThanOrEqual(0);
+    const best = ctx.values.get('best_params');
+    if (best?.type !== 'object') throw new Error('no best params');
+    const bestRow = table.rows.reduce((a, b) => ((b.value as number) > (a.value as number) ? b : a));
+    expect((best.value as Record<string, unknown>).learningRate).toBe(bestRow.learningRate);
+  });
+
+  it('tunes an LSTM on windows by validation loss; refuses a metric the model does not record', async () => {
+    const opts = { features: ['v'], target: 'v', steps: 4, horizon: 1, group: 'g', time: 't' };
+    const train = buildWindows(sineSeries(40), opts);
+    const valid = buildWindows(sineSeries(20, 5), opts, train.scaling);
+    const ctx = testContext({ seq: { type: 'object', value: train }, vseq: { type: 'object', value: valid } });
+    const before = tf.memory().numTensors;
+    const base = { input: 'seq', validation: 'vseq', model: 'lstm', epochs: 2, batchSize: 16, sampler: 'random', trials: 2, seed: 1, pruning: false, sequence: { units: [4] }, space: [{ name: 'learningRate', type: 'logfloat', low: 0.001, high: 0.05 }] };
+    const outputs = await tuneCell.run(tuneSchema.parse(base), ctx);
+    expect(tf.memory().numTensors).toBe(before);
+    expect((outputs[0] as TextOutput).text).toMatch(/Best validation loss/);
+    await expect(tuneCell.run(tuneSchema.parse({ ...base, metric: 'val_top3' }), ctx)).rejects.toThrow(/val_top3/);
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -8,9 +8,11 @@
 import type { ColumnTable } from 'arquero';
 import type { Scalar } from '../../core/outputs.ts';
 import type { Prediction, Task, TrainedModel } from '../../core/values.ts';
-import { CellError } from '../../core/errors.ts';
+import { CellError, checkAborted } from '../../core/errors.ts';
 import { labelKey } from '../metrics/labels.ts';
-import { classificationTarget, regressionTarget } from '../features.ts';
+import { classificationTarget, regressionTarget, targetLabels } from '../features.ts';
+import { kFold, stratifiedKFold } from '../validation/folds.ts';
+import { takeRows } from '../validation/crossval.ts';
 import { argmax, averagePredictions, hardVote, resolveWeights, softVote } from './voting.ts';
 import { fitLogistic, fitRidge, logisticProba, ridgePredict, type MetaModel } from './meta.ts';
 
@@ -75,7 +77,8 @@ function alignedProba(pred: Prediction, classes: readonly Scalar[], name: string
   if (!pred.probabilities) throw new CellError(`"${name}" gives no class probabilities, which soft voting and blending need.`, { hint: 'Use hard voting.', where: 'params.models' });
   const own = (pred.classes ?? []).map(labelKey);
   const order = classes.map((c) => own.indexOf(labelKey(c)));
-  return pred.probabilities.map((row) => order.map((k) => row[k]));
+  // A class the member never saw (a fold model in stacking) gets probability 0.
+  return pred.probabilities.map((row) => order.map((k) => (k < 0 ? 0 : row[k])));
 }
 
 /** A member's predicted labels as indices into `classes`. */
@@ -195,17 +198,30 @@ function metaFeatures(preds: readonly Prediction[], members: readonly Member[], 
   return { X, rows, d, names };
 }
 
+/** The logistic (classes) or ridge (numbers) meta-learner on meta features, with `table`'s target. */
+function fitMeta(X: Float64Array, rows: number, d: number, table: ColumnTable, c: { task: Task; target: string; classes?: Scalar[] }, options: BlendOptions): MetaModel {
+  const classes = c.classes ?? [];
+  const kind = options.meta && options.meta !== 'auto' ? options.meta : c.task === 'classification' ? 'logistic' : 'ridge';
+  if (c.task === 'classification') {
+    if (kind !== 'logistic') throw new CellError('A classification ensemble needs the logistic meta-learner.', { where: 'params.meta' });
+    const { y } = classificationTarget(table, c.target, classes);
+    return fitLogistic(X, rows, d, y, classes.length, options.C ?? 1);
+  }
+  if (kind !== 'ridge') throw new CellError('A regression ensemble needs the ridge (linear) meta-learner.', { where: 'params.meta' });
+  return fitRidge(X, rows, d, regressionTarget(table, c.target), options.alpha ?? 1);
+}
+
 /**
  * Blending: the members predict a held-out table (one they were not trained
  * on), and a meta-learner learns how to combine those predictions.
  */
 export class BlendModel extends EnsembleBase {
-  readonly modelType = 'blending';
+  readonly modelType: string = 'blending';
   readonly meta: MetaModel;
   readonly metaFeatures: string[];
   readonly holdoutRows: number;
 
-  private constructor(members: readonly Member[], meta: MetaModel, names: string[], rows: number) {
+  protected constructor(members: readonly Member[], meta: MetaModel, names: string[], rows: number) {
     super(members);
     this.meta = meta;
     this.metaFeatures = names;
@@ -222,16 +238,7 @@ export class BlendModel extends EnsembleBase {
     for (const m of members) preds.push(await m.model.predict(holdout, options.signal));
     const classes = c.classes ?? [];
     const { X, rows, d, names } = metaFeatures(preds, members, c.task, classes);
-    const kind = options.meta && options.meta !== 'auto' ? options.meta : c.task === 'classification' ? 'logistic' : 'ridge';
-    let meta: MetaModel;
-    if (c.task === 'classification') {
-      if (kind !== 'logistic') throw new CellError('A classification blend needs the logistic meta-learner.', { where: 'params.meta' });
-      const { y } = classificationTarget(holdout, c.target, classes);
-      meta = fitLogistic(X, rows, d, y, classes.length, options.C ?? 1);
-    } else {
-      if (kind !== 'ridge') throw new CellError('A regression blend needs the ridge (linear) meta-learner.', { where: 'params.meta' });
-      meta = fitRidge(X, rows, d, regressionTarget(holdout, c.target), options.alpha ?? 1);
-    }
+    const meta = fitMeta(X, rows, d, holdout, c, options);
     return new BlendModel(members, meta, names, rows);
   }
 
@@ -267,5 +274,77 @@ export class BlendModel extends EnsembleBase {
       holdoutRows: this.holdoutRows,
       meta,
     };
+  }
+}
+
+export interface StackOptions extends BlendOptions {
+  /** Folds for the out-of-fold predictions (scikit-learn's cv=5). */
+  folds?: number;
+  seed?: number;
+  onFold?: (done: number, total: number) => void;
+}
+
+/**
+ * Out-of-fold stacking (scikit-learn's StackingClassifier / StackingRegressor
+ * with cv=k): every member is re-fitted on each fold's training rows from its
+ * own recorded settings (TrainedModel.refit) and predicts the fold's held-out
+ * rows; the meta-learner is fitted on those out-of-fold predictions of the
+ * whole training table. The final members are the given, already trained
+ * models (fitted on all of it), as scikit-learn refits its final estimators
+ * on all rows. Folds: stratified (classes) or shuffled K-fold (numbers).
+ * Every fold model is disposed once it has predicted.
+ */
+export class StackModel extends BlendModel {
+  override readonly modelType: string = 'stacking';
+  folds = 0;
+
+  static async fitOutOfFold(members: readonly Member[], train: ColumnTable, options: StackOptions = {}): Promise<StackModel> {
+    const c = common(members);
+    if (!train.columnNames().includes(c.target)) {
+      throw new CellError(`The stacking table has no target column "${c.target}".`, { hint: 'Use the table the members were trained on.', where: 'params.input' });
+    }
+    for (const m of members) {
+      if (!m.model.refit) {
+        throw new CellError(`"${m.name}" cannot be re-fitted per fold (it does not record how it was fitted).`, {
+          hint: 'Train it again with a train cell in this session, or use blending on a held-out table.', where: 'params.models',
+        });
+      }
+    }
+    const table = train.reify();
+    const n = table.numRows();
+    const k = options.folds ?? 5;
+    const seed = options.seed ?? 42;
+    const folds = c.task === 'classification' ? stratifiedKFold(targetLabels(table, c.target), k, seed) : kFold(n, k, seed);
+    const classes = c.classes ?? [];
+    // Out-of-fold predictions per member, in table row order.
+    const oof: Prediction[] = members.map(() => ({ predictions: new Array<Scalar>(n), ...(c.task === 'classification' ? { probabilities: new Array<number[]>(n), classes: [...classes] } : {}) }));
+    for (let f = 0; f < folds.length; f++) {
+      checkAborted(options.signal);
+      const fitPart = takeRows(table, folds[f].train);
+      const heldOut = takeRows(table, folds[f].test);
+      for (let j = 0; j < members.length; j++) {
+        const model = await members[j].model.refit!(fitPart, options.signal);
+        try {
+          const pred = await model.predict(heldOut, options.signal);
+          const proba = c.task === 'classification' ? alignedProba(pred, classes, members[j].name) : undefined;
+          folds[f].test.forEach((row, i) => {
+            oof[j].predictions[row] = pred.predictions[i];
+            if (proba) oof[j].probabilities![row] = proba[i];
+          });
+        } finally {
+          model.dispose();
+        }
+      }
+      options.onFold?.(f + 1, folds.length);
+    }
+    const { X, rows, d, names } = metaFeatures(oof, members, c.task, classes);
+    const meta = fitMeta(X, rows, d, table, c, options);
+    const model = new StackModel(members, meta, names, rows);
+    model.folds = folds.length;
+    return model;
+  }
+
+  override describe(): Record<string, unknown> {
+    return { ...super.describe(), modelType: this.modelType, folds: this.folds, trainRows: this.holdoutRows };
   }
 }

@@ -24,6 +24,8 @@ export interface TfjsModelInit {
   yScale?: { mean: number; std: number };
   /** Training settings and results to show in describe(). */
   training?: Record<string, unknown>;
+  /** Fits a fresh model like this one on another table (set by fitModel; see TrainedModel.refit). */
+  refit?: (table: ColumnTable, signal?: AbortSignal) => Promise<TrainedModel>;
 }
 
 export interface Coefficients {
@@ -44,6 +46,7 @@ export class TfjsModel implements TrainedModel {
   private readonly yScale: { mean: number; std: number };
   private readonly training: Record<string, unknown>;
   private disposed = false;
+  readonly refit?: (table: ColumnTable, signal?: AbortSignal) => Promise<TrainedModel>;
 
   constructor(init: TfjsModelInit) {
     this.spec = init.spec;
@@ -56,6 +59,7 @@ export class TfjsModel implements TrainedModel {
     this.xScaler = init.xScaler;
     this.yScale = init.yScale ?? { mean: 0, std: 1 };
     this.training = init.training ?? {};
+    if (init.refit) this.refit = init.refit;
   }
 
   get head(): Head {

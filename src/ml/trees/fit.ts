@@ -76,6 +76,11 @@ export async function fitTreeModel(table: ColumnTable, options: TreeFitOptions, 
   });
   const training: Record<string, unknown> = { roundsRun: result.history.length, seconds: result.seconds };
   if (result.bestIteration !== undefined) training.bestIteration = result.bestIteration;
-  const model = new TreeModel({ ensemble: result.ensemble, target: options.target, features, classes, params, training });
+  // Refit: the same features, task and params, the rounds actually kept, no early stopping (no validation table).
+  const refitOptions: TreeFitOptions = {
+    ...options, features: [...features], task, rounds: result.bestIteration ?? result.history.length, earlyStoppingRounds: 0,
+  };
+  const refit = async (t: ColumnTable, signal?: AbortSignal) => (await fitTreeModel(t, refitOptions, { signal })).model;
+  const model = new TreeModel({ ensemble: result.ensemble, target: options.target, features, classes, params, training, refit });
   return { model, result };
 }

@@ -33,6 +33,8 @@ export interface TreeModelInit {
   classes?: Scalar[];
   params: BoostParams;
   training?: Record<string, unknown>;
+  /** Fits a fresh model like this one on another table (set by fitTreeModel; see TrainedModel.refit). */
+  refit?: (table: ColumnTable, signal?: AbortSignal) => Promise<TrainedModel>;
 }
 
 /** Rows between cancel checks when predicting. */
@@ -47,6 +49,7 @@ export class TreeModel implements TrainedModel {
   readonly ensemble: Ensemble;
   readonly params: BoostParams;
   private readonly training: Record<string, unknown>;
+  readonly refit?: (table: ColumnTable, signal?: AbortSignal) => Promise<TrainedModel>;
 
   constructor(init: TreeModelInit) {
     this.ensemble = init.ensemble;
@@ -56,6 +59,7 @@ export class TreeModel implements TrainedModel {
     if (init.classes) this.classes = [...init.classes];
     this.params = { ...init.params };
     this.training = init.training ?? {};
+    if (init.refit) this.refit = init.refit;
   }
 
   /** Number of boosting rounds kept. */

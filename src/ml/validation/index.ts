@@ -2,3 +2,4 @@
 export * from './folds.ts';
 export * from './fit-any.ts';
 export * from './crossval.ts';
+export * from './sequences.ts';
