@@ -117,8 +117,8 @@ export const benchmarks: Benchmark[] = [
       const { server, url } = await serve();
       try {
         const engines = (process.env.BENCH_ENGINES ?? 'duckdb,workbench').split(',');
-        // Diagnostics on request (stderr): BENCH_ENGINES=workbench-oneshot,workbench-parse.
-        for (const extra of ['workbench-oneshot', 'workbench-parse']) if (engines.includes(extra)) console.error(JSON.stringify(await runEngine(url, extra, rows)));
+        // Diagnostics on request (stderr): BENCH_ENGINES=workbench-oneshot,workbench-parse,workbench-stream.
+        for (const extra of ['workbench-oneshot', 'workbench-parse', 'workbench-stream']) if (engines.includes(extra)) console.error(JSON.stringify(await runEngine(url, extra, rows)));
         const duck = await runEngine(url, 'duckdb', rows);
         const ours = await runEngine(url, 'workbench', rows);
         const r = (x: number) => Math.round(x);

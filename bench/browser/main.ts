@@ -10,7 +10,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { loadBytes, loadBytesAsync } from '../../src/data/load.ts';
+import { loadBytes, loadBytesAsync, loadStream } from '../../src/data/load.ts';
 import { profileTable } from '../../src/data/profile.ts';
 import { parseCsvBytes } from '../../src/data/csv-stream.ts';
 import { syntheticCsv } from '../synthetic.ts';
@@ -37,10 +37,23 @@ function heapMb(): number | undefined {
   return memory ? Math.round(memory.usedJSHeapSize / 1e6) : undefined;
 }
 
-/** oneShot: the synchronous one-string parser, for comparison with the chunked one. */
-async function workbench(bytes: Uint8Array, oneShot = false): Promise<Omit<BenchOutcome, 'engine' | 'rows' | 'bytes'>> {
+/** A Blob's stream as an async iterable of byte pieces (what a browser host's readUserFileStream gives). */
+async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
+  const reader = blob.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
+}
+
+/** oneShot: the synchronous one-string parser, for comparison with the chunked one; stream: loadStream over a Blob. */
+async function workbench(bytes: Uint8Array, mode: 'chunked' | 'oneshot' | 'stream' = 'chunked'): Promise<Omit<BenchOutcome, 'engine' | 'rows' | 'bytes'>> {
+  const blob = mode === 'stream' ? new Blob([bytes as Uint8Array<ArrayBuffer>]) : undefined;
   const t0 = performance.now();
-  const { table } = oneShot ? loadBytes(bytes, { fileName: 'bench.csv' }) : await loadBytesAsync(bytes, { fileName: 'bench.csv' });
+  const { table } = mode === 'oneshot' ? loadBytes(bytes, { fileName: 'bench.csv' })
+    : blob ? await loadStream(blobChunks(blob), { fileName: 'bench.csv', totalBytes: blob.size })
+    : await loadBytesAsync(bytes, { fileName: 'bench.csv' });
   const t1 = performance.now();
   const profile = profileTable(table);
   const t2 = performance.now();
@@ -82,7 +95,7 @@ async function main(): Promise<void> {
       document.getElementById('log')!.textContent = JSON.stringify(window.__bench);
       return;
     }
-    const r = engine === 'duckdb' ? await duck(bytes) : await workbench(bytes, engine === 'workbench-oneshot');
+    const r = engine === 'duckdb' ? await duck(bytes) : await workbench(bytes, engine === 'workbench-oneshot' ? 'oneshot' : engine === 'workbench-stream' ? 'stream' : 'chunked');
     window.__bench = { engine, rows, bytes: size, ...r };
   } catch (error) {
     window.__bench = { engine, rows, bytes: size, load_ms: NaN, profile_ms: NaN, total_ms: NaN, error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) };

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { CellError, checkAborted, isCancelled } from '../core/errors.ts';
 import type { CellOutput } from '../core/outputs.ts';
 import { defineCell, type CellContext } from './types.ts';
-import { loadBytesAsync } from '../data/load.ts';
+import { loadBytesAsync, loadStream, type LoadOptions } from '../data/load.ts';
+import type { UserFileStream } from '../core/host.ts';
 import { DEFAULT_MISSING } from '../data/infer.ts';
 import { tablePreview } from '../data/preview.ts';
 
@@ -42,7 +43,10 @@ function sourceLabel(s: LoadParams['source']): string {
   }
 }
 
-async function readSource(params: LoadParams, ctx: CellContext): Promise<{ bytes: Uint8Array; fileName?: string }> {
+/** The source's bytes, whole or (an upload, when the host can stream it) in pieces. */
+type Source = { bytes: Uint8Array; fileName?: string } | { stream: UserFileStream; fileName?: string };
+
+async function readSource(params: LoadParams, ctx: CellContext): Promise<Source> {
   const s = params.source;
   try {
     switch (s.type) {
@@ -55,13 +59,34 @@ async function readSource(params: LoadParams, ctx: CellContext): Promise<{ bytes
         if (s.url.trim() === '') throw new CellError('Enter the URL to load.', { where: 'params.source.url' });
         return { bytes: await ctx.host.fetchSameOrigin(s.url, ctx.signal), fileName: s.url };
       case 'file':
+        if (ctx.host.readUserFileStream) return { stream: await ctx.host.readUserFileStream(s.fileId, ctx.signal), fileName: s.fileName };
         return { bytes: await ctx.host.readUserFile(s.fileId), fileName: s.fileName };
     }
   } catch (error) {
-    if (error instanceof CellError || isCancelled(error)) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    const field = s.type === 'dataset' ? 'name' : s.type === 'url' ? 'url' : 'fileId';
-    throw new CellError(`Could not read ${sourceLabel(s)}: ${message}`, { where: `params.source.${field}`, cause: error });
+    throw readError(params, error);
+  }
+}
+
+function readError(params: LoadParams, error: unknown): unknown {
+  const s = params.source;
+  if (error instanceof CellError || isCancelled(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const field = s.type === 'dataset' ? 'name' : s.type === 'url' ? 'url' : 'fileId';
+  return new CellError(`Could not read ${sourceLabel(s)}: ${message}`, { where: `params.source.${field}`, cause: error });
+}
+
+/** A stream's pieces, with a failure while reading reported like a failed read (not like a parse error). */
+async function* readingErrors(chunks: AsyncIterable<Uint8Array>, params: LoadParams): AsyncGenerator<Uint8Array> {
+  const it = chunks[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<Uint8Array>;
+    try {
+      next = await it.next();
+    } catch (error) {
+      throw readError(params, error);
+    }
+    if (next.done) return;
+    yield next.value;
   }
 }
 
@@ -91,12 +116,12 @@ export const loadCell = defineCell({
   async run(params, ctx): Promise<CellOutput[]> {
     if (params.output.trim() === '') throw new CellError('Give the table a name.', { where: 'params.output' });
     ctx.progress({ phase: 'read', message: `Reading ${sourceLabel(params.source)}` });
-    const { bytes, fileName } = await readSource(params, ctx);
+    const source = await readSource(params, ctx);
     checkAborted(ctx.signal);
     ctx.progress({ phase: 'parse', fraction: 0 });
-    const loaded = await loadBytesAsync(bytes, {
+    const options: LoadOptions = {
       format: params.format,
-      fileName,
+      fileName: source.fileName,
       delimiter: params.delimiter,
       header: params.header,
       ragged: params.ragged,
@@ -104,7 +129,10 @@ export const loadCell = defineCell({
       types: params.types,
       signal: ctx.signal,
       onProgress: (fraction) => ctx.progress({ phase: 'parse', fraction }),
-    });
+    };
+    const loaded = 'stream' in source
+      ? await loadStream(readingErrors(source.stream.chunks, params), { ...options, totalBytes: source.stream.size })
+      : await loadBytesAsync(source.bytes, options);
     ctx.progress({ phase: 'parse', fraction: 1 });
     for (const note of loaded.notes) ctx.emit({ type: 'text', text: note });
     ctx.set(params.output, { type: 'table', table: loaded.table });

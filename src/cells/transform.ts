@@ -8,6 +8,7 @@ import { CellError, checkAborted } from '../core/errors.ts';
 import { defineCell } from './types.ts';
 import { stepSchema, type Step } from '../data/transforms/schema.ts';
 import { fitPipeline } from '../data/transforms/pipeline.ts';
+import { holidaySourceTables, resolveHolidaySources } from '../data/transforms/holiday.ts';
 import { tablePreview } from '../data/preview.ts';
 import { describeFeatureStep } from '../data/transforms/describe.ts';
 
@@ -45,7 +46,7 @@ export const transformCell = defineCell({
   description: 'Prepare features: select, drop, rename, derive and filter columns, impute missing values, scale and one-hot encode, fitted on the training table and reused on the others.',
   schema: transformSchema,
   runnable: true,
-  reads: (p) => [p.input, ...p.applyTo.map((a) => a.input)],
+  reads: (p) => [p.input, ...p.applyTo.map((a) => a.input), ...holidaySourceTables(p.steps)],
   writes: (p) => [p.output, ...p.applyTo.map((a) => a.output), p.transform],
   render(p) {
     const lines = [`// transform ${p.input} → ${p.output}${p.applyTo.map((a) => `, ${a.input} → ${a.output}`).join('')} (fitted as ${p.transform})`];
@@ -59,7 +60,9 @@ export const transformCell = defineCell({
     const table = ctx.table(params.input, 'params.input');
     const others = params.applyTo.map((a, i) => ctx.table(a.input, `params.applyTo.${i}.input`));
     ctx.progress({ phase: 'fit' });
-    const pipeline = fitPipeline(params.steps, table, ctx.signal);
+    // Holiday steps that name a table read its dates now; the fitted state keeps them.
+    const steps = resolveHolidaySources(params.steps, (name, where) => ctx.table(name, where));
+    const pipeline = fitPipeline(steps, table, ctx.signal);
     const outputs: CellOutput[] = [tablePreview(pipeline.fitted, { name: params.output })];
     const results = others.map((t, i) => {
       checkAborted(ctx.signal);

@@ -17,8 +17,20 @@ export interface HostServices {
   fetchSameOrigin(url: string, signal?: AbortSignal): Promise<Uint8Array>;
   /** Bytes the user supplied (an upload), by the id the UI stored them under. */
   readUserFile(id: string): Promise<Uint8Array>;
+  /**
+   * Optional: the same upload as pieces (in a browser, a Blob's stream()), so
+   * a file of hundreds of MB is parsed as it is read instead of being held
+   * whole. The load cell prefers it when present; readUserFile stays required.
+   */
+  readUserFileStream?(id: string, signal?: AbortSignal): Promise<UserFileStream>;
   /** Name of the active tfjs backend (webgpu, webgl, wasm, cpu). */
   backend(): string;
+}
+
+/** An upload read in pieces: `size` (bytes, when known) lets the load cell report progress. */
+export interface UserFileStream {
+  chunks: AsyncIterable<Uint8Array>;
+  size?: number;
 }
 
 export class UnavailableError extends Error {}

@@ -51,3 +51,55 @@ export async function parseCsvBytes(bytes: Uint8Array, options: CsvStreamOptions
   }
   return (acc ?? new CsvColumns(',', scanOptions)).finish();
 }
+
+export interface CsvChunksOptions extends CsvStreamOptions {
+  /** Total size in bytes when known (a Blob's size), for progress fractions. */
+  totalBytes?: number;
+}
+
+/**
+ * The same parse over bytes that arrive in pieces (a Blob's stream(), a
+ * fetch body): the whole file is never one byte array nor one string. Small
+ * pieces (Blob streams give ~64 KB) are decoded and gathered until
+ * `chunkBytes` characters are waiting, then the whole rows among them are
+ * scanned; between scans it reports progress (when `totalBytes` is given),
+ * yields to the event loop and checks the abort signal. Same result as
+ * parseCsv on the concatenated bytes (property-tested).
+ */
+export async function parseCsvChunks(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: CsvChunksOptions = {}): Promise<ParsedCsv> {
+  const batchChars = Math.max(1, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+  const sampleChars = options.sampleChars ?? 1 << 20;
+  const decoder = new TextDecoder('utf-8');
+  const scanOptions: CsvOptions = { ...options, onProgress: undefined };
+  const total = options.totalBytes;
+  let acc: CsvColumns | undefined;
+  let pending = '';
+  let seen = 0;
+  const scan = async (final: boolean): Promise<void> => {
+    if (!acc) {
+      if (!final && pending.length < sampleChars) return;
+      acc = new CsvColumns(resolveDelimiter(pending, options.delimiter), scanOptions);
+    }
+    const used = acc.push(pending, final);
+    pending = used === 0 ? pending : pending.slice(used);
+    if (total) options.onProgress?.(Math.min(1, seen / total));
+    if (final) return;
+    await yieldToLoop();
+    checkAborted(options.signal);
+  };
+  // One piece of look-ahead, so that the last piece is decoded and scanned as final.
+  const it = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]();
+  let next = await it.next();
+  while (!next.done) {
+    const chunk = next.value;
+    checkAborted(options.signal);
+    next = await it.next();
+    const final = next.done === true;
+    seen += chunk.length;
+    pending += decoder.decode(chunk, { stream: !final });
+    if (final || pending.length >= batchChars) await scan(final);
+  }
+  if (!acc) await scan(true); // no pieces at all
+  options.onProgress?.(1);
+  return acc!.finish();
+}

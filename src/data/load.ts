@@ -1,12 +1,12 @@
 // From bytes to a typed Arquero table: pick the format, decode, parse, type.
 // The load cell calls this; tests call it directly.
 import type { ColumnTable } from 'arquero';
-import { CellError } from '../core/errors.ts';
+import { CellError, checkAborted } from '../core/errors.ts';
 import { decodeText, parseCsv, type Delimiter } from './csv.ts';
 import * as aq from 'arquero';
-import { checkOverrides, DEFAULT_MISSING, typedTable, type TypeOverride } from './infer.ts';
+import { checkOverrides, DEFAULT_MISSING, missingTest, typeColumn, typedTable, type TypeOverride } from './infer.ts';
 import { parseJson, parseJsonLines } from './json.ts';
-import { parseCsvBytes } from './csv-stream.ts';
+import { parseCsvBytes, parseCsvChunks } from './csv-stream.ts';
 import { looksLikeParquet, parseParquet } from './binary/parquet.ts';
 import { looksLikeArrow, parseArrow } from './binary/arrow.ts';
 
@@ -85,6 +85,71 @@ export async function loadBytesAsync(bytes: Uint8Array, options: LoadOptions = {
   return { table, format, notes: parsed.notes };
 }
 
+/** Bytes gathered from the start of a stream before the format is chosen (magic bytes, JSON's first character). */
+const HEAD_BYTES = 64 * 1024;
+
+function concatBytes(parts: readonly Uint8Array[], length = parts.reduce((s, p) => s + p.length, 0)): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/**
+ * loadBytesAsync for a file that arrives in pieces (a Blob's stream() in the
+ * browser): CSV/TSV is parsed as the pieces come (./csv-stream.ts
+ * parseCsvChunks), so the whole file is never held as one byte array plus
+ * one decoded string. Parquet, Arrow and JSON need the whole file: their
+ * pieces are gathered and read as loadBytesAsync does. Same tables as
+ * loadBytesAsync on the concatenated bytes.
+ */
+export async function loadStream(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: LoadOptions & { totalBytes?: number } = {}): Promise<Loaded> {
+  const it = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]();
+  const head: Uint8Array[] = [];
+  let headLength = 0;
+  let done = false;
+  while (headLength < HEAD_BYTES) {
+    checkAborted(options.signal);
+    const next = await it.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    if (next.value.length === 0) continue;
+    head.push(next.value);
+    headLength += next.value.length;
+  }
+  async function* rest(): AsyncGenerator<Uint8Array> {
+    yield* head;
+    head.length = 0;
+    if (done) return;
+    for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+  }
+  const gather = async (): Promise<Uint8Array> => {
+    const parts: Uint8Array[] = [];
+    for await (const part of rest()) {
+      checkAborted(options.signal);
+      parts.push(part);
+    }
+    return concatBytes(parts);
+  };
+  const first = concatBytes(head, headLength);
+  const given = options.format && options.format !== 'auto' ? options.format : undefined;
+  const binary = given === 'parquet' || given === 'arrow' ? given : given ? undefined : detectBinaryFormat(options.fileName, first);
+  const format = binary ?? (given as Exclude<TextFormat, 'auto'> | undefined) ?? (headLength === 0 ? 'csv' : detectFormat(options.fileName, decodeText(first)));
+  if (binary || format === 'json' || format === 'jsonl' || headLength === 0) return loadBytesAsync(await gather(), { ...options, format: binary ?? format });
+  const delimiter = format === 'tsv' && (options.delimiter === undefined || options.delimiter === 'auto') ? '\t' : options.delimiter;
+  const parsed = await parseCsvChunks(rest(), {
+    delimiter, header: options.header, ragged: options.ragged, signal: options.signal, onProgress: options.onProgress, chunkBytes: options.chunkBytes, totalBytes: options.totalBytes,
+  });
+  const table = typedReleasing(parsed.names, parsed.columns, { missing: options.missing ?? DEFAULT_MISSING, types: options.types, lines: parsed.lines, signal: options.signal });
+  return { table, format, notes: parsed.notes };
+}
+
 /**
  * typedTable one column at a time, dropping each column's raw strings once it
  * is typed: at peak the raw text fields and the typed values coexist for one
@@ -93,10 +158,11 @@ export async function loadBytesAsync(bytes: Uint8Array, options: LoadOptions = {
  */
 function typedReleasing(names: string[], columns: string[][], options: Parameters<typeof typedTable>[2] & object): ColumnTable {
   checkOverrides(names, options.types);
+  const isMissing = missingTest(options.missing ?? DEFAULT_MISSING);
   const data: Record<string, unknown> = {};
   names.forEach((name, c) => {
-    const type = options.types?.[name];
-    data[name] = typedTable([name], [columns[c]], { ...options, types: type ? { [name]: type } : undefined }).array(name);
+    checkAborted(options.signal);
+    data[name] = typeColumn(name, columns[c], options.types?.[name], isMissing, options.lines).values;
     columns[c] = [];
   });
   return aq.table(data, names);

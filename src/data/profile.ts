@@ -14,7 +14,7 @@ import * as aq from 'arquero';
 import { correlationMatrix } from './features/correlation.ts';
 import type { ColumnProfile, ProfileOutput, TopValue } from '../core/outputs.ts';
 import { columnType, toScalar } from './preview.ts';
-import { autoBinCount, columnValues, histogram, isMissing, mean, quantileSorted, sortedNumbers, variance } from './stats.ts';
+import { autoBinCount, columnValues, histogram, isMissing, mean, quantileSorted, variance } from './stats.ts';
 
 export const TOP_VALUES = 10;
 
@@ -22,39 +22,102 @@ function key(v: unknown): unknown {
   return v instanceof Date ? v.getTime() : v;
 }
 
-/** Value counts of non-missing values, most frequent first, ties by first appearance. */
-export function topValues(values: readonly unknown[], limit = TOP_VALUES): { top: TopValue[]; unique: number } {
-  const counts = new Map<unknown, { value: unknown; count: number }>();
-  for (const v of values) {
-    if (isMissing(v)) continue;
-    const k = key(v);
-    const entry = counts.get(k);
-    if (entry) entry.count++;
-    else counts.set(k, { value: v, count: 1 });
+/**
+ * A column's values without copying when the table is neither filtered nor
+ * ordered (table.array copies through a per-row callback). Read-only.
+ */
+function readColumn(table: ColumnTable, name: string): ArrayLike<unknown> {
+  if (!table.isFiltered() && !table.isOrdered()) {
+    const column = table.column(name) as unknown;
+    if (Array.isArray(column) && column.length === table.numRows()) return column as unknown[];
   }
-  // Array.prototype.sort is stable, and Map iterates in insertion (first-seen) order.
-  const top = [...counts.values()]
-    .sort((a, b) => b.count - a.count)
-    .slice(0, limit)
-    .map((e) => ({ value: toScalar(e.value), count: e.count }));
-  return { top, unique: counts.size };
+  return columnValues(table, name);
+}
+
+/** Distinct non-missing values of a column: an id per row (-1 when missing), counts and first value per id. */
+interface Distinct {
+  ids: Int32Array;
+  counts: number[];
+  first: unknown[];
+}
+
+function distinctValues(values: ArrayLike<unknown>): Distinct {
+  const n = values.length;
+  const ids = new Int32Array(n);
+  const index = new Map<unknown, number>();
+  const counts: number[] = [];
+  const first: unknown[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v === null || v === undefined || (typeof v === 'number' && v !== v)) {
+      ids[i] = -1;
+      continue;
+    }
+    const k = v instanceof Date ? v.getTime() : v;
+    let id = index.get(k);
+    if (id === undefined) {
+      id = counts.length;
+      index.set(k, id);
+      counts.push(0);
+      first.push(v);
+    }
+    counts[id]++;
+    ids[i] = id;
+  }
+  return { ids, counts, first };
+}
+
+/** The `limit` most frequent ids, ties by first appearance (smaller id); a partial selection, not a full sort. */
+function topOf(d: Distinct, limit: number): TopValue[] {
+  const best: number[] = [];
+  const { counts } = d;
+  for (let id = 0; id < counts.length; id++) {
+    const c = counts[id];
+    if (best.length === limit && c <= counts[best[limit - 1]]) continue;
+    let at = best.length === limit ? limit - 1 : best.length;
+    while (at > 0 && counts[best[at - 1]] < c) {
+      if (at < limit) best[at] = best[at - 1];
+      at--;
+    }
+    best[at] = id;
+    if (best.length > limit) best.length = limit;
+  }
+  return best.map((id) => ({ value: toScalar(d.first[id]), count: counts[id] }));
+}
+
+/** Value counts of non-missing values, most frequent first, ties by first appearance. */
+export function topValues(values: ArrayLike<unknown>, limit = TOP_VALUES): { top: TopValue[]; unique: number } {
+  const d = distinctValues(values);
+  return { top: topOf(d, limit), unique: d.counts.length };
 }
 
 export function profileColumn(table: ColumnTable, name: string): ColumnProfile {
-  const values = columnValues(table, name);
+  return profileWithIds(table, name).profile;
+}
+
+/** One column's profile, plus its value ids (for the duplicate-row count). */
+function profileWithIds(table: ColumnTable, name: string): { profile: ColumnProfile; ids: Int32Array } {
+  const values = readColumn(table, name);
   const type = columnType(table, name);
+  const d = distinctValues(values);
+  const n = values.length;
   let missing = 0;
-  for (const v of values) if (isMissing(v)) missing++;
-  const count = values.length - missing;
-  const { top, unique } = topValues(values);
-  const profile: ColumnProfile = { name, type, count, missing, unique, top };
+  for (let i = 0; i < n; i++) if (d.ids[i] < 0) missing++;
+  const count = n - missing;
+  const profile: ColumnProfile = { name, type, count, missing, unique: d.counts.length, top: topOf(d, TOP_VALUES) };
   if ((type === 'number' || type === 'integer') && count > 0) {
-    const nums: number[] = [];
-    for (const v of values) if (typeof v === 'number' && !Number.isNaN(v)) nums.push(v);
-    const sorted = sortedNumbers(nums);
+    const buffer = new Float64Array(count);
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (typeof v === 'number' && v === v) buffer[m++] = v;
+    }
+    // Row order for the sums (as pandas), then sorted in place for quartiles and the histogram.
+    const nums = buffer.subarray(0, m);
     profile.mean = mean(nums);
     const sd = Math.sqrt(variance(nums, 1));
     if (Number.isFinite(sd)) profile.std = sd;
+    const sorted = nums.sort();
     profile.min = sorted[0];
     profile.q1 = quantileSorted(sorted, 0.25);
     profile.median = quantileSorted(sorted, 0.5);
@@ -64,28 +127,58 @@ export function profileColumn(table: ColumnTable, name: string): ColumnProfile {
   } else if (type === 'date' && count > 0) {
     let lo = Infinity;
     let hi = -Infinity;
-    for (const v of values) {
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
       if (v instanceof Date) {
-        lo = Math.min(lo, v.getTime());
-        hi = Math.max(hi, v.getTime());
+        const t = v.getTime();
+        if (t < lo) lo = t;
+        if (t > hi) hi = t;
       }
     }
     profile.min = new Date(lo).toISOString();
     profile.max = new Date(hi).toISOString();
   }
-  return profile;
+  return { profile, ids: d.ids };
 }
 
 /** Number of rows equal to an earlier row (pandas: df.duplicated().sum()). */
 export function duplicateRows(table: ColumnTable, names = table.columnNames()): number {
-  const columns = names.map((n) => columnValues(table, n));
-  const seen = new Set<string>();
+  return duplicatesOfIds(names.map((n) => distinctValues(readColumn(table, n)).ids), table.numRows());
+}
+
+/** Duplicate rows from per-column value ids: an open-addressing hash set of row numbers, rows compared id by id. */
+function duplicatesOfIds(columns: readonly Int32Array[], n: number): number {
+  if (columns.length === 0) return Math.max(0, n - 1);
+  let size = 1;
+  while (size < 2 * n) size <<= 1;
+  const mask = size - 1;
+  const slots = new Int32Array(size).fill(-1);
+  const width = columns.length;
   let dup = 0;
-  const n = table.numRows();
   for (let r = 0; r < n; r++) {
-    const k = JSON.stringify(columns.map((c) => (isMissing(c[r]) ? null : key(c[r]))));
-    if (seen.has(k)) dup++;
-    else seen.add(k);
+    let h = 0x811c9dc5;
+    for (let c = 0; c < width; c++) h = Math.imul(h ^ (columns[c][r] + 1), 0x01000193);
+    h ^= h >>> 15;
+    let slot = h & mask;
+    for (;;) {
+      const other = slots[slot];
+      if (other < 0) {
+        slots[slot] = r;
+        break;
+      }
+      let same = true;
+      for (let c = 0; c < width; c++) {
+        if (columns[c][r] !== columns[c][other]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        dup++;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
   }
   return dup;
 }
@@ -139,11 +232,13 @@ export function dateOrderWarnings(table: ColumnTable, names: readonly string[]):
     if (columnType(table, name) !== 'date') continue;
     let last = -Infinity;
     let at = -1;
-    columnValues(table, name).forEach((v, i) => {
-      if (at >= 0 || !(v instanceof Date)) return;
+    const values = readColumn(table, name);
+    for (let i = 0; i < values.length && at < 0; i++) {
+      const v = values[i];
+      if (!(v instanceof Date)) continue;
       if (v.getTime() < last) at = i;
       else last = v.getTime();
-    });
+    }
     if (at >= 0) out.push(`"${name}" is out of order (row ${at + 1} is earlier than a row above it): sort by it before lag features or a time split.`);
   }
   return out;
@@ -152,7 +247,8 @@ export function dateOrderWarnings(table: ColumnTable, names: readonly string[]):
 export function profileTable(table: ColumnTable, options: { columns?: string[]; name?: string; title?: string; target?: string } = {}): ProfileOutput {
   const names = options.columns && options.columns.length > 0 ? options.columns : table.columnNames();
   const rows = table.numRows();
-  const columns = names.map((n) => profileColumn(table, n));
+  const profiled = names.map((n) => profileWithIds(table, n));
+  const columns = profiled.map((p) => p.profile);
   const warnings: string[] = [];
   for (const c of columns) {
     if (c.count === 0) warnings.push(`"${c.name}" is entirely missing.`);
@@ -161,7 +257,7 @@ export function profileTable(table: ColumnTable, options: { columns?: string[]; 
       warnings.push(`"${c.name}" has high cardinality: ${c.unique} distinct values in ${rows} rows (an identifier or free text?).`);
     }
   }
-  const dup = duplicateRows(table, names);
+  const dup = duplicatesOfIds(profiled.map((p) => p.ids), rows);
   if (dup > 0) warnings.push(`${dup} duplicate row${dup === 1 ? '' : 's'} (identical to an earlier row).`);
   warnings.push(...dateOrderWarnings(table, names));
   if (options.target) warnings.push(...leakageWarnings(table, options.target, names));

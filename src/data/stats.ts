@@ -19,19 +19,22 @@ export function numbersOf(values: readonly unknown[]): number[] {
   return out;
 }
 
-export function mean(xs: readonly number[]): number {
+export function mean(xs: ArrayLike<number>): number {
   let s = 0;
-  for (const x of xs) s += x;
+  for (let i = 0; i < xs.length; i++) s += xs[i];
   return s / xs.length;
 }
 
 /** Two-pass variance like numpy/pandas: sum((x - mean)^2) / (n - ddof). */
-export function variance(xs: readonly number[], ddof: number): number {
+export function variance(xs: ArrayLike<number>, ddof: number): number {
   const n = xs.length;
   if (n - ddof <= 0) return NaN;
   const m = mean(xs);
   let s = 0;
-  for (const x of xs) s += (x - m) * (x - m);
+  for (let i = 0; i < n; i++) {
+    const d = xs[i] - m;
+    s += d * d;
+  }
   return s / (n - ddof);
 }
 

@@ -108,3 +108,61 @@ describe('load cell: binary formats and large CSV', () => {
     expect(ctx.table('data').numRows()).toBe(400_000);
   });
 });
+
+describe('load cell: streamed uploads', () => {
+  /** A fake browser host: the upload as pieces of `size` bytes (like Blob.stream()), readUserFile refused. */
+  function streamingHost(file: Uint8Array, size: number, failAt?: number) {
+    const reads: string[] = [];
+    return {
+      reads,
+      host: {
+        readUserFile: async (): Promise<Uint8Array> => {
+          throw new Error('the whole-bytes path should not be used');
+        },
+        readUserFileStream: async (id: string) => {
+          reads.push(id);
+          async function* chunks(): AsyncGenerator<Uint8Array> {
+            for (let at = 0; at < file.length; at += size) {
+              if (failAt !== undefined && at >= failAt) throw new Error('NotReadableError: the file changed on disk');
+              yield file.slice(at, at + size);
+            }
+          }
+          return { chunks: chunks(), size: file.length };
+        },
+      },
+    };
+  }
+
+  it('parses a streamed CSV upload as it arrives, with progress, same table as the bytes path', async () => {
+    const text = 'id,x,day,flag,g\n' + Array.from({ length: 60_000 }, (_, i) => `${i},${(i / 8).toFixed(3)},2024-03-${String(1 + (i % 28)).padStart(2, '0')},${i % 3 === 0},"g, ${i % 5}"`).join('\n');
+    const file = bytes(text);
+    const { host, reads } = streamingHost(file, 65_536);
+    const ctx = testContext({}, host);
+    const p = loadSchema.parse({ source: { type: 'file', fileId: 'up-1', fileName: 'big.csv' } });
+    await loadCell.run(p, ctx);
+    expect(reads).toEqual(['up-1']);
+    const fractions = ctx.progressEvents.filter((e) => e.phase === 'parse').map((e) => e.fraction ?? 0);
+    expect(fractions.length).toBeGreaterThan(2);
+    expect(fractions.at(-1)).toBe(1);
+    const whole = testContext({}, { readUserFile: async () => file });
+    await loadCell.run(p, whole);
+    expect(ctx.table('data').objects()).toEqual(whole.table('data').objects());
+    expect(ctx.table('data').numRows()).toBe(60_000);
+  });
+
+  it('streams JSON and Parquet uploads too (gathered whole) and reports a failed read as a read error', async () => {
+    const json = streamingHost(bytes('[{"a": 1}, {"a": 2}]'), 4);
+    const ctx = testContext({}, json.host);
+    await loadCell.run(loadSchema.parse({ source: { type: 'file', fileId: 'j', fileName: 'x.json' } }), ctx);
+    expect(ctx.table('data').objects()).toEqual([{ a: 1 }, { a: 2 }]);
+    const { parquetWriteBuffer } = await import('hyparquet-writer');
+    const pq = new Uint8Array(parquetWriteBuffer({ columnData: [{ name: 'n', data: [1n, 2n], type: 'INT64' }] }));
+    const pctx = testContext({}, streamingHost(pq, 5).host);
+    const [preview] = (await loadCell.run(loadSchema.parse({ source: { type: 'file', fileId: 'p', fileName: 'blob' } }), pctx)) as TableOutput[];
+    expect(preview.rows).toEqual([{ n: 1 }, { n: 2 }]);
+    const broken = testContext({}, streamingHost(bytes('a,b\n' + '1,2\n'.repeat(50_000)), 65_536, 100_000).host);
+    const e = await errorOf(loadCell.run(loadSchema.parse({ source: { type: 'file', fileId: 'b', fileName: 'b.csv' } }), broken));
+    expect(e.message).toMatch(/Could not read b\.csv \(file\): NotReadableError/);
+    expect(e.where).toBe('params.source.fileId');
+  });
+});

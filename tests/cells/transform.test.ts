@@ -66,3 +66,26 @@ describe('transform cell: feature steps', () => {
     expect(out.array('v_rolling_sum2')).toEqual([50, null, null, 30]);
   });
 });
+
+describe('transform cell: holiday step', () => {
+  it('reads the holiday table named by the step and declares it as an input', async () => {
+    const day = (d: number) => new Date(Date.UTC(2024, 11, d));
+    const ctx = testContext({
+      train: { type: 'table', table: aq.table({ day: [day(24), day(25), day(26)] }) },
+      test: { type: 'table', table: aq.table({ day: [day(25), null] }) },
+      holidays: { type: 'table', table: aq.table({ date: ['2024-12-25', '2024-12-26'] }) },
+    });
+    const p = transformSchema.parse({
+      input: 'train',
+      steps: [{ op: 'holiday', column: 'day', from: { table: 'holidays', column: 'date' } }],
+      applyTo: [{ input: 'test', output: 'test_prepared' }],
+    });
+    expect(transformCell.reads(p)).toEqual(['train', 'test', 'holidays']);
+    expect(transformCell.render(p)).toMatch(/is_holiday = day is a holiday \(holidays\.date\)/);
+    await transformCell.run(p, ctx);
+    expect(ctx.table('train_prepared').array('is_holiday')).toEqual([false, true, true]);
+    expect(ctx.table('test_prepared').array('is_holiday')).toEqual([true, null]);
+    const missing = transformSchema.parse({ input: 'train', steps: [{ op: 'holiday', column: 'day', from: { table: 'nope', column: 'date' } }] });
+    await expect(transformCell.run(missing, ctx)).rejects.toMatchObject({ where: 'params.steps.0.from.table' });
+  });
+});

@@ -1,7 +1,7 @@
 // One readable line for the feature steps (the transform cell's source view).
 import type { StepOf } from './schema.ts';
 
-type FeatureStep = StepOf<'lag' | 'lead' | 'diff' | 'rolling' | 'dateparts' | 'gaps' | 'deltas' | 'bin' | 'shiftTarget' | 'ordinal' | 'target'>;
+type FeatureStep = StepOf<'lag' | 'lead' | 'diff' | 'rolling' | 'dateparts' | 'gaps' | 'deltas' | 'bin' | 'shiftTarget' | 'ordinal' | 'target' | 'holiday'>;
 
 export function describeFeatureStep(step: FeatureStep): string {
   const by = 'by' in step && step.by ? ` per ${step.by}` : '';
@@ -17,6 +17,7 @@ export function describeFeatureStep(step: FeatureStep): string {
     case 'bin': return `bin ${step.column} into ${Array.isArray(step.bins) ? `edges ${step.bins.join(', ')}` : `${step.bins} bins`}`;
     case 'shiftTarget': return `${step.name ?? `target_lead${step.lead}`} = ${step.column} ${step.lead} rows ahead${by}${order}`;
     case 'ordinal': return `ordinal ${step.columns.join(', ')}`;
+    case 'holiday': return `${step.name} = ${step.column} is a holiday (${[step.dates.length ? `${step.dates.length} date${step.dates.length === 1 ? '' : 's'}` : '', step.from ? `${step.from.table}.${step.from.column}` : ''].filter(Boolean).join(' + ')})`;
     case 'target': return `target-encode ${step.columns.join(', ')} by mean ${step.target} (smoothing ${step.smoothing})`;
   }
 }

@@ -21,6 +21,7 @@ import { fitDateparts } from './dateparts.ts';
 import { fitDeltas, fitGaps } from './events.ts';
 import { fitBin } from './bin.ts';
 import { fitOrdinal, fitTargetEncode } from './encode.ts';
+import { fitHoliday } from './holiday.ts';
 
 export function fitStep(step: Step, table: ColumnTable, index: number): FittedStep {
   switch (step.op) {
@@ -43,6 +44,7 @@ export function fitStep(step: Step, table: ColumnTable, index: number): FittedSt
     case 'bin': return fitBin(step, table, index);
     case 'ordinal': return fitOrdinal(step, table, index);
     case 'target': return fitTargetEncode(step, table, index);
+    case 'holiday': return fitHoliday(step, table, index);
   }
 }
 

@@ -130,9 +130,23 @@ export const targetEncodeStep = z.object({
   smoothing: z.number().min(0).default(10).describe('m in (n * mean_c + m * global) / (n + m): pulls rare categories toward the overall mean.'),
 });
 
+export const holidayStep = z.object({
+  op: z.literal('holiday'),
+  column: column.describe('Date column to check (compared by UTC day, so timestamps match their day).'),
+  dates: z.array(z.string()).default(() => []).describe('Holiday dates, yyyy-mm-dd.'),
+  from: z
+    .object({
+      table: z.string().describe('Table of holidays, e.g. holidays.'),
+      column: z.string().describe('Its date column.'),
+    })
+    .optional()
+    .describe('Also read the holidays from a date column of another table (read when the cell runs; the fitted transform keeps the dates).'),
+  name: z.string().default('is_holiday').describe('Name of the new column: true on a holiday, false otherwise, missing when the date is.'),
+});
+
 export const stepSchema = z.discriminatedUnion('op', [
   selectStep, dropStep, renameStep, deriveStep, filterStep, imputeStep, scaleStep, onehotStep,
-  lagStep, leadStep, diffStep, rollingStep, datepartsStep, gapsStep, deltasStep, binStep, shiftTargetStep, ordinalStep, targetEncodeStep,
+  lagStep, leadStep, diffStep, rollingStep, datepartsStep, gapsStep, deltasStep, binStep, shiftTargetStep, ordinalStep, targetEncodeStep, holidayStep,
 ]);
 
 export type Step = z.output<typeof stepSchema>;
