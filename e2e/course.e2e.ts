@@ -1,0 +1,65 @@
+// Every bundled course notebook runs in the real app: run all from the
+// toolbar, and step-through (window.workbench.runNext until the end) for the
+// shorter ones. English copies only: the Korean ones run the same cells.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openApp, type Session } from './browser.ts';
+import { cells, summary, waitForBackend, type CellInfo } from './helpers.ts';
+
+const RUN_ALL = ['penguins.ipynb', 'session-drop.ipynb', 'bank-marketing.ipynb', 'next-state.ipynb', 'sales-forecast.ipynb', 'ml-lifecycle.ipynb'];
+const STEP_THROUGH = ['penguins.ipynb', 'session-drop.ipynb', 'bank-marketing.ipynb'];
+const TIMEOUT = 600_000;
+
+function runnable(list: CellInfo[]): CellInfo[] {
+  return list.filter((c) => c.kind !== 'markdown' && c.kind !== 'foreign');
+}
+
+async function openCourse(s: Session, file: string): Promise<void> {
+  await s.page.locator(`[data-course="${file}"]`).click();
+  await s.page.waitForFunction((f) => document.querySelector(`[data-course="${f}"]`)?.getAttribute('aria-current') === 'page', file, { timeout: 30_000 });
+  await waitForBackend(s.page);
+}
+
+describe('course notebooks in the browser', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await launch();
+    await openApp(s.page, '/?backend=wasm');
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  for (const file of RUN_ALL) {
+    it(`${file}: run all from the toolbar`, async () => {
+      await openCourse(s, file);
+      await s.page.locator('[data-action="run-all"]').click();
+      await s.page.waitForFunction(() => {
+        const list = (window as unknown as { workbench: { cells(): { kind: string; status: string }[] } }).workbench.cells();
+        return list.filter((c) => c.kind !== 'markdown' && c.kind !== 'foreign').every((c) => c.status === 'done' || c.status === 'error' || c.status === 'cancelled');
+      }, null, { timeout: TIMEOUT, polling: 500 });
+      const list = runnable(await cells(s.page));
+      expect(list.every((c) => c.status === 'done'), summary(list)).toBe(true);
+    }, TIMEOUT);
+  }
+
+  for (const file of STEP_THROUGH) {
+    it(`${file}: step through with run next`, async () => {
+      await openCourse(s, file);
+      // Restart: fresh values, the step cursor back at the first cell.
+      await s.page.locator('[data-action="restart"]').click();
+      await s.page.waitForFunction(() => {
+        const list = (window as unknown as { workbench: { cells(): { kind: string; status: string }[] } }).workbench.cells();
+        return list.every((c) => c.status === 'idle');
+      }, null, { timeout: 30_000 });
+      const steps = await s.page.evaluate(async () => {
+        const wb = (window as unknown as { workbench: { runNext(): Promise<string | null> } }).workbench;
+        let n = 0;
+        while ((await wb.runNext()) !== null && n < 500) n++;
+        return n;
+      });
+      const list = runnable(await cells(s.page));
+      expect(steps).toBeGreaterThanOrEqual(list.length);
+      expect(list.every((c) => c.status === 'done'), summary(list)).toBe(true);
+    }, TIMEOUT);
+  }
+});
