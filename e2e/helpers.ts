@@ -41,8 +41,9 @@ export function runAll(page: Page): Promise<void> {
   return page.evaluate(() => (window as unknown as { workbench: { runAll(): Promise<void> } }).workbench.runAll());
 }
 
-export function openNotebook(page: Page, nb: unknown): Promise<void> {
-  return page.evaluate((json) => (window as unknown as { workbench: { open(j: unknown): Promise<void> } }).workbench.open(json), nb as object);
+/** window.workbench.open(); pass trusted to open a notebook with code cells that should run. */
+export function openNotebook(page: Page, nb: unknown, options: { trusted?: boolean } = {}): Promise<void> {
+  return page.evaluate(([json, opts]) => (window as unknown as { workbench: { open(j: unknown, o: { trusted?: boolean }): Promise<void> } }).workbench.open(json, opts), [nb as object, options] as const);
 }
 
 export function backend(page: Page): Promise<string> {

@@ -55,7 +55,7 @@ describe('training', () => {
 
   it('stops a code cell that never checks the signal by restarting the kernel', async () => {
     const code = (id: string, source: string) => ({ cell_type: 'code', id, metadata: { workbench: { kind: 'code', params: {} } }, source, outputs: [], execution_count: null });
-    await openNotebook(s.page, { nbformat: 4, nbformat_minor: 5, metadata: { title: 'Busy loop' }, cells: [code('busy', 'while (true) {}'), code('after', 'return 1 + 1')] });
+    await openNotebook(s.page, { nbformat: 4, nbformat_minor: 5, metadata: { title: 'Busy loop' }, cells: [code('busy', 'while (true) {}'), code('after', 'return 1 + 1')] }, { trusted: true });
     await s.page.locator('article.cell[data-cell-id="busy"] .run-cell').click();
     await s.page.waitForFunction(() => document.querySelector('article.cell[data-cell-id="busy"]')?.getAttribute('data-status') === 'running');
     await s.page.locator('[data-action="stop"]').click();

@@ -47,6 +47,13 @@ export class Kernel {
     private readonly host: HostServices,
   ) {}
 
+  /** A cell the guard answers for does not run: it fails with that output (trust: untrusted code). */
+  private guard: ((cell: NotebookCell) => ErrorOutput | undefined) | undefined;
+
+  setGuard(guard: ((cell: NotebookCell) => ErrorOutput | undefined) | undefined): void {
+    this.guard = guard;
+  }
+
   on(listener: KernelListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -210,6 +217,8 @@ export class Kernel {
     const index = this.entries.indexOf(entry);
     if (index >= 0) this.cursor = index + 1;
     if (!def) return this.fail(entry, { type: 'error', message: `Unknown cell kind "${entry.cell.kind}".`, hint: 'This notebook may need a newer ML Workbench.' }, 0);
+    const refused = this.guard?.(entry.cell);
+    if (refused) return this.fail(entry, refused, 0);
 
     const parsed = validateParams(def, entry.cell.params);
     if (!parsed.ok) return this.fail(entry, parsed.error, 0);

@@ -4,7 +4,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { RunRecord } from '../lifecycle/runs.ts';
 import type { ModelVersion } from '../lifecycle/registry.ts';
-import { StoreFullError, type FileRecord, type ModelInfo, type ModelRecord, type NotebookRecord, type StorageEstimate, type WorkbenchStore } from './types.ts';
+import { RevisionConflictError, StoreFullError, type FileRecord, type ModelInfo, type ModelRecord, type NotebookRecord, type StorageEstimate, type WorkbenchStore } from './types.ts';
 
 export const DB_NAME = 'ml-workbench';
 export const DB_VERSION = 4;
@@ -84,8 +84,28 @@ export class IdbStore implements WorkbenchStore {
   async getNotebook(id: string) {
     return (await this.db).get('notebooks', id);
   }
-  putNotebook(record: NotebookRecord) {
-    return this.write(`the notebook "${record.title}"`, (db) => db.put('notebooks', record));
+  /** One readwrite transaction: read the stored revision, compare, write revision + 1 (atomic across tabs). */
+  async putNotebook(record: NotebookRecord, options: { expectedRevision?: number } = {}): Promise<number> {
+    let revision = 0;
+    await this.write(`the notebook "${record.title}"`, async (db) => {
+      const tx = db.transaction('notebooks', 'readwrite');
+      try {
+        const stored = (await tx.store.get(record.id))?.revision ?? 0;
+        if (options.expectedRevision !== undefined && stored !== options.expectedRevision) throw new RevisionConflictError(stored);
+        revision = options.expectedRevision !== undefined ? stored + 1 : Math.max(stored + 1, record.revision ?? 0);
+        await tx.store.put({ ...record, revision });
+        await tx.done;
+      } catch (error) {
+        try {
+          tx.abort();
+        } catch {
+          // already finished or aborted
+        }
+        tx.done.catch(() => undefined);
+        throw error;
+      }
+    });
+    return revision;
   }
   async deleteNotebook(id: string) {
     await (await this.db).delete('notebooks', id);

@@ -1,5 +1,5 @@
 // An in-memory WorkbenchStore for tests and for browsers without IndexedDB.
-import type { FileRecord, ModelInfo, ModelRecord, NotebookRecord, WorkbenchStore } from './types.ts';
+import { RevisionConflictError, type FileRecord, type ModelInfo, type ModelRecord, type NotebookRecord, type WorkbenchStore } from './types.ts';
 
 export class MemoryStore implements WorkbenchStore {
   private notebooks = new Map<string, NotebookRecord>();
@@ -14,8 +14,12 @@ export class MemoryStore implements WorkbenchStore {
     const r = this.notebooks.get(id);
     return r ? { ...r } : undefined;
   }
-  async putNotebook(record: NotebookRecord) {
-    this.notebooks.set(record.id, { ...record });
+  async putNotebook(record: NotebookRecord, options: { expectedRevision?: number } = {}) {
+    const stored = this.notebooks.get(record.id)?.revision ?? 0;
+    if (options.expectedRevision !== undefined && stored !== options.expectedRevision) throw new RevisionConflictError(stored);
+    const revision = options.expectedRevision !== undefined ? stored + 1 : Math.max(stored + 1, record.revision ?? 0);
+    this.notebooks.set(record.id, { ...record, revision });
+    return revision;
   }
   async deleteNotebook(id: string) {
     this.notebooks.delete(id);

@@ -10,6 +10,8 @@ export interface NotebookRecord {
   updatedAt: number;
   /** For copies of a bundled course notebook: its file name, for "reset to original". */
   origin?: string;
+  /** Bumped by every save: two tabs never silently overwrite each other (putNotebook's expectedRevision). */
+  revision?: number;
 }
 
 export interface FileRecord {
@@ -54,7 +56,13 @@ export interface StorageEstimate {
 export interface WorkbenchStore {
   listNotebooks(): Promise<Omit<NotebookRecord, 'ipynb'>[]>;
   getNotebook(id: string): Promise<NotebookRecord | undefined>;
-  putNotebook(record: NotebookRecord): Promise<void>;
+  /**
+   * Write a notebook in one transaction. With expectedRevision, the write
+   * happens only if the stored record's revision is that one (0: none
+   * stored) and stores revision + 1; otherwise it throws RevisionConflictError
+   * and writes nothing. Returns the stored revision.
+   */
+  putNotebook(record: NotebookRecord, options?: { expectedRevision?: number }): Promise<number>;
   deleteNotebook(id: string): Promise<void>;
 
   listFiles(): Promise<Omit<FileRecord, 'blob'>[]>;
@@ -70,6 +78,14 @@ export interface WorkbenchStore {
 
   getSetting<T>(key: string): Promise<T | undefined>;
   setSetting(key: string, value: unknown): Promise<void>;
+}
+
+/** Another tab saved this notebook since we read it: nothing was written. */
+export class RevisionConflictError extends Error {
+  constructor(readonly stored: number) {
+    super('This notebook was changed in another tab or window since it was opened here; nothing was overwritten.');
+    this.name = 'RevisionConflictError';
+  }
 }
 
 /** Raised when the disk is full: nothing was written. */

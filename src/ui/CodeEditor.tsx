@@ -1,12 +1,13 @@
 // The code cell's editor: Monaco once loaded, a plain textarea until then
 // (and if it fails to load). Edits flow to onChange either way.
 import { useEffect, useRef, useState } from 'react';
-import { loadMonaco, type Monaco } from './monaco.ts';
+import { loadMonaco, setWorkbenchValues, type Monaco } from './monaco.ts';
+import type { ValueSummary } from '../kernel/state.ts';
 import { useT } from './i18n.ts';
 
 type Editor = ReturnType<Monaco['editor']['create']>;
 
-export function CodeEditor({ value, onChange, onRun, label }: { value: string; onChange: (v: string) => void; onRun?: (advance: boolean) => void; label: string }) {
+export function CodeEditor({ value, onChange, onRun, label, values }: { value: string; onChange: (v: string) => void; onRun?: (advance: boolean) => void; label: string; values?: readonly ValueSummary[] }) {
   const t = useT();
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Editor | null>(null);
@@ -59,6 +60,11 @@ export function CodeEditor({ value, onChange, onRun, label }: { value: string; o
     const ed = editor.current;
     if (ed && ed.getValue() !== value) ed.setValue(value);
   }, [value]);
+
+  // Completion knows the kernel's current value names.
+  useEffect(() => {
+    if (ready && values) setWorkbenchValues(values);
+  }, [ready, values]);
 
   return (
     <div className="code-editor">

@@ -4,6 +4,7 @@ import type { Controller, State } from './controller.ts';
 import { emptyRun } from './controller.ts';
 import { CellView } from './CellView.tsx';
 import { useT } from './i18n.ts';
+import { blockedCells } from '../worker/trust.ts';
 
 function AddCell({ controller, kinds, after }: { controller: Controller; kinds: State['kinds']; after?: string }) {
   const t = useT();
@@ -132,10 +133,36 @@ export function Notebook({ controller, state }: { controller: Controller; state:
     }
   }, [state.selected, state.mode]);
 
+  const blocked = useMemo(() => (doc ? blockedCells(doc.cells, state.trust).length : 0), [doc, state.trust]);
   if (!doc) return <main className="notebook empty">{t('kernelStarting')}</main>;
   return (
     <main className="notebook" ref={root} aria-label={doc.title || t('untitled')}>
       <input className="notebook-title" value={doc.title} placeholder={t('untitled')} aria-label={t('title')} onChange={(e) => controller.setTitle(e.target.value)} />
+      {state.conflict && (
+        <div className="trust-banner conflict-banner" role="alert" data-testid="conflict-banner">
+          <span>{t('conflictBanner')}</span>
+          <button type="button" className="btn small" data-action="reload-notebook" onClick={() => void controller.reloadNotebook()}>
+            {t('reloadNotebook')}
+          </button>
+          <button type="button" className="btn primary small" data-action="save-copy" onClick={() => void controller.saveAsCopy()}>
+            {t('saveAsCopy')}
+          </button>
+        </div>
+      )}
+      {!state.persistent && (
+        <div className="trust-banner" role="status" data-testid="memory-banner">
+          <span>{t('memoryOnly')}</span>
+        </div>
+      )}
+      {blocked > 0 && (
+        <div className="trust-banner" role="alert" data-testid="trust-banner">
+          <span>{t('untrustedBanner')}</span>
+          <span className="muted">{t('blockedCells', { n: blocked })}</span>
+          <button type="button" className="btn primary small" data-action="trust" onClick={() => void controller.trust()}>
+            {t('trust')}
+          </button>
+        </div>
+      )}
       {doc.cells.length === 0 && <p className="muted">{t('noCells')}</p>}
       {doc.cells.map((cell, i) => (
         <div key={cell.id} className="cell-slot">

@@ -9,8 +9,16 @@ import type { ModelVersion } from '../lifecycle/registry.ts';
 export interface WorkbenchApi {
   /** Resolves once the kernel worker answers and a notebook is open. */
   ready: Promise<void>;
-  /** Open a notebook (.ipynb JSON text or value) as a new notebook of the user's. */
-  open(notebookJson: string | object): Promise<void>;
+  /**
+   * Open a notebook (.ipynb JSON text or value) as a new notebook of the user's.
+   * It is untrusted (code cells and URL loads do not run) unless its content
+   * is a bundled course notebook's, or `{trusted: true}` is passed.
+   */
+  open(notebookJson: string | object, options?: { trusted?: boolean }): Promise<void>;
+  /** Trust the open notebook (like the banner's Trust button): its code cells and URL loads may run. */
+  trust(): Promise<void>;
+  /** Whether the open notebook is trusted as a whole. */
+  trusted(): boolean;
   /** Run every cell in order; resolves when the run has finished (errors are in the cells). */
   runAll(): Promise<void>;
   /** Run the next cell (step through); resolves with its id, or null at the end. */
@@ -32,10 +40,15 @@ export interface WorkbenchApi {
 export function installApi(controller: Controller): WorkbenchApi {
   const api: WorkbenchApi = {
     ready: controller.ready,
-    async open(notebookJson) {
+    async open(notebookJson, options = {}) {
       await controller.ready;
-      await controller.openJson(notebookJson);
+      await controller.openJson(notebookJson, undefined, { trusted: typeof options?.trusted === 'boolean' ? options.trusted : undefined });
     },
+    async trust() {
+      await controller.ready;
+      await controller.trust();
+    },
+    trusted: () => controller.state.trust.notebook,
     async runAll() {
       await controller.ready;
       await controller.runAll().catch(() => undefined);

@@ -9,10 +9,11 @@ import type { ParamIssue } from '../kernel/params.ts';
 import type { BackendName } from '../ml/backend.ts';
 import { KernelClient, KernelRestarted } from '../worker/client.ts';
 import type { BackendInfo, KindInfo, WorkerEvent } from '../worker/protocol.ts';
-import { newId, type FileRecord, type ModelInfo, type NotebookRecord, type WorkbenchStore } from '../store/types.ts';
+import { newId, RevisionConflictError, type FileRecord, type ModelInfo, type NotebookRecord, type WorkbenchStore } from '../store/types.ts';
 import { requestPersistence, storageEstimate } from '../store/idb.ts';
 import type { StorageEstimate } from '../store/types.ts';
 import { LifecycleModel } from './lifecycle.ts';
+import { blockedCells, canonicalCell, canonicalNotebook, isActiveCell, sha256, type TrustState } from '../worker/trust.ts';
 
 export interface CellRun {
   status: CellStatus;
@@ -67,9 +68,22 @@ export interface State {
   selected: string | null;
   mode: 'command' | 'edit';
   datasets: { name: string; description: string }[];
+  /** What may run: untrusted notebooks' code cells and URL loads are blocked (src/worker/trust.ts). */
+  trust: TrustState;
+  /** Another tab saved the open notebook since this tab loaded it: autosave is paused until the user reloads or saves a copy. */
+  conflict: boolean;
+  /** False when IndexedDB is unavailable: work is kept in memory only. */
+  persistent: boolean;
 }
 
+/** Settings key of the trusted content hashes (notebooks and single cells), newest last. */
+const TRUST_KEY = 'trusted';
+const TRUST_MAX = 2000;
+
 const HARD_STOP_MS = 4000;
+
+/** Messages of allocation failures (V8, typed arrays, WebAssembly, tfjs). */
+const OUT_OF_MEMORY = /allocation failed|invalid (typed )?array length|out of memory|array buffer allocation|Cannot allocate|RangeError: Array buffer/i;
 
 /** The course notebook a first visit opens (the introductory one), when bundled. */
 const FIRST_COURSE = 'penguins.ipynb';
@@ -131,6 +145,9 @@ export class Controller {
     selected: null,
     mode: 'command',
     datasets: [],
+    trust: { notebook: true, cells: [] },
+    conflict: false,
+    persistent: true,
   };
 
   private listeners = new Set<() => void>();
@@ -145,11 +162,60 @@ export class Controller {
   private runSeq = 0;
   private activeRuns = new Set<number>();
   readonly ready: Promise<void>;
+  private trustedHashes: Promise<string[]> | undefined;
+  private bundledHashes: Promise<Set<string>> | undefined;
+  /** Hashes already recorded for the open notebook (nothing to write when unchanged). */
+  private recordedTrust = new Set<string>();
+  /** Revision of the open notebook as stored when this tab last read or wrote it; undefined: the next save overwrites (new content). */
+  private revision: number | undefined;
+  private readonly tabId = newId('tab:');
+  private channel: BroadcastChannel | undefined;
   /** Runs and registry (panels, window.workbench.runs/registry). */
   readonly lifecycle = new LifecycleModel((m) => this.notify(m), (m) => this.notify(m, 'info'));
 
-  constructor(readonly store: WorkbenchStore) {
+  constructor(readonly store: WorkbenchStore, options: { persistent?: boolean } = {}) {
+    if (options.persistent === false) this.state = { ...this.state, persistent: false };
+    try {
+      this.channel = new BroadcastChannel('ml-workbench');
+      this.channel.onmessage = (e: MessageEvent) => this.onBroadcast(e.data);
+    } catch {
+      // No BroadcastChannel: the revision check in putNotebook still refuses to overwrite.
+    }
     this.ready = this.start();
+  }
+
+  /** Another tab saved a notebook: if it is the one open here, say so (never overwrite it silently). */
+  private onBroadcast(data: unknown): void {
+    const m = data as { type?: unknown; id?: unknown; revision?: unknown; tab?: unknown } | null;
+    if (!m || m.type !== 'saved' || typeof m.id !== 'string' || typeof m.revision !== 'number' || m.tab === this.tabId) return;
+    if (m.id === this.state.notebookId && m.revision !== this.revision && !this.state.conflict) {
+      this.set({ conflict: true });
+      this.notify('This notebook was saved in another tab. Reload it here, or save your version as a copy.');
+    }
+  }
+
+  /** Conflict: drop this tab's unsaved edits and open the stored notebook. */
+  async reloadNotebook(): Promise<void> {
+    const id = this.state.notebookId;
+    if (!id) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    this.dirtySince = undefined;
+    this.set({ conflict: false, save: 'saved' });
+    await this.openStored(id);
+  }
+
+  /** Conflict: keep this tab's version as a new notebook of the user's. */
+  async saveAsCopy(): Promise<void> {
+    const doc = this.state.doc;
+    if (!doc) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    this.revision = undefined;
+    this.set({ doc: { ...doc, title: `${doc.title || 'Untitled notebook'} (copy)` }, notebookId: newId('user:'), origin: undefined, conflict: false });
+    await this.saveNow();
+    await this.store.setSetting('lastNotebook', this.state.notebookId).catch(() => undefined);
+    await this.refreshLists();
   }
 
   // --- subscription -------------------------------------------------------
@@ -252,6 +318,12 @@ export class Controller {
     }
     if (e.kind === 'fatal') {
       this.notify(`Kernel: ${e.error}`);
+      // The worker itself died (a crash, memory): runs in flight would hang; start a fresh one.
+      if (e.dead && this.running > 0) void this.hardRestart('crash');
+      return;
+    }
+    if (e.kind === 'notice') {
+      this.notify(e.message);
       return;
     }
     if (e.kind === 'models') {
@@ -273,6 +345,7 @@ export class Controller {
     switch (event.type) {
       case 'status':
         next = { ...run, status: event.status, durationMs: event.durationMs, staleReason: event.staleReason };
+        if (event.status === 'running') this.nanStopped.delete(id);
         // Train/tune/crossval cells record runs and register cells versions as they finish.
         if (event.status === 'done' || event.status === 'error' || event.status === 'cancelled') this.lifecycle.changed();
         if (event.status === 'running') next = { ...next, live: [], progress: undefined };
@@ -283,6 +356,7 @@ export class Controller {
         break;
       case 'outputs':
         next = { ...run, outputs: event.outputs };
+        this.checkMemory(id, event.outputs);
         this.setCellOutputs(id, event.outputs);
         this.noteTables(event.outputs);
         break;
@@ -294,10 +368,25 @@ export class Controller {
           live = live.length && live[live.length - 1].epoch === p.epoch ? [...live.slice(0, -1), record] : [...live, record];
         }
         next = { ...run, progress: p, live };
+        if (p.loss !== undefined && !Number.isFinite(p.loss) && !this.nanStopped.has(id)) {
+          this.nanStopped.add(id);
+          this.notify(`Training stopped: the loss became ${String(p.loss)}${p.epoch !== undefined ? ` at epoch ${p.epoch}` : ''}. The model diverged: lower the learning rate, scale the features, or drop rows with missing or extreme values, then run the cell again.`);
+          this.cancel();
+        }
         break;
       }
     }
     this.set({ runs: { ...this.state.runs, [id]: next } });
+  }
+
+  private nanStopped = new Set<string>();
+
+  /** An allocation failure in the worker (a table too large for memory): say so and start a fresh kernel. */
+  private checkMemory(cellId: string, outputs: CellOutput[]): void {
+    const error = outputs.find((o) => o.type === 'error');
+    if (!error || error.type !== 'error' || !OUT_OF_MEMORY.test(error.message)) return;
+    this.notify(`Out of memory in ${cellId ? 'a cell' : 'the kernel'}: the data is too large for this browser tab (${error.message}). The kernel was restarted; load fewer rows or columns (a sample), then run again.`);
+    void this.hardRestart('memory');
   }
 
   /** The latest table output under a name wins (a transform that renames columns shows the new names). */
@@ -324,14 +413,17 @@ export class Controller {
   // --- opening notebooks --------------------------------------------------
 
   /** Open a document as the current notebook under a store id; the kernel starts fresh. */
-  async openDoc(doc: NotebookDoc, options: { id: string; origin?: string; save?: boolean }): Promise<void> {
+  async openDoc(doc: NotebookDoc, options: { id: string; origin?: string; save?: boolean; trust?: TrustState; revision?: number }): Promise<void> {
     await this.flushSave();
+    const trust: TrustState = options.trust ?? { notebook: true, cells: [] };
+    this.recordedTrust = new Set();
+    this.revision = options.revision;
     const runs: Record<string, CellRun> = {};
     for (const c of doc.cells) runs[c.id] = emptyRun(c.outputs);
     // Saved outputs in document order: a later cell's table under the same name wins.
     const tableColumns: Record<string, string[]> = {};
     for (const c of doc.cells) for (const o of c.outputs) if (o.type === 'table' && o.name) tableColumns[o.name] = o.columns.map((col) => col.name);
-    this.set({ doc, notebookId: options.id, origin: options.origin, runs, issues: {}, selected: doc.cells[0]?.id ?? null, mode: 'command', save: 'saved', tableColumns, models: [] });
+    this.set({ doc, notebookId: options.id, origin: options.origin, runs, issues: {}, selected: doc.cells[0]?.id ?? null, mode: 'command', save: 'saved', tableColumns, models: [], trust, conflict: false });
     const client = this.kernel();
     const synced = (async () => {
       await client.request('restart', {});
@@ -359,7 +451,81 @@ export class Controller {
     const record = await this.store.getNotebook(id);
     if (!record) throw new Error(`No saved notebook "${id}".`);
     const { doc } = decodeNotebook(record.ipynb);
-    await this.openDoc(doc, { id, origin: record.origin, save: false });
+    // Copies of course notebooks were made from the bundled file; others are trusted if their content was.
+    const trust = id.startsWith('course:') ? { notebook: true, cells: [] } : await this.trustFor(doc.cells);
+    await this.openDoc(doc, { id, origin: record.origin, save: false, trust, revision: record.revision ?? 0 });
+  }
+
+  // --- trust ---------------------------------------------------------------
+
+  private trustList(): Promise<string[]> {
+    this.trustedHashes ??= this.store.getSetting<string[]>(TRUST_KEY).then((v) => (Array.isArray(v) ? v.filter((h) => typeof h === 'string') : []), () => []);
+    return this.trustedHashes;
+  }
+
+  /** Content hashes of the bundled course notebooks: their JSON opened by window.workbench.open() is trusted. */
+  private bundled(): Promise<Set<string>> {
+    this.bundledHashes ??= Promise.all(
+      Object.values(COURSE).map(async (load) => {
+        try {
+          return await sha256(canonicalNotebook(decodeNotebook(await load()).doc.cells));
+        } catch {
+          return undefined;
+        }
+      }),
+    ).then((hashes) => new Set(hashes.filter((h): h is string => !!h)));
+    return this.bundledHashes;
+  }
+
+  /** Trust of a document from the store: the whole notebook if its content hash was trusted, else the cells whose content was. */
+  private async trustFor(cells: NotebookCell[]): Promise<TrustState> {
+    const known = new Set(await this.trustList());
+    const hash = await sha256(canonicalNotebook(cells));
+    if (hash && known.has(hash)) return { notebook: true, cells: [] };
+    const trusted: string[] = [];
+    for (const c of cells) {
+      if (!isActiveCell(c)) continue;
+      const h = await sha256(canonicalCell(c));
+      if (h && known.has(h)) trusted.push(c.id);
+    }
+    return { notebook: false, cells: trusted };
+  }
+
+  /** Remember what is trusted now (the notebook's hash, or its trusted cells' hashes) in the settings store. */
+  private async recordTrust(cells: NotebookCell[], trust: TrustState): Promise<void> {
+    const hashes: string[] = [];
+    if (trust.notebook) {
+      const h = await sha256(canonicalNotebook(cells));
+      if (h) hashes.push(h);
+    } else {
+      const ok = new Set(trust.cells);
+      for (const c of cells) {
+        if (!ok.has(c.id) || !isActiveCell(c)) continue;
+        const h = await sha256(canonicalCell(c));
+        if (h) hashes.push(h);
+      }
+    }
+    const fresh = hashes.filter((h) => !this.recordedTrust.has(h));
+    if (!fresh.length) return;
+    const list = await this.trustList();
+    const next = [...list.filter((h) => !fresh.includes(h)), ...fresh].slice(-TRUST_MAX);
+    this.trustedHashes = Promise.resolve(next);
+    await this.store.setSetting(TRUST_KEY, next);
+    for (const h of fresh) this.recordedTrust.add(h);
+  }
+
+  /** The user trusts the open notebook: its code cells and URL loads may run; remembered by content hash. */
+  async trust(): Promise<void> {
+    const doc = this.state.doc;
+    if (!doc || this.state.trust.notebook) return;
+    this.set({ trust: { notebook: true, cells: [] } });
+    await this.syncKernel();
+    await this.recordTrust(doc.cells, this.state.trust).catch(() => undefined);
+  }
+
+  /** Cells the guard would refuse to run now. */
+  blocked(): NotebookCell[] {
+    return this.state.doc ? blockedCells(this.state.doc.cells, this.state.trust) : [];
   }
 
   /** Course notebooks open as the user's copy (made on first open). */
@@ -380,11 +546,18 @@ export class Controller {
   }
 
   /** Open a notebook from JSON text or value (file picker, drop, window.workbench.open). Throws a clear error; nothing is stored on failure. */
-  async openJson(input: string | unknown, fileName?: string): Promise<void> {
+  async openJson(input: string | unknown, fileName?: string, options: { trusted?: boolean } = {}): Promise<void> {
     const { doc, warnings } = decodeNotebook(input);
     if (!doc.title && fileName) doc.title = titleFromFile(fileName);
     if (!doc.title) doc.title = 'Untitled notebook';
-    await this.openDoc(doc, { id: newId('user:') });
+    // Untrusted (code cells and URL loads blocked) unless the caller says so, or it is a bundled notebook's content.
+    let trust: TrustState;
+    if (options.trusted !== undefined) trust = { notebook: options.trusted, cells: [] };
+    else {
+      const hash = await sha256(canonicalNotebook(doc.cells));
+      trust = { notebook: !!hash && (await this.bundled()).has(hash), cells: [] };
+    }
+    await this.openDoc(doc, { id: newId('user:'), trust });
     for (const w of warnings) this.notify(w, 'info');
     await this.refreshLists();
   }
@@ -412,7 +585,7 @@ export class Controller {
   private async syncKernel(): Promise<void> {
     const doc = this.state.doc;
     if (!doc) return;
-    const result = await this.kernel().request('setCells', { cells: doc.cells, title: doc.title });
+    const result = await this.kernel().request('setCells', { cells: doc.cells, title: doc.title, trust: this.state.trust });
     this.sources = { ...this.sources, ...result.sources };
     this.set({ issues: result.issues });
   }
@@ -435,8 +608,15 @@ export class Controller {
     this.edit(doc.cells.map((c) => (c.id === id ? { ...c, ...patch } : c)));
   }
 
+  /** A parameter (or code) edit by the user: the cell is theirs now, so it is trusted (like Jupyter). */
   setParams(id: string, params: Record<string, unknown>): void {
+    this.trustCell(id);
     this.updateCell(id, { params });
+  }
+
+  private trustCell(id: string): void {
+    const trust = this.state.trust;
+    if (!trust.notebook && !trust.cells.includes(id)) this.set({ trust: { ...trust, cells: [...trust.cells, id] } });
   }
 
   insertCell(kind: string, at: { before?: string; after?: string } = {}): string {
@@ -448,6 +628,7 @@ export class Controller {
     if (at.before) index = Math.max(0, cells.findIndex((c) => c.id === at.before));
     else if (at.after) index = cells.findIndex((c) => c.id === at.after) + 1 || cells.length;
     cells.splice(index, 0, cell);
+    this.trustCell(cell.id);
     this.set({ runs: { ...this.state.runs, [cell.id]: emptyRun() }, selected: cell.id });
     this.edit(cells);
     return cell.id;
@@ -481,6 +662,7 @@ export class Controller {
     const i = doc.cells.findIndex((c) => c.id === id);
     if (i < 0) return;
     const copy: NotebookCell = { ...structuredClone(doc.cells[i]), id: newCellId(), outputs: [] };
+    if (this.state.trust.cells.includes(id)) this.trustCell(copy.id);
     const cells = [...doc.cells];
     cells.splice(i + 1, 0, copy);
     this.set({ runs: { ...this.state.runs, [copy.id]: emptyRun() }, selected: copy.id });
@@ -543,12 +725,14 @@ export class Controller {
     }, HARD_STOP_MS);
   }
 
-  private async hardRestart(): Promise<void> {
+  private async hardRestart(reason: 'stop' | 'memory' | 'crash' = 'stop'): Promise<void> {
     const old = this.client;
     const runs: Record<string, CellRun> = {};
     for (const [id, run] of Object.entries(this.state.runs)) {
       if (run.status === 'running') {
-        const outputs: CellOutput[] = [...run.outputs, { type: 'error', message: 'Stopped: the cell did not respond to Stop, so the kernel was restarted.', hint: 'In long loops of a code cell, check signal.aborted.' }];
+        const message = reason === 'stop' ? 'Stopped: the cell did not respond to Stop, so the kernel was restarted.' : 'Stopped: the kernel ran out of memory or crashed, so it was restarted.';
+        const hint = reason === 'stop' ? 'In long loops of a code cell, check signal.aborted.' : 'Use less data (fewer rows or columns) and run again.';
+        const outputs: CellOutput[] = [...run.outputs, { type: 'error', message, hint }];
         runs[id] = { ...run, status: 'cancelled', progress: undefined, outputs };
         this.setCellOutputs(id, outputs);
       } else runs[id] = { ...run, status: 'idle', progress: undefined, staleReason: undefined };
@@ -562,7 +746,7 @@ export class Controller {
       .then(() => this.syncKernel())
       .then(() => (notebookId && this.client ? this.restoreModels(this.client, notebookId) : undefined));
     await this.gate;
-    this.notify('The kernel was restarted because the running cell did not stop.', 'info');
+    this.notify(reason === 'stop' ? 'The kernel was restarted because the running cell did not stop.' : 'The kernel was restarted.', 'info');
   }
 
   async restart(): Promise<void> {
@@ -631,7 +815,7 @@ export class Controller {
     const record = this.record();
     if (record) {
       try {
-        localStorage.setItem(PENDING_KEY, JSON.stringify(record));
+        if (!this.state.conflict) localStorage.setItem(PENDING_KEY, JSON.stringify({ ...record, trust: this.state.trust, baseRevision: this.revision }));
       } catch {
         // Too big for localStorage, or storage disabled: the IndexedDB write below still runs.
       }
@@ -648,9 +832,18 @@ export class Controller {
     }
     if (!raw) return;
     try {
-      const record = JSON.parse(raw) as NotebookRecord;
+      const { trust, baseRevision, ...record } = JSON.parse(raw) as NotebookRecord & { trust?: TrustState; baseRevision?: number };
       const current = await this.store.getNotebook(record.id);
-      if (!current || current.updatedAt < record.updatedAt) await this.store.putNotebook(record);
+      if (!current || current.updatedAt < record.updatedAt) {
+        if (trust) await this.recordTrust(decodeNotebook(record.ipynb).doc.cells, trust).catch(() => undefined);
+        try {
+          await this.store.putNotebook(record, baseRevision === undefined ? {} : { expectedRevision: baseRevision });
+        } catch (error) {
+          if (!(error instanceof RevisionConflictError)) throw error;
+          // Another tab saved it meanwhile: keep both (the unsaved edits as a copy).
+          await this.store.putNotebook({ ...record, id: newId('user:'), title: `${record.title} (recovered)`, origin: undefined, revision: undefined });
+        }
+      }
     } catch {
       // A broken leftover is dropped.
     }
@@ -684,13 +877,28 @@ export class Controller {
     const record = this.record();
     if (!doc || !record) return;
     const id = record.id;
+    if (this.state.conflict) return;
     this.set({ save: 'saving' });
     try {
-      await this.store.putNotebook(record);
+      // Trust first: a crash between the two leaves an extra hash, never a trusted notebook reopened untrusted.
+      await this.recordTrust(doc.cells, this.state.trust).catch(() => undefined);
+      const revision = await this.store.putNotebook(record, this.revision === undefined ? {} : { expectedRevision: this.revision });
+      if (this.state.notebookId === id) this.revision = revision;
+      try {
+        this.channel?.postMessage({ type: 'saved', id, revision, tab: this.tabId });
+      } catch {
+        // closed channel
+      }
       if (this.state.doc === doc) this.set({ save: 'saved', saveError: undefined });
       else this.set({ save: 'unsaved' });
       if (!this.state.userNotebooks.some((n) => n.id === id)) void this.refreshLists();
     } catch (error) {
+      if (error instanceof RevisionConflictError) {
+        this.set({ save: 'error', saveError: error.message, conflict: true });
+        this.notify(`${error.message} Reload it here, or save your version as a copy.`);
+        return;
+      }
+      // A full disk (StoreFullError) writes nothing: the last good save stays as it was.
       this.set({ save: 'error', saveError: error instanceof Error ? error.message : String(error) });
       this.notify(this.state.saveError!);
     }

@@ -6,6 +6,13 @@ export type Lang = 'en' | 'ko';
 
 const en = {
   appName: 'ML Workbench',
+  untrustedBanner: 'This notebook came from a file. Its code cells and URL loads will not run until you trust it.',
+  trust: 'Trust',
+  blockedCells: '{n} blocked',
+  conflictBanner: 'This notebook was changed in another tab. Your edits here are not saved over it.',
+  reloadNotebook: 'Reload',
+  saveAsCopy: 'Save as copy',
+  memoryOnly: 'Storage (IndexedDB) is not available in this browser: your work is kept in memory only and is lost when you close the page. Export the notebook to keep it.',
   runsPanel: 'Runs',
   registryPanel: 'Registry',
   downloadHtml: 'Download HTML',
@@ -93,6 +100,13 @@ const en = {
 export type MessageKey = keyof typeof en;
 
 const ko: Record<MessageKey, string> = {
+  untrustedBanner: '이 노트북은 파일에서 왔습니다. 신뢰하기 전에는 코드 셀과 URL 불러오기가 실행되지 않습니다.',
+  trust: '신뢰',
+  blockedCells: '{n}개 차단됨',
+  conflictBanner: '이 노트북은 다른 탭에서 변경되었습니다. 여기의 수정 내용으로 덮어쓰지 않습니다.',
+  reloadNotebook: '다시 불러오기',
+  saveAsCopy: '사본으로 저장',
+  memoryOnly: '이 브라우저에서는 저장소(IndexedDB)를 쓸 수 없습니다. 작업은 메모리에만 있고 페이지를 닫으면 사라집니다. 노트북을 내보내 보관하세요.',
   runsPanel: '실행 기록',
   registryPanel: '모델 레지스트리',
   downloadHtml: 'HTML 다운로드',

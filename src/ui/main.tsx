@@ -11,9 +11,17 @@ import './styles.css';
 
 document.documentElement.lang = getLang();
 
+/** IndexedDB when it opens (within 5 s), else an in-memory store (the UI says so). */
+async function openStore(): Promise<IdbStore | MemoryStore> {
+  if (typeof indexedDB === 'undefined' || !indexedDB) return new MemoryStore();
+  const store = new IdbStore();
+  const ok = await Promise.race([store.listNotebooks().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 5000))]);
+  return ok ? store : new MemoryStore();
+}
+
 async function boot() {
-  const store = typeof indexedDB === 'undefined' ? new MemoryStore() : new IdbStore();
-  const controller = new Controller(store);
+  const store = await openStore();
+  const controller = new Controller(store, { persistent: !(store instanceof MemoryStore) });
   installApi(controller);
   controller.ready.catch((error: Error) => controller.notify(`The kernel did not start: ${error.message}`));
   createRoot(document.getElementById('root')!).render(<App controller={controller} />);

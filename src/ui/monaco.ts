@@ -1,18 +1,79 @@
 // Monaco, bundled locally (no CDN) and loaded on first use: the editor core,
-// JavaScript highlighting and the editor worker (an ES module worker).
+// JavaScript highlighting, the editor worker and the TypeScript language
+// service (ES module workers) for completion of the workbench API in code
+// cells: a .d.ts of the names a code cell has in scope (src/cells/code.ts)
+// and of the kernel's current values.
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 
 export type Monaco = typeof import('monaco-editor/editor/editor.api');
+type TsDefaults = typeof import('monaco-editor/language/typescript/monaco.contribution')['javascriptDefaults'];
 
 let loader: Promise<Monaco> | undefined;
+let jsDefaults: TsDefaults | undefined;
+let valuesLib: { dispose(): void } | undefined;
+let lastNames = '';
+
+/** What a code cell has in scope (see src/cells/code.ts). */
+export const WORKBENCH_DTS = `
+/** Every named table of the kernel (Arquero ColumnTable), by name. */
+declare const tables: WorkbenchTables & Record<string, any>;
+/** Every named value's payload (tables, models, metrics, ...), by name. */
+declare const values: WorkbenchValues & Record<string, any>;
+/** Arquero (data frames): aq.from, aq.op, table.filter/derive/groupby/rollup. */
+declare const aq: any;
+/** TensorFlow.js. */
+declare const tf: any;
+/** Show a value as an output of this cell: a table, a Plotly figure {data, layout}, text or any JSON. */
+declare function display(value: unknown): void;
+/** Store a named value for later cells: set('name', value). Use a literal name. */
+declare function set(name: string, value: unknown): void;
+/** The run's AbortSignal: check signal.aborted in long loops so Stop works. */
+declare const signal: AbortSignal;
+interface WorkbenchTables {}
+interface WorkbenchValues {}
+`;
+
+function identifier(name: string): boolean {
+  return /^[A-Za-z_$][\w$]*$/.test(name);
+}
+
+/** Declare the kernel's current value names (tables.<name>, values.<name> and the bare names) for completion. */
+export function setWorkbenchValues(values: readonly { name: string; type: string; detail: string }[]): void {
+  if (!jsDefaults) return;
+  const list = values.filter((v) => identifier(v.name));
+  const key = list.map((v) => `${v.name}:${v.type}`).join(',');
+  if (key === lastNames) return;
+  lastNames = key;
+  const doc = (v: { type: string; detail: string }) => `/** ${v.type}: ${v.detail.replace(/\*\//g, '* /')} */`;
+  const text = [
+    ...list.map((v) => `${doc(v)}\ndeclare const ${v.name}: any;`),
+    `interface WorkbenchTables { ${list.filter((v) => v.type === 'table').map((v) => `${doc(v)} ${v.name}: any;`).join(' ')} }`,
+    `interface WorkbenchValues { ${list.map((v) => `${doc(v)} ${v.name}: any;`).join(' ')} }`,
+  ].join('\n');
+  valuesLib?.dispose();
+  valuesLib = jsDefaults.addExtraLib(text, 'file:///workbench-values.d.ts');
+}
 
 export function loadMonaco(): Promise<Monaco> {
   loader ??= (async () => {
     (self as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = {
-      getWorker: () => new EditorWorker(),
+      getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
     };
     const monaco = await import('monaco-editor/editor/editor.api');
     await import('monaco-editor/languages/definitions/javascript/register');
+    // The suggest widget (completion UI) is an editor contribution, not in the bare API.
+    await import('monaco-editor/editor/contrib/suggest/browser/suggestController');
+    try {
+      const ts = await import('monaco-editor/language/typescript/monaco.contribution');
+      jsDefaults = ts.javascriptDefaults;
+      jsDefaults.setCompilerOptions({ target: ts.ScriptTarget.ESNext, allowNonTsExtensions: true, allowJs: true });
+      // Code cells are async function bodies: top-level await and return are fine.
+      jsDefaults.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: true });
+      jsDefaults.addExtraLib(WORKBENCH_DTS, 'file:///workbench.d.ts');
+    } catch {
+      // Highlighting still works without the language service.
+    }
     return monaco;
   })();
   return loader;

@@ -17,7 +17,7 @@ export class KernelClient {
     this.worker.addEventListener('message', (e: MessageEvent<FromWorker>) => this.receive(e.data));
     this.worker.addEventListener('error', (e) => {
       const message = e.message || 'The kernel worker failed to start.';
-      for (const l of this.listeners) l({ kind: 'fatal', error: message });
+      for (const l of this.listeners) l({ kind: 'fatal', error: message, dead: true });
       for (const p of this.pending.values()) p.reject(new Error(message));
       this.pending.clear();
     });

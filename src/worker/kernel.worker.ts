@@ -18,6 +18,7 @@ import { lifecycleStores } from '../store/lifecycle.ts';
 import type { RegistryStore } from '../lifecycle/registryStore.ts';
 import type { ModelVersion } from '../lifecycle/registry.ts';
 import { aliasParams, pickVersion, type RegistryRef } from './registryRefs.ts';
+import { blockedOutput, isActiveCell, type TrustState } from './trust.ts';
 import type { FromWorker, KindInfo, Request, RequestMap, SetCellsResult } from './protocol.ts';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -150,6 +151,10 @@ async function explainMissingRefs(cellId: string): Promise<void> {
 function post(message: FromWorker): void {
   self.postMessage(message);
 }
+
+/** What the UI says is trusted; until it says, nothing active runs. */
+let trust: TrustState = { notebook: false, cells: [] };
+kernel.setGuard((cell) => (trust.notebook || !isActiveCell(cell) || trust.cells.includes(cell.id) ? undefined : blockedOutput(cell)));
 
 kernel.on((event) => {
   post({ kind: 'event', event });
@@ -351,6 +356,7 @@ async function handle(request: Request): Promise<unknown> {
       backendReady = run;
       const info = await run;
       post({ kind: 'backend', info });
+      watchDeviceLoss();
       return info;
     }
     case 'switchBackend': {
@@ -364,6 +370,7 @@ async function handle(request: Request): Promise<unknown> {
     case 'setCells': {
       const p = request.params as RequestMap['setCells']['params'];
       if (p.title !== undefined) notebookTitle = p.title;
+      if (p.trust) trust = { notebook: p.trust.notebook === true, cells: Array.isArray(p.trust.cells) ? p.trust.cells.filter((c) => typeof c === 'string') : [] };
       return setCells(p.cells);
     }
     case 'runCell': {
@@ -420,6 +427,23 @@ async function handle(request: Request): Promise<unknown> {
       return { numTensors: m.numTensors, numBytes: m.numBytes };
     }
   }
+}
+
+/**
+ * A lost WebGPU device (driver reset, GPU removed, the tab backgrounded too
+ * long) leaves tfjs unusable: fall back to the next backend and say so.
+ */
+function watchDeviceLoss(): void {
+  if (activeBackend() !== 'webgpu') return;
+  const device = (tf.backend() as unknown as { device?: { lost?: Promise<{ message?: string; reason?: string }> } }).device;
+  void device?.lost?.then(async (info) => {
+    if (info?.reason === 'destroyed' || activeBackend() !== 'webgpu') return;
+    kernel.cancel();
+    const result = await initBackend({ order: ['webgl', 'wasm', 'cpu'], wasmPaths }).catch(() => undefined);
+    const backend = result?.backend ?? activeBackend();
+    post({ kind: 'backend', info: { backend, tried: [{ name: 'webgpu', ok: false, error: `GPU device lost: ${info?.message || 'unknown reason'}` }, ...(result?.tried ?? [])] } });
+    post({ kind: 'notice', message: `The GPU (WebGPU) device was lost${info?.message ? ` (${info.message})` : ''}; the kernel switched to ${backend || 'no backend'}. Models on the GPU are gone: run the cells again.` });
+  });
 }
 
 function kernelDatasets() {

@@ -6,6 +6,7 @@ import type { CellState, KernelEvent } from '../kernel/state.ts';
 import type { RunResult } from '../kernel/kernel.ts';
 import type { BackendAttempt, BackendName } from '../ml/backend.ts';
 import type { ParamIssue } from '../kernel/params.ts';
+import type { TrustState } from './trust.ts';
 
 /** What the UI knows about a cell kind: enough to build its form without importing the engine. */
 export interface KindInfo {
@@ -34,8 +35,8 @@ export interface RequestMap {
   init: { params: Record<string, never>; result: { kinds: KindInfo[]; datasets: { name: string; description: string }[] } };
   initBackend: { params: { order?: BackendName[] }; result: BackendInfo };
   switchBackend: { params: { name: BackendName }; result: BackendInfo };
-  /** The cells (and, when it changed, the notebook's title, for run records). */
-  setCells: { params: { cells: NotebookCell[]; title?: string }; result: SetCellsResult };
+  /** The cells (and, when it changed, the notebook's title, for run records), and what is trusted (untrusted active cells do not run). */
+  setCells: { params: { cells: NotebookCell[]; title?: string; trust?: TrustState }; result: SetCellsResult };
   runCell: { params: { id: string }; result: RunResult };
   runAll: { params: { continueOnError?: boolean }; result: RunResult[] };
   runTo: { params: { id: string }; result: RunResult[] };
@@ -63,7 +64,9 @@ export type Response =
 export type WorkerEvent =
   | { kind: 'event'; event: KernelEvent }
   | { kind: 'backend'; info: BackendInfo }
-  | { kind: 'fatal'; error: string }
+  | { kind: 'fatal'; error: string; dead?: boolean }
+  /** Something the user should know (a lost GPU device and the backend that took over). */
+  | { kind: 'notice'; message: string }
   /** A model was saved to (or failed to save to) the models store. */
   | { kind: 'models'; saved?: string; error?: string };
 

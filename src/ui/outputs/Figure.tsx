@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FigureSpec } from '../../core/outputs.ts';
 import { useT } from '../i18n.ts';
+import { escapeFigure } from './safeFigure.ts';
 
 type Plotly = typeof import('plotly.js-cartesian-dist-min').default;
 let plotlyLoader: Promise<Plotly> | undefined;
@@ -30,8 +31,9 @@ export function Figure({ spec, title }: { spec: FigureSpec; title?: string }) {
   useEffect(() => {
     const el = ref.current;
     if (!plotly || !el) return;
-    const layout = { autosize: true, height: 360, font: { family: 'inherit' }, paper_bgcolor: 'transparent', plot_bgcolor: 'transparent', ...spec.layout };
-    plotly.react(el, spec.data, layout, CONFIG).catch((e: Error) => setError(e.message));
+    // Every string from the spec is escaped: Plotly renders labels as HTML-ish text (safeFigure.ts).
+    const layout = { autosize: true, height: 360, font: { family: 'inherit' }, paper_bgcolor: 'transparent', plot_bgcolor: 'transparent', ...escapeFigure(spec.layout) };
+    plotly.react(el, escapeFigure(spec.data), layout, CONFIG).catch((e: Error) => setError(e.message));
   }, [plotly, spec]);
 
   useEffect(() => {
