@@ -224,6 +224,13 @@ export async function trainLoop(task: LoopTask, config: TrainConfig, hooks: Trai
         }
         // Async reads: WebGPU has no synchronous readback of GPU tensors.
         const record: EpochRecord = { epoch, loss: ((await lossSum.data())[0] / rows) * scale };
+        if (!Number.isFinite(record.loss)) {
+          // Diverged weights never recover: stop now with what to change, instead of training on NaN.
+          throw new CellError(`The training loss became ${record.loss} in epoch ${epoch}: the weights diverged.`, {
+            hint: 'Lower the learning rate, scale the features (a transform cell with a scale step), or clip gradients (clipNorm).',
+            where: 'params.learningRate',
+          });
+        }
         if (task.validate) Object.assign(record, await task.validate());
         if (schedule.type !== 'none') record.lr = lr;
         history.push(record);

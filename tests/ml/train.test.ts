@@ -137,3 +137,15 @@ describe('trainNetwork', () => {
     expect(tf.memory().numTensors).toBe(after1);
   });
 });
+
+describe('divergence', () => {
+  it('stops with a clear message when the loss becomes NaN or infinite', async () => {
+    const { fitModel } = await import('../../src/ml/fit.ts');
+    const { circles } = await import('./synthetic.ts');
+    const { CellError } = await import('../../src/core/errors.ts');
+    const error = await fitModel(circles(100), { target: 'inside', model: 'mlp', hidden: [8], optimizer: 'sgd', learningRate: 1e12, epochs: 20, batchSize: 10, seed: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CellError);
+    expect((error as Error).message).toMatch(/training loss became (NaN|Infinity) in epoch \d+/);
+    expect((error as CellError).where).toBe('params.learningRate');
+  });
+});
