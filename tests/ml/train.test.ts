@@ -1,7 +1,7 @@
 // The training loop: determinism, validation history, progress, cancel,
 // early stopping, and no tensor leaks.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CancelledError } from '../../src/core/errors.ts';
+import { CancelledError, CellError } from '../../src/core/errors.ts';
 import { initBackend } from '../../src/ml/backend.ts';
 import { fitModel, type FitOptions } from '../../src/ml/fit.ts';
 import { buildNetwork } from '../../src/ml/models/network.ts';
@@ -140,9 +140,6 @@ describe('trainNetwork', () => {
 
 describe('divergence', () => {
   it('stops with a clear message when the loss becomes NaN or infinite', async () => {
-    const { fitModel } = await import('../../src/ml/fit.ts');
-    const { circles } = await import('./synthetic.ts');
-    const { CellError } = await import('../../src/core/errors.ts');
     const error = await fitModel(circles(100), { target: 'inside', model: 'mlp', hidden: [8], optimizer: 'sgd', learningRate: 1e12, epochs: 20, batchSize: 10, seed: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CellError);
     expect((error as Error).message).toMatch(/training loss became (NaN|Infinity) in epoch \d+/);
