@@ -7,7 +7,8 @@ import { columnValues, isMissing, mean, quantileSorted, sortedNumbers, variance 
 
 const num = (v: unknown): number | null => (typeof v === 'number' && !Number.isNaN(v) ? v : null);
 
-function pearson(x: readonly number[], y: readonly number[]): number | null {
+/** Pearson r of two equal-length complete series; null when either is constant or shorter than 2. */
+export function pearson(x: readonly number[], y: readonly number[]): number | null {
   const n = x.length;
   if (n < 2) return null;
   const mx = mean(x);

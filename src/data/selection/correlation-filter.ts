@@ -5,29 +5,11 @@
 // Relevance to the target: |r| for a numeric target, the correlation ratio η
 // (sqrt of between-class over total sum of squares) for a class target.
 import { isMissing } from '../stats.ts';
+import { pearson } from '../features/correlation.ts';
 
-function pearson(x: readonly number[], y: readonly number[]): number {
-  const n = x.length;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i];
-    my += y[i];
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = x[i] - mx;
-    const dy = y[i] - my;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
-  const d = Math.sqrt(sxx * syy);
-  return d === 0 ? 0 : sxy / d;
+/** Pearson r, 0 when a column is constant (it then relates to nothing). */
+function correlation(x: readonly number[], y: readonly number[]): number {
+  return pearson(x, y) ?? 0;
 }
 
 /** Correlation ratio η of a numeric x with class labels y. */
@@ -54,7 +36,7 @@ export function correlationRatio(x: readonly number[], y: readonly unknown[]): n
 export function targetRelevance(columns: readonly (readonly number[])[], y: readonly unknown[]): number[] {
   // A numeric target (0/1 included) uses Pearson; strings and booleans use η.
   const numeric = y.every((v) => typeof v === 'number' && !isMissing(v));
-  return columns.map((c) => (numeric ? Math.abs(pearson(c, y as number[])) : correlationRatio(c, y)));
+  return columns.map((c) => (numeric ? Math.abs(correlation(c, y as number[])) : correlationRatio(c, y)));
 }
 
 export interface CorrelationFilterResult {
@@ -71,7 +53,7 @@ export function correlationFilter(columns: readonly (readonly number[])[], y: re
   const pairs: { i: number; j: number; r: number }[] = [];
   for (let i = 0; i < k; i++) {
     for (let j = i + 1; j < k; j++) {
-      const r = Math.abs(pearson(columns[i], columns[j]));
+      const r = Math.abs(correlation(columns[i], columns[j]));
       if (r > threshold) pairs.push({ i, j, r });
     }
   }
