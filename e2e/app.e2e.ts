@@ -89,9 +89,22 @@ describe('editing', () => {
     expect(await cell.locator('.text-output').textContent()).toBe('42');
   });
 
-  it('switches the interface to Korean', async () => {
+  it('switches the interface to Korean, and the gallery lists each course notebook once in that language', async () => {
+    const gallery = () => s.page.locator('[data-course]').evaluateAll((els) => els.map((e) => e.getAttribute('data-course')));
+    // English: no Korean copies listed; each one offered beside its English original.
+    expect(await gallery()).toContain('bank-marketing.ipynb');
+    expect((await gallery()).filter((f) => f?.endsWith('.ko.ipynb'))).toEqual([]);
+    await s.page.locator('[data-course="bank-marketing.ipynb"]').locator('text=Bank marketing').waitFor();
+    expect(await s.page.locator('[data-course-other="bank-marketing.ko.ipynb"]').textContent()).toBe('한국어');
     await s.page.locator('[data-testid="language"]').selectOption('ko');
     expect(await s.page.locator('[data-action="run-all"]').textContent()).toContain('모두 실행');
+    // Korean: the Korean copies with their Korean titles; penguins (English only) is still there.
+    const ko = await gallery();
+    expect(ko).toContain('bank-marketing.ko.ipynb');
+    expect(ko).not.toContain('bank-marketing.ipynb');
+    expect(ko).toContain('penguins.ipynb');
+    expect(await s.page.locator('[data-course="bank-marketing.ko.ipynb"]').textContent()).toContain('은행 마케팅');
+    expect(await s.page.locator('[data-course-other="bank-marketing.ipynb"]').textContent()).toBe('English');
     await s.page.locator('[data-testid="language"]').selectOption('en');
     expect(await s.page.locator('[data-action="run-all"]').textContent()).toContain('Run all');
   });

@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import type { Controller, State } from './controller.ts';
 import { setLang, getLang, useT, type Lang } from './i18n.ts';
 import { downloadText, safeFileName } from './download.ts';
+import { courseGallery } from './courseList.ts';
 
 function bytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -29,15 +30,20 @@ export function Sidebar({ controller, state, onOpenFiles }: { controller: Contro
         <h2>{t('course')}</h2>
         {state.course.length === 0 && <p className="muted small">{t('emptyList')}</p>}
         <ul className="nav-list">
-          {state.course.map((c) => {
+          {courseGallery(state.course, getLang()).map((c) => {
             const id = `course:${c.file}`;
             const active = state.notebookId === id;
             return (
               <li key={c.file}>
-                <button type="button" className={`nav-item${active ? ' active' : ''}`} aria-current={active ? 'page' : undefined} data-course={c.file} onClick={() => void controller.openCourse(c.file).catch((e: Error) => controller.notify(e.message))}>
+                <button type="button" className={`nav-item${active ? ' active' : ''}`} aria-current={active ? 'page' : undefined} data-course={c.file} lang={c.lang} onClick={() => void controller.openCourse(c.file).catch((e: Error) => controller.notify(e.message))}>
                   {c.title}
                   {copies.has(id) && <span className="dot" title="edited copy" />}
                 </button>
+                {c.other && (
+                  <button type="button" className="btn small ghost" data-course-other={c.other.file} title={c.other.title} onClick={() => void controller.openCourse(c.other!.file).catch((e: Error) => controller.notify(e.message))}>
+                    {c.other.lang === 'ko' ? '한국어' : 'English'}
+                  </button>
+                )}
                 {active && (
                   <button type="button" className="btn small ghost" onClick={() => window.confirm(t('resetConfirm')) && void controller.resetCourse(c.file)}>
                     {t('resetOriginal')}

@@ -9,6 +9,7 @@ import type { ParamIssue } from '../kernel/params.ts';
 import type { BackendName } from '../ml/backend.ts';
 import { KernelClient, KernelRestarted } from '../worker/client.ts';
 import type { BackendInfo, KindInfo, WorkerEvent } from '../worker/protocol.ts';
+import type { TablePage, TablePageRequest } from '../data/tablePage.ts';
 import { newId, RevisionConflictError, type FileRecord, type ModelInfo, type NotebookRecord, type WorkbenchStore } from '../store/types.ts';
 import { requestPersistence, storageEstimate } from '../store/idb.ts';
 import type { StorageEstimate } from '../store/types.ts';
@@ -273,6 +274,23 @@ export class Controller {
       else await this.openDoc(welcomeNotebook(), { id: newId('user:') });
     }
     requestPersistence().then(() => this.refreshStorage());
+    void this.loadCourseTitles();
+  }
+
+  /** Course notebooks' own titles (their metadata; the file name until read), in the background. */
+  private async loadCourseTitles(): Promise<void> {
+    const titles = await Promise.all(
+      Object.entries(COURSE).map(async ([path, load]) => {
+        try {
+          const title = (JSON.parse(await load()) as { metadata?: { title?: unknown } }).metadata?.title;
+          return [courseFile(path), typeof title === 'string' && title.trim() ? title : undefined] as const;
+        } catch {
+          return [courseFile(path), undefined] as const;
+        }
+      }),
+    );
+    const byFile = new Map(titles);
+    this.set({ course: this.state.course.map((c) => ({ ...c, title: byFile.get(c.file) ?? c.title })) });
   }
 
   private kernel(): KernelClient {
@@ -777,6 +795,11 @@ export class Controller {
 
   valueText(name: string): Promise<string | null> {
     return this.kernel().request('valueText', { name });
+  }
+
+  /** A page of a whole table value in the kernel (sorted or not); null when the kernel does not hold it (e.g. after a restart). */
+  tablePage(name: string, request: TablePageRequest): Promise<TablePage | null> {
+    return this.kernel().request('tablePage', { name, ...request });
   }
 
   tableCsv(name: string): Promise<string | null> {

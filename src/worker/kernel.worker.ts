@@ -15,6 +15,7 @@ import type { TrainedModel } from '../core/values.ts';
 import { deserializeModel, isSerializable, serializeModel, type SavedModel } from './models.ts';
 import type { NotebookCell } from '../notebook/model.ts';
 import { lifecycleStores } from '../store/lifecycle.ts';
+import { tablePage, type TablePageRequest } from '../data/tablePage.ts';
 import type { RegistryStore } from '../lifecycle/registryStore.ts';
 import type { ModelVersion } from '../lifecycle/registry.ts';
 import { aliasParams, pickVersion, type RegistryRef } from './registryRefs.ts';
@@ -59,7 +60,7 @@ const registry: RegistryStore = {
 };
 
 async function saveRegisteredModel(model: TrainedModel, name: string): Promise<string> {
-  // Models that cannot be saved (sequence models) are registered without a modelRef.
+  // Models that cannot be saved (e.g. ensembles) are registered without a modelRef.
   const s = isSerializable(model) ? await serializeModel(model) : undefined;
   if (!s) return undefined as unknown as string;
   const id = `${REGISTRY_MODELS}::${name}::${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -417,6 +418,11 @@ async function handle(request: Request): Promise<unknown> {
     case 'tableCsv': {
       const v = kernel.getValue((request.params as { name: string }).name);
       return v?.type === 'table' ? v.table.toCSV() : null;
+    }
+    case 'tablePage': {
+      const { name, ...page } = request.params as { name: string } & TablePageRequest;
+      const v = kernel.getValue(name);
+      return v?.type === 'table' ? tablePage(v.table, page) : null;
     }
     case 'valueText': {
       const v = kernel.getValue((request.params as { name: string }).name);

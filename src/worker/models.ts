@@ -10,6 +10,9 @@ import { TfjsModel } from '../ml/models/tfjs-model.ts';
 import { buildNetwork, type NetworkSpec } from '../ml/models/network.ts';
 import type { Scaler } from '../ml/models/scaler.ts';
 import { TreeModel, type TreeModelJSON } from '../ml/trees/model.ts';
+import { SequenceModel } from '../ml/models/sequence-model.ts';
+import { SequenceNet, type SequenceSpec } from '../ml/models/sequence-net.ts';
+import type { SequenceData } from '../ml/sequences/types.ts';
 
 export interface SavedTfjsModel {
   format: 'ml-workbench/tfjs';
@@ -25,22 +28,58 @@ export interface SavedTfjsModel {
   weights: { shape: number[]; data: Float32Array }[];
 }
 
-export type SavedModel = SavedTfjsModel | TreeModelJSON;
+/** LSTM/GRU/1D-CNN: the network spec, the sequences template (options, scaling, vocabulary; no data) and the weights. */
+export interface SavedSequenceModel {
+  format: 'ml-workbench/sequence';
+  version: 1;
+  spec: SequenceSpec;
+  template: SequenceData;
+  classes?: Scalar[];
+  yScale: { mean: number; std: number };
+  training: Record<string, unknown>;
+  /** Trainable variables in SequenceNet.variables order. */
+  weights: { shape: number[]; data: Float32Array }[];
+}
+
+export type SavedModel = SavedTfjsModel | SavedSequenceModel | TreeModelJSON;
 
 /** JSON-safe copy of plain data (drops functions, turns typed arrays into objects only where JSON would). */
 function plain<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
-/** Whether this model can be saved (tfjs dense networks and gradient-boosted trees). */
+/** Whether this model can be saved (tfjs dense networks, sequence networks and gradient-boosted trees). */
 export function isSerializable(model: TrainedModel): boolean {
-  return model instanceof TfjsModel || model instanceof TreeModel;
+  return model instanceof TfjsModel || model instanceof SequenceModel || model instanceof TreeModel;
 }
+
+async function readWeights(tensors: readonly tf.Tensor[]): Promise<{ shape: number[]; data: Float32Array }[]> {
+  return Promise.all(tensors.map(async (t) => ({ shape: [...t.shape], data: Float32Array.from((await t.data()) as Float32Array) })));
+}
+
+const weightBytes = (weights: { data: Float32Array }[]) => weights.reduce((n, w) => n + w.data.byteLength, 0);
 
 export async function serializeModel(model: TrainedModel): Promise<{ artifacts: SavedModel; size: number } | undefined> {
   if (model instanceof TreeModel) {
     const artifacts = model.toJSON();
     return { artifacts, size: JSON.stringify(artifacts).length };
+  }
+  if (model instanceof SequenceModel) {
+    // Private in TypeScript only: the fitted sequences template, target scale and training summary.
+    const internals = model as unknown as { template: SequenceData; yScale: { mean: number; std: number }; training: Record<string, unknown> };
+    const weights = await readWeights(model.net.variables);
+    const artifacts: SavedSequenceModel = {
+      format: 'ml-workbench/sequence',
+      version: 1,
+      spec: plain(model.net.spec),
+      // Typed arrays of the template are empty (no training data is kept); structured clone keeps the rest.
+      template: internals.template,
+      ...(model.classes ? { classes: [...model.classes] } : {}),
+      yScale: { ...internals.yScale },
+      training: plain(internals.training ?? {}),
+      weights,
+    };
+    return { artifacts, size: weightBytes(weights) + JSON.stringify({ ...artifacts, weights: [] }).length };
   }
   if (model instanceof TfjsModel) {
     const internals = model as unknown as { xScaler: Scaler; yScale: { mean: number; std: number }; training: Record<string, unknown> };
@@ -66,6 +105,25 @@ export async function serializeModel(model: TrainedModel): Promise<{ artifacts: 
 
 export function deserializeModel(artifacts: SavedModel): TrainedModel {
   if (artifacts.format === 'ml-workbench/gbdt') return TreeModel.fromJSON(artifacts);
+  if (artifacts.format === 'ml-workbench/sequence' && artifacts.version === 1) {
+    const net = new SequenceNet(artifacts.spec);
+    const variables = net.variables;
+    if (variables.length !== artifacts.weights.length) {
+      net.dispose();
+      throw new Error(`The saved ${artifacts.spec.kind} model has ${artifacts.weights.length} weight arrays, its network ${variables.length}.`);
+    }
+    variables.forEach((v, i) => {
+      const w = artifacts.weights[i];
+      tf.tidy(() => v.assign(tf.tensor(w.data, w.shape)));
+    });
+    return new SequenceModel({
+      net,
+      template: artifacts.template,
+      ...(artifacts.classes ? { classes: artifacts.classes } : {}),
+      yScale: artifacts.yScale,
+      training: artifacts.training,
+    });
+  }
   if (artifacts.format === 'ml-workbench/tfjs' && artifacts.version === 1) {
     const net = buildNetwork(artifacts.spec);
     const tensors = artifacts.weights.map((w) => tf.tensor(w.data, w.shape));

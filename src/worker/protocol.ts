@@ -7,6 +7,7 @@ import type { RunResult } from '../kernel/kernel.ts';
 import type { BackendAttempt, BackendName } from '../ml/backend.ts';
 import type { ParamIssue } from '../kernel/params.ts';
 import type { TrustState } from './trust.ts';
+import type { TablePage, TablePageRequest } from '../data/tablePage.ts';
 
 /** What the UI knows about a cell kind: enough to build its form without importing the engine. */
 export interface KindInfo {
@@ -46,6 +47,8 @@ export interface RequestMap {
   cells: { params: Record<string, never>; result: CellState[] };
   columns: { params: { name: string }; result: string[] | null };
   tableCsv: { params: { name: string }; result: string | null };
+  /** Rows of a whole table value (sorted by one column, or in its own order), for the grid; null when the kernel has no such table. */
+  tablePage: { params: { name: string } & TablePageRequest; result: TablePage | null };
   /** A text value's text (the model card's HTML), or null when the kernel has no such text value. */
   valueText: { params: { name: string }; result: string | null };
   memory: { params: Record<string, never>; result: { numTensors: number; numBytes: number } };

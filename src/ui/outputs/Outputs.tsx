@@ -176,7 +176,8 @@ export function Output({ output, controller }: { output: CellOutput; controller:
         const full = output.name ? await controller.tableCsv(output.name).catch(() => null) : null;
         downloadText(full ?? tableToCsv(output), `${output.name ?? 'table'}.csv`, 'text/csv');
       };
-      return <TableGrid table={output} onDownload={download} />;
+      const name = output.name;
+      return <TableGrid table={output} onDownload={download} fetchPage={name ? (request) => controller.tablePage(name, request) : undefined} />;
     }
     case 'figure':
       return (

@@ -1,6 +1,7 @@
 // A virtualized, sortable table: only the rows in view are in the DOM.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Scalar, TableOutput } from '../../core/outputs.ts';
+import type { TablePage, TablePageRequest } from '../../data/tablePage.ts';
 import { formatScalar } from '../../notebook/outputText.ts';
 import { useT } from '../i18n.ts';
 
@@ -15,31 +16,95 @@ function compare(a: Scalar | undefined, b: Scalar | undefined): number {
   return String(a).localeCompare(String(b), undefined, { numeric: true });
 }
 
-export function TableGrid({ table, onDownload }: { table: TableOutput; onDownload?: () => void }) {
-  const t = useT();
-  const [sort, setSort] = useState<{ col: string; dir: 1 | -1 } | null>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const ref = useRef<HTMLDivElement>(null);
-  const rows = useMemo(() => {
+/** Rows asked of the kernel at a time. */
+const PAGE_ROWS = 200;
+/** Browsers cap an element's height (~33M px in Chromium): past this many rows the grid says to sort or filter instead. */
+const MAX_SCROLL_ROWS = 500_000;
+
+type Sort = { col: string; dir: 1 | -1 };
+type Row = { row: Record<string, Scalar>; i: number };
+/** Reads a page of the whole table from the kernel; null when the kernel no longer holds it. */
+export type FetchTablePage = (request: TablePageRequest) => Promise<TablePage | null>;
+
+/**
+ * The rows the grid shows. With a kernel behind it (fetchPage) the grid
+ * covers the whole table: rows past the preview, and sorting, come from the
+ * kernel a page at a time as they scroll into view. Without one (the kernel
+ * restarted, or an output with no named value) it sorts the preview rows.
+ */
+function useTableRows(table: TableOutput, sort: Sort | null, fetchPage: FetchTablePage | undefined) {
+  const [pages, setPages] = useState<Map<number, Row[]>>(() => new Map());
+  const [remote, setRemote] = useState(true);
+  const requested = useRef(new Set<number>());
+  const generation = useRef(0);
+  const canFetch = Boolean(fetchPage) && remote && table.rowCount > 0;
+  const whole = canFetch && (sort !== null || table.rows.length < table.rowCount);
+
+  // A new sort (or table) starts from an empty page cache.
+  useEffect(() => {
+    generation.current++;
+    requested.current = new Set();
+    setPages(new Map());
+  }, [table, sort]);
+
+  const local = useMemo(() => {
     const indexed = table.rows.map((row, i) => ({ row, i }));
     if (!sort) return indexed;
     return indexed.sort((a, b) => sort.dir * compare(a.row[sort.col], b.row[sort.col]));
   }, [table.rows, sort]);
+
+  const total = whole ? Math.min(table.rowCount, MAX_SCROLL_ROWS) : local.length;
+
+  const rowAt = (position: number): Row | undefined => {
+    if (!whole) return local[position];
+    if (!sort && position < table.rows.length) return { row: table.rows[position], i: position };
+    return pages.get(Math.floor(position / PAGE_ROWS))?.[position % PAGE_ROWS];
+  };
+
+  const ensure = (first: number, last: number) => {
+    if (!whole || !fetchPage) return;
+    for (let page = Math.floor(first / PAGE_ROWS); page <= Math.floor(Math.max(first, last - 1) / PAGE_ROWS); page++) {
+      if (requested.current.has(page) || (!sort && (page + 1) * PAGE_ROWS <= table.rows.length)) continue;
+      requested.current.add(page);
+      const gen = generation.current;
+      fetchPage({ sort: sort ? { column: sort.col, descending: sort.dir === -1 } : null, offset: page * PAGE_ROWS, limit: PAGE_ROWS })
+        .then((result) => {
+          if (gen !== generation.current) return;
+          // The kernel lost the value or holds a different table under its name: fall back to the preview.
+          if (!result || result.rowCount !== table.rowCount) return setRemote(false);
+          const rows = result.rows.map((row, k) => ({ row, i: result.index[k] }));
+          setPages((prev) => new Map(prev).set(page, rows));
+        })
+        .catch(() => gen === generation.current && setRemote(false));
+    }
+  };
+
+  return { total, rowAt, ensure, whole, previewOnly: !whole && sort !== null && table.rows.length < table.rowCount };
+}
+
+export function TableGrid({ table, onDownload, fetchPage }: { table: TableOutput; onDownload?: () => void; fetchPage?: FetchTablePage }) {
+  const t = useT();
+  const [sort, setSort] = useState<Sort | null>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const ref = useRef<HTMLDivElement>(null);
+  const { total, rowAt, ensure, whole, previewOnly } = useTableRows(table, sort, fetchPage);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - 4);
-  const last = Math.min(rows.length, first + VIEW_ROWS + 8);
-  const visible = rows.slice(first, last);
-  const height = Math.min(rows.length, VIEW_ROWS) * ROW_HEIGHT + ROW_HEIGHT + 2;
+  const last = Math.min(total, first + VIEW_ROWS + 8);
+  useEffect(() => ensure(first, last));
+  const height = Math.min(total, VIEW_ROWS) * ROW_HEIGHT + ROW_HEIGHT + 2;
   const cols = table.columns;
   const gridTemplate = `3.5rem repeat(${cols.length}, minmax(9rem, 1fr))`;
+  const shown = whole ? total : Math.min(table.rows.length, table.rowCount);
 
   return (
     <figure className="table-output">
       <figcaption className="output-header">
         <span className="output-title">{table.title ?? table.name ?? 'table'}</span>
-        <span className="muted">
+        <span className="muted" data-testid="table-count">
           {t('rows', { n: table.rowCount.toLocaleString() })} × {t('columns', { n: cols.length })}
-          {table.rows.length < table.rowCount ? ` · ${t('showingRows', { shown: table.rows.length, total: table.rowCount.toLocaleString() })}` : ''}
+          {shown < table.rowCount ? ` · ${t('showingRows', { shown: shown.toLocaleString(), total: table.rowCount.toLocaleString() })}` : ''}
         </span>
+        {previewOnly && <span className="muted" data-testid="sort-preview-only">{t('sortPreviewOnly')}</span>}
         {onDownload && (
           <button type="button" className="btn small" onClick={onDownload}>
             {t('downloadCsv')}
@@ -50,7 +115,7 @@ export function TableGrid({ table, onDownload }: { table: TableOutput; onDownloa
         className="grid"
         ref={ref}
         role="grid"
-        aria-rowcount={rows.length + 1}
+        aria-rowcount={total + 1}
         aria-colcount={cols.length + 1}
         style={{ maxHeight: height }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
@@ -64,7 +129,11 @@ export function TableGrid({ table, onDownload }: { table: TableOutput; onDownloa
                 <button
                   type="button"
                   className="sort-btn"
-                  onClick={() => setSort(active ? (sort!.dir === 1 ? { col: c.name, dir: -1 } : null) : { col: c.name, dir: 1 })}
+                  onClick={() => {
+                    setSort(active ? (sort!.dir === 1 ? { col: c.name, dir: -1 } : null) : { col: c.name, dir: 1 });
+                    setScrollTop(0);
+                    if (ref.current) ref.current.scrollTop = 0;
+                  }}
                   title={`${c.name} (${c.type})`}
                 >
                   <span className="col-name">{c.name}</span>
@@ -75,18 +144,19 @@ export function TableGrid({ table, onDownload }: { table: TableOutput; onDownloa
             );
           })}
         </div>
-        <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
-          {visible.map(({ row, i: original }, i) => {
-            const index = first + i;
+        <div style={{ height: total * ROW_HEIGHT, position: 'relative' }}>
+          {Array.from({ length: Math.max(0, last - first) }, (_, k) => {
+            const index = first + k;
+            const entry = rowAt(index);
             return (
-              <div key={index} className="grid-row" role="row" aria-rowindex={index + 2} style={{ gridTemplateColumns: gridTemplate, top: index * ROW_HEIGHT, height: ROW_HEIGHT }}>
-                <div className="grid-cell index" role="rowheader">{original + 1}</div>
+              <div key={index} className={`grid-row${entry ? '' : ' loading'}`} role="row" aria-rowindex={index + 2} style={{ gridTemplateColumns: gridTemplate, top: index * ROW_HEIGHT, height: ROW_HEIGHT }}>
+                <div className="grid-cell index" role="rowheader">{entry ? entry.i + 1 : ''}</div>
                 {cols.map((c) => {
-                  const v = row[c.name];
+                  const v = entry?.row[c.name];
                   const num = typeof v === 'number';
                   return (
-                    <div key={c.name} role="gridcell" className={`grid-cell${num ? ' num' : ''}${v === null || v === undefined ? ' null' : ''}`}>
-                      {v === null || v === undefined ? '—' : formatScalar(v)}
+                    <div key={c.name} role="gridcell" className={`grid-cell${num ? ' num' : ''}${entry && (v === null || v === undefined) ? ' null' : ''}`}>
+                      {!entry ? '…' : v === null || v === undefined ? '—' : formatScalar(v)}
                     </div>
                   );
                 })}
