@@ -1,7 +1,8 @@
 // The feature-selection cell: score the feature columns against a target,
 // keep the best, and pass the kept columns (plus the target) on as a table.
 // Univariate scores follow scikit-learn (VarianceThreshold, f_classif, chi2,
-// mutual_info_classif with discrete_features=True on equal-width bins);
+// mutual_info_classif / mutual_info_regression: integer and boolean features
+// discrete, the others by the kNN estimator; or all on equal-width bins);
 // model-based and RFE use the workbench's own models.
 import { z } from 'zod';
 import * as aq from 'arquero';
@@ -13,7 +14,7 @@ import { requireColumn } from '../data/columns.ts';
 import { columnType, tablePreview } from '../data/preview.ts';
 import { isMissing } from '../data/stats.ts';
 import { chi2, fClassif, varianceThreshold } from '../data/selection/index.ts';
-import { discretize, mutualInfoClassif } from '../data/selection/mutual-info.ts';
+import { discretize, mutualInfo, mutualInfoClassif } from '../data/selection/mutual-info.ts';
 import { correlationFilter } from '../data/selection/correlation-filter.ts';
 import { rfe } from '../data/selection/rfe.ts';
 import { fitModel, fitTreeModel } from '../ml/fit.ts';
@@ -26,7 +27,8 @@ export const selectSchema = z.object({
     .describe('variance: drop near-constant columns; correlation: drop one of each highly correlated pair; anova (F), chi2, mutual_info: univariate scores; model: boosted-tree importances; rfe: recursive elimination.'),
   k: z.number().int().min(1).nullable().default(null).describe('Keep the k best features. Empty: the method\'s default (10 for scores, half for RFE).'),
   threshold: z.number().nullable().default(null).describe('Keep features scoring above this instead of top k (variance: default 0; correlation: the |r| above which a pair counts, default 0.9; model: default the mean importance).'),
-  bins: z.number().int().min(2).default(10).describe('mutual_info: equal-width bins for numeric features with more distinct values than this.'),
+  continuous: z.enum(['knn', 'bins']).default('knn').describe('mutual_info: knn — integer and boolean features are discrete (scored from counts), the others by scikit-learn\'s k-nearest-neighbour estimator (3 neighbours; mutual_info_regression when the target is numeric with more than 10 distinct values, else mutual_info_classif); bins — features with more distinct values than `bins` are cut into equal-width bins and every feature is scored from counts.'),
+  bins: z.number().int().min(2).default(10).describe('mutual_info with continuous "bins": equal-width bins for numeric features (and a numeric target) with more distinct values than this.'),
   estimator: z.enum(['tree', 'linear']).default('tree').describe('rfe: rank by boosted-tree importances, or by |coefficient| × feature std of a logistic/linear model.'),
   step: z.number().int().min(1).default(1).describe('rfe: features removed per round.'),
   output: z.string().default('selected').describe('Name for the table of kept features and the target.'),
@@ -139,12 +141,8 @@ async function score(table: ColumnTable, features: string[], p: SelectParams, ct
       const s = chi2(X, y);
       return { score: s.scores, keep: keepBy(s.scores, p, 10), extra: { p_value: s.pValues }, label: 'chi²', notes };
     }
-    case 'mutual_info': {
-      const binned = columns.map((c) => (new Set(c).size > p.bins ? discretize(c, p.bins) : c));
-      const mi = mutualInfoClassif(rowsOf(binned), y);
-      notes.push(`Mutual information (nats) of discrete features: numeric features with more than ${p.bins} distinct values were cut into ${p.bins} equal-width bins (sklearn mutual_info_classif with discrete_features=True on the binned values).`);
-      return { score: mi, keep: keepBy(mi, p, 10), extra: {}, label: 'mutual information', notes };
-    }
+    case 'mutual_info':
+      return mutualInfoScores(features, columns, y, p, notes);
     case 'model': {
       const imp = await modelImportances(table, features, p, ctx);
       const mean = imp.reduce((a, b) => a + b, 0) / imp.length;
@@ -161,6 +159,31 @@ async function score(table: ColumnTable, features: string[], p: SelectParams, ct
       return { score: res.ranking.map((r) => maxRank - r + 1), keep: res.keep, extra: { ranking: res.ranking }, label: 'RFE (rounds survived)', notes };
     }
   }
+}
+
+/** A numeric target with more than 10 distinct values is a regression target (as for the linear RFE estimator). */
+function isRegressionTarget(y: readonly unknown[]): boolean {
+  return y.every((v) => typeof v === 'number') && new Set(y).size > 10;
+}
+
+function mutualInfoScores(features: string[], columns: number[][], y: unknown[], p: SelectParams, notes: string[]): Scored {
+  const regression = isRegressionTarget(y);
+  if (p.continuous === 'bins') {
+    const binned = columns.map((c) => (new Set(c).size > p.bins ? discretize(c, p.bins) : c));
+    const mi = mutualInfoClassif(rowsOf(binned), regression && new Set(y).size > p.bins ? discretize(y as number[], p.bins) : y);
+    notes.push(`Mutual information (nats) of discrete features: numeric features${regression ? ' and the numeric target' : ''} with more than ${p.bins} distinct values were cut into ${p.bins} equal-width bins (sklearn mutual_info_classif with discrete_features=True on the binned values).`);
+    return { score: mi, keep: keepBy(mi, p, 10), extra: {}, label: 'mutual information', notes };
+  }
+  // Integer codes (one-hot, ordinal, counts) and booleans (0/1 here) are discrete, as with discrete_features=X.dtypes == int in pandas.
+  const discrete = columns.map((c) => c.every(Number.isInteger));
+  const r = mutualInfo(columns, y, { discrete, discreteTarget: !regression, seed: 0 });
+  const listed = (want: boolean) => features.filter((_, j) => discrete[j] === want).join(', ') || '(none)';
+  notes.push(
+    `Mutual information (nats), as sklearn ${regression ? 'mutual_info_regression (numeric target)' : 'mutual_info_classif (class target)'} with n_neighbors=3. ` +
+    `Discrete (integer or boolean, scored from counts): ${listed(true)}. Continuous (k-nearest-neighbour estimator, tie-breaking noise from seed 0): ${listed(false)}.` +
+    (r.sampledRows ? ` Continuous features against the numeric target were scored on a seeded sample of ${r.sampledRows} of the ${y.length} rows.` : ''),
+  );
+  return { score: r.mi, keep: keepBy(r.mi, p, 10), extra: { estimator: discrete.map((d) => (d ? 'discrete' : 'kNN')) }, label: 'mutual information', notes };
 }
 
 function scoreChart(features: string[], s: Scored): FigureOutput {

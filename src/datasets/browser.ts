@@ -1,8 +1,9 @@
 // Host services for the browser (the kernel worker): bundled datasets are
 // Vite `?url` assets of the app's own origin, same-origin URLs are fetched,
-// uploaded files are Blobs read from IndexedDB. Nothing leaves the origin.
-import type { HostServices } from '../core/host.ts';
-import { CellError } from '../core/errors.ts';
+// uploaded files are Blobs read from IndexedDB (whole, or streamed in
+// pieces for the load cell: readUserFileStream). Nothing leaves the origin.
+import type { HostServices, UserFileStream } from '../core/host.ts';
+import { CellError, checkAborted } from '../core/errors.ts';
 import { DATASETS, findDataset } from './catalog.ts';
 import type { WorkbenchStore } from '../store/types.ts';
 import type { LifecycleServices } from '../lifecycle/host.ts';
@@ -45,6 +46,46 @@ async function fetchBytes(url: string, what: string, signal?: AbortSignal): Prom
   return new Uint8Array(await response.arrayBuffer());
 }
 
+/** The stored Blob of an upload, or the message that it is gone. */
+async function uploadBlob(store: () => Promise<WorkbenchStore>, id: string): Promise<Blob> {
+  const record = await (await store()).getFile(id);
+  if (!record) throw new CellError(`There is no uploaded file with id "${id}" in this browser.`, { hint: 'Upload the file again (Files in the sidebar) and pick it in the load cell.' });
+  return record.blob;
+}
+
+/**
+ * A Blob's bytes as the pieces its stream() gives (about 64 KB each), so a
+ * large upload is parsed as it is read. A cancel cancels the reader at once
+ * (a pending read then ends): the iteration throws CancelledError rather than
+ * ending, so a cancelled read never passes for the end of the file. Stopping
+ * the iteration early (a parse error) cancels the reader too.
+ */
+export function blobChunks(blob: Blob, signal?: AbortSignal): UserFileStream['chunks'] {
+  return {
+    async *[Symbol.asyncIterator]() {
+      checkAborted(signal);
+      const reader = blob.stream().getReader();
+      const cancel = () => void reader.cancel().catch(() => undefined);
+      signal?.addEventListener('abort', cancel, { once: true });
+      let finished = false;
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          checkAborted(signal);
+          if (done) {
+            finished = true;
+            return;
+          }
+          yield value;
+        }
+      } finally {
+        signal?.removeEventListener('abort', cancel);
+        if (!finished) cancel();
+      }
+    },
+  };
+}
+
 /**
  * The worker's host. `lifecycle` adds the ML lifecycle services (run and
  * registry stores in IndexedDB, saving/loading registered models, the open
@@ -73,10 +114,11 @@ export function browserHost(options: { store: () => Promise<WorkbenchStore>; bac
       return fetchBytes(resolved.href, `URL "${url}"`, signal);
     },
     async readUserFile(id) {
-      const store = await options.store();
-      const record = await store.getFile(id);
-      if (!record) throw new CellError(`There is no uploaded file with id "${id}" in this browser.`, { hint: 'Upload the file again (Files in the sidebar) and pick it in the load cell.' });
-      return new Uint8Array(await record.blob.arrayBuffer());
+      return new Uint8Array(await (await uploadBlob(options.store, id)).arrayBuffer());
+    },
+    async readUserFileStream(id, signal) {
+      const blob = await uploadBlob(options.store, id);
+      return { chunks: blobChunks(blob, signal), size: blob.size };
     },
     backend: options.backend,
   };

@@ -47,8 +47,8 @@ describe('select cell', () => {
     expect(out.some((o) => o.type === 'table' && (o as TableOutput).name === 'selected')).toBe(true);
   });
 
-  it('mutual information on equal-width bins matches sklearn discrete MI', async () => {
-    const { score } = await run({ method: 'mutual_info', k: 3 });
+  it('mutual information on equal-width bins (continuous: bins) matches sklearn discrete MI', async () => {
+    const { score } = await run({ method: 'mutual_info', continuous: 'bins', k: 3 });
     fx.names.forEach((n, j) => expect(Math.abs((score[n] as number) - fx.mi[j])).toBeLessThan(1e-12));
   });
 

@@ -1,7 +1,8 @@
 // Parquet → Arquero table with hyparquet (pure JS). hyparquet decodes
 // UNCOMPRESSED and SNAPPY itself; hyparquet-compressors adds GZIP, BROTLI,
 // LZ4 and ZSTD. Columns are read column-chunk by column-chunk (onChunk), so
-// no per-row objects are built for a million-row file.
+// no per-row objects are built for a million-row file, and one row group at
+// a time, so progress and cancel happen between row groups.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { parquetMetadata, parquetRead, parquetSchema, type FileMetaData } from 'hyparquet';
@@ -54,6 +55,17 @@ export interface ParquetLoadOptions {
   onProgress?: (fraction: number) => void;
 }
 
+const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(() => resolve(), 0));
+
+/**
+ * Row group by row group (one parquetRead over each group's rows): after
+ * each group it reports progress (rows read / all rows), yields to the event
+ * loop (so a cancel message can reach a worker) and checks the abort signal,
+ * so a cancel stops the read once the group being decoded is done (a group
+ * is decoded in one piece by hyparquet). Progress also moves per column
+ * chunk inside a group. The columns are the ones a single read of the whole
+ * file gives.
+ */
 export async function parseParquet(bytes: Uint8Array, options: ParquetLoadOptions = {}): Promise<ColumnTable> {
   if (bytes.length === 0) throw new CellError('The file is empty (0 bytes).', { where: 'params.source', hint: 'Check that the right file was chosen.' });
   const buffer = toArrayBuffer(bytes);
@@ -61,25 +73,38 @@ export async function parseParquet(bytes: Uint8Array, options: ParquetLoadOption
   const names = parquetSchema(metadata).children.map((c) => c.element.name);
   const numRows = Number(metadata.num_rows);
   const chunks = new Map<string, { rowStart: number; data: ArrayLike<unknown> }[]>(names.map((n) => [n, []]));
-  const total = Math.max(1, names.length * metadata.row_groups.length);
-  let done = 0;
+  const totalCells = Math.max(1, numRows * names.length);
+  let cells = 0;
   checkAborted(options.signal);
-  try {
-    await parquetRead({
-      file: buffer,
-      metadata,
-      compressors,
-      onChunk: ({ columnName, columnData, rowStart }) => {
-        chunks.get(columnName)?.push({ rowStart, data: columnData });
-        options.onProgress?.(Math.min(1, ++done / total));
-      },
-    });
-  } catch (error) {
-    throw new CellError(`This Parquet file is truncated or corrupt: ${error instanceof Error ? error.message : String(error)}.`, {
-      where: 'params.source', hint: 'Get the whole file again.', cause: error,
-    });
+  let groupStart = 0;
+  for (const group of metadata.row_groups) {
+    const groupEnd = groupStart + Number(group.num_rows);
+    if (groupEnd > groupStart) {
+      try {
+        await parquetRead({
+          file: buffer,
+          metadata,
+          compressors,
+          rowStart: groupStart,
+          rowEnd: groupEnd,
+          onChunk: ({ columnName, columnData, rowStart }) => {
+            chunks.get(columnName)?.push({ rowStart, data: columnData });
+            // Within a group (a file may have a single one): the share of its column chunks decoded.
+            cells += columnData.length;
+            options.onProgress?.(Math.min(1, cells / totalCells));
+          },
+        });
+      } catch (error) {
+        throw new CellError(`This Parquet file is truncated or corrupt: ${error instanceof Error ? error.message : String(error)}.`, {
+          where: 'params.source', hint: 'Get the whole file again.', cause: error,
+        });
+      }
+      options.onProgress?.(numRows > 0 ? Math.min(1, groupEnd / numRows) : 1);
+      await yieldToLoop();
+      checkAborted(options.signal);
+    }
+    groupStart = groupEnd;
   }
-  checkAborted(options.signal);
   const columns: Record<string, unknown[]> = {};
   for (const name of names) {
     const parts = (chunks.get(name) ?? []).sort((a, b) => a.rowStart - b.rowStart);
