@@ -1,12 +1,12 @@
 // Every bundled course notebook runs in the real app: run all from the
-// toolbar, and step-through (window.workbench.runNext until the end) for the
-// shorter ones. English copies only: the Korean ones run the same cells.
+// toolbar, and step-through (window.workbench.runNext until the end) for
+// every one. English copies only: the Korean ones run the same cells.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openApp, type Session } from './browser.ts';
 import { cells, summary, waitForBackend, type CellInfo } from './helpers.ts';
 
 const RUN_ALL = ['penguins.ipynb', 'session-drop.ipynb', 'bank-marketing.ipynb', 'next-state.ipynb', 'sales-forecast.ipynb', 'ml-lifecycle.ipynb'];
-const STEP_THROUGH = ['penguins.ipynb', 'session-drop.ipynb', 'bank-marketing.ipynb'];
+const STEP_THROUGH = RUN_ALL;
 const TIMEOUT = 600_000;
 
 function runnable(list: CellInfo[]): CellInfo[] {

@@ -12,6 +12,8 @@ export const NEXT_STATE_VAL = 0.2;
 export const MIN_SESSION_EVENTS = 3;
 /** Per-step numeric inputs (the course's `tab` features). */
 export const STEP_FEATURES = ['cart_item_count', 'page_depth', 'last_action_elapsed', 'search_count'];
+/** The course's `pair` input: prev1 and prev2 as state numbers (ordinal codes of the sorted values, <PAD> included). */
+export const PAIR_FEATURES = ['prev1_code', 'prev2_code'];
 /** The 17 states, for the one-hot columns of the tabular view (step 6). */
 export const STATES = ['/', '/add_review', '/add_user', '/cart/add', '/cart/remove', '/cart/view', '/categories', '/category', '/checkout', '/checkout_history', '/delete_user', '/error', '/login', '/logout', '/product', '/products', '/search'];
 const onehots = (col: string, states: readonly string[]) => states.map((s) => `${col}_${s}`);
@@ -131,10 +133,12 @@ return counts;
     ## 4. Previous states prev1 and prev2
 
     The course gives its model the **two previous states** as an extra input (prev1 = one step back, prev2 = two steps back; pandas \`shift(1)\`, \`shift(2)\` within the session). At the start of a session there is no previous state: it is filled with \`<PAD>\`. The lag step works inside each session in page_depth order, so nothing leaks between sessions.
+    For the LSTM the pair is also kept as **numbers** (\`prev1_code\`, \`prev2_code\`: each value's position among the sorted values seen, \`<PAD>\` included — state numbers like the course's vocabulary indices), since the course feeds the pair to its model through a linear layer; the text columns stay for the one-hot tabular view.
     `, `
     ## 4. 이전 상태 prev1, prev2
 
     강의는 **이전 두 상태**를 추가 입력으로 줍니다(prev1 = 한 단계 전, prev2 = 두 단계 전; 세션 안에서 pandas \`shift(1)\`, \`shift(2)\`). 세션이 시작할 때는 이전 상태가 없으므로 \`<PAD>\`로 채웁니다. lag 단계는 세션마다 page_depth 순서로 계산하므로 세션 사이에 값이 새지 않습니다.
+    LSTM을 위해 이 쌍을 **숫자**로도 둡니다(\`prev1_code\`, \`prev2_code\`: 정렬한 값 목록(\`<PAD>\` 포함)에서의 위치, 강의의 어휘 번호 같은 상태 번호). 강의는 이 쌍을 선형층을 거쳐 모델에 넣기 때문입니다. 텍스트 열은 원-핫 표 형태를 위해 남겨 둡니다.
     `))
     .cell('transform', {
       input: 'events', output: 'events_prev', transform: 'prev_states',
@@ -143,6 +147,10 @@ return counts;
         { op: 'impute', columns: ['current_state_lag1', 'current_state_lag2'], strategy: 'constant', value: '<PAD>' },
         { op: 'rename', from: 'current_state_lag1', to: 'prev1' },
         { op: 'rename', from: 'current_state_lag2', to: 'prev2' },
+        // The course's pair input (prev2, prev1) as numbers for the LSTM; prev1/prev2 stay text for the one-hot tabular view.
+        { op: 'derive', name: 'prev1_code', expr: 'd => d.prev1' },
+        { op: 'derive', name: 'prev2_code', expr: 'd => d.prev2' },
+        { op: 'ordinal', columns: PAIR_FEATURES },
       ],
     }, t('prev1 / prev2 per session', '세션별 prev1 / prev2'))
     .md(t(`
@@ -189,23 +197,23 @@ return { 'train_val_sessions.json': { train: train_sessions.length, val_sessions
     .md(t(`
     ## 7. Padded sequences
 
-    The LSTM reads a whole session at once. The **sequences** cell turns each session into one sequence (sorted by page_depth): at step *t* the input is the state index of event *t* and its four numbers (standardised on the training sessions), and the target is the state of event *t + 1*.
+    The LSTM reads a whole session at once. The **sequences** cell turns each session into one sequence (sorted by page_depth): at step *t* the input is the state index of event *t*, its four numbers and the pair (prev1, prev2) as numbers (all standardised on the training sessions), and the target is the state of event *t + 1*.
     Sessions have different lengths, so shorter ones are **padded** with PAD (index 0) up to the longest; padded steps are ignored by the loss and by every metric. Sessions longer than 24 events keep their last 24 (about one in ten).
     The vocabulary table it shows is the mapping above, fitted on the training sessions only: a state that appears only in validation would become UNK.
 
-    *prev1/prev2 are not step inputs here:* the LSTM's memory already carries the earlier steps' embeddings, which is what the course's extra pair input adds to a model without memory. The tabular view (step 6) keeps them for such models.
+    *The pair input, as in the course:* the course passes (prev2, prev1) through a linear layer and joins it with the embedding and the four numbers before the LSTM. Here the two numbers join directly — the LSTM's own input weights are that linear layer (two linear maps in a row are one). The LSTM's memory carries the earlier steps too; the pair makes them explicit, as the course does.
     `, `
     ## 7. 패딩된 시퀀스
 
-    LSTM은 세션 전체를 한 번에 읽습니다. **sequences** 셀은 세션마다 시퀀스 하나를 만듭니다(page_depth 순): 단계 *t*의 입력은 이벤트 *t*의 상태 번호와 숫자 네 개(학습 세션으로 표준화), 목표는 이벤트 *t + 1*의 상태입니다.
+    LSTM은 세션 전체를 한 번에 읽습니다. **sequences** 셀은 세션마다 시퀀스 하나를 만듭니다(page_depth 순): 단계 *t*의 입력은 이벤트 *t*의 상태 번호, 숫자 네 개, 그리고 숫자로 바꾼 쌍(prev1, prev2)이고(모두 학습 세션으로 표준화), 목표는 이벤트 *t + 1*의 상태입니다.
     세션 길이가 제각각이라 짧은 세션은 가장 긴 길이까지 PAD(번호 0)로 **패딩**합니다. 패딩된 단계는 손실과 모든 지표에서 무시됩니다. 이벤트가 24개를 넘는 세션(열에 하나 정도)은 마지막 24개만 씁니다.
     출력되는 어휘 표는 위 매핑과 같으며 학습 세션에서만 만듭니다. 검증에만 나오는 상태는 UNK가 됩니다.
 
-    *여기서는 prev1/prev2를 단계 입력으로 넣지 않습니다.* LSTM의 기억이 이미 이전 단계의 임베딩을 담고 있고, 강의의 추가 pair 입력은 기억이 없는 모델에 그것을 보태 주는 역할입니다. 6단계의 표 형태는 그런 모델을 위해 prev1/prev2를 담고 있습니다.
+    *강의와 같은 pair 입력:* 강의는 (prev2, prev1)을 선형층에 통과시켜 임베딩, 숫자 네 개와 이어 붙인 뒤 LSTM에 넣습니다. 여기서는 두 숫자를 바로 이어 붙입니다. LSTM의 입력 가중치가 곧 그 선형층입니다(선형 변환 둘을 잇달아 하면 하나와 같습니다). LSTM의 기억도 이전 단계를 담지만, pair는 강의처럼 그것을 드러내 줍니다.
     `))
     .cell('sequences', {
       input: 'train_log', mode: 'padded', state: 'current_state', group: 'session_id', time: 'page_depth',
-      features: STEP_FEATURES, maxLength: 24, minLength: MIN_SESSION_EVENTS, scale: 'standard',
+      features: [...STEP_FEATURES, ...PAIR_FEATURES], maxLength: 24, minLength: MIN_SESSION_EVENTS, scale: 'standard',
       applyTo: [{ input: 'valid_log', output: 'valid_seq' }], output: 'train_seq',
     }, t('Padded sequences per session', '세션별 패딩된 시퀀스'))
     .md(t(`
@@ -247,10 +255,11 @@ return { 'train_val_sessions.json': { train: train_sessions.length, val_sessions
 
     - **learningRate**: log scale, 5e-4 to 2e-2;
     - **sequence.embeddingDim**: the embedding size, 8 to 32 (a dotted name reaches a nested param of the train cell);
-    - **dropout**: 0.2 to 0.4.
+    - **dropout**: 0.2 to 0.4;
+    - **weightDecay**: AdamW's decoupled weight decay, log scale, 1e-5 to 5e-4 (the course's wd range).
 
-    TPE starts with 3 random trials and then samples where the good trials were. To keep the run short the budget is **5 trials × 1 epoch** (the course: 10 × 1); a trial trains the LSTM with AdamW (its default weight decay) but without class weights, gradient clipping or the plateau schedule — the tune cell varies the model, the final retrain adds the training controls.
-    Then the **train cell with \`paramsFrom: best_params\`** retrains the LSTM with the best trial's values for more epochs, with class weights, gradient clipping, the plateau schedule, early stopping and restore-best: this is the **final model** that steps 10 and 11 evaluate.
+    TPE starts with 3 random trials and then samples where the good trials were. To keep the run short the budget is **5 trials × 1 epoch** (the course: 10 × 1). Each trial trains the LSTM as the course's objective does: AdamW, the capped inverse-frequency **class weights** (cap 1.5) and **gradient clipping** at norm 1.
+    Then the **train cell with \`paramsFrom: best_params\`** retrains the LSTM with the best trial's values for more epochs, adding the plateau schedule, early stopping and restore-best: this is the **final model** that steps 10 and 11 evaluate.
     `, `
     ## 9. 튜닝(TPE)과 최종 재학습
 
@@ -259,17 +268,20 @@ return { 'train_val_sessions.json': { train: train_sessions.length, val_sessions
     - **learningRate**: 로그 척도, 5e-4 ~ 2e-2
     - **sequence.embeddingDim**: 임베딩 크기, 8 ~ 32 (점으로 이은 이름은 train 셀의 중첩 파라미터에 닿습니다)
     - **dropout**: 0.2 ~ 0.4
+    - **weightDecay**: AdamW의 분리된 가중치 감쇠, 로그 척도, 1e-5 ~ 5e-4 (강의의 wd 범위)
 
-    TPE는 무작위 시행 3번으로 시작한 뒤 좋은 시행이 있던 곳에서 값을 뽑습니다. 실행이 짧도록 예산은 **5회 × 1 에폭**입니다(강의는 10 × 1). 시행은 AdamW(기본 가중치 감쇠)로 LSTM을 학습하지만 클래스 가중치, 그래디언트 클리핑, plateau 스케줄은 쓰지 않습니다. tune 셀은 모델을 바꾸어 보고, 학습 설정은 최종 재학습이 더합니다.
-    그다음 **\`paramsFrom: best_params\`를 쓴 train 셀**이 최적 시행의 값으로 더 많은 에폭 동안 클래스 가중치, 그래디언트 클리핑, plateau 스케줄, 조기 종료, 최적 복원과 함께 LSTM을 재학습합니다. 10단계와 11단계가 평가하는 **최종 모델**이 이것입니다.
+    TPE는 무작위 시행 3번으로 시작한 뒤 좋은 시행이 있던 곳에서 값을 뽑습니다. 실행이 짧도록 예산은 **5회 × 1 에폭**입니다(강의는 10 × 1). 시행마다 강의의 목적 함수처럼 AdamW, 상한 1.5의 역빈도 **클래스 가중치**, 노름 1의 **그래디언트 클리핑**으로 LSTM을 학습합니다.
+    그다음 **\`paramsFrom: best_params\`를 쓴 train 셀**이 최적 시행의 값으로 더 많은 에폭 동안 plateau 스케줄, 조기 종료, 최적 복원을 더해 LSTM을 재학습합니다. 10단계와 11단계가 평가하는 **최종 모델**이 이것입니다.
     `))
     .cell('tune', {
       input: 'train_seq', validation: 'valid_seq', model: 'lstm', task: 'classification',
       sequence: { units: [32], embeddingDim: 16 }, dropout: 0.2, optimizer: 'adamw', learningRate: 0.01, epochs: 1, batchSize: 64, seed: NEXT_STATE_SEED,
+      classWeight: 'inverse_capped', classWeightCap: 1.5, clipNorm: 1,
       space: [
         { name: 'learningRate', type: 'logfloat', low: 0.0005, high: 0.02 },
         { name: 'sequence.embeddingDim', type: 'int', low: 8, high: 32 },
         { name: 'dropout', type: 'float', low: 0.2, high: 0.4 },
+        { name: 'weightDecay', type: 'logfloat', low: 0.00001, high: 0.0005 },
       ],
       sampler: 'tpe', trials: 5, startupTrials: 3, pruning: false, metric: 'val_accuracy', output: 'best_params',
     }, t('Tune the LSTM (TPE, 5 trials × 1 epoch, maximise top-1)', 'LSTM 튜닝 (TPE, 5회 × 1 에폭, top-1 최대화)'))
@@ -284,12 +296,12 @@ return { 'train_val_sessions.json': { train: train_sessions.length, val_sessions
     ## 10. Evaluation: per-class report, confusion matrix, top-1 / top-3 / macro-F1
 
     The final LSTM (tuned, then retrained) is scored on every real step of the validation sessions. **Top-1** is plain accuracy; **top-3** counts a hit when the true next page is among the three most likely (useful for a shortcut bar with three slots); **macro-F1** averages the F1 of every page equally, so rare pages weigh as much as common ones. The per-class report gives precision, recall, F1 and support for each page, and the confusion matrix shows which pages are mistaken for which.
-    Compare top-1 with the majority-class rate from step 3: the model must beat always answering the most common page. The summary also sets the step-8 LSTM (hand-picked params) next to the final one. With one-epoch trials and a few epochs of retraining the two are close; the difference is not a promise that tuning always wins. Note also that the best trial's top-1 (in the tune cell's table) can be higher than the final model's: the trials train without class weights, which favour the common pages, while the final retrain's class weights trade a little top-1 for the rare pages (macro-F1).
+    Compare top-1 with the majority-class rate from step 3: the model must beat always answering the most common page. The summary also sets the step-8 LSTM (hand-picked params) next to the final one. With one-epoch trials and a few epochs of retraining the two are close; the difference is not a promise that tuning always wins. Note also that the best trial's top-1 (in the tune cell's table) is scored after one epoch, the final model's after the retrain with early stopping on the validation loss — not on top-1 — so the two need not agree.
     `, `
     ## 10. 평가: 클래스별 리포트, 혼동 행렬, top-1 / top-3 / macro-F1
 
     최종 LSTM(튜닝 후 재학습)은 검증 세션의 모든 실제 단계에서 평가합니다. **Top-1**은 보통의 정확도, **top-3**은 실제 다음 페이지가 가장 그럴듯한 세 개 안에 있으면 맞은 것으로 셉니다(칸이 세 개인 바로가기 막대에 유용). **macro-F1**은 모든 페이지의 F1을 똑같이 평균하므로 드문 페이지도 흔한 페이지만큼 무게가 있습니다. 클래스별 리포트는 페이지마다 정밀도, 재현율, F1, 지원 수를 주고, 혼동 행렬은 어떤 페이지가 어떤 페이지로 잘못 예측되는지 보여 줍니다.
-    top-1을 3단계의 다수 클래스 비율과 비교하세요. 모델은 늘 가장 흔한 페이지를 답하는 것보다 나아야 합니다. 요약 표에는 8단계의 LSTM(손으로 고른 파라미터)도 최종 모델 옆에 놓습니다. 1 에폭 시행과 몇 에폭의 재학습으로는 둘이 비슷하며, 그 차이가 튜닝이 늘 이긴다는 약속은 아닙니다. 최적 시행의 top-1(tune 셀의 표)이 최종 모델보다 높을 수도 있다는 점도 보세요. 시행은 흔한 페이지에 유리한 클래스 가중치 없이 학습하고, 최종 재학습의 클래스 가중치는 드문 페이지(macro-F1)를 위해 top-1을 조금 내줍니다.
+    top-1을 3단계의 다수 클래스 비율과 비교하세요. 모델은 늘 가장 흔한 페이지를 답하는 것보다 나아야 합니다. 요약 표에는 8단계의 LSTM(손으로 고른 파라미터)도 최종 모델 옆에 놓습니다. 1 에폭 시행과 몇 에폭의 재학습으로는 둘이 비슷하며, 그 차이가 튜닝이 늘 이긴다는 약속은 아닙니다. 최적 시행의 top-1(tune 셀의 표)은 1 에폭 뒤의 점수이고, 최종 모델은 top-1이 아니라 검증 손실로 조기 종료하며 재학습한 뒤의 점수이므로 둘이 꼭 같지는 않다는 점도 보세요.
     `))
     .cell('evaluate', { model: 'lstm_final', input: 'valid_seq', output: 'final_metrics', predictions: 'final_pred', topK: 3, report: true }, t('Final LSTM on the validation sessions', '검증 세션에서 최종 LSTM 평가'))
     .cell('evaluate', { model: 'lstm', input: 'valid_seq', output: 'lstm_metrics', topK: 3, report: false }, t('Step-8 LSTM, for comparison', '비교용 8단계 LSTM'))

@@ -10,6 +10,8 @@ import { text, type Lang } from './i18n.ts';
 export const PRODUCTS = [{ id: 3, lead: 2 }, { id: 12, lead: 3 }, { id: 42, lead: 3 }] as const;
 /** Timesteps per LSTM / CNN window (the course uses 7 for product 3 and 14 for product 42). */
 export const WINDOW = 7;
+/** Window per product: the course's 14 days for product 42 (a yearly-seasonal, noisier series), 7 otherwise. */
+export const WINDOW_OF: Record<number, number> = { 3: 7, 12: 7, 42: 14 };
 /** Held-out validation: the last 60 days of the training period (the course's rule). */
 export const VALID_DAYS = 60;
 /** Safety stock levels, in % of the mean daily demand. */
@@ -47,21 +49,26 @@ function features(b: NotebookBuilder, t: T, id: number, lead: number): NotebookB
     }, t(`Product ${id}: weekday mean and min-max scaling (fitted on training days)`, `상품 ${id}: 요일 평균과 min-max 스케일링 (학습 기간으로 적합)`));
 }
 
-function windows(b: NotebookBuilder, t: T, id: number): NotebookBuilder {
+function windows(b: NotebookBuilder, t: T, id: number, steps = WINDOW_OF[id] ?? WINDOW): NotebookBuilder {
   return b
     .code(`
-// The validation windows need the ${WINDOW - 1} days before the first validation day as their history:
-// the last ${WINDOW - 1} training rows + the validation rows (inputs only; every target is a validation day).
+// The validation windows need the ${steps - 1} days before the first validation day as their history:
+// the last ${steps - 1} training rows + the validation rows (inputs only; every target is a validation day).
 const train = p${id}_train_s.orderby('Date');
-const p${id}_valid_ctx = train.slice(train.numRows() - ${WINDOW - 1}).concat(p${id}_valid_s.orderby('Date'));
+const p${id}_valid_ctx = train.slice(train.numRows() - ${steps - 1}).concat(p${id}_valid_s.orderby('Date'));
 set('p${id}_valid_ctx', p${id}_valid_ctx);
-return \`\${p${id}_valid_ctx.numRows()} rows → \${p${id}_valid_ctx.numRows() - ${WINDOW - 1}} windows of ${WINDOW} days, one per validation day\`;
+return \`\${p${id}_valid_ctx.numRows()} rows → \${p${id}_valid_ctx.numRows() - ${steps - 1}} windows of ${steps} days, one per validation day\`;
 `, t(`Product ${id}: history for the validation windows`, `상품 ${id}: 검증 윈도의 이력`))
     .cell('sequences', {
-      input: `p${id}_train_s`, mode: 'windows', features: FORECAST_FEATURES, target: 'target', steps: WINDOW, horizon: 0, time: 'Date', scale: 'none',
+      input: `p${id}_train_s`, mode: 'windows', features: FORECAST_FEATURES, target: 'target', steps, horizon: 0, time: 'Date', scale: 'none',
       applyTo: [{ input: `p${id}_valid_ctx`, output: `p${id}_valid_w` }], output: `p${id}_train_w`,
-    }, t(`Product ${id}: ${WINDOW}-day windows`, `상품 ${id}: ${WINDOW}일 윈도`));
+    }, t(`Product ${id}: ${steps}-day windows`, `상품 ${id}: ${steps}일 윈도`));
 }
+
+const CNN = {
+  model: 'cnn1d', task: 'regression', sequence: { filters: [32], kernelSize: 3, pooling: 'max', dense: [16] }, dropout: 0.2,
+  optimizer: 'adam', learningRate: 0.005, epochs: 30, batchSize: 64, patience: 6, seed: 42,
+};
 
 const LSTM = {
   model: 'lstm', task: 'regression', sequence: { units: [32], dense: [16] }, dropout: 0.2,
@@ -92,7 +99,7 @@ export function salesForecast(lang: Lang = 'en') {
     6. train a **dense baseline**, an **LSTM** and a **1D-CNN** on product 3 and compare **RMSE, MAE, MAPE, R²**,
     7. check the **residuals** (normality, stationarity, autocorrelation),
     8. run the **inventory simulation** over safety-stock levels and find the smallest with no lost sales,
-    9. the same forecast (LSTM) and simulation for products 12 and 42, shorter.
+    9. the same three models and the simulation for products 12 and 42.
 
     **The data is generated.** The course's CSVs are not redistributable. The bundled \`kmart-*\` tables come from the workbench's seeded generator (\`src/datasets/generators/kmart/\`), which reproduces the course's columns and the patterns measured on its store 44, 2014-01-01 to 2017-03-31:
     customers ~4,400 a day with busier weekends and a December peak; product 3 = customers × basket × a slow upward trend × a weekend lift (×1.9); product 12 follows customers with a December peak; product 42 (~50–150 a day) peaks in July and ignores customers and oil; oil falls from ~100 to ~30 and recovers to ~53; the store is closed on Jan 1 and Dec 25. Noise is 4–10% a day, so a good forecast still misses by a few percent. See *docs/datasets.md*.
@@ -113,7 +120,7 @@ export function salesForecast(lang: Lang = 'en') {
     6. 상품 3에 **밀집 기준 모델**, **LSTM**, **1D-CNN**을 학습해 **RMSE, MAE, MAPE, R²**를 비교합니다.
     7. **잔차**(정규성, 정상성, 자기상관)를 점검합니다.
     8. 안전 재고 수준별로 **재고 시뮬레이션**을 돌려 판매 손실이 없는 가장 작은 수준을 찾습니다.
-    9. 상품 12와 42는 같은 예측(LSTM)과 시뮬레이션을 짧게 합니다.
+    9. 상품 12와 42에도 같은 세 모델과 시뮬레이션을 적용합니다.
 
     **데이터는 생성된 것입니다.** 강의의 CSV는 재배포할 수 없습니다. 함께 제공되는 \`kmart-*\` 표는 워크벤치의 시드 고정 생성기(\`src/datasets/generators/kmart/\`)가 강의의 열과 매장 44(2014-01-01 ~ 2017-03-31)에서 측정된 패턴을 재현해 만든 것입니다.
     고객은 하루 약 4,400명이고 주말이 붐비며 12월이 정점입니다. 상품 3 = 고객 수 × 장바구니 × 느린 상승 추세 × 주말 상승(×1.9), 상품 12는 고객 수를 따르고 12월에 정점, 상품 42(하루 50~150개)는 7월에 정점이고 고객 수와 유가와 무관합니다. 유가는 약 100에서 약 30으로 떨어졌다가 약 53으로 회복합니다. 매장은 1월 1일과 12월 25일에 문을 닫습니다. 하루 잡음이 4~10%라 좋은 예측도 몇 퍼센트는 빗나갑니다. *docs/datasets.md*를 보세요.
@@ -266,10 +273,7 @@ return aq.from([
   windows(b, t, p3.id);
   b.cell('train', { ...LSTM, input: 'p3_train_w', validation: 'p3_valid_w', output: 'p3_lstm' }, t('Product 3: LSTM', '상품 3: LSTM'))
     .cell('evaluate', { model: 'p3_lstm', input: 'p3_valid_w', output: 'p3_lstm_metrics', predictions: 'p3_lstm_pred' }, t('LSTM on the last 60 days', '마지막 60일에서 LSTM 평가'))
-    .cell('train', {
-      input: 'p3_train_w', validation: 'p3_valid_w', model: 'cnn1d', task: 'regression', sequence: { filters: [32], kernelSize: 3, pooling: 'max', dense: [16] }, dropout: 0.2,
-      optimizer: 'adam', learningRate: 0.005, epochs: 30, batchSize: 64, patience: 6, seed: 42, output: 'p3_cnn',
-    }, t('Product 3: 1D-CNN', '상품 3: 1D-CNN'))
+    .cell('train', { ...CNN, input: 'p3_train_w', validation: 'p3_valid_w', output: 'p3_cnn' }, t('Product 3: 1D-CNN', '상품 3: 1D-CNN'))
     .cell('evaluate', { model: 'p3_cnn', input: 'p3_valid_w', output: 'p3_cnn_metrics', predictions: 'p3_cnn_pred' }, t('1D-CNN on the last 60 days', '마지막 60일에서 1D-CNN 평가'))
     .md(t(`
     **Reading the metrics.** **RMSE** and **MAE** are in units per day (RMSE punishes big misses more); **MAPE** is the mean relative miss (0.08 = 8%); **R²** is the share of the day-to-day variance the model explains (1 = perfect, 0 = no better than always predicting the mean). With 4% noise in the data a MAPE of a few percent is about the floor.
@@ -336,32 +340,45 @@ return p3_resid;
     }, t('Product 3: inventory by safety stock', '상품 3: 안전 재고별 재고'));
 
   b.md(t(`
-    ## 9. Products 12 and 42, shorter
+    ## 9. Products 12 and 42
 
-    The same pipeline for the other two products, with their own lead time (3 days) and price: features, time split, scaling, and — to keep the run short — the **dense model** (on product 3 it scored about as well as the LSTM; swap in the LSTM cells from section 6 to compare), its metrics and the inventory simulation. Product 12 follows customers with a December peak; product 42 is small (~100 a day), seasonal over the year and noisier (10%), so expect a lower R² there — and note how a noisier forecast needs more safety stock.
+    The same pipeline for the other two products, with their own lead time (3 days) and price: features, time split, scaling, the **three models** (dense, LSTM, 1D-CNN), their metrics, and the inventory simulation on the LSTM's forecast (as for product 3). Product 12 follows customers with a December peak and uses ${WINDOW_OF[12]}-day windows; product 42 is small (~100 a day), seasonal over the year and noisier (10%), and gets the course's **${WINDOW_OF[42]}-day** windows — expect a lower R² there, and note how a noisier forecast needs more safety stock.
     `, `
-    ## 9. 상품 12와 42, 짧게
+    ## 9. 상품 12와 42
 
-    나머지 두 상품도 각자의 리드타임(3일)과 가격으로 같은 과정을 거칩니다: 특징, 시간 분할, 스케일링, 그리고 실행을 짧게 하려고 **밀집 모델**(상품 3에서 LSTM과 비슷한 점수; 비교하려면 6절의 LSTM 셀을 가져오세요), 지표, 재고 시뮬레이션. 상품 12는 고객 수를 따르고 12월에 정점입니다. 상품 42는 작고(하루 약 100개) 연중 계절성이 있으며 잡음이 더 커서(10%) R²가 더 낮을 것입니다. 잡음이 큰 예측일수록 안전 재고가 더 필요하다는 점도 보세요.
+    나머지 두 상품도 각자의 리드타임(3일)과 가격으로 같은 과정을 거칩니다: 특징, 시간 분할, 스케일링, **세 모델**(밀집, LSTM, 1D-CNN)과 지표, 그리고 (상품 3처럼) LSTM 예측으로 하는 재고 시뮬레이션. 상품 12는 고객 수를 따르고 12월에 정점이며 ${WINDOW_OF[12]}일 윈도를 씁니다. 상품 42는 작고(하루 약 100개) 연중 계절성이 있으며 잡음이 더 커서(10%) 강의처럼 **${WINDOW_OF[42]}일** 윈도를 씁니다. R²가 더 낮을 것이고, 잡음이 큰 예측일수록 안전 재고가 더 필요하다는 점도 보세요.
     `));
   for (const p of PRODUCTS.slice(1)) {
-    b.md(t(`### Product ${p.id} (lead time ${p.lead} days)`, `### 상품 ${p.id} (리드타임 ${p.lead}일)`));
-    features(b, t, p.id, p.lead);
+    const id = p.id;
+    b.md(t(`### Product ${id} (lead time ${p.lead} days)`, `### 상품 ${id} (리드타임 ${p.lead}일)`));
+    features(b, t, id, p.lead);
     b.cell('train', {
-      input: `p${p.id}_train_s`, validation: `p${p.id}_valid_s`, target: 'target', features: FORECAST_FEATURES, task: 'regression', model: 'mlp', hidden: [32, 16],
-      optimizer: 'adam', learningRate: 0.005, epochs: 40, batchSize: 32, patience: 8, seed: 42, output: `p${p.id}_mlp`,
-    }, t(`Product ${p.id}: dense model`, `상품 ${p.id}: 밀집 모델`))
-      .cell('evaluate', { model: `p${p.id}_mlp`, input: `p${p.id}_valid_s`, output: `p${p.id}_metrics`, predictions: `p${p.id}_pred` }, t(`Product ${p.id}: on the last 60 days`, `상품 ${p.id}: 마지막 60일에서 평가`))
+      input: `p${id}_train_s`, validation: `p${id}_valid_s`, target: 'target', features: FORECAST_FEATURES, task: 'regression', model: 'mlp', hidden: [32, 16],
+      optimizer: 'adam', learningRate: 0.005, epochs: 40, batchSize: 32, patience: 8, seed: 42, output: `p${id}_mlp`,
+    }, t(`Product ${id}: dense baseline`, `상품 ${id}: 밀집 기준 모델`))
+      .cell('evaluate', { model: `p${id}_mlp`, input: `p${id}_valid_s`, output: `p${id}_mlp_metrics`, predictions: `p${id}_mlp_pred` }, t(`Product ${id}: dense baseline on the last 60 days`, `상품 ${id}: 마지막 60일에서 밀집 기준 모델 평가`));
+    windows(b, t, id);
+    b.cell('train', { ...LSTM, input: `p${id}_train_w`, validation: `p${id}_valid_w`, output: `p${id}_lstm` }, t(`Product ${id}: LSTM`, `상품 ${id}: LSTM`))
+      .cell('evaluate', { model: `p${id}_lstm`, input: `p${id}_valid_w`, output: `p${id}_lstm_metrics`, predictions: `p${id}_lstm_pred` }, t(`Product ${id}: LSTM on the last 60 days`, `상품 ${id}: 마지막 60일에서 LSTM 평가`))
+      .cell('train', { ...CNN, input: `p${id}_train_w`, validation: `p${id}_valid_w`, output: `p${id}_cnn` }, t(`Product ${id}: 1D-CNN`, `상품 ${id}: 1D-CNN`))
+      .cell('evaluate', { model: `p${id}_cnn`, input: `p${id}_valid_w`, output: `p${id}_cnn_metrics`, predictions: `p${id}_cnn_pred` }, t(`Product ${id}: 1D-CNN on the last 60 days`, `상품 ${id}: 마지막 60일에서 1D-CNN 평가`))
+      .code(`
+// RMSE, MAE, MAPE and R² of the three models on product ${id}'s validation days.
+const row = (model, m) => ({ model, rmse: +m.rmse.toFixed(1), mae: +m.mae.toFixed(1), mape: +m.mape.toFixed(4), r2: +m.r2.toFixed(4) });
+const p${id}_scores = aq.from([row('Dense (MLP)', p${id}_mlp_metrics), row('LSTM', p${id}_lstm_metrics), row('1D-CNN', p${id}_cnn_metrics)]);
+set('p${id}_scores', p${id}_scores);
+return p${id}_scores;
+`, t(`Product ${id}: the three models`, `상품 ${id}: 세 모델 비교`))
       .cell('inventory', {
-        input: `p${p.id}_pred`, actual: 'target', predicted: 'prediction', priceFrom: { input: 'products', keyColumn: 'Product_ID', key: p.id, column: 'Price' },
-        leadTime: p.lead, safetyStocks: SAFETY_LEVELS, unit: 'percent', output: `p${p.id}_inventory`,
-      }, t(`Product ${p.id}: inventory by safety stock`, `상품 ${p.id}: 안전 재고별 재고`));
+        input: `p${id}_lstm_pred`, actual: 'truth', predicted: 'prediction', priceFrom: { input: 'products', keyColumn: 'Product_ID', key: id, column: 'Price' },
+        leadTime: p.lead, safetyStocks: SAFETY_LEVELS, unit: 'percent', output: `p${id}_inventory`,
+      }, t(`Product ${id}: inventory by safety stock (LSTM forecast)`, `상품 ${id}: 안전 재고별 재고 (LSTM 예측)`));
   }
   b.code(`
-// The three products side by side (product 3: LSTM; 12 and 42: dense model) and the smallest safety stock with no lost sales.
+// The three products side by side (the LSTM's scores, whose forecasts drive the inventory) and the smallest safety stock with no lost sales.
 const smallest = (inv) => { const r = inv.objects().find((x) => x.lost_units < 1e-6); return r ? r.safety_stock : null; };
 const row = (product, m, inv) => ({ product, rmse: +m.rmse.toFixed(1), mae: +m.mae.toFixed(1), mape: +m.mape.toFixed(4), r2: +m.r2.toFixed(4), smallest_safe_ss_pct: smallest(inv) });
-const product_summary = aq.from([row(3, p3_lstm_metrics, p3_inventory), row(12, p12_metrics, p12_inventory), row(42, p42_metrics, p42_inventory)]);
+const product_summary = aq.from([row(3, p3_lstm_metrics, p3_inventory), row(12, p12_lstm_metrics, p12_inventory), row(42, p42_lstm_metrics, p42_inventory)]);
 set('product_summary', product_summary);
 return product_summary;
 `, t('All three products', '세 상품 한눈에'))
@@ -369,13 +386,13 @@ return product_summary;
     ## What next
 
     - **Test month.** Rebuild the product tables with \`END = '2017-03-31'\`, hold out March 2017 with the time split, and score the trained models there — the course's business evaluation.
-    - Try 14-day windows (the course's product 42) instead of ${WINDOW}, or add the month one-hot columns the course uses.
+    - Try 14-day windows for products 3 and 12 too (product 42 uses them), or add the month one-hot columns the course uses.
     - For product 42 the course adds a seasonal decomposition (period 12) and holiday flags as features.
     `, `
     ## 다음으로
 
     - **테스트 달.** \`END = '2017-03-31'\`로 상품 표를 다시 만들고, 시간 분할로 2017년 3월을 떼어 학습된 모델을 평가하세요. 강의의 비즈니스 평가입니다.
-    - ${WINDOW}일 대신 14일 윈도(강의의 상품 42)를 쓰거나, 강의가 쓰는 월 원-핫 열을 더해 보세요.
+    - 상품 3과 12에도 14일 윈도(상품 42가 쓰는 것)를 써 보거나, 강의가 쓰는 월 원-핫 열을 더해 보세요.
     - 상품 42에 강의는 계절 분해(주기 12)와 휴일 표시를 특징으로 더합니다.
     `));
   return b.build();

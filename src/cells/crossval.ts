@@ -7,7 +7,7 @@ import type { CellOutput, FigureOutput, TableOutput } from '../core/outputs.ts';
 import { CellError } from '../core/errors.ts';
 import { defineCell, type CellContext } from './types.ts';
 import { trackRun } from '../lifecycle/track.ts';
-import { gbdtSchema, isSequenceKind, sequenceFitOptions, trainSchema, type TrainParams } from './train.ts';
+import { controls, gbdtSchema, isSequenceKind, sequenceFitOptions, trainSchema, type TrainParams } from './train.ts';
 import { isSequenceData, type SequenceData } from '../ml/sequences/types.ts';
 import type { SequenceKind } from '../ml/models/sequence-net.ts';
 import { tablePreview } from '../data/preview.ts';
@@ -16,10 +16,17 @@ import {
   crossValidate, crossValidateSequences, groupKFold, kFold, sequenceFolds, stratifiedKFold, timeFolds, type CrossValResult, type Fold, type ModelSpec,
 } from '../ml/validation/index.ts';
 
-/** The train cell's model fields, shared by crossval and tune. */
+/**
+ * The train cell's model fields, shared by crossval and tune, with the
+ * training controls that change what a fold or trial learns (class weights,
+ * schedule, clipping, weight decay): each fold or trial trains the model the
+ * train cell would. Early stopping stays the train cell's (folds and trials
+ * run their epochs; tune prunes instead).
+ */
 export const modelFields = trainSchema.pick({
   input: true, target: true, features: true, task: true, model: true, hidden: true, activation: true, dropout: true,
   l2: true, optimizer: true, learningRate: true, epochs: true, batchSize: true, seed: true, gbdt: true, sequence: true,
+  classWeight: true, classWeightCap: true, lrSchedule: true, clipNorm: true, weightDecay: true,
 });
 
 export type ModelFields = z.output<typeof modelFields>;
@@ -50,6 +57,7 @@ export function modelSpec(p: ModelFields & Partial<Pick<TrainParams, 'patience'>
     options: {
       target: p.target, features: p.features, task: p.task, model, hidden: p.hidden, activation: p.activation, dropout: p.dropout,
       l2: p.l2, optimizer: p.optimizer, learningRate: p.learningRate, epochs: p.epochs, batchSize: p.batchSize, seed: p.seed, patience: p.patience ?? 0,
+      ...controls(p),
     },
   };
 }

@@ -21,8 +21,8 @@ export function isSequenceKind(model: string): model is SequenceKind {
   return model === 'lstm' || model === 'gru' || model === 'cnn1d';
 }
 
-/** The optional training controls, passed on only when set (absent keeps the old behaviour). */
-function controls(p: TrainParams): Partial<Omit<TrainConfig, 'classWeight'>> & { classWeight?: ClassWeightSpec; classWeightCap?: number } {
+/** The optional training controls, passed on only when set (absent keeps the old behaviour). Shared with crossval and tune. */
+export function controls(p: Partial<TrainParams>): Partial<Omit<TrainConfig, 'classWeight'>> & { classWeight?: ClassWeightSpec; classWeightCap?: number } {
   const c: Partial<Omit<TrainConfig, 'classWeight'>> & { classWeight?: ClassWeightSpec; classWeightCap?: number } = {};
   if (p.classWeight !== undefined) c.classWeight = p.classWeight;
   if (p.classWeightCap !== undefined) c.classWeightCap = p.classWeightCap;

@@ -44,6 +44,22 @@ describe('crossval cell', () => {
     expect(stored.table.numRows()).toBe(3);
   });
 
+  it('trains each fold as the train cell would: class weights change what an imbalanced fold learns', async () => {
+    // 90% negatives whose features overlap the positives: unweighted, the model leans to "no";
+    // balanced weights (Keras formula) make it find more positives (higher recall).
+    const n = 200;
+    const x = Array.from({ length: n }, (_, i) => ((i * 37) % 100) / 100);
+    const label = x.map((v, i) => (i % 10 === 0 || (v > 0.85 && i % 3 === 0) ? 1 : 0));
+    const ctx = () => testContext({ train: { type: 'table', table: aq.table({ x, x2: x.map((v) => v * v), label }) } });
+    const recall = async (extra: Record<string, unknown>) => {
+      const outputs = await crossvalCell.run(crossvalSchema.parse({ target: 'label', model: 'logistic', method: 'stratified', folds: 3, epochs: 20, learningRate: 0.1, ...extra }), ctx());
+      return (outputs[0] as TableOutput).rows.find((r) => r.metric === 'recall')!.mean as number;
+    };
+    const plain = await recall({});
+    const weighted = await recall({ classWeight: 'balanced' });
+    expect(weighted).toBeGreaterThan(plain + 0.2);
+  });
+
   it('time folds of a linear model and group folds; explains a missing group column', async () => {
     // Rows in reverse time order: the time folds must follow `day`, not the row order.
     const t = line(40).assign(aq.table({ day: Array.from({ length: 40 }, (_, i) => 40 - i), user: Array.from({ length: 40 }, (_, i) => `u${i % 5}`) }));
