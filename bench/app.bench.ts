@@ -8,24 +8,21 @@
 //    cache) of `vite preview`, until window.workbench.ready has resolved and the
 //    penguins course notebook is open with its first cell on screen; median of
 //    5, against loading a static blank page from the same server in the same run.
-import { execSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { median, result, type Benchmark } from './harness.ts';
+import { FLAGS, chromiumPath } from '../e2e/chromium.ts';
+import { buildApp, startPreview } from '../e2e/preview.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = resolve(ROOT, 'dist');
 /** First-screen JavaScript budget, gzip (docs/app.md: the shell is ~95 KB). */
 const BUDGET_BYTES = 100 * 1024;
 const LOADS = 5;
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 function ensureBuilt(): void {
-  if (existsSync(resolve(DIST, 'index.html'))) return;
-  execSync(`"${process.execPath}" bin/ml-workbench.mjs generate`, { cwd: ROOT, stdio: 'ignore' });
-  execSync(`"${process.execPath}" node_modules/vite/bin/vite.js build --logLevel warn`, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  buildApp(true);
 }
 
 /** Static imports of an ES module chunk (`import … from "x"`, `import "x"`, `export … from "x"`), not `import("x")`. */
@@ -55,39 +52,6 @@ export function initialScripts(): string[] {
   return [...seen];
 }
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => ok(port));
-    });
-    srv.on('error', fail);
-  });
-}
-
-async function waitFor(url: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer at ${url}`);
-}
-
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    return execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh' }).toString().trim() || '/usr/bin/chromium';
-  } catch {
-    return '/usr/bin/chromium';
-  }
-}
-
 export const benchmarks: Benchmark[] = [
   {
     name: 'app/initial-js-gzip',
@@ -111,12 +75,10 @@ export const benchmarks: Benchmark[] = [
       const { chromium } = await import('playwright-core');
       const blank = resolve(DIST, '__bench-blank.html');
       writeFileSync(blank, '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>\n');
-      const port = await freePort();
-      const server = spawn(process.execPath, [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
+      const server = await startPreview();
       const browser = await chromium.launch({ executablePath: chromiumPath(), args: FLAGS });
       try {
-        const url = `http://127.0.0.1:${port}`;
-        await waitFor(url + '/', 30_000);
+        const url = server.url;
         const app: number[] = [];
         const ref: number[] = [];
         // One untimed load of each warms the server (and the OS file cache), not the browser.
@@ -146,7 +108,7 @@ export const benchmarks: Benchmark[] = [
         return [result('app/first-usable-notebook', median(app), 'ms', 'static blank page from the same vite preview server, same run (median of 5)', median(ref), { loads: LOADS, app_ms: app.map(Math.round), blank_ms: ref.map(Math.round) })];
       } finally {
         await browser.close().catch(() => undefined);
-        server.kill('SIGTERM');
+        await server.stop();
         rmSync(blank, { force: true });
       }
     },

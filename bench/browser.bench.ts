@@ -16,11 +16,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
 import { result, type Benchmark } from './harness.ts';
+import { FLAGS as E2E_FLAGS, chromiumPath } from '../e2e/chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = resolve(ROOT, 'node_modules/.cache/mlwb-bench-browser');
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
+/** The e2e flags, plus precise memory numbers for the heap readings. */
+const FLAGS = [...E2E_FLAGS, '--enable-precise-memory-info'];
 const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
 
 interface PageResult {
@@ -82,14 +83,6 @@ function rendererPeakMb(): number {
     }
   }
   return peak;
-}
-
-function chromiumPath(): string {
-  try {
-    return execSync('command -v chromium', { shell: '/bin/sh' }).toString().trim() || '/usr/bin/chromium';
-  } catch {
-    return '/usr/bin/chromium';
-  }
 }
 
 async function runEngine(url: string, engine: string, rows: number): Promise<PageResult & { peak_rss_mb: number }> {

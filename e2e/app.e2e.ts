@@ -2,6 +2,7 @@
 // through window.workbench and shows metrics and charts; nothing is
 // requested from another origin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useApp } from './session.ts';
 import { baseUrl, launch, openApp, type Session } from './browser.ts';
 import { allDone, cells, runAll, summary, waitForBackend } from './helpers.ts';
 
@@ -68,15 +69,7 @@ describe('app', () => {
 });
 
 describe('editing', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-    await openApp(s.page, '/?backend=wasm');
-    await waitForBackend(s.page);
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = useApp();
 
   it('adds a code cell, edits it in Monaco and runs it', async () => {
     await s.page.locator('.notebook > .add-cell [data-add-kind="code"]').click();

@@ -1,32 +1,13 @@
 // Launch Debian's Chromium through playwright-core with a persistent profile
 // (no browser download is possible here; flags from PLATFORM.md).
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { execSync } from 'node:child_process';
+import { FLAGS, chromiumPath } from './chromium.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 
-export const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-unsafe-webgpu',
-];
-
-export function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    return execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh' }).toString().trim() || '/usr/bin/chromium';
-  } catch {
-    return '/usr/bin/chromium';
-  }
-}
+export { FLAGS, chromiumPath };
 
 export interface Session {
   context: BrowserContext;

@@ -1,8 +1,9 @@
 // Every bundled course notebook runs in the real app: run all from the
 // toolbar, and step-through (window.workbench.runNext until the end) for
 // every one. English copies only: the Korean ones run the same cells.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openApp, type Session } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './session.ts';
+import { type Session } from './browser.ts';
 import { cells, summary, waitForBackend, type CellInfo } from './helpers.ts';
 
 const RUN_ALL = ['penguins.ipynb', 'session-drop.ipynb', 'bank-marketing.ipynb', 'next-state.ipynb', 'sales-forecast.ipynb', 'ml-lifecycle.ipynb'];
@@ -20,14 +21,7 @@ async function openCourse(s: Session, file: string): Promise<void> {
 }
 
 describe('course notebooks in the browser', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-    await openApp(s.page, '/?backend=wasm');
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = useApp({ backend: false });
 
   for (const file of RUN_ALL) {
     it(`${file}: run all from the toolbar`, async () => {

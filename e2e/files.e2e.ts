@@ -1,22 +1,14 @@
 // Uploading a CSV and loading it; exporting the notebook and opening the
 // file again; a broken notebook file leaves the store untouched.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './session.ts';
 import { readFileSync } from 'node:fs';
-import { launch, openApp, type Session } from './browser.ts';
-import { cells, waitForBackend } from './helpers.ts';
+import { cells } from './helpers.ts';
 
 const CSV = 'x,y,label\n' + Array.from({ length: 120 }, (_, i) => `${i},${(i * 0.5).toFixed(1)},${i % 2 ? 'odd' : 'even'}`).join('\n') + '\n';
 
 describe('files', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-    await openApp(s.page, '/?backend=wasm');
-    await waitForBackend(s.page);
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = useApp();
 
   it('uploads a CSV and reads it with a load cell', async () => {
     await s.page.locator('[data-testid="upload-data"]').setInputFiles({ name: 'numbers.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });

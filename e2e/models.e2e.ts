@@ -1,22 +1,14 @@
 // Trained models are saved to IndexedDB and come back after a reload: an
 // evaluate cell runs without retraining (its inputs are rebuilt by the cheap
 // cells above it; the train cell does not run).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openApp, type Session } from './browser.ts';
-import { allDone, cells, openNotebook, penguins, runAll, summary, waitForBackend } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './session.ts';
+import { allDone, cells, openNotebook, penguins, runAll, summary } from './helpers.ts';
 
 type WB = { workbench: { ready: Promise<void>; cells(): { id: string; kind: string; status: string }[] } };
 
 describe('saved models', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-    await openApp(s.page, '/?backend=wasm');
-    await waitForBackend(s.page);
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = useApp();
 
   it('keeps a trained model across a reload and evaluates it without retraining', async () => {
     const nb = penguins();

@@ -1,9 +1,10 @@
 // Outputs and files, continued: sorting a virtualized table, downloading a
 // figure as PNG, dropping an .ipynb and a CSV on the window, resetting a
 // course notebook to its original, and an edit made right before a reload.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openApp, type Session } from './browser.ts';
-import { cells, penguins, waitForBackend } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './session.ts';
+import { type Session } from './browser.ts';
+import { cells, penguins } from './helpers.ts';
 
 type WB = { workbench: { ready: Promise<void> } };
 
@@ -26,17 +27,7 @@ async function dropFiles(s: Session, files: { name: string; type: string; text: 
 }
 
 describe('outputs and files', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-    await openApp(s.page, '/?backend=wasm');
-    await s.page.locator('[data-course="penguins.ipynb"]').click();
-    await s.page.locator('[data-course="penguins.ipynb"][aria-current="page"]').waitFor();
-    await waitForBackend(s.page);
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = useApp({ course: 'penguins.ipynb' });
 
   it('sorts the whole table (not just the preview) by clicking a header, keeping only the visible rows in the DOM', async () => {
     const load = s.page.locator('article.cell[data-kind="load"]');

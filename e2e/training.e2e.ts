@@ -1,19 +1,11 @@
 // Training runs in the worker: the main thread has no long task while a
 // model trains, Stop cancels it, and the backend can be switched.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openApp, type Session } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './session.ts';
 import { backend, cells, openNotebook, penguinsLongTraining, waitForBackend } from './helpers.ts';
 
 describe('training', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-    await openApp(s.page, '/?backend=wasm');
-    await waitForBackend(s.page);
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = useApp();
 
   it('keeps the main thread free while training, and Stop cancels the run', async () => {
     await openNotebook(s.page, penguinsLongTraining(2000));
