@@ -22,21 +22,11 @@ import { runNotebook } from '../helpers/runNotebook.ts';
 
 describe('next-state notebook', () => {
   it('runs headless and scores in the range the generated data supports', async () => {
-    const { kernel, failures } = await runNotebook('next-state.ipynb');
+    const { kernel, failures, table, metrics } = await runNotebook('next-state.ipynb');
     const states = kernel.cells();
     expect(failures).toEqual([]);
     expect(states.filter((s) => s.kind !== 'markdown').every((s) => s.status === 'done')).toBe(true);
 
-    const table = (name: string) => {
-      const v = kernel.getValue(name);
-      if (v?.type !== 'table') throw new Error(`no table ${name}`);
-      return v.table;
-    };
-    const metrics = (name: string) => {
-      const v = kernel.getValue(name);
-      if (v?.type !== 'metrics') throw new Error(`no metrics ${name}`);
-      return v.metrics;
-    };
     // The short-session filter and the session split.
     const events = table('events');
     expect((events.array('n_events') as number[]).every((n) => n >= 3)).toBe(true);

@@ -25,21 +25,11 @@ import { runNotebook } from '../helpers/runNotebook.ts';
 
 describe('sales-forecast notebook', () => {
   it('runs headless and forecasts in the range the generated data supports', async () => {
-    const { kernel, failures } = await runNotebook('sales-forecast.ipynb');
+    const { kernel, failures, table, metrics } = await runNotebook('sales-forecast.ipynb');
     const states = kernel.cells();
     expect(failures).toEqual([]);
     expect(states.filter((s) => s.kind !== 'markdown').every((s) => s.status === 'done')).toBe(true);
 
-    const table = (name: string) => {
-      const v = kernel.getValue(name);
-      if (v?.type !== 'table') throw new Error(`no table ${name}`);
-      return v.table;
-    };
-    const metrics = (name: string) => {
-      const v = kernel.getValue(name);
-      if (v?.type !== 'metrics') throw new Error(`no metrics ${name}`);
-      return v.metrics;
-    };
     // Correlations from the EDA code cell (its returned table is its last output).
     const corrCell = states.find((s) => s.id === 'code-2')!;
     const corr = corrCell.outputs.find((o) => o.type === 'table') as unknown as { rows: { product: number; with_customers: number; with_oil: number }[] };
