@@ -23,6 +23,8 @@ describe('offline', () => {
     await s.page.reload();
     await s.page.waitForFunction(() => (window as unknown as { workbench?: unknown }).workbench !== undefined, null, { timeout: 60_000 });
     await s.page.evaluate(() => (window as unknown as { workbench: { ready: Promise<void> } }).workbench.ready);
+    // The sandboxed kernel frame is not served offline: the kernel falls back to the app's origin (docs/security.md).
+    expect(await s.page.evaluate(() => (window as unknown as { workbench: { isolation(): string } }).workbench.isolation())).toBe('same-origin');
     await s.page.locator('[data-course="penguins.ipynb"]').click();
     expect(await waitForBackend(s.page)).toBe('wasm');
     await runAll(s.page);

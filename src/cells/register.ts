@@ -12,6 +12,8 @@ import { registerModel } from '../lifecycle/registryStore.ts';
 import { STAGES } from '../lifecycle/registry.ts';
 import { newRunRecord, runId } from '../lifecycle/record.ts';
 import type { RunRecord } from '../lifecycle/runs.ts';
+import { trackedRunOf } from '../lifecycle/track.ts';
+import type { TrainedModel } from '../core/values.ts';
 
 export const conditionSchema = z.object({
   metric: z.string().default('roc_auc').describe('Metric to test (a key of the metrics value; "auc" means roc_auc).'),
@@ -43,12 +45,19 @@ export interface RegisterOutcome {
   reason: string;
 }
 
-/** The newest tracked run that wrote this model value, or a new run record for it. */
-async function runFor(params: RegisterParams, ctx: CellContext, metrics: Record<string, number>): Promise<RunRecord> {
+/**
+ * The run that produced this model: the run tracked for this very model
+ * object, else the newest finished run of this notebook that wrote the model
+ * value, else a new run record for it (so every version links to a run).
+ */
+async function runFor(params: RegisterParams, ctx: CellContext, model: TrainedModel, metrics: Record<string, number>): Promise<RunRecord> {
   const services = lifecycleServices(ctx.host);
-  const tracked = (await services.runs?.list())?.find((r) => r.output === params.model && r.status === 'finished');
+  const own = trackedRunOf(model);
+  const fromThisRun = own ? await services.runs?.get(own) : undefined;
+  if (fromThisRun) return fromThisRun;
+  const notebookId = services.notebook?.().id ?? '';
+  const tracked = (await services.runs?.list())?.find((r) => r.output === params.model && r.status === 'finished' && (!r.notebookId || !notebookId || r.notebookId === notebookId));
   if (tracked) return tracked;
-  const { model } = ctx.require(params.model, 'model', 'params.model');
   const run = newRunRecord({
     id: runId(),
     notebook: services.notebook?.(),
@@ -112,8 +121,10 @@ export const registerCell = defineCell({
       passed = text;
     }
 
-    const run = await runFor(params, ctx, metrics);
-    const modelRef = (await lifecycleServices(ctx.host).saveModel?.(model, name)) ?? run.modelRef;
+    const run = await runFor(params, ctx, model, metrics);
+    // The run's artifact is the model: reuse it rather than saving a second copy.
+    const reused = run.modelRef !== undefined;
+    const modelRef = run.modelRef ?? (await lifecycleServices(ctx.host).saveModel?.(model, name));
     const version = await registerModel(registry, {
       name, runId: run.id, description: params.description, tags: params.tags, metrics, stage: params.stage, modelRef,
     });
@@ -122,7 +133,7 @@ export const registerCell = defineCell({
     store({ registered: true, name, version: version.version, stage: version.stage, runId: run.id, reason });
     const lines = [`**Registered "${name}" version ${version.version}** (stage ${version.stage})${head ? ` — ${head}` : ''}.`];
     if (passed) lines.push(`Condition met: ${passed}.`);
-    lines.push(`Run: \`${run.id}\`${modelRef ? `, model saved as \`${modelRef}\`` : ''}.`);
+    lines.push(`Run: \`${run.id}\`${modelRef ? (reused ? `, model: the run's artifact \`${modelRef}\`` : `, model saved as \`${modelRef}\``) : ', model not saved'}.`);
     return [{ type: 'markdown', markdown: lines.join('\n\n') }];
   },
 });

@@ -14,6 +14,8 @@ import { cellRegistry, renderSource } from '../cells/registry.ts';
 import { initBackend, type BackendName } from '../ml/backend.ts';
 import { nodeHost } from './nodeHost.ts';
 import { cellLine, cellReports, type RunReport } from './report.ts';
+import { buildHtmlReport } from '../notebook/htmlReport.ts';
+import { renderMarkdownSafe } from './markdown.ts';
 import { DEFAULT_SEED, generateAllDatasets } from '../datasets/generators/index.ts';
 
 export const EXIT_OK = 0;
@@ -21,7 +23,7 @@ export const EXIT_CELL_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;
 
 const USAGE = `Usage:
-  ml-workbench run <notebook.ipynb> [--json out.json] [--save out.ipynb] [--backend wasm|cpu] [--stop-on-error] [--quiet]
+  ml-workbench run <notebook.ipynb> [--json out.json] [--html report.html] [--save out.ipynb] [--backend wasm|cpu] [--stop-on-error] [--quiet]
   ml-workbench run-all <folder> [--json-dir dir] [--backend wasm|cpu]
   ml-workbench schema [--out file.json]
   ml-workbench generate [--out public/datasets] [--seed N]
@@ -29,6 +31,8 @@ const USAGE = `Usage:
 
 run       runs every cell of a notebook in Node and prints one line per cell.
           --json writes every output (metrics, table previews, figure specs) as JSON.
+          --html writes a standalone HTML report (every cell and output, no script);
+          figures appear as their data there: the app's "Export HTML report" draws them.
           --save writes the notebook with its new outputs.
           Cells keep running after a failure unless --stop-on-error; cells that
           need a failed cell's values are reported as skipped.
@@ -46,6 +50,7 @@ interface Options {
   out?: string;
   target: string;
   json?: string;
+  html?: string;
   jsonDir?: string;
   save?: string;
   backend: BackendName[];
@@ -73,6 +78,10 @@ export function parseArgs(argv: string[]): Options {
     };
     if (arg === '--json') options.json = value();
     else if (arg === '--json-dir') options.jsonDir = value();
+    else if (arg === '--html') {
+      if (command !== 'run') throw new UsageError('--html writes the report of one notebook: use it with run.');
+      options.html = value();
+    }
     else if (arg === '--save') options.save = value();
     else if (arg === '--backend') {
       const b = value();
@@ -151,6 +160,19 @@ async function writeJson(path: string, value: unknown): Promise<void> {
   await writeFile(path, JSON.stringify(value, null, 2) + '\n');
 }
 
+/** The standalone HTML report (src/notebook/htmlReport.ts) of this run's outputs; figures as data (images are drawn in the app). */
+async function writeHtmlReport(path: string, doc: NotebookDoc, states: ReturnType<Kernel['cells']>, backend: string): Promise<void> {
+  const outputs = Object.fromEntries(doc.cells.map((c, i) => [c.id, states[i]?.outputs ?? c.outputs]));
+  const html = buildHtmlReport(doc, {
+    outputs,
+    renderMarkdown: renderMarkdownSafe,
+    figureNote: 'Figure images are rendered in the app (Export HTML report); the headless runner shows the figure data.',
+    meta: [`Run headless by ml-workbench on ${new Date().toISOString()}`, `backend ${backend}`],
+  });
+  await mkdir(dirname(resolve(path)), { recursive: true });
+  await writeFile(path, html);
+}
+
 async function runNotebook(path: string, options: Options, backend: string, print: (s: string) => void): Promise<RunReport> {
   const doc = await loadNotebook(path);
   const host = nodeHost({ notebookDir: dirname(resolve(path)), notebook: { id: path, title: doc.title || path }, backend: () => backend });
@@ -191,6 +213,7 @@ async function runNotebook(path: string, options: Options, backend: string, prin
   };
   print(`${failed.length === 0 ? 'OK' : 'FAILED'}: ${ran} cell${ran === 1 ? '' : 's'} ran${failed.length ? `, ${failed.length} failed (${failed.map((c) => `[${c.index}]`).join(' ')})` : ''} in ${(durationMs / 1000).toFixed(1)} s`);
   if (options.save) await writeFile(options.save, serializeNotebook(doc, renderSource));
+  if (options.html) await writeHtmlReport(options.html, doc, states, backend);
   kernel.dispose();
   return report;
 }

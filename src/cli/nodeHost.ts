@@ -1,6 +1,7 @@
 // Host services for Node (the headless runner, benchmarks): datasets come
 // from the project folder, "same-origin" URLs from public/ (what the app
-// serves), and user files from paths next to the notebook.
+// serves), and user files from paths next to the notebook. Runs, the
+// registry and saved models (run artifacts) live in memory for the run.
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
@@ -10,6 +11,9 @@ import type { LifecycleServices } from '../lifecycle/host.ts';
 import { MemoryRunStore } from '../lifecycle/memoryRunStore.ts';
 import { MemoryRegistryStore } from '../lifecycle/registryStore.ts';
 import { CellError } from '../core/errors.ts';
+import type { TrainedModel } from '../core/values.ts';
+import { runArtifactRef, type SavedArtifact } from '../lifecycle/artifacts.ts';
+import { deserializeModel, isSerializable, serializeModel, type SavedModel } from '../worker/models.ts';
 import { DATASETS, findDataset } from '../datasets/catalog.ts';
 import { DEFAULT_SEED, generateAllDatasets, type GeneratedFile } from '../datasets/generators/index.ts';
 
@@ -37,15 +41,45 @@ function inside(root: string, relative: string, what: string): string {
   return full;
 }
 
+/**
+ * Saved models (run artifacts, registered copies) held in memory for the
+ * duration of a headless run, like its runs: serialized as the app saves
+ * them (src/worker/models.ts), so what is saved is what the app would keep.
+ */
+class MemoryArtifacts {
+  private readonly saved = new Map<string, SavedModel>();
+
+  get size(): number {
+    return this.saved.size;
+  }
+
+  async save(ref: string, model: TrainedModel): Promise<SavedArtifact | undefined> {
+    const s = isSerializable(model) ? await serializeModel(model) : undefined;
+    if (!s) return undefined;
+    this.saved.set(ref, s.artifacts);
+    return { ref, bytes: s.size };
+  }
+
+  async load(ref: string): Promise<TrainedModel> {
+    const artifacts = this.saved.get(ref);
+    if (!artifacts) throw new CellError(`There is no saved model "${ref}" in this headless run.`);
+    return deserializeModel(artifacts);
+  }
+}
+
 export function nodeHost(options: { notebookDir?: string; notebook?: { id: string; title: string }; backend: () => string }): HostServices & LifecycleServices {
   const publicDir = join(PROJECT_ROOT, 'public');
   // A headless run tracks its runs and registers models for its own duration:
   // the report shows them, and a conditional register cell explains itself.
   const runs = new MemoryRunStore();
   const registry = new MemoryRegistryStore();
+  const artifacts = new MemoryArtifacts();
   return {
     runs,
     registry,
+    saveRunModel: (model, runId) => artifacts.save(runArtifactRef(runId), model),
+    saveModel: async (model, name) => (await artifacts.save(`registry::${name}::${artifacts.size + 1}`, model))?.ref,
+    loadModel: (ref) => artifacts.load(ref),
     notebook: () => options.notebook ?? { id: 'headless', title: 'headless run' },
     listDatasets: () => DATASETS.map(({ name, file, description }) => ({ name, file, description })),
     async readDataset(name) {

@@ -6,13 +6,20 @@ import type { HostServices } from '../core/host.ts';
 import type { TrainedModel } from '../core/values.ts';
 import type { RunStore } from './runs.ts';
 import type { RegistryStore } from './registryStore.ts';
+import type { SavedArtifact } from './artifacts.ts';
 
 /** Proposed additions to HostServices (src/core/host.ts). */
 export interface LifecycleServices {
   runs?: RunStore;
   registry?: RegistryStore;
-  /** Persist a model's weights and spec; returns a reference loadModel accepts. */
-  saveModel?(model: TrainedModel, name: string): Promise<string>;
+  /** Persist a model's weights and spec; returns a reference loadModel accepts, or undefined for a model that cannot be saved yet. */
+  saveModel?(model: TrainedModel, name: string): Promise<string | undefined>;
+  /**
+   * Save the model a run produced as that run's artifact, under a key of its
+   * own (runArtifactRef(runId)); undefined when this kind of model cannot be
+   * saved yet. Throws when saving fails (a full disk).
+   */
+  saveRunModel?(model: TrainedModel, runId: string): Promise<SavedArtifact | undefined>;
   loadModel?(ref: string): Promise<TrainedModel>;
   /** The open notebook, for run records. */
   notebook?(): { id: string; title: string };

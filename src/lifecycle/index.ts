@@ -14,3 +14,4 @@ export * from './modelcard.ts';
 export * from './format.ts';
 export * from './subsetMetrics.ts';
 export * from './record.ts';
+export * from './artifacts.ts';

@@ -4,7 +4,7 @@
 import type { ColumnTable } from 'arquero';
 import type { EpochRecord } from '../core/outputs.ts';
 import { fingerprintTable, type DataFingerprint } from './fingerprint.ts';
-import { validateRun, type RunKind, type RunRecord, type RunStatus } from './runs.ts';
+import { validateRun, type RunKind, type RunModel, type RunRecord, type RunStatus } from './runs.ts';
 
 export interface NewRunInput {
   id: string;
@@ -22,6 +22,8 @@ export interface NewRunInput {
   backend: string;
   output?: string;
   modelRef?: string;
+  /** The model the run produced and whether it was saved as its artifact. */
+  model?: RunModel;
   status?: RunStatus;
   error?: string;
 }
@@ -55,6 +57,7 @@ export function newRunRecord(i: NewRunInput): RunRecord {
   };
   if (i.output !== undefined) run.output = i.output;
   if (i.modelRef !== undefined) run.modelRef = i.modelRef;
+  if (i.model !== undefined) run.model = i.model;
   if (i.error !== undefined) run.error = i.error;
   return validateRun(run);
 }

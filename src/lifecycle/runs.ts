@@ -17,6 +17,15 @@ export const dataFingerprintSchema = z.object({
   columns: z.number().int().min(0),
 });
 
+export const runModelSchema = z.object({
+  type: z.string().min(1),
+  saved: z.boolean(),
+  bytes: z.number().int().min(0).optional(),
+  error: z.string().optional(),
+});
+
+export type RunModel = z.output<typeof runModelSchema>;
+
 export const runRecordSchema = z.object({
   id: z.string().min(1),
   notebookId: z.string(),
@@ -34,8 +43,14 @@ export const runRecordSchema = z.object({
   backend: z.string(),
   /** The named value the run wrote (the train cell's output), to link a model back to its run. */
   output: z.string().optional(),
-  /** Where the host saved the model (host.saveModel), if it did. */
+  /** Where the host saved the model: the run's artifact (host.saveRunModel), or a registered copy. */
   modelRef: z.string().optional(),
+  /**
+   * The model the run produced (train runs): its type (modelType), whether it
+   * was saved as the run's artifact (then modelRef says where), its
+   * approximate size, and why it was not saved when it was not.
+   */
+  model: runModelSchema.optional(),
   status: z.enum(RUN_STATUSES),
   /** Why a run failed. */
   error: z.string().optional(),

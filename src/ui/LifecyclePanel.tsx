@@ -2,15 +2,18 @@
 // search, select and compare (params diff, metrics, overlaid curves,
 // parallel coordinates), delete, export and import. Registry: models by
 // name with their versions, stage badges and the state machine's actions.
-// Loaded on first open (React.lazy), with the lifecycle engine.
+// Every train run links its saved model (artifact): the runs table shows
+// it, and a selected run's model can be registered from here. Every label
+// comes from i18n.ts (English, Korean). Loaded on first open (React.lazy),
+// with the lifecycle engine.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { RunRecord } from '../lifecycle/runs.ts';
+import { RUN_KINDS, type RunRecord } from '../lifecycle/runs.ts';
 import { ALLOWED, type ModelVersion, type Stage } from '../lifecycle/registry.ts';
 import { paramsDiff, searchRuns } from '../lifecycle/runQuery.ts';
 import type { LifecycleModel, LifecycleState } from './lifecycle.ts';
 import { Figure } from './outputs/Figure.tsx';
 import { downloadText } from './download.ts';
-import { useT } from './i18n.ts';
+import { useT, type MessageKey } from './i18n.ts';
 
 // --- formatting ---------------------------------------------------------------
 
@@ -28,6 +31,25 @@ function duration(ms: number): string {
 
 function when(iso: string): string {
   return new Date(iso).toLocaleString();
+}
+
+function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+type T = ReturnType<typeof useT>;
+
+/** The model a run produced, as the runs table shows it: kind and size, "not saved (kind)", or missing here. */
+function artifactText(r: RunRecord, artifacts: readonly string[] | null, t: T): { text: string; state: 'saved' | 'missing' | 'not-saved' | 'none'; title?: string } {
+  if (r.modelRef) {
+    if (artifacts && !artifacts.includes(r.modelRef)) return { text: t('lcArtifactMissing'), state: 'missing', title: r.modelRef };
+    const type = r.model?.type ?? r.kind;
+    return { text: r.model?.bytes !== undefined ? t('lcArtifact', { type, size: bytes(r.model.bytes) }) : type, state: 'saved', title: t('lcArtifactTitle', { ref: r.modelRef }) };
+  }
+  if (r.model) return { text: t('lcModelNotSaved', { type: r.model.type }), state: 'not-saved', title: r.model.error };
+  return { text: t('lcNoModel'), state: 'none' };
 }
 
 function paramText(v: unknown): string {
@@ -110,6 +132,7 @@ function sortBy(runs: readonly RunRecord[], key: SortKey, dir: 'asc' | 'desc'): 
 }
 
 function RunsView({ model, state, notebookId }: { model: LifecycleModel; state: LifecycleState; notebookId: string | null }) {
+  const t = useT();
   const [notebook, setNotebook] = useState<string>('');
   const [kind, setKind] = useState<string>('');
   const [text, setText] = useState('');
@@ -120,9 +143,9 @@ function RunsView({ model, state, notebookId }: { model: LifecycleModel; state: 
 
   const notebooks = useMemo(() => {
     const m = new Map<string, string>();
-    for (const r of state.runs) m.set(r.notebookId, r.notebookTitle || r.notebookId || '(no notebook)');
+    for (const r of state.runs) m.set(r.notebookId, r.notebookTitle || r.notebookId || t('lcNoNotebook'));
     return [...m.entries()];
-  }, [state.runs]);
+  }, [state.runs, t]);
 
   const shown = useMemo(() => {
     let list = state.runs.filter((r) => (!notebook || r.notebookId === notebook) && (!kind || r.kind === kind));
@@ -156,31 +179,33 @@ function RunsView({ model, state, notebookId }: { model: LifecycleModel; state: 
   return (
     <div className="runs-view" data-testid="runs-panel">
       <div className="panel-controls">
-        <select className="input" aria-label="Notebook" data-testid="runs-notebook" value={notebook} onChange={(e) => setNotebook(e.target.value)}>
-          <option value="">All notebooks</option>
-          {notebookId && !notebooks.some(([id]) => id === notebookId) && <option value={notebookId}>This notebook</option>}
+        <select className="input" aria-label={t('lcNotebook')} data-testid="runs-notebook" value={notebook} onChange={(e) => setNotebook(e.target.value)}>
+          <option value="">{t('lcAllNotebooks')}</option>
+          {notebookId && !notebooks.some(([id]) => id === notebookId) && <option value={notebookId}>{t('lcThisNotebook')}</option>}
           {notebooks.map(([id, title]) => (
             <option key={id} value={id}>
               {title}
-              {id === notebookId ? ' (open)' : ''}
+              {id === notebookId ? t('lcOpenSuffix') : ''}
             </option>
           ))}
         </select>
-        <select className="input" aria-label="Kind" data-testid="runs-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-          <option value="">All kinds</option>
-          <option value="train">train</option>
-          <option value="tune">tune</option>
-          <option value="crossval">crossval</option>
+        <select className="input" aria-label={t('lcKind')} data-testid="runs-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+          <option value="">{t('lcAllKinds')}</option>
+          {RUN_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`lcKind_${k}`)}
+            </option>
+          ))}
         </select>
-        <input className="input grow" type="search" placeholder="Search: epochs=20, mlp, wasm…" aria-label="Search runs" data-testid="runs-search" value={text} onChange={(e) => setText(e.target.value)} />
+        <input className="input grow" type="search" placeholder={t('lcSearchPlaceholder')} aria-label={t('lcSearchRuns')} data-testid="runs-search" value={text} onChange={(e) => setText(e.target.value)} />
       </div>
       <div className="panel-controls">
         <span className="muted small" data-testid="runs-count">
-          {shown.length} of {state.runs.length} runs · {chosen.length} selected
+          {t('lcRunsCount', { shown: shown.length, total: state.runs.length, selected: chosen.length })}
         </span>
         <span className="toolbar-spacer" />
-        <button type="button" className="btn small danger" data-action="delete-runs" disabled={chosen.length === 0} onClick={() => window.confirm(`Delete ${chosen.length} run${chosen.length === 1 ? '' : 's'}?`) && void model.deleteRuns(chosen.map((r) => r.id)).then(() => setSelected([]))}>
-          Delete
+        <button type="button" className="btn small danger" data-action="delete-runs" disabled={chosen.length === 0} onClick={() => window.confirm(chosen.length === 1 ? t('lcDeleteOne') : t('lcDeleteMany', { n: chosen.length })) && void model.deleteRuns(chosen.map((r) => r.id)).then(() => setSelected([]))}>
+          {t('delete')}
         </button>
         <button
           type="button"
@@ -189,10 +214,11 @@ function RunsView({ model, state, notebookId }: { model: LifecycleModel; state: 
           disabled={state.runs.length === 0}
           onClick={() => void model.exportRuns(chosen.length ? chosen.map((r) => r.id) : undefined).then((json) => downloadText(json, 'ml-workbench-runs.json', 'application/json'))}
         >
-          Export JSON{chosen.length ? ` (${chosen.length})` : ''}
+          {t('lcExportJson')}
+          {chosen.length ? ` (${chosen.length})` : ''}
         </button>
         <button type="button" className="btn small" data-action="import-runs" onClick={() => importInput.current?.click()}>
-          Import…
+          {t('lcImport')}
         </button>
         <input
           ref={importInput}
@@ -213,21 +239,22 @@ function RunsView({ model, state, notebookId }: { model: LifecycleModel; state: 
         </p>
       )}
       {state.runs.length === 0 ? (
-        <p className="muted small">No runs yet. Every train, tune and cross-validation cell records one when it finishes.</p>
+        <p className="muted small">{t('lcNoRuns')}</p>
       ) : (
         <div className="panel-table-wrap">
           <table className="panel-table" data-testid="runs-table">
             <thead>
               <tr>
                 <th>
-                  <input type="checkbox" aria-label="Select all shown runs" checked={allShown} onChange={() => setSelected(allShown ? [] : shown.map((r) => r.id))} />
+                  <input type="checkbox" aria-label={t('lcSelectAll')} checked={allShown} onChange={() => setSelected(allShown ? [] : shown.map((r) => r.id))} />
                 </th>
-                {header('notebook', 'Notebook')}
-                {header('cell', 'Cell')}
-                {header('kind', 'Kind')}
-                {header('startedAt', 'Started')}
-                {header('durationMs', 'Duration')}
-                {header('backend', 'Backend')}
+                {header('notebook', t('lcColNotebook'))}
+                {header('cell', t('lcColCell'))}
+                {header('kind', t('lcColKind'))}
+                {header('startedAt', t('lcColStarted'))}
+                {header('durationMs', t('lcColDuration'))}
+                {header('backend', t('lcColBackend'))}
+                <th>{t('lcColModel')}</th>
                 {metrics.map((m) => (
                   <MetricHeader key={m} m={m} header={header} />
                 ))}
@@ -236,20 +263,24 @@ function RunsView({ model, state, notebookId }: { model: LifecycleModel; state: 
             <tbody>
               {shown.map((r) => {
                 const focused = state.focusRun === r.id;
+                const artifact = artifactText(r, state.artifacts, t);
                 return (
                   <tr key={r.id} data-run={r.id} className={`${selected.includes(r.id) ? 'selected' : ''}${focused ? ' focused' : ''}`} ref={focused ? focusRow : undefined}>
                     <td>
-                      <input type="checkbox" aria-label={`Select run ${r.id}`} checked={selected.includes(r.id)} onChange={() => toggle(r.id)} />
+                      <input type="checkbox" aria-label={t('lcSelectRun', { id: r.id })} checked={selected.includes(r.id)} onChange={() => toggle(r.id)} />
                     </td>
                     <td title={r.notebookId}>{r.notebookTitle || '—'}</td>
                     <td title={`cell ${r.cellId}`}>{r.output ?? r.cellId}</td>
                     <td>
-                      {r.kind}
-                      {r.status !== 'finished' && <span className="badge stage-archived"> {r.status}</span>}
+                      {t(`lcKind_${r.kind}`)}
+                      {r.status !== 'finished' && <span className="badge stage-archived"> {t(`lcStatus_${r.status}`)}</span>}
                     </td>
                     <td title={r.id}>{when(r.startedAt)}</td>
                     <td className="num">{duration(r.durationMs)}</td>
                     <td>{r.backend}</td>
+                    <td className={`artifact artifact-${artifact.state}`} data-testid="run-artifact" data-artifact={artifact.state} title={artifact.title}>
+                      {artifact.text}
+                    </td>
                     {metrics.map((m) => (
                       <td key={m} className="num">
                         {num(r.metrics[m])}
@@ -262,9 +293,52 @@ function RunsView({ model, state, notebookId }: { model: LifecycleModel; state: 
           </table>
         </div>
       )}
-      {chosen.length === 1 && <p className="muted small">Select another run to compare.</p>}
+      {chosen.length === 1 && <RunDetail key={chosen[0].id} run={chosen[0]} model={model} state={state} />}
+      {chosen.length === 1 && <p className="muted small">{t('lcSelectAnother')}</p>}
       {chosen.length >= 2 && <Compare runs={chosen} />}
     </div>
+  );
+}
+
+/** One selected run: its model artifact, and registering that model as the next version of a name. */
+function RunDetail({ run, model, state }: { run: RunRecord; model: LifecycleModel; state: LifecycleState }) {
+  const t = useT();
+  const [name, setName] = useState(run.output ?? '');
+  const [busy, setBusy] = useState(false);
+  const artifact = artifactText(run, state.artifacts, t);
+  const canRegister = artifact.state === 'saved' && name.trim() !== '' && !busy;
+  return (
+    <section className="run-detail" data-testid="run-detail" data-run={run.id}>
+      <h3>{t('lcRunDetail', { id: run.id })}</h3>
+      <p className="small">
+        <strong>{t('lcRunModel')}:</strong>{' '}
+        <span data-testid="run-detail-artifact" data-artifact={artifact.state} title={artifact.title}>
+          {artifact.text}
+        </span>
+        {run.modelRef && <code className="small muted"> {run.modelRef}</code>}
+      </p>
+      {run.modelRef && (
+        <form
+          className="panel-controls"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!canRegister) return;
+            setBusy(true);
+            void model.registerRun(run.id, name).finally(() => setBusy(false));
+          }}
+        >
+          <input className="input grow" aria-label={t('lcRegisterName')} placeholder={t('lcRegisterName')} data-testid="register-run-name" value={name} onChange={(e) => setName(e.target.value)} />
+          <button type="submit" className="btn small primary" data-action="register-run" disabled={!canRegister} title={t('lcRegisterHint')}>
+            {t('lcRegisterRun')}
+          </button>
+        </form>
+      )}
+      {state.runMessage && (
+        <p className={state.runMessage.ok ? 'small ok-text' : 'error-text small'} role={state.runMessage.ok ? 'status' : 'alert'} data-testid="run-message">
+          {state.runMessage.text}
+        </p>
+      )}
+    </section>
   );
 }
 
@@ -279,6 +353,7 @@ function runLabel(r: RunRecord, i: number): string {
 }
 
 function Compare({ runs }: { runs: RunRecord[] }) {
+  const t = useT();
   const diff = useMemo(() => new Set(paramsDiff(runs).map((c) => c.param)), [runs]);
   const params = useMemo(() => [...new Set(runs.flatMap((r) => Object.keys(r.params)))].sort((a, b) => Number(diff.has(b)) - Number(diff.has(a)) || a.localeCompare(b)), [runs, diff]);
   const metrics = useMemo(() => metricNames(runs), [runs]);
@@ -305,24 +380,24 @@ function Compare({ runs }: { runs: RunRecord[] }) {
         x: r.curves.map((c, k) => c.epoch ?? c.round ?? k + 1),
         y: r.curves.map((c) => c[curveKey] ?? null),
       })),
-      layout: { height: 300, margin: { l: 50, r: 10, t: 30, b: 40 }, xaxis: { title: { text: 'epoch' } }, yaxis: { title: { text: curveKey } }, legend: { orientation: 'h' } },
+      layout: { height: 300, margin: { l: 50, r: 10, t: 30, b: 40 }, xaxis: { title: { text: t('lcEpochAxis') } }, yaxis: { title: { text: curveKey } }, legend: { orientation: 'h' } },
     };
-  }, [runs, curveKey]);
+  }, [runs, curveKey, t]);
 
   return (
     <section className="compare" data-testid="compare">
-      <h3>Compare {runs.length} runs</h3>
+      <h3>{t('lcCompareRuns', { n: runs.length })}</h3>
       <h4>
-        Parameters{' '}
+        {t('lcParameters')}{' '}
         <label className="small muted">
-          <input type="checkbox" checked={onlyDiff} onChange={(e) => setOnlyDiff(e.target.checked)} /> only differing ({diff.size})
+          <input type="checkbox" checked={onlyDiff} onChange={(e) => setOnlyDiff(e.target.checked)} /> {t('lcOnlyDiffering', { n: diff.size })}
         </label>
       </h4>
       <div className="panel-table-wrap">
         <table className="panel-table" data-testid="params-diff">
           <thead>
             <tr>
-              <th>param</th>
+              <th>{t('lcParam')}</th>
               {runs.map((r, i) => (
                 <th key={r.id} title={r.id}>
                   {runLabel(r, i)}
@@ -347,12 +422,12 @@ function Compare({ runs }: { runs: RunRecord[] }) {
         </table>
       </div>
 
-      <h4>Metrics</h4>
+      <h4>{t('lcMetrics')}</h4>
       <div className="panel-table-wrap">
         <table className="panel-table" data-testid="metrics-compare">
           <thead>
             <tr>
-              <th>metric</th>
+              <th>{t('lcMetric')}</th>
               {runs.map((r, i) => (
                 <th key={r.id}>{runLabel(r, i)}</th>
               ))}
@@ -379,22 +454,22 @@ function Compare({ runs }: { runs: RunRecord[] }) {
       {curveKeys.length > 0 && (
         <>
           <h4>
-            Curves{' '}
-            <select className="input small" aria-label="Curve" value={curveKey} onChange={(e) => setCurve(e.target.value)}>
+            {t('lcCurves')}{' '}
+            <select className="input small" aria-label={t('lcCurve')} value={curveKey} onChange={(e) => setCurve(e.target.value)}>
               {curveKeys.map((k) => (
                 <option key={k}>{k}</option>
               ))}
             </select>
           </h4>
-          {spec && <Figure spec={spec as never} title={`${curveKey} by epoch`} />}
+          {spec && <Figure spec={spec as never} title={t('lcByEpoch', { key: curveKey })} />}
         </>
       )}
 
       {pcKey && (
         <>
           <h4>
-            Parameters against{' '}
-            <select className="input small" aria-label="Metric" value={pcKey} onChange={(e) => setPcMetric(e.target.value)}>
+            {t('lcParamsAgainst')}{' '}
+            <select className="input small" aria-label={t('lcMetric')} value={pcKey} onChange={(e) => setPcMetric(e.target.value)}>
               {metrics.map((k) => (
                 <option key={k}>{k}</option>
               ))}
@@ -448,6 +523,7 @@ function axisFor(name: string, get: (r: RunRecord) => unknown, runs: RunRecord[]
 }
 
 function ParallelCoordinates({ runs, params, metric }: { runs: RunRecord[]; params: string[]; metric: string }) {
+  const t = useT();
   const axes = [...params.map((p) => axisFor(p, (r) => r.params[p], runs)), axisFor(metric, (r) => r.metrics[metric], runs)];
   const W = Math.max(320, axes.length * 130);
   const H = 240;
@@ -466,8 +542,8 @@ function ParallelCoordinates({ runs, params, metric }: { runs: RunRecord[]; para
   };
   return (
     <div className="parcoords">
-      {params.length === 0 && <p className="muted small">No scalar parameter differs between these runs.</p>}
-      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Parallel coordinates of ${params.join(', ')} against ${metric}`} data-testid="parcoords">
+      {params.length === 0 && <p className="muted small">{t('lcNoScalarDiff')}</p>}
+      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('lcParcoords', { params: params.join(', '), metric })} data-testid="parcoords">
         {axes.map((a, i) => (
           <g key={a.name}>
             <line x1={x(i)} x2={x(i)} y1={y(0)} y2={y(1)} stroke="#8792a2" />
@@ -499,14 +575,17 @@ function ParallelCoordinates({ runs, params, metric }: { runs: RunRecord[]; para
 
 // --- registry ---------------------------------------------------------------------
 
-const ACTIONS: { stage: Stage; label: string }[] = [
-  { stage: 'staging', label: 'Staging' },
-  { stage: 'production', label: 'Production' },
-  { stage: 'none', label: 'None' },
-  { stage: 'archived', label: 'Archive' },
+const ACTIONS: { stage: Stage; label: MessageKey }[] = [
+  { stage: 'staging', label: 'lcToStaging' },
+  { stage: 'production', label: 'lcToProduction' },
+  { stage: 'none', label: 'lcToNone' },
+  { stage: 'archived', label: 'lcToArchived' },
 ];
 
+const stageName = (t: T, stage: Stage) => t(`lcStage_${stage}`);
+
 function RegistryView({ model, state }: { model: LifecycleModel; state: LifecycleState }) {
+  const t = useT();
   const names = useMemo(() => [...new Set(state.versions.map((v) => v.name))].sort(), [state.versions]);
   const runIds = useMemo(() => new Set(state.runs.map((r) => r.id)), [state.runs]);
   return (
@@ -516,7 +595,7 @@ function RegistryView({ model, state }: { model: LifecycleModel; state: Lifecycl
           {state.registryError}
         </p>
       )}
-      {names.length === 0 && <p className="muted small">No registered models yet. A register cell adds a trained model as the next version of a name.</p>}
+      {names.length === 0 && <p className="muted small">{t('lcNoRegistered')}</p>}
       {names.map((name) => {
         const versions = state.versions.filter((v) => v.name === name).sort((a, b) => b.version - a.version);
         const production = versions.find((v) => v.stage === 'production');
@@ -525,15 +604,15 @@ function RegistryView({ model, state }: { model: LifecycleModel; state: Lifecycl
             <header className="registered-head">
               <h3>{name}</h3>
               <span className="muted small">
-                {versions.length} version{versions.length === 1 ? '' : 's'}
-                {production ? ` · production: v${production.version}` : ''}
+                {versions.length === 1 ? t('lcVersionsOne') : t('lcVersionsMany', { n: versions.length })}
+                {production ? t('lcProductionVersion', { version: production.version }) : ''}
               </span>
               <span className="toolbar-spacer" />
-              <code className="small" title="Use this as the model of a predict cell">
+              <code className="small" title={t('lcUseInPredict')}>
                 registry:{name}@production
               </code>
               <button type="button" className="btn small" data-action="rollback" onClick={() => void model.rollback(name)}>
-                Rollback
+                {t('lcRollback')}
               </button>
             </header>
             {versions.map((v) => (
@@ -547,13 +626,14 @@ function RegistryView({ model, state }: { model: LifecycleModel; state: Lifecycl
 }
 
 function VersionRow({ v, model, hasRun }: { v: ModelVersion; model: LifecycleModel; hasRun: boolean }) {
+  const t = useT();
   const metrics = metricNames([{ metrics: v.metrics } as RunRecord]).slice(0, 5);
   return (
     <div className="version" data-version={v.version} data-stage={v.stage}>
       <div className="version-head">
         <strong>v{v.version}</strong>
         <span className={`badge stage-${v.stage}`} data-testid="stage-badge">
-          {v.stage}
+          {stageName(t, v.stage)}
         </span>
         <span className="muted small">{when(v.createdAt)}</span>
         <span className="toolbar-spacer" />
@@ -563,11 +643,11 @@ function VersionRow({ v, model, hasRun }: { v: ModelVersion; model: LifecycleMod
             type="button"
             className={`btn small${ALLOWED[v.stage].includes(a.stage) ? '' : ' not-allowed'}`}
             data-action={`stage-${a.stage}`}
-            title={ALLOWED[v.stage].includes(a.stage) ? `Move v${v.version} to ${a.stage}` : `From ${v.stage} a version may go to ${ALLOWED[v.stage].join(', ')}`}
+            title={ALLOWED[v.stage].includes(a.stage) ? t('lcMoveTo', { version: v.version, stage: stageName(t, a.stage) }) : t('lcAllowedFrom', { stage: stageName(t, v.stage), allowed: ALLOWED[v.stage].map((x) => stageName(t, x)).join(', ') })}
             onClick={() => void model.transition(v.name, v.version, a.stage)}
           >
             {a.stage === 'production' ? '▲ ' : ''}
-            {a.label}
+            {t(a.label)}
           </button>
         ))}
       </div>
@@ -583,17 +663,17 @@ function VersionRow({ v, model, hasRun }: { v: ModelVersion; model: LifecycleMod
             {k}={val}
           </span>
         ))}
-        <button type="button" className="btn small ghost" data-action="show-run" disabled={!hasRun} title={hasRun ? 'Show the run in the runs panel' : 'The run is not in this browser'} onClick={() => model.showRun(v.runId)}>
-          run {v.runId}
+        <button type="button" className="btn small ghost" data-action="show-run" disabled={!hasRun} title={hasRun ? t('lcShowRun') : t('lcRunNotHere')} onClick={() => model.showRun(v.runId)}>
+          {t('lcRunLink', { id: v.runId })}
         </button>
-        {!v.modelRef && <span className="muted">no saved model</span>}
+        {!v.modelRef && <span className="muted">{t('lcNoSavedModel')}</span>}
       </div>
       <details className="small">
-        <summary>History</summary>
+        <summary>{t('lcHistory')}</summary>
         <ol>
           {v.history.map((h, i) => (
             <li key={i}>
-              {h.stage} · {when(h.at)}
+              {stageName(t, h.stage)} · {when(h.at)}
               {h.note ? ` · ${h.note}` : ''}
             </li>
           ))}

@@ -1,7 +1,7 @@
-// Run controls, backend selector and save state.
+// Run controls, the lifecycle panels, the HTML report export, backend selector and save state.
 import type { Controller, State } from './controller.ts';
 import type { BackendName } from '../ml/backend.ts';
-import { useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useT } from './i18n.ts';
 
 const BACKENDS: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -11,6 +11,23 @@ export function Toolbar({ controller, state }: { controller: Controller; state: 
   const saveText = state.save === 'saved' ? t('saved') : state.save === 'saving' ? t('saving') : state.save === 'error' ? t('saveError') : t('unsaved');
   const tried = new Map(state.backendTried.map((a) => [a.name, a]));
   const lifecycle = useSyncExternalStore(controller.lifecycle.subscribe, controller.lifecycle.getState);
+  const [exporting, setExporting] = useState(false);
+  /** The whole notebook with its latest outputs and figures as one HTML file (report.ts, loaded on first use). */
+  const exportReport = async () => {
+    const doc = state.doc;
+    if (!doc) return;
+    setExporting(true);
+    try {
+      const outputs = Object.fromEntries(Object.entries(state.runs).map(([id, run]) => [id, run.outputs]));
+      const { exportHtmlReport } = await import('./report.ts');
+      const r = await exportHtmlReport(doc, outputs, state.backend ? [`backend ${state.backend}`] : []);
+      controller.notify(t('reportSaved', { file: r.fileName }), 'info');
+    } catch (error) {
+      controller.notify(t('reportFailed', { message: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setExporting(false);
+    }
+  };
   return (
     <div className="toolbar" role="toolbar" aria-label="Notebook">
       <button type="button" className="btn primary" data-action="run-all" onClick={() => void controller.runAll().catch(() => undefined)} disabled={!state.kernelReady}>
@@ -31,6 +48,9 @@ export function Toolbar({ controller, state }: { controller: Controller; state: 
       </button>
       <button type="button" className={`btn${lifecycle.panel === 'registry' ? ' active' : ''}`} data-action="registry-panel" aria-pressed={lifecycle.panel === 'registry'} onClick={() => controller.lifecycle.toggle('registry')}>
         {t('registryPanel')}
+      </button>
+      <button type="button" className="btn" data-action="export-report" title={t('exportReportTitle')} disabled={!state.doc || exporting} aria-busy={exporting} onClick={() => void exportReport()}>
+        {exporting ? t('exportingReport') : t('exportReport')}
       </button>
       <label className="backend">
         <span>{t('backend')}</span>

@@ -35,6 +35,12 @@ export interface WorkbenchApi {
   runs(): Promise<RunRecord[]>;
   /** Every registered model version, by name then version, as plain JSON (ModelVersion, src/lifecycle/registry.ts). */
   registry(): Promise<ModelVersion[]>;
+  /**
+   * Where the kernel runs: 'sandboxed' (a worker in an opaque-origin frame:
+   * notebook code cannot reach the app's storage or pages) or 'same-origin'
+   * (the fallback: offline, dev server, ?isolation=off). docs/security.md.
+   */
+  isolation(): 'sandboxed' | 'same-origin';
 }
 
 export function installApi(controller: Controller): WorkbenchApi {
@@ -69,6 +75,7 @@ export function installApi(controller: Controller): WorkbenchApi {
     exportNotebook: () => controller.serialize(),
     runs: () => controller.lifecycle.listRuns(),
     registry: () => controller.lifecycle.listVersions(),
+    isolation: () => controller.isolation() ?? 'same-origin',
   };
   (window as unknown as { workbench: WorkbenchApi }).workbench = api;
   return api;

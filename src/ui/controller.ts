@@ -8,7 +8,11 @@ import type { CellStatus, KernelEvent, ValueSummary } from '../kernel/state.ts';
 import type { ParamIssue } from '../kernel/params.ts';
 import type { BackendName } from '../ml/backend.ts';
 import { KernelClient, KernelRestarted } from '../worker/client.ts';
-import type { BackendInfo, KindInfo, WorkerEvent } from '../worker/protocol.ts';
+import type { BackendInfo, IsolationMode, KindInfo, WorkerEvent } from '../worker/protocol.ts';
+import { startKernel } from '../worker/launch.ts';
+import { notebookScope } from '../worker/hostScope.ts';
+import type { HostDeps } from '../worker/hostBridge.ts';
+import type { LifecycleStores } from '../store/lifecycle.ts';
 import type { TablePage, TablePageRequest } from '../data/tablePage.ts';
 import { newId, RevisionConflictError, type FileRecord, type ModelInfo, type NotebookRecord, type WorkbenchStore } from '../store/types.ts';
 import { requestPersistence, storageEstimate } from '../store/idb.ts';
@@ -84,7 +88,7 @@ const TRUST_MAX = 2000;
 const HARD_STOP_MS = 4000;
 
 /** Messages of allocation failures (V8, typed arrays, WebAssembly, tfjs). */
-const OUT_OF_MEMORY = /allocation failed|invalid (typed )?array length|out of memory|array buffer allocation|Cannot allocate|RangeError: Array buffer/i;
+const OUT_OF_MEMORY = /allocation failed|invalid (typed )?array( buffer)? length|out of memory|array buffer allocation|Cannot allocate|RangeError: Array buffer/i;
 
 /** The course notebook a first visit opens (the introductory one), when bundled. */
 const FIRST_COURSE = 'penguins.ipynb';
@@ -247,16 +251,39 @@ export class Controller {
 
   /** Start a kernel worker; the backend initialises in the background (runs wait for it in the worker). */
   private async connect(preferred?: BackendName): Promise<KernelClient> {
-    const client = new KernelClient();
+    // In the sandboxed frame when it answers, else on the app's origin (src/worker/launch.ts).
+    const { client, init, fallback } = await startKernel(() => this.hostDeps());
     this.client = client;
     client.on((e) => {
       if (this.client === client) this.onWorker(e);
     });
-    const init = await client.request('init', {});
+    if (fallback && !this.isolationNoticed) {
+      this.isolationNoticed = true;
+      this.notify(`The kernel runs on this app's origin, not in its sandbox (${fallback}): trusted code cells could reach this app's storage.`, 'info');
+    }
     this.set({ kinds: init.kinds, datasets: init.datasets, kernelReady: true });
     const order: BackendName[] | undefined = preferred ? [preferred, ...BACKEND_NAMES.filter((b) => b !== preferred)] : undefined;
     client.request('initBackend', { order }).catch((error: Error) => this.notify(error.message));
     return client;
+  }
+
+  /** Where the kernel runs now (window.workbench.isolation()); undefined until it has started. */
+  isolation(): IsolationMode | undefined {
+    return this.client?.mode;
+  }
+
+  private isolationNoticed = false;
+  /** Notebooks opened in this tab: a sandboxed kernel may read and write their saved models. */
+  private readonly kernelNotebooks = new Set<string>();
+  private hostLifecycle: Promise<LifecycleStores> | undefined;
+
+  /** What a sandboxed kernel may reach through the app (src/worker/hostBridge.ts checks every call against it). */
+  private hostDeps(): HostDeps {
+    return {
+      store: this.store,
+      lifecycle: () => (this.hostLifecycle ??= import('../store/lifecycle.ts').then((m) => m.lifecycleStores())),
+      scope: notebookScope(() => ({ cells: this.state.doc?.cells ?? [], trust: this.state.trust, notebookId: this.state.notebookId }), this.kernelNotebooks),
+    };
   }
 
   private async start(): Promise<void> {
@@ -336,8 +363,8 @@ export class Controller {
     }
     if (e.kind === 'fatal') {
       this.notify(`Kernel: ${e.error}`);
-      // The worker itself died (a crash, memory): runs in flight would hang; start a fresh one.
-      if (e.dead && this.running > 0) void this.hardRestart('crash');
+      // The worker itself died (a crash, memory, a cell that called close()): requests would hang; start a fresh one.
+      if (e.dead) void this.hardRestart('crash');
       return;
     }
     if (e.kind === 'notice') {
@@ -404,7 +431,8 @@ export class Controller {
     const error = outputs.find((o) => o.type === 'error');
     if (!error || error.type !== 'error' || !OUT_OF_MEMORY.test(error.message)) return;
     this.notify(`Out of memory in ${cellId ? 'a cell' : 'the kernel'}: the data is too large for this browser tab (${error.message}). The kernel was restarted; load fewer rows or columns (a sample), then run again.`);
-    void this.hardRestart('memory');
+    // After this event's own state update (the cell's outputs), or that update would undo the restart's.
+    queueMicrotask(() => void this.hardRestart('memory'));
   }
 
   /** The latest table output under a name wins (a transform that renames columns shows the new names). */
@@ -457,6 +485,7 @@ export class Controller {
   }
 
   private async restoreModels(client: KernelClient, notebookId: string): Promise<void> {
+    this.kernelNotebooks.add(notebookId);
     try {
       const { restored } = await client.request('openNotebook', { notebookId, title: this.state.doc?.title ?? '' });
       if (restored.length && this.state.notebookId === notebookId) this.notify(`Saved model${restored.length > 1 ? 's' : ''} ${restored.join(', ')} loaded: cells that use ${restored.length > 1 ? 'them' : 'it'} run without retraining.`, 'info');

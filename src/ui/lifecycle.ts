@@ -5,6 +5,12 @@
 import type { RunRecord } from '../lifecycle/runs.ts';
 import type { ModelVersion, Stage } from '../lifecycle/registry.ts';
 import type { LifecycleStores } from '../store/lifecycle.ts';
+import type { WorkbenchStore } from '../store/types.ts';
+import { IdbStore } from '../store/idb.ts';
+import { t } from './i18n.ts';
+
+/** The saved-model store the runs' artifacts live in (IndexedDB's models store). */
+type ModelStore = Pick<WorkbenchStore, 'listModels' | 'deleteModel'>;
 
 export type LifecyclePanelName = 'runs' | 'registry';
 
@@ -19,12 +25,17 @@ export interface LifecycleState {
   importMessage?: { ok: boolean; text: string };
   /** The last registry action's error (the state machine's message). */
   registryError?: string;
+  /** Run artifacts present in this browser (modelRefs), or null where there is no model store to ask. */
+  artifacts: string[] | null;
+  /** The last "register this run's model" outcome, shown under the run. */
+  runMessage?: { ok: boolean; text: string };
 }
 
 export class LifecycleModel {
-  state: LifecycleState = { panel: null, runs: [], versions: [], loaded: false };
+  state: LifecycleState = { panel: null, runs: [], versions: [], loaded: false, artifacts: null };
   private listeners = new Set<() => void>();
   private stores: Promise<LifecycleStores> | undefined;
+  private modelStore: Promise<ModelStore | undefined> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -49,6 +60,18 @@ export class LifecycleModel {
     return this.stores;
   }
 
+  /** The models store (run artifacts); none without IndexedDB (the worker then keeps its models in its own memory). */
+  private models(): Promise<ModelStore | undefined> {
+    // idb.ts is in the first screen's bundle already (the controller's store).
+    this.modelStore ??= Promise.resolve(typeof indexedDB === 'undefined' ? undefined : new IdbStore());
+    return this.modelStore;
+  }
+
+  private async artifactRefs(): Promise<string[] | null> {
+    const [models, { RUN_ARTIFACTS }] = await Promise.all([this.models(), import('../lifecycle/artifacts.ts')]);
+    return models ? (await models.listModels(RUN_ARTIFACTS)).map((m) => m.id) : null;
+  }
+
   /** Every stored run, newest first (window.workbench.runs). */
   async listRuns(): Promise<RunRecord[]> {
     return (await this.load()).runs.list();
@@ -61,8 +84,8 @@ export class LifecycleModel {
 
   async refresh(): Promise<void> {
     try {
-      const [runs, versions] = await Promise.all([this.listRuns(), this.listVersions()]);
-      this.set({ runs, versions, loaded: true });
+      const [runs, versions, artifacts] = await Promise.all([this.listRuns(), this.listVersions(), this.artifactRefs().catch(() => null)]);
+      this.set({ runs, versions, artifacts, loaded: true });
     } catch (error) {
       this.onError(`The runs and registry could not be read: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -90,10 +113,35 @@ export class LifecycleModel {
     void this.refresh();
   }
 
+  /** Delete runs and their saved models (artifacts), except those a registry version still uses. */
   async deleteRuns(ids: readonly string[]): Promise<void> {
-    const { runs } = await this.load();
-    await Promise.all(ids.map((id) => runs.delete(id)));
+    try {
+      const [{ runs, registry }, models, { deleteRunsWithArtifacts }] = await Promise.all([this.load(), this.models(), import('../lifecycle/artifacts.ts')]);
+      const r = await deleteRunsWithArtifacts(ids, { runs, registry, deleteArtifact: models && ((ref) => models.deleteModel(ref)) });
+      if (r.kept.length) this.onInfo(t('lcArtifactsKept', { n: r.kept.length }));
+    } catch (error) {
+      this.onError(`${t('lcDeleteFailed')} ${error instanceof Error ? error.message : String(error)}`);
+    }
     await this.refresh();
+  }
+
+  /** Register a run's saved model (its artifact) as the next version of `name`. */
+  async registerRun(runId: string, name: string): Promise<boolean> {
+    this.set({ runMessage: undefined });
+    try {
+      const [{ runs, registry }, { registerRun }] = await Promise.all([this.load(), import('../lifecycle/artifacts.ts')]);
+      const run = await runs.get(runId);
+      if (!run) throw new Error(t('lcRunGone', { id: runId }));
+      const v = await registerRun(registry, run, { name, description: t('lcRegisteredFromRun', { id: run.id }) });
+      this.set({ runMessage: { ok: true, text: t('lcRegistered', { name: v.name, version: v.version }) } });
+      await this.refresh();
+      return true;
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      this.set({ runMessage: { ok: false, text } });
+      this.onError(text);
+      return false;
+    }
   }
 
   async exportRuns(ids?: readonly string[]): Promise<string> {
@@ -108,11 +156,11 @@ export class LifecycleModel {
   async importRuns(text: string, fileName: string): Promise<number | undefined> {
     try {
       const n = await (await this.load()).runs.importJSON(text);
-      this.set({ importMessage: { ok: true, text: `Imported ${n} run${n === 1 ? '' : 's'} from ${fileName}.` } });
+      this.set({ importMessage: { ok: true, text: t('lcImported', { n, file: fileName }) } });
       await this.refresh();
       return n;
     } catch (error) {
-      const text = `${fileName}: ${error instanceof Error ? error.message : String(error)} Nothing was imported.`;
+      const text = `${fileName}: ${error instanceof Error ? error.message : String(error)} ${t('lcNothingImported')}`;
       this.set({ importMessage: { ok: false, text } });
       this.onError(text);
       return undefined;

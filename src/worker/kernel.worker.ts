@@ -17,30 +17,43 @@ import type { NotebookCell } from '../notebook/model.ts';
 import { lifecycleStores } from '../store/lifecycle.ts';
 import { tablePage, type TablePageRequest } from '../data/tablePage.ts';
 import type { RegistryStore } from '../lifecycle/registryStore.ts';
+import { RUN_ARTIFACTS, runArtifactRef, type SavedArtifact } from '../lifecycle/artifacts.ts';
 import type { ModelVersion } from '../lifecycle/registry.ts';
 import { aliasParams, pickVersion, type RegistryRef } from './registryRefs.ts';
 import { blockedOutput, isActiveCell, type TrustState } from './trust.ts';
 import type { FromWorker, KindInfo, Request, RequestMap, SetCellsResult } from './protocol.ts';
+import { isSandboxed } from './mode.ts';
+import { reportClose, WorkerChannel } from './channel.ts';
+import { RemoteStore, remoteLifecycleStores } from '../store/remote.ts';
+import { remoteHostServices, remoteWasmPaths } from './remoteHost.ts';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const wasmPaths = {
+// Requests come over the port the app hands over first (channel.ts). In the
+// sandboxed frame (mode.ts) storage, fetching and the WASM binaries are host
+// calls the app checks and performs (docs/security.md, "Isolation").
+const channel = new WorkerChannel(self, isSandboxed(), (data) => onMessage(data));
+reportClose(self, channel);
+
+const localWasmPaths = {
   'tfjs-backend-wasm.wasm': wasmUrl,
   'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
 };
+/** Without them the WASM backend fails to load and the next backend is tried. */
+const wasmPaths = () => (isSandboxed() ? remoteWasmPaths(channel.call).catch(() => undefined) : Promise.resolve(localWasmPaths));
 
 let storePromise: Promise<WorkbenchStore> | undefined;
-const store = () => (storePromise ??= Promise.resolve(typeof indexedDB === 'undefined' ? new MemoryStore() : new IdbStore()));
+const store = () => (storePromise ??= Promise.resolve(isSandboxed() ? new RemoteStore(channel.call) : typeof indexedDB === 'undefined' ? new MemoryStore() : new IdbStore()));
 
 // --- the ML lifecycle: runs, registry, registered models --------------------
 
 /** Saved models of registered versions live in the models store under this notebook id (not listed with any notebook). */
 const REGISTRY_MODELS = 'registry';
-const lifecycle = lifecycleStores();
+const lifecycle = isSandboxed() ? remoteLifecycleStores(channel.call) : lifecycleStores();
 
 /**
  * The registry as cells see it: after a write (a register cell), the
@@ -59,13 +72,22 @@ const registry: RegistryStore = {
   },
 };
 
-async function saveRegisteredModel(model: TrainedModel, name: string): Promise<string> {
+async function saveRegisteredModel(model: TrainedModel, name: string): Promise<string | undefined> {
   // Models that cannot be saved (e.g. ensembles) are registered without a modelRef.
   const s = isSerializable(model) ? await serializeModel(model) : undefined;
-  if (!s) return undefined as unknown as string;
+  if (!s) return undefined;
   const id = `${REGISTRY_MODELS}::${name}::${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   await (await store()).putModel({ id, notebookId: REGISTRY_MODELS, name, kind: model.modelType, cellId: '', size: s.size, createdAt: Date.now(), artifacts: s.artifacts });
   return id;
+}
+
+/** Every train run's model, saved as the run's artifact under its own key (runArtifactRef); undefined for models that cannot be saved yet. */
+async function saveRunModel(model: TrainedModel, runId: string): Promise<SavedArtifact | undefined> {
+  const s = isSerializable(model) ? await serializeModel(model) : undefined;
+  if (!s) return undefined;
+  const ref = runArtifactRef(runId);
+  await (await store()).putModel({ id: ref, notebookId: RUN_ARTIFACTS, name: runId, kind: model.modelType, cellId: '', size: s.size, createdAt: Date.now(), artifacts: s.artifacts });
+  return { ref, bytes: s.size };
 }
 
 async function loadSavedModel(ref: string): Promise<TrainedModel> {
@@ -78,17 +100,18 @@ async function loadSavedModel(ref: string): Promise<TrainedModel> {
 
 const kernel = new Kernel(
   cellRegistry,
-  browserHost({
+  sandboxedHost(browserHost({
     store,
     backend: () => activeBackend() || 'none',
     lifecycle: {
       runs: lifecycle.runs,
       registry,
       saveModel: saveRegisteredModel,
+      saveRunModel,
       loadModel: loadSavedModel,
       notebook: () => ({ id: notebookId ?? '', title: notebookTitle }),
     },
-  }),
+  })),
 );
 
 /** Registry references in the open notebook's cells, by the alias the kernel sees. */
@@ -150,7 +173,11 @@ async function explainMissingRefs(cellId: string): Promise<void> {
 }
 
 function post(message: FromWorker): void {
-  self.postMessage(message);
+  channel.post(message);
+}
+
+function sandboxedHost<H extends Parameters<typeof remoteHostServices>[0]>(host: H): H {
+  return isSandboxed() ? remoteHostServices(host, channel.call) : host;
 }
 
 /** What the UI says is trusted; until it says, nothing active runs. */
@@ -351,7 +378,7 @@ async function handle(request: Request): Promise<unknown> {
       const p = request.params as RequestMap['initBackend']['params'];
       const run = (async () => {
         const { order, skipped } = p.order ? { order: p.order, skipped: [] } : await automaticOrder();
-        const result = await initBackend({ order, wasmPaths });
+        const result = await initBackend({ order, wasmPaths: await wasmPaths() });
         return { backend: result.backend, tried: [...skipped, ...result.tried] };
       })();
       backendReady = run;
@@ -363,7 +390,7 @@ async function handle(request: Request): Promise<unknown> {
     case 'switchBackend': {
       const { name } = request.params as RequestMap['switchBackend']['params'];
       await backendReady?.catch(() => undefined);
-      await switchBackend(name as BackendName, { wasmPaths });
+      await switchBackend(name as BackendName, { wasmPaths: await wasmPaths() });
       const info = { backend: activeBackend(), tried: [{ name, ok: true }] };
       post({ kind: 'backend', info });
       return info;
@@ -445,7 +472,7 @@ function watchDeviceLoss(): void {
   void device?.lost?.then(async (info) => {
     if (info?.reason === 'destroyed' || activeBackend() !== 'webgpu') return;
     kernel.cancel();
-    const result = await initBackend({ order: ['webgl', 'wasm', 'cpu'], wasmPaths }).catch(() => undefined);
+    const result = await initBackend({ order: ['webgl', 'wasm', 'cpu'], wasmPaths: await wasmPaths() }).catch(() => undefined);
     const backend = result?.backend ?? activeBackend();
     post({ kind: 'backend', info: { backend, tried: [{ name: 'webgpu', ok: false, error: `GPU device lost: ${info?.message || 'unknown reason'}` }, ...(result?.tried ?? [])] } });
     post({ kind: 'notice', message: `The GPU (WebGPU) device was lost${info?.message ? ` (${info.message})` : ''}; the kernel switched to ${backend || 'no backend'}. Models on the GPU are gone: run the cells again.` });
@@ -456,14 +483,14 @@ function kernelDatasets() {
   return browserHost({ store, backend: () => '' }).listDatasets().map(({ name, description }) => ({ name, description }));
 }
 
-self.addEventListener('message', (e: MessageEvent<Request>) => {
-  const request = e.data;
+function onMessage(data: unknown): void {
+  const request = data as Request | null;
   if (!request || request.kind !== 'request') return;
   handle(request).then(
     (result) => post({ kind: 'response', id: request.id, ok: true, result }),
     (error: unknown) => post({ kind: 'response', id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
   );
-});
+}
 
 self.addEventListener('unhandledrejection', (e) => {
   post({ kind: 'fatal', error: e.reason instanceof Error ? e.reason.message : String(e.reason) });

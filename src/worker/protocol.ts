@@ -7,6 +7,9 @@ import type { RunResult } from '../kernel/kernel.ts';
 import type { BackendAttempt, BackendName } from '../ml/backend.ts';
 import type { ParamIssue } from '../kernel/params.ts';
 import type { TrustState } from './trust.ts';
+import type { FileRecord, ModelInfo, ModelRecord } from '../store/types.ts';
+import type { RunRecord } from '../lifecycle/runs.ts';
+import type { ModelVersion } from '../lifecycle/registry.ts';
 import type { TablePage, TablePageRequest } from '../data/tablePage.ts';
 
 /** What the UI knows about a cell kind: enough to build its form without importing the engine. */
@@ -74,3 +77,60 @@ export type WorkerEvent =
   | { kind: 'models'; saved?: string; error?: string };
 
 export type FromWorker = Response | WorkerEvent;
+
+// --- isolation: the kernel in a sandboxed frame (docs/security.md) ----------
+
+/** Where the kernel worker runs: in an opaque-origin sandboxed frame, or (the fallback) on the app's origin. */
+export type IsolationMode = 'sandboxed' | 'same-origin';
+
+/** The first message a kernel worker gets (on its global scope): the port every other message uses. */
+export interface ConnectMessage {
+  kind: 'connect';
+}
+
+/**
+ * What a sandboxed kernel asks of the app, by operation: the only store,
+ * lifecycle and network operations the app performs for it (hostBridge.ts
+ * checks every argument and the scope). Bytes come back as transferred
+ * ArrayBuffers; uploads as the Blob itself.
+ */
+export interface HostOpMap {
+  readDataset: { args: [name: string]; result: Uint8Array };
+  fetchSameOrigin: { args: [url: string]; result: Uint8Array };
+  /** The tfjs WASM binaries by file name (tfjs-backend-wasm*.wasm). */
+  wasmBinaries: { args: []; result: Record<string, ArrayBuffer> };
+  getFile: { args: [id: string]; result: FileRecord | undefined };
+  listModels: { args: [notebookId: string]; result: ModelInfo[] };
+  getModel: { args: [id: string]; result: ModelRecord | undefined };
+  putModel: { args: [record: ModelRecord]; result: void };
+  listRuns: { args: []; result: RunRecord[] };
+  getRun: { args: [id: string]; result: RunRecord | undefined };
+  putRun: { args: [run: RunRecord]; result: void };
+  listVersions: { args: [name?: string]; result: ModelVersion[] };
+  getVersion: { args: [name: string, version: number]; result: ModelVersion | undefined };
+  putVersions: { args: [versions: ModelVersion[]]; result: void };
+}
+
+export type HostOp = keyof HostOpMap;
+
+/** Kernel → app: one host operation; answered by exactly one HostReply with the same id. */
+export interface HostCall {
+  kind: 'host';
+  id: number;
+  op: HostOp;
+  args: unknown[];
+}
+
+export type HostReply =
+  | { kind: 'host-reply'; id: number; ok: true; result: unknown }
+  /** A refusal or failure: the message, and a CellError's name and hint so the cell shows them as the app wrote them. */
+  | { kind: 'host-reply'; id: number; ok: false; error: string; name?: string; hint?: string };
+
+/** Sandboxed frame → app (window messages): the frame loaded, or its worker raised an error event. */
+export type FromFrame = { kind: 'frame-ready' } | { kind: 'worker-error'; message: string };
+
+/** App → sandboxed frame: start the kernel from this classic script (the MessagePort travels with it). */
+export interface StartMessage {
+  kind: 'start';
+  script: Blob;
+}

@@ -116,3 +116,60 @@ describe('bin/ml-workbench.mjs', () => {
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('ml-workbench run: run artifacts and the HTML report', () => {
+  function typed(id: string, kind: string, params: object) {
+    return { cell_type: 'code', id, metadata: { workbench: { kind, params } }, source: '', outputs: [], execution_count: null };
+  }
+  const nb = join(dir, 'artifacts.ipynb');
+  writeFileSync(nb, notebook([
+    { cell_type: 'markdown', id: 'md', metadata: {}, source: '# Report <script>alert(1)</script>\n\nSome **bold** text.' },
+    code('make', "const x = Array.from({ length: 40 }, (_, i) => i / 40); set('t', aq.table({ x, y: x.map((v) => (v > 0.5 ? 'hi' : 'lo')) }));"),
+    typed('train-a', 'train', { input: 't', target: 'y', model: 'logistic', epochs: 1, output: 'm_a' }),
+    typed('train-b', 'train', { input: 't', target: 'y', model: 'logistic', epochs: 2, output: 'm_b' }),
+    typed('eval', 'evaluate', { input: 't', model: 'm_b', output: 'metrics' }),
+    typed('reg', 'register', { model: 'm_b', name: 'clf', metric: 'accuracy', metrics: 'metrics' }),
+    viz('plot', { input: 't', chart: 'scatter', x: 'x', y: ['x'] }),
+  ]));
+
+  it('the JSON report lists each train run\'s modelRef; the registered version reuses it', async () => {
+    const json = join(dir, 'artifacts.json');
+    const r = await run(['run', nb, '--json', json]);
+    expect(r.code, r.out + r.err).toBe(EXIT_OK);
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    const runs = report.runs as { id: string; output: string; modelRef?: string; model?: { type: string; saved: boolean; bytes?: number } }[];
+    expect(runs.map((x) => x.output).sort()).toEqual(['m_a', 'm_b']);
+    for (const x of runs) {
+      expect(x.modelRef).toBe(`run-artifacts::${x.id}`);
+      expect(x.model).toMatchObject({ type: 'logistic', saved: true });
+      expect(x.model!.bytes).toBeGreaterThan(0);
+    }
+    const b = runs.find((x) => x.output === 'm_b')!;
+    expect(report.registry).toEqual([expect.objectContaining({ name: 'clf', version: 1, runId: b.id, modelRef: b.modelRef })]);
+  });
+
+  it('--html writes a standalone report: every cell, metrics, figure data with the note, markdown safe, no script', async () => {
+    const html = join(dir, 'out', 'report.html');
+    const r = await run(['run', nb, '--html', html]);
+    expect(r.code, r.out + r.err).toBe(EXIT_OK);
+    const text = readFileSync(html, 'utf8');
+    expect(text).toMatch(/^<!doctype html>/);
+    expect(text).toContain(`content="default-src 'none'; img-src data:; style-src 'unsafe-inline'"`);
+    expect(text).not.toMatch(/<script/i);
+    expect(text).toContain('<h1>Report &lt;script&gt;alert(1)&lt;/script&gt;</h1>');
+    expect(text).toContain('<strong>bold</strong>');
+    for (const id of ['md', 'make', 'train-a', 'train-b', 'eval', 'reg', 'plot']) expect(text).toContain(`id="cell-${id}"`);
+    expect(text).toMatch(/data-metric="accuracy"><b>[\d.]+<\/b>/);
+    expect(text).toContain('data-output="training"');
+    expect(text).toContain('Registered &quot;clf&quot; version 1');
+    expect(text).toContain('<b>x</b> 0, 0.025, 0.05, 0.075, 0.1, … (40)');
+    expect(text).toContain('Figure images are rendered in the app');
+    expect(text.indexOf('id="cell-train-a"')).toBeLessThan(text.indexOf('id="cell-plot"'));
+  });
+
+  it('--html belongs to run', async () => {
+    expect(() => parseArgs(['run-all', dir, '--html', 'x.html'])).toThrow(/use it with run/);
+    expect(parseArgs(['run', nb, '--html', 'x.html']).html).toBe('x.html');
+    expect((await run(['run', nb, '--html'])).code).toBe(EXIT_BAD_INPUT);
+  });
+});

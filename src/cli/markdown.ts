@@ -1,0 +1,33 @@
+// Markdown for the headless runner's HTML report. The app sanitizes marked's
+// output with DOMPurify, which needs a DOM that Node lacks; here raw HTML in
+// the markdown is shown as text instead, links keep only safe URLs and
+// images only data: URLs (the report's CSP loads nothing else anyway).
+import { Marked, type Tokens } from 'marked';
+import { escapeHtml } from '../notebook/htmlReport.ts';
+
+const SAFE_LINK = /^(https?:|mailto:|#|\/|\.{0,2}\/|[\w-]+(\.[\w-]+)*(\/|$))/i;
+
+const marked = new Marked({
+  gfm: true,
+  breaks: false,
+  renderer: {
+    html(token: Tokens.HTML | Tokens.Tag): string {
+      return escapeHtml(token.text);
+    },
+    link(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Link): string {
+      const text = this.parser.parseInline(token.tokens);
+      const href = token.href.trim();
+      if (!SAFE_LINK.test(href) || /^\s*(javascript|data|vbscript):/i.test(href)) return text;
+      return `<a href="${escapeHtml(href)}"${token.title ? ` title="${escapeHtml(token.title)}"` : ''}>${text}</a>`;
+    },
+    image(token: Tokens.Image): string {
+      if (/^data:image\/(png|jpeg|gif|webp);base64,[a-z0-9+/=]+$/i.test(token.href)) return `<img src="${escapeHtml(token.href)}" alt="${escapeHtml(token.text)}">`;
+      return `<span class="muted">[image: ${escapeHtml(token.text || token.href)}]</span>`;
+    },
+  },
+});
+
+/** Markdown to HTML with no raw HTML passed through. */
+export function renderMarkdownSafe(markdown: string): string {
+  return marked.parse(markdown, { async: false }) as string;
+}
