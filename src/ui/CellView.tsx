@@ -1,15 +1,17 @@
 // One cell: header (kind, title, status, duration, actions), its editor
 // (markdown text, code, or the generated form) and its outputs.
-import { memo, useState } from 'react';
+import { lazy, memo, Suspense, useState } from 'react';
 import type { NotebookCell } from '../notebook/model.ts';
 import type { KindInfo } from '../worker/protocol.ts';
 import type { ParamIssue } from '../kernel/params.ts';
 import type { ValueSummary } from '../kernel/state.ts';
 import type { Controller, CellRun } from './controller.ts';
 import { Outputs, Markdown, TrainingCurves } from './outputs/Outputs.tsx';
-import { ParamForm } from './ParamForm.tsx';
 import { CodeEditor } from './CodeEditor.tsx';
 import { useT, type MessageKey } from './i18n.ts';
+
+// The generated form loads when a cell's form is first opened, not with the first screen.
+const ParamForm = lazy(() => import('./ParamForm.tsx').then((m) => ({ default: m.ParamForm })));
 import { loadMarkdown } from './markdown.ts';
 import { downloadText, safeFileName } from './download.ts';
 
@@ -170,6 +172,7 @@ function CellViewInner(props: CellViewProps) {
               </p>
             )}
             {formOpen && (
+              <Suspense fallback={<p className="muted loading">…</p>}>
               <ParamForm
                 schema={kind.jsonSchema}
                 params={cell.params}
@@ -181,6 +184,7 @@ function CellViewInner(props: CellViewProps) {
                 datasets={props.datasets}
                 files={props.files}
               />
+              </Suspense>
             )}
           </div>
         )}

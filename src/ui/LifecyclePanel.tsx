@@ -13,7 +13,8 @@ import { paramsDiff, searchRuns } from '../lifecycle/runQuery.ts';
 import type { LifecycleModel, LifecycleState } from './lifecycle.ts';
 import { Figure } from './outputs/Figure.tsx';
 import { downloadText } from './download.ts';
-import { useT, type MessageKey } from './i18n.ts';
+import { useLifecycleT, type LifecycleKey, type LifecycleT } from './i18n-lifecycle.ts';
+import type { MessageKey } from './i18n.ts';
 
 // --- formatting ---------------------------------------------------------------
 
@@ -39,7 +40,7 @@ function bytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-type T = ReturnType<typeof useT>;
+type T = LifecycleT;
 
 /** The model a run produced, as the runs table shows it: kind and size, "not saved (kind)", or missing here. */
 function artifactText(r: RunRecord, artifacts: readonly string[] | null, t: T): { text: string; state: 'saved' | 'missing' | 'not-saved' | 'none'; title?: string } {
@@ -70,7 +71,7 @@ function metricNames(runs: readonly RunRecord[]): string[] {
 // --- the drawer ----------------------------------------------------------------
 
 export default function LifecyclePanel({ model, state, notebookId }: { model: LifecycleModel; state: LifecycleState; notebookId: string | null }) {
-  const t = useT();
+  const t = useLifecycleT();
   return (
     <aside className="drawer" data-testid="lifecycle-panel" data-panel={state.panel ?? ''} aria-label={state.panel === 'registry' ? t('registryPanel') : t('runsPanel')}>
       <header className="drawer-head">
@@ -132,7 +133,7 @@ function sortBy(runs: readonly RunRecord[], key: SortKey, dir: 'asc' | 'desc'): 
 }
 
 function RunsView({ model, state, notebookId }: { model: LifecycleModel; state: LifecycleState; notebookId: string | null }) {
-  const t = useT();
+  const t = useLifecycleT();
   const [notebook, setNotebook] = useState<string>('');
   const [kind, setKind] = useState<string>('');
   const [text, setText] = useState('');
@@ -302,7 +303,7 @@ function RunsView({ model, state, notebookId }: { model: LifecycleModel; state: 
 
 /** One selected run: its model artifact, and registering that model as the next version of a name. */
 function RunDetail({ run, model, state }: { run: RunRecord; model: LifecycleModel; state: LifecycleState }) {
-  const t = useT();
+  const t = useLifecycleT();
   const [name, setName] = useState(run.output ?? '');
   const [busy, setBusy] = useState(false);
   const artifact = artifactText(run, state.artifacts, t);
@@ -353,7 +354,7 @@ function runLabel(r: RunRecord, i: number): string {
 }
 
 function Compare({ runs }: { runs: RunRecord[] }) {
-  const t = useT();
+  const t = useLifecycleT();
   const diff = useMemo(() => new Set(paramsDiff(runs).map((c) => c.param)), [runs]);
   const params = useMemo(() => [...new Set(runs.flatMap((r) => Object.keys(r.params)))].sort((a, b) => Number(diff.has(b)) - Number(diff.has(a)) || a.localeCompare(b)), [runs, diff]);
   const metrics = useMemo(() => metricNames(runs), [runs]);
@@ -523,7 +524,7 @@ function axisFor(name: string, get: (r: RunRecord) => unknown, runs: RunRecord[]
 }
 
 function ParallelCoordinates({ runs, params, metric }: { runs: RunRecord[]; params: string[]; metric: string }) {
-  const t = useT();
+  const t = useLifecycleT();
   const axes = [...params.map((p) => axisFor(p, (r) => r.params[p], runs)), axisFor(metric, (r) => r.metrics[metric], runs)];
   const W = Math.max(320, axes.length * 130);
   const H = 240;
@@ -575,7 +576,7 @@ function ParallelCoordinates({ runs, params, metric }: { runs: RunRecord[]; para
 
 // --- registry ---------------------------------------------------------------------
 
-const ACTIONS: { stage: Stage; label: MessageKey }[] = [
+const ACTIONS: { stage: Stage; label: MessageKey | LifecycleKey }[] = [
   { stage: 'staging', label: 'lcToStaging' },
   { stage: 'production', label: 'lcToProduction' },
   { stage: 'none', label: 'lcToNone' },
@@ -585,7 +586,7 @@ const ACTIONS: { stage: Stage; label: MessageKey }[] = [
 const stageName = (t: T, stage: Stage) => t(`lcStage_${stage}`);
 
 function RegistryView({ model, state }: { model: LifecycleModel; state: LifecycleState }) {
-  const t = useT();
+  const t = useLifecycleT();
   const names = useMemo(() => [...new Set(state.versions.map((v) => v.name))].sort(), [state.versions]);
   const runIds = useMemo(() => new Set(state.runs.map((r) => r.id)), [state.runs]);
   return (
@@ -626,7 +627,7 @@ function RegistryView({ model, state }: { model: LifecycleModel; state: Lifecycl
 }
 
 function VersionRow({ v, model, hasRun }: { v: ModelVersion; model: LifecycleModel; hasRun: boolean }) {
-  const t = useT();
+  const t = useLifecycleT();
   const metrics = metricNames([{ metrics: v.metrics } as RunRecord]).slice(0, 5);
   return (
     <div className="version" data-version={v.version} data-stage={v.stage}>

@@ -7,9 +7,9 @@ import type { CellOutput, EpochRecord, Progress } from '../core/outputs.ts';
 import type { CellStatus, KernelEvent, ValueSummary } from '../kernel/state.ts';
 import type { ParamIssue } from '../kernel/params.ts';
 import type { BackendName } from '../ml/backend.ts';
-import { KernelClient, KernelRestarted } from '../worker/client.ts';
+import type { KernelClient } from '../worker/client.ts';
+import { KernelRestarted } from '../worker/restarted.ts';
 import type { BackendInfo, IsolationMode, KindInfo, WorkerEvent } from '../worker/protocol.ts';
-import { startKernel } from '../worker/launch.ts';
 import { notebookScope } from '../worker/hostScope.ts';
 import type { HostDeps } from '../worker/hostBridge.ts';
 import type { LifecycleStores } from '../store/lifecycle.ts';
@@ -252,6 +252,8 @@ export class Controller {
   /** Start a kernel worker; the backend initialises in the background (runs wait for it in the worker). */
   private async connect(preferred?: BackendName): Promise<KernelClient> {
     // In the sandboxed frame when it answers, else on the app's origin (src/worker/launch.ts).
+    // The launcher (frame, message checks, client) loads beside the shell, not in its first script.
+    const { startKernel } = await import('../worker/launch.ts');
     const { client, init, fallback } = await startKernel(() => this.hostDeps());
     this.client = client;
     client.on((e) => {

@@ -7,7 +7,9 @@
 import type { HostCall, HostReply, IsolationMode, Request, RequestMap, RequestType, WorkerEvent } from './protocol.ts';
 import { checkFromKernel, checkResult } from './validate.ts';
 
-export class KernelRestarted extends Error {}
+import { KernelRestarted } from './restarted.ts';
+
+export { KernelRestarted };
 
 export type WorkerListener = (event: WorkerEvent) => void;
 
