@@ -87,7 +87,7 @@ export class LifecycleModel {
       const [runs, versions, artifacts] = await Promise.all([this.listRuns(), this.listVersions(), this.artifactRefs().catch(() => null)]);
       this.set({ runs, versions, artifacts, loaded: true });
     } catch (error) {
-      this.onError(`The runs and registry could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      this.onError(t('lcReadFailed', { message: error instanceof Error ? error.message : String(error) }));
     }
   }
 
@@ -171,14 +171,14 @@ export class LifecycleModel {
   async transition(name: string, version: number, stage: Stage): Promise<boolean> {
     return this.registryAction(async (store, ops) => {
       const v = await ops.transitionModel(store, name, version, stage);
-      this.onInfo(`${v.name} v${v.version} is now in ${v.stage}.`);
+      this.onInfo(t('lcNowInStage', { name: v.name, version: v.version, stage: t(`lcStageName_${v.stage}`) }));
     });
   }
 
   async rollback(name: string): Promise<boolean> {
     return this.registryAction(async (store, ops) => {
       const v = await ops.rollbackModel(store, name);
-      this.onInfo(`Rolled back: ${v.name} v${v.version} is in production again.`);
+      this.onInfo(t('lcRolledBack', { name: v.name, version: v.version }));
     });
   }
 
