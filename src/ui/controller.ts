@@ -18,6 +18,7 @@ import { newId, RevisionConflictError, type FileRecord, type ModelInfo, type Not
 import { requestPersistence, storageEstimate } from '../store/idb.ts';
 import type { StorageEstimate } from '../store/types.ts';
 import { LifecycleModel } from './lifecycle.ts';
+import { t } from './i18n.ts';
 import { blockedCells, canonicalCell, canonicalNotebook, isActiveCell, sha256, type TrustState } from '../worker/trust.ts';
 
 export interface CellRun {
@@ -102,6 +103,11 @@ const COURSE = import.meta.glob('../../notebooks/*.ipynb', { query: '?raw', impo
 
 function courseFile(path: string): string {
   return path.split('/').pop()!;
+}
+
+/** Whether this page could use WebGPU (the sandboxed kernel cannot: launch.ts). */
+function pageHasWebGPU(): boolean {
+  return typeof navigator !== 'undefined' && (navigator as Navigator & { gpu?: unknown }).gpu !== undefined;
 }
 
 function titleFromFile(file: string): string {
@@ -254,7 +260,7 @@ export class Controller {
     // In the sandboxed frame when it answers, else on the app's origin (src/worker/launch.ts).
     // The launcher (frame, message checks, client) loads beside the shell, not in its first script.
     const { startKernel } = await import('../worker/launch.ts');
-    const { client, init, fallback } = await startKernel(() => this.hostDeps());
+    const { client, init, fallback } = await startKernel(() => this.hostDeps(), { isolation: this.isolationPreferred });
     this.client = client;
     client.on((e) => {
       if (this.client === client) this.onWorker(e);
@@ -275,6 +281,8 @@ export class Controller {
   }
 
   private isolationNoticed = false;
+  /** False once the user chose WebGPU, which the sandboxed kernel cannot use (launch.ts): later kernels start on the app's origin. */
+  private isolationPreferred = true;
   /** Notebooks opened in this tab: a sandboxed kernel may read and write their saved models. */
   private readonly kernelNotebooks = new Set<string>();
   private hostLifecycle: Promise<LifecycleStores> | undefined;
@@ -292,6 +300,11 @@ export class Controller {
     // ?backend=wasm (tests, demos) or the user's last choice comes first.
     const fromUrl = new URLSearchParams(location.search).get('backend') as BackendName | null;
     const saved = (fromUrl && BACKEND_NAMES.includes(fromUrl) ? fromUrl : undefined) ?? (await this.store.getSetting<BackendName>('backend').catch(() => undefined));
+    // WebGPU, chosen before (or asked for in the URL), needs the kernel on the app's origin.
+    if (saved === 'webgpu' && pageHasWebGPU()) {
+      this.isolationPreferred = false;
+      this.notify(t('webgpuSameOrigin'), 'info');
+    }
     await this.connect(saved);
     await this.recoverPendingSave();
     await this.refreshLists();
@@ -774,7 +787,7 @@ export class Controller {
     }, HARD_STOP_MS);
   }
 
-  private async hardRestart(reason: 'stop' | 'memory' | 'crash' = 'stop'): Promise<void> {
+  private async hardRestart(reason: 'stop' | 'memory' | 'crash' | 'webgpu' = 'stop'): Promise<void> {
     const old = this.client;
     const runs: Record<string, CellRun> = {};
     for (const [id, run] of Object.entries(this.state.runs)) {
@@ -795,7 +808,7 @@ export class Controller {
       .then(() => this.syncKernel())
       .then(() => (notebookId && this.client ? this.restoreModels(this.client, notebookId) : undefined));
     await this.gate;
-    this.notify(reason === 'stop' ? 'The kernel was restarted because the running cell did not stop.' : 'The kernel was restarted.', 'info');
+    this.notify(reason === 'stop' ? 'The kernel was restarted because the running cell did not stop.' : reason === 'webgpu' ? t('webgpuRestarted') : 'The kernel was restarted.', 'info');
   }
 
   async restart(): Promise<void> {
@@ -803,6 +816,15 @@ export class Controller {
   }
 
   async switchBackend(name: BackendName): Promise<void> {
+    if (name === 'webgpu' && this.client?.mode === 'sandboxed' && pageHasWebGPU()) {
+      // The sandbox has no GPU access: WebGPU means a fresh kernel on the app's origin.
+      if (!window.confirm(t('webgpuConfirm'))) return;
+      this.isolationPreferred = false;
+      this.set({ backend: 'webgpu' });
+      await this.store.setSetting('backend', name).catch(() => undefined);
+      await this.hardRestart('webgpu');
+      return;
+    }
     try {
       const info = await this.kernel().request('switchBackend', { name });
       this.set({ backend: info.backend });

@@ -393,6 +393,7 @@ async function handle(request: Request): Promise<unknown> {
       await switchBackend(name as BackendName, { wasmPaths: await wasmPaths() });
       const info = { backend: activeBackend(), tried: [{ name, ok: true }] };
       post({ kind: 'backend', info });
+      watchDeviceLoss();
       return info;
     }
     case 'setCells': {
@@ -466,11 +467,20 @@ async function handle(request: Request): Promise<unknown> {
  * A lost WebGPU device (driver reset, GPU removed, the tab backgrounded too
  * long) leaves tfjs unusable: fall back to the next backend and say so.
  */
+/** Devices whose loss is already watched (one fallback per device, however often the backend is switched back). */
+const watchedDevices = new WeakSet<object>();
+
 function watchDeviceLoss(): void {
   if (activeBackend() !== 'webgpu') return;
   const device = (tf.backend() as unknown as { device?: { lost?: Promise<{ message?: string; reason?: string }> } }).device;
-  void device?.lost?.then(async (info) => {
-    if (info?.reason === 'destroyed' || activeBackend() !== 'webgpu') return;
+  if (!device || watchedDevices.has(device)) return;
+  watchedDevices.add(device);
+  // Any loss while WebGPU is the active backend counts, 'destroyed' included:
+  // this kernel never destroys the device it computes on (a backend switch
+  // changes activeBackend() first), so a destroyed device is one the page
+  // cannot use any more either (a code cell, a driver reset).
+  void device.lost?.then(async (info) => {
+    if (activeBackend() !== 'webgpu') return;
     kernel.cancel();
     const result = await initBackend({ order: ['webgl', 'wasm', 'cpu'], wasmPaths: await wasmPaths() }).catch(() => undefined);
     const backend = result?.backend ?? activeBackend();

@@ -41,9 +41,15 @@ function isolationWanted(): boolean {
   return new URLSearchParams(location.search).get('isolation') !== 'off';
 }
 
-export async function startKernel(deps: () => HostDeps): Promise<KernelStart> {
+/**
+ * `isolation: false` starts the kernel on the app's origin on purpose: the
+ * sandboxed frame's worker has no WebGPU (navigator.gpu is not exposed on
+ * its opaque origin, measured in Chromium 156), so a user who picks WebGPU
+ * trades the sandbox for the GPU (controller.ts asks first).
+ */
+export async function startKernel(deps: () => HostDeps, options: { isolation?: boolean } = {}): Promise<KernelStart> {
   let fallback: string | undefined;
-  if (sandboxUrls && isolationWanted()) {
+  if (sandboxUrls && isolationWanted() && options.isolation !== false) {
     try {
       const client = new KernelClient(await sandboxedTransport(sandboxUrls, { timeoutMs: FRAME_TIMEOUT_MS }), lazyHost(deps));
       try {
