@@ -45,3 +45,34 @@ export async function timeIt(fn: () => unknown, repeat = 5, warmup = 1): Promise
   }
   return median(times);
 }
+
+export interface Timing {
+  /** Median wall time, ms. */
+  wall: number;
+  /** Median CPU time of this process (user + system), ms: less sensitive to other processes on a shared machine. */
+  cpu: number;
+}
+
+/**
+ * Time several functions against each other: after `warmup` rounds, each
+ * of `repeat` rounds runs every function once, in an order that alternates
+ * (forwards, then backwards), so a load change on a shared machine hits all
+ * of them alike; the median of the rounds is reported.
+ */
+export async function timeInterleaved<K extends string>(fns: Record<K, () => unknown>, repeat = 5, warmup = 1): Promise<Record<K, Timing>> {
+  const names = Object.keys(fns) as K[];
+  for (let i = 0; i < warmup; i++) for (const k of names) await fns[k]();
+  const wall = new Map<K, number[]>(names.map((k) => [k, []]));
+  const cpu = new Map<K, number[]>(names.map((k) => [k, []]));
+  for (let round = 0; round < repeat; round++) {
+    for (const k of round % 2 === 0 ? names : [...names].reverse()) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      await fns[k]();
+      wall.get(k)!.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpu.get(k)!.push((c.user + c.system) / 1000);
+    }
+  }
+  return Object.fromEntries(names.map((k) => [k, { wall: median(wall.get(k)!), cpu: median(cpu.get(k)!) }])) as Record<K, Timing>;
+}

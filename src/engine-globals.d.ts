@@ -16,6 +16,14 @@ declare function structuredClone<T>(value: T): T;
 
 declare var performance: { now(): number };
 
+// Yielding to the event loop without timer clamping (core/yield.ts).
+interface MessagePort {
+  onmessage: ((event: unknown) => void) | null;
+  postMessage(message: unknown): void;
+  close(): void;
+}
+declare var MessageChannel: { prototype: { port1: MessagePort; port2: MessagePort }; new (): { readonly port1: MessagePort; readonly port2: MessagePort } };
+
 interface AbortSignal {
   readonly aborted: boolean;
   readonly reason: unknown;

@@ -6,6 +6,7 @@
 import type { EpochRecord } from '../core/outputs.ts';
 import { CellError, checkAborted } from '../core/errors.ts';
 import { seededRandom, shuffledIndices } from '../core/random.ts';
+import { yieldToEventLoop } from '../core/yield.ts';
 import { tf } from './tf.ts';
 import { forward, headLoss, l2Penalty, weightedHeadLoss, type Head } from './models/network.ts';
 import { makeOptimizer, type OptimizerName } from './optimizers.ts';
@@ -84,19 +85,20 @@ export interface LoopTask {
   variables: tf.Variable[];
   /** Kernels that AdamW decays. */
   kernels: tf.Variable[];
-  /** Mean training loss of the samples at `indices` (differentiable; dropout seeded). */
-  batchLoss(indices: tf.Tensor1D, dropoutSeed: number): tf.Scalar;
+  /**
+   * The batch of samples at `indices`: gathers its inputs and returns its
+   * mean training loss as a function of the variables (differentiable;
+   * dropout seeded). The gathers happen here, outside the gradient tape: an
+   * op under the tape keeps its inputs for the backward pass, and the WASM
+   * backend keeps a gather's whole source tensor by copying it, every batch.
+   */
+  batch(indices: tf.Tensor1D, dropoutSeed: number): () => tf.Scalar;
   /** Validation metrics after an epoch (val_loss first); absent without validation data. */
   validate?(): Promise<Record<string, number>>;
 }
 
 /** How long compute may run before handing the event loop a turn (cancel, UI messages). */
 const YIELD_EVERY_MS = 25;
-
-function yieldToEventLoop(): Promise<void> {
-  // setTimeout, not a microtask: abort messages arrive as macrotasks.
-  return new Promise((resolve) => setTimeout(() => resolve(), 0));
-}
 
 /**
  * Train `net` in place. On cancel it throws CancelledError between batches;
@@ -120,14 +122,16 @@ export async function trainNetwork(net: tf.Sequential, head: Head, data: TrainDa
     rows,
     variables: net.trainableWeights.map((w) => w.read() as tf.Variable),
     kernels: net.layers.map((l) => l.trainableWeights[0].read() as tf.Variable),
-    batchLoss(indices, seed) {
+    batch(indices, seed) {
       const xb = tf.gather(xAll, indices) as tf.Tensor2D;
       const yb = tf.gather(yAll, indices) as tf.Tensor1D;
-      const out = forward(net, xb, dropout, dropout > 0 ? seed : undefined);
-      // Keras class_weight: each sample's loss times its class's weight, divided by the batch size.
-      const dataLoss = weights ? weightedHeadLoss(head, out, yb, classes, weights) : headLoss(head, out, yb, classes);
-      // The reported loss includes the L2 penalty, as Keras reports it.
-      return l2 > 0 ? dataLoss.add(l2Penalty(net, l2)) : dataLoss;
+      return () => {
+        const out = forward(net, xb, dropout, dropout > 0 ? seed : undefined);
+        // Keras class_weight: each sample's loss times its class's weight, divided by the batch size.
+        const dataLoss = weights ? weightedHeadLoss(head, out, yb, classes, weights) : headLoss(head, out, yb, classes);
+        // The reported loss includes the L2 penalty, as Keras reports it.
+        return l2 > 0 ? dataLoss.add(l2Penalty(net, l2)) : dataLoss;
+      };
     },
     validate: xVal && yVal ? () => evaluateValidation(net, head, xVal, yVal, classes, scale) : undefined,
   };
@@ -195,8 +199,7 @@ export async function trainLoop(task: LoopTask, config: TrainConfig, hooks: Trai
           const idx = Int32Array.from(order.subarray(start, Math.min(rows, start + batchSize)));
           const dropoutSeed = Math.floor(random() * 2 ** 31);
           const cost = tf.tidy(() => {
-            const indices = tf.tensor1d(idx, 'int32');
-            const f = () => task.batchLoss(indices, dropoutSeed);
+            const f = task.batch(tf.tensor1d(idx, 'int32'), dropoutSeed);
             let total: tf.Scalar;
             if (clip > 0) {
               const { value, grads } = tf.variableGrads(f, variables);

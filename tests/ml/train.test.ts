@@ -7,7 +7,10 @@ import { fitModel, type FitOptions } from '../../src/ml/fit.ts';
 import { buildNetwork } from '../../src/ml/models/network.ts';
 import { tf } from '../../src/ml/tf.ts';
 import { trainNetwork, type TrainProgress } from '../../src/ml/train.ts';
+import { buildWindows } from '../../src/ml/sequences/index.ts';
+import { fitSequenceModel } from '../../src/ml/sequences/fit.ts';
 import { blobs, circles, line } from './synthetic.ts';
+import { sineSeries } from './sequence-data.ts';
 
 const mlp: FitOptions = {
   target: 'inside', model: 'mlp', hidden: [8, 8], activation: 'relu', dropout: 0.2,
@@ -135,6 +138,30 @@ describe('trainNetwork', () => {
     const after1 = tf.memory().numTensors;
     for (const opt of ['sgd', 'adam', 'rmsprop', 'adamw', 'adam', 'sgd', 'rmsprop', 'adamw', 'adam'] as const) await once(opt);
     expect(tf.memory().numTensors).toBe(after1);
+  });
+});
+
+describe('batches', () => {
+  // An op under the gradient tape keeps its inputs for the backward pass
+  // (Engine.saveTensorsForBackwardMode runs an Identity kernel on each, which
+  // the WASM backend implements as a copy): a gather of the batch inside the
+  // loss function would copy the whole training set every batch.
+  const identitiesOf = async (n: number, train: () => Promise<{ dispose(): void }>) => {
+    let model: { dispose(): void } | undefined;
+    const info = await tf.profile(async () => {
+      model = await train();
+    });
+    model?.dispose();
+    return info.kernels.filter((k) => k.name === 'Identity' && k.inputShapes[0]?.[0] === n).length;
+  };
+
+  it('gathers each batch outside the gradient tape (no per-batch copy of the training data)', async () => {
+    const table = circles(120);
+    const mlpCopies = await identitiesOf(120, async () => (await fitModel(table, { ...mlp, epochs: 2 })).model);
+    const windows = buildWindows(sineSeries(30), { features: ['v'], target: 'v', steps: 4, horizon: 1, group: 'g' });
+    const lstmCopies = await identitiesOf(windows.n, async () => (await fitSequenceModel(windows, { model: 'lstm', units: [4], optimizer: 'adam', learningRate: 0.01, epochs: 2, batchSize: 16, seed: 1 })).model);
+    expect(windows.n).toBeGreaterThan(16);
+    expect([mlpCopies, lstmCopies]).toEqual([0, 0]);
   });
 });
 

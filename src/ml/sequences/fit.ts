@@ -124,20 +124,28 @@ async function fitOnActiveBackend(train: SequenceData, options: SequenceFitOptio
     if (inputs.states) keep(inputs.states);
     const weights = classWeight ? keep(tf.tensor1d(classWeight)) : undefined;
     const classes = enc.classes?.length ?? 2;
-    let batchLoss: LoopTask['batchLoss'];
+    // Each batch is gathered outside the gradient tape (see LoopTask.batch).
+    let batch: LoopTask['batch'];
     if (train.mode === 'padded') {
       const targets = keep(tf.tensor2d(train.targets, [train.n, train.steps], 'int32'));
-      batchLoss = (idx, seed) => maskedStepLoss(net.forward(gatherInputs(inputs, idx), seed), tf.gather(targets, idx) as tf.Tensor2D, weights);
+      batch = (idx, seed) => {
+        const xb = gatherInputs(inputs, idx);
+        const yb = tf.gather(targets, idx) as tf.Tensor2D;
+        return () => maskedStepLoss(net.forward(xb, seed), yb, weights);
+      };
     } else {
       const yAll = keep(tf.tensor1d(enc.y));
-      batchLoss = (idx, seed) => {
-        const out = net.forward(gatherInputs(inputs, idx), seed) as tf.Tensor2D;
+      batch = (idx, seed) => {
+        const xb = gatherInputs(inputs, idx);
         const yb = tf.gather(yAll, idx) as tf.Tensor1D;
-        return weights ? weightedHeadLoss(enc.head, out, yb, classes, weights) : headLoss(enc.head, out, yb, classes);
+        return () => {
+          const out = net.forward(xb, seed) as tf.Tensor2D;
+          return weights ? weightedHeadLoss(enc.head, out, yb, classes, weights) : headLoss(enc.head, out, yb, classes);
+        };
       };
     }
     const task: LoopTask = {
-      rows: train.n, variables: net.variables, kernels: net.kernels, batchLoss,
+      rows: train.n, variables: net.variables, kernels: net.kernels, batch,
       validate: val ? () => sequenceValidation(net, val as PaddedSequences | WindowSequences, enc.head, valEnc?.y, scale) : undefined,
     };
     const config: TrainConfig = { ...options, classWeight };

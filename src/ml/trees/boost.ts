@@ -6,6 +6,7 @@
 import type { EpochRecord } from '../../core/outputs.ts';
 import { checkAborted } from '../../core/errors.ts';
 import { seededRandom } from '../../core/random.ts';
+import { yieldToEventLoop } from '../../core/yield.ts';
 import { applyBins, fitBins, type BinMapper, type RawMatrix } from './binning.ts';
 import { Grower, type GrowParams } from './grow.ts';
 import { leafBinned, type Tree } from './tree.ts';
@@ -83,10 +84,6 @@ export interface BoostResult {
 
 const YIELD_EVERY_MS = 15;
 const EPS = 1e-15;
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(() => resolve(), 0));
-}
 
 function sigmoid(m: number): number {
   return 1 / (1 + Math.exp(-m));
