@@ -5,10 +5,11 @@
 // still run, and the fault paths (a worker that closes itself, an
 // allocation failure) end with a clear message and a fresh kernel, in the
 // sandbox and in the same-origin fallback.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './session.ts';
 import type { Page } from 'playwright-core';
-import { baseUrl, launch, openApp, type Session } from './browser.ts';
-import { allDone, cells, openNotebook, penguins, runAll, summary, waitForBackend } from './helpers.ts';
+import { baseUrl } from './browser.ts';
+import { allDone, cells, openNotebook, penguins, runAll, summary } from './helpers.ts';
 
 type W = { workbench: { isolation(): string; exportNotebook(): string } };
 
@@ -85,15 +86,7 @@ const show = (r) => r ? (r.ok ? { ok: true, result: r.result === undefined ? 'un
 return { listNotebooks: show(replies[900001]), getModel: show(replies[900002]), fetchSameOrigin: show(replies[900003]), getFile: show(replies[900004]), putModel: show(replies[900005]), readDataset: show(replies[900006]) };`;
 
 describe('isolation: the kernel in a sandboxed frame', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-    await openApp(s.page, '/?backend=wasm');
-    await waitForBackend(s.page);
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = useApp();
 
   it('runs the kernel in a hidden sandboxed frame (allow-scripts only)', async () => {
     expect(await isolation(s.page)).toBe('sandboxed');
@@ -173,15 +166,7 @@ describe('isolation: the kernel in a sandboxed frame', () => {
 });
 
 describe('isolation: the same-origin fallback', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-    await openApp(s.page, '/?backend=wasm&isolation=off');
-    await waitForBackend(s.page);
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = useApp({ path: '/?backend=wasm&isolation=off' });
 
   it('runs the kernel on the app origin when asked, and a closed worker is replaced there too', async () => {
     expect(await isolation(s.page)).toBe('same-origin');

@@ -11,9 +11,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openApp, type Session } from './browser.ts';
-import { allDone, cells, openNotebook, penguins, runAll, summary, waitForBackend } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './session.ts';
+import { allDone, cells, openNotebook, penguins, runAll, summary } from './helpers.ts';
 
 type Run = { id: string; kind: string; output?: string; params: Record<string, unknown>; metrics: Record<string, number>; notebookTitle: string; curves: unknown[]; modelRef?: string; model?: { type: string; saved: boolean; bytes?: number } };
 type Version = { name: string; version: number; stage: string; runId: string; modelRef?: string };
@@ -45,15 +45,7 @@ function lifecycleNotebook() {
 }
 
 describe('ML lifecycle', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-    await openApp(s.page, '/?backend=wasm');
-    await waitForBackend(s.page);
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = useApp();
 
   it('tracks, compares, registers, promotes and serves a model by stage', async () => {
     const page = s.page;

@@ -7,6 +7,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { parquetMetadata } from 'hyparquet';
 import { parseParquet } from '../../src/data/binary/parquet.ts';
 import { CancelledError } from '../../src/core/errors.ts';
+import { rejection } from '../helpers/rejection.ts';
 
 const ROWS = 10_000;
 const GROUP = 1_000;
@@ -28,15 +29,6 @@ function file(rowGroupSize: number): Uint8Array {
     rowGroupSize,
   });
   return new Uint8Array(bytes);
-}
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('Parquet row groups', () => {

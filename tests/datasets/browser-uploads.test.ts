@@ -9,6 +9,7 @@ import { loadCell, loadSchema } from '../../src/cells/load.ts';
 import { CancelledError, CellError } from '../../src/core/errors.ts';
 import type { HostServices } from '../../src/core/host.ts';
 import { testContext } from '../helpers/context.ts';
+import { rejection } from '../helpers/rejection.ts';
 
 const MISSING = 'There is no uploaded file with id "gone" in this browser.';
 
@@ -33,15 +34,6 @@ function browserLikeBlob(bytes: Uint8Array): Blob {
 function bigCsv(): Uint8Array {
   const rows = Array.from({ length: 220_000 }, (_, i) => `${i},${(i / 8).toFixed(3)},2024-03-${String(1 + (i % 28)).padStart(2, '0')},${i % 3 === 0},"g, ${i % 5}"`);
   return new TextEncoder().encode('id,x,day,flag,g\n' + rows.join('\n') + '\n');
-}
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** A Blob whose stream gives one piece and then never another, and records being cancelled. */
