@@ -2,15 +2,15 @@
 // from the project folder, "same-origin" URLs from public/ (what the app
 // serves), and user files from paths next to the notebook. Runs, the
 // registry and saved models (run artifacts) live in memory for the run.
-import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createReadStream, existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { HostServices } from '../core/host.ts';
+import type { HostServices, UserFileStream } from '../core/host.ts';
 import type { LifecycleServices } from '../lifecycle/host.ts';
 import { MemoryRunStore } from '../lifecycle/memoryRunStore.ts';
 import { MemoryRegistryStore } from '../lifecycle/registryStore.ts';
-import { CellError } from '../core/errors.ts';
+import { CellError, checkAborted } from '../core/errors.ts';
 import type { TrainedModel } from '../core/values.ts';
 import { runArtifactRef, type SavedArtifact } from '../lifecycle/artifacts.ts';
 import { deserializeModel, isSerializable, serializeModel, type SavedModel } from '../worker/models.ts';
@@ -26,6 +26,46 @@ async function readBytes(path: string, what: string): Promise<Uint8Array> {
     const code = (error as { code?: string }).code;
     throw new CellError(`Cannot read ${what}: ${code === 'ENOENT' ? 'no such file' : String(error)} (${path}).`);
   }
+}
+
+/**
+ * A local file in 1 MB pieces, so the load cell parses a file of hundreds
+ * of MB as it reads it (the whole file is never one buffer). A cancel stops
+ * the read: the stream is destroyed and the iteration throws the cell's
+ * cancel error, never ending as if the file were complete.
+ */
+async function streamBytes(path: string, what: string, signal?: AbortSignal): Promise<UserFileStream> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new CellError(`Cannot read ${what}: ${code === 'ENOENT' ? 'no such file' : String(error)} (${path}).`);
+  }
+  checkAborted(signal);
+  return {
+    size,
+    chunks: {
+      async *[Symbol.asyncIterator]() {
+        const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+        const stop = () => stream.destroy();
+        signal?.addEventListener('abort', stop, { once: true });
+        try {
+          for await (const chunk of stream as AsyncIterable<Buffer>) {
+            checkAborted(signal);
+            yield new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+          }
+          checkAborted(signal);
+        } catch (error) {
+          checkAborted(signal);
+          throw new CellError(`Cannot read ${what}: ${error instanceof Error ? error.message : String(error)} (${path}).`);
+        } finally {
+          signal?.removeEventListener('abort', stop);
+          stream.destroy();
+        }
+      },
+    },
+  };
 }
 
 let generated: GeneratedFile[] | undefined;
@@ -104,6 +144,10 @@ export function nodeHost(options: { notebookDir?: string; notebook?: { id: strin
     async readUserFile(id) {
       const base = options.notebookDir ?? process.cwd();
       return readBytes(isAbsolute(id) ? id : resolve(base, id), `file "${id}"`);
+    },
+    async readUserFileStream(id, signal) {
+      const base = options.notebookDir ?? process.cwd();
+      return streamBytes(isAbsolute(id) ? id : resolve(base, id), `file "${id}"`, signal);
     },
     backend: options.backend,
   };
