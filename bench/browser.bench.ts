@@ -16,6 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
 import { result, type Benchmark } from './harness.ts';
+import type { BenchOutcome } from './browser/outcome.ts';
 import { FLAGS as E2E_FLAGS, chromiumPath } from '../e2e/chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -24,16 +25,7 @@ const DIST = resolve(ROOT, 'node_modules/.cache/mlwb-bench-browser');
 const FLAGS = [...E2E_FLAGS, '--enable-precise-memory-info'];
 const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
 
-interface PageResult {
-  engine: string;
-  rows: number;
-  bytes: number;
-  load_ms: number;
-  profile_ms: number;
-  total_ms: number;
-  js_heap_mb?: number;
-  error?: string;
-}
+type PageResult = BenchOutcome;
 
 function build(): void {
   execSync(`"${process.execPath}" node_modules/vite/bin/vite.js build --config bench/browser/vite.config.ts`, { cwd: ROOT, stdio: 'inherit' });

@@ -14,17 +14,8 @@ import { loadBytes, loadBytesAsync, loadStream } from '../../src/data/load.ts';
 import { profileTable } from '../../src/data/profile.ts';
 import { parseCsvBytes } from '../../src/data/csv-stream.ts';
 import { syntheticCsv } from '../synthetic.ts';
+import type { BenchOutcome } from './outcome.ts';
 
-interface BenchOutcome {
-  engine: string;
-  rows: number;
-  bytes: number;
-  load_ms: number;
-  profile_ms: number;
-  total_ms: number;
-  js_heap_mb?: number;
-  error?: string;
-}
 
 declare global {
   interface Window {

@@ -59,7 +59,26 @@ async function readWeights(tensors: readonly tf.Tensor[]): Promise<{ shape: numb
 
 const weightBytes = (weights: { data: Float32Array }[]) => weights.reduce((n, w) => n + w.data.byteLength, 0);
 
-export async function serializeModel(model: TrainedModel): Promise<{ artifacts: SavedModel; size: number } | undefined> {
+/**
+ * One serialization per trained model: a train cell's model is saved for the
+ * notebook (restore on reload), as its run's artifact and maybe registered —
+ * reading its weights (from the GPU) once serves all three. Trained models
+ * never change, so the first result stays valid.
+ */
+const serialized = new WeakMap<TrainedModel, Promise<{ artifacts: SavedModel; size: number } | undefined>>();
+
+export function serializeModel(model: TrainedModel): Promise<{ artifacts: SavedModel; size: number } | undefined> {
+  let p = serialized.get(model);
+  if (!p) {
+    p = serializeNow(model);
+    serialized.set(model, p);
+    // A failed read (a model disposed meanwhile) is not remembered.
+    p.catch(() => serialized.delete(model));
+  }
+  return p;
+}
+
+async function serializeNow(model: TrainedModel): Promise<{ artifacts: SavedModel; size: number } | undefined> {
   if (model instanceof TreeModel) {
     const artifacts = model.toJSON();
     return { artifacts, size: JSON.stringify(artifacts).length };
