@@ -164,3 +164,24 @@ describe('outputs that teach', () => {
     await s.page.evaluate(() => localStorage.setItem('mlwb.lang', 'en'));
   });
 });
+
+describe('code cells', () => {
+  const s = useApp();
+
+  it('opens a Monaco code cell without page errors (no ICodeLensCache failure)', async () => {
+    const errors: string[] = [];
+    s.page.on('pageerror', (e) => errors.push(e.message));
+    s.page.on('console', (m) => {
+      if (m.type() === 'error' && /createInstance|ICodeLensCache/.test(m.text())) errors.push(m.text());
+    });
+    for (let i = 0; i < 2; i++) {
+      await s.page.locator('.notebook > .add-cell [data-add-kind="code"]').click();
+      await s.page.locator('article.cell.selected[data-kind="code"] .monaco-editor').waitFor({ timeout: 30_000 });
+    }
+    await s.page.locator('article.cell.selected[data-kind="code"] .monaco-editor .view-lines').click();
+    await s.page.keyboard.type('return 1 + 1');
+    await s.page.keyboard.press('Control+Enter');
+    await s.page.waitForFunction(() => document.querySelector('article.cell.selected[data-kind="code"]')?.getAttribute('data-status') === 'done');
+    expect(errors).toEqual([]);
+  });
+});

@@ -9,6 +9,7 @@ import type { Controller, CellRun } from './controller.ts';
 import { Outputs, Markdown, TrainingCurves } from './outputs/Outputs.tsx';
 import { CodeEditor } from './CodeEditor.tsx';
 import { useT, type MessageKey } from './i18n.ts';
+import { kindLabel } from './i18n-kinds.ts';
 
 // The generated form loads when a cell's form is first opened, not with the first screen.
 const ParamForm = lazy(() => import('./ParamForm.tsx').then((m) => ({ default: m.ParamForm })));
@@ -73,7 +74,7 @@ function CellViewInner(props: CellViewProps) {
   const isCode = cell.kind === 'code';
   const isForeign = cell.kind === 'foreign';
   const runnable = !isMarkdown && !isForeign && (kind?.runnable ?? true);
-  const label = kind?.label ?? (isForeign ? 'Jupyter' : cell.kind);
+  const label = kindLabel(cell.kind, kind?.label ?? (isForeign ? 'Jupyter' : cell.kind));
   const busy = run.status === 'running' || run.status === 'queued';
   const progress = run.progress;
 

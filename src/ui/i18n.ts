@@ -119,6 +119,9 @@ const en = {
   exportingReport: 'Making the report…',
   reportFailed: 'The HTML report could not be made: {message}',
   reportSaved: 'HTML report saved as {file}.',
+  courseGallery: 'Course gallery',
+  hideSidebar: 'Hide the sidebar',
+  showSidebar: 'Show the sidebar',
 };
 
 export type MessageKey = keyof typeof en;
@@ -238,9 +241,15 @@ const ko: Record<MessageKey, string> = {
   exportingReport: '보고서 만드는 중…',
   reportFailed: 'HTML 보고서를 만들지 못했습니다: {message}',
   reportSaved: 'HTML 보고서를 {file}(으)로 저장했습니다.',
+  courseGallery: '강의 갤러리',
+  hideSidebar: '사이드바 숨기기',
+  showSidebar: '사이드바 보이기',
 };
 
 const tables: Record<Lang, Record<MessageKey, string>> = { en, ko };
+
+/** Both tables, for the completeness test (tests/ui/i18n-completeness.test.ts). */
+export const messageTables = tables;
 
 function initialLang(): Lang {
   try {
@@ -266,7 +275,7 @@ export function setLang(next: Lang): void {
   } catch {
     // Not persisted; the choice holds for this page.
   }
-  document.documentElement.lang = next;
+  if (typeof document !== 'undefined') document.documentElement.lang = next;
   for (const l of listeners) l();
 }
 

@@ -61,6 +61,10 @@ export function loadMonaco(): Promise<Monaco> {
       getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
     };
     const monaco = await import('monaco-editor/editor/editor.api');
+    // The code-lens contribution's service (ICodeLensCache) must be registered before the first editor
+    // starts the editor services: the TypeScript worker's modules import the contribution later, and an
+    // editor made after that failed with "[createInstance] … depends on UNKNOWN service ICodeLensCache".
+    await import('monaco-editor/editor/contrib/codelens/browser/codelensController');
     await import('monaco-editor/languages/definitions/javascript/register');
     // The suggest widget (completion UI) is an editor contribution, not in the bare API.
     await import('monaco-editor/editor/contrib/suggest/browser/suggestController');

@@ -6,6 +6,7 @@ import { TableGrid, tableToCsv } from './TableGrid.tsx';
 import { LineChart, MiniHistogram } from './Charts.tsx';
 import type { TrainingChartProps } from './TrainingChart.tsx';
 import { formatNumber } from '../format.ts';
+import { localizedError } from '../i18n-errors.ts';
 import { loadMarkdown } from '../markdown.ts';
 import { useT } from '../i18n.ts';
 import { downloadText } from '../download.ts';
@@ -75,7 +76,8 @@ function Profile({ output }: { output: ProfileOutput }) {
           {t('rows', { n: output.rowCount.toLocaleString() })} × {t('columns', { n: output.columns.length })}
         </span>
       </div>
-      <div className="profile-scroll">
+      {/* Focusable: a keyboard user can scroll a wide profile sideways. */}
+      <div className="profile-scroll" tabIndex={0} role="region" aria-label={output.title ?? output.name ?? 'profile'}>
         <table className="profile">
           <thead>
             <tr>
@@ -164,13 +166,14 @@ export function Output({ output, controller }: { output: CellOutput; controller:
           <pre>{JSON.stringify(output.value, null, 2)}</pre>
         </details>
       );
-    case 'error':
+    case 'error': {
+      const { message, hint } = localizedError(output);
       return (
         <div className="error-output" role="alert">
-          <p className="error-message">{output.message}</p>
-          {output.hint && (
+          <p className="error-message">{message}</p>
+          {hint && (
             <p className="error-hint">
-              <strong>{t('hint')}:</strong> {output.hint}
+              <strong>{t('hint')}:</strong> {hint}
             </p>
           )}
           {output.where && (
@@ -180,6 +183,7 @@ export function Output({ output, controller }: { output: CellOutput; controller:
           )}
         </div>
       );
+    }
     default:
       return <pre className="text-output">{JSON.stringify(output, null, 2)}</pre>;
   }
