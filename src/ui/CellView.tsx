@@ -151,6 +151,7 @@ function CellViewInner(props: CellViewProps) {
             value={String(cell.params.code ?? '')}
             label={`${label} ${index + 1}`}
             values={props.values}
+            columns={props.knownColumns}
             onChange={(code) => controller.setParams(cell.id, { ...cell.params, code })}
             onRun={(advance) => (advance ? props.onRunAdvance(cell.id) : void controller.runCell(cell.id).catch(() => undefined))}
           />

@@ -9,5 +9,5 @@ declare module 'monaco-editor/language/typescript/monaco.contribution' {
   export const ScriptTarget: { ESNext: number };
 }
 declare module 'monaco-editor/editor/contrib/suggest/browser/suggestController';
-// Side-effect import: registers the code-lens contribution and its ICodeLensCache service (monaco.ts).
-declare module 'monaco-editor/editor/contrib/codelens/browser/codelensController';
+// Side-effect import: registers every editor contribution and its services before the first editor (monaco.ts).
+declare module 'monaco-editor/internal/common/workers';

@@ -5,6 +5,7 @@
 // and of the kernel's current values.
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
+import { TABLE_AND_MODEL_DTS, workbenchValuesDts, type ValueInfo } from './monacoTypes.ts';
 
 export type Monaco = typeof import('monaco-editor/editor/editor.api');
 type TsDefaults = typeof import('monaco-editor/language/typescript/monaco.contribution')['javascriptDefaults'];
@@ -17,7 +18,7 @@ let lastNames = '';
 /** What a code cell has in scope (see src/cells/code.ts). */
 export const WORKBENCH_DTS = `
 /** Every named table of the kernel (Arquero ColumnTable), by name. */
-declare const tables: WorkbenchTables & Record<string, any>;
+declare const tables: WorkbenchTables & Record<string, WorkbenchTable>;
 /** Every named value's payload (tables, models, metrics, ...), by name. */
 declare const values: WorkbenchValues & Record<string, any>;
 /** Arquero (data frames): aq.from, aq.op, table.filter/derive/groupby/rollup. */
@@ -32,25 +33,14 @@ declare function set(name: string, value: unknown): void;
 declare const signal: AbortSignal;
 interface WorkbenchTables {}
 interface WorkbenchValues {}
-`;
+${TABLE_AND_MODEL_DTS}`;
 
-function identifier(name: string): boolean {
-  return /^[A-Za-z_$][\w$]*$/.test(name);
-}
-
-/** Declare the kernel's current value names (tables.<name>, values.<name> and the bare names) for completion. */
-export function setWorkbenchValues(values: readonly { name: string; type: string; detail: string }[]): void {
+/** Declare the kernel's current values (bare names, tables.<name>, values.<name>) with their types for completion. */
+export function setWorkbenchValues(values: readonly ValueInfo[], columns: Record<string, readonly string[]> = {}): void {
   if (!jsDefaults) return;
-  const list = values.filter((v) => identifier(v.name));
-  const key = list.map((v) => `${v.name}:${v.type}`).join(',');
-  if (key === lastNames) return;
-  lastNames = key;
-  const doc = (v: { type: string; detail: string }) => `/** ${v.type}: ${v.detail.replace(/\*\//g, '* /')} */`;
-  const text = [
-    ...list.map((v) => `${doc(v)}\ndeclare const ${v.name}: any;`),
-    `interface WorkbenchTables { ${list.filter((v) => v.type === 'table').map((v) => `${doc(v)} ${v.name}: any;`).join(' ')} }`,
-    `interface WorkbenchValues { ${list.map((v) => `${doc(v)} ${v.name}: any;`).join(' ')} }`,
-  ].join('\n');
+  const text = workbenchValuesDts(values, columns);
+  if (text === lastNames) return;
+  lastNames = text;
   valuesLib?.dispose();
   valuesLib = jsDefaults.addExtraLib(text, 'file:///workbench-values.d.ts');
 }
@@ -61,10 +51,11 @@ export function loadMonaco(): Promise<Monaco> {
       getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
     };
     const monaco = await import('monaco-editor/editor/editor.api');
-    // The code-lens contribution's service (ICodeLensCache) must be registered before the first editor
-    // starts the editor services: the TypeScript worker's modules import the contribution later, and an
-    // editor made after that failed with "[createInstance] … depends on UNKNOWN service ICodeLensCache".
-    await import('monaco-editor/editor/contrib/codelens/browser/codelensController');
+    // The TypeScript language's worker manager imports every editor contribution (internal/common/workers),
+    // each registering its services (ICodeLensCache, IInlayHintsCache, actionWidgetService, …). Loaded after
+    // the first editor had started the editor services, every later editor failed with "[createInstance] …
+    // depends on UNKNOWN service …". So they are registered here, before any editor exists.
+    await import('monaco-editor/internal/common/workers');
     await import('monaco-editor/languages/definitions/javascript/register');
     // The suggest widget (completion UI) is an editor contribution, not in the bare API.
     await import('monaco-editor/editor/contrib/suggest/browser/suggestController');
