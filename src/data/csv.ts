@@ -91,6 +91,8 @@ function scanRows(text: string, delim: number, maxRows: number, sink: RowSink, o
   let pos = 0;
   let line = startLine;
   let lineStart = 0; // index of the first character of the current physical line
+  // Index of the next '\n' at or after the quoted text being read (-1: none left); -2: not looked up yet.
+  let nextLF = -2;
   const progressMask = (1 << 16) - 1;
   const more = () => {
     if (!final) throw INCOMPLETE;
@@ -131,9 +133,13 @@ function scanRows(text: string, delim: number, maxRows: number, sink: RowSink, o
             }
             if (q + 1 >= n) more(); // the next chunk may start with a second quote
             // Count line breaks inside the quoted text so later positions stay right.
-            for (let k = text.indexOf('\n', start); k >= 0 && k < q; k = text.indexOf('\n', k + 1)) {
+            // The next line break is looked up once and kept: searching again for
+            // every doubled quote made a long line of quotes quadratic.
+            if (nextLF !== -1 && nextLF < start) nextLF = text.indexOf('\n', start);
+            while (nextLF >= 0 && nextLF < q) {
               line++;
-              lineStart = k + 1;
+              lineStart = nextLF + 1;
+              nextLF = text.indexOf('\n', nextLF + 1);
             }
             if (text.charCodeAt(q + 1) === QUOTE) {
               (parts ??= []).push(text.slice(start, q + 1)); // keep one quote of the pair

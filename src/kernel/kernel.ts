@@ -6,7 +6,7 @@ import type { CellContext, CellKindDef } from '../core/cell.ts';
 import type { CellOutput, ErrorOutput, Progress } from '../core/outputs.ts';
 import type { Value, ValueType } from '../core/values.ts';
 import type { HostServices } from '../core/host.ts';
-import { CancelledError, CellError, isCancelled } from '../core/errors.ts';
+import { CancelledError, CellError, describeThrown, isCancelled } from '../core/errors.ts';
 import type { NotebookCell } from '../notebook/model.ts';
 import type { CellState, CellStatus, KernelEvent, KernelListener, ValueSummary } from './state.ts';
 import { describeValue, disposeValue } from './values.ts';
@@ -403,13 +403,17 @@ function sameObject(a: Value, b: Value): boolean {
   return a === b;
 }
 
+/** Any thrown value (not only an Error: a number, an object without a prototype, a hostile Proxy) as an error output; never throws. */
 export function toErrorOutput(error: unknown): ErrorOutput {
-  if (error instanceof CellError) {
-    const out: ErrorOutput = { type: 'error', message: error.message };
-    if (error.hint) out.hint = error.hint;
-    if (error.where) out.where = error.where;
-    return out;
+  try {
+    if (error instanceof CellError) {
+      const out: ErrorOutput = { type: 'error', message: String(error.message) };
+      if (typeof error.hint === 'string' && error.hint) out.hint = error.hint;
+      if (typeof error.where === 'string' && error.where) out.where = error.where;
+      return out;
+    }
+  } catch {
+    // fall through: described below
   }
-  if (error instanceof Error) return { type: 'error', message: `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` };
-  return { type: 'error', message: String(error) };
+  return { type: 'error', message: describeThrown(error) };
 }

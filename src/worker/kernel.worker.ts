@@ -12,6 +12,7 @@ import { IdbStore } from '../store/idb.ts';
 import { MemoryStore } from '../store/memory.ts';
 import { modelKey, type WorkbenchStore } from '../store/types.ts';
 import type { TrainedModel } from '../core/values.ts';
+import { describeThrown } from '../core/errors.ts';
 import { deserializeModel, isSerializable, serializeModel, type SavedModel } from './models.ts';
 import type { NotebookCell } from '../notebook/model.ts';
 import { lifecycleStores } from '../store/lifecycle.ts';
@@ -498,10 +499,10 @@ function onMessage(data: unknown): void {
   if (!request || request.kind !== 'request') return;
   handle(request).then(
     (result) => post({ kind: 'response', id: request.id, ok: true, result }),
-    (error: unknown) => post({ kind: 'response', id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => post({ kind: 'response', id: request.id, ok: false, error: describeThrown(error) }),
   );
 }
 
 self.addEventListener('unhandledrejection', (e) => {
-  post({ kind: 'fatal', error: e.reason instanceof Error ? e.reason.message : String(e.reason) });
+  post({ kind: 'fatal', error: describeThrown(e.reason) });
 });
