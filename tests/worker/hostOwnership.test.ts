@@ -96,5 +96,4 @@ describe('host calls scoped to the calling notebook', () => {
     await a.store.putModel(model('registry::churn::k1', 'registry', 'churn'));
     await expect(a.store.putModel(model('registry::churn::k1', 'registry', 'churn', 2))).rejects.toThrow('may not overwrite');
   });
-
 });
