@@ -328,6 +328,13 @@ async function command(options: Options, thread: KernelThread, print: (s: string
       summary.push(`${report.ok ? 'ok    ' : 'FAILED'} ${path} (${(report.durationMs / 1000).toFixed(1)} s)`);
       if (!report.ok) worst = Math.max(worst, EXIT_CELL_FAILED);
     } catch (error) {
+      if (error instanceof ThreadFailure) {
+        // This notebook could not run at all; the next one gets a fresh kernel thread.
+        printError(`ml-workbench: ${path}: the kernel could not run the notebook: ${error.message}`);
+        summary.push(`FAILED ${path}`);
+        worst = Math.max(worst, EXIT_CELL_FAILED);
+        continue;
+      }
       if (!(error instanceof BadInput)) throw error;
       printError(`ml-workbench: ${error.message}`);
       summary.push(`BAD    ${path}`);
