@@ -49,6 +49,8 @@ export class KernelThread {
     worker.on('exit', () => {
       if (this.worker === worker) this.worker = undefined;
     });
+    // Between notebooks nobody else listens: an error there only ends the thread (the next notebook starts a fresh one).
+    worker.on('error', () => undefined);
     this.worker = worker;
     return worker;
   }

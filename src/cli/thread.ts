@@ -27,13 +27,23 @@ function post(message: ThreadMessage): void {
 
 // A cell's floating promise or timer may fail after the cell has finished;
 // that must not end the thread (the cell's own errors reach the kernel).
-process.on('unhandledRejection', () => undefined);
-process.on('uncaughtException', () => undefined);
+// tfjs's WASM glue (Emscripten) adds handlers that rethrow, so ours replace
+// every handler, again after the backend has started.
+function ignoreStrayErrors(): void {
+  for (const event of ['unhandledRejection', 'uncaughtException'] as const) {
+    process.removeAllListeners(event);
+    process.on(event, () => undefined);
+  }
+}
+ignoreStrayErrors();
 
 let backend: string | undefined;
 
 async function run(request: ThreadRequest): Promise<void> {
-  backend ??= (await initBackend({ order: request.backendOrder })).backend;
+  if (backend === undefined) {
+    backend = (await initBackend({ order: request.backendOrder })).backend;
+    ignoreStrayErrors();
+  }
   post({ type: 'backend', backend });
   const host = nodeHost({
     notebookDir: request.notebookDir,
