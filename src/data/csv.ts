@@ -28,6 +28,8 @@ export interface CsvOptions {
   /** Rows whose field count differs from the header: 'error' (default) or 'pad' (fill with '' / drop extras). */
   ragged?: 'error' | 'pad';
   signal?: AbortSignal;
+  /** Stop with a clear error once the table would hold more values (rows × columns) than this (a browser tab's memory budget). */
+  maxCells?: number;
   /** Called now and then with the fraction of the text parsed. */
   onProgress?: (fraction: number) => void;
 }
@@ -297,6 +299,8 @@ export class CsvColumns {
     const columns = this.columns;
     for (let c = 0; c < width; c++) columns[c].push(c < count ? fields[c] : '');
     this.lines.push(line);
+    const maxCells = this.options.maxCells;
+    if (maxCells !== undefined && this.lines.length * width > maxCells) throw tooManyCells(line, this.lines.length, width, maxCells);
   }
 
   finish(): ParsedCsv {
@@ -312,6 +316,13 @@ export class CsvColumns {
     if (padded > 0) notes.push(`${padded} row${padded === 1 ? '' : 's'} had a different number of fields than the header and ${padded === 1 ? 'was' : 'were'} padded or cut.`);
     return { names, columns, lines, delimiter: this.delimiter, notes };
   }
+}
+
+function tooManyCells(line: number, rows: number, width: number, maxCells: number): CellError {
+  return new CellError(`The file is too large for this browser tab: by line ${line} it already holds ${rows.toLocaleString('en')} rows × ${width} columns, over the budget of ${maxCells.toLocaleString('en')} values.`, {
+    where: `line ${line}`,
+    hint: 'Load a sample of the file (fewer rows or columns), or run the notebook headless (npx ml-workbench run), which has no such budget.',
+  });
 }
 
 function emptyFile(): CellError {

@@ -148,6 +148,14 @@ export class Kernel {
     return undefined;
   }
 
+  /**
+   * Stop the running cell with this error instead of "Stopped by user" (a
+   * host's memory watch); queued cells run on. The cell sees its signal abort.
+   */
+  stopRunning(error: CellError): void {
+    this.controller?.abort(error);
+  }
+
   /** Stop the running cell and drop queued ones. */
   cancel(): void {
     for (const id of this.queued) {
@@ -266,6 +274,10 @@ export class Kernel {
       return 'done';
     } catch (error) {
       const duration = performance.now() - started;
+      if (controller.signal.aborted && controller.signal.reason instanceof CellError) {
+        entry.state.outputs = streamed.length > 0 ? streamed : previous;
+        return this.fail(entry, toErrorOutput(controller.signal.reason), duration);
+      }
       if (isCancelled(error) || controller.signal.aborted) {
         entry.state.durationMs = duration;
         const output: ErrorOutput = { type: 'error', message: 'Stopped by user.' };
@@ -338,6 +350,13 @@ export class Kernel {
   private setValue(name: string, value: Value, cellId: string): void {
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) {
       throw new CellError(`"${name}" is not a valid value name.`, { hint: 'Use letters, digits and _ only, starting with a letter (like train_data).' });
+    }
+    const budget = this.host.memoryBudget?.tableCells;
+    if (budget !== undefined && value.type === 'table' && value.table.numRows() * value.table.numCols() > budget) {
+      const { table } = value;
+      throw new CellError(`The table "${name}" (${table.numRows().toLocaleString('en')} rows × ${table.numCols()} columns) is too large for this browser tab: its budget is ${budget.toLocaleString('en')} values.`, {
+        hint: 'Work on a sample (fewer rows or columns), or run the notebook headless (npx ml-workbench run), which has no such budget.',
+      });
     }
     const old = this.values.get(name);
     this.values.set(name, { value, cellId });
