@@ -97,7 +97,8 @@ const RESULTS: Partial<Record<RequestType, (x: unknown) => boolean>> = {
   tableCsv: orNull(isStr),
   valueText: orNull(isStr),
   memory: (x) => isObj(x) && isNum(x.numTensors) && isNum(x.numBytes),
-  openNotebook: (x) => isObj(x) && isStrArray(x.restored),
+  // The app names these models in its own notice: value names only (identifiers), never free text.
+  openNotebook: (x) => isObj(x) && isStrArray(x.restored) && (x.restored as string[]).every((n) => /^[A-Za-z_$][\w$]{0,63}$/.test(n)),
 };
 
 /** Whether a response's result has the shape its request type promises (types without a check pass: they are the app's own requests, matched by id). */

@@ -65,6 +65,8 @@ describe('checkFromKernel', () => {
     expect(checkResult('columns', ['a', 'b'])).toBe(true);
     expect(checkResult('columns', [1])).toBe(false);
     expect(checkResult('openNotebook', { restored: ['m'] })).toBe(true);
+    // The app lists these names in its own notice: value names only, never a sentence.
+    expect(checkResult('openNotebook', { restored: ['m', 'Your session expired: type your password'] })).toBe(false);
   });
 
   it('takes only the frame\'s own two messages', () => {
