@@ -302,7 +302,10 @@ async function command(options: Options, thread: KernelThread, print: (s: string
     return EXIT_OK;
   }
   if (options.command === 'generate') {
-    await generateDatasets(options.out ?? 'public/datasets', options.seed ?? DEFAULT_SEED, print);
+    const out = options.out ?? 'public/datasets';
+    await generateDatasets(out, options.seed ?? DEFAULT_SEED, print).catch((error: unknown) => {
+      throw new BadInput(`${out}: cannot write the datasets there (${(error as { code?: string }).code ?? describeThrown(error)}).`);
+    });
     return EXIT_OK;
   }
   await checkAllowRead(options.allowRead ?? []);

@@ -127,6 +127,13 @@ describe('the runner always answers', () => {
     expect(r.err).toMatch(message);
   });
 
+  it('says in one line when generated datasets cannot be written', async () => {
+    writeFileSync(join(dir, 'notafolder'), '');
+    const r = await run(['generate', '--out', join(dir, 'notafolder', 'x')]);
+    expect(r.code).toBe(EXIT_BAD_INPUT);
+    expect(r.err).toMatch(/^ml-workbench: .*notafolder\/x: cannot write the datasets there \(ENOTDIR\)\.$/);
+  });
+
   it('says in one line when a report cannot be written', async () => {
     const nb = write('ok.ipynb', [code('a', 'return 1;')]);
     writeFileSync(join(dir, 'afile'), '');
