@@ -44,9 +44,9 @@ export function bankMarketing(lang: Lang = 'en') {
     | 4-test-and-deploy / 5-pipelines | a conditional *register* cell: registered only if AUC ≥ 0.75 |
 
     **About the data.** The original \`bank-additional-full.csv\` (41,188 calls, UCI, CC BY 4.0) is not shipped with the app.
-    The table loaded here is **generated** by the workbench (\`npm run generate\`, seeded): it has the same 21 columns, the same categories,
+    The table loaded here is **made by a random generator with a fixed seed**, so every run gets exactly the same table: it has the same 21 columns, the same categories,
     11.27 % positives and the course's group rates (for example 65 % success after a previous successful campaign, 5 % in May).
-    The real 4,119-row UCI sample runs through this same notebook in the project's tests.
+    The scores you will see are this table's, not the bank's; on the real calls they would differ.
     `, `
     # 은행 마케팅: 누가 정기예금에 가입할까?
 
@@ -65,9 +65,9 @@ export function bankMarketing(lang: Lang = 'en') {
     | 4-test-and-deploy / 5-pipelines | 조건부 *등록* 셀: AUC ≥ 0.75일 때만 등록 |
 
     **데이터에 대하여.** 원본 \`bank-additional-full.csv\`(41,188건, UCI, CC BY 4.0)는 앱에 포함되어 있지 않습니다.
-    여기서 불러오는 표는 워크벤치가 **생성한** 데이터입니다(\`npm run generate\`, 시드 고정). 같은 21개 열과 같은 범주,
+    여기서 불러오는 표는 **시드를 고정한 난수 생성기로 만든** 데이터라서 실행할 때마다 똑같은 표가 나옵니다. 같은 21개 열과 같은 범주,
     11.27 %의 양성 비율, 강의에서 보고한 그룹별 비율(예: 이전 캠페인 성공 고객 65 %, 5월 5 %)을 재현합니다.
-    실제 UCI 표본 4,119건도 프로젝트 테스트에서 이 노트북으로 실행됩니다.
+    아래에서 보는 점수는 은행의 실제 통화가 아니라 이 표의 점수이며, 실제 데이터에서는 달라집니다.
     `))
     .cell('load', { source: { type: 'dataset', name: 'bank-marketing' }, output: 'bank' }, t('Load the calls', '통화 데이터 불러오기'))
     .md(t(`
