@@ -6,6 +6,7 @@
 // seeded so a seed gives the same start on any backend.
 import { tf } from '../tf.ts';
 import { outputUnits, type Head } from './network.ts';
+import { conv1dIm2col, type Conv1dPadding } from './conv1d.ts';
 
 export type SequenceKind = 'lstm' | 'gru' | 'cnn1d';
 export type Pooling = 'max' | 'average' | 'none';
@@ -50,7 +51,7 @@ export class SequenceNet {
   readonly spec: SequenceSpec;
   private readonly embedding?: Layer;
   /** Body layers with a flag: is dropout applied after it. */
-  private readonly body: { layer: Layer; dropout: boolean; recurrent: boolean }[] = [];
+  private readonly body: { layer: Layer; dropout: boolean; recurrent: boolean; conv?: Conv1dPadding }[] = [];
   private readonly output: Layer;
   private disposed = false;
 
@@ -69,7 +70,10 @@ export class SequenceNet {
       let length = spec.steps;
       for (const filters of spec.filters) {
         // Padded sequences use causal convolutions: step t sees steps ≤ t only, like an RNN.
-        this.body.push({ layer: tf.layers.conv1d({ filters, kernelSize: spec.kernelSize, padding: padded ? 'causal' : 'same', activation: 'relu', kernelInitializer: glorot() }), dropout: true, recurrent: false });
+        // The layer only holds the weights (its own apply builds them; tfjs-layers
+        // cannot run 'causal' itself): forward() convolves with conv1dIm2col.
+        const padding: Conv1dPadding = padded ? 'causal' : 'same';
+        this.body.push({ layer: tf.layers.conv1d({ filters, kernelSize: spec.kernelSize, padding: 'same', activation: 'relu', kernelInitializer: glorot() }), dropout: true, recurrent: false, conv: padding });
         if (!padded && spec.pooling !== 'none' && length >= 2) {
           const pool = spec.pooling === 'max' ? tf.layers.maxPooling1d({ poolSize: 2 }) : tf.layers.averagePooling1d({ poolSize: 2 });
           this.body.push({ layer: pool, dropout: false, recurrent: false });
@@ -122,7 +126,7 @@ export class SequenceNet {
     }
     this.body.forEach((b, i) => {
       const kwargs = training && b.recurrent && this.spec.recurrentDropout > 0 ? { training: true } : {};
-      h = b.layer.apply(h, kwargs) as tf.Tensor;
+      h = b.conv ? convolve(b.layer, h as tf.Tensor3D, b.conv) : (b.layer.apply(h, kwargs) as tf.Tensor);
       if (training && b.dropout && rate > 0) {
         const keep = tf.randomUniform(h.shape, 0, 1, 'float32', dropoutSeed + i).greaterEqual(rate);
         h = h.mul(keep.cast('float32')).div(1 - rate);
@@ -149,4 +153,17 @@ export class SequenceNet {
     this.disposed = true;
     for (const l of this.layers()) l.dispose();
   }
+}
+
+/**
+ * A conv1d layer's ReLU convolution as im2col + matMul, which every backend
+ * differentiates (WASM has no Conv2D filter gradient). The layer is built by
+ * its own apply() the first time (the constructor's pass on zeros), so its
+ * weights keep the names and order tfjs gives them; that pass's output is
+ * discarded by the constructor's tidy.
+ */
+function convolve(layer: Layer, h: tf.Tensor3D, padding: Conv1dPadding): tf.Tensor3D {
+  if (!layer.built) layer.apply(h);
+  const [kernel, bias] = layer.trainableWeights.map((w) => w.read());
+  return conv1dIm2col(h, kernel as tf.Tensor3D, bias as tf.Tensor1D, padding);
 }
