@@ -6,6 +6,7 @@ import { bankMarketing } from './bank-marketing.ts';
 import { nextState } from './next-state.ts';
 import { salesForecast } from './sales-forecast.ts';
 import { mlLifecycle } from './ml-lifecycle.ts';
+import { retrieval } from './retrieval.ts';
 
 export function bundledNotebooks(): Record<string, NotebookDoc> {
   return {
@@ -20,5 +21,7 @@ export function bundledNotebooks(): Record<string, NotebookDoc> {
     'sales-forecast.ko.ipynb': salesForecast('ko'),
     'ml-lifecycle.ipynb': mlLifecycle('en'),
     'ml-lifecycle.ko.ipynb': mlLifecycle('ko'),
+    'retrieval.ipynb': retrieval('en'),
+    'retrieval.ko.ipynb': retrieval('ko'),
   };
 }
