@@ -8,7 +8,8 @@ ratings.txt / ratings_train.txt / ratings_test.txt, so the sample is drawn
 from the repository's raw/ files (one JSON file of reviews per movie) with
 NSMC's own labelling rule (README "Characteristics"): ratings 1-4 are
 negative (0), 9-10 positive (1), 5-8 excluded, reviews shorter than 140
-characters; like NSMC, the classes are balanced. Duplicate texts are kept
+characters; like NSMC, the classes are balanced. Reviews holding a double
+quote are left out, so every TSV reader reads the same texts. Duplicate texts are kept
 once. Train and test are disjoint, drawn with numpy seed 42.
 """
 import json, subprocess, sys
@@ -32,7 +33,8 @@ for _ in blobs:
     for r in json.loads(body.decode('utf-8')):
         text = ' '.join(str(r.get('review', '')).split())
         rating = int(r['rating'])
-        if not text or len(text) >= 140 or 5 <= rating <= 8:
+        # No quotes: a TSV reader that honours quotes would read them differently from one that does not.
+        if not text or len(text) >= 140 or 5 <= rating <= 8 or '"' in text:
             continue
         label = 1 if rating >= 9 else 0
         reviews.setdefault(text, (r['review_id'], label))

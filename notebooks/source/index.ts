@@ -7,6 +7,7 @@ import { nextState } from './next-state.ts';
 import { salesForecast } from './sales-forecast.ts';
 import { mlLifecycle } from './ml-lifecycle.ts';
 import { retrieval } from './retrieval.ts';
+import { reviewSentiment } from './review-sentiment.ts';
 
 export function bundledNotebooks(): Record<string, NotebookDoc> {
   return {
@@ -23,5 +24,7 @@ export function bundledNotebooks(): Record<string, NotebookDoc> {
     'ml-lifecycle.ko.ipynb': mlLifecycle('ko'),
     'retrieval.ipynb': retrieval('en'),
     'retrieval.ko.ipynb': retrieval('ko'),
+    'review-sentiment.ipynb': reviewSentiment('en'),
+    'review-sentiment.ko.ipynb': reviewSentiment('ko'),
   };
 }
