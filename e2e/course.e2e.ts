@@ -6,7 +6,7 @@ import { useApp } from './session.ts';
 import { type Session } from './browser.ts';
 import { cells, summary, waitForBackend, type CellInfo } from './helpers.ts';
 
-const RUN_ALL = ['penguins.ipynb', 'session-drop.ipynb', 'bank-marketing.ipynb', 'next-state.ipynb', 'sales-forecast.ipynb', 'ml-lifecycle.ipynb'];
+const RUN_ALL = ['penguins.ipynb', 'session-drop.ipynb', 'bank-marketing.ipynb', 'next-state.ipynb', 'sales-forecast.ipynb', 'ml-lifecycle.ipynb', 'retrieval.ipynb', 'review-sentiment.ipynb'];
 const STEP_THROUGH = RUN_ALL;
 
 function runnable(list: CellInfo[]): CellInfo[] {
