@@ -1,0 +1,3 @@
+// Export to Python: see notebook.ts (the entry points) and docs/export.md.
+export { exportPython, toIpynb, toScript, EXPORTED_KINDS, type PythonExport, type ExportOptions } from './notebook.ts';
+export { PYTHON_HELPERS } from './helpers.ts';
