@@ -199,7 +199,7 @@ class Parser {
         const count = typeof pattern !== 'string' && pattern.t === 'regex' && !pattern.flags.includes('g') ? ', n=1' : '';
         if (typeof pattern !== 'string' && pattern.t === 'regex') {
           if (pattern.flags.replace('g', '') !== '') throw new UnsupportedExpression(`regular-expression flags "${pattern.flags}"`);
-          return `${text(0)}.str.replace(r${pyString(pattern.v)}, ${text(2)}, regex=True${count})`;
+          return `${text(0)}.str.replace(${pyString(pattern.v)}, ${text(2)}, regex=True${count})`;
         }
         return `${text(0)}.str.replace(${text(1)}, ${text(2)}, regex=False, n=1)`;
       }
