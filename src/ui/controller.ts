@@ -2,6 +2,7 @@
 // run state (from kernel events), the gallery, files, backend and save state.
 // React reads it with useSyncExternalStore; window.workbench calls it too.
 import { decodeNotebook, serializeNotebook } from '../notebook/ipynb.ts';
+import type { PythonExport } from '../export/python/notebook.ts';
 import { newCellId, type NotebookCell, type NotebookDoc } from '../notebook/model.ts';
 import type { CellOutput, EpochRecord, Progress } from '../core/outputs.ts';
 import type { CellStatus, KernelEvent, ValueSummary } from '../kernel/state.ts';
@@ -333,6 +334,11 @@ export class Controller {
     );
     const byFile = new Map(titles);
     this.set({ course: this.state.course.map((c) => ({ ...c, title: byFile.get(c.file) ?? c.title })) });
+  }
+
+  /** The open notebook as Python cells, made by the kernel (it has the cell kinds); see src/ui/exportPython.ts. */
+  exportPython(doc: NotebookDoc): Promise<PythonExport> {
+    return this.kernel().request('exportPython', { cells: doc.cells, title: doc.title });
   }
 
   private kernel(): KernelClient {

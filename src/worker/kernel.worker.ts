@@ -23,6 +23,7 @@ import { aliasParams, pickVersion, type RegistryRef } from './registryRefs.ts';
 import { blockedOutput, isActiveCell, type TrustState } from './trust.ts';
 import type { FromWorker, KindInfo, Request, RequestMap, SetCellsResult } from './protocol.ts';
 import { isSandboxed } from './mode.ts';
+import { exportPython } from '../export/python/notebook.ts';
 import { reportClose, WorkerChannel } from './channel.ts';
 import { RemoteStore, remoteLifecycleStores } from '../store/remote.ts';
 import { remoteHostServices, remoteWasmPaths } from './remoteHost.ts';
@@ -442,6 +443,10 @@ async function handle(request: Request): Promise<unknown> {
     case 'columns': {
       const v = kernel.getValue((request.params as { name: string }).name);
       return v?.type === 'table' ? v.table.columnNames() : null;
+    }
+    case 'exportPython': {
+      const { cells, title } = request.params as RequestMap['exportPython']['params'];
+      return exportPython({ title, cells, metadata: {}, workbench: {}, nbformatMinor: 5 });
     }
     case 'tableCsv': {
       const v = kernel.getValue((request.params as { name: string }).name);

@@ -2,6 +2,7 @@
 // worker. Requests carry an id and get exactly one response with that id;
 // kernel events are streamed as they happen. Everything is plain data.
 import type { NotebookCell } from '../notebook/model.ts';
+import type { PythonExport } from '../export/python/notebook.ts';
 import type { CellState, KernelEvent } from '../kernel/state.ts';
 import type { RunResult } from '../kernel/kernel.ts';
 import type { BackendAttempt, BackendName } from '../ml/backend.ts';
@@ -57,6 +58,8 @@ export interface RequestMap {
   memory: { params: Record<string, never>; result: { numTensors: number; numBytes: number } };
   /** The notebook now open: models trained in it are saved under its id, and its saved models are put back in the kernel. */
   openNotebook: { params: { notebookId: string; title?: string }; result: { restored: string[] } };
+  /** The notebook as Python cells (src/export/python): made here, where the cell kinds are. */
+  exportPython: { params: { cells: NotebookCell[]; title: string }; result: PythonExport };
 }
 
 export type RequestType = keyof RequestMap;

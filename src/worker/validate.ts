@@ -98,6 +98,8 @@ const RESULTS: Partial<Record<RequestType, (x: unknown) => boolean>> = {
   valueText: orNull(isStr),
   memory: (x) => isObj(x) && isNum(x.numTensors) && isNum(x.numBytes),
   openNotebook: (x) => isObj(x) && isStrArray(x.restored),
+  exportPython: (x) => isObj(x) && Array.isArray(x.cells) && x.cells.every((c) => isObj(c) && (c.type === 'code' || c.type === 'markdown') && isStr(c.source) && optStr(c.from))
+    && isStrArray(x.files) && Array.isArray(x.todos) && x.todos.every((t) => isObj(t) && isStr(t.cell) && isStr(t.kind) && isStr(t.reason)),
 };
 
 /** Whether a response's result has the shape its request type promises (types without a check pass: they are the app's own requests, matched by id). */
