@@ -1,7 +1,8 @@
 // "Export as Python notebook" in the toolbar downloads a zip with the
 // exported Jupyter notebook and the data files it reads, fetched from the
 // app's own origin; the notebook inside is the engine's export of the open
-// notebook. The button speaks Korean when the UI does.
+// notebook. The button speaks Korean when the UI does. A table output
+// downloads as Parquet too.
 // E2E_SCREENSHOTS=<folder> also saves the toolbar at 1440 and 1024 wide.
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './session.ts';
+import { runAll } from './helpers.ts';
+import { parseParquet } from '../src/data/binary/parquet.ts';
 
 describe('export as Python notebook', () => {
   const s = useApp({ course: 'penguins.ipynb' });
@@ -50,6 +53,19 @@ describe('export as Python notebook', () => {
     const sources = nb.cells.map((c: { source: string[] }) => c.source.join(''));
     expect(sources.some((src: string) => src.includes('split_rows(penguins, "stratified", (0.7, 0.15, 0.15), seed=42, target="Species")'))).toBe(true);
     await expect(page.locator('.notice, [role="status"]').filter({ hasText: /saved as .*-python\.zip/ }).first().textContent()).resolves.toMatch(/0 step\(s\) marked TODO/);
+  });
+
+  it('downloads a table as Parquet that reads back whole', async () => {
+    const page = s.page;
+    await runAll(page);
+    const button = page.locator('[data-action="download-parquet"]').first();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.click()]);
+    expect(download.suggestedFilename()).toBe('penguins.parquet');
+    const bytes = readFileSync((await download.path())!);
+    const table = await parseParquet(new Uint8Array(bytes));
+    expect(table.numRows()).toBe(344);
+    expect(table.columnNames()).toEqual(['Species', 'Island', 'Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)', 'Sex']);
+    expect(table.get('Beak Length (mm)', 0)).toBe(39.1);
   });
 
   it('speaks Korean', async () => {

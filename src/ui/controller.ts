@@ -861,6 +861,10 @@ export class Controller {
     return this.kernel().request('tablePage', { name, ...request });
   }
 
+  tableParquet(name: string): Promise<Uint8Array | null> {
+    return this.kernel().request('tableParquet', { name });
+  }
+
   tableCsv(name: string): Promise<string | null> {
     return this.kernel().request('tableCsv', { name });
   }

@@ -51,6 +51,8 @@ export interface RequestMap {
   cells: { params: Record<string, never>; result: CellState[] };
   columns: { params: { name: string }; result: string[] | null };
   tableCsv: { params: { name: string }; result: string | null };
+  /** A whole table value as the bytes of a Parquet file (src/export/parquet.ts); null when the kernel has no such table. */
+  tableParquet: { params: { name: string }; result: Uint8Array | null };
   /** Rows of a whole table value (sorted by one column, or in its own order), for the grid; null when the kernel has no such table. */
   tablePage: { params: { name: string } & TablePageRequest; result: TablePage | null };
   /** A text value's text (the model card's HTML), or null when the kernel has no such text value. */

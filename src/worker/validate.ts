@@ -95,6 +95,7 @@ const RESULTS: Partial<Record<RequestType, (x: unknown) => boolean>> = {
   cells: (x) => Array.isArray(x) && x.every((c) => isObj(c) && isStr(c.id) && isStr(c.kind) && isStr(c.status) && STATUSES.has(c.status) && Array.isArray(c.outputs) && c.outputs.every(isOutput) && isStrArray(c.reads) && isStrArray(c.writes)),
   columns: orNull(isStrArray),
   tableCsv: orNull(isStr),
+  tableParquet: orNull((x) => x instanceof Uint8Array),
   valueText: orNull(isStr),
   memory: (x) => isObj(x) && isNum(x.numTensors) && isNum(x.numBytes),
   openNotebook: (x) => isObj(x) && isStrArray(x.restored),
