@@ -19,6 +19,7 @@ import { KernelThread, ThreadFailure } from './supervisor.ts';
 import { jsonPieces, writePieces } from './streamWrite.ts';
 import { renderMarkdownSafe } from './markdown.ts';
 import { DEFAULT_SEED, generateAllDatasets } from '../datasets/generators/index.ts';
+import { EXPORT_USAGE, exportCommand } from './export.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_CELL_FAILED = 1;
@@ -32,6 +33,7 @@ const USAGE = `Usage:
   ml-workbench run-all <folder> [--json-dir dir] [--backend wasm|cpu] [--timeout SECONDS] [--allow-read DIR]
   ml-workbench schema [--out file.json]
   ml-workbench generate [--out public/datasets] [--seed N]
+  ${EXPORT_USAGE}
   ml-workbench --help
 
 run       runs every cell of a notebook in Node and prints one line per cell.
@@ -48,6 +50,8 @@ run       runs every cell of a notebook in Node and prints one line per cell.
 run-all   runs every .ipynb in a folder (not recursive) the same way.
 generate  writes the generated course datasets (shop sessions, K-Mart, bank marketing) as CSV
           files into a folder (default public/datasets, seed ${DEFAULT_SEED}); see docs/datasets.md.
+export    writes the notebook as Python (pandas, scikit-learn, XGBoost, PyTorch) with the data files
+          beside it; untranslated steps are TODO cells (docs/export.md).
 schema    prints the JSON Schema of the workbench cell metadata (docs/workbench-cell.schema.json).
 Exit codes: 0 all cells ran, 1 a cell failed, 2 bad input.`;
 
@@ -260,6 +264,7 @@ async function runNotebook(path: string, options: Options, thread: KernelThread,
 }
 
 export async function main(argv: string[], print: (s: string) => void = (s) => console.log(s), printError: (s: string) => void = (s) => console.error(s)): Promise<number> {
+  if (argv[0] === 'export') return exportCommand(argv.slice(1), print, printError);
   let options: Options;
   try {
     options = parseArgs(argv);

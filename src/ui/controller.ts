@@ -2,6 +2,7 @@
 // run state (from kernel events), the gallery, files, backend and save state.
 // React reads it with useSyncExternalStore; window.workbench calls it too.
 import { decodeNotebook, serializeNotebook } from '../notebook/ipynb.ts';
+import type { PythonExport } from '../export/python/notebook.ts';
 import { newCellId, type NotebookCell, type NotebookDoc } from '../notebook/model.ts';
 import type { CellOutput, EpochRecord, Progress } from '../core/outputs.ts';
 import type { CellStatus, KernelEvent, ValueSummary } from '../kernel/state.ts';
@@ -340,6 +341,11 @@ export class Controller {
     );
     const byFile = new Map(titles);
     this.set({ course: this.state.course.map((c) => ({ ...c, title: byFile.get(c.file) ?? c.title })) });
+  }
+
+  /** The open notebook as Python cells, made by the kernel (it has the cell kinds); see src/ui/exportPython.ts. */
+  exportPython(doc: NotebookDoc): Promise<PythonExport> {
+    return this.kernel().request('exportPython', { cells: doc.cells, title: doc.title });
   }
 
   private kernel(): KernelClient {
@@ -862,6 +868,10 @@ export class Controller {
   /** A page of a whole table value in the kernel (sorted or not); null when the kernel does not hold it (e.g. after a restart). */
   tablePage(name: string, request: TablePageRequest): Promise<TablePage | null> {
     return this.kernel().request('tablePage', { name, ...request });
+  }
+
+  tableParquet(name: string): Promise<Uint8Array | null> {
+    return this.kernel().request('tableParquet', { name });
   }
 
   tableCsv(name: string): Promise<string | null> {

@@ -25,6 +25,8 @@ import { aliasParams, pickVersion, type RegistryRef } from './registryRefs.ts';
 import { blockedOutput, isActiveCell, type TrustState } from './trust.ts';
 import type { FromWorker, KindInfo, Request, RequestMap, SetCellsResult } from './protocol.ts';
 import { isSandboxed } from './mode.ts';
+import { exportPython } from '../export/python/notebook.ts';
+import { tableToParquet } from '../export/parquet.ts';
 import { reportClose, WorkerChannel } from './channel.ts';
 import { RemoteStore, remoteLifecycleStores } from '../store/remote.ts';
 import { remoteHostServices, remoteWasmPaths } from './remoteHost.ts';
@@ -448,6 +450,14 @@ async function handle(request: Request): Promise<unknown> {
     case 'columns': {
       const v = kernel.getValue((request.params as { name: string }).name);
       return v?.type === 'table' ? v.table.columnNames() : null;
+    }
+    case 'exportPython': {
+      const { cells, title } = request.params as RequestMap['exportPython']['params'];
+      return exportPython({ title, cells, metadata: {}, workbench: {}, nbformatMinor: 5 });
+    }
+    case 'tableParquet': {
+      const v = kernel.getValue((request.params as { name: string }).name);
+      return v?.type === 'table' ? tableToParquet(v.table) : null;
     }
     case 'tableCsv': {
       const v = kernel.getValue((request.params as { name: string }).name);

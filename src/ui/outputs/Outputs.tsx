@@ -8,7 +8,7 @@ import type { TrainingChartProps } from './TrainingChart.tsx';
 import { formatNumber } from '../format.ts';
 import { loadMarkdown } from '../markdown.ts';
 import { useT } from '../i18n.ts';
-import { downloadText } from '../download.ts';
+import { downloadBlob, downloadText } from '../download.ts';
 import type { Controller } from '../controller.ts';
 
 const Figure = lazy(() => import('./Figure.tsx').then((m) => ({ default: m.Figure })));
@@ -135,7 +135,14 @@ export function Output({ output, controller }: { output: CellOutput; controller:
         downloadText(full ?? tableToCsv(output), `${output.name ?? 'table'}.csv`, 'text/csv');
       };
       const name = output.name;
-      return <TableGrid table={output} onDownload={download} fetchPage={name ? (request) => controller.tablePage(name, request) : undefined} />;
+      // Parquet needs the whole typed table, which only the kernel has: offered for named tables.
+      const downloadParquet = async () => {
+        if (!name) return;
+        const bytes = await controller.tableParquet(name).catch((error: Error) => (controller.notify(t('parquetFailed', { message: error.message })), undefined));
+        if (bytes === null) controller.notify(t('parquetGone', { name }));
+        else if (bytes) downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.apache.parquet' }), `${name}.parquet`);
+      };
+      return <TableGrid table={output} onDownload={download} onDownloadParquet={name ? () => void downloadParquet() : undefined} fetchPage={name ? (request) => controller.tablePage(name, request) : undefined} />;
     }
     case 'figure':
       return (
