@@ -11,7 +11,8 @@ export const FOREIGN_KIND = 'foreign';
 export const MARKDOWN_KIND = 'markdown';
 export const CODE_KIND = 'code';
 
-export type JupyterCellType = 'code' | 'markdown' | 'raw';
+/** nbformat's cell types; a newer nbformat's own (kept verbatim, shown as raw) are any other string. */
+export type JupyterCellType = 'code' | 'markdown' | 'raw' | (string & {});
 
 export interface JupyterExtras {
   cellType: JupyterCellType;

@@ -4,7 +4,7 @@ import type { CellOutput, ConfusionMatrix, EpochRecord, MetricsOutput, ProfileOu
 import { formatScalar } from '../../notebook/outputText.ts';
 import { TableGrid, tableToCsv } from './TableGrid.tsx';
 import { LineChart, MiniHistogram } from './Charts.tsx';
-import { loadMarkdown } from '../markdown.ts';
+import { hasMath, loadMarkdown, loadMath, mathLoaded, type RenderMarkdown } from '../markdown.ts';
 import { useT } from '../i18n.ts';
 import { downloadText } from '../download.ts';
 import type { Controller } from '../controller.ts';
@@ -20,18 +20,22 @@ export function fmt(x: number | undefined): string {
   return x.toFixed(4).replace(/0+$/, '').replace(/\.$/, '');
 }
 
-export const Markdown = memo(function Markdown({ text }: { text: string }) {
-  const [render, setRender] = useState<((md: string) => string) | null>(null);
+export const Markdown = memo(function Markdown({ text, attachments }: { text: string; attachments?: unknown }) {
+  const [render, setRender] = useState<RenderMarkdown | null>(null);
+  // KaTeX loads only for text with math; the text re-renders once it is in.
+  const math = useMemo(() => hasMath(text), [text]);
+  const [mathReady, setMathReady] = useState(mathLoaded());
   useEffect(() => {
     let live = true;
     loadMarkdown().then((r) => live && setRender(() => r));
+    if (math) void loadMath().then(() => live && setMathReady(true));
     return () => {
       live = false;
     };
-  }, []);
-  const html = useMemo(() => (render ? render(text) : null), [render, text]);
-  if (html === null) return <div className="markdown plain">{text}</div>;
-  return <div className="markdown" dangerouslySetInnerHTML={{ __html: html }} />;
+  }, [math]);
+  const html = useMemo(() => (render ? render(text, { attachments }) : null), [render, text, attachments, mathReady]);
+  if (html === null) return <div className="markdown plain nb-content">{text}</div>;
+  return <div className="markdown nb-content" dangerouslySetInnerHTML={{ __html: html }} />;
 });
 
 function Confusion({ confusion }: { confusion: ConfusionMatrix }) {
