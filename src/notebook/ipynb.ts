@@ -103,6 +103,7 @@ function decodeCell(raw: unknown, index: number, usedIds: Set<string>, warnings:
 
   const jupyter: NotebookCell['jupyter'] = { cellType, metadata: otherMetadata, source };
   if (form === 'string') jupyter.sourceForm = 'string';
+  if (!('source' in raw)) jupyter.sourceForm = 'absent';
   if ('execution_count' in raw) jupyter.executionCount = raw.execution_count as number | null;
   if ('attachments' in raw) jupyter.attachments = raw.attachments;
   if (Object.keys(extra).length > 0) jupyter.extra = extra;
@@ -198,7 +199,7 @@ function encodeCell(cell: NotebookCell, render: SourceRenderer): Json {
     metadata.workbench = wb;
   }
   const out: Json = { ...(j.extra ?? {}), cell_type: cellType, id: cell.id, metadata };
-  out.source = j.sourceForm === 'string' ? source : sourceLines(source);
+  if (!(j.sourceForm === 'absent' && source === '')) out.source = j.sourceForm === 'string' ? source : sourceLines(source);
   if (j.attachments !== undefined) out.attachments = j.attachments;
   if (cellType === 'code') {
     out.execution_count = cell.kind === FOREIGN_KIND ? (j.executionCount ?? null) : null;

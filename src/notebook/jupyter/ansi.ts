@@ -3,6 +3,7 @@
 // names Jupyter uses), every other escape sequence is dropped, and the text
 // is escaped. Colours are classes, never style attributes, so the output
 // obeys the same sanitizer policy as everything else a notebook brings.
+/* eslint-disable no-control-regex -- this module is about terminal control characters (ESC, BEL, BS). */
 
 const NAMES = ['black', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white'] as const;
 
