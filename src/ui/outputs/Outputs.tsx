@@ -6,7 +6,7 @@ import { TableGrid, tableToCsv } from './TableGrid.tsx';
 import { LineChart, MiniHistogram } from './Charts.tsx';
 import type { TrainingChartProps } from './TrainingChart.tsx';
 import { formatNumber } from '../format.ts';
-import { loadMarkdown } from '../markdown.ts';
+import { hasMath, loadMarkdown, loadMath, mathLoaded, type RenderMarkdown } from '../markdown.ts';
 import { useT } from '../i18n.ts';
 import { downloadBlob, downloadText } from '../download.ts';
 import type { Controller } from '../controller.ts';
@@ -18,18 +18,22 @@ const TrainingChart = lazy(() => import('./TrainingChart.tsx').then((m) => ({ de
 
 const fmt = formatNumber;
 
-export const Markdown = memo(function Markdown({ text }: { text: string }) {
-  const [render, setRender] = useState<((md: string) => string) | null>(null);
+export const Markdown = memo(function Markdown({ text, attachments }: { text: string; attachments?: unknown }) {
+  const [render, setRender] = useState<RenderMarkdown | null>(null);
+  // KaTeX loads only for text with math; the text re-renders once it is in.
+  const math = useMemo(() => hasMath(text), [text]);
+  const [mathReady, setMathReady] = useState(mathLoaded());
   useEffect(() => {
     let live = true;
     loadMarkdown().then((r) => live && setRender(() => r));
+    if (math) void loadMath().then(() => live && setMathReady(true));
     return () => {
       live = false;
     };
-  }, []);
-  const html = useMemo(() => (render ? render(text) : null), [render, text]);
-  if (html === null) return <div className="markdown plain">{text}</div>;
-  return <div className="markdown" dangerouslySetInnerHTML={{ __html: html }} />;
+  }, [math]);
+  const html = useMemo(() => (render ? render(text, { attachments }) : null), [render, text, attachments, mathReady]);
+  if (html === null) return <div className="markdown plain nb-content">{text}</div>;
+  return <div className="markdown nb-content" dangerouslySetInnerHTML={{ __html: html }} />;
 });
 
 /** Metric cards as plain text while the evaluation view loads. */
