@@ -149,6 +149,50 @@ export function bankMarketing(lang: Lang = 'en') {
     .cell('train', { input: 'train_x', target: 'y', model: 'gbdt', gbdt: { ...CONSERVATIVE, stoppingMetric: 'auc' }, validation: 'valid_x', seed: 42, output: 'conservative' }, t('Conservative', 'Conservative 설정'))
     .cell('train', { input: 'train_x', target: 'y', model: 'gbdt', gbdt: { ...AGGRESSIVE, stoppingMetric: 'auc' }, validation: 'valid_x', seed: 42, output: 'aggressive' }, t('Aggressive', 'Aggressive 설정'))
     .md(t(`
+    ## 2b · Tune, as the course's tuning job does
+
+    The course then runs a SageMaker *hyperparameter tuning job*: it trains many XGBoost models with different settings and keeps the one with
+    the best **validation AUC**. The tune cell does the same here over four settings — tree depth, eta (the learning rate), the number of rounds
+    and the minimum child weight — starting from the conservative model. It uses TPE, like SageMaker's Bayesian search: the first trials are
+    random, later ones try settings near the best so far; trials that fall behind the median are stopped early. The test set is not used.
+    The table lists every trial; the best settings feed the train cell below (its *params from* field).
+    Look at the pruned trials: most have a small eta. They learn slowly, so after 20 rounds they are behind and get stopped, even though
+    they might have caught up — early stopping saves time at the price of favouring fast learners.
+    `, `
+    ## 2b · 튜닝: 강의의 튜닝 작업처럼
+
+    강의는 이어서 SageMaker *하이퍼파라미터 튜닝 작업*을 돌립니다. 설정을 바꿔 가며 XGBoost 모델을 여러 개 학습하고 **검증 AUC**가
+    가장 좋은 것을 남깁니다. 여기서는 튜닝 셀이 conservative 모델에서 출발해 네 가지 설정, 곧 트리 깊이, eta(학습률), 라운드 수,
+    최소 자식 가중치를 같은 방식으로 찾습니다. SageMaker의 베이지안 탐색처럼 TPE를 씁니다. 처음 몇 번은 무작위로, 그 뒤에는 지금까지의
+    최선 근처를 시도하고, 중앙값보다 뒤처지는 시도는 일찍 멈춥니다. 테스트 데이터는 쓰지 않습니다.
+    표에 모든 시도가 나오고, 최선 설정은 아래 학습 셀로 들어갑니다(*params from* 항목).
+    일찍 멈춘 시도를 보세요. 대부분 eta가 작습니다. 천천히 배우기 때문에 20라운드 뒤에는 뒤처져서 멈추게 되지만, 끝까지 갔다면 따라잡았을 수도
+    있습니다. 조기 중단은 시간을 아끼는 대신 빨리 배우는 설정을 편애합니다.
+    `))
+    .cell('tune', {
+      input: 'train_x', validation: 'valid_x', target: 'y', model: 'gbdt', gbdt: { ...CONSERVATIVE, stoppingMetric: 'auc' }, seed: 42,
+      metric: 'val_auc', sampler: 'tpe', trials: 10, startupTrials: 4, pruning: true, warmupEpochs: 20, output: 'best_params',
+      space: [
+        { name: 'gbdt.maxDepth', type: 'int', low: 2, high: 5 },
+        { name: 'gbdt.eta', type: 'logfloat', low: 0.03, high: 0.5 },
+        { name: 'gbdt.rounds', type: 'int', low: 30, high: 120 },
+        { name: 'gbdt.minChildWeight', type: 'float', low: 1, high: 10 },
+      ],
+    }, t('Tune depth, eta, rounds, min child weight on validation AUC', '검증 AUC로 깊이, eta, 라운드, 최소 자식 가중치 튜닝'))
+    .cell('train', { input: 'train_x', target: 'y', model: 'gbdt', gbdt: { ...CONSERVATIVE, stoppingMetric: 'auc' }, validation: 'valid_x', seed: 42, paramsFrom: 'best_params', output: 'tuned' }, t('The tuned model', '튜닝한 모델'))
+    .cell('evaluate', { model: 'conservative', input: 'valid_x', output: 'conservative_valid', report: false }, t('Conservative on validation', 'Conservative 검증 평가'))
+    .cell('evaluate', { model: 'tuned', input: 'valid_x', output: 'tuned_valid', report: false }, t('Tuned on validation', '튜닝한 모델 검증 평가'))
+    .code(`
+// Did tuning pay off? Compare validation AUC (the data the search optimised), not test AUC.
+const before = conservative_valid.roc_auc;
+const after = tuned_valid.roc_auc;
+const gain = after - before;
+set('tuning_gain', gain);
+return gain > 0
+  ? \`${t('Tuning raised the validation AUC from', '튜닝으로 검증 AUC가')} \${before.toFixed(4)}${t(' to', '에서')} \${after.toFixed(4)}${t(' (+', '로 올랐습니다 (+')}\${gain.toFixed(4)}).\`
+  : \`${t('Tuning did not beat the conservative model on validation AUC', '튜닝이 검증 AUC에서 conservative 모델을 넘지 못했습니다')} (\${after.toFixed(4)} ${t('vs', '대')} \${before.toFixed(4)}): ${t('with 10 trials the search may not reach a better region, and the conservative settings are already near the best for this data.', '시도 10번으로는 더 나은 영역에 닿지 못했을 수 있고, conservative 설정이 이미 이 데이터에서 최선에 가깝습니다.')}\`;
+`, t('Tuned vs conservative on validation AUC', '검증 AUC: 튜닝 대 conservative'))
+    .md(t(`
     ## 3 · Evaluate on the test set
 
     The course's evaluation uses the 10 % test set and a threshold of 0.5 on the predicted probability.

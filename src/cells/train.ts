@@ -267,7 +267,7 @@ async function runSequence(params: TrainParams, ctx: CellContext, data: Sequence
     validation = v.value;
   }
   const q = sequenceModelSchema.parse(params.sequence ?? {});
-  const { model, result, trainedOn } = await fitSequenceModel(data, sequenceFitOptions(params, params.model), {
+  const { model, result } = await fitSequenceModel(data, sequenceFitOptions(params, params.model), {
     validation, signal: ctx.signal, onProgress: (p) => ctx.progress({ ...p }),
   });
   ctx.set(params.output, { type: 'model', model });
@@ -278,7 +278,7 @@ async function runSequence(params: TrainParams, ctx: CellContext, data: Sequence
     `${body} on ${shape}`,
     `${thousands(model.net.countParams())} parameters`,
     `${epochs} epoch${epochs === 1 ? '' : 's'}${result.stoppedEarly ? ' (stopped early)' : ''}`,
-    trainedOn ? `trained on ${trainedOn} (the ${activeBackend()} backend has no convolution gradients)` : `backend ${activeBackend() || ctx.host.backend()}`,
+    `backend ${activeBackend() || ctx.host.backend()}`,
     `${result.seconds.toFixed(1)} s`,
   ].join(', ');
   const out: TrainingOutput = { type: 'training', title: `${modelText(params)} → ${params.output}`, history: result.history, step: 'epoch', target: model.target, summary };

@@ -13,6 +13,8 @@ import { kindLabel } from './i18n-kinds.ts';
 
 // The generated form loads when a cell's form is first opened, not with the first screen.
 const ParamForm = lazy(() => import('./ParamForm.tsx').then((m) => ({ default: m.ParamForm })));
+// Plain Jupyter cells (highlighted code, saved outputs) load with the first notebook that has one.
+const JupyterCell = lazy(() => import('./outputs/jupyter/JupyterCell.tsx'));
 import { loadMarkdown } from './markdown.ts';
 import { downloadText, safeFileName } from './download.ts';
 
@@ -74,7 +76,7 @@ function CellViewInner(props: CellViewProps) {
   const isCode = cell.kind === 'code';
   const isForeign = cell.kind === 'foreign';
   const runnable = !isMarkdown && !isForeign && (kind?.runnable ?? true);
-  const label = kindLabel(cell.kind, kind?.label ?? (isForeign ? 'Jupyter' : cell.kind));
+  const label = kindLabel(cell.kind, kind?.label ?? (isForeign ? `Jupyter ${cell.jupyter.cellType}` : cell.kind));
   const busy = run.status === 'running' || run.status === 'queued';
   const progress = run.progress;
 
@@ -143,7 +145,7 @@ function CellViewInner(props: CellViewProps) {
             />
           ) : (
             <div onDoubleClick={() => controller.select(cell.id, 'edit')}>
-              <Markdown text={String(cell.params.text ?? '')} />
+              <Markdown text={String(cell.params.text ?? '')} attachments={cell.jupyter.attachments} />
             </div>
           ))}
         {isCode && (
@@ -157,10 +159,9 @@ function CellViewInner(props: CellViewProps) {
           />
         )}
         {isForeign && (
-          <div className="foreign">
-            <p className="muted">Jupyter cell (not run by ML Workbench)</p>
-            <pre className="text-output">{cell.jupyter.source}</pre>
-          </div>
+          <Suspense fallback={<pre className="text-output">{cell.jupyter.source}</pre>}>
+            <JupyterCell cell={cell} />
+          </Suspense>
         )}
         {!isMarkdown && !isCode && !isForeign && kind && (
           <div className="typed">

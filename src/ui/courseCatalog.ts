@@ -48,6 +48,20 @@ export const COURSE_INFO: Record<string, CourseInfo> = {
       ko: '리드 타임만큼 앞선 일별 판매 예측: 시차와 이동 평균, 시간 기준 분할, 트리와 LSTM·1D-CNN 비교, 안전 재고.',
     },
   },
+  'review-sentiment': {
+    level: 'intermediate',
+    learn: {
+      en: 'Is a movie review positive? Character n-gram TF-IDF and logistic regression against a majority baseline, and the mistakes it makes.',
+      ko: '영화 리뷰가 긍정일까? 문자 n-gram TF-IDF와 로지스틱 회귀를 다수 클래스 기준 모델과 비교하고, 틀린 예를 살펴봅니다.',
+    },
+  },
+  retrieval: {
+    level: 'advanced',
+    learn: {
+      en: 'Retrieval for RAG: chunk documents, search with BM25 and dense vectors, combine them, measure on labelled questions, build the prompt.',
+      ko: 'RAG를 위한 검색: 문서 나누기, BM25와 밀집 벡터로 찾기, 둘을 합치기, 정답이 있는 질문으로 측정하기, 프롬프트 만들기.',
+    },
+  },
   'ml-lifecycle': {
     level: 'advanced',
     learn: {

@@ -7,9 +7,9 @@ import { LineChart, MiniHistogram } from './Charts.tsx';
 import type { TrainingChartProps } from './TrainingChart.tsx';
 import { formatNumber } from '../format.ts';
 import { localizedError } from '../i18n-errors.ts';
-import { loadMarkdown } from '../markdown.ts';
+import { hasMath, loadMarkdown, loadMath, mathLoaded, type RenderMarkdown } from '../markdown.ts';
 import { useT } from '../i18n.ts';
-import { downloadText } from '../download.ts';
+import { downloadBlob, downloadText } from '../download.ts';
 import type { Controller } from '../controller.ts';
 
 const Figure = lazy(() => import('./Figure.tsx').then((m) => ({ default: m.Figure })));
@@ -19,18 +19,22 @@ const TrainingChart = lazy(() => import('./TrainingChart.tsx').then((m) => ({ de
 
 const fmt = formatNumber;
 
-export const Markdown = memo(function Markdown({ text }: { text: string }) {
-  const [render, setRender] = useState<((md: string) => string) | null>(null);
+export const Markdown = memo(function Markdown({ text, attachments }: { text: string; attachments?: unknown }) {
+  const [render, setRender] = useState<RenderMarkdown | null>(null);
+  // KaTeX loads only for text with math; the text re-renders once it is in.
+  const math = useMemo(() => hasMath(text), [text]);
+  const [mathReady, setMathReady] = useState(mathLoaded());
   useEffect(() => {
     let live = true;
     loadMarkdown().then((r) => live && setRender(() => r));
+    if (math) void loadMath().then(() => live && setMathReady(true));
     return () => {
       live = false;
     };
-  }, []);
-  const html = useMemo(() => (render ? render(text) : null), [render, text]);
-  if (html === null) return <div className="markdown plain">{text}</div>;
-  return <div className="markdown" dangerouslySetInnerHTML={{ __html: html }} />;
+  }, [math]);
+  const html = useMemo(() => (render ? render(text, { attachments }) : null), [render, text, attachments, mathReady]);
+  if (html === null) return <div className="markdown plain nb-content">{text}</div>;
+  return <div className="markdown nb-content" dangerouslySetInnerHTML={{ __html: html }} />;
 });
 
 /** Metric cards as plain text while the evaluation view loads. */
@@ -137,7 +141,14 @@ export function Output({ output, controller }: { output: CellOutput; controller:
         downloadText(full ?? tableToCsv(output), `${output.name ?? 'table'}.csv`, 'text/csv');
       };
       const name = output.name;
-      return <TableGrid table={output} onDownload={download} fetchPage={name ? (request) => controller.tablePage(name, request) : undefined} />;
+      // Parquet needs the whole typed table, which only the kernel has: offered for named tables.
+      const downloadParquet = async () => {
+        if (!name) return;
+        const bytes = await controller.tableParquet(name).catch((error: Error) => (controller.notify(t('parquetFailed', { message: error.message })), undefined));
+        if (bytes === null) controller.notify(t('parquetGone', { name }));
+        else if (bytes) downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.apache.parquet' }), `${name}.parquet`);
+      };
+      return <TableGrid table={output} onDownload={download} onDownloadParquet={name ? () => void downloadParquet() : undefined} fetchPage={name ? (request) => controller.tablePage(name, request) : undefined} />;
     }
     case 'figure':
       return (

@@ -84,7 +84,7 @@ function useTableRows(table: TableOutput, sort: Sort | null, fetchPage: FetchTab
   return { total, rowAt, ensure, whole, previewOnly: !whole && sort !== null && table.rows.length < table.rowCount };
 }
 
-export function TableGrid({ table, onDownload, fetchPage }: { table: TableOutput; onDownload?: () => void; fetchPage?: FetchTablePage }) {
+export function TableGrid({ table, onDownload, onDownloadParquet, fetchPage }: { table: TableOutput; onDownload?: () => void; onDownloadParquet?: () => void; fetchPage?: FetchTablePage }) {
   const t = useT();
   const [sort, setSort] = useState<Sort | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -110,6 +110,11 @@ export function TableGrid({ table, onDownload, fetchPage }: { table: TableOutput
         {onDownload && (
           <button type="button" className="btn small" onClick={onDownload}>
             {t('downloadCsv')}
+          </button>
+        )}
+        {onDownloadParquet && (
+          <button type="button" className="btn small" data-action="download-parquet" title={t('downloadParquetTitle')} onClick={onDownloadParquet}>
+            {t('downloadParquet')}
           </button>
         )}
       </figcaption>
