@@ -6,6 +6,7 @@ import { TableGrid, tableToCsv } from './TableGrid.tsx';
 import { LineChart, MiniHistogram } from './Charts.tsx';
 import type { TrainingChartProps } from './TrainingChart.tsx';
 import { formatNumber } from '../format.ts';
+import { plotlyReady } from './plotlyState.ts';
 import { localizedError } from '../i18n-errors.ts';
 import { hasMath, loadMarkdown, loadMath, mathLoaded, type RenderMarkdown } from '../markdown.ts';
 import { useT } from '../i18n.ts';
@@ -52,7 +53,7 @@ function MetricsFallback({ output }: { output: MetricsOutput }) {
 }
 
 /** Training curves (live while training, and the training output): Plotly charts, the SVG sketch while they load. */
-export function TrainingCurves(props: TrainingChartProps) {
+export function TrainingCurves({ live = false, ...props }: TrainingChartProps & { live?: boolean }) {
   const t = useT();
   const { history } = props;
   const keys = history.length ? Object.keys(history[history.length - 1]).filter((k) => k !== 'epoch' && k !== 'lr') : [];
@@ -61,6 +62,8 @@ export function TrainingCurves(props: TrainingChartProps) {
       <LineChart history={history} keys={keys} label={props.title ?? t('loss')} />
     </div>
   );
+  // While a model trains, Plotly is used only if it is already loaded (see plotlyState.ts).
+  if (live && !plotlyReady()) return <div className="training-chart">{fallback}</div>;
   return (
     <div className="training-chart">
       <Suspense fallback={fallback}>
