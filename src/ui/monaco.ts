@@ -5,7 +5,7 @@
 // and of the kernel's current values.
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
-import { TABLE_AND_MODEL_DTS, workbenchValuesDts, type ValueInfo } from './monacoTypes.ts';
+import type { ValueInfo } from './monacoTypes.ts';
 
 export type Monaco = typeof import('monaco-editor/editor/editor.api');
 type TsDefaults = typeof import('monaco-editor/language/typescript/monaco.contribution')['javascriptDefaults'];
@@ -14,6 +14,8 @@ let loader: Promise<Monaco> | undefined;
 let jsDefaults: TsDefaults | undefined;
 let valuesLib: { dispose(): void } | undefined;
 let lastNames = '';
+/** The declaration builders (monacoTypes.ts), loaded with Monaco: they are not part of the first screen. */
+let types: typeof import('./monacoTypes.ts') | undefined;
 
 /** What a code cell has in scope (see src/cells/code.ts). */
 export const WORKBENCH_DTS = `
@@ -33,12 +35,12 @@ declare function set(name: string, value: unknown): void;
 declare const signal: AbortSignal;
 interface WorkbenchTables {}
 interface WorkbenchValues {}
-${TABLE_AND_MODEL_DTS}`;
+`;
 
 /** Declare the kernel's current values (bare names, tables.<name>, values.<name>) with their types for completion. */
 export function setWorkbenchValues(values: readonly ValueInfo[], columns: Record<string, readonly string[]> = {}): void {
-  if (!jsDefaults) return;
-  const text = workbenchValuesDts(values, columns);
+  if (!jsDefaults || !types) return;
+  const text = types.workbenchValuesDts(values, columns);
   if (text === lastNames) return;
   lastNames = text;
   valuesLib?.dispose();
@@ -65,7 +67,8 @@ export function loadMonaco(): Promise<Monaco> {
       jsDefaults.setCompilerOptions({ target: ts.ScriptTarget.ESNext, allowNonTsExtensions: true, allowJs: true });
       // Code cells are async function bodies: top-level await and return are fine.
       jsDefaults.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: true });
-      jsDefaults.addExtraLib(WORKBENCH_DTS, 'file:///workbench.d.ts');
+      types = await import('./monacoTypes.ts');
+      jsDefaults.addExtraLib(WORKBENCH_DTS + types.TABLE_AND_MODEL_DTS, 'file:///workbench.d.ts');
     } catch {
       // Highlighting still works without the language service.
     }
