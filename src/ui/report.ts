@@ -6,7 +6,9 @@
 // first use, as they do for the notebook itself.
 import type { NotebookDoc } from '../notebook/model.ts';
 import type { CellOutput, FigureSpec } from '../core/outputs.ts';
-import { hasMath, latexHtml, loadMarkdown, loadMath } from './markdown.ts';
+import { loadMarkdown, loadMath } from './markdown.ts';
+import { hasMath } from '../notebook/jupyter/math.ts';
+import { latexHtml } from './markdownRender.ts';
 import { loadPlotly } from './outputs/Figure.tsx';
 import { escapeFigure } from './outputs/safeFigure.ts';
 import { downloadText, safeFileName } from './download.ts';
