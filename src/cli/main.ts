@@ -166,6 +166,8 @@ async function writeHtmlReport(path: string, doc: NotebookDoc, states: ReturnTyp
   const html = buildHtmlReport(doc, {
     outputs,
     renderMarkdown: renderMarkdownSafe,
+    // Plain Jupyter cells' markdown outputs; their HTML shows its text/plain (no DOM here to sanitize with).
+    jupyter: { markdown: renderMarkdownSafe },
     figureNote: 'Figure images are rendered in the app (Export HTML report); the headless runner shows the figure data.',
     meta: [`Run headless by ml-workbench on ${new Date().toISOString()}`, `backend ${backend}`],
   });
