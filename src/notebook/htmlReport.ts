@@ -38,6 +38,8 @@ export interface HtmlReportOptions {
   meta?: readonly string[];
   /** Rows of each table preview shown (default 10). */
   maxRows?: number;
+  /** Told about each output that could not be shown (its cell's number, the output's index, why); the report shows a note there. */
+  onBadOutput?: (cellNumber: number, outputIndex: number, reason: string) => void;
 }
 
 /** The key of a figure output's image in HtmlReportOptions.figures. */
@@ -264,6 +266,18 @@ function outputHtml(o: CellOutput, cellId: string, index: number, options: HtmlR
   }
 }
 
+/** A saved output that does not have its type's shape (a hand-edited file) is reported in its place, never fatal. */
+function safeOutputHtml(o: CellOutput, cellId: string, index: number, cellNumber: number, options: HtmlReportOptions): string {
+  try {
+    return outputHtml(o, cellId, index, options);
+  } catch (error) {
+    const type = typeof o === 'object' && o !== null && typeof (o as { type?: unknown }).type === 'string' ? (o as { type: string }).type : 'unknown';
+    const reason = error instanceof Error ? error.message : 'malformed';
+    options.onBadOutput?.(cellNumber, index, `a saved ${type} output could not be shown (${reason})`);
+    return `<section class="out error" data-output="bad"><p>This saved output (${escapeHtml(type)}) could not be shown: ${escapeHtml(reason)}.</p></section>`;
+  }
+}
+
 /** Saved outputs of a plain Jupyter cell; a host sanitizer whose output still holds script-capable markup is not trusted. */
 function jupyterOutputsHtml(outputs: readonly unknown[], renderers: JupyterRenderers = {}): string {
   if (!outputs.length) return '';
@@ -286,7 +300,7 @@ function jupyterOutputsHtml(outputs: readonly unknown[], renderers: JupyterRende
 
 function cellHtml(cell: NotebookCell, n: number, options: HtmlReportOptions): string {
   const outputs = options.outputs?.[cell.id] ?? cell.outputs;
-  const outs = outputs.map((o, i) => outputHtml(o, cell.id, i, options)).join('\n');
+  const outs = outputs.map((o, i) => safeOutputHtml(o, cell.id, i, n, options)).join('\n');
   const attrs = `id="cell-${escapeHtml(cell.id)}" data-kind="${escapeHtml(cell.kind)}"`;
   if (cell.kind === 'markdown') return `<section class="cell markdown-cell" ${attrs}>${markdownHtml(cell.jupyter.source, options.renderMarkdown, cell.jupyter.attachments)}${outs}</section>`;
   const heading = `<h2><span class="n">[${n}]</span> <span class="kind">${escapeHtml(cell.kind === 'foreign' ? `Jupyter ${cell.jupyter.cellType}` : cell.kind)}</span>${cell.title ? ` ${escapeHtml(cell.title)}` : ''}</h2>`;
@@ -336,11 +350,14 @@ svg.curve { max-width: 100%; height: auto; }
 
 /** The whole report: one HTML document, no script, every notebook string escaped. */
 export function buildHtmlReport(doc: { title: string; cells: readonly NotebookCell[] }, options: HtmlReportOptions = {}): string {
+  return [...htmlReportPieces(doc, options)].join('');
+}
+
+/** The report in pieces (head, one per cell, tail), so a writer streams it to a file instead of building one string. */
+export function* htmlReportPieces(doc: { title: string; cells: readonly NotebookCell[] }, options: HtmlReportOptions = {}): Generator<string> {
   const title = doc.title.trim() || 'Untitled notebook';
-  let n = 0;
-  const cells = doc.cells.map((c) => cellHtml(c, c.kind === 'markdown' ? n : ++n, options));
   const meta = options.meta?.length ? `<p class="meta">${options.meta.map(escapeHtml).join(' · ')}</p>` : '';
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -353,8 +370,10 @@ export function buildHtmlReport(doc: { title: string; cells: readonly NotebookCe
 <body>
 <header><h1>${escapeHtml(title)}</h1>${meta}</header>
 <main>
-${cells.join('\n')}
-</main>
+`;
+  let n = 0;
+  for (const c of doc.cells) yield `${cellHtml(c, c.kind === 'markdown' ? n : ++n, options)}\n`;
+  yield `</main>
 </body>
 </html>
 `;

@@ -205,7 +205,7 @@ function CellViewInner(props: CellViewProps) {
           </span>
         </div>
       )}
-      {run.status === 'running' && run.live.length > 0 && <TrainingCurves history={run.live} title={t('loss')} />}
+      {run.status === 'running' && run.live.length > 0 && <TrainingCurves history={run.live} title={t('loss')} step={cell.params.model === 'gbdt' ? 'round' : 'epoch'} />}
       {cell.kind === 'modelcard' && run.outputs.some((o) => o.type === 'markdown') && (
         <div className="modelcard-actions">
           <button type="button" className="btn small" data-action="download-html" onClick={() => void downloadModelCard(cell, run, controller)}>
