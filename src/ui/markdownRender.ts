@@ -40,7 +40,6 @@ export function latexHtml(tex: string, output: MathOutput = 'htmlAndMathml'): st
   return restoreMath(escapeText(text), math, (span) => mathHtml(span, output), escapeText);
 }
 
-
 /** The renderer: marked with the notebook sanitizer policy, math restored after sanitizing. */
 export async function createRenderer(): Promise<RenderMarkdown> {
   const [{ Marked }, { sanitizeNotebookHtml }] = await Promise.all([import('marked'), import('./sanitize.ts')]);
