@@ -12,6 +12,8 @@ import { IdbStore } from '../store/idb.ts';
 import { MemoryStore } from '../store/memory.ts';
 import { modelKey, type WorkbenchStore } from '../store/types.ts';
 import type { TrainedModel } from '../core/values.ts';
+import { describeThrown } from '../core/errors.ts';
+import { TAB_BUDGET, watchTensorBytes } from './memoryWatch.ts';
 import { deserializeModel, isSerializable, serializeModel, type SavedModel } from './models.ts';
 import type { NotebookCell } from '../notebook/model.ts';
 import { lifecycleStores } from '../store/lifecycle.ts';
@@ -104,6 +106,7 @@ async function loadSavedModel(ref: string): Promise<TrainedModel> {
 const kernel = new Kernel(
   cellRegistry,
   sandboxedHost(browserHost({
+    memoryBudget: TAB_BUDGET,
     store,
     backend: () => activeBackend() || 'none',
     lifecycle: {
@@ -182,6 +185,9 @@ function post(message: FromWorker): void {
 function sandboxedHost<H extends Parameters<typeof remoteHostServices>[0]>(host: H): H {
   return isSandboxed() ? remoteHostServices(host, channel.call) : host;
 }
+
+// A cell whose tensors outgrow the tab's budget is stopped with a message (memoryWatch.ts).
+watchTensorBytes(kernel, TAB_BUDGET, () => tf.memory().numBytes);
 
 /** What the UI says is trusted; until it says, nothing active runs. */
 let trust: TrustState = { notebook: false, cells: [] };
@@ -513,10 +519,10 @@ function onMessage(data: unknown): void {
   if (!request || request.kind !== 'request') return;
   handle(request).then(
     (result) => post({ kind: 'response', id: request.id, ok: true, result }),
-    (error: unknown) => post({ kind: 'response', id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => post({ kind: 'response', id: request.id, ok: false, error: describeThrown(error) }),
   );
 }
 
 self.addEventListener('unhandledrejection', (e) => {
-  post({ kind: 'fatal', error: e.reason instanceof Error ? e.reason.message : String(e.reason) });
+  post({ kind: 'fatal', error: describeThrown(e.reason) });
 });

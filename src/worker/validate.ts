@@ -99,7 +99,8 @@ const RESULTS: Partial<Record<RequestType, (x: unknown) => boolean>> = {
   modelFiles: orNull((x) => Array.isArray(x) && x.every((f) => isObj(f) && isStr(f.name) && /^[\w.-]+$/.test(f.name) && (isStr(f.data) || f.data instanceof Uint8Array))),
   valueText: orNull(isStr),
   memory: (x) => isObj(x) && isNum(x.numTensors) && isNum(x.numBytes),
-  openNotebook: (x) => isObj(x) && isStrArray(x.restored),
+  // The app names these models in its own notice: value names only (identifiers), never free text.
+  openNotebook: (x) => isObj(x) && isStrArray(x.restored) && (x.restored as string[]).every((n) => /^[A-Za-z_$][\w$]{0,63}$/.test(n)),
   exportPython: (x) => isObj(x) && Array.isArray(x.cells) && x.cells.every((c) => isObj(c) && (c.type === 'code' || c.type === 'markdown') && isStr(c.source) && optStr(c.from))
     && isStrArray(x.files) && Array.isArray(x.todos) && x.todos.every((t) => isObj(t) && isStr(t.cell) && isStr(t.kind) && isStr(t.reason)),
 };
