@@ -65,6 +65,19 @@ export function App({ controller }: { controller: Controller }) {
         {state.notices.map((n) => (
           <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
             <span>{n.message}</span>
+            {n.action && (
+              <button
+                type="button"
+                className="btn small"
+                data-action="notice-action"
+                onClick={() => {
+                  n.action?.run();
+                  controller.dismiss(n.id);
+                }}
+              >
+                {n.action.label}
+              </button>
+            )}
             <button type="button" className="btn icon ghost" aria-label={t('close')} onClick={() => controller.dismiss(n.id)}>
               ×
             </button>
