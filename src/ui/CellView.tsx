@@ -22,6 +22,10 @@ export interface CellViewProps {
   kind: KindInfo | undefined;
   issues: ParamIssue[];
   selected: boolean;
+  /** Selected with the cursor (Shift+Up/Down). */
+  multiSelected?: boolean;
+  /** Just inserted by the user: the form opens at once. */
+  openForm?: boolean;
   editing: boolean;
   values: ValueSummary[];
   knownColumns: Record<string, string[]>;
@@ -68,7 +72,7 @@ function duration(ms: number | undefined): string {
 function CellViewInner(props: CellViewProps) {
   const { cell, index, run, kind, issues, selected, editing, controller } = props;
   const t = useT();
-  const [formOpen, setFormOpen] = useState(false);
+  const [formOpen, setFormOpen] = useState(!!props.openForm);
   const isMarkdown = cell.kind === 'markdown';
   const isCode = cell.kind === 'code';
   const isForeign = cell.kind === 'foreign';
@@ -79,7 +83,7 @@ function CellViewInner(props: CellViewProps) {
 
   return (
     <article
-      className={`cell kind-${cell.kind} cell-${run.status}${selected ? ' selected' : ''}${editing ? ' editing' : ''}`}
+      className={`cell kind-${cell.kind} cell-${run.status}${selected ? ' selected' : ''}${props.multiSelected ? ' multi-selected' : ''}${editing ? ' editing' : ''}`}
       data-cell-id={cell.id}
       data-kind={cell.kind}
       data-status={run.status}
@@ -137,7 +141,7 @@ function CellViewInner(props: CellViewProps) {
               autoFocus
               value={String(cell.params.text ?? '')}
               rows={Math.max(3, String(cell.params.text ?? '').split('\n').length + 1)}
-              onChange={(e) => controller.setParams(cell.id, { ...cell.params, text: e.target.value })}
+              onChange={(e) => controller.editor.setParams(cell.id, { ...cell.params, text: e.target.value }, 'markdown')}
               aria-label="Markdown"
             />
           ) : (

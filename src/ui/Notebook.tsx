@@ -3,22 +3,10 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Controller, State } from './controller.ts';
 import { emptyRun } from './controller.ts';
 import { CellView } from './CellView.tsx';
+import { AddCellMenu } from './AddCellMenu.tsx';
+import { at } from './i18n-authoring.ts';
 import { useT } from './i18n.ts';
 import { blockedCells } from '../worker/trust.ts';
-
-function AddCell({ controller, kinds, after }: { controller: Controller; kinds: State['kinds']; after?: string }) {
-  const t = useT();
-  return (
-    <div className="add-cell" role="group" aria-label={t('addCell')}>
-      <span className="muted">+</span>
-      {kinds.map((k) => (
-        <button key={k.kind} type="button" className="btn small ghost" title={k.description} data-add-kind={k.kind} onClick={() => controller.insertCell(k.kind, after ? { after } : {})}>
-          {k.label}
-        </button>
-      ))}
-    </div>
-  );
-}
 
 function isTyping(el: Element | null): boolean {
   return !!el && (el.matches('input, textarea, select, [contenteditable="true"]') || !!el.closest('.monaco-host'));
@@ -70,10 +58,53 @@ export function Notebook({ controller, state }: { controller: Controller; state:
         controller.select(sel, 'command');
         return;
       }
+      // Undo/redo of notebook edits; inside a text field the field's own undo wins.
+      if (!typing && mod && !e.altKey && (e.key.toLowerCase() === 'z' || e.key.toLowerCase() === 'y')) {
+        e.preventDefault();
+        const redo = e.key.toLowerCase() === 'y' || e.shiftKey;
+        if (!(redo ? controller.redo() : controller.undo())) controller.notify(at('nothingToUndo'), 'info');
+        return;
+      }
       if (typing || !sel || mod || e.altKey) return;
       const cells = c.doc?.cells ?? [];
       const i = cells.findIndex((x) => x.id === sel);
+      if (e.shiftKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown' || e.key === 'K' || e.key === 'J')) {
+        e.preventDefault();
+        controller.editor.extendSelection(e.key === 'ArrowUp' || e.key === 'K' ? -1 : 1);
+        return;
+      }
       switch (e.key) {
+        case 'z':
+        case 'Z':
+          e.preventDefault();
+          if (!(e.shiftKey ? controller.redo() : controller.undo())) controller.notify(at('nothingToUndo'), 'info');
+          break;
+        case 'm':
+        case 'M':
+          e.preventDefault();
+          controller.editor.changeKind(sel, 'markdown');
+          break;
+        case 'y':
+        case 'Y':
+          e.preventDefault();
+          controller.editor.changeKind(sel, 'code');
+          break;
+        case 'c':
+        case 'C':
+          e.preventDefault();
+          controller.editor.copy();
+          controller.notify(at('cellsCopied', { n: controller.editor.selection().length }), 'info');
+          break;
+        case 'x':
+        case 'X':
+          e.preventDefault();
+          controller.editor.cut();
+          break;
+        case 'v':
+        case 'V':
+          e.preventDefault();
+          controller.editor.paste();
+          break;
         case 'Enter': {
           e.preventDefault();
           controller.select(sel, 'edit');
@@ -96,7 +127,7 @@ export function Notebook({ controller, state }: { controller: Controller; state:
           const now = Date.now();
           if (now - lastD.current < 600) {
             e.preventDefault();
-            controller.deleteCell(sel);
+            controller.editor.deleteCells(controller.editor.selection());
             lastD.current = 0;
           } else lastD.current = now;
           break;
@@ -173,6 +204,8 @@ export function Notebook({ controller, state }: { controller: Controller; state:
             kind={state.kinds.find((k) => k.kind === cell.kind)}
             issues={state.issues[cell.id] ?? EMPTY}
             selected={state.selected === cell.id}
+            multiSelected={state.extraSelected.includes(cell.id)}
+            openForm={state.fresh === cell.id}
             editing={state.selected === cell.id && state.mode === 'edit'}
             values={state.values}
             knownColumns={knownColumns}
@@ -184,8 +217,8 @@ export function Notebook({ controller, state }: { controller: Controller; state:
           />
         </div>
       ))}
-      <AddCell controller={controller} kinds={state.kinds} />
-      <p className="shortcuts muted">{t('shortcuts')}</p>
+      <AddCellMenu kinds={state.kinds} previousKind={doc.cells[doc.cells.length - 1]?.kind} onAdd={(kind) => controller.insertCell(kind)} />
+      <p className="shortcuts muted">{t('shortcuts')} · {at('shortcutsMore')}</p>
     </main>
   );
 }

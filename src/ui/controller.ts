@@ -305,7 +305,11 @@ export class Controller {
   setParams = (id: string, params: Record<string, unknown>): void => this.editor.setParams(id, params);
   insertCell = (kind: string, at: InsertAt = {}): string => this.editor.insertCell(kind, at);
   deleteCell = (id: string): void => this.editor.deleteCell(id);
-  moveCell = (id: string, delta: number): void => this.editor.moveCell(id, delta);
+  /** Move a cell, or the whole selection when the cell is in it. */
+  moveCell = (id: string, delta: number): void => {
+    const selection = this.editor.selection();
+    this.editor.moveCells(selection.includes(id) ? selection : [id], delta < 0 ? -1 : 1);
+  };
   duplicateCell = (id: string): void => this.editor.duplicateCell(id);
   select = (id: string | null, mode: State['mode'] = this.state.mode): void => this.editor.select(id, mode);
   undo = (): boolean => this.editor.undo();

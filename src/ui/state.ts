@@ -68,6 +68,8 @@ export interface State {
   /** Cells selected together with the cursor (Shift+Up/Down), in document order; empty: the cursor alone. */
   extraSelected: string[];
   mode: 'command' | 'edit';
+  /** The cell the user inserted last: its form opens at once. */
+  fresh: string | null;
   datasets: { name: string; description: string }[];
   /** What may run: untrusted notebooks' code cells and URL loads are blocked (src/worker/trust.ts). */
   trust: TrustState;
@@ -107,6 +109,7 @@ export function initialState(): State {
     selected: null,
     extraSelected: [],
     mode: 'command',
+    fresh: null,
     datasets: [],
     trust: { notebook: true, cells: [] },
     conflict: false,

@@ -104,7 +104,7 @@ export class DocumentEditor {
     const made = this.hooks.newCell(kind, index, doc);
     const cell = params ? { ...made, params: { ...made.params, ...params } } : made;
     this.hooks.trustCell(cell.id);
-    this.box.set({ runs: { ...this.box.state.runs, [cell.id]: emptyRun() } });
+    this.box.set({ runs: { ...this.box.state.runs, [cell.id]: emptyRun() }, fresh: cell.id });
     this.apply(insertCells(doc, index, [cell]));
     return cell.id;
   }
