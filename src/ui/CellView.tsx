@@ -29,6 +29,7 @@ export interface CellViewProps {
   editing: boolean;
   values: ValueSummary[];
   knownColumns: Record<string, string[]>;
+  knownTypes: Record<string, Record<string, string>>;
   datasets: string[];
   files: { id: string; name: string }[];
   source: string;
@@ -179,6 +180,8 @@ function CellViewInner(props: CellViewProps) {
               <Suspense fallback={<p className="muted loading">…</p>}>
               <ParamForm
                 schema={kind.jsonSchema}
+                kind={cell.kind}
+                knownTypes={props.knownTypes}
                 params={cell.params}
                 onChange={(params) => controller.setParams(cell.id, params)}
                 issues={issues}

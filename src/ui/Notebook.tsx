@@ -209,6 +209,7 @@ export function Notebook({ controller, state }: { controller: Controller; state:
             editing={state.selected === cell.id && state.mode === 'edit'}
             values={state.values}
             knownColumns={knownColumns}
+            knownTypes={state.tableTypes}
             datasets={datasets}
             files={files}
             source={controller.sourceOf(cell.id)}
