@@ -9,6 +9,8 @@ import type { Controller, CellRun } from './controller.ts';
 import { Outputs, Markdown, TrainingCurves } from './outputs/Outputs.tsx';
 import { CodeEditor } from './CodeEditor.tsx';
 import { useT, type MessageKey } from './i18n.ts';
+import { at } from './i18n-authoring.ts';
+import type { Leak } from './document/leakage.ts';
 
 // The generated form loads when a cell's form is first opened, not with the first screen.
 const ParamForm = lazy(() => import('./ParamForm.tsx').then((m) => ({ default: m.ParamForm })));
@@ -30,6 +32,8 @@ export interface CellViewProps {
   values: ValueSummary[];
   knownColumns: Record<string, string[]>;
   knownTypes: Record<string, Record<string, string>>;
+  /** Columns an explore cell above flagged as leaking that this cell uses. */
+  leaks: Leak[];
   datasets: string[];
   files: { id: string; name: string }[];
   source: string;
@@ -132,6 +136,16 @@ function CellViewInner(props: CellViewProps) {
         </span>
       </header>
 
+      {props.leaks.map((l) => (
+        <div key={l.column} className="leak-warning" role="alert" data-testid="leak-warning" data-column={l.column}>
+          <span>{at('leakageWarning', { column: l.column, why: l.why })}</span>
+          {controller.canDropLeak(l) && (
+            <button type="button" className="btn small" data-action="drop-leak" onClick={() => controller.dropLeak(l)}>
+              {at('leakageDrop', { column: l.column })}
+            </button>
+          )}
+        </div>
+      ))}
       {run.status === 'stale' && run.staleReason && <p className="stale-note">{t('staleBecause', { reason: run.staleReason })}</p>}
 
       <div className="cell-body">

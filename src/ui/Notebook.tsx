@@ -7,6 +7,7 @@ import { AddCellMenu } from './AddCellMenu.tsx';
 import { at } from './i18n-authoring.ts';
 import { useT } from './i18n.ts';
 import { blockedCells } from '../worker/trust.ts';
+import { leaksByCell } from './document/leakage.ts';
 
 function isTyping(el: Element | null): boolean {
   return !!el && (el.matches('input, textarea, select, [contenteditable="true"]') || !!el.closest('.monaco-host'));
@@ -164,6 +165,7 @@ export function Notebook({ controller, state }: { controller: Controller; state:
     }
   }, [state.selected, state.mode]);
 
+  const leaks = useMemo(() => (doc ? leaksByCell(doc, state.runs, { columns: state.tableColumns, types: state.tableTypes }) : {}), [doc, state.runs, state.tableColumns, state.tableTypes]);
   const blocked = useMemo(() => (doc ? blockedCells(doc.cells, state.trust).length : 0), [doc, state.trust]);
   if (!doc) return <main className="notebook empty">{t('kernelStarting')}</main>;
   return (
@@ -210,6 +212,7 @@ export function Notebook({ controller, state }: { controller: Controller; state:
             values={state.values}
             knownColumns={knownColumns}
             knownTypes={state.tableTypes}
+            leaks={leaks[cell.id] ?? NO_LEAKS}
             datasets={datasets}
             files={files}
             source={controller.sourceOf(cell.id)}
@@ -225,3 +228,4 @@ export function Notebook({ controller, state }: { controller: Controller; state:
 }
 
 const EMPTY: never[] = [];
+const NO_LEAKS: never[] = [];

@@ -24,12 +24,14 @@ import { at } from './i18n-authoring.ts';
 import { emptyRun, StateBox, type CellRun, type Notice, type State } from './state.ts';
 import { Notices } from './notices.ts';
 import { DocumentEditor, type InsertAt } from './document/editor.ts';
-import { blankNotebook, newCell, welcomeNotebook } from './document/cells.ts';
+import { newCell, welcomeNotebook } from './document/cells.ts';
 import { wireNewCell } from './document/wiring.ts';
+import { dropLeakEdits, type Leak } from './document/leakage.ts';
 import { KernelSession, BACKEND_NAMES, pageHasWebGPU } from './session/kernelSession.ts';
 import { NotebookSaving } from './saving/notebookSaving.ts';
 import { TrustStore, withTrustedCell } from './trust/trustStore.ts';
-import { allCourseTexts, courseEntries, courseText, courseTitles, FIRST_COURSE, titleFromFile } from './gallery/course.ts';
+import { allCourseTexts, courseEntries, courseTitles, FIRST_COURSE } from './gallery/course.ts';
+import { deleteNotebook, newNotebook, openCourse, openJson, resetCourse, type GalleryHost } from './gallery/notebooks.ts';
 
 export type { CellRun, CourseEntry, Notice, SaveState, State } from './state.ts';
 export { emptyRun } from './state.ts';
@@ -39,6 +41,7 @@ export class Controller {
   private readonly box = new StateBox();
   private readonly notices = new Notices(this.box);
   private readonly library: Library;
+  private readonly gallery: GalleryHost;
   readonly editor: DocumentEditor;
   readonly session: KernelSession;
   readonly saving: NotebookSaving;
@@ -86,6 +89,22 @@ export class Controller {
       notify: (m) => this.notify(m),
       listChanged: () => void this.refreshLists(),
     });
+
+    this.gallery = {
+      store: this.store,
+      openDoc: (doc, options) => this.openDoc(doc, options),
+      openStored: (id) => this.openStored(id),
+      refreshLists: () => this.refreshLists(),
+      notify: (m, kind) => this.notify(m, kind),
+      forget: async (id) => {
+        await this.library.deleteModelsOf(id);
+        this.editor.histories.forget(id);
+      },
+      isBundled: (doc) => this.trustStore.isBundled(doc.cells),
+      kinds: () => this.state.kinds,
+      course: () => this.state.course,
+      openNotebookId: () => this.state.notebookId,
+    };
     this.ready = this.start();
   }
 
@@ -215,53 +234,11 @@ export class Controller {
   }
 
   /** Course notebooks open as the user's copy (made on first open). */
-  async openCourse(file: string): Promise<void> {
-    const id = `course:${file}`;
-    if (await this.store.getNotebook(id)) return this.openStored(id);
-    return this.resetCourse(file);
-  }
-
-  async resetCourse(file: string): Promise<void> {
-    const text = await courseText(file);
-    if (text === undefined) throw new Error(`No bundled notebook "${file}".`);
-    const { doc } = decodeNotebook(text);
-    if (!doc.title) doc.title = titleFromFile(file);
-    // The original has no trained models: forget the copy's.
-    await this.library.deleteModelsOf(`course:${file}`);
-    this.editor.histories.forget(`course:${file}`);
-    await this.openDoc(doc, { id: `course:${file}`, origin: file });
-  }
-
-  /** Open a notebook from JSON text or value (file picker, drop, window.workbench.open). Throws a clear error; nothing is stored on failure. */
-  async openJson(input: string | unknown, fileName?: string, options: { trusted?: boolean } = {}): Promise<void> {
-    const { doc, warnings } = decodeNotebook(input);
-    if (!doc.title && fileName) doc.title = titleFromFile(fileName);
-    if (!doc.title) doc.title = 'Untitled notebook';
-    // Untrusted (code cells and URL loads blocked) unless the caller says so, or it is a bundled notebook's content.
-    const trust: TrustState = { notebook: options.trusted ?? (await this.trustStore.isBundled(doc.cells)), cells: [] };
-    await this.openDoc(doc, { id: newId('user:'), trust });
-    for (const w of warnings) this.notify(w, 'info');
-    await this.refreshLists();
-  }
-
-  async newNotebook(title: string): Promise<void> {
-    const doc = blankNotebook(title);
-    doc.cells.push(newCell('markdown', this.state.kinds));
-    doc.cells[0].params = { text: `# ${title}\n` };
-    await this.openDoc(doc, { id: newId('user:') });
-    await this.refreshLists();
-  }
-
-  async deleteNotebook(id: string): Promise<void> {
-    await this.store.deleteNotebook(id);
-    await this.library.deleteModelsOf(id);
-    this.editor.histories.forget(id);
-    if (id === this.state.notebookId) {
-      if (this.state.course.length) await this.openCourse(this.state.course[0].file);
-      else await this.newNotebook('Untitled notebook');
-    }
-    await this.refreshLists();
-  }
+  openCourse = (file: string): Promise<void> => openCourse(this.gallery, file);
+  resetCourse = (file: string): Promise<void> => resetCourse(this.gallery, file);
+  openJson = (input: string | unknown, fileName?: string, options: { trusted?: boolean } = {}): Promise<void> => openJson(this.gallery, input, fileName, options);
+  newNotebook = (title: string): Promise<void> => newNotebook(this.gallery, title);
+  deleteNotebook = (id: string): Promise<void> => deleteNotebook(this.gallery, id);
 
   // --- trust ---------------------------------------------------------------------
 
@@ -313,6 +290,14 @@ export class Controller {
   duplicateCell = (id: string): void => this.editor.duplicateCell(id);
   select = (id: string | null, mode: State['mode'] = this.state.mode): void => this.editor.select(id, mode);
   undo = (): boolean => this.editor.undo();
+  private tables = () => ({ columns: this.state.tableColumns, types: this.state.tableTypes });
+  canDropLeak = (leak: Leak): boolean => !!this.state.doc && dropLeakEdits(this.state.doc, leak, this.tables()).length > 0;
+  /** Drop a leaking column from every later train cell's features: one undoable edit. */
+  dropLeak = (leak: Leak): void => {
+    if (!this.state.doc) return;
+    this.editor.setManyParams('drop-column', dropLeakEdits(this.state.doc, leak, this.tables()));
+    this.notify(at('leakageDropped', { column: leak.column }), 'info', { label: at('undo'), run: () => this.undo() });
+  };
   redo = (): boolean => this.editor.redo();
 
   // --- running (session/kernelSession.ts) -----------------------------------------

@@ -156,6 +156,15 @@ export class DocumentEditor {
     if (tx) this.apply(tx);
   }
 
+  /** Several cells' params in one edit (one undo step), e.g. dropping a leaking column everywhere. */
+  setManyParams(name: string, edits: { id: string; params: Record<string, unknown> }[]): void {
+    const doc = this.doc;
+    if (!doc) return;
+    const ops = edits.flatMap((e) => editCell(doc, e.id, { params: e.params }, name)?.ops ?? []);
+    for (const e of edits) this.hooks.trustCell(e.id);
+    if (ops.length) this.apply({ name, ops, select: [edits[0].id] });
+  }
+
   updateCell(id: string, patch: Partial<Pick<NotebookCell, 'params' | 'title'>>): void {
     const doc = this.doc;
     const tx = doc && editCell(doc, id, patch, 'title' in patch && !('params' in patch) ? 'cell-title' : 'params');
