@@ -10,7 +10,9 @@ export class Notices {
 
   notify(message: string, kind: Notice['kind'] = 'error', action?: Notice['action']): number {
     const id = ++this.nextId;
-    this.box.set({ notices: [...this.box.state.notices, { id, kind, message, action }] });
+    // One "Undo" at a time: a newer undoable edit replaces the older offer (undo reverts the newest edit).
+    const kept = action ? this.box.state.notices.filter((n) => !n.action) : this.box.state.notices;
+    this.box.set({ notices: [...kept, { id, kind, message, action }] });
     if (kind === 'info') setTimeout(() => this.dismiss(id), action ? ACTION_MS : INFO_MS);
     return id;
   }

@@ -20,8 +20,9 @@ function bank() {
   doc.cells.push(load, eda, split, train, other, evaluate);
   train.params.output = 'model';
   const tables = {
-    columns: { bank: ['age', 'job', 'duration', 'campaign', 'y'], train: ['age', 'job', 'duration', 'campaign', 'y'] },
-    types: { bank: { age: 'integer', job: 'string', duration: 'integer', campaign: 'integer', y: 'string' }, train: { age: 'integer', job: 'string', duration: 'integer', campaign: 'integer', y: 'string' } },
+    // Only the loaded table has been shown: the split's parts have its columns.
+    columns: { bank: ['age', 'job', 'duration', 'campaign', 'y'] },
+    types: { bank: { age: 'integer', job: 'string', duration: 'integer', campaign: 'integer', y: 'string' } },
   };
   return { doc, eda, split, train, other, evaluate, load, tables };
 }

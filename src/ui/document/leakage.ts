@@ -5,6 +5,7 @@
 import type { CellOutput } from '../../core/outputs.ts';
 import type { NotebookCell, NotebookDoc } from '../../notebook/model.ts';
 import type { CellRun } from '../state.ts';
+import { writtenBy } from './wiring.ts';
 
 export interface Leak {
   column: string;
@@ -51,23 +52,26 @@ export interface TableInfo {
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
+/** A table's columns and types as last shown, or (a split's part not shown yet) those of the table it was split from. */
+function tableOf(name: string, doc: NotebookDoc | undefined, tables: TableInfo): { columns?: string[]; types: Record<string, string> } {
+  if (tables.columns[name]) return { columns: tables.columns[name], types: tables.types[name] ?? {} };
+  const split = doc?.cells.find((c) => c.kind === 'split' && writtenBy(c).some((v) => v.name === name));
+  const from = split ? str(split.params.input) : '';
+  return from && from !== name ? tableOf(from, undefined, tables) : { types: {} };
+}
+
 /** The features a train cell uses: its list, or (empty) every other numeric column of its input where known. */
-export function trainFeatures(cell: NotebookCell, tables: TableInfo): string[] | undefined {
+export function trainFeatures(cell: NotebookCell, tables: TableInfo, doc?: NotebookDoc): string[] | undefined {
   const features = Array.isArray(cell.params.features) ? cell.params.features.map(String) : [];
   if (features.length) return features;
-  const input = str(cell.params.input);
-  const columns = tables.columns[input];
+  const { columns, types } = tableOf(str(cell.params.input), doc, tables);
   if (!columns) return undefined;
-  const types = tables.types[input] ?? {};
   return columns.filter((c) => c !== cell.params.target && (!types[c] || NUMERIC.has(types[c])));
 }
 
 function uses(cell: NotebookCell, column: string, doc: NotebookDoc, index: number, tables: TableInfo): boolean {
-  if (cell.kind === 'train') return trainFeatures(cell, tables)?.includes(column) ?? false;
-  if (cell.kind === 'split') {
-    const columns = tables.columns[str(cell.params.input)];
-    return columns ? columns.includes(column) : true;
-  }
+  if (cell.kind === 'train') return trainFeatures(cell, tables, doc)?.includes(column) ?? false;
+  if (cell.kind === 'split') return tableOf(str(cell.params.input), doc, tables).columns?.includes(column) ?? true;
   if (cell.kind === 'evaluate') {
     // The model it evaluates: the nearest train cell above that wrote it.
     for (let i = index - 1; i >= 0; i--) {
@@ -96,7 +100,7 @@ export function dropLeakEdits(doc: NotebookDoc, leak: Leak, tables: TableInfo): 
   const edits: { id: string; params: Record<string, unknown> }[] = [];
   doc.cells.forEach((cell, i) => {
     if (cell.kind !== 'train' || i <= leak.from) return;
-    const features = trainFeatures(cell, tables);
+    const features = trainFeatures(cell, tables, doc);
     if (!features?.includes(leak.column)) return;
     edits.push({ id: cell.id, params: { ...cell.params, features: features.filter((f) => f !== leak.column) } });
   });
