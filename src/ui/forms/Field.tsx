@@ -8,6 +8,7 @@ import { useId, useState, type ReactNode } from 'react';
 import type { ParamIssue } from '../../kernel/params.ts';
 import { useAuthoringT } from '../i18n-authoring.ts';
 import { placement } from './hints.ts';
+import { fieldHelp, fieldLabel } from './labels.ts';
 import { COLUMN_FIELD, constOf, discriminator, initialValue, issuesAt, label, practicalRange, presetOrMap, resolve, TABLE_FIELD, typeOf, unwrap, type JSONSchema } from './schema.ts';
 import { ColumnPicker, ColumnsPicker, EnumChips, JsonField, NumberInput, NumberList, PresetOrMap, StringList, type Column } from './widgets.tsx';
 
@@ -51,7 +52,7 @@ export function Field({ name, schema: raw, value, onChange, path, ctx, required 
   const own = issuesAt(ctx.issues, path);
   const invalid = own.length > 0;
   const describedBy = invalid ? errId : undefined;
-  const help = schema.description;
+  const help = fieldHelp(name, schema.description);
   const alts = schema.oneOf ?? schema.anyOf;
   const shown = value === undefined ? schema.default : value;
   let range = '';
@@ -69,7 +70,7 @@ export function Field({ name, schema: raw, value, onChange, path, ctx, required 
       const active = alts[Math.max(0, options.indexOf(String(current[disc])))];
       return (
         <fieldset className="field group">
-          <legend title={help}>{label(name)}</legend>
+          <legend title={help}>{fieldLabel(name)}</legend>
           {help && <p className="help">{help}</p>}
           <div className="field">
             <label htmlFor={id}>{label(disc)}</label>
@@ -101,7 +102,7 @@ export function Field({ name, schema: raw, value, onChange, path, ctx, required 
         <label className="toggle">
           <input type="checkbox" role="switch" checked={Boolean(shown)} onChange={(e) => onChange(e.target.checked)} aria-describedby={describedBy} />
           <span className="toggle-track" aria-hidden />
-          <span>{label(name)}</span>
+          <span>{fieldLabel(name)}</span>
         </label>
         {help && <p className="help">{help}</p>}
         <Issues issues={own} id={errId} />
@@ -121,12 +122,12 @@ export function Field({ name, schema: raw, value, onChange, path, ctx, required 
     else if (itemType === 'string') control = <StringList value={shown} onChange={onChange} id={id} options={TABLE_FIELD.test(name) ? ctx.tables : []} />;
     else if (itemType === 'number' || itemType === 'integer') {
       const { min, max } = practicalRange(name, items);
-      control = <NumberList value={shown} onChange={onChange} integer={itemType === 'integer'} min={min} max={max} id={id} name={label(name)} />;
+      control = <NumberList value={shown} onChange={onChange} integer={itemType === 'integer'} min={min} max={max} id={id} name={fieldLabel(name)} />;
     } else return <ArrayOfObjects name={name} schema={schema} value={shown} onChange={onChange} path={path} ctx={ctx} help={help} />;
   } else if (type === 'object' && schema.properties) {
     return (
       <fieldset className="field group">
-        <legend>{label(name)}</legend>
+        <legend>{fieldLabel(name)}</legend>
         {help && <p className="help">{help}</p>}
         <ObjectFields schema={schema} value={(shown ?? {}) as Record<string, unknown>} onChange={onChange} path={path} ctx={ctx} />
       </fieldset>
@@ -138,7 +139,7 @@ export function Field({ name, schema: raw, value, onChange, path, ctx, required 
   return (
     <div className={`field${invalid ? ' invalid' : ''}`} data-param={path}>
       <label htmlFor={id}>
-        {label(name)}
+        {fieldLabel(name)}
         {range && <span className="muted">{range}</span>}
       </label>
       {control}
@@ -198,7 +199,7 @@ function ArrayOfObjects({ name, schema, value, onChange, path, ctx, help }: { na
   };
   return (
     <fieldset className="field group">
-      <legend>{label(name)}</legend>
+      <legend>{fieldLabel(name)}</legend>
       {help && <p className="help">{help}</p>}
       <ol className="object-list">
         {list.map((item, i) => (
