@@ -9,8 +9,7 @@ import type { Controller, CellRun } from './controller.ts';
 import { Outputs, Markdown, TrainingCurves } from './outputs/Outputs.tsx';
 import { CodeEditor } from './CodeEditor.tsx';
 import { useT, type MessageKey } from './i18n.ts';
-import { at } from './i18n-authoring.ts';
-import type { Leak } from './document/leakage.ts';
+import type { ShownLeak } from './document/leakage.ts';
 
 // The generated form loads when a cell's form is first opened, not with the first screen.
 const ParamForm = lazy(() => import('./ParamForm.tsx').then((m) => ({ default: m.ParamForm })));
@@ -33,7 +32,7 @@ export interface CellViewProps {
   knownColumns: Record<string, string[]>;
   knownTypes: Record<string, Record<string, string>>;
   /** Columns an explore cell above flagged as leaking that this cell uses. */
-  leaks: Leak[];
+  leaks: ShownLeak[];
   datasets: string[];
   files: { id: string; name: string }[];
   source: string;
@@ -138,10 +137,10 @@ function CellViewInner(props: CellViewProps) {
 
       {props.leaks.map((l) => (
         <div key={l.column} className="leak-warning" role="alert" data-testid="leak-warning" data-column={l.column}>
-          <span>{at('leakageWarning', { column: l.column, why: l.why })}</span>
-          {controller.canDropLeak(l) && (
+          <span>{l.message}</span>
+          {l.fixLabel && (
             <button type="button" className="btn small" data-action="drop-leak" onClick={() => controller.dropLeak(l)}>
-              {at('leakageDrop', { column: l.column })}
+              {l.fixLabel}
             </button>
           )}
         </div>

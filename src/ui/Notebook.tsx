@@ -1,13 +1,13 @@
 // The open notebook: title, cells in order, add-cell bar, keyboard commands.
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Controller, State } from './controller.ts';
 import { emptyRun } from './controller.ts';
 import { CellView } from './CellView.tsx';
-import { AddCellMenu } from './AddCellMenu.tsx';
-import { at } from './i18n-authoring.ts';
 import { useT } from './i18n.ts';
 import { blockedCells } from '../worker/trust.ts';
-import { leaksByCell } from './document/leakage.ts';
+
+// The add-cell menu (steps, search, both languages) loads just after the first screen.
+const AddCellMenu = lazy(() => import('./AddCellMenu.tsx').then((m) => ({ default: m.AddCellMenu })));
 
 function isTyping(el: Element | null): boolean {
   return !!el && (el.matches('input, textarea, select, [contenteditable="true"]') || !!el.closest('.monaco-host'));
@@ -63,7 +63,8 @@ export function Notebook({ controller, state }: { controller: Controller; state:
       if (!typing && mod && !e.altKey && (e.key.toLowerCase() === 'z' || e.key.toLowerCase() === 'y')) {
         e.preventDefault();
         const redo = e.key.toLowerCase() === 'y' || e.shiftKey;
-        if (!(redo ? controller.redo() : controller.undo())) controller.notify(at('nothingToUndo'), 'info');
+        if (redo) controller.redo();
+        else controller.undo();
         return;
       }
       if (typing || !sel || mod || e.altKey) return;
@@ -78,7 +79,8 @@ export function Notebook({ controller, state }: { controller: Controller; state:
         case 'z':
         case 'Z':
           e.preventDefault();
-          if (!(e.shiftKey ? controller.redo() : controller.undo())) controller.notify(at('nothingToUndo'), 'info');
+          if (e.shiftKey) controller.redo();
+          else controller.undo();
           break;
         case 'm':
         case 'M':
@@ -93,8 +95,7 @@ export function Notebook({ controller, state }: { controller: Controller; state:
         case 'c':
         case 'C':
           e.preventDefault();
-          controller.editor.copy();
-          controller.notify(at('cellsCopied', { n: controller.editor.selection().length }), 'info');
+          controller.copyCells();
           break;
         case 'x':
         case 'X':
@@ -165,7 +166,7 @@ export function Notebook({ controller, state }: { controller: Controller; state:
     }
   }, [state.selected, state.mode]);
 
-  const leaks = useMemo(() => (doc ? leaksByCell(doc, state.runs, { columns: state.tableColumns, types: state.tableTypes }) : {}), [doc, state.runs, state.tableColumns, state.tableTypes]);
+  const leaks = useMemo(() => (doc ? controller.leaks(doc, state.runs) : {}), [controller, doc, state.runs, state.tableColumns, state.tableTypes]);
   const blocked = useMemo(() => (doc ? blockedCells(doc.cells, state.trust).length : 0), [doc, state.trust]);
   if (!doc) return <main className="notebook empty">{t('kernelStarting')}</main>;
   return (
@@ -221,8 +222,10 @@ export function Notebook({ controller, state }: { controller: Controller; state:
           />
         </div>
       ))}
-      <AddCellMenu kinds={state.kinds} previousKind={doc.cells[doc.cells.length - 1]?.kind} onAdd={(kind) => controller.insertCell(kind)} />
-      <p className="shortcuts muted">{t('shortcuts')} · {at('shortcutsMore')}</p>
+      <Suspense fallback={<div className="add-cell" />}>
+        <AddCellMenu kinds={state.kinds} previousKind={doc.cells[doc.cells.length - 1]?.kind} onAdd={(kind) => controller.insertCell(kind)} />
+      </Suspense>
+      <p className="shortcuts muted">{t('shortcuts')} · {controller.text('shortcutsMore')}</p>
     </main>
   );
 }

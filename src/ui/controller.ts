@@ -20,18 +20,18 @@ import { Library, valueNameOf } from './library.ts';
 import { blockedCells, type TrustState } from '../worker/trust.ts';
 import { LifecycleModel } from './lifecycle.ts';
 import { t } from './i18n.ts';
-import { at } from './i18n-authoring.ts';
 import { emptyRun, StateBox, type CellRun, type Notice, type State } from './state.ts';
 import { Notices } from './notices.ts';
-import { DocumentEditor, type InsertAt } from './document/editor.ts';
-import { newCell, welcomeNotebook } from './document/cells.ts';
-import { wireNewCell } from './document/wiring.ts';
-import { dropLeakEdits, type Leak } from './document/leakage.ts';
+import type { DocumentEditor, InsertAt } from './document/editor.ts';
+import type { Authoring } from './document/authoring.ts';
+import type { Leak, ShownLeak } from './document/leakage.ts';
+import type { AuthoringKey } from './i18n-authoring.ts';
+import { welcomeNotebook } from './document/cells.ts';
 import { KernelSession, BACKEND_NAMES, pageHasWebGPU } from './session/kernelSession.ts';
 import { NotebookSaving } from './saving/notebookSaving.ts';
 import { TrustStore, withTrustedCell } from './trust/trustStore.ts';
 import { allCourseTexts, courseEntries, courseTitles, FIRST_COURSE } from './gallery/course.ts';
-import { deleteNotebook, newNotebook, openCourse, openJson, resetCourse, type GalleryHost } from './gallery/notebooks.ts';
+import type { GalleryHost } from './gallery/notebooks.ts';
 
 export type { CellRun, CourseEntry, Notice, SaveState, State } from './state.ts';
 export { emptyRun } from './state.ts';
@@ -42,7 +42,9 @@ export class Controller {
   private readonly notices = new Notices(this.box);
   private readonly library: Library;
   private readonly gallery: GalleryHost;
-  readonly editor: DocumentEditor;
+  /** Editing (document/authoring.ts), loaded just after the first screen; start() waits for it. */
+  private authoring: Authoring | undefined;
+  private readonly authoringReady: Promise<void>;
   readonly session: KernelSession;
   readonly saving: NotebookSaving;
   private readonly trustStore: TrustStore;
@@ -64,12 +66,12 @@ export class Controller {
         return [];
       }
     }));
-    this.editor = new DocumentEditor(this.box, {
-      onEdited: () => this.edited(),
-      trustCell: (id) => this.box.set({ trust: withTrustedCell(this.box.state.trust, id) }),
-      newCell: (kind, index, doc) => wireNewCell(newCell(kind, this.state.kinds), index, doc, { kinds: this.state.kinds, tableColumns: this.state.tableColumns }),
-      notify: (message, action) => this.notices.notify(message, 'info', action),
-      text: (key, n) => at(key, { n: n ?? 0 }),
+    this.authoringReady = import('./document/authoring.ts').then((m) => {
+      this.authoring = m.createAuthoring(this.box, {
+        onEdited: () => this.edited(),
+        trustCell: (id) => this.box.set({ trust: withTrustedCell(this.box.state.trust, id) }),
+        notify: (message, action) => this.notices.notify(message, 'info', action),
+      });
     });
     this.session = new KernelSession(this.box, {
       hostDeps: () => this.hostDeps(),
@@ -137,6 +139,7 @@ export class Controller {
   }
 
   private async start(): Promise<void> {
+    await this.authoringReady;
     // ?backend=wasm (tests, demos) or the user's last choice comes first.
     const fromUrl = new URLSearchParams(location.search).get('backend') as BackendName | null;
     const saved = (fromUrl && BACKEND_NAMES.includes(fromUrl) ? fromUrl : undefined) ?? (await this.store.getSetting<BackendName>('backend').catch(() => undefined));
@@ -234,11 +237,12 @@ export class Controller {
   }
 
   /** Course notebooks open as the user's copy (made on first open). */
-  openCourse = (file: string): Promise<void> => openCourse(this.gallery, file);
-  resetCourse = (file: string): Promise<void> => resetCourse(this.gallery, file);
-  openJson = (input: string | unknown, fileName?: string, options: { trusted?: boolean } = {}): Promise<void> => openJson(this.gallery, input, fileName, options);
-  newNotebook = (title: string): Promise<void> => newNotebook(this.gallery, title);
-  deleteNotebook = (id: string): Promise<void> => deleteNotebook(this.gallery, id);
+  // gallery/notebooks.ts loads on first use (not with the first screen).
+  openCourse = async (file: string): Promise<void> => (await import('./gallery/notebooks.ts')).openCourse(this.gallery, file);
+  resetCourse = async (file: string): Promise<void> => (await import('./gallery/notebooks.ts')).resetCourse(this.gallery, file);
+  openJson = async (input: string | unknown, fileName?: string, options: { trusted?: boolean } = {}): Promise<void> => (await import('./gallery/notebooks.ts')).openJson(this.gallery, input, fileName, options);
+  newNotebook = async (title: string): Promise<void> => (await import('./gallery/notebooks.ts')).newNotebook(this.gallery, title);
+  deleteNotebook = async (id: string): Promise<void> => (await import('./gallery/notebooks.ts')).deleteNotebook(this.gallery, id);
 
   // --- trust ---------------------------------------------------------------------
 
@@ -289,16 +293,28 @@ export class Controller {
   };
   duplicateCell = (id: string): void => this.editor.duplicateCell(id);
   select = (id: string | null, mode: State['mode'] = this.state.mode): void => this.editor.select(id, mode);
-  undo = (): boolean => this.editor.undo();
-  private tables = () => ({ columns: this.state.tableColumns, types: this.state.tableTypes });
-  canDropLeak = (leak: Leak): boolean => !!this.state.doc && dropLeakEdits(this.state.doc, leak, this.tables()).length > 0;
-  /** Drop a leaking column from every later train cell's features: one undoable edit. */
-  dropLeak = (leak: Leak): void => {
-    if (!this.state.doc) return;
-    this.editor.setManyParams('drop-column', dropLeakEdits(this.state.doc, leak, this.tables()));
-    this.notify(at('leakageDropped', { column: leak.column }), 'info', { label: at('undo'), run: () => this.undo() });
+  /** The document editor (selection, clipboard, M/Y…); there once `ready` has begun opening a notebook. */
+  get editor(): DocumentEditor {
+    if (!this.authoring) throw new Error('The editor is still loading.');
+    return this.authoring.editor;
+  }
+  /** Z / Ctrl+Z; says so when there is nothing to undo. */
+  undo = (): boolean => this.history(this.editor.undo());
+  redo = (): boolean => this.history(this.editor.redo());
+  private history(done: boolean): boolean {
+    if (!done) this.notify(this.text('nothingToUndo'), 'info');
+    return done;
+  }
+  /** C: copy the selected cells (the cell clipboard outlives this notebook). */
+  copyCells = (): void => {
+    this.editor.copy();
+    this.notify(this.text('cellsCopied', { n: this.editor.selection().length }), 'info');
   };
-  redo = (): boolean => this.editor.redo();
+  /** Authoring text in the UI language ('' while the editor loads). */
+  text = (key: AuthoringKey, vars: Record<string, string | number> = {}): string => this.authoring?.text(key, vars) ?? '';
+  /** Columns flagged by an explore cell, per later cell that uses them. */
+  leaks = (doc: NotebookDoc, runs: Record<string, CellRun>): Record<string, ShownLeak[]> => this.authoring?.leaks(doc, runs) ?? {};
+  dropLeak = (leak: Leak): void => this.authoring?.dropLeak(leak);
 
   // --- running (session/kernelSession.ts) -----------------------------------------
 

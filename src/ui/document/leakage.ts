@@ -45,6 +45,13 @@ export function findLeaks(doc: NotebookDoc, runs: Record<string, CellRun>): Leak
   return leaks;
 }
 
+/** A leak as a cell shows it (document/authoring.ts adds the text in the UI language). */
+export interface ShownLeak extends Leak {
+  message: string;
+  /** Label of the drop fix; absent when no train cell uses the column. */
+  fixLabel?: string;
+}
+
 export interface TableInfo {
   columns: Record<string, string[]>;
   types: Record<string, Record<string, string>>;
