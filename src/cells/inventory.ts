@@ -13,7 +13,7 @@ import { defineCell } from './types.ts';
 import { requireColumn } from '../data/columns.ts';
 import { columnValues } from '../data/stats.ts';
 import { tablePreview, toScalar } from '../data/preview.ts';
-import { inventoryStudy } from '../data/inventory.ts';
+import { inventoryStudy, type InventorySummary } from '../data/inventory.ts';
 
 export const inventorySchema = z.object({
   input: z.string().default('predictions').describe('Table of consecutive days (in row order) with the actual demand and its forecast, e.g. an evaluate cell\'s predictions table.'),
@@ -29,7 +29,9 @@ export const inventorySchema = z.object({
   leadTime: z.number().int().min(0).max(365).default(2).describe('Days between placing an order and receiving it (the course uses 2).'),
   safetyStocks: z.array(z.number().min(0)).default(() => [0, 5, 10, 15, 20]).describe('Safety-stock levels to simulate.'),
   unit: z.enum(['units', 'percent']).default('units').describe('units: safety stock in units; percent: in % of the mean actual daily demand.'),
+  searchZeroLoss: z.boolean().default(true).describe('Also search every whole-unit safety stock for the smallest with no lost sales, and report its daily average stock, value and turnover (the course\'s business evaluation).'),
   output: z.string().default('inventory').describe('Name to store the per-level results table under.'),
+  zeroLossOutput: z.string().optional().describe('Optional: name to store the one-row table of the smallest zero-loss safety stock under.'),
 });
 
 export type InventoryParams = z.output<typeof inventorySchema>;
@@ -68,13 +70,24 @@ function chart(rows: { safety_stock: number; avg_stock: number; lost_units: numb
       layout: {
         title: { text: title },
         xaxis: { title: { text: unit === 'percent' ? 'safety stock (% of mean daily demand)' : 'safety stock (units)' }, type: 'category' },
-        yaxis: { title: { text: 'average closing stock (units)' } },
+        yaxis: { title: { text: 'daily average stock (units)' } },
         yaxis2: { title: { text: 'lost units' }, overlaying: 'y', side: 'right' },
         legend: { orientation: 'h' },
       },
     },
   };
 }
+
+/** The course's business evaluation row: safety stock, price, daily average stock, its value, daily turnover, lost units. */
+function zeroLossTable(row: InventorySummary | null, price: number): aq.ColumnTable {
+  if (!row) return aq.table({ safety_stock: [], price: [], daily_avg_stock: [], daily_avg_value: [], daily_turnover: [], lost_units: [] });
+  return aq.from([{
+    safety_stock: row.safety_units, price, daily_avg_stock: round(row.avg_stock, 1), daily_avg_value: round(row.stock_value, 1),
+    daily_turnover: row.turnover === null ? null : round(row.turnover, 3), lost_units: round(row.lost_units, 3),
+  }]);
+}
+
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 export const inventoryCell = defineCell({
   kind: 'inventory',
@@ -83,7 +96,7 @@ export const inventoryCell = defineCell({
   schema: inventorySchema,
   runnable: true,
   reads: (p) => [p.input, ...(p.priceFrom ? [p.priceFrom.input] : [])],
-  writes: (p) => [p.output],
+  writes: (p) => [p.output, ...(p.searchZeroLoss && p.zeroLossOutput ? [p.zeroLossOutput] : [])],
   render(p) {
     const price = p.priceFrom ? `${p.priceFrom.input}.${p.priceFrom.column} where ${p.priceFrom.keyColumn} = ${String(p.priceFrom.key)}` : String(p.price);
     const levels = p.safetyStocks.map((s) => `${s}${p.unit === 'percent' ? '%' : ''}`).join(', ');
@@ -100,17 +113,23 @@ export const inventoryCell = defineCell({
     const predicted = numbers(table, params.predicted, 'params.predicted');
     const price = readPrice(params, (name, where) => ctx.table(name, where));
     const levels = [...new Set(params.safetyStocks)].sort((a, b) => a - b);
-    const study = inventoryStudy(actual, predicted, { leadTime: params.leadTime, safetyStocks: levels, unit: params.unit, price });
+    const study = inventoryStudy(actual, predicted, { leadTime: params.leadTime, safetyStocks: levels, unit: params.unit, price, searchZeroLoss: params.searchZeroLoss });
     const result = aq.from(study.rows);
     ctx.set(params.output, { type: 'table', table: result });
+    const zeroLoss = params.searchZeroLoss ? zeroLossTable(study.zeroLoss ?? null, price) : null;
+    if (zeroLoss && params.zeroLossOutput) ctx.set(params.zeroLossOutput, { type: 'table', table: zeroLoss });
     const u = params.unit === 'percent' ? '%' : ' units';
     const best = study.smallestNoLoss === null
       ? `Every simulated safety stock loses sales (the largest, ${levels.at(-1)}${u}, loses ${study.rows.at(-1)!.lost_units.toFixed(0)} units): try larger levels or a better forecast.`
       : `The smallest safety stock with no lost sales is ${study.smallestNoLoss}${u}` +
         (params.unit === 'percent' ? ` (${study.rows.find((r) => r.safety_stock === study.smallestNoLoss)!.safety_units.toFixed(1)} units)` : '') + '.';
     const summary = `${actual.length} days, lead time ${params.leadTime}, price ${price}, mean daily demand ${study.meanDemand.toFixed(1)}. ${best}`;
+    const searched = !params.searchZeroLoss ? ''
+      : study.zeroLoss ? ` Searching every whole unit: the smallest safety stock with zero lost sales is ${study.zeroLoss.safety_units} units (daily average stock ${study.zeroLoss.avg_stock.toFixed(1)}, value ${study.zeroLoss.stock_value.toFixed(1)}, daily turnover ${study.zeroLoss.turnover === null ? '—' : study.zeroLoss.turnover.toFixed(3)}).`
+      : ' No whole-unit safety stock up to a million units avoids every lost sale.';
     return [
-      { type: 'text', text: summary },
+      { type: 'text', text: summary + searched },
+      ...(zeroLoss ? [tablePreview(zeroLoss, { ...(params.zeroLossOutput ? { name: params.zeroLossOutput } : {}), title: 'The smallest safety stock with zero lost sales' })] : []),
       tablePreview(result, { name: params.output, title: 'Inventory simulation per safety stock' }),
       chart(study.rows, params.unit),
     ];

@@ -23,13 +23,19 @@
 // can lose sales at any safety stock. The simulation reproduces that rule
 // rather than an optimal policy.
 //
-// Per safety-stock level:
-//   avg_stock   = mean of close_i over the days (average closing stock, units)
-//   stock_value = avg_stock × price
-//   turnover    = Σ sold_i / avg_stock (how many times the average stock is sold
-//                 through in the simulated period; not annualised; ∞ → null when
-//                 avg_stock is 0)
+// Per safety-stock level, the course's measures (its document: "daily average
+// stock value = (opening + closing stock) / 2 × price"):
+//   avg_stock   = mean over the days of (base_i + close_i) / 2 — the opening
+//                 stock (after the day's delivery) and the closing stock,
+//                 averaged: the daily average stock (units)
+//   stock_value = avg_stock × price (the daily average stock value)
+//   turnover    = (Σ sold_i / n) / avg_stock — the daily turnover: how many
+//                 times a day the average stock is sold through (the course's
+//                 1.08–1.24); null when avg_stock is 0
+//   avg_close   = mean of close_i (the stock left on the shelf each night)
 //   lost_units  = Σ lost_i; lost_days = #{i: lost_i > 0}; fill_rate = Σ sold / Σ y
+// smallestZeroLoss() searches the whole-unit safety stocks for the smallest
+// with no lost sales, as the course reports it (P3 2216 units, …).
 import { CellError } from '../core/errors.ts';
 
 export interface InventoryDay {
@@ -49,9 +55,12 @@ export interface InventorySummary {
   safety_stock: number;
   /** The safety stock in units. */
   safety_units: number;
+  /** Daily average stock: mean of (opening + closing) / 2, units. */
   avg_stock: number;
+  /** Mean closing stock, units. */
+  avg_close: number;
   stock_value: number;
-  /** Σ sold / avg_stock over the period; null when the average stock is 0. */
+  /** Daily turnover: mean daily units sold / avg_stock; null when the average stock is 0. */
   turnover: number | null;
   sold_units: number;
   lost_units: number;
@@ -105,9 +114,10 @@ export function simulateInventory(actual: readonly number[], predicted: readonly
 /** The summary of one ledger. */
 export function summarizeInventory(days: readonly InventoryDay[], safetyStock: number, safetyUnits: number, price: number): InventorySummary {
   const n = days.length;
-  let stock = 0, sold = 0, lost = 0, demand = 0, ordered = 0, lostDays = 0;
+  let stock = 0, close = 0, sold = 0, lost = 0, demand = 0, ordered = 0, lostDays = 0;
   for (const d of days) {
-    stock += d.close;
+    stock += (d.base + d.close) / 2;
+    close += d.close;
     sold += d.sold;
     lost += d.lost;
     demand += d.actual;
@@ -116,10 +126,45 @@ export function summarizeInventory(days: readonly InventoryDay[], safetyStock: n
   }
   const avg = n ? stock / n : 0;
   return {
-    safety_stock: safetyStock, safety_units: safetyUnits, avg_stock: avg, stock_value: avg * price,
-    turnover: avg > 0 ? sold / avg : null, sold_units: sold, lost_units: lost, lost_days: lostDays,
+    safety_stock: safetyStock, safety_units: safetyUnits, avg_stock: avg, avg_close: n ? close / n : 0, stock_value: avg * price,
+    turnover: avg > 0 ? sold / n / avg : null, sold_units: sold, lost_units: lost, lost_days: lostDays,
     fill_rate: demand > 0 ? sold / demand : 1, ordered_units: ordered,
   };
+}
+
+// Lost units of a few thousandths of a unit are float noise, not lost sales.
+const NO_LOSS = 1e-6;
+
+function lostAt(actual: readonly number[], predicted: readonly number[], leadTime: number, units: number): number {
+  return simulateInventory(actual, predicted, { leadTime, safetyStock: units }).reduce((s, d) => s + d.lost, 0);
+}
+
+/**
+ * The smallest whole-unit safety stock with no lost sales (the course's
+ * "smallest safety stock with zero lost units"), or null when none up to
+ * `maxUnits` exists. Lost sales need not fall steadily as the safety stock
+ * grows (the order rule ignores goods in transit), so every whole unit up to
+ * the first zero-loss level found by doubling is tried in order.
+ */
+export function smallestZeroLoss(actual: readonly number[], predicted: readonly number[], leadTime: number, maxUnits = 1e6): number | null {
+  if (lostAt(actual, predicted, leadTime, 0) < NO_LOSS) return 0;
+  let hi = 1;
+  while (lostAt(actual, predicted, leadTime, hi) >= NO_LOSS) {
+    if (hi >= maxUnits) return null;
+    hi = Math.min(hi * 2, maxUnits);
+  }
+  // A linear scan costs hi simulations of n days; past ~20 million day-steps
+  // bisect instead: the level it finds loses nothing, but a smaller zero-loss
+  // level below a lossy one would be missed.
+  if (hi * actual.length <= 2e7) {
+    for (let u = 1; u <= hi; u++) if (lostAt(actual, predicted, leadTime, u) < NO_LOSS) return u;
+  }
+  let lo = hi >> 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (lostAt(actual, predicted, leadTime, mid) < NO_LOSS) hi = mid; else lo = mid;
+  }
+  return hi;
 }
 
 export interface InventoryStudy {
@@ -127,12 +172,14 @@ export interface InventoryStudy {
   /** The smallest safety stock (as given) with no lost units, or null if every level loses sales. */
   smallestNoLoss: number | null;
   meanDemand: number;
+  /** The smallest whole-unit safety stock with no lost sales and its measures (when asked for and one exists). */
+  zeroLoss?: InventorySummary | null;
 }
 
 /** Run the simulation for every safety-stock level (units, or percent of mean actual demand). */
 export function inventoryStudy(
   actual: readonly number[], predicted: readonly number[],
-  options: { leadTime: number; safetyStocks: readonly number[]; unit: 'units' | 'percent'; price: number },
+  options: { leadTime: number; safetyStocks: readonly number[]; unit: 'units' | 'percent'; price: number; searchZeroLoss?: boolean },
 ): InventoryStudy {
   const meanDemand = actual.length ? actual.reduce((a, b) => a + b, 0) / actual.length : 0;
   const rows = options.safetyStocks.map((ss) => {
@@ -140,7 +187,13 @@ export function inventoryStudy(
     const days = simulateInventory(actual, predicted, { leadTime: options.leadTime, safetyStock: units });
     return summarizeInventory(days, ss, units, options.price);
   });
-  // Lost units of a few thousandths of a unit are float noise, not lost sales.
-  const smallest = [...rows].sort((a, b) => a.safety_stock - b.safety_stock).find((r) => r.lost_units < 1e-6);
-  return { rows, smallestNoLoss: smallest ? smallest.safety_stock : null, meanDemand };
+  const smallest = [...rows].sort((a, b) => a.safety_stock - b.safety_stock).find((r) => r.lost_units < NO_LOSS);
+  const study: InventoryStudy = { rows, smallestNoLoss: smallest ? smallest.safety_stock : null, meanDemand };
+  if (options.searchZeroLoss) {
+    const units = smallestZeroLoss(actual, predicted, options.leadTime);
+    study.zeroLoss = units === null ? null : summarizeInventory(
+      simulateInventory(actual, predicted, { leadTime: options.leadTime, safetyStock: units }),
+      options.unit === 'percent' ? (meanDemand > 0 ? (units / meanDemand) * 100 : 0) : units, units, options.price);
+  }
+  return study;
 }

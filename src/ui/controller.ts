@@ -4,15 +4,11 @@
 // (the kernel), saving/ (autosave, other tabs), trust/, gallery/ (course
 // notebooks). It wires them together and opens/closes notebooks.
 import { decodeNotebook, serializeNotebook } from '../notebook/ipynb.ts';
+import type { PythonExport } from '../export/python/notebook.ts';
 import type { NotebookCell, NotebookDoc } from '../notebook/model.ts';
 import type { CellOutput } from '../core/outputs.ts';
 import type { BackendName } from '../ml/backend.ts';
-import type { KernelClient } from '../worker/client.ts';
-import { KernelRestarted } from '../worker/restarted.ts';
 import type { IsolationMode } from '../worker/protocol.ts';
-import { notebookScope } from '../worker/hostScope.ts';
-import type { HostDeps } from '../worker/hostBridge.ts';
-import type { LifecycleStores } from '../store/lifecycle.ts';
 import type { TablePage, TablePageRequest } from '../data/tablePage.ts';
 import { newId, type FileRecord, type NotebookRecord, type WorkbenchStore } from '../store/types.ts';
 import { requestPersistence } from '../store/idb.ts';
@@ -50,9 +46,6 @@ export class Controller {
   private readonly trustStore: TrustStore;
   private sources: Record<string, string> = {};
   readonly ready: Promise<void>;
-  /** Notebooks opened in this tab: a sandboxed kernel may read and write their saved models. */
-  private readonly kernelNotebooks = new Set<string>();
-  private hostLifecycle: Promise<LifecycleStores> | undefined;
   /** Runs and registry (panels, window.workbench.runs/registry). */
   readonly lifecycle = new LifecycleModel((m) => this.notify(m), (m) => this.notify(m, 'info'));
 
@@ -70,15 +63,15 @@ export class Controller {
       this.authoring = m.createAuthoring(this.box, {
         onEdited: () => this.edited(),
         trustCell: (id) => this.box.set({ trust: withTrustedCell(this.box.state.trust, id) }),
-        notify: (message, action) => this.notices.notify(message, 'info', action),
+        notify: (message, action) => this.notices.notify(message, 'info', { action }),
       });
     });
     this.session = new KernelSession(this.box, {
-      hostDeps: () => this.hostDeps(),
+      store,
       notify: (m, kind) => this.notify(m, kind),
+      kernelSays: (m) => this.notify(m, 'error', this.state.doc?.title.trim() || this.state.notebookId || 'untitled'),
       setCellOutputs: (id, outputs) => this.setCellOutputs(id, outputs),
       syncKernel: () => this.syncKernel(),
-      restoreModels: (client, id) => this.restoreModels(client, id),
       refreshModels: () => this.refreshModels(),
       refreshStorage: () => void this.refreshStorage(),
       lifecycleChanged: () => this.lifecycle.changed(),
@@ -119,8 +112,9 @@ export class Controller {
   subscribe = (listener: () => void): (() => void) => this.box.subscribe(listener);
   getState = (): State => this.box.state;
 
-  notify(message: string, kind: Notice['kind'] = 'error', action?: Notice['action']): void {
-    this.notices.notify(message, kind, action);
+  /** `from`: a kernel's words, shown under that notebook's title (never as the app's own voice). */
+  notify(message: string, kind: Notice['kind'] = 'error', from?: string): void {
+    this.notices.notify(message, kind, { from });
   }
 
   dismiss(id: number): void {
@@ -128,15 +122,6 @@ export class Controller {
   }
 
   // --- start ------------------------------------------------------------------
-
-  /** What a sandboxed kernel may reach through the app (src/worker/hostBridge.ts checks every call against it). */
-  private hostDeps(): HostDeps {
-    return {
-      store: this.store,
-      lifecycle: () => (this.hostLifecycle ??= import('../store/lifecycle.ts').then((m) => m.lifecycleStores())),
-      scope: notebookScope(() => ({ cells: this.state.doc?.cells ?? [], trust: this.state.trust, notebookId: this.state.notebookId }), this.kernelNotebooks),
-    };
-  }
 
   private async start(): Promise<void> {
     await this.authoringReady;
@@ -210,21 +195,11 @@ export class Controller {
       await this.syncKernel();
     })();
     // Saved models come back in the background (after the backend is up); runs wait for them.
-    this.session.gate = synced.then(() => this.restoreModels(client, options.id));
+    this.session.gate = synced.then(() => this.session.restoreModels(client, options.id));
     await synced;
     void this.refreshModels();
     if (options.save !== false) await this.saveNow();
     await this.store.setSetting('lastNotebook', options.id).catch(() => undefined);
-  }
-
-  private async restoreModels(client: KernelClient, notebookId: string): Promise<void> {
-    this.kernelNotebooks.add(notebookId);
-    try {
-      const { restored } = await client.request('openNotebook', { notebookId, title: this.state.doc?.title ?? '' });
-      if (restored.length && this.state.notebookId === notebookId) this.notify(`Saved model${restored.length > 1 ? 's' : ''} ${restored.join(', ')} loaded: cells that use ${restored.length > 1 ? 'them' : 'it'} run without retraining.`, 'info');
-    } catch (error) {
-      if (!(error instanceof KernelRestarted)) this.notify(error instanceof Error ? error.message : String(error));
-    }
   }
 
   async openStored(id: string): Promise<void> {
@@ -336,6 +311,9 @@ export class Controller {
   /** A page of a whole table value in the kernel (sorted or not); null when the kernel does not hold it (e.g. after a restart). */
   tablePage = (name: string, request: TablePageRequest): Promise<TablePage | null> => this.session.tablePage(name, request);
   tableCsv = (name: string): Promise<string | null> => this.session.tableCsv(name);
+  tableParquet = (name: string): Promise<Uint8Array | null> => this.session.kernel().request('tableParquet', { name });
+  /** The open notebook as Python cells, made by the kernel (it has the cell kinds); see src/ui/exportPython.ts. */
+  exportPython = (doc: NotebookDoc): Promise<PythonExport> => this.session.kernel().request('exportPython', { cells: doc.cells, title: doc.title });
   memory = (): Promise<{ numTensors: number; numBytes: number }> => this.session.memory();
 
   /** Readable source of a typed cell, as last rendered by the worker. */

@@ -32,6 +32,8 @@ export interface Notice {
   message: string;
   /** A button on the notice (e.g. "Undo" after a delete). */
   action?: { label: string; run: () => void };
+  /** Text a kernel sent (notebook code can forge it): shown as that notebook's words, under its title, never as the app's. */
+  from?: string;
 }
 
 export interface State {

@@ -42,8 +42,8 @@ describe('kmart: determinism and schema', () => {
     expect(products[0]).toBe('Product_ID,Product_Code,SubCategory,Category,LeadTime,Price');
     expect(products).toHaveLength(17);
     expect(products).toContain('3,DB001,Beverage,Drink,2,8');
-    expect(products).toContain('12,GA001,Milk,Food,3,6');
-    expect(products).toContain('42,FM001,Agricultural,Grocery,3,5');
+    expect(products).toContain('12,GA001,Milk,Food,2,6');
+    expect(products).toContain('42,FM001,Agricultural,Grocery,2,5');
     const stores = f.stores.trim().split('\n');
     expect(stores[0]).toBe('Store_ID,City,State,Store_Type');
     expect(stores).toHaveLength(55);

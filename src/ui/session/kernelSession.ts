@@ -8,6 +8,9 @@ import type { KernelClient } from '../../worker/client.ts';
 import { KernelRestarted } from '../../worker/restarted.ts';
 import type { IsolationMode, WorkerEvent } from '../../worker/protocol.ts';
 import type { HostDeps } from '../../worker/hostBridge.ts';
+import { KernelNotebooks, notebookScope } from '../../worker/hostScope.ts';
+import type { LifecycleStores } from '../../store/lifecycle.ts';
+import type { WorkbenchStore } from '../../store/types.ts';
 import type { TablePage, TablePageRequest } from '../../data/tablePage.ts';
 import type { CellRun, StateBox } from '../state.ts';
 import { emptyRun } from '../state.ts';
@@ -26,14 +29,15 @@ export function pageHasWebGPU(): boolean {
 }
 
 export interface SessionHooks {
-  hostDeps(): HostDeps;
+  /** The app's store (a sandboxed kernel reaches it only through hostBridge.ts, scoped to its notebook). */
+  store: WorkbenchStore;
   notify(message: string, kind?: 'error' | 'info'): void;
+  /** Text the kernel sent: shown as the open notebook's words, never the app's. */
+  kernelSays(message: string): void;
   /** A cell's final outputs: kept in the document (saved with it), not an edit. */
   setCellOutputs(id: string, outputs: CellOutput[]): void;
   /** Send the document to a fresh kernel. */
   syncKernel(): Promise<void>;
-  /** The open notebook's saved models, into a fresh kernel. */
-  restoreModels(client: KernelClient, notebookId: string): Promise<void>;
   refreshModels(): Promise<void>;
   refreshStorage(): void;
   /** A run finished: runs and registry may have changed. */
@@ -52,6 +56,9 @@ export class KernelSession {
   /** False once the user chose WebGPU, which the sandboxed kernel cannot use (launch.ts): later kernels start on the app's origin. */
   isolationPreferred = true;
   private nanStopped = new Set<string>();
+  /** The notebook the kernel is switching away from (hostScope.ts): reachable only until the switch is done. */
+  private readonly kernelNotebooks = new KernelNotebooks();
+  private hostLifecycle: Promise<LifecycleStores> | undefined;
 
   constructor(private readonly box: StateBox, private readonly hooks: SessionHooks) {}
 
@@ -69,7 +76,7 @@ export class KernelSession {
   async connect(preferred?: BackendName): Promise<KernelClient> {
     // The launcher (frame, message checks, client) loads beside the shell, not in its first script.
     const { startKernel } = await import('../../worker/launch.ts');
-    const { client, init, fallback } = await startKernel(() => this.hooks.hostDeps(), { isolation: this.isolationPreferred });
+    const { client, init, fallback } = await startKernel(() => this.hostDeps(), { isolation: this.isolationPreferred });
     this.client = client;
     client.on((e) => {
       if (this.client === client) this.onWorker(e);
@@ -82,6 +89,28 @@ export class KernelSession {
     const order: BackendName[] | undefined = preferred ? [preferred, ...BACKEND_NAMES.filter((b) => b !== preferred)] : undefined;
     client.request('initBackend', { order }).catch((error: Error) => this.hooks.notify(error.message));
     return client;
+  }
+
+  /** What a sandboxed kernel may reach through the app (src/worker/hostBridge.ts checks every call against it). */
+  private hostDeps(): HostDeps {
+    return {
+      store: this.hooks.store,
+      lifecycle: () => (this.hostLifecycle ??= import('../../store/lifecycle.ts').then((m) => m.lifecycleStores())),
+      scope: notebookScope(() => ({ cells: this.box.state.doc?.cells ?? [], trust: this.box.state.trust, notebookId: this.box.state.notebookId }), this.kernelNotebooks),
+    };
+  }
+
+  /** The open notebook's saved models come back into a (fresh) kernel; the kernel's reach moves to this notebook. */
+  async restoreModels(client: KernelClient, notebookId: string): Promise<void> {
+    const switched = this.kernelNotebooks.switchTo(notebookId);
+    try {
+      const { restored } = await client.request('openNotebook', { notebookId, title: this.box.state.doc?.title ?? '' });
+      if (restored.length && this.box.state.notebookId === notebookId) this.hooks.notify(`Saved model${restored.length > 1 ? 's' : ''} ${restored.join(', ')} loaded: cells that use ${restored.length > 1 ? 'them' : 'it'} run without retraining.`, 'info');
+    } catch (error) {
+      if (!(error instanceof KernelRestarted)) this.hooks.notify(error instanceof Error ? error.message : String(error));
+    } finally {
+      switched();
+    }
   }
 
   // --- running ---------------------------------------------------------------
@@ -154,7 +183,7 @@ export class KernelSession {
     const notebookId = this.box.state.notebookId;
     this.gate = this.connect(backend)
       .then(() => this.hooks.syncKernel())
-      .then(() => (notebookId && this.client ? this.hooks.restoreModels(this.client, notebookId) : undefined));
+      .then(() => (notebookId && this.client ? this.restoreModels(this.client, notebookId) : undefined));
     await this.gate;
     this.hooks.notify(reason === 'stop' ? 'The kernel was restarted because the running cell did not stop.' : reason === 'webgpu' ? t('webgpuRestarted') : 'The kernel was restarted.', 'info');
   }
@@ -212,17 +241,17 @@ export class KernelSession {
       return;
     }
     if (e.kind === 'fatal') {
-      this.hooks.notify(`Kernel: ${e.error}`);
+      this.hooks.kernelSays(e.error);
       // The worker itself died (a crash, memory, a cell that called close()): requests would hang; start a fresh one.
       if (e.dead) void this.hardRestart('crash');
       return;
     }
     if (e.kind === 'notice') {
-      this.hooks.notify(e.message);
+      this.hooks.kernelSays(e.message);
       return;
     }
     if (e.kind === 'models') {
-      if (e.error) this.hooks.notify(e.error);
+      if (e.error) this.hooks.kernelSays(e.error);
       void this.hooks.refreshModels().then(() => this.hooks.refreshStorage());
       return;
     }

@@ -16,14 +16,17 @@ export interface Product {
   byWeight: boolean;
 }
 
-// LeadTime: the course CSV has 2 for all three course products, the course
-// text (KO README, EU notebook) says 2/3/3; we follow the text.
+// LeadTime: 2 days for all three course products, as the course document
+// (the authority, COURSE.md §4) and its CSV give them; the KO README and EU
+// notebook say 2/3/3, but with the course's order rule (today's closing stock
+// only) a lead time of 3 has no zero-loss safety stock, so the lesson's
+// conclusion could not be reached.
 export const PRODUCTS: Product[] = [
   { id: 3, code: 'DB001', subCategory: 'Beverage', category: 'Drink', leadTime: 2, price: 8, baseQty: 0, byWeight: false },
   { id: 5, code: 'DB002', subCategory: 'Juice', category: 'Drink', leadTime: 2, price: 4, baseQty: 420, byWeight: false },
   { id: 7, code: 'DB003', subCategory: 'Water', category: 'Drink', leadTime: 2, price: 2, baseQty: 900, byWeight: false },
   { id: 9, code: 'DB004', subCategory: 'Liquor', category: 'Drink', leadTime: 3, price: 25, baseQty: 35, byWeight: false },
-  { id: 12, code: 'GA001', subCategory: 'Milk', category: 'Food', leadTime: 3, price: 6, baseQty: 0, byWeight: false },
+  { id: 12, code: 'GA001', subCategory: 'Milk', category: 'Food', leadTime: 2, price: 6, baseQty: 0, byWeight: false },
   { id: 14, code: 'GA002', subCategory: 'Bread', category: 'Food', leadTime: 2, price: 3, baseQty: 650, byWeight: false },
   { id: 16, code: 'GA003', subCategory: 'Eggs', category: 'Food', leadTime: 2, price: 5, baseQty: 300, byWeight: false },
   { id: 18, code: 'GA004', subCategory: 'Meat', category: 'Food', leadTime: 2, price: 12, baseQty: 180, byWeight: true },
@@ -34,7 +37,7 @@ export const PRODUCTS: Product[] = [
   { id: 33, code: 'PC002', subCategory: 'Baby Care', category: 'Beauty', leadTime: 5, price: 14, baseQty: 3, byWeight: false },
   { id: 36, code: 'HW001', subCategory: 'Hardware', category: 'Household', leadTime: 7, price: 20, baseQty: 1.5, byWeight: false },
   { id: 39, code: 'BK001', subCategory: 'Books', category: 'Leisure', leadTime: 7, price: 18, baseQty: 0.8, byWeight: false },
-  { id: 42, code: 'FM001', subCategory: 'Agricultural', category: 'Grocery', leadTime: 3, price: 5, baseQty: 0, byWeight: false },
+  { id: 42, code: 'FM001', subCategory: 'Agricultural', category: 'Grocery', leadTime: 2, price: 5, baseQty: 0, byWeight: false },
 ];
 
 export interface Store {
