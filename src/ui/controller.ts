@@ -124,7 +124,6 @@ export class Controller {
   // --- start ------------------------------------------------------------------
 
   private async start(): Promise<void> {
-    await this.authoringReady;
     // ?backend=wasm (tests, demos) or the user's last choice comes first.
     const fromUrl = new URLSearchParams(location.search).get('backend') as BackendName | null;
     const saved = (fromUrl && BACKEND_NAMES.includes(fromUrl) ? fromUrl : undefined) ?? (await this.store.getSetting<BackendName>('backend').catch(() => undefined));
@@ -134,6 +133,8 @@ export class Controller {
       this.notify(t('webgpuSameOrigin'), 'info');
     }
     await this.session.connect(saved);
+    // Editing loads beside the kernel; no notebook opens without it.
+    await this.authoringReady;
     await this.saving.recover();
     await this.refreshLists();
     const last = await this.store.getSetting<string>('lastNotebook').catch(() => undefined);
