@@ -21,7 +21,9 @@ export function Notebook({ controller, state }: { controller: Controller; state:
 
   // Column names of each named table as the kernel last showed it (controller.noteTables keeps
   // the same object while nothing changes, so progress events re-render only the running cell).
-  const knownColumns = state.tableColumns;
+  // Split parts get the columns of the table they are split from until the split has run.
+  const known = useMemo(() => (doc ? controller.knownTables(doc) : { columns: state.tableColumns, types: state.tableTypes }), [controller, doc, state.tableColumns, state.tableTypes]);
+  const knownColumns = known.columns;
   const datasets = useMemo(() => state.datasets.map((d) => d.name), [state.datasets]);
   const files = useMemo(() => state.files.map((f) => ({ id: f.id, name: f.name })), [state.files]);
 
@@ -212,7 +214,7 @@ export function Notebook({ controller, state }: { controller: Controller; state:
             editing={state.selected === cell.id && state.mode === 'edit'}
             values={state.values}
             knownColumns={knownColumns}
-            knownTypes={state.tableTypes}
+            knownTypes={known.types}
             leaks={leaks[cell.id] ?? NO_LEAKS}
             datasets={datasets}
             files={files}

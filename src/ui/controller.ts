@@ -291,6 +291,8 @@ export class Controller {
   /** Columns flagged by an explore cell, per later cell that uses them. */
   leaks = (doc: NotebookDoc, runs: Record<string, CellRun>): Record<string, ShownLeak[]> => this.authoring?.leaks(doc, runs) ?? {};
   dropLeak = (leak: Leak): void => this.authoring?.dropLeak(leak);
+  /** Columns for pickers: shown tables, and split parts before the split has run. */
+  knownTables = (doc: NotebookDoc): { columns: Record<string, string[]>; types: Record<string, Record<string, string>> } => this.authoring?.tables(doc) ?? { columns: this.state.tableColumns, types: this.state.tableTypes };
 
   // --- running (session/kernelSession.ts) -----------------------------------------
 

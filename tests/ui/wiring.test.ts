@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NotebookCell, NotebookDoc } from '../../src/notebook/model.ts';
 import type { KindInfo } from '../../src/worker/protocol.ts';
 import { blankNotebook, newCell } from '../../src/ui/document/cells.ts';
-import { nearestTable, wireNewCell, writtenBy } from '../../src/ui/document/wiring.ts';
+import { knownTables, nearestTable, wireNewCell, writtenBy } from '../../src/ui/document/wiring.ts';
 
 // Kinds as the worker describes them (the params that matter for wiring).
 const str = { type: 'string' };
@@ -90,5 +90,18 @@ describe('a new cell wires itself to the cells above', () => {
     ]);
     expect(writtenBy(make('train'))).toEqual([{ name: 'model', type: 'model' }]);
     expect(writtenBy(make('evaluate'))).toEqual([{ name: 'metrics', type: 'metrics' }]);
+  });
+
+  it('split parts have the columns of the table they come from until the split has run', () => {
+    const doc = blankNotebook('t');
+    doc.cells.push(make('load', { output: 'bank' }), make('split', { input: 'bank' }));
+    const shown = { bank: ['age', 'y'], test: ['age', 'y', 'extra'] };
+    const { columns, types } = knownTables(doc, shown, { bank: { age: 'integer', y: 'string' } });
+    expect(columns.train).toEqual(['age', 'y']);
+    // A part already shown keeps its own columns.
+    expect(columns.test).toEqual(['age', 'y', 'extra']);
+    expect(types.train).toEqual({ age: 'integer', y: 'string' });
+    // Nothing known about the source: nothing invented.
+    expect(knownTables(doc, {}, {}).columns).toEqual({});
   });
 });

@@ -8,7 +8,7 @@ import { at, type AuthoringKey } from '../i18n-authoring.ts';
 import { newCell } from './cells.ts';
 import { DocumentEditor } from './editor.ts';
 import { dropLeakEdits, leaksByCell, type Leak, type ShownLeak, type TableInfo } from './leakage.ts';
-import { wireNewCell } from './wiring.ts';
+import { knownTables, wireNewCell } from './wiring.ts';
 
 export interface AuthoringDeps {
   onEdited(): void;
@@ -38,6 +38,8 @@ export function createAuthoring(box: StateBox, deps: AuthoringDeps) {
       }
       return out;
     },
+    /** Columns of every table a cell can name, split parts included before the split has run. */
+    tables: (doc: NotebookDoc) => knownTables(doc, box.state.tableColumns, box.state.tableTypes),
     /** Drop a leaking column from every later train cell's features: one undoable edit. */
     dropLeak(leak: Leak): void {
       const doc = box.state.doc;

@@ -151,3 +151,25 @@ function freshName(name: string, cells: NotebookCell[]): string {
   if (!taken.has(name)) return name;
   for (let k = 2; ; k++) if (!taken.has(`${name}_${k}`)) return `${name}_${k}`;
 }
+
+/**
+ * Columns (and types) of every table a cell can name, before it has run:
+ * those shown by table outputs, plus each split part (not shown yet) with
+ * the columns of the table it is split from. Column pickers use these.
+ */
+export function knownTables(doc: NotebookDoc, columns: Record<string, string[]>, types: Record<string, Record<string, string>>): { columns: Record<string, string[]>; types: Record<string, Record<string, string>> } {
+  let outColumns = columns;
+  let outTypes = types;
+  for (const cell of doc.cells) {
+    if (cell.kind !== 'split') continue;
+    const from = str(cell.params.input);
+    const source = outColumns[from];
+    if (!source) continue;
+    for (const part of writtenBy(cell)) {
+      if (outColumns[part.name]) continue;
+      outColumns = { ...outColumns, [part.name]: source };
+      if (outTypes[from]) outTypes = { ...outTypes, [part.name]: outTypes[from] };
+    }
+  }
+  return { columns: outColumns, types: outTypes };
+}
