@@ -175,7 +175,8 @@ describe('code cells', () => {
       if (m.type() === 'error' && /createInstance|ICodeLensCache/.test(m.text())) errors.push(m.text());
     });
     for (let i = 0; i < 2; i++) {
-      await s.page.locator('.notebook > .add-cell [data-add-kind="code"]').click();
+      await s.page.locator('.notebook > .add-cell [data-action="add-step"]').click();
+      await s.page.locator('.notebook > .add-cell .add-menu [data-add-kind="code"]').click();
       await s.page.locator('article.cell.selected[data-kind="code"] .monaco-editor').waitFor({ timeout: 30_000 });
     }
     await s.page.locator('article.cell.selected[data-kind="code"] .monaco-editor .view-lines').click();

@@ -1,15 +1,14 @@
 // Renders a cell's outputs by type.
 import { lazy, memo, Suspense, useEffect, useMemo, useState } from 'react';
-import type { CellOutput, MetricsOutput, ProfileOutput } from '../../core/outputs.ts';
+import type { CellOutput, ErrorOutput, MetricsOutput, ProfileOutput } from '../../core/outputs.ts';
 import { formatScalar } from '../../notebook/outputText.ts';
 import { TableGrid, tableToCsv } from './TableGrid.tsx';
 import { LineChart, MiniHistogram } from './Charts.tsx';
 import type { TrainingChartProps } from './TrainingChart.tsx';
 import { formatNumber } from '../format.ts';
 import { plotlyReady } from './plotlyState.ts';
-import { localizedError } from '../i18n-errors.ts';
 import { loadMarkdown, loadMath, mathLoaded, type RenderMarkdown } from '../markdown.ts';
-import { useT } from '../i18n.ts';
+import { getLang, useT } from '../i18n.ts';
 import { downloadBlob, downloadText } from '../download.ts';
 import type { Controller } from '../controller.ts';
 
@@ -137,6 +136,40 @@ function Profile({ output }: { output: ProfileOutput }) {
   );
 }
 
+/**
+ * An error output. Catalogued engine errors (with a code) are shown in Korean when the UI is;
+ * the Korean table loads only then (i18n-errors.ts), the English text shows meanwhile.
+ */
+function ErrorView({ output }: { output: ErrorOutput }) {
+  const t = useT();
+  const korean = getLang() === 'ko' && output.code !== undefined;
+  const [catalogue, setCatalogue] = useState<typeof import('../i18n-errors.ts') | null>(null);
+  useEffect(() => {
+    if (!korean || catalogue) return;
+    let live = true;
+    void import('../i18n-errors.ts').then((m) => live && setCatalogue(m));
+    return () => {
+      live = false;
+    };
+  }, [korean, catalogue]);
+  const { message, hint } = korean && catalogue ? catalogue.localizedError(output) : { message: output.message, hint: output.hint };
+  return (
+    <div className="error-output" role="alert">
+      <p className="error-message">{message}</p>
+      {hint && (
+        <p className="error-hint">
+          <strong>{t('hint')}:</strong> {hint}
+        </p>
+      )}
+      {output.where && (
+        <p className="error-where">
+          <strong>{t('where')}:</strong> <code>{output.where}</code>
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function Output({ output, controller }: { output: CellOutput; controller: Controller }) {
   const t = useT();
   switch (output.type) {
@@ -182,24 +215,8 @@ export function Output({ output, controller }: { output: CellOutput; controller:
           <pre>{JSON.stringify(output.value, null, 2)}</pre>
         </details>
       );
-    case 'error': {
-      const { message, hint } = localizedError(output);
-      return (
-        <div className="error-output" role="alert">
-          <p className="error-message">{message}</p>
-          {hint && (
-            <p className="error-hint">
-              <strong>{t('hint')}:</strong> {hint}
-            </p>
-          )}
-          {output.where && (
-            <p className="error-where">
-              <strong>{t('where')}:</strong> <code>{output.where}</code>
-            </p>
-          )}
-        </div>
-      );
-    }
+    case 'error':
+      return <ErrorView output={output} />;
     default:
       return <pre className="text-output">{JSON.stringify(output, null, 2)}</pre>;
   }
