@@ -5,7 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const ENGINE = ['src/core/**', 'src/datasets/generators/**', 'src/datasets/catalog.ts', 'src/notebook/**', 'src/kernel/**', 'src/cells/**', 'src/data/**', 'src/ml/**', 'src/lifecycle/**'];
+const ENGINE = ['src/core/**', 'src/datasets/generators/**', 'src/datasets/catalog.ts', 'src/notebook/**', 'src/kernel/**', 'src/cells/**', 'src/data/**', 'src/ml/**', 'src/lifecycle/**', 'src/export/**'];
 
 const engineImportBans = {
   patterns: [

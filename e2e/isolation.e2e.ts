@@ -183,7 +183,8 @@ async function closeWorker(page: Page, mode: string): Promise<void> {
   expect(await runCell(page, 'bye', ['cancelled'])).toBe('cancelled');
   await page.waitForFunction(() => (window as unknown as { seenNotices: string[] }).seenNotices.some((n) => /The kernel was restarted\./.test(n)), null, { timeout: 60_000 });
   const seen = await notices(page);
-  expect(seen.some((n) => n.includes('Kernel: The kernel worker was closed (a cell called close()).')), seen.join(' | ')).toBe(true);
+  // The worker's own words, shown as the notebook's (under its title), not in the app's voice.
+  expect(seen.some((n) => n.includes('From the code of notebook “Closing worker” (not from this app):') && n.includes('The kernel worker was closed (a cell called close()).')), seen.join(' | ')).toBe(true);
   const bye = (await cells(page)).find((c) => c.id === 'bye')!;
   expect(bye.outputs.some((o) => o.type === 'error' && /the kernel ran out of memory or crashed, so it was restarted/.test(String(o.message)))).toBe(true);
   expect(await isolation(page)).toBe(mode);

@@ -13,7 +13,7 @@ describe('training', () => {
     await s.page.waitForFunction(() => document.querySelector('article.cell[data-kind="train"]')?.getAttribute('data-status') === 'running', null, { timeout: 60_000 });
     // Live progress and a loss curve while it trains.
     await s.page.locator('article.cell[data-kind="train"] .progress').waitFor();
-    await s.page.locator('article.cell[data-kind="train"] .line-chart').first().waitFor({ timeout: 30_000 });
+    await s.page.locator('article.cell[data-kind="train"] .training-chart').first().waitFor({ timeout: 30_000 });
     // From here on the model trains: watch the main thread for long tasks.
     await s.page.evaluate(() => {
       const w = window as unknown as { longTasks: number[] };

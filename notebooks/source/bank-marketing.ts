@@ -44,9 +44,9 @@ export function bankMarketing(lang: Lang = 'en') {
     | 4-test-and-deploy / 5-pipelines | a conditional *register* cell: registered only if AUC ≥ 0.75 |
 
     **About the data.** The original \`bank-additional-full.csv\` (41,188 calls, UCI, CC BY 4.0) is not shipped with the app.
-    The table loaded here is **generated** by the workbench (\`npm run generate\`, seeded): it has the same 21 columns, the same categories,
+    The table loaded here is **made by a random generator with a fixed seed**, so every run gets exactly the same table: it has the same 21 columns, the same categories,
     11.27 % positives and the course's group rates (for example 65 % success after a previous successful campaign, 5 % in May).
-    The real 4,119-row UCI sample runs through this same notebook in the project's tests.
+    The scores you will see are this table's, not the bank's; on the real calls they would differ.
     `, `
     # 은행 마케팅: 누가 정기예금에 가입할까?
 
@@ -65,9 +65,9 @@ export function bankMarketing(lang: Lang = 'en') {
     | 4-test-and-deploy / 5-pipelines | 조건부 *등록* 셀: AUC ≥ 0.75일 때만 등록 |
 
     **데이터에 대하여.** 원본 \`bank-additional-full.csv\`(41,188건, UCI, CC BY 4.0)는 앱에 포함되어 있지 않습니다.
-    여기서 불러오는 표는 워크벤치가 **생성한** 데이터입니다(\`npm run generate\`, 시드 고정). 같은 21개 열과 같은 범주,
+    여기서 불러오는 표는 **시드를 고정한 난수 생성기로 만든** 데이터라서 실행할 때마다 똑같은 표가 나옵니다. 같은 21개 열과 같은 범주,
     11.27 %의 양성 비율, 강의에서 보고한 그룹별 비율(예: 이전 캠페인 성공 고객 65 %, 5월 5 %)을 재현합니다.
-    실제 UCI 표본 4,119건도 프로젝트 테스트에서 이 노트북으로 실행됩니다.
+    아래에서 보는 점수는 은행의 실제 통화가 아니라 이 표의 점수이며, 실제 데이터에서는 달라집니다.
     `))
     .cell('load', { source: { type: 'dataset', name: 'bank-marketing' }, output: 'bank' }, t('Load the calls', '통화 데이터 불러오기'))
     .md(t(`
@@ -148,6 +148,50 @@ export function bankMarketing(lang: Lang = 'en') {
     `))
     .cell('train', { input: 'train_x', target: 'y', model: 'gbdt', gbdt: { ...CONSERVATIVE, stoppingMetric: 'auc' }, validation: 'valid_x', seed: 42, output: 'conservative' }, t('Conservative', 'Conservative 설정'))
     .cell('train', { input: 'train_x', target: 'y', model: 'gbdt', gbdt: { ...AGGRESSIVE, stoppingMetric: 'auc' }, validation: 'valid_x', seed: 42, output: 'aggressive' }, t('Aggressive', 'Aggressive 설정'))
+    .md(t(`
+    ## 2b · Tune, as the course's tuning job does
+
+    The course then runs a SageMaker *hyperparameter tuning job*: it trains many XGBoost models with different settings and keeps the one with
+    the best **validation AUC**. The tune cell does the same here over four settings — tree depth, eta (the learning rate), the number of rounds
+    and the minimum child weight — starting from the conservative model. It uses TPE, like SageMaker's Bayesian search: the first trials are
+    random, later ones try settings near the best so far; trials that fall behind the median are stopped early. The test set is not used.
+    The table lists every trial; the best settings feed the train cell below (its *params from* field).
+    Look at the pruned trials: most have a small eta. They learn slowly, so after 20 rounds they are behind and get stopped, even though
+    they might have caught up — early stopping saves time at the price of favouring fast learners.
+    `, `
+    ## 2b · 튜닝: 강의의 튜닝 작업처럼
+
+    강의는 이어서 SageMaker *하이퍼파라미터 튜닝 작업*을 돌립니다. 설정을 바꿔 가며 XGBoost 모델을 여러 개 학습하고 **검증 AUC**가
+    가장 좋은 것을 남깁니다. 여기서는 튜닝 셀이 conservative 모델에서 출발해 네 가지 설정, 곧 트리 깊이, eta(학습률), 라운드 수,
+    최소 자식 가중치를 같은 방식으로 찾습니다. SageMaker의 베이지안 탐색처럼 TPE를 씁니다. 처음 몇 번은 무작위로, 그 뒤에는 지금까지의
+    최선 근처를 시도하고, 중앙값보다 뒤처지는 시도는 일찍 멈춥니다. 테스트 데이터는 쓰지 않습니다.
+    표에 모든 시도가 나오고, 최선 설정은 아래 학습 셀로 들어갑니다(*params from* 항목).
+    일찍 멈춘 시도를 보세요. 대부분 eta가 작습니다. 천천히 배우기 때문에 20라운드 뒤에는 뒤처져서 멈추게 되지만, 끝까지 갔다면 따라잡았을 수도
+    있습니다. 조기 중단은 시간을 아끼는 대신 빨리 배우는 설정을 편애합니다.
+    `))
+    .cell('tune', {
+      input: 'train_x', validation: 'valid_x', target: 'y', model: 'gbdt', gbdt: { ...CONSERVATIVE, stoppingMetric: 'auc' }, seed: 42,
+      metric: 'val_auc', sampler: 'tpe', trials: 10, startupTrials: 4, pruning: true, warmupEpochs: 20, output: 'best_params',
+      space: [
+        { name: 'gbdt.maxDepth', type: 'int', low: 2, high: 5 },
+        { name: 'gbdt.eta', type: 'logfloat', low: 0.03, high: 0.5 },
+        { name: 'gbdt.rounds', type: 'int', low: 30, high: 120 },
+        { name: 'gbdt.minChildWeight', type: 'float', low: 1, high: 10 },
+      ],
+    }, t('Tune depth, eta, rounds, min child weight on validation AUC', '검증 AUC로 깊이, eta, 라운드, 최소 자식 가중치 튜닝'))
+    .cell('train', { input: 'train_x', target: 'y', model: 'gbdt', gbdt: { ...CONSERVATIVE, stoppingMetric: 'auc' }, validation: 'valid_x', seed: 42, paramsFrom: 'best_params', output: 'tuned' }, t('The tuned model', '튜닝한 모델'))
+    .cell('evaluate', { model: 'conservative', input: 'valid_x', output: 'conservative_valid', report: false }, t('Conservative on validation', 'Conservative 검증 평가'))
+    .cell('evaluate', { model: 'tuned', input: 'valid_x', output: 'tuned_valid', report: false }, t('Tuned on validation', '튜닝한 모델 검증 평가'))
+    .code(`
+// Did tuning pay off? Compare validation AUC (the data the search optimised), not test AUC.
+const before = conservative_valid.roc_auc;
+const after = tuned_valid.roc_auc;
+const gain = after - before;
+set('tuning_gain', gain);
+return gain > 0
+  ? \`${t('Tuning raised the validation AUC from', '튜닝으로 검증 AUC가')} \${before.toFixed(4)}${t(' to', '에서')} \${after.toFixed(4)}${t(' (+', '로 올랐습니다 (+')}\${gain.toFixed(4)}).\`
+  : \`${t('Tuning did not beat the conservative model on validation AUC', '튜닝이 검증 AUC에서 conservative 모델을 넘지 못했습니다')} (\${after.toFixed(4)} ${t('vs', '대')} \${before.toFixed(4)}): ${t('with 10 trials the search may not reach a better region, and the conservative settings are already near the best for this data.', '시도 10번으로는 더 나은 영역에 닿지 못했을 수 있고, conservative 설정이 이미 이 데이터에서 최선에 가깝습니다.')}\`;
+`, t('Tuned vs conservative on validation AUC', '검증 AUC: 튜닝 대 conservative'))
     .md(t(`
     ## 3 · Evaluate on the test set
 

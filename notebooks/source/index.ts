@@ -6,6 +6,8 @@ import { bankMarketing } from './bank-marketing.ts';
 import { nextState } from './next-state.ts';
 import { salesForecast } from './sales-forecast.ts';
 import { mlLifecycle } from './ml-lifecycle.ts';
+import { retrieval } from './retrieval.ts';
+import { reviewSentiment } from './review-sentiment.ts';
 
 export function bundledNotebooks(): Record<string, NotebookDoc> {
   return {
@@ -20,5 +22,9 @@ export function bundledNotebooks(): Record<string, NotebookDoc> {
     'sales-forecast.ko.ipynb': salesForecast('ko'),
     'ml-lifecycle.ipynb': mlLifecycle('en'),
     'ml-lifecycle.ko.ipynb': mlLifecycle('ko'),
+    'retrieval.ipynb': retrieval('en'),
+    'retrieval.ko.ipynb': retrieval('ko'),
+    'review-sentiment.ipynb': reviewSentiment('en'),
+    'review-sentiment.ko.ipynb': reviewSentiment('ko'),
   };
 }

@@ -77,7 +77,7 @@ const en: LifecycleText = {
   like MLflow does in the course's SageMaker notebooks.
 
   **About the data.** The original UCI \`bank-additional-full.csv\` (41,188 calls; Moro, Cortez & Rita 2014, CC BY 4.0) is not shipped with the
-  app. The table loaded here is **generated** by the workbench with a seeded generator (\`npm run generate\`): the same 21 columns and categories,
+  app. The table loaded here is **made by a random generator with a fixed seed** (every run gets the same table): the same 21 columns and categories,
   category shares copied from the real 10 % sample, five macro-economic columns drawn per campaign period, and a yes/no outcome drawn from a
   logistic model with the course's effects (previous success, month, mobile phone, students and retired people, age over 60, fewer calls).
   So the patterns are real *by construction*, and the scores below are the generated data's, not the bank's.
@@ -318,7 +318,7 @@ const ko: LifecycleText = {
   강의의 SageMaker 노트북에서 MLflow가 하는 일과 같습니다.
 
   **데이터에 대하여.** 원본 UCI \`bank-additional-full.csv\`(41,188건; Moro, Cortez & Rita 2014, CC BY 4.0)는 앱에 포함되어 있지 않습니다.
-  여기서 불러오는 표는 워크벤치가 시드 고정 생성기로 **만든** 데이터입니다(\`npm run generate\`). 같은 21개 열과 범주, 실제 10 % 표본에서 옮긴
+  여기서 불러오는 표는 시드를 고정한 난수 생성기로 **만든** 데이터입니다(실행할 때마다 같은 표). 같은 21개 열과 범주, 실제 10 % 표본에서 옮긴
   범주 비율, 캠페인 기간별로 뽑은 거시경제 열 다섯 개, 그리고 강의에서 본 효과(이전 캠페인 성공, 월, 휴대전화, 학생과 은퇴자, 60세 이상,
   적은 통화 횟수)를 넣은 로지스틱 모델에서 뽑은 yes/no 결과를 가집니다. 그래서 패턴은 *만들 때 넣은* 진짜 패턴이고, 아래 점수는 은행이 아니라
   생성 데이터의 점수입니다.

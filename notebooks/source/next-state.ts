@@ -49,8 +49,8 @@ export function nextState(lang: Lang = 'en') {
     8. **inference** on one session.
 
     **The data is generated.** The course's log came from a small Flask shop driven by a traffic generator (a finite-state machine of anonymous and logged-in users); that data is not public.
-    The bundled \`shop-sessions\` table is produced by the workbench's own generator (\`src/datasets/generators/shop/\`), which replays the course's state machine and transition probabilities for 2,100 simulated users over 14 days (seed 42): 2,210 sessions, 23,386 events, 17 states.
-    The next page is drawn at random from the generator's transition table, given the current page (and the user's login state), so **no model can be right every time**: the best possible top-1 accuracy is the share of the most likely next page for each page — a ceiling, not a bug. See *docs/datasets.md*.
+    The bundled \`shop-sessions\` table is made by a simulation that replays the course's state machine and transition probabilities for 2,100 simulated users over 14 days (seed 42): 2,210 sessions, 23,386 events, 17 states.
+    The next page is drawn at random from the generator's transition table, given the current page (and the user's login state), so **no model can be right every time**: the best possible top-1 accuracy is the share of the most likely next page for each page — a ceiling, not a bug.
 
     **Run time.** The course trains for up to 50 epochs and tunes 10 trials × 1 epoch; here every training is cut to a few epochs and the tuning to 5 trials × 1 epoch so the whole notebook runs in a minute or two on two CPU cores. Raise \`epochs\` in the train cells (and \`trials\` in the tune cell) for better scores.
     `, `
@@ -69,8 +69,8 @@ export function nextState(lang: Lang = 'en') {
     8. 한 세션으로 **추론**합니다.
 
     **데이터는 생성된 것입니다.** 강의의 로그는 트래픽 생성기(익명·로그인 사용자의 유한 상태 기계)가 움직이는 작은 Flask 쇼핑몰에서 나왔고, 공개되어 있지 않습니다.
-    함께 제공되는 \`shop-sessions\` 표는 워크벤치의 생성기(\`src/datasets/generators/shop/\`)가 강의의 상태 기계와 전이 확률을 가상 사용자 2,100명, 14일 동안 재현해 만든 것입니다(시드 42): 세션 2,210개, 이벤트 23,386개, 상태 17가지.
-    다음 페이지는 현재 페이지(와 로그인 상태)가 주어졌을 때 생성기의 전이 표에서 무작위로 뽑히므로 **어떤 모델도 항상 맞힐 수는 없습니다**. 가능한 최고 top-1 정확도는 각 페이지에서 가장 흔한 다음 페이지의 비율입니다. 버그가 아니라 천장입니다. *docs/datasets.md*를 보세요.
+    함께 제공되는 \`shop-sessions\` 표는 시뮬레이션이 강의의 상태 기계와 전이 확률을 가상 사용자 2,100명, 14일 동안 재현해 만든 것입니다(시드 42): 세션 2,210개, 이벤트 23,386개, 상태 17가지.
+    다음 페이지는 현재 페이지(와 로그인 상태)가 주어졌을 때 생성기의 전이 표에서 무작위로 뽑히므로 **어떤 모델도 항상 맞힐 수는 없습니다**. 가능한 최고 top-1 정확도는 각 페이지에서 가장 흔한 다음 페이지의 비율입니다. 버그가 아니라 천장입니다.
 
     **실행 시간.** 강의는 최대 50 에폭을 학습하고 10회 × 1 에폭을 튜닝합니다. 여기서는 노트북 전체가 CPU 코어 두 개로 1~2분에 끝나도록 학습마다 에폭을 몇 번으로, 튜닝을 5회 × 1 에폭으로 줄였습니다. 점수를 높이려면 train 셀의 \`epochs\`(와 tune 셀의 \`trials\`)를 늘리세요.
     `))

@@ -172,8 +172,8 @@ export function salesForecast(lang: Lang = 'en') {
     8. run the **inventory simulation** on March 2017 and find the smallest safety stock with no lost sales, with its daily average stock, value and turnover,
     9. the same models, baselines and simulation for products 12 and 42.
 
-    **The data is generated.** The course's CSVs are not redistributable. The bundled \`kmart-*\` tables come from the workbench's seeded generator (\`src/datasets/generators/kmart/\`), which reproduces the course's columns and the patterns measured on its store 44, 2014-01-01 to 2017-03-31:
-    customers ~4,400 a day with busier weekends and a December peak; product 3 = customers × basket × a slow upward trend × a weekend lift (×1.9); product 12 follows customers with a December peak; product 42 (~50–150 a day) peaks in July and ignores customers and oil; oil falls from ~100 to ~30 and recovers to ~53; the store is closed on Jan 1 and Dec 25. Two days ahead nobody knows how many customers will come (their count varies by ~7% a day on top of the weekly and yearly pattern), so even a good forecast misses by well over the 4–10% noise of the sales themselves. See *docs/datasets.md*.
+    **The data is generated.** The course's CSVs are not redistributable. The bundled \`kmart-*\` tables are made by a random generator with a fixed seed (every run gets the same tables) that reproduces the course's columns and the patterns measured on its store 44, 2014-01-01 to 2017-03-31:
+    customers ~4,400 a day with busier weekends and a December peak; product 3 = customers × basket × a slow upward trend × a weekend lift (×1.9); product 12 follows customers with a December peak; product 42 (~50–150 a day) peaks in July and ignores customers and oil; oil falls from ~100 to ~30 and recovers to ~53; the store is closed on Jan 1 and Dec 25. Two days ahead nobody knows how many customers will come (their count varies by ~7% a day on top of the weekly and yearly pattern), so even a good forecast misses by well over the 4–10% noise of the sales themselves.
     The models learn from the days up to 2017-02-28; **March 2017** is held out and scored at the end, as the course's business evaluation.
 
     **Run time.** Models train for at most 30–40 epochs with early stopping. Headless on two busy CPU cores the whole notebook took about four minutes, most of it the three 1D-CNNs (about a minute each); in a browser with a GPU it is faster.
@@ -193,8 +193,8 @@ export function salesForecast(lang: Lang = 'en') {
     8. 2017년 3월로 **재고 시뮬레이션**을 돌려 판매 손실이 없는 가장 작은 안전 재고와 그때의 일평균 재고, 가치, 회전율을 찾습니다.
     9. 상품 12와 42에도 같은 모델, 기준선, 시뮬레이션을 적용합니다.
 
-    **데이터는 생성된 것입니다.** 강의의 CSV는 재배포할 수 없습니다. 함께 제공되는 \`kmart-*\` 표는 워크벤치의 시드 고정 생성기(\`src/datasets/generators/kmart/\`)가 강의의 열과 매장 44(2014-01-01 ~ 2017-03-31)에서 측정된 패턴을 재현해 만든 것입니다.
-    고객은 하루 약 4,400명이고 주말이 붐비며 12월이 정점입니다. 상품 3 = 고객 수 × 장바구니 × 느린 상승 추세 × 주말 상승(×1.9), 상품 12는 고객 수를 따르고 12월에 정점, 상품 42(하루 50~150개)는 7월에 정점이고 고객 수와 유가와 무관합니다. 유가는 약 100에서 약 30으로 떨어졌다가 약 53으로 회복합니다. 매장은 1월 1일과 12월 25일에 문을 닫습니다. 이틀 뒤에 고객이 몇 명 올지는 아무도 모릅니다(주간·연간 패턴 위에 하루 약 7%씩 달라짐). 그래서 좋은 예측도 판매량 자체의 잡음(4~10%)보다 훨씬 크게 빗나갑니다. *docs/datasets.md*를 보세요.
+    **데이터는 생성된 것입니다.** 강의의 CSV는 재배포할 수 없습니다. 함께 제공되는 \`kmart-*\` 표는 시드를 고정한 난수 생성기(실행할 때마다 같은 표)가 강의의 열과 매장 44(2014-01-01 ~ 2017-03-31)에서 측정된 패턴을 재현해 만든 것입니다.
+    고객은 하루 약 4,400명이고 주말이 붐비며 12월이 정점입니다. 상품 3 = 고객 수 × 장바구니 × 느린 상승 추세 × 주말 상승(×1.9), 상품 12는 고객 수를 따르고 12월에 정점, 상품 42(하루 50~150개)는 7월에 정점이고 고객 수와 유가와 무관합니다. 유가는 약 100에서 약 30으로 떨어졌다가 약 53으로 회복합니다. 매장은 1월 1일과 12월 25일에 문을 닫습니다. 이틀 뒤에 고객이 몇 명 올지는 아무도 모릅니다(주간·연간 패턴 위에 하루 약 7%씩 달라짐). 그래서 좋은 예측도 판매량 자체의 잡음(4~10%)보다 훨씬 크게 빗나갑니다.
     모델은 2017-02-28까지의 날들로 배우고, **2017년 3월**은 떼어 두었다가 강의의 비즈니스 평가로 마지막에 채점합니다.
 
     **실행 시간.** 모델은 조기 종료와 함께 최대 30–40 에폭만 학습합니다. 바쁜 CPU 코어 두 개에서 헤드리스로 노트북 전체가 약 4분 걸렸고, 대부분은 1D-CNN 세 개(각 약 1분)입니다. GPU가 있는 브라우저에서는 더 빠릅니다.

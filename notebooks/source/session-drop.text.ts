@@ -51,8 +51,8 @@ const en: SessionDropText = {
     8. an **inference test** on raw sessions, and a conditional **model registration**.
 
     **The data is generated.** The course's log came from a small Flask shop driven by a traffic generator (a finite-state machine of anonymous and logged-in users) and refined by a Spark stream; that data is not public.
-    The bundled \`shop-sessions\` table is produced by the workbench's own generator (\`src/datasets/generators/shop/\`), which replays the course's state machine and transition probabilities for 2,100 simulated users over 14 days (seed 42):
-    2,210 sessions and 23,386 events with the course's 17 columns. Patterns the model can find — for example that a visitor who has put something in the cart is more likely to log out — are the ones the generator builds in; see *docs/datasets.md*.
+    The bundled \`shop-sessions\` table is made by a simulation that replays the course's state machine and transition probabilities for 2,100 simulated users over 14 days (seed 42):
+    2,210 sessions and 23,386 events with the course's 17 columns. Patterns the model can find — for example that a visitor who has put something in the cart is more likely to log out — are the ones the simulation builds in.
     Scores on generated data tell you whether the method works, not how a real shop would score.
     `,
   config: `
@@ -123,7 +123,7 @@ const en: SessionDropText = {
        - sequence: \`last5_has_search/cart/checkout\`, \`bg_0\` … \`bg_49\` (counts of the vocabulary's pairs), \`unique_states\`, \`entropy_state\`,
          \`start_is_*\` and \`last_is_*\` (root, search, products, cart, checkout), \`hit_search/products/cart/checkout\`.
 
-    Every definition is spelled out in *docs/datasets.md*. The output has one row per (session, K) with \`session_id\`, \`K\`, \`label\` and the features; the models also get \`K\` as a feature.
+    The output has one row per (session, K) with \`session_id\`, \`K\`, \`label\` and the features; the models also get \`K\` as a feature.
     `,
   spw: `
     ## 7. Class weight: scale_pos_weight
@@ -241,8 +241,8 @@ const ko: SessionDropText = {
     8. 원시 세션으로 **추론 테스트**를 한 뒤 조건부로 **모델을 등록**합니다.
 
     **데이터는 생성된 것입니다.** 과정의 로그는 트래픽 생성기(익명·로그인 사용자의 유한 상태 기계)가 움직이는 작은 Flask 쇼핑몰에서 나와 Spark 스트림으로 정제되었고, 그 데이터는 공개되어 있지 않습니다.
-    함께 제공되는 \`shop-sessions\` 테이블은 워크벤치 자체 생성기(\`src/datasets/generators/shop/\`)가 만든 것으로, 과정의 상태 기계와 전이 확률을 2,100명의 가상 사용자, 14일 동안 재현합니다(시드 42):
-    세션 2,210개, 이벤트 23,386개, 과정과 같은 17개 열. 모델이 찾을 수 있는 패턴(예: 장바구니에 물건을 담은 방문자가 로그아웃할 가능성이 더 높다)은 생성기가 심어 둔 것입니다. 자세한 내용은 *docs/datasets.md*를 보세요.
+    함께 제공되는 \`shop-sessions\` 테이블은 시뮬레이션이 만든 것으로, 과정의 상태 기계와 전이 확률을 2,100명의 가상 사용자, 14일 동안 재현합니다(시드 42):
+    세션 2,210개, 이벤트 23,386개, 과정과 같은 17개 열. 모델이 찾을 수 있는 패턴(예: 장바구니에 물건을 담은 방문자가 로그아웃할 가능성이 더 높다)은 시뮬레이션이 심어 둔 것입니다.
     생성된 데이터의 점수는 방법이 작동하는지를 알려줄 뿐, 실제 쇼핑몰에서의 점수를 말해 주지는 않습니다.
     `,
   config: `
@@ -313,7 +313,7 @@ const ko: SessionDropText = {
        - 순서: \`last5_has_search/cart/checkout\`, \`bg_0\` … \`bg_49\`(사전의 쌍이 나온 횟수), \`unique_states\`, \`entropy_state\`,
          \`start_is_*\`와 \`last_is_*\`(root, search, products, cart, checkout), \`hit_search/products/cart/checkout\`.
 
-    모든 정의는 *docs/datasets.md*에 적혀 있습니다. 출력은 (세션, K)마다 한 행이며 \`session_id\`, \`K\`, \`label\`과 피처를 담습니다. 모델은 \`K\`도 피처로 받습니다.
+    출력은 (세션, K)마다 한 행이며 \`session_id\`, \`K\`, \`label\`과 피처를 담습니다. 모델은 \`K\`도 피처로 받습니다.
     `,
   spw: `
     ## 7. 클래스 가중치: scale_pos_weight

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { CellOutput, TableOutput } from '../core/outputs.ts';
 import { CellError, checkAborted } from '../core/errors.ts';
 import { defineCell } from './types.ts';
+import { markdownLiteral } from '../notebook/outputText.ts';
 import { featureDrift, tableDrift, type DriftReport, type FeatureDrift } from '../lifecycle/drift.ts';
 import { fmt, fmtP } from '../lifecycle/format.ts';
 
@@ -72,7 +73,7 @@ export const driftCell = defineCell({
     const lines: string[] = [];
     const drifted = report.drifted;
     if (drifted.length) {
-      lines.push(`**Drift detected in ${drifted.length} of ${report.features.length} feature${report.features.length === 1 ? '' : 's'}** (${drifted.join(', ')}): retraining advised.`);
+      lines.push(`**Drift detected in ${drifted.length} of ${report.features.length} feature${report.features.length === 1 ? '' : 's'}** (${drifted.map(markdownLiteral).join(', ')}): retraining advised.`);
     } else {
       lines.push(`**No drift detected** in ${report.features.length} feature${report.features.length === 1 ? '' : 's'} (PSI < ${params.psiThreshold} and p ≥ ${params.ksAlpha} everywhere).`);
     }
@@ -81,7 +82,7 @@ export const driftCell = defineCell({
         ? `Predictions drifted too (PSI ${fmt(prediction.psi)}, ${prediction.test} p ${fmtP(prediction.pvalue)}): the model's behaviour has changed.`
         : `Predictions are stable (PSI ${fmt(prediction.psi)}, ${prediction.test} p ${fmtP(prediction.pvalue)}).`);
     }
-    for (const s of report.skipped) lines.push(`- Skipped "${s.column}": ${s.reason}.`);
+    for (const s of report.skipped) lines.push(`- Skipped "${markdownLiteral(s.column)}": ${markdownLiteral(s.reason)}.`);
     return [table, { type: 'markdown', markdown: lines.join('\n\n') }];
   },
 });

@@ -15,6 +15,7 @@ import { classificationMetrics, regressionMetrics } from '../ml/metrics/index.ts
 import { columnValues } from '../ml/features.ts';
 import { toScalar } from '../data/preview.ts';
 import { applyThreshold, groupTable, reportTable, thresholdSchema, topK } from './evaluate-extras.ts';
+import { binaryCurves, regressionPoints } from './evaluate-curves.ts';
 
 export const evaluateSchema = z.object({
   model: z.string().default('model').describe('Trained model to evaluate.'),
@@ -94,6 +95,8 @@ export const evaluateCell = defineCell({
         const k = topK(truth, { ...pred, classes }, params.topK);
         if (k !== undefined) out.metrics[`top_${params.topK}_accuracy`] = k;
       }
+      const curves = binaryCurves(truth, pred, classes, chosen?.choice.threshold ?? 0.5);
+      if (curves) out.binary = curves;
       if (params.report ?? true) extraOutputs.push(reportTable(truth, predictions));
     } else {
       const yTrue = truth.map((v, i) => {
@@ -103,6 +106,7 @@ export const evaluateCell = defineCell({
         return v;
       });
       out.metrics = regressionMetrics(yTrue, pred.predictions as number[]);
+      out.points = regressionPoints(yTrue, pred.predictions as number[]);
     }
     ctx.set(params.output, { type: 'metrics', metrics: out.metrics });
 

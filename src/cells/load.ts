@@ -129,6 +129,7 @@ export const loadCell = defineCell({
       types: params.types,
       signal: ctx.signal,
       onProgress: (fraction) => ctx.progress({ phase: 'parse', fraction }),
+      maxCells: ctx.host.memoryBudget?.tableCells,
     };
     const loaded = 'stream' in source
       ? await loadStream(readingErrors(source.stream.chunks, params), { ...options, totalBytes: source.stream.size })

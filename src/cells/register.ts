@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { CellOutput } from '../core/outputs.ts';
 import { CellError } from '../core/errors.ts';
 import { defineCell, type CellContext } from './types.ts';
+import { markdownCode, markdownLiteral } from '../notebook/outputText.ts';
 import { lifecycleServices } from '../lifecycle/host.ts';
 import { describeCondition, fmt, holds, metricKey, metricLabel } from '../lifecycle/format.ts';
 import { registerModel } from '../lifecycle/registryStore.ts';
@@ -131,9 +132,11 @@ export const registerCell = defineCell({
     const head = metrics[headline] !== undefined ? `${metricLabel(headline)} ${fmt(metrics[headline])}` : '';
     const reason = passed ? `${passed}: registered` : 'registered (no condition)';
     store({ registered: true, name, version: version.version, stage: version.stage, runId: run.id, reason });
-    const lines = [`**Registered "${name}" version ${version.version}** (stage ${version.stage})${head ? ` — ${head}` : ''}.`];
+    // Names are the user's text: shown literally, never as markup (docs/security.md#sanitizer-policy).
+    const lit = markdownLiteral;
+    const lines = [`**Registered "${lit(name)}" version ${version.version}** (stage ${version.stage})${head ? ` — ${head}` : ''}.`];
     if (passed) lines.push(`Condition met: ${passed}.`);
-    lines.push(`Run: \`${run.id}\`${modelRef ? (reused ? `, model: the run's artifact \`${modelRef}\`` : `, model saved as \`${modelRef}\``) : ', model not saved'}.`);
+    lines.push(`Run: ${markdownCode(run.id)}${modelRef ? (reused ? `, model: the run's artifact ${markdownCode(modelRef)}` : `, model saved as ${markdownCode(modelRef)}`) : ', model not saved'}.`);
     return [{ type: 'markdown', markdown: lines.join('\n\n') }];
   },
 });

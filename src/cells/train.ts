@@ -232,7 +232,7 @@ async function trainOnce(params: TrainParams, ctx: CellContext): Promise<CellOut
     `backend ${activeBackend() || ctx.host.backend()}`,
     `${result.seconds.toFixed(1)} s`,
   ].join(', ');
-  const out: TrainingOutput = { type: 'training', title: `${modelText(params)} → ${params.output}`, history: result.history, summary };
+  const out: TrainingOutput = { type: 'training', title: `${modelText(params)} → ${params.output}`, history: result.history, step: 'epoch', target: model.target, summary };
   if (result.bestEpoch !== undefined) out.bestEpoch = result.bestEpoch;
   if (result.stoppedEarly) out.stoppedEarly = true;
   return [out];
@@ -267,7 +267,7 @@ async function runSequence(params: TrainParams, ctx: CellContext, data: Sequence
     validation = v.value;
   }
   const q = sequenceModelSchema.parse(params.sequence ?? {});
-  const { model, result, trainedOn } = await fitSequenceModel(data, sequenceFitOptions(params, params.model), {
+  const { model, result } = await fitSequenceModel(data, sequenceFitOptions(params, params.model), {
     validation, signal: ctx.signal, onProgress: (p) => ctx.progress({ ...p }),
   });
   ctx.set(params.output, { type: 'model', model });
@@ -278,10 +278,10 @@ async function runSequence(params: TrainParams, ctx: CellContext, data: Sequence
     `${body} on ${shape}`,
     `${thousands(model.net.countParams())} parameters`,
     `${epochs} epoch${epochs === 1 ? '' : 's'}${result.stoppedEarly ? ' (stopped early)' : ''}`,
-    trainedOn ? `trained on ${trainedOn} (the ${activeBackend()} backend has no convolution gradients)` : `backend ${activeBackend() || ctx.host.backend()}`,
+    `backend ${activeBackend() || ctx.host.backend()}`,
     `${result.seconds.toFixed(1)} s`,
   ].join(', ');
-  const out: TrainingOutput = { type: 'training', title: `${modelText(params)} → ${params.output}`, history: result.history, summary };
+  const out: TrainingOutput = { type: 'training', title: `${modelText(params)} → ${params.output}`, history: result.history, step: 'epoch', target: model.target, summary };
   if (result.bestEpoch !== undefined) out.bestEpoch = result.bestEpoch;
   if (result.stoppedEarly) out.stoppedEarly = true;
   return [out];
@@ -308,7 +308,7 @@ async function runGbdt(params: TrainParams, ctx: CellContext, table: ColumnTable
   const kept = result.bestIteration !== undefined ? ` (best round ${result.bestIteration} kept)` : '';
   const classes = model.classes && model.classes.length > 2 ? `, ${model.classes.length} classes` : '';
   const summary = `Gradient-boosted trees, ${rounds} round${rounds === 1 ? '' : 's'} × ${shape}${leaves}${classes}${kept}, ${result.seconds.toFixed(1)} s`;
-  const out: TrainingOutput = { type: 'training', title: `gbdt → ${params.output}`, history: result.history, summary };
+  const out: TrainingOutput = { type: 'training', title: `gbdt → ${params.output}`, history: result.history, step: 'round', target: model.target, summary };
   if (result.bestIteration !== undefined) out.bestEpoch = result.bestIteration;
   if (result.stoppedEarly) out.stoppedEarly = true;
   return [out];

@@ -41,8 +41,8 @@ export const tuneSchema = modelFields.extend({
   pruning: z.boolean().default(true).describe('Stop a trial early when its validation loss is worse than the median of earlier trials at the same epoch.'),
   warmupEpochs: z.number().int().min(0).default(5).describe('Epochs every trial gets before it can be pruned.'),
   output: z.string().default('best_params').describe('Name to store the best params under (an object a train cell can use).'),
-  metric: z.enum(['val_loss', 'val_accuracy', 'val_top3', 'val_macro_f1']).default('val_loss')
-    .describe('What scores a trial: val_loss (minimised), or val_accuracy / val_top3 / val_macro_f1 (maximised; top-3 and macro-F1 from padded sequences).'),
+  metric: z.enum(['val_loss', 'val_accuracy', 'val_top3', 'val_macro_f1', 'val_auc']).default('val_loss')
+    .describe('What scores a trial: val_loss (minimised), or val_accuracy / val_top3 / val_macro_f1 / val_auc (maximised; top-3 and macro-F1 from padded sequences, AUC from binary boosted trees).'),
 });
 
 export type TuneParams = z.output<typeof tuneSchema>;
@@ -146,7 +146,7 @@ export const tuneCell = defineCell({
         const value = last?.[params.metric];
         if (typeof value !== 'number') {
           throw new CellError(params.metric === 'val_loss' ? 'The validation loss is missing.' : `This model's validation records no ${params.metric}.`, {
-            hint: params.metric === 'val_loss' ? undefined : 'val_top3 and val_macro_f1 come from padded sequences, val_accuracy from classification; or use val_loss.',
+            hint: params.metric === 'val_loss' ? undefined : 'val_top3 and val_macro_f1 come from padded sequences, val_accuracy from classification, val_auc from binary boosted trees (gbdt); or use val_loss.',
             where: params.metric === 'val_loss' ? 'params.validation' : 'params.metric',
           });
         }

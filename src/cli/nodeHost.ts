@@ -2,9 +2,9 @@
 // from the project folder, "same-origin" URLs from public/ (what the app
 // serves), and user files from paths next to the notebook. Runs, the
 // registry and saved models (run artifacts) live in memory for the run.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { createReadStream, existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import { dirname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostServices, UserFileStream } from '../core/host.ts';
 import type { LifecycleServices } from '../lifecycle/host.ts';
@@ -107,7 +107,36 @@ class MemoryArtifacts {
   }
 }
 
-export function nodeHost(options: { notebookDir?: string; notebook?: { id: string; title: string }; backend: () => string }): HostServices & LifecycleServices {
+/** `path` is `root` or inside it. */
+function within(root: string, path: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+/**
+ * The file a notebook names, if it may read it: relative to the notebook's
+ * folder (an absolute path too), and only inside that folder or a folder the
+ * user allowed (--allow-read). Symbolic links are followed before the check,
+ * so a link in the notebook's folder cannot lead out of it.
+ */
+export async function userFilePath(id: string, base: string, allowRead: readonly string[]): Promise<string> {
+  const path = resolve(base, id);
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new CellError(`Cannot read file "${id}": ${code === 'ENOENT' ? 'no such file' : code ?? String(error)} (${path}).`);
+  }
+  const roots = await Promise.all([base, ...allowRead].map((r) => realpath(r).catch(() => resolve(r))));
+  if (!roots.some((root) => within(root, real))) {
+    throw new CellError(`Cannot read file "${id}": it is outside the notebook's folder (${base}), and the runner reads only files there.`, {
+      hint: 'Put the file next to the notebook, or let the runner read its folder with --allow-read <folder>.',
+    });
+  }
+  return real;
+}
+
+export function nodeHost(options: { notebookDir?: string; allowRead?: readonly string[]; notebook?: { id: string; title: string }; backend: () => string }): HostServices & LifecycleServices {
   const publicDir = join(PROJECT_ROOT, 'public');
   // A headless run tracks its runs and registers models for its own duration:
   // the report shows them, and a conditional register cell explains itself.
@@ -142,12 +171,12 @@ export function nodeHost(options: { notebookDir?: string; notebook?: { id: strin
       return readBytes(inside(publicDir, decodeURIComponent(path), 'URL'), `URL "${url}"`);
     },
     async readUserFile(id) {
-      const base = options.notebookDir ?? process.cwd();
-      return readBytes(isAbsolute(id) ? id : resolve(base, id), `file "${id}"`);
+      const path = await userFilePath(id, options.notebookDir ?? process.cwd(), options.allowRead ?? []);
+      return readBytes(path, `file "${id}"`);
     },
     async readUserFileStream(id, signal) {
-      const base = options.notebookDir ?? process.cwd();
-      return streamBytes(isAbsolute(id) ? id : resolve(base, id), `file "${id}"`, signal);
+      const path = await userFilePath(id, options.notebookDir ?? process.cwd(), options.allowRead ?? []);
+      return streamBytes(path, `file "${id}"`, signal);
     },
     backend: options.backend,
   };

@@ -61,7 +61,13 @@ export function cellLine(r: CellReport): string {
   }
   const summary = r.outputs
     .filter((o) => o.type !== 'text' || r.kind === 'code')
-    .map((o) => outputToText(o).split('\n')[0])
+    .map((o) => {
+      try {
+        return outputToText(o).split('\n')[0];
+      } catch {
+        return `(a saved ${typeof o?.type === 'string' ? o.type : ''} output that could not be read)`;
+      }
+    })
     .slice(0, 2)
     .join('; ');
   return `${head}  ${summary.length > 110 ? summary.slice(0, 109) + '…' : summary}`;

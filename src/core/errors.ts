@@ -24,10 +24,43 @@ export class CancelledError extends Error {
 }
 
 export function isCancelled(error: unknown): boolean {
-  return error instanceof CancelledError || (error instanceof Error && error.name === 'AbortError');
+  try {
+    return error instanceof CancelledError || (error instanceof Error && error.name === 'AbortError');
+  } catch {
+    return false; // a Proxy whose traps throw is no cancellation
+  }
 }
 
 /** Throws CancelledError if the signal has fired; call it between batches and rows. */
 export function checkAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CancelledError();
+}
+
+/**
+ * A thrown value as one line of text, whatever it is: code may throw a
+ * number, a string, an object without a prototype (String() of which
+ * throws), a Proxy whose traps throw, an Error whose message getter throws.
+ * Never throws itself.
+ */
+export function describeThrown(value: unknown, maxChars = 500): string {
+  const cut = (s: string) => (s.length > maxChars ? `${s.slice(0, maxChars - 1)}…` : s);
+  try {
+    if (value instanceof Error) {
+      const message = typeof value.message === 'string' ? value.message : '';
+      const name = typeof value.name === 'string' ? value.name : 'Error';
+      return cut(`${name === 'Error' ? '' : `${name}: `}${message}`);
+    }
+    if (typeof value === 'string') return cut(value);
+    if (value === null || typeof value !== 'object') return cut(`${typeof value === 'symbol' ? value.description ?? 'Symbol()' : String(value)} (a thrown ${value === null ? 'null' : typeof value}, not an Error)`);
+    let text: string | undefined;
+    try {
+      text = JSON.stringify(value);
+    } catch {
+      text = undefined;
+    }
+    if (text === undefined || text === '{}') text = Object.getPrototypeOf(value) === null ? 'an object with no prototype' : Object.prototype.toString.call(value);
+    return cut(`${text} (a thrown object, not an Error)`);
+  } catch {
+    return 'A value was thrown that cannot be shown as text (not an Error).';
+  }
 }

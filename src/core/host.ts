@@ -25,6 +25,16 @@ export interface HostServices {
   readUserFileStream?(id: string, signal?: AbortSignal): Promise<UserFileStream>;
   /** Name of the active tfjs backend (webgpu, webgl, wasm, cpu). */
   backend(): string;
+  /** Optional: what a cell may hold before it is stopped with a clear message (a browser tab dies long before Node does). */
+  memoryBudget?: MemoryBudget;
+}
+
+/** Limits a host sets so that a memory-hungry cell fails with a message instead of taking the tab down. */
+export interface MemoryBudget {
+  /** Values (rows × columns) one table may hold. */
+  tableCells: number;
+  /** Bytes of tfjs tensors alive at once. */
+  tensorBytes: number;
 }
 
 /** An upload read in pieces: `size` (bytes, when known) lets the load cell report progress. */

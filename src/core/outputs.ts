@@ -77,12 +77,44 @@ export interface ConfusionMatrix {
   matrix: number[][];
 }
 
+/**
+ * A binary classifier's scores, compactly: confusion counts at up to ~200
+ * thresholds (highest first; positive when the positive class's probability
+ * is >= the threshold) and the calibration curve. The ROC and
+ * precision-recall curves and the metrics at any listed threshold follow
+ * exactly; the UI's threshold slider moves over these thresholds.
+ */
+export interface BinaryCurves {
+  positive: string;
+  negative: string;
+  thresholds: number[];
+  tp: number[];
+  fp: number[];
+  positives: number;
+  negatives: number;
+  calibration: { meanPredicted: number[]; fractionPositive: number[]; count: number[] };
+  /** The threshold the reported metrics use (0.5, or the chosen one). */
+  threshold: number;
+}
+
+/** A regressor's predictions against the truth (a seeded sample when there are many rows). */
+export interface RegressionPoints {
+  actual: number[];
+  predicted: number[];
+  /** Rows evaluated; more than actual.length when sampled. */
+  total: number;
+}
+
 export interface MetricsOutput {
   type: 'metrics';
   title?: string;
   task: 'classification' | 'regression';
   metrics: Record<string, number>;
   confusion?: ConfusionMatrix;
+  /** Two-class models with probabilities: the ROC / PR / calibration points. */
+  binary?: BinaryCurves;
+  /** Regression: predicted against actual. */
+  points?: RegressionPoints;
 }
 
 export interface EpochRecord {
@@ -98,6 +130,10 @@ export interface TrainingOutput {
   /** 1-based epoch whose weights the model holds (restore-best), if not the last. */
   bestEpoch?: number;
   stoppedEarly?: boolean;
+  /** What one step of `history` is: an epoch (networks, the default) or a boosting round (trees). */
+  step?: 'epoch' | 'round';
+  /** The column the model predicts (named in the chart's title: sequence models especially). */
+  target?: string;
   summary: string;
 }
 

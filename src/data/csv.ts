@@ -28,6 +28,8 @@ export interface CsvOptions {
   /** Rows whose field count differs from the header: 'error' (default) or 'pad' (fill with '' / drop extras). */
   ragged?: 'error' | 'pad';
   signal?: AbortSignal;
+  /** Stop with a clear error once the table would hold more values (rows × columns) than this (a browser tab's memory budget). */
+  maxCells?: number;
   /** Called now and then with the fraction of the text parsed. */
   onProgress?: (fraction: number) => void;
 }
@@ -91,6 +93,8 @@ function scanRows(text: string, delim: number, maxRows: number, sink: RowSink, o
   let pos = 0;
   let line = startLine;
   let lineStart = 0; // index of the first character of the current physical line
+  // Index of the next '\n' at or after the quoted text being read (-1: none left); -2: not looked up yet.
+  let nextLF = -2;
   const progressMask = (1 << 16) - 1;
   const more = () => {
     if (!final) throw INCOMPLETE;
@@ -131,9 +135,13 @@ function scanRows(text: string, delim: number, maxRows: number, sink: RowSink, o
             }
             if (q + 1 >= n) more(); // the next chunk may start with a second quote
             // Count line breaks inside the quoted text so later positions stay right.
-            for (let k = text.indexOf('\n', start); k >= 0 && k < q; k = text.indexOf('\n', k + 1)) {
+            // The next line break is looked up once and kept: searching again for
+            // every doubled quote made a long line of quotes quadratic.
+            if (nextLF !== -1 && nextLF < start) nextLF = text.indexOf('\n', start);
+            while (nextLF >= 0 && nextLF < q) {
               line++;
-              lineStart = k + 1;
+              lineStart = nextLF + 1;
+              nextLF = text.indexOf('\n', nextLF + 1);
             }
             if (text.charCodeAt(q + 1) === QUOTE) {
               (parts ??= []).push(text.slice(start, q + 1)); // keep one quote of the pair
@@ -291,6 +299,8 @@ export class CsvColumns {
     const columns = this.columns;
     for (let c = 0; c < width; c++) columns[c].push(c < count ? fields[c] : '');
     this.lines.push(line);
+    const maxCells = this.options.maxCells;
+    if (maxCells !== undefined && this.lines.length * width > maxCells) throw tooManyCells(line, this.lines.length, width, maxCells);
   }
 
   finish(): ParsedCsv {
@@ -306,6 +316,13 @@ export class CsvColumns {
     if (padded > 0) notes.push(`${padded} row${padded === 1 ? '' : 's'} had a different number of fields than the header and ${padded === 1 ? 'was' : 'were'} padded or cut.`);
     return { names, columns, lines, delimiter: this.delimiter, notes };
   }
+}
+
+function tooManyCells(line: number, rows: number, width: number, maxCells: number): CellError {
+  return new CellError(`The file is too large for this browser tab: by line ${line} it already holds ${rows.toLocaleString('en')} rows × ${width} columns, over the budget of ${maxCells.toLocaleString('en')} values.`, {
+    where: `line ${line}`,
+    hint: 'Load a sample of the file (fewer rows or columns), or run the notebook headless (npx ml-workbench run), which has no such budget.',
+  });
 }
 
 function emptyFile(): CellError {

@@ -26,6 +26,8 @@ export interface LoadOptions {
   onProgress?: (fraction: number) => void;
   /** CSV bytes decoded per chunk by loadBytesAsync (default 4 MB). */
   chunkBytes?: number;
+  /** A CSV holding more values (rows × columns) stops with a clear error while it is read (MemoryBudget.tableCells). */
+  maxCells?: number;
 }
 
 export interface Loaded {
@@ -79,7 +81,7 @@ export async function loadBytesAsync(bytes: Uint8Array, options: LoadOptions = {
   if (format === 'json' || format === 'jsonl') return loadText(decodeText(bytes), { ...options, format });
   const delimiter = format === 'tsv' && (options.delimiter === undefined || options.delimiter === 'auto') ? '\t' : options.delimiter;
   const parsed = await parseCsvBytes(bytes, {
-    delimiter, header: options.header, ragged: options.ragged, signal: options.signal, onProgress: options.onProgress, chunkBytes: options.chunkBytes,
+    delimiter, header: options.header, ragged: options.ragged, signal: options.signal, onProgress: options.onProgress, chunkBytes: options.chunkBytes, maxCells: options.maxCells,
   });
   const table = typedReleasing(parsed.names, parsed.columns, { missing: options.missing ?? DEFAULT_MISSING, types: options.types, lines: parsed.lines, signal: options.signal });
   return { table, format, notes: parsed.notes };
@@ -144,7 +146,7 @@ export async function loadStream(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
   if (binary || format === 'json' || format === 'jsonl' || headLength === 0) return loadBytesAsync(await gather(), { ...options, format: binary ?? format });
   const delimiter = format === 'tsv' && (options.delimiter === undefined || options.delimiter === 'auto') ? '\t' : options.delimiter;
   const parsed = await parseCsvChunks(rest(), {
-    delimiter, header: options.header, ragged: options.ragged, signal: options.signal, onProgress: options.onProgress, chunkBytes: options.chunkBytes, totalBytes: options.totalBytes,
+    delimiter, header: options.header, ragged: options.ragged, signal: options.signal, onProgress: options.onProgress, chunkBytes: options.chunkBytes, totalBytes: options.totalBytes, maxCells: options.maxCells,
   });
   const table = typedReleasing(parsed.names, parsed.columns, { missing: options.missing ?? DEFAULT_MISSING, types: options.types, lines: parsed.lines, signal: options.signal });
   return { table, format, notes: parsed.notes };

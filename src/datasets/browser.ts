@@ -2,7 +2,7 @@
 // Vite `?url` assets of the app's own origin, same-origin URLs are fetched,
 // uploaded files are Blobs read from IndexedDB (whole, or streamed in
 // pieces for the load cell: readUserFileStream). Nothing leaves the origin.
-import type { HostServices, UserFileStream } from '../core/host.ts';
+import type { HostServices, MemoryBudget, UserFileStream } from '../core/host.ts';
 import { CellError, checkAborted } from '../core/errors.ts';
 import { DATASETS, findDataset } from './catalog.ts';
 import type { WorkbenchStore } from '../store/types.ts';
@@ -92,9 +92,10 @@ export function blobChunks(blob: Blob, signal?: AbortSignal): UserFileStream['ch
  * notebook): train/tune/crossval cells record runs and register cells
  * register versions through them.
  */
-export function browserHost(options: { store: () => Promise<WorkbenchStore>; backend: () => string; lifecycle?: LifecycleServices }): HostServices & LifecycleServices {
+export function browserHost(options: { store: () => Promise<WorkbenchStore>; backend: () => string; lifecycle?: LifecycleServices; memoryBudget?: MemoryBudget }): HostServices & LifecycleServices {
   return {
     ...options.lifecycle,
+    memoryBudget: options.memoryBudget,
     listDatasets: () => DATASETS.map(({ name, file, description }) => ({ name, file, description })),
     async readDataset(name) {
       const entry = findDataset(name);

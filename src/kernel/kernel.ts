@@ -6,7 +6,7 @@ import type { CellContext, CellKindDef } from '../core/cell.ts';
 import type { CellOutput, ErrorOutput, Progress } from '../core/outputs.ts';
 import type { Value, ValueType } from '../core/values.ts';
 import type { HostServices } from '../core/host.ts';
-import { CancelledError, CellError, isCancelled } from '../core/errors.ts';
+import { CancelledError, CellError, describeThrown, isCancelled } from '../core/errors.ts';
 import type { NotebookCell } from '../notebook/model.ts';
 import type { CellState, CellStatus, KernelEvent, KernelListener, ValueSummary } from './state.ts';
 import { describeValue, disposeValue } from './values.ts';
@@ -148,6 +148,14 @@ export class Kernel {
     return undefined;
   }
 
+  /**
+   * Stop the running cell with this error instead of "Stopped by user" (a
+   * host's memory watch); queued cells run on. The cell sees its signal abort.
+   */
+  stopRunning(error: CellError): void {
+    this.controller?.abort(error);
+  }
+
   /** Stop the running cell and drop queued ones. */
   cancel(): void {
     for (const id of this.queued) {
@@ -266,6 +274,10 @@ export class Kernel {
       return 'done';
     } catch (error) {
       const duration = performance.now() - started;
+      if (controller.signal.aborted && controller.signal.reason instanceof CellError) {
+        entry.state.outputs = streamed.length > 0 ? streamed : previous;
+        return this.fail(entry, toErrorOutput(controller.signal.reason), duration);
+      }
       if (isCancelled(error) || controller.signal.aborted) {
         entry.state.durationMs = duration;
         const output: ErrorOutput = { type: 'error', message: 'Stopped by user.' };
@@ -339,6 +351,13 @@ export class Kernel {
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) {
       throw new CellError(`"${name}" is not a valid value name.`, { hint: 'Use letters, digits and _ only, starting with a letter (like train_data).' });
     }
+    const budget = this.host.memoryBudget?.tableCells;
+    if (budget !== undefined && value.type === 'table' && value.table.numRows() * value.table.numCols() > budget) {
+      const { table } = value;
+      throw new CellError(`The table "${name}" (${table.numRows().toLocaleString('en')} rows × ${table.numCols()} columns) is too large for this browser tab: its budget is ${budget.toLocaleString('en')} values.`, {
+        hint: 'Work on a sample (fewer rows or columns), or run the notebook headless (npx ml-workbench run), which has no such budget.',
+      });
+    }
     const old = this.values.get(name);
     this.values.set(name, { value, cellId });
     // Free a replaced model's tensors unless the same object is still held under another name.
@@ -403,13 +422,17 @@ function sameObject(a: Value, b: Value): boolean {
   return a === b;
 }
 
+/** Any thrown value (not only an Error: a number, an object without a prototype, a hostile Proxy) as an error output; never throws. */
 export function toErrorOutput(error: unknown): ErrorOutput {
-  if (error instanceof CellError) {
-    const out: ErrorOutput = { type: 'error', message: error.message };
-    if (error.hint) out.hint = error.hint;
-    if (error.where) out.where = error.where;
-    return out;
+  try {
+    if (error instanceof CellError) {
+      const out: ErrorOutput = { type: 'error', message: String(error.message) };
+      if (typeof error.hint === 'string' && error.hint) out.hint = error.hint;
+      if (typeof error.where === 'string' && error.where) out.where = error.where;
+      return out;
+    }
+  } catch {
+    // fall through: described below
   }
-  if (error instanceof Error) return { type: 'error', message: `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` };
-  return { type: 'error', message: String(error) };
+  return { type: 'error', message: describeThrown(error) };
 }

@@ -7,7 +7,7 @@ import type { Prediction, Task } from '../core/values.ts';
 import type { Scalar } from '../core/outputs.ts';
 import { seededRandom } from '../core/random.ts';
 import { labelKey } from '../ml/metrics/labels.ts';
-import { bootstrapCI, mcnemar, type BootstrapInterval } from './stats/index.ts';
+import { mcnemar, pairedBootstrapCIs, type BootstrapInterval } from './stats/index.ts';
 import { subsetMetric } from './subsetMetrics.ts';
 
 export interface CompareOptions {
@@ -78,17 +78,10 @@ export function trafficArms(n: number, split: number, seed: number): Uint8Array 
 
 export function compareModels(task: Task, truth: readonly Scalar[], a: Prediction, b: Prediction, o: CompareOptions): Comparison {
   const n = truth.length;
-  const metrics = o.metrics.map((metric): MetricComparison => {
-    const fa = subsetMetric(metric, task, truth, a);
-    const fb = subsetMetric(metric, task, truth, b);
-    const boot = { nBoot: o.nBoot, seed: o.seed, alpha: o.alpha, check: o.check };
-    return {
-      metric,
-      a: bootstrapCI(n, fa, boot),
-      b: bootstrapCI(n, fb, boot),
-      diff: bootstrapCI(n, (idx) => fb(idx) - fa(idx), boot),
-    };
-  });
+  // Every metric on the same resamples, each model's metric evaluated once per resample.
+  const pairs = o.metrics.map((metric) => ({ a: subsetMetric(metric, task, truth, a), b: subsetMetric(metric, task, truth, b) }));
+  const intervals = pairedBootstrapCIs(n, pairs, { nBoot: o.nBoot, seed: o.seed, alpha: o.alpha, check: o.check });
+  const metrics = o.metrics.map((metric, k): MetricComparison => ({ metric, ...intervals[k] }));
   const arm = trafficArms(n, o.trafficSplit, o.seed);
   const arms: ArmOutcome[] = (['A', 'B'] as const).map((name, k) => {
     const pred = k === 0 ? a : b;

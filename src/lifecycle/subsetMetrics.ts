@@ -1,10 +1,13 @@
 // Metrics computed on a subset of rows (bootstrap resamples, A/B arms),
 // from one model's predictions. Each returns a function of row indices so
-// the bootstrap can call it a thousand times without re-predicting.
+// the bootstrap can call it a thousand times without re-predicting; where
+// it can, that function reads encoded arrays through the indices
+// (indexedMetrics.ts) rather than copying the rows into the metric.
 import type { Prediction, Task } from '../core/values.ts';
 import type { Scalar } from '../core/outputs.ts';
 import { accuracy, logLoss, mae, mape, precisionRecallF1, r2, rmse, rocAuc } from '../ml/metrics/index.ts';
 import { metricKey } from './format.ts';
+import { indexedMetric } from './indexedMetrics.ts';
 
 export const DEFAULT_METRICS: Record<Task, string[]> = {
   classification: ['accuracy', 'roc_auc', 'f1'],
@@ -30,10 +33,20 @@ function pick<T>(values: readonly T[], idx: ArrayLike<number>): T[] {
  * ROC-AUC and log loss need probabilities.
  */
 export function subsetMetric(name: string, task: Task, truth: readonly Scalar[], pred: Prediction): SubsetMetric {
+  return indexedMetric(supportedKey(name, task), task, truth, pred) ?? subsetMetricByCopy(name, task, truth, pred);
+}
+
+function supportedKey(name: string, task: Task): string {
   const key = metricKey(name);
   if (!SUPPORTED[task].includes(key)) {
     throw new Error(`"${name}" is not a ${task} metric here; use one of ${SUPPORTED[task].join(', ')}.`);
   }
+  return key;
+}
+
+/** The general path (and the reference the indexed one is tested against): the metric on copies of the rows. */
+export function subsetMetricByCopy(name: string, task: Task, truth: readonly Scalar[], pred: Prediction): SubsetMetric {
+  const key = supportedKey(name, task);
   if (task === 'regression') {
     const y = truth.map(Number);
     const p = pred.predictions.map(Number);

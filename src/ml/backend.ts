@@ -4,6 +4,7 @@
 // the backend is registered but its init fails (no WebGPU adapter), leaving
 // the previous backend active. Both count as "not ok" here.
 import { tf } from './tf.ts';
+import { patchWasmMatMul } from './wasm-matmul.ts';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -43,6 +44,7 @@ async function loadBackend(name: BackendName, options: BackendOptions): Promise<
       if (name === 'wasm') {
         const wasm = await import('@tensorflow/tfjs-backend-wasm');
         if (options.wasmPaths !== undefined) wasm.setWasmPaths(options.wasmPaths);
+        patchWasmMatMul();
       } else if (name === 'webgpu') {
         await import('@tensorflow/tfjs-backend-webgpu');
       }

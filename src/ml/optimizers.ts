@@ -1,14 +1,14 @@
 // Optimizer by name. tfjs has no AdamW, so 'adamw' is Adam followed by
 // decoupled weight decay on the kernels (w ← w − lr·wd·w), as in Loshchilov &
-// Hutter; biases are not decayed.
+// Hutter; biases are not decayed. Adam and AdamW are FlatAdam (one fused
+// update for all variables, the same numbers as tf.train.adam).
 import { tf } from './tf.ts';
+import { FlatAdam } from './flat-adam.ts';
 
 export type OptimizerName = 'sgd' | 'adam' | 'rmsprop' | 'adamw';
 
 export interface OptimizerHandle {
   optimizer: tf.Optimizer;
-  /** Runs after each step (AdamW's decay); a no-op otherwise. */
-  afterStep(kernels: tf.Variable[]): void;
   /** Change the step size between steps (learning-rate schedules). */
   setLearningRate(lr: number): void;
 }
@@ -25,27 +25,17 @@ function setRate(optimizer: tf.Optimizer, lr: number): void {
   else o.learningRate = lr;
 }
 
-export function makeOptimizer(name: OptimizerName, learningRate: number, weightDecay = 0.01): OptimizerHandle {
-  const plain = (optimizer: tf.Optimizer): OptimizerHandle => ({ optimizer, afterStep: () => {}, setLearningRate: (lr) => setRate(optimizer, lr) });
+export function makeOptimizer(name: OptimizerName, learningRate: number, weightDecay = 0.01, kernels: readonly tf.Variable[] = []): OptimizerHandle {
+  const plain = (optimizer: tf.Optimizer): OptimizerHandle => ({ optimizer, setLearningRate: (lr) => setRate(optimizer, lr) });
   switch (name) {
     case 'sgd':
       return plain(tf.train.sgd(learningRate));
     case 'rmsprop':
       return plain(tf.train.rmsprop(learningRate));
+    // Adam and AdamW update all variables in one pass (flat-adam.ts); AdamW decays `kernels`.
     case 'adam':
-      return plain(tf.train.adam(learningRate));
-    case 'adamw': {
-      const optimizer = tf.train.adam(learningRate);
-      // The decay follows the scheduled rate, as in PyTorch's AdamW.
-      let factor = 1 - learningRate * weightDecay;
-      return {
-        optimizer,
-        afterStep: (kernels) => tf.tidy(() => kernels.forEach((k) => k.assign(k.mul(factor)))),
-        setLearningRate: (lr) => {
-          setRate(optimizer, lr);
-          factor = 1 - lr * weightDecay;
-        },
-      };
-    }
+      return plain(new FlatAdam(learningRate));
+    case 'adamw':
+      return plain(new FlatAdam(learningRate, { weightDecay, kernels }));
   }
 }

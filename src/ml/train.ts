@@ -172,7 +172,7 @@ export async function trainLoop(task: LoopTask, config: TrainConfig, hooks: Trai
   const schedule = config.lrSchedule ?? { type: 'none' };
   const random = seededRandom(config.seed);
 
-  const handle = makeOptimizer(config.optimizer, config.learningRate, config.weightDecay);
+  const handle = makeOptimizer(config.optimizer, config.learningRate, config.weightDecay, task.kernels);
   const { optimizer } = handle;
   let lr = config.learningRate;
 
@@ -208,7 +208,6 @@ export async function trainLoop(task: LoopTask, config: TrainConfig, hooks: Trai
             } else {
               total = optimizer.minimize(f, true, variables) as tf.Scalar;
             }
-            handle.afterStep(task.kernels);
             return total;
           });
           const now = performance.now();

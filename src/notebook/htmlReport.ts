@@ -10,6 +10,8 @@
 import type { CellOutput, ConfusionMatrix, FigureOutput, JsonOutput, MetricsOutput, ProfileOutput, Scalar, TableOutput, TrainingOutput } from '../core/outputs.ts';
 import type { NotebookCell } from './model.ts';
 import { formatScalar } from './outputText.ts';
+import { svgDataUrl } from './jupyter/dataUrl.ts';
+import { jupyterOutputHtml, mergeStreams, type JupyterRenderers } from './jupyter/outputHtml.ts';
 
 /** The report's policy: nothing loads, nothing runs; only inline styles and data: images. */
 export const REPORT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
@@ -23,13 +25,21 @@ export interface HtmlReportOptions {
    * Markdown to sanitized HTML (the app passes its DOMPurify sanitizer).
    * Without it markdown is shown as escaped text.
    */
-  renderMarkdown?: (markdown: string) => string;
+  renderMarkdown?: (markdown: string, attachments?: unknown) => string;
+  /**
+   * Renderers for the saved outputs of plain Jupyter cells (the app passes its
+   * sanitizer and KaTeX; without them HTML outputs show their plain text and
+   * LaTeX its source). Images are shown either way, as data: URLs.
+   */
+  jupyter?: JupyterRenderers;
   /** Shown under a figure that has no image (the headless runner's report). */
   figureNote?: string;
   /** Lines under the title (when, backend, ...), shown as given (escaped). */
   meta?: readonly string[];
   /** Rows of each table preview shown (default 10). */
   maxRows?: number;
+  /** Told about each output that could not be shown (its cell's number, the output's index, why); the report shows a note there. */
+  onBadOutput?: (cellNumber: number, outputIndex: number, reason: string) => void;
 }
 
 /** The key of a figure output's image in HtmlReportOptions.figures. */
@@ -42,24 +52,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-function base64(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i];
-    const b = i + 1 < bytes.length ? bytes[i + 1] : 0;
-    const c = i + 2 < bytes.length ? bytes[i + 2] : 0;
-    const n = (a << 16) | (b << 8) | c;
-    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? B64[n & 63] : '=');
-  }
-  return out;
-}
-
-/** An SVG document as a data: URL (base64 of its UTF-8), for an <img> the CSP allows. */
-export function svgDataUrl(svg: string): string {
-  return `data:image/svg+xml;base64,${base64(new TextEncoder().encode(svg))}`;
-}
+export { svgDataUrl } from './jupyter/dataUrl.ts';
 
 // --- formatting ---------------------------------------------------------------
 
@@ -232,14 +225,14 @@ function jsonHtml(o: JsonOutput): string {
 }
 
 /** What sanitized HTML never holds: script-capable tags, event handler attributes, javascript: URLs (checked inside tags only: prose may say "one = 1"). */
-const UNSAFE_HTML = /<\s*\/?\s*(script|iframe|object|embed|meta|link|base|form|frame|frameset)\b|<[^>]*\son[a-z]+\s*=|<[^>]*=\s*["']?\s*javascript:/i;
+const UNSAFE_HTML = /<\s*\/?\s*(script|style|iframe|object|embed|meta|link|base|form|frame|frameset)\b|<[^>]*\son[a-z]+\s*=|<[^>]*=\s*["']?\s*javascript:/i;
 
 /** Sanitized HTML from the host's renderer, or the escaped text: a renderer that lets a script through is not trusted. */
-function markdownHtml(markdown: string, render: HtmlReportOptions['renderMarkdown']): string {
+function markdownHtml(markdown: string, render: HtmlReportOptions['renderMarkdown'], attachments?: unknown): string {
   if (render) {
     let html: string | undefined;
     try {
-      html = render(markdown);
+      html = render(markdown, attachments);
     } catch {
       html = undefined;
     }
@@ -273,17 +266,48 @@ function outputHtml(o: CellOutput, cellId: string, index: number, options: HtmlR
   }
 }
 
+/** A saved output that does not have its type's shape (a hand-edited file) is reported in its place, never fatal. */
+function safeOutputHtml(o: CellOutput, cellId: string, index: number, cellNumber: number, options: HtmlReportOptions): string {
+  try {
+    return outputHtml(o, cellId, index, options);
+  } catch (error) {
+    const type = typeof o === 'object' && o !== null && typeof (o as { type?: unknown }).type === 'string' ? (o as { type: string }).type : 'unknown';
+    const reason = error instanceof Error ? error.message : 'malformed';
+    options.onBadOutput?.(cellNumber, index, `a saved ${type} output could not be shown (${reason})`);
+    return `<section class="out error" data-output="bad"><p>This saved output (${escapeHtml(type)}) could not be shown: ${escapeHtml(reason)}.</p></section>`;
+  }
+}
+
+/** Saved outputs of a plain Jupyter cell; a host sanitizer whose output still holds script-capable markup is not trusted. */
+function jupyterOutputsHtml(outputs: readonly unknown[], renderers: JupyterRenderers = {}): string {
+  if (!outputs.length) return '';
+  const guard = (f: ((text: string) => string) | undefined) =>
+    f &&
+    ((text: string) => {
+      let html: string;
+      try {
+        html = f(text);
+      } catch {
+        return `<pre>${escapeHtml(text)}</pre>`;
+      }
+      return UNSAFE_HTML.test(html) ? `<pre>${escapeHtml(text)}</pre>` : html;
+    });
+  const safe: JupyterRenderers = { ...renderers, sanitizeHtml: guard(renderers.sanitizeHtml), markdown: guard(renderers.markdown), latex: guard(renderers.latex) };
+  return `<div class="jp-outputs">${mergeStreams(outputs).map((o) => jupyterOutputHtml(o, safe)).join('\n')}</div>`;
+}
+
 // --- cells ----------------------------------------------------------------------
 
 function cellHtml(cell: NotebookCell, n: number, options: HtmlReportOptions): string {
   const outputs = options.outputs?.[cell.id] ?? cell.outputs;
-  const outs = outputs.map((o, i) => outputHtml(o, cell.id, i, options)).join('\n');
+  const outs = outputs.map((o, i) => safeOutputHtml(o, cell.id, i, n, options)).join('\n');
   const attrs = `id="cell-${escapeHtml(cell.id)}" data-kind="${escapeHtml(cell.kind)}"`;
-  if (cell.kind === 'markdown') return `<section class="cell markdown-cell" ${attrs}>${markdownHtml(cell.jupyter.source, options.renderMarkdown)}${outs}</section>`;
-  const heading = `<h2><span class="n">[${n}]</span> <span class="kind">${escapeHtml(cell.kind === 'foreign' ? 'not a workbench cell' : cell.kind)}</span>${cell.title ? ` ${escapeHtml(cell.title)}` : ''}</h2>`;
+  if (cell.kind === 'markdown') return `<section class="cell markdown-cell" ${attrs}>${markdownHtml(cell.jupyter.source, options.renderMarkdown, cell.jupyter.attachments)}${outs}</section>`;
+  const heading = `<h2><span class="n">[${n}]</span> <span class="kind">${escapeHtml(cell.kind === 'foreign' ? `Jupyter ${cell.jupyter.cellType}` : cell.kind)}</span>${cell.title ? ` ${escapeHtml(cell.title)}` : ''}</h2>`;
   let body = '';
   if (cell.kind === 'code' || cell.kind === 'foreign') {
     body = cell.jupyter.source.trim() ? `<pre class="code">${escapeHtml(cell.jupyter.source)}</pre>` : '';
+    if (cell.kind === 'foreign') body += jupyterOutputsHtml(cell.jupyter.outputs ?? [], options.jupyter);
   } else {
     const params = paramSummary(cell.params);
     body = params.length ? `<p class="params">${params.map((p) => `<span>${escapeHtml(p)}</span>`).join(' ')}</p>` : '';
@@ -315,15 +339,25 @@ figure { margin: .5rem 0; } figure img { max-width: 100%; height: auto; border: 
 .error { border-left: 4px solid #dc2626; background: #fef2f2; padding: .2rem .7rem; } .warnings { color: #92400e; font-size: 13px; }
 .markdown.plain { white-space: pre-wrap; } .markdown img { max-width: 100%; }
 svg.curve { max-width: 100%; height: auto; }
+.jp-output { margin: .4rem 0; overflow-x: auto; } .jp-output img { max-width: 100%; height: auto; } .jp-prompt { display: block; font-size: 11px; color: #8792a2; }
+.jp-stderr { background: #fdecec; } .jp-error { background: #fdf1f1; border-left: 3px solid #dc2626; }
+.jp-html table { border: none; } .jp-html thead { border-bottom: 1px solid #000; } .jp-html th, .jp-html td { border: none; text-align: right; padding: .3em .6em; } .jp-html tbody tr:nth-child(odd) { background: #f5f5f5; }
+.ansi-red-fg { color: #e75c58; } .ansi-green-fg { color: #00a250; } .ansi-yellow-fg { color: #ddb62b; } .ansi-blue-fg { color: #208ffb; } .ansi-magenta-fg { color: #d160c4; } .ansi-cyan-fg { color: #60c6c8; }
+.ansi-red-intense-fg { color: #b22b31; } .ansi-green-intense-fg { color: #007427; } .ansi-yellow-intense-fg { color: #b27d12; } .ansi-blue-intense-fg { color: #0065ca; } .ansi-magenta-intense-fg { color: #a03196; } .ansi-cyan-intense-fg { color: #258f8f; }
+.ansi-bold { font-weight: bold; } .ansi-underline { text-decoration: underline; } .ansi-italic { font-style: italic; }
+.math-tex { font-family: ui-monospace, monospace; } .math-tex.display { display: block; }
 `;
 
 /** The whole report: one HTML document, no script, every notebook string escaped. */
 export function buildHtmlReport(doc: { title: string; cells: readonly NotebookCell[] }, options: HtmlReportOptions = {}): string {
+  return [...htmlReportPieces(doc, options)].join('');
+}
+
+/** The report in pieces (head, one per cell, tail), so a writer streams it to a file instead of building one string. */
+export function* htmlReportPieces(doc: { title: string; cells: readonly NotebookCell[] }, options: HtmlReportOptions = {}): Generator<string> {
   const title = doc.title.trim() || 'Untitled notebook';
-  let n = 0;
-  const cells = doc.cells.map((c) => cellHtml(c, c.kind === 'markdown' ? n : ++n, options));
   const meta = options.meta?.length ? `<p class="meta">${options.meta.map(escapeHtml).join(' · ')}</p>` : '';
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -336,8 +370,10 @@ export function buildHtmlReport(doc: { title: string; cells: readonly NotebookCe
 <body>
 <header><h1>${escapeHtml(title)}</h1>${meta}</header>
 <main>
-${cells.join('\n')}
-</main>
+`;
+  let n = 0;
+  for (const c of doc.cells) yield `${cellHtml(c, c.kind === 'markdown' ? n : ++n, options)}\n`;
+  yield `</main>
 </body>
 </html>
 `;

@@ -11,7 +11,8 @@ export const FOREIGN_KIND = 'foreign';
 export const MARKDOWN_KIND = 'markdown';
 export const CODE_KIND = 'code';
 
-export type JupyterCellType = 'code' | 'markdown' | 'raw';
+/** nbformat's cell types; a newer nbformat's own (kept verbatim, shown as raw) are any other string. */
+export type JupyterCellType = 'code' | 'markdown' | 'raw' | (string & {});
 
 export interface JupyterExtras {
   cellType: JupyterCellType;
@@ -25,8 +26,8 @@ export interface JupyterExtras {
   attachments?: unknown;
   /** Any other top-level key of the cell object, verbatim. */
   extra?: Record<string, unknown>;
-  /** The file held the source as one string rather than nbformat's list of lines. */
-  sourceForm?: 'string';
+  /** The file held the source as one string rather than nbformat's list of lines, or had none (a newer nbformat's cell type). */
+  sourceForm?: 'string' | 'absent';
   /** The file's cell had no `outputs` key (raw cells). */
   noOutputs?: boolean;
 }

@@ -57,10 +57,31 @@ export function outputToText(output: CellOutput): string {
     case 'text':
       return output.text;
     case 'markdown':
-      return output.markdown;
+      // Numeric character references (markdownLiteral's escapes) read as their characters in plain text.
+      return output.markdown.replace(/&#(\d{2,3});/g, (_, n: string) => String.fromCharCode(Number(n)));
     case 'json':
       return `${output.title ? `${output.title}: ` : ''}${JSON.stringify(output.value)}`;
     case 'error':
       return `Error: ${output.message}${output.where ? ` (${output.where})` : ''}${output.hint ? `\nHint: ${output.hint}` : ''}`;
   }
+}
+
+/**
+ * A name (model, column, run id) placed inside a line of a markdown output,
+ * shown as the text it is and never as markup: `&`, `<`, the inline markdown
+ * punctuation (emphasis, code, links, strikethrough), `\\` and `$` (math
+ * delimiters) and `@` (math tokens) become numeric character references,
+ * which markdown shows as the characters and never parses; line breaks
+ * become spaces. (Block syntax such as `#` or `-` only acts at a line start.)
+ */
+export function markdownLiteral(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/[&<>\\`*_[\]~$@]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Text as a markdown code span, whatever backticks it holds (the fence is longer than any run inside). */
+export function markdownCode(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = longest > 0 || text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text.replace(/\r?\n/g, ' ')}${pad}${fence}`;
 }

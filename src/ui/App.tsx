@@ -63,8 +63,15 @@ export function App({ controller }: { controller: Controller }) {
       )}
       <div className="notices" aria-live="assertive">
         {state.notices.map((n) => (
-          <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
-            <span>{n.message}</span>
+          <div key={n.id} className={`notice notice-${n.kind}${n.from !== undefined ? ' notice-kernel' : ''}`} role={n.kind === 'error' ? 'alert' : 'status'} data-from={n.from !== undefined ? 'kernel' : 'app'}>
+            {n.from !== undefined ? (
+              <span>
+                <small className="notice-from">{t('kernelSays', { title: n.from })}</small>
+                <q className="kernel-text">{n.message}</q>
+              </span>
+            ) : (
+              <span>{n.message}</span>
+            )}
             <button type="button" className="btn icon ghost" aria-label={t('close')} onClick={() => controller.dismiss(n.id)}>
               ×
             </button>

@@ -12,6 +12,8 @@ import { useT, type MessageKey } from './i18n.ts';
 
 // The generated form loads when a cell's form is first opened, not with the first screen.
 const ParamForm = lazy(() => import('./ParamForm.tsx').then((m) => ({ default: m.ParamForm })));
+// Plain Jupyter cells (highlighted code, saved outputs) load with the first notebook that has one.
+const JupyterCell = lazy(() => import('./outputs/jupyter/JupyterCell.tsx'));
 import { loadMarkdown } from './markdown.ts';
 import { downloadText, safeFileName } from './download.ts';
 
@@ -73,7 +75,7 @@ function CellViewInner(props: CellViewProps) {
   const isCode = cell.kind === 'code';
   const isForeign = cell.kind === 'foreign';
   const runnable = !isMarkdown && !isForeign && (kind?.runnable ?? true);
-  const label = kind?.label ?? (isForeign ? 'Jupyter' : cell.kind);
+  const label = kind?.label ?? (isForeign ? `Jupyter ${cell.jupyter.cellType}` : cell.kind);
   const busy = run.status === 'running' || run.status === 'queued';
   const progress = run.progress;
 
@@ -142,7 +144,7 @@ function CellViewInner(props: CellViewProps) {
             />
           ) : (
             <div onDoubleClick={() => controller.select(cell.id, 'edit')}>
-              <Markdown text={String(cell.params.text ?? '')} />
+              <Markdown text={String(cell.params.text ?? '')} attachments={cell.jupyter.attachments} />
             </div>
           ))}
         {isCode && (
@@ -155,10 +157,9 @@ function CellViewInner(props: CellViewProps) {
           />
         )}
         {isForeign && (
-          <div className="foreign">
-            <p className="muted">Jupyter cell (not run by ML Workbench)</p>
-            <pre className="text-output">{cell.jupyter.source}</pre>
-          </div>
+          <Suspense fallback={<pre className="text-output">{cell.jupyter.source}</pre>}>
+            <JupyterCell cell={cell} />
+          </Suspense>
         )}
         {!isMarkdown && !isCode && !isForeign && kind && (
           <div className="typed">
@@ -204,7 +205,7 @@ function CellViewInner(props: CellViewProps) {
           </span>
         </div>
       )}
-      {run.status === 'running' && run.live.length > 0 && <TrainingCurves history={run.live} title={t('loss')} />}
+      {run.status === 'running' && run.live.length > 0 && <TrainingCurves history={run.live} title={t('loss')} step={cell.params.model === 'gbdt' ? 'round' : 'epoch'} />}
       {cell.kind === 'modelcard' && run.outputs.some((o) => o.type === 'markdown') && (
         <div className="modelcard-actions">
           <button type="button" className="btn small" data-action="download-html" onClick={() => void downloadModelCard(cell, run, controller)}>

@@ -1,4 +1,4 @@
-// Run controls, the lifecycle panels, the HTML report export, backend selector and save state.
+// Run controls, the lifecycle panels, the HTML report and Python exports, backend selector and save state.
 import type { Controller, State } from './controller.ts';
 import type { BackendName } from '../ml/backend.ts';
 import { useState, useSyncExternalStore } from 'react';
@@ -28,6 +28,19 @@ export function Toolbar({ controller, state }: { controller: Controller; state: 
       setExporting(false);
     }
   };
+  /** The notebook as pandas / scikit-learn / XGBoost / PyTorch code with its data files (exportPython.ts, loaded on first use). */
+  const exportPython = async () => {
+    const doc = state.doc;
+    if (!doc) return;
+    try {
+      const { downloadPythonExport } = await import('./exportPython.ts');
+      const r = await downloadPythonExport(doc, await controller.exportPython(doc));
+      const saved = t('exportPythonSaved', { file: r.fileName, todos: r.todos });
+      controller.notify(r.missing.length ? `${saved} ${t('exportPythonMissing', { files: r.missing.join(', ') })}` : saved, 'info');
+    } catch (error) {
+      controller.notify(t('exportPythonFailed', { message: error instanceof Error ? error.message : String(error) }));
+    }
+  };
   return (
     <div className="toolbar" role="toolbar" aria-label="Notebook">
       <button type="button" className="btn primary" data-action="run-all" onClick={() => void controller.runAll().catch(() => undefined)} disabled={!state.kernelReady}>
@@ -51,6 +64,9 @@ export function Toolbar({ controller, state }: { controller: Controller; state: 
       </button>
       <button type="button" className="btn" data-action="export-report" title={t('exportReportTitle')} disabled={!state.doc || exporting} aria-busy={exporting} onClick={() => void exportReport()}>
         {exporting ? t('exportingReport') : t('exportReport')}
+      </button>
+      <button type="button" className="btn" data-action="export-python" title={t('exportPythonTitle')} disabled={!state.doc} onClick={() => void exportPython()}>
+        {t('exportPython')}
       </button>
       <label className="backend">
         <span>{t('backend')}</span>

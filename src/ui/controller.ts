@@ -2,6 +2,7 @@
 // run state (from kernel events), the gallery, files, backend and save state.
 // React reads it with useSyncExternalStore; window.workbench calls it too.
 import { decodeNotebook, serializeNotebook } from '../notebook/ipynb.ts';
+import type { PythonExport } from '../export/python/notebook.ts';
 import { newCellId, type NotebookCell, type NotebookDoc } from '../notebook/model.ts';
 import type { CellOutput, EpochRecord, Progress } from '../core/outputs.ts';
 import type { CellStatus, KernelEvent, ValueSummary } from '../kernel/state.ts';
@@ -10,7 +11,7 @@ import type { BackendName } from '../ml/backend.ts';
 import type { KernelClient } from '../worker/client.ts';
 import { KernelRestarted } from '../worker/restarted.ts';
 import type { BackendInfo, IsolationMode, KindInfo, WorkerEvent } from '../worker/protocol.ts';
-import { notebookScope } from '../worker/hostScope.ts';
+import { KernelNotebooks, kernelText, notebookScope } from '../worker/hostScope.ts';
 import type { HostDeps } from '../worker/hostBridge.ts';
 import type { LifecycleStores } from '../store/lifecycle.ts';
 import type { TablePage, TablePageRequest } from '../data/tablePage.ts';
@@ -42,6 +43,8 @@ export interface Notice {
   id: number;
   kind: 'error' | 'info';
   message: string;
+  /** Text a kernel sent (notebook code can forge it): shown as that notebook's words, under its title, never as the app's. */
+  from?: string;
 }
 
 export interface State {
@@ -243,10 +246,15 @@ export class Controller {
     for (const l of this.listeners) l();
   }
 
-  notify(message: string, kind: Notice['kind'] = 'error'): void {
+  notify(message: string, kind: Notice['kind'] = 'error', from?: string): void {
     const id = ++this.noticeId;
-    this.set({ notices: [...this.state.notices, { id, kind, message }] });
+    this.set({ notices: [...this.state.notices, from === undefined ? { id, kind, message } : { id, kind, message: kernelText(message), from }] });
     if (kind === 'info') setTimeout(() => this.dismiss(id), 4000);
+  }
+
+  /** Whose words a kernel's message is: the open notebook's title. */
+  private kernelSource(): string {
+    return this.state.doc?.title.trim() || this.state.notebookId || 'untitled';
   }
 
   dismiss(id: number): void {
@@ -283,8 +291,8 @@ export class Controller {
   private isolationNoticed = false;
   /** False once the user chose WebGPU, which the sandboxed kernel cannot use (launch.ts): later kernels start on the app's origin. */
   private isolationPreferred = true;
-  /** Notebooks opened in this tab: a sandboxed kernel may read and write their saved models. */
-  private readonly kernelNotebooks = new Set<string>();
+  /** The notebook the kernel is switching away from (hostScope.ts): reachable only until the switch is done. */
+  private readonly kernelNotebooks = new KernelNotebooks();
   private hostLifecycle: Promise<LifecycleStores> | undefined;
 
   /** What a sandboxed kernel may reach through the app (src/worker/hostBridge.ts checks every call against it). */
@@ -335,6 +343,11 @@ export class Controller {
     this.set({ course: this.state.course.map((c) => ({ ...c, title: byFile.get(c.file) ?? c.title })) });
   }
 
+  /** The open notebook as Python cells, made by the kernel (it has the cell kinds); see src/ui/exportPython.ts. */
+  exportPython(doc: NotebookDoc): Promise<PythonExport> {
+    return this.kernel().request('exportPython', { cells: doc.cells, title: doc.title });
+  }
+
   private kernel(): KernelClient {
     if (!this.client) throw new Error('The kernel is not started yet.');
     return this.client;
@@ -377,17 +390,17 @@ export class Controller {
       return;
     }
     if (e.kind === 'fatal') {
-      this.notify(`Kernel: ${e.error}`);
+      this.notify(e.error, 'error', this.kernelSource());
       // The worker itself died (a crash, memory, a cell that called close()): requests would hang; start a fresh one.
       if (e.dead) void this.hardRestart('crash');
       return;
     }
     if (e.kind === 'notice') {
-      this.notify(e.message);
+      this.notify(e.message, 'error', this.kernelSource());
       return;
     }
     if (e.kind === 'models') {
-      if (e.error) this.notify(e.error);
+      if (e.error) this.notify(e.error, 'error', this.kernelSource());
       void this.refreshModels().then(() => this.refreshStorage());
       return;
     }
@@ -500,12 +513,14 @@ export class Controller {
   }
 
   private async restoreModels(client: KernelClient, notebookId: string): Promise<void> {
-    this.kernelNotebooks.add(notebookId);
+    const switched = this.kernelNotebooks.switchTo(notebookId);
     try {
       const { restored } = await client.request('openNotebook', { notebookId, title: this.state.doc?.title ?? '' });
       if (restored.length && this.state.notebookId === notebookId) this.notify(`Saved model${restored.length > 1 ? 's' : ''} ${restored.join(', ')} loaded: cells that use ${restored.length > 1 ? 'them' : 'it'} run without retraining.`, 'info');
     } catch (error) {
       if (!(error instanceof KernelRestarted)) this.notify(error instanceof Error ? error.message : String(error));
+    } finally {
+      switched();
     }
   }
 
@@ -853,6 +868,10 @@ export class Controller {
   /** A page of a whole table value in the kernel (sorted or not); null when the kernel does not hold it (e.g. after a restart). */
   tablePage(name: string, request: TablePageRequest): Promise<TablePage | null> {
     return this.kernel().request('tablePage', { name, ...request });
+  }
+
+  tableParquet(name: string): Promise<Uint8Array | null> {
+    return this.kernel().request('tableParquet', { name });
   }
 
   tableCsv(name: string): Promise<string | null> {

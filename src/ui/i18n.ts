@@ -70,6 +70,10 @@ const en = {
   showingRows: 'showing {shown} of {total} rows',
   sortPreviewOnly: 'sorted: these rows only (run the cell again to sort the whole table)',
   downloadCsv: 'Download CSV',
+  downloadParquet: 'Parquet',
+  downloadParquetTitle: 'Download the whole table as a Parquet file (typed columns; pandas.read_parquet, DuckDB, Spark read it)',
+  parquetFailed: 'The Parquet file could not be made: {message}',
+  parquetGone: 'The table "{name}" is no longer in the kernel: run its cell again.',
   downloadPng: 'PNG',
   downloadSvg: 'SVG',
   loadingChart: 'Loading chart…',
@@ -105,6 +109,7 @@ const en = {
   lcRegisteredFromRun: 'Registered from run {id}.',
   lcRunGone: 'Run {id} is no longer in this browser.',
   webgpuConfirm: 'WebGPU is not available inside the kernel\'s sandbox. Restart the kernel on this app\'s origin to use it? Trusted code cells could then reach this app\'s storage (untrusted notebooks stay blocked), and the cells run again from their saved models. Choose webgl to keep the sandbox.',
+  kernelSays: 'From the code of notebook “{title}” (not from this app):',
   webgpuSameOrigin: 'WebGPU is chosen: the kernel runs on this app\'s origin, not in its sandbox (the sandbox has no GPU access). Choose webgl to keep the sandbox on the next start.',
   webgpuRestarted: 'The kernel was restarted on this app\'s origin to use WebGPU.',
   lcReadFailed: 'The runs and registry could not be read: {message}',
@@ -119,6 +124,11 @@ const en = {
   exportingReport: 'Making the report…',
   reportFailed: 'The HTML report could not be made: {message}',
   reportSaved: 'HTML report saved as {file}.',
+  exportPython: 'Export as Python notebook',
+  exportPythonTitle: 'Download this notebook as pandas / scikit-learn / XGBoost / PyTorch code (a Jupyter notebook, with its data files, in a zip) that runs on a laptop, Colab or SageMaker',
+  exportPythonSaved: 'Python notebook saved as {file} ({todos} step(s) marked TODO).',
+  exportPythonMissing: 'Copy these files beside it: {files}.',
+  exportPythonFailed: 'The Python notebook could not be made: {message}',
 };
 
 export type MessageKey = keyof typeof en;
@@ -189,6 +199,10 @@ const ko: Record<MessageKey, string> = {
   showingRows: '{total}행 중 {shown}행 표시',
   sortPreviewOnly: '이 행들만 정렬됨 (전체 표를 정렬하려면 셀을 다시 실행하세요)',
   downloadCsv: 'CSV 다운로드',
+  downloadParquet: 'Parquet',
+  downloadParquetTitle: '표 전체를 Parquet 파일로 내려받기 (열 타입 유지; pandas.read_parquet, DuckDB, Spark에서 읽힘)',
+  parquetFailed: 'Parquet 파일을 만들 수 없습니다: {message}',
+  parquetGone: '표 "{name}"이(가) 커널에 더 이상 없습니다. 해당 셀을 다시 실행하세요.',
   downloadPng: 'PNG',
   downloadSvg: 'SVG',
   loadingChart: '차트 불러오는 중…',
@@ -224,6 +238,7 @@ const ko: Record<MessageKey, string> = {
   lcRegisteredFromRun: '실행 {id}에서 등록함.',
   lcRunGone: '실행 {id}이(가) 이 브라우저에 더 이상 없습니다.',
   webgpuConfirm: '커널의 샌드박스 안에서는 WebGPU를 쓸 수 없습니다. WebGPU를 쓰도록 커널을 이 앱의 출처에서 다시 시작할까요? 그러면 신뢰한 코드 셀이 이 앱의 저장소에 닿을 수 있습니다(신뢰하지 않은 노트북은 계속 막힙니다). 셀은 저장된 모델로 다시 실행됩니다. 샌드박스를 유지하려면 webgl을 고르세요.',
+  kernelSays: '“{title}” 노트북의 코드가 보낸 메시지(이 앱의 안내가 아님):',
   webgpuSameOrigin: 'WebGPU가 선택되어 커널이 샌드박스가 아닌 이 앱의 출처에서 실행됩니다(샌드박스에서는 GPU를 쓸 수 없음). 다음 시작부터 샌드박스를 쓰려면 webgl을 고르세요.',
   webgpuRestarted: 'WebGPU를 쓰도록 커널을 이 앱의 출처에서 다시 시작했습니다.',
   lcReadFailed: '실행 기록과 레지스트리를 읽을 수 없습니다: {message}',
@@ -238,6 +253,11 @@ const ko: Record<MessageKey, string> = {
   exportingReport: '보고서 만드는 중…',
   reportFailed: 'HTML 보고서를 만들지 못했습니다: {message}',
   reportSaved: 'HTML 보고서를 {file}(으)로 저장했습니다.',
+  exportPython: 'Python 노트북으로 내보내기',
+  exportPythonTitle: '이 노트북을 pandas / scikit-learn / XGBoost / PyTorch 코드(데이터 파일과 함께 zip에 담긴 Jupyter 노트북)로 내려받기. 노트북 PC, Colab, SageMaker에서 실행됩니다',
+  exportPythonSaved: 'Python 노트북을 {file}(으)로 저장했습니다 (TODO로 표시된 단계 {todos}개).',
+  exportPythonMissing: '다음 파일을 옆에 복사하세요: {files}.',
+  exportPythonFailed: 'Python 노트북을 만들 수 없습니다: {message}',
 };
 
 const tables: Record<Lang, Record<MessageKey, string>> = { en, ko };

@@ -1,23 +1,63 @@
-// Markdown to sanitized HTML (marked + DOMPurify), loaded on first use.
-let loader: Promise<(md: string) => string> | undefined;
+// Markdown to sanitized HTML (marked + the notebook sanitizer policy in
+// sanitize.ts), with math typeset by KaTeX. Math is lifted out before marked
+// runs (notebook/jupyter/math.ts), as Jupyter does, so that markdown never
+// sees a TeX backslash or underscore. marked and DOMPurify load on first
+// use; KaTeX loads only when some text has math (loadMath).
+import { hasMath, restoreMath, splitMath, type MathSpan } from '../notebook/jupyter/math.ts';
+import { escapeText } from '../notebook/jupyter/outputHtml.ts';
+import type { MathOutput } from './katex.ts';
 
-export function loadMarkdown(): Promise<(md: string) => string> {
-  loader ??= Promise.all([import('marked'), import('dompurify')]).then(([{ marked }, { default: DOMPurify }]) => {
-    marked.setOptions({ gfm: true, breaks: false });
-    DOMPurify.addHook('afterSanitizeAttributes', (node) => {
-      // Links open outside the app, without giving it a handle on the new page.
-      if (node.tagName === 'A' && node.getAttribute('href')?.match(/^https?:/)) {
-        node.setAttribute('target', '_blank');
-        node.setAttribute('rel', 'noopener noreferrer');
-      }
-      // Nothing loads from another origin (offline, privacy): remote images become their alt text.
-      const src = node.getAttribute('src');
-      if (src && /^(https?:)?\/\//.test(src) && new URL(src, location.href).origin !== location.origin) {
-        node.removeAttribute('src');
-        node.setAttribute('title', `Remote image not loaded: ${src}`);
-      }
-    });
-    return (md: string) => DOMPurify.sanitize(marked.parse(md, { async: false }) as string, { USE_PROFILES: { html: true } });
+export interface MarkdownOptions {
+  /** The markdown cell's attachments (nbformat cell.attachments), for `attachment:` images. */
+  attachments?: unknown;
+  /** KaTeX's output: HTML+MathML in the app; MathML alone in the HTML report, which carries no fonts. */
+  mathOutput?: MathOutput;
+}
+
+export type RenderMarkdown = (md: string, options?: MarkdownOptions) => string;
+
+type Typeset = (span: Pick<MathSpan, 'tex' | 'display'>, output?: MathOutput) => string;
+let typeset: Typeset | undefined;
+let mathLoader: Promise<void> | undefined;
+
+/** Load KaTeX (once); after this, rendered markdown has its math typeset. */
+export function loadMath(): Promise<void> {
+  mathLoader ??= import('./katex.ts').then((m) => {
+    typeset = m.typeset;
+  });
+  return mathLoader;
+}
+
+export function mathLoaded(): boolean {
+  return typeset !== undefined;
+}
+
+/** A math span as HTML: typeset when KaTeX is loaded, otherwise its source as text. */
+export function mathHtml(span: Pick<MathSpan, 'tex' | 'display' | 'source'>, output: MathOutput = 'htmlAndMathml'): string {
+  if (typeset) return typeset(span, output);
+  return `<span class="math-tex${span.display ? ' display' : ''}">${escapeText(span.source)}</span>`;
+}
+
+/** text/latex output: its math spans typeset, the rest as text; text with no delimiters is one display formula. */
+export function latexHtml(tex: string, output: MathOutput = 'htmlAndMathml'): string {
+  const { text, math } = splitMath(tex);
+  if (!math.some((m) => !m.literal)) return mathHtml({ tex, display: true, source: tex }, output);
+  return restoreMath(escapeText(text), math, (span) => mathHtml(span, output), escapeText);
+}
+
+export { hasMath };
+
+let loader: Promise<RenderMarkdown> | undefined;
+
+export function loadMarkdown(): Promise<RenderMarkdown> {
+  loader ??= Promise.all([import('marked'), import('./sanitize.ts')]).then(([{ Marked }, { sanitizeNotebookHtml }]) => {
+    const marked = new Marked({ gfm: true, breaks: false });
+    return (md: string, options: MarkdownOptions = {}) => {
+      const { text, math } = splitMath(md);
+      const html = sanitizeNotebookHtml(marked.parse(text, { async: false }) as string, options.attachments);
+      // KaTeX's output goes in after sanitizing: it is built by KaTeX from the TeX (trust: false), not taken from the notebook.
+      return restoreMath(html, math, (span) => mathHtml(span, options.mathOutput), escapeText);
+    };
   });
   return loader;
 }

@@ -6,7 +6,7 @@
 // first use, as they do for the notebook itself.
 import type { NotebookDoc } from '../notebook/model.ts';
 import type { CellOutput, FigureSpec } from '../core/outputs.ts';
-import { loadMarkdown } from './markdown.ts';
+import { hasMath, latexHtml, loadMarkdown, loadMath } from './markdown.ts';
 import { loadPlotly } from './outputs/Figure.tsx';
 import { escapeFigure } from './outputs/safeFigure.ts';
 import { downloadText, safeFileName } from './download.ts';
@@ -59,7 +59,9 @@ export interface ReportResult {
 
 /** Build the report of a notebook with the given outputs (cell id → outputs) and download it. */
 export async function exportHtmlReport(doc: NotebookDoc, outputs: Record<string, readonly CellOutput[]>, meta: string[] = []): Promise<ReportResult> {
-  const [{ buildHtmlReport, figureKey }, render] = await Promise.all([import('../notebook/htmlReport.ts'), loadMarkdown()]);
+  const [{ buildHtmlReport, figureKey }, render, { sanitizeNotebookHtml }] = await Promise.all([import('../notebook/htmlReport.ts'), loadMarkdown(), import('./sanitize.ts')]);
+  // Math is typeset as MathML: the report carries no fonts or stylesheet for KaTeX's HTML, and browsers draw MathML themselves.
+  if (doc.cells.some((c) => hasMath(c.jupyter.source) || (c.jupyter.outputs ?? []).some((o) => JSON.stringify(o).includes('text/latex')))) await loadMath();
   const figures = new Map<string, string>();
   let count = 0;
   let failed = 0;
@@ -79,7 +81,12 @@ export async function exportHtmlReport(doc: NotebookDoc, outputs: Record<string,
   const html = buildHtmlReport(doc, {
     outputs,
     figures,
-    renderMarkdown: render,
+    renderMarkdown: (markdown, attachments) => render(markdown, { attachments, mathOutput: 'mathml' }),
+    jupyter: {
+      sanitizeHtml: (html) => sanitizeNotebookHtml(html),
+      markdown: (markdown) => render(markdown, { mathOutput: 'mathml' }),
+      latex: (tex) => latexHtml(tex, 'mathml'),
+    },
     figureNote: 'This figure could not be drawn; its data is shown instead.',
     meta: [`Exported from ML Workbench on ${new Date().toLocaleString()}`, ...meta],
   });

@@ -2,11 +2,11 @@
 // "Isolation"). The kernel runs notebook code, so every call is treated as
 // untrusted: the operation must be on the allow-list (validate.ts HOST_OPS),
 // every argument is checked, and the call is scoped to what the open
-// notebook needs — its uploads, URLs of its trusted cells, saved models of
-// the notebooks opened in this kernel (plus registry models and run
-// artifacts), runs and registry as the kernel used them on the app's origin.
-// Nothing else of the app's store (notebooks, settings, the file list) is
-// reachable.
+// notebook owns — its uploads, URLs of its trusted cells, its saved models,
+// its runs and their saved models, the registered names it owns — plus the
+// registry's versions and the models they point at, shared for reading
+// (hostOwnership.ts). Nothing else of the app's store (notebooks, settings,
+// the file list) is reachable.
 import type { HostCall, HostOp } from './protocol.ts';
 import { HOST_OPS } from './validate.ts';
 import { modelKey, type ModelRecord, type WorkbenchStore } from '../store/types.ts';
@@ -14,13 +14,12 @@ import type { LifecycleStores } from '../store/lifecycle.ts';
 import { browserHost } from '../datasets/browser.ts';
 import { RUN_ARTIFACTS, runArtifactRef } from '../lifecycle/artifacts.ts';
 import { validateRun } from '../lifecycle/runs.ts';
-import type { ModelVersion } from '../lifecycle/registry.ts';
+import { HostRefusedError, modelNamespace, Ownership, REGISTRY_MODELS, runVisible } from './hostOwnership.ts';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
-/** Saved models of registered versions (kernel.worker.ts REGISTRY_MODELS). */
-const REGISTRY_MODELS = 'registry';
+export { HostRefusedError };
 
 const WASM: Record<string, string> = {
   'tfjs-backend-wasm.wasm': wasmUrl,
@@ -30,7 +29,7 @@ const WASM: Record<string, string> = {
 
 /** What the open notebook lets its kernel reach; the controller answers from its state. */
 export interface HostScope {
-  /** Notebooks opened in this kernel (their saved models may be read and written). */
+  /** The notebooks whose saved models, runs and registered names this kernel may read and write: the open one (and, while the kernel switches, the one before). */
   notebookIds(): ReadonlySet<string>;
   /** Whether the open notebook's cells refer to this upload. */
   fileAllowed(id: string): boolean;
@@ -42,14 +41,6 @@ export interface HostDeps {
   store: WorkbenchStore;
   lifecycle: () => Promise<LifecycleStores>;
   scope: HostScope;
-}
-
-/** A refused call: the kernel's cell gets this message. */
-export class HostRefusedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'HostRefusedError';
-  }
 }
 
 export interface HostAnswer {
@@ -74,12 +65,6 @@ function bytes(data: Uint8Array): HostAnswer {
   return { result: data, transfer: [data.buffer] };
 }
 
-/** The notebook id a saved model's key belongs to (`<notebook>::<name>`). */
-function modelNamespace(id: string): string {
-  const i = id.indexOf('::');
-  return i < 0 ? '' : id.slice(0, i);
-}
-
 function checkModelRecord(x: unknown, allowed: ReadonlySet<string>): ModelRecord {
   if (!isObj(x)) throw new HostRefusedError('Bad host call: a saved model must be an object.');
   for (const k of ['id', 'notebookId', 'name', 'kind', 'cellId'] as const) if (typeof x[k] !== 'string') throw new HostRefusedError(`Bad host call: a saved model's ${k} must be a string.`);
@@ -97,7 +82,8 @@ function checkModelRecord(x: unknown, allowed: ReadonlySet<string>): ModelRecord
 /** Performs a checked host call; throws HostRefusedError (or the store's own error) otherwise. */
 export function hostBridge(deps: HostDeps): (call: HostCall) => Promise<HostAnswer> {
   const host = browserHost({ store: async () => deps.store, backend: () => '' });
-  const modelScopes = () => new Set([...deps.scope.notebookIds(), REGISTRY_MODELS, RUN_ARTIFACTS]);
+  const ownership = async () => new Ownership(deps.scope.notebookIds(), await deps.lifecycle());
+  const shared = (namespace: string) => namespace === REGISTRY_MODELS || namespace === RUN_ARTIFACTS;
 
   return async ({ op, args }) => {
     if (!HOST_OPS.has(op)) throw new HostRefusedError(`The kernel may not ask the app for "${String(op)}".`);
@@ -132,20 +118,29 @@ export function hostBridge(deps: HostDeps): (call: HostCall) => Promise<HostAnsw
       case 'getModel': {
         arity(op, args, 1);
         const id = str(args, 0, 'the model id');
-        const scopes = modelScopes();
-        if (!scopes.has(modelNamespace(id))) throw new HostRefusedError(`The kernel may not read the saved model "${id}".`);
+        const namespace = modelNamespace(id);
+        const allowed = shared(namespace) ? await (await ownership()).mayReadShared(id) : deps.scope.notebookIds().has(namespace);
+        if (!allowed) throw new HostRefusedError(`The kernel may not read the saved model "${id}".`);
         const record = await deps.store.getModel(id);
-        return { result: record && scopes.has(record.notebookId) ? record : undefined, transfer: [] };
+        return { result: record && record.notebookId === namespace ? record : undefined, transfer: [] };
       }
-      case 'putModel':
+      case 'putModel': {
         arity(op, args, 1);
-        return { result: await deps.store.putModel(checkModelRecord(args[0], deps.scope.notebookIds())), transfer: [] };
-      case 'listRuns':
+        const record = checkModelRecord(args[0], deps.scope.notebookIds());
+        if (shared(record.notebookId)) await (await ownership()).checkSharedWrite(record.id, record.name, (await deps.store.getModel(record.id)) !== undefined);
+        return { result: await deps.store.putModel(record), transfer: [] };
+      }
+      case 'listRuns': {
         arity(op, args, 0);
-        return { result: await (await deps.lifecycle()).runs.list(), transfer: [] };
-      case 'getRun':
+        const notebooks = deps.scope.notebookIds();
+        return { result: (await (await deps.lifecycle()).runs.list()).filter((r) => runVisible(r, notebooks)), transfer: [] };
+      }
+      case 'getRun': {
         arity(op, args, 1);
-        return { result: await (await deps.lifecycle()).runs.get(str(args, 0, 'the run id')), transfer: [] };
+        const run = await (await deps.lifecycle()).runs.get(str(args, 0, 'the run id'));
+        // Another notebook's run reads as a missing one: the kernel learns nothing about it.
+        return { result: run && runVisible(run, deps.scope.notebookIds()) ? run : undefined, transfer: [] };
+      }
       case 'putRun': {
         arity(op, args, 1);
         const run = args[0];
@@ -168,8 +163,8 @@ export function hostBridge(deps: HostDeps): (call: HostCall) => Promise<HostAnsw
       case 'putVersions': {
         arity(op, args, 1);
         if (!Array.isArray(args[0])) throw new HostRefusedError('Bad host call: versions must be a list.');
-        // Typed by the check the store makes first: it parses every version (modelVersionSchema) before it writes any.
-        return { result: await (await deps.lifecycle()).registry.putMany(args[0] as ModelVersion[]), transfer: [] };
+        const versions = await (await ownership()).checkVersions(args[0]);
+        return { result: await (await deps.lifecycle()).registry.putMany(versions), transfer: [] };
       }
     }
   };

@@ -12,6 +12,8 @@ import { IdbStore } from '../store/idb.ts';
 import { MemoryStore } from '../store/memory.ts';
 import { modelKey, type WorkbenchStore } from '../store/types.ts';
 import type { TrainedModel } from '../core/values.ts';
+import { describeThrown } from '../core/errors.ts';
+import { TAB_BUDGET, watchTensorBytes } from './memoryWatch.ts';
 import { deserializeModel, isSerializable, serializeModel, type SavedModel } from './models.ts';
 import type { NotebookCell } from '../notebook/model.ts';
 import { lifecycleStores } from '../store/lifecycle.ts';
@@ -23,6 +25,8 @@ import { aliasParams, pickVersion, type RegistryRef } from './registryRefs.ts';
 import { blockedOutput, isActiveCell, type TrustState } from './trust.ts';
 import type { FromWorker, KindInfo, Request, RequestMap, SetCellsResult } from './protocol.ts';
 import { isSandboxed } from './mode.ts';
+import { exportPython } from '../export/python/notebook.ts';
+import { tableToParquet } from '../export/parquet.ts';
 import { reportClose, WorkerChannel } from './channel.ts';
 import { RemoteStore, remoteLifecycleStores } from '../store/remote.ts';
 import { remoteHostServices, remoteWasmPaths } from './remoteHost.ts';
@@ -101,6 +105,7 @@ async function loadSavedModel(ref: string): Promise<TrainedModel> {
 const kernel = new Kernel(
   cellRegistry,
   sandboxedHost(browserHost({
+    memoryBudget: TAB_BUDGET,
     store,
     backend: () => activeBackend() || 'none',
     lifecycle: {
@@ -179,6 +184,9 @@ function post(message: FromWorker): void {
 function sandboxedHost<H extends Parameters<typeof remoteHostServices>[0]>(host: H): H {
   return isSandboxed() ? remoteHostServices(host, channel.call) : host;
 }
+
+// A cell whose tensors outgrow the tab's budget is stopped with a message (memoryWatch.ts).
+watchTensorBytes(kernel, TAB_BUDGET, () => tf.memory().numBytes);
 
 /** What the UI says is trusted; until it says, nothing active runs. */
 let trust: TrustState = { notebook: false, cells: [] };
@@ -443,6 +451,14 @@ async function handle(request: Request): Promise<unknown> {
       const v = kernel.getValue((request.params as { name: string }).name);
       return v?.type === 'table' ? v.table.columnNames() : null;
     }
+    case 'exportPython': {
+      const { cells, title } = request.params as RequestMap['exportPython']['params'];
+      return exportPython({ title, cells, metadata: {}, workbench: {}, nbformatMinor: 5 });
+    }
+    case 'tableParquet': {
+      const v = kernel.getValue((request.params as { name: string }).name);
+      return v?.type === 'table' ? tableToParquet(v.table) : null;
+    }
     case 'tableCsv': {
       const v = kernel.getValue((request.params as { name: string }).name);
       return v?.type === 'table' ? v.table.toCSV() : null;
@@ -498,10 +514,10 @@ function onMessage(data: unknown): void {
   if (!request || request.kind !== 'request') return;
   handle(request).then(
     (result) => post({ kind: 'response', id: request.id, ok: true, result }),
-    (error: unknown) => post({ kind: 'response', id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => post({ kind: 'response', id: request.id, ok: false, error: describeThrown(error) }),
   );
 }
 
 self.addEventListener('unhandledrejection', (e) => {
-  post({ kind: 'fatal', error: e.reason instanceof Error ? e.reason.message : String(e.reason) });
+  post({ kind: 'fatal', error: describeThrown(e.reason) });
 });

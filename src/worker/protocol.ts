@@ -2,6 +2,7 @@
 // worker. Requests carry an id and get exactly one response with that id;
 // kernel events are streamed as they happen. Everything is plain data.
 import type { NotebookCell } from '../notebook/model.ts';
+import type { PythonExport } from '../export/python/notebook.ts';
 import type { CellState, KernelEvent } from '../kernel/state.ts';
 import type { RunResult } from '../kernel/kernel.ts';
 import type { BackendAttempt, BackendName } from '../ml/backend.ts';
@@ -50,6 +51,8 @@ export interface RequestMap {
   cells: { params: Record<string, never>; result: CellState[] };
   columns: { params: { name: string }; result: string[] | null };
   tableCsv: { params: { name: string }; result: string | null };
+  /** A whole table value as the bytes of a Parquet file (src/export/parquet.ts); null when the kernel has no such table. */
+  tableParquet: { params: { name: string }; result: Uint8Array | null };
   /** Rows of a whole table value (sorted by one column, or in its own order), for the grid; null when the kernel has no such table. */
   tablePage: { params: { name: string } & TablePageRequest; result: TablePage | null };
   /** A text value's text (the model card's HTML), or null when the kernel has no such text value. */
@@ -57,6 +60,8 @@ export interface RequestMap {
   memory: { params: Record<string, never>; result: { numTensors: number; numBytes: number } };
   /** The notebook now open: models trained in it are saved under its id, and its saved models are put back in the kernel. */
   openNotebook: { params: { notebookId: string; title?: string }; result: { restored: string[] } };
+  /** The notebook as Python cells (src/export/python): made here, where the cell kinds are. */
+  exportPython: { params: { cells: NotebookCell[]; title: string }; result: PythonExport };
 }
 
 export type RequestType = keyof RequestMap;

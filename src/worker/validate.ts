@@ -95,9 +95,13 @@ const RESULTS: Partial<Record<RequestType, (x: unknown) => boolean>> = {
   cells: (x) => Array.isArray(x) && x.every((c) => isObj(c) && isStr(c.id) && isStr(c.kind) && isStr(c.status) && STATUSES.has(c.status) && Array.isArray(c.outputs) && c.outputs.every(isOutput) && isStrArray(c.reads) && isStrArray(c.writes)),
   columns: orNull(isStrArray),
   tableCsv: orNull(isStr),
+  tableParquet: orNull((x) => x instanceof Uint8Array),
   valueText: orNull(isStr),
   memory: (x) => isObj(x) && isNum(x.numTensors) && isNum(x.numBytes),
-  openNotebook: (x) => isObj(x) && isStrArray(x.restored),
+  // The app names these models in its own notice: value names only (identifiers), never free text.
+  openNotebook: (x) => isObj(x) && isStrArray(x.restored) && (x.restored as string[]).every((n) => /^[A-Za-z_$][\w$]{0,63}$/.test(n)),
+  exportPython: (x) => isObj(x) && Array.isArray(x.cells) && x.cells.every((c) => isObj(c) && (c.type === 'code' || c.type === 'markdown') && isStr(c.source) && optStr(c.from))
+    && isStrArray(x.files) && Array.isArray(x.todos) && x.todos.every((t) => isObj(t) && isStr(t.cell) && isStr(t.kind) && isStr(t.reason)),
 };
 
 /** Whether a response's result has the shape its request type promises (types without a check pass: they are the app's own requests, matched by id). */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateCell, evaluateSchema } from '../../src/cells/evaluate.ts';
+import { MAX_POINTS, regressionPoints } from '../../src/cells/evaluate-curves.ts';
 import { trainCell, trainSchema } from '../../src/cells/train.ts';
 import type { MetricsOutput, TableOutput } from '../../src/core/outputs.ts';
 import type { Value } from '../../src/core/values.ts';
@@ -49,6 +50,24 @@ describe('evaluate cell', () => {
     expect(accuracy(stored.table.array('label') as string[], stored.table.array('prediction') as string[])).toBe(m.metrics.accuracy);
     expect((outputs[1] as TableOutput).name).toBe('preds');
     expect(ctx.values.get('metrics')).toEqual({ type: 'metrics', metrics: m.metrics });
+    // The curve points: the threshold table at 0.5 reproduces the confusion matrix, and its ROC area the reported AUC.
+    const b = m.binary!;
+    expect([b.positive, b.negative, b.threshold]).toEqual(['pos', 'neg', 0.5]);
+    expect(b.positives + b.negatives).toBe(80);
+    const p = stored.table.array('p_pos') as number[];
+    const truth = stored.table.array('label') as string[];
+    const k = b.thresholds.findIndex((t, i) => t >= 0.5 && (i === b.thresholds.length - 1 || b.thresholds[i + 1] < 0.5));
+    expect(b.tp[k]).toBe(p.filter((v, i) => v >= 0.5 && truth[i] === 'pos').length);
+    expect(b.fp[k]).toBe(p.filter((v, i) => v >= 0.5 && truth[i] === 'neg').length);
+    let area = 0;
+    let [fpr0, tpr0] = [0, 0];
+    b.thresholds.forEach((_, i) => {
+      const [fpr, tpr] = [b.fp[i] / b.negatives, b.tp[i] / b.positives];
+      area += ((fpr - fpr0) * (tpr + tpr0)) / 2;
+      [fpr0, tpr0] = [fpr, tpr];
+    });
+    expect(area).toBeCloseTo(m.metrics.roc_auc, 12);
+    expect(b.calibration.count.reduce((a, c) => a + c, 0)).toBe(80);
   });
 
   it('multiclass: OvR ROC-AUC and log loss present, no binary-only metrics', async () => {
@@ -72,6 +91,19 @@ describe('evaluate cell', () => {
     const p = ctx.values.get('p');
     if (p?.type !== 'table') throw new Error('no predictions');
     expect(rmse(test.array('y') as number[], p.table.array('prediction') as number[])).toBeCloseTo(m.metrics.rmse, 12);
+    expect(m.points).toEqual({ actual: test.array('y'), predicted: p.table.array('prediction'), total: 50 });
+  });
+
+  it('regression points: a seeded sample in row order past MAX_POINTS', () => {
+    const actual = Array.from({ length: MAX_POINTS + 500 }, (_, i) => i);
+    const predicted = actual.map((v) => v * 2);
+    const a = regressionPoints(actual, predicted);
+    expect(a.total).toBe(MAX_POINTS + 500);
+    expect(a.actual.length).toBe(MAX_POINTS);
+    expect(a.predicted).toEqual(a.actual.map((v) => v * 2));
+    expect(a.actual).toEqual([...a.actual].sort((x, y) => x - y));
+    expect(new Set(a.actual).size).toBe(MAX_POINTS);
+    expect(regressionPoints(actual, predicted)).toEqual(a);
   });
 
   it('explains a table without the target column', async () => {

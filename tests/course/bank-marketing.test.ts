@@ -13,7 +13,7 @@ const splitFixture = JSON.parse(readFileSync(new URL('../fixtures/bank_course_sp
 
 describe('bank-marketing notebook', () => {
   it('runs end to end on the generated data, in the range that data supports', async () => {
-    const { failures, metrics, table, kernel } = await runNotebook('bank-marketing.ipynb');
+    const { failures, metrics, table, kernel, doc } = await runNotebook('bank-marketing.ipynb');
     expect(failures).toEqual([]);
     // 41,188 generated calls, 11.27 % yes; 70/20/10 stratified.
     expect(table('bank').numRows()).toBe(41188);
@@ -37,6 +37,20 @@ describe('bank-marketing notebook', () => {
     const logistic = metrics('logistic_metrics');
     expect(logistic.roc_auc).toBeGreaterThan(0.7);
     for (const name of ['conservative_metrics', 'aggressive_metrics']) expect(metrics(name).roc_auc).toBeGreaterThan(majority.roc_auc);
+    // The tuning step (issue 18): 10 trials on validation AUC, the best params feed the tuned model, and the
+    // comparison either shows a gain over the conservative model or says why not. Measured: +0.0038 (0.8101 → 0.8139).
+    const tuneCell = kernel.cells().find((c) => c.kind === 'tune')!;
+    const trials = tuneCell.outputs.find((o) => o.type === 'table') as { rowCount: number; columns: { name: string }[] };
+    expect(trials.rowCount).toBe(10);
+    expect(trials.columns.map((c) => c.name)).toEqual(expect.arrayContaining(['gbdt.maxDepth', 'gbdt.eta', 'gbdt.rounds', 'gbdt.minChildWeight']));
+    const best = kernel.getValue('best_params') as { type: 'object'; value: Record<string, number> };
+    const tuned = kernel.getValue('tuned');
+    expect(tuned?.type === 'model' && tuned.model.describe()).toMatchObject({ rounds: best.value['gbdt.rounds'], params: { maxDepth: best.value['gbdt.maxDepth'], minChildWeight: best.value['gbdt.minChildWeight'] } });
+    const gain = metrics('tuned_valid').roc_auc - metrics('conservative_valid').roc_auc;
+    const verdictId = doc.cells.find((c) => c.title?.startsWith('Tuned vs conservative'))!.id;
+    const verdict = kernel.cells().find((c) => c.id === verdictId)!.outputs.map((o) => JSON.stringify(o)).join(' ');
+    expect(verdict).toMatch(gain > 0 ? /raised the validation AUC/ : /did not beat the conservative model/);
+    expect(gain).toBeGreaterThan(0);
     const registered = kernel.getValue('registered');
     expect(registered?.type).toBe('object');
     expect((registered as { value: { registered: boolean } }).value.registered).toBe(true);

@@ -12,7 +12,7 @@ import { AUC_BAR } from '../../notebooks/source/ml-lifecycle.ts';
 // Until the lead registers them, the ensemble and select cells are added here.
 
 describe('ml-lifecycle notebook', () => {
-  it('runs end to end on the generated data, in the range that data supports', { timeout: 240_000 }, async () => {
+  it('runs end to end on the generated data, in the range that data supports', async () => {
     const { failures, metrics, table, kernel } = await runNotebook('ml-lifecycle.ipynb');
     expect(failures).toEqual([]);
 

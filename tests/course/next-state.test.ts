@@ -82,5 +82,5 @@ describe('next-state notebook', () => {
     // Inference on one session: one prediction per step with a next page.
     expect(table('sample_steps').numRows()).toBeGreaterThanOrEqual(7);
     kernel.dispose();
-  }, 300_000);
+  });
 });

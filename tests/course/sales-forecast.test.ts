@@ -3,8 +3,9 @@
 // time 2 for every product; training and validation to 2017-02-28, the last
 // 59 target days for validation; March 2017 held out as the course's test month).
 //
-// Backend: WASM (the 1D-CNN trains on CPU there, since WASM has no convolution
-// gradients; see src/ml/sequences/fit.ts).
+// Backend: WASM, every model (the 1D-CNN convolves with im2col + matMul,
+// which WASM differentiates; see src/ml/models/conv1d.ts). No wall-clock
+// limit of its own: see vitest.config.ts.
 //
 // Measured (features incl. the neighbouring stores' visitors and the oil level;
 // R² validation / March): P3 dense .804 / .817, LSTM .714 / .795, 1D-CNN
@@ -14,8 +15,7 @@
 // .733 / .717; P42 (14-day windows) dense .432 / .665, LSTM .469 / .580,
 // 1D-CNN .447 / .548, last week .081 / .331, weekday mean −4.4 / −.46 (it
 // ignores P42's yearly season); forward-chaining CV (dense) R² .62 ± .24.
-// The whole notebook ran in 258–363 s on 2 busy cores, the three 1D-CNNs most of it (the test took 579 s
-// under a load of ~12, hence the 900 s guard).
+// The whole notebook ran in 258–363 s on 2 busy cores before the faster 1D-CNN (the three 1D-CNNs most of it).
 // Inventory on March 2017 (LSTM forecast): the smallest zero-loss safety stock
 // is P3 8061 units (daily average stock 11,417, value 91,337, daily turnover
 // .675), P12 10,190 (14,888 / 89,326 / .674), P42 46 (85.0 / 424.8 / .946).
@@ -154,5 +154,5 @@ describe('sales-forecast notebook', () => {
     }
     expect(table('product_summary').numRows()).toBe(3);
     kernel.dispose();
-  }, 900_000);
+  });
 });

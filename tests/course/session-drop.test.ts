@@ -106,5 +106,5 @@ describe('session-drop notebook', () => {
     expect(registered?.type).toBe('object');
     expect((registered as { value: { registered: boolean } }).value.registered).toBe(true);
     kernel.dispose();
-  }, 180_000);
+  });
 });

@@ -51,5 +51,5 @@ describe.skipIf(reason !== undefined)('webgpu in Node', () => {
     expect(tf.getBackend()).toBe('webgpu');
     gpu.forEach((l, i) => expect(Math.abs(l - cpu[i])).toBeLessThanOrEqual(1e-3 * Math.max(1, Math.abs(cpu[i]))));
     await switchBackend('cpu');
-  }, 120_000);
+  });
 });

@@ -110,13 +110,22 @@ describe('ipynb codec', () => {
     ['{"metadata": {}}', /no "cells" list/],
     ['{"cells": [], "nbformat": 5}', /Unsupported nbformat 5/],
     ['{"worksheets": [], "nbformat": 3}', /nbformat 3/],
-    ['{"cells": [{"cell_type": "python", "source": ""}], "nbformat": 4}', /cells\[0\]\.cell_type/],
+    ['{"cells": [{"cell_type": 7, "source": ""}], "nbformat": 4}', /cells\[0\]\.cell_type/],
     ['{"cells": [{"cell_type": "code", "source": 7}], "nbformat": 4}', /cells\[0\]\.source/],
     ['{"cells": [{"cell_type": "code", "source": "", "metadata": {"workbench": {"kind": 3}}}], "nbformat": 4}', /cells\[0\]\.metadata\.workbench\.kind/],
     ['{"cells": [], "nbformat": 4, "metadata": {"workbench": {"formatVersion": 99}}}', /newer ML Workbench/],
   ])('rejects %j with a message that says what and where', (text, pattern) => {
     expect(() => decodeNotebook(text)).toThrow(NotebookFormatError);
     expect(() => decodeNotebook(text)).toThrow(pattern);
+  });
+
+  it('opens a cell type it does not know (a newer nbformat\'s) as raw text, with a warning, and writes it back unchanged', () => {
+    const text = '{"cells": [{"cell_type": "python", "id": "p1", "metadata": {}, "source": "print(1)"}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}';
+    const { doc, warnings } = decodeNotebook(text);
+    expect(doc.cells[0].kind).toBe('foreign');
+    expect(doc.cells[0].jupyter.cellType).toBe('python');
+    expect(warnings).toEqual(['cells[0]: cell type "python" is not known to this version; it is shown as raw text and saved unchanged.']);
+    expect(encodeNotebook(doc, renderSource)).toEqual(JSON.parse(text));
   });
 
   it('migrates format 0 files (load cells named their output "name")', () => {

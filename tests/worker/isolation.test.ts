@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkFromFrame, checkFromKernel, checkResult } from '../../src/worker/validate.ts';
 import { hostBridge, type HostDeps } from '../../src/worker/hostBridge.ts';
-import { notebookScope } from '../../src/worker/hostScope.ts';
+import { KernelNotebooks, notebookScope } from '../../src/worker/hostScope.ts';
 import { RemoteStore } from '../../src/store/remote.ts';
 import { MemoryStore } from '../../src/store/memory.ts';
 import { MemoryRunStore } from '../../src/lifecycle/memoryRunStore.ts';
@@ -65,6 +65,8 @@ describe('checkFromKernel', () => {
     expect(checkResult('columns', ['a', 'b'])).toBe(true);
     expect(checkResult('columns', [1])).toBe(false);
     expect(checkResult('openNotebook', { restored: ['m'] })).toBe(true);
+    // The app lists these names in its own notice: value names only, never a sentence.
+    expect(checkResult('openNotebook', { restored: ['m', 'Your session expired: type your password'] })).toBe(false);
   });
 
   it('takes only the frame\'s own two messages', () => {
@@ -97,8 +99,22 @@ describe('notebookScope', () => {
     expect(scope({ notebook: true, cells: [] }).urlAllowed('/index.html')).toBe(false);
   });
 
-  it('lists the notebooks opened in this tab and the open one', () => {
+  it('lists the notebook the kernel is switching from and the open one', () => {
     expect([...scope({ notebook: true, cells: [] }).notebookIds()].sort()).toEqual(['user:before', 'user:open']);
+  });
+
+  it('drops the notebook a kernel switched away from once the switch is done (the set never only grows)', () => {
+    const reach = new KernelNotebooks();
+    reach.switchTo('user:a')();
+    const doneB = reach.switchTo('user:b');
+    expect([...reach].sort()).toEqual(['user:a', 'user:b']); // A's pending saves may still land
+    const doneC = reach.switchTo('user:c'); // opened before B finished
+    doneB();
+    expect([...reach].sort()).toEqual(['user:b', 'user:c']);
+    doneC();
+    expect([...reach]).toEqual(['user:c']);
+    reach.switchTo('user:a')();
+    expect([...reach]).toEqual(['user:a']);
   });
 });
 
@@ -154,7 +170,10 @@ describe('hostBridge', () => {
     await expect(call('putRun', { ...mine, id: 'run-other' })).rejects.toThrow('may not write the run "run-other"');
     await expect(call('putRun', { ...mine, notebookId: 'user:other', id: 'run-new' })).rejects.toThrow('may not write');
     await expect(call('putRun', { ...mine, id: 'run-bad', kind: 'explode' })).rejects.toThrow('Invalid run record');
-    expect((await call('listRuns')) as unknown[]).toHaveLength(2);
+    // Another notebook's run is neither listed nor read.
+    expect(((await call('listRuns')) as { id: string }[]).map((r) => r.id)).toEqual(['run-mine']);
+    expect(await call('getRun', 'run-other')).toBeUndefined();
+    expect(((await call('getRun', 'run-mine')) as { id: string }).id).toBe('run-mine');
   });
 
   it('validates registry writes before any is written', async () => {

@@ -3,6 +3,7 @@
 import { generateBankCsv } from './bank/generate.ts';
 import { generateKmart } from './kmart/index.ts';
 import { generateShopCsv } from './shop/index.ts';
+import { generateKmartDocs } from './kmartdocs/index.ts';
 
 export const DEFAULT_SEED = 42;
 
@@ -13,6 +14,7 @@ export interface GeneratedFile {
 
 export function generateAllDatasets(seed = DEFAULT_SEED): GeneratedFile[] {
   const kmart = generateKmart(seed);
+  const docs = generateKmartDocs(seed);
   return [
     { file: 'shop-sessions.csv', text: generateShopCsv({ seed }) },
     { file: 'kmart-sales.csv', text: kmart.sales },
@@ -21,5 +23,7 @@ export function generateAllDatasets(seed = DEFAULT_SEED): GeneratedFile[] {
     { file: 'kmart-products.csv', text: kmart.products },
     { file: 'kmart-stores.csv', text: kmart.stores },
     { file: 'bank-marketing.csv', text: generateBankCsv(seed) },
+    { file: 'kmart-docs.csv', text: docs.docs },
+    { file: 'kmart-questions.csv', text: docs.questions },
   ];
 }

@@ -53,7 +53,62 @@ export function bootstrapCI(n: number, metric: (indices: Uint32Array) => number,
     }
     if (Number.isFinite(v)) values.push(v);
   }
+  return interval(estimate, values, nBoot, alpha);
+}
+
+function interval(estimate: number, values: number[], nBoot: number, alpha: number): BootstrapInterval {
   if (values.length === 0) return { estimate, low: NaN, high: NaN, used: 0, nBoot, alpha };
   values.sort((a, b) => a - b);
   return { estimate, low: quantileSorted(values, alpha / 2), high: quantileSorted(values, 1 - alpha / 2), used: values.length, nBoot, alpha };
+}
+
+export interface PairedIntervals {
+  a: BootstrapInterval;
+  b: BootstrapInterval;
+  /** B − A on the same resamples. */
+  diff: BootstrapInterval;
+}
+
+type Metric = (indices: Uint32Array) => number;
+
+/**
+ * For each pair of metrics (A, B): the intervals of A, of B and of B − A,
+ * the same as bootstrapCI(n, a), bootstrapCI(n, b) and bootstrapCI(n,
+ * idx => b(idx) − a(idx)) with these options, but from one draw of the
+ * resamples and one evaluation of each metric per resample (the three
+ * calls draw them three times and evaluate each metric twice for the difference).
+ */
+export function pairedBootstrapCIs(n: number, pairs: readonly { a: Metric; b: Metric }[], options: BootstrapOptions = {}): PairedIntervals[] {
+  const nBoot = options.nBoot ?? 1000;
+  const alpha = options.alpha ?? 0.05;
+  const all = new Uint32Array(n);
+  for (let i = 0; i < n; i++) all[i] = i;
+  const estimates = pairs.map(({ a, b }) => {
+    const ea = a(all);
+    const eb = b(all);
+    return { a: ea, b: eb, diff: eb - ea };
+  });
+  const values = pairs.map(() => ({ a: [] as number[], b: [] as number[], diff: [] as number[] }));
+  const attempt = (metric: Metric, idx: Uint32Array): number | undefined => {
+    try {
+      return metric(idx);
+    } catch {
+      return undefined;
+    }
+  };
+  for (const idx of bootstrapIndices(n, nBoot, options.seed ?? 0)) {
+    options.check?.();
+    pairs.forEach(({ a, b }, k) => {
+      const va = attempt(a, idx);
+      const vb = attempt(b, idx);
+      if (va !== undefined && Number.isFinite(va)) values[k].a.push(va);
+      if (vb !== undefined && Number.isFinite(vb)) values[k].b.push(vb);
+      if (va !== undefined && vb !== undefined && Number.isFinite(vb - va)) values[k].diff.push(vb - va);
+    });
+  }
+  return estimates.map((e, k) => ({
+    a: interval(e.a, values[k].a, nBoot, alpha),
+    b: interval(e.b, values[k].b, nBoot, alpha),
+    diff: interval(e.diff, values[k].diff, nBoot, alpha),
+  }));
 }

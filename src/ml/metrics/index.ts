@@ -56,3 +56,4 @@ export * from './report.ts';
 export * from './precision-recall.ts';
 export * from './threshold.ts';
 export * from './groups.ts';
+export * from './curves.ts';

@@ -6,6 +6,8 @@
 // seeded so a seed gives the same start on any backend.
 import { tf } from '../tf.ts';
 import { outputUnits, type Head } from './network.ts';
+import { conv1dIm2col, type Conv1dPadding } from './conv1d.ts';
+import { recurrentForward, type RecurrentKind } from './recurrent.ts';
 
 export type SequenceKind = 'lstm' | 'gru' | 'cnn1d';
 export type Pooling = 'max' | 'average' | 'none';
@@ -50,7 +52,7 @@ export class SequenceNet {
   readonly spec: SequenceSpec;
   private readonly embedding?: Layer;
   /** Body layers with a flag: is dropout applied after it. */
-  private readonly body: { layer: Layer; dropout: boolean; recurrent: boolean }[] = [];
+  private readonly body: { layer: Layer; dropout: boolean; recurrent?: { kind: RecurrentKind; returnSequences: boolean }; conv?: Conv1dPadding }[] = [];
   private readonly output: Layer;
   private disposed = false;
 
@@ -69,24 +71,30 @@ export class SequenceNet {
       let length = spec.steps;
       for (const filters of spec.filters) {
         // Padded sequences use causal convolutions: step t sees steps ≤ t only, like an RNN.
-        this.body.push({ layer: tf.layers.conv1d({ filters, kernelSize: spec.kernelSize, padding: padded ? 'causal' : 'same', activation: 'relu', kernelInitializer: glorot() }), dropout: true, recurrent: false });
+        // The layer only holds the weights (its own apply builds them; tfjs-layers
+        // cannot run 'causal' itself): forward() convolves with conv1dIm2col.
+        const padding: Conv1dPadding = padded ? 'causal' : 'same';
+        this.body.push({ layer: tf.layers.conv1d({ filters, kernelSize: spec.kernelSize, padding: 'same', activation: 'relu', kernelInitializer: glorot() }), dropout: true, conv: padding });
         if (!padded && spec.pooling !== 'none' && length >= 2) {
           const pool = spec.pooling === 'max' ? tf.layers.maxPooling1d({ poolSize: 2 }) : tf.layers.averagePooling1d({ poolSize: 2 });
-          this.body.push({ layer: pool, dropout: false, recurrent: false });
+          this.body.push({ layer: pool, dropout: false });
           length = Math.floor(length / 2);
         }
       }
-      if (!padded) this.body.push({ layer: tf.layers.flatten(), dropout: false, recurrent: false });
+      if (!padded) this.body.push({ layer: tf.layers.flatten(), dropout: false });
     } else {
+      const kind = spec.kind;
       spec.units.forEach((units, i) => {
+        const returnSequences = padded || i < spec.units.length - 1;
         const args = {
-          units, returnSequences: padded || i < spec.units.length - 1, recurrentDropout: spec.recurrentDropout,
+          units, returnSequences, recurrentDropout: spec.recurrentDropout,
           kernelInitializer: glorot(), recurrentInitializer: tf.initializers.orthogonal({ gain: 1, seed: seed++ }),
         };
-        this.body.push({ layer: spec.kind === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args), dropout: true, recurrent: true });
+        // The layer holds the weights; forward() steps them with recurrentForward (see recurrent.ts).
+        this.body.push({ layer: kind === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args), dropout: true, recurrent: { kind, returnSequences } });
       });
     }
-    for (const units of spec.dense) this.body.push({ layer: tf.layers.dense({ units, activation: 'relu', kernelInitializer: glorot() }), dropout: true, recurrent: false });
+    for (const units of spec.dense) this.body.push({ layer: tf.layers.dense({ units, activation: 'relu', kernelInitializer: glorot() }), dropout: true });
     this.output = tf.layers.dense({ units: outputUnits(spec), kernelInitializer: glorot() });
     // Build every weight now (a forward pass on zeros) so training sees all variables.
     tf.tidy(() => {
@@ -120,9 +128,12 @@ export class SequenceNet {
       // before the LSTM would compose with its (linear) input kernel.
       h = this.spec.features > 0 ? tf.concat([e, inputs.numeric], 2) : e;
     }
+    // Recurrent dropout masks are the tfjs layer's own (training only): then the layer steps itself.
+    const layerDropout = training && this.spec.recurrentDropout > 0;
     this.body.forEach((b, i) => {
-      const kwargs = training && b.recurrent && this.spec.recurrentDropout > 0 ? { training: true } : {};
-      h = b.layer.apply(h, kwargs) as tf.Tensor;
+      if (b.conv) h = convolve(b.layer, h as tf.Tensor3D, b.conv);
+      else if (b.recurrent && b.layer.built && !layerDropout) h = recur(b.layer, h as tf.Tensor3D, b.recurrent.kind, b.recurrent.returnSequences);
+      else h = b.layer.apply(h, b.recurrent && layerDropout ? { training: true } : {}) as tf.Tensor;
       if (training && b.dropout && rate > 0) {
         const keep = tf.randomUniform(h.shape, 0, 1, 'float32', dropoutSeed + i).greaterEqual(rate);
         h = h.mul(keep.cast('float32')).div(1 - rate);
@@ -149,4 +160,23 @@ export class SequenceNet {
     this.disposed = true;
     for (const l of this.layers()) l.dispose();
   }
+}
+
+/**
+ * A conv1d layer's ReLU convolution as im2col + matMul, which every backend
+ * differentiates (WASM has no Conv2D filter gradient). The layer is built by
+ * its own apply() the first time (the constructor's pass on zeros), so its
+ * weights keep the names and order tfjs gives them; that pass's output is
+ * discarded by the constructor's tidy.
+ */
+function convolve(layer: Layer, h: tf.Tensor3D, padding: Conv1dPadding): tf.Tensor3D {
+  if (!layer.built) layer.apply(h);
+  const [kernel, bias] = layer.trainableWeights.map((w) => w.read());
+  return conv1dIm2col(h, kernel as tf.Tensor3D, bias as tf.Tensor1D, padding);
+}
+
+/** An LSTM/GRU layer's forward pass with its weights (kernel, recurrent kernel, bias), stepped by recurrentForward. */
+function recur(layer: Layer, h: tf.Tensor3D, kind: RecurrentKind, returnSequences: boolean): tf.Tensor {
+  const [kernel, recurrentKernel, bias] = layer.trainableWeights.map((w) => w.read());
+  return recurrentForward(kind, h, { kernel: kernel as tf.Tensor2D, recurrentKernel: recurrentKernel as tf.Tensor2D, bias: bias as tf.Tensor1D }, returnSequences);
 }

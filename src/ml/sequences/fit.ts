@@ -73,22 +73,10 @@ function encodeWindows(data: WindowSequences, task: Task, classes?: Scalar[], yS
 }
 
 /**
- * Train a sequence model. tfjs's WASM backend has no gradient kernels for
- * convolutions, so a 1D-CNN trains on the CPU backend there and the backend
- * is switched back afterwards (tfjs moves the weights on their next use).
+ * Train a sequence model on the active backend. A 1D-CNN convolves with
+ * im2col + matMul (models/conv1d.ts), so it trains on WASM too.
  */
-export async function fitSequenceModel(train: SequenceData, options: SequenceFitOptions, hooks: SequenceFitHooks = {}): Promise<{ model: SequenceModel; result: TrainResult; trainedOn?: string }> {
-  const backend = tf.getBackend();
-  if (options.model !== 'cnn1d' || tf.getKernel('Conv2DBackpropFilter', backend) !== undefined) return fitOnActiveBackend(train, options, hooks);
-  await tf.setBackend('cpu');
-  try {
-    return { ...(await fitOnActiveBackend(train, options, hooks)), trainedOn: 'cpu' };
-  } finally {
-    await tf.setBackend(backend);
-  }
-}
-
-async function fitOnActiveBackend(train: SequenceData, options: SequenceFitOptions, hooks: SequenceFitHooks): Promise<{ model: SequenceModel; result: TrainResult }> {
+export async function fitSequenceModel(train: SequenceData, options: SequenceFitOptions, hooks: SequenceFitHooks = {}): Promise<{ model: SequenceModel; result: TrainResult }> {
   const val = hooks.validation;
   if (val && val.mode !== train.mode) throw new CellError(`Validation sequences are ${val.mode} but training sequences are ${train.mode}.`, { where: 'params.validation' });
   let enc: Encoded;

@@ -6,6 +6,7 @@
 // split "bin <= b" is the same as "x <= thresholds[b]" on raw values.
 // Missing values get the bin just past the feature's value bins (nBins[j]),
 // at most MISSING_BIN, so histograms stay compact for one-hot columns.
+import { seededRandom } from '../../core/random.ts';
 
 /** The largest missing-bin index (a feature with 255 value bins). */
 export const MISSING_BIN = 255;
@@ -25,19 +26,35 @@ export interface RawMatrix {
   cols: number;
 }
 
-/** Fit bin thresholds per feature on training values (NaN ignored). */
-export function fitBins(data: RawMatrix, maxBins = MAX_BINS): BinMapper {
+/** Rows the thresholds are fitted on at most (scikit-learn's _BinMapper subsample). */
+export const BIN_SUBSAMPLE = 200_000;
+
+/**
+ * Fit bin thresholds per feature on training values (NaN ignored). Above
+ * `subsample` rows, on a seeded sample of that many distinct rows, as
+ * scikit-learn and LightGBM do: quantiles of 200k rows place the bins as
+ * well, and sorting every full column was most of a large fit's binning.
+ */
+export function fitBins(data: RawMatrix, maxBins = MAX_BINS, options: { subsample?: number; seed?: number } = {}): BinMapper {
   const bins = Math.max(2, Math.min(MAX_BINS, Math.floor(maxBins)));
   const { X, rows, cols } = data;
+  const sample = sampleRows(rows, options.subsample ?? BIN_SUBSAMPLE, options.seed ?? 0);
   const thresholds: Float64Array[] = [];
   const nBins = new Uint16Array(cols);
-  const buf = new Float64Array(rows);
+  const buf = new Float64Array(sample ? sample.length : rows);
   for (let j = 0; j < cols; j++) {
     let n = 0;
     const off = j * rows;
-    for (let i = 0; i < rows; i++) {
-      const v = X[off + i];
-      if (v === v) buf[n++] = v;
+    if (sample) {
+      for (let k = 0; k < sample.length; k++) {
+        const v = X[off + sample[k]];
+        if (v === v) buf[n++] = v;
+      }
+    } else {
+      for (let i = 0; i < rows; i++) {
+        const v = X[off + i];
+        if (v === v) buf[n++] = v;
+      }
     }
     const sorted = buf.subarray(0, n).sort();
     let distinct = 0;
@@ -66,6 +83,22 @@ export function fitBins(data: RawMatrix, maxBins = MAX_BINS): BinMapper {
     nBins[j] = t.length + 1;
   }
   return { thresholds, nBins };
+}
+
+/** `size` distinct row indices from mulberry32(seed) (a partial Fisher–Yates), or null when every row is used. */
+function sampleRows(rows: number, size: number, seed: number): Uint32Array | null {
+  if (rows <= size) return null;
+  const random = seededRandom(seed);
+  const all = new Uint32Array(rows);
+  for (let i = 0; i < rows; i++) all[i] = i;
+  for (let i = 0; i < size; i++) {
+    const k = i + Math.floor(random() * (rows - i));
+    const t = all[i];
+    all[i] = all[k];
+    all[k] = t;
+  }
+  // Ascending, so the column reads go forward through memory.
+  return all.slice(0, size).sort();
 }
 
 /** First index i with t[i] >= v (t ascending), i.e. the bin of v. */

@@ -178,7 +178,7 @@ export async function boost(data: BoostData, objective: Objective, classes: numb
   const random = seededRandom(params.seed);
   const y = data.y;
 
-  const mapper = fitBins(data.X, params.maxBins);
+  const mapper = fitBins(data.X, params.maxBins, { seed: params.seed });
   const bins = applyBins(data.X, mapper);
   const grower = new Grower(bins, rows, cols, mapper.nBins, mapper.thresholds, params);
 

@@ -114,6 +114,26 @@ export class Grower {
     leaf.hist = null;
   }
 
+  /**
+   * The root of a tree grown on every row (no subsample): rows in their
+   * own order, so each feature's pass reads its bins and the gradients
+   * sequentially, without the row index. Same sums in the same order.
+   */
+  private buildRootHist(hist: Float64Array, grad: Float64Array, hess: Float64Array, features: Int32Array): void {
+    const { bins, rows } = this;
+    for (let fi = 0; fi < features.length; fi++) {
+      const f = features[fi];
+      const base = this.offset[f];
+      const off = f * rows;
+      for (let r = 0; r < rows; r++) {
+        const idx = base + bins[off + r] * 3;
+        hist[idx] += grad[r];
+        hist[idx + 1] += hess[r];
+        hist[idx + 2] += 1;
+      }
+    }
+  }
+
   private buildHist(hist: Float64Array, start: number, end: number, grad: Float64Array, hess: Float64Array, features: Int32Array): void {
     const { order, bins, rows, gBuf, hBuf } = this;
     const n = end - start;
@@ -230,7 +250,8 @@ export class Grower {
     const open: Leaf[] = [];
     if (n >= 2 * p.minSamplesLeaf) {
       root.hist = this.takeHist();
-      this.buildHist(root.hist, 0, n, grad, hess, features);
+      if (sample) this.buildHist(root.hist, 0, n, grad, hess, features);
+      else this.buildRootHist(root.hist, grad, hess, features);
       root.split = this.findSplit(root, features);
     }
     if (root.split) open.push(root);

@@ -14,7 +14,7 @@ export function loadPlotly(): Promise<Plotly> {
 
 const CONFIG = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['toImage', 'sendDataToCloud'] };
 
-export function Figure({ spec, title }: { spec: FigureSpec; title?: string }) {
+export function Figure({ spec, title, fileName }: { spec: FigureSpec; title?: string; fileName?: string }) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   const [plotly, setPlotly] = useState<Plotly | null>(null);
@@ -44,7 +44,7 @@ export function Figure({ spec, title }: { spec: FigureSpec; title?: string }) {
   }, [plotly]);
 
   const download = (format: 'png' | 'svg') => {
-    if (plotly && ref.current) void plotly.downloadImage(ref.current, { format, filename: (title ?? 'figure').replace(/[^\w-]+/g, '_').slice(0, 60) || 'figure' });
+    if (plotly && ref.current) void plotly.downloadImage(ref.current, { format, filename: (fileName ?? title ?? 'figure').replace(/[^\w-]+/g, '_').slice(0, 60) || 'figure' });
   };
 
   return (
@@ -60,7 +60,7 @@ export function Figure({ spec, title }: { spec: FigureSpec; title?: string }) {
       </figcaption>
       {error && <p className="error-text">{error}</p>}
       {!plotly && !error && <p className="muted loading">{t('loadingChart')}</p>}
-      <div ref={ref} className="plot" data-testid="plot" />
+      <div ref={ref} className="plot" data-testid="plot" style={typeof spec.layout.height === 'number' ? { minHeight: spec.layout.height } : undefined} />
     </figure>
   );
 }

@@ -1,110 +1,72 @@
 // Renders a cell's outputs by type.
 import { lazy, memo, Suspense, useEffect, useMemo, useState } from 'react';
-import type { CellOutput, ConfusionMatrix, EpochRecord, MetricsOutput, ProfileOutput, TrainingOutput } from '../../core/outputs.ts';
+import type { CellOutput, MetricsOutput, ProfileOutput } from '../../core/outputs.ts';
 import { formatScalar } from '../../notebook/outputText.ts';
 import { TableGrid, tableToCsv } from './TableGrid.tsx';
 import { LineChart, MiniHistogram } from './Charts.tsx';
-import { loadMarkdown } from '../markdown.ts';
+import type { TrainingChartProps } from './TrainingChart.tsx';
+import { formatNumber } from '../format.ts';
+import { hasMath, loadMarkdown, loadMath, mathLoaded, type RenderMarkdown } from '../markdown.ts';
 import { useT } from '../i18n.ts';
-import { downloadText } from '../download.ts';
+import { downloadBlob, downloadText } from '../download.ts';
 import type { Controller } from '../controller.ts';
 
 const Figure = lazy(() => import('./Figure.tsx').then((m) => ({ default: m.Figure })));
+// The evaluation and training charts load with Plotly, on demand (not on the first screen).
+const Evaluation = lazy(() => import('./Evaluation.tsx').then((m) => ({ default: m.Evaluation })));
+const TrainingChart = lazy(() => import('./TrainingChart.tsx').then((m) => ({ default: m.TrainingChart })));
 
-export function fmt(x: number | undefined): string {
-  if (x === undefined || x === null) return '—';
-  if (!Number.isFinite(x)) return String(x);
-  if (Number.isInteger(x)) return x.toLocaleString();
-  const a = Math.abs(x);
-  if (a !== 0 && (a < 1e-3 || a >= 1e6)) return x.toExponential(3);
-  return x.toFixed(4).replace(/0+$/, '').replace(/\.$/, '');
-}
+const fmt = formatNumber;
 
-export const Markdown = memo(function Markdown({ text }: { text: string }) {
-  const [render, setRender] = useState<((md: string) => string) | null>(null);
+export const Markdown = memo(function Markdown({ text, attachments }: { text: string; attachments?: unknown }) {
+  const [render, setRender] = useState<RenderMarkdown | null>(null);
+  // KaTeX loads only for text with math; the text re-renders once it is in.
+  const math = useMemo(() => hasMath(text), [text]);
+  const [mathReady, setMathReady] = useState(mathLoaded());
   useEffect(() => {
     let live = true;
     loadMarkdown().then((r) => live && setRender(() => r));
+    if (math) void loadMath().then(() => live && setMathReady(true));
     return () => {
       live = false;
     };
-  }, []);
-  const html = useMemo(() => (render ? render(text) : null), [render, text]);
-  if (html === null) return <div className="markdown plain">{text}</div>;
-  return <div className="markdown" dangerouslySetInnerHTML={{ __html: html }} />;
+  }, [math]);
+  const html = useMemo(() => (render ? render(text, { attachments }) : null), [render, text, attachments, mathReady]);
+  if (html === null) return <div className="markdown plain nb-content">{text}</div>;
+  return <div className="markdown nb-content" dangerouslySetInnerHTML={{ __html: html }} />;
 });
 
-function Confusion({ confusion }: { confusion: ConfusionMatrix }) {
+/** Metric cards as plain text while the evaluation view loads. */
+function MetricsFallback({ output }: { output: MetricsOutput }) {
+  return (
+    <div className="metric-cards">
+      {Object.entries(output.metrics).map(([k, v]) => (
+        <div key={k} className="metric-card pending" data-metric={k}>
+          <div className="metric-value">{fmt(v)}</div>
+          <div className="metric-name">{k}</div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** Training curves (live while training, and the training output): Plotly charts, the SVG sketch while they load. */
+export function TrainingCurves(props: TrainingChartProps) {
   const t = useT();
-  const max = Math.max(1, ...confusion.matrix.flat());
-  return (
-    <table className="confusion" aria-label="confusion matrix">
-      <thead>
-        <tr>
-          <th scope="col" className="corner">{t('actual')} ↓ / {t('predicted')} →</th>
-          {confusion.labels.map((l) => (
-            <th key={l} scope="col">{l}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {confusion.matrix.map((row, i) => (
-          <tr key={i}>
-            <th scope="row">{confusion.labels[i]}</th>
-            {row.map((v, j) => {
-              const a = v / max;
-              return (
-                <td key={j} style={{ background: `rgba(37, 99, 235, ${(0.08 + 0.85 * a).toFixed(3)})`, color: a > 0.55 ? '#fff' : 'inherit' }} className={i === j ? 'diag' : ''}>
-                  {v}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+  const { history } = props;
+  const keys = history.length ? Object.keys(history[history.length - 1]).filter((k) => k !== 'epoch' && k !== 'lr') : [];
+  const fallback = (
+    <div className="curves">
+      <LineChart history={history} keys={keys} label={props.title ?? t('loss')} />
+    </div>
   );
-}
-
-function Metrics({ output }: { output: MetricsOutput }) {
   return (
-    <section className="metrics-output" aria-label={output.title ?? 'metrics'}>
-      {output.title && <h4 className="output-title">{output.title}</h4>}
-      <div className="metric-cards">
-        {Object.entries(output.metrics).map(([k, v]) => (
-          <div key={k} className="metric-card" data-metric={k}>
-            <div className="metric-value">{fmt(v)}</div>
-            <div className="metric-name">{k}</div>
-          </div>
-        ))}
-      </div>
-      {output.confusion && <Confusion confusion={output.confusion} />}
-    </section>
+    <div className="training-chart">
+      <Suspense fallback={fallback}>
+        <TrainingChart {...props} />
+      </Suspense>
+    </div>
   );
-}
-
-export function TrainingCurves({ history, title, summary, bestEpoch }: { history: EpochRecord[]; title?: string; summary?: string; bestEpoch?: number }) {
-  const t = useT();
-  const keys = history.length ? Object.keys(history[history.length - 1]).filter((k) => k !== 'epoch') : [];
-  const lossKeys = keys.filter((k) => /loss/i.test(k));
-  const otherKeys = keys.filter((k) => !/loss/i.test(k));
-  return (
-    <section className="training-output">
-      <div className="output-header">
-        <span className="output-title">{title ?? t('loss')}</span>
-        {bestEpoch !== undefined && <span className="muted">best epoch {bestEpoch}</span>}
-      </div>
-      <div className="curves">
-        {lossKeys.length > 0 && <LineChart history={history} keys={lossKeys} label={t('loss')} />}
-        {otherKeys.length > 0 && <LineChart history={history} keys={otherKeys} label="metrics" />}
-      </div>
-      {summary && <p className="muted">{summary}</p>}
-    </section>
-  );
-}
-
-function Training({ output }: { output: TrainingOutput }) {
-  return <TrainingCurves history={output.history} title={output.title} summary={output.summary} bestEpoch={output.bestEpoch} />;
 }
 
 function Profile({ output }: { output: ProfileOutput }) {
@@ -177,7 +139,14 @@ export function Output({ output, controller }: { output: CellOutput; controller:
         downloadText(full ?? tableToCsv(output), `${output.name ?? 'table'}.csv`, 'text/csv');
       };
       const name = output.name;
-      return <TableGrid table={output} onDownload={download} fetchPage={name ? (request) => controller.tablePage(name, request) : undefined} />;
+      // Parquet needs the whole typed table, which only the kernel has: offered for named tables.
+      const downloadParquet = async () => {
+        if (!name) return;
+        const bytes = await controller.tableParquet(name).catch((error: Error) => (controller.notify(t('parquetFailed', { message: error.message })), undefined));
+        if (bytes === null) controller.notify(t('parquetGone', { name }));
+        else if (bytes) downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.apache.parquet' }), `${name}.parquet`);
+      };
+      return <TableGrid table={output} onDownload={download} onDownloadParquet={name ? () => void downloadParquet() : undefined} fetchPage={name ? (request) => controller.tablePage(name, request) : undefined} />;
     }
     case 'figure':
       return (
@@ -186,9 +155,13 @@ export function Output({ output, controller }: { output: CellOutput; controller:
         </Suspense>
       );
     case 'metrics':
-      return <Metrics output={output} />;
+      return (
+        <Suspense fallback={<MetricsFallback output={output} />}>
+          <Evaluation output={output} />
+        </Suspense>
+      );
     case 'training':
-      return <Training output={output} />;
+      return <TrainingCurves history={output.history} title={output.title} summary={output.summary} bestEpoch={output.bestEpoch} stoppedEarly={output.stoppedEarly} step={output.step} target={output.target} />;
     case 'profile':
       return <Profile output={output} />;
     case 'markdown':

@@ -2,11 +2,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Scalar, TableOutput } from '../../core/outputs.ts';
 import type { TablePage, TablePageRequest } from '../../data/tablePage.ts';
-import { formatScalar } from '../../notebook/outputText.ts';
+import { formatNumber } from '../format.ts';
 import { useT } from '../i18n.ts';
 
 const ROW_HEIGHT = 28;
 const VIEW_ROWS = 12;
+/** The header row: the column name over its type badge. */
+const HEAD_HEIGHT = 46;
 
 function compare(a: Scalar | undefined, b: Scalar | undefined): number {
   if (a === b) return 0;
@@ -82,7 +84,7 @@ function useTableRows(table: TableOutput, sort: Sort | null, fetchPage: FetchTab
   return { total, rowAt, ensure, whole, previewOnly: !whole && sort !== null && table.rows.length < table.rowCount };
 }
 
-export function TableGrid({ table, onDownload, fetchPage }: { table: TableOutput; onDownload?: () => void; fetchPage?: FetchTablePage }) {
+export function TableGrid({ table, onDownload, onDownloadParquet, fetchPage }: { table: TableOutput; onDownload?: () => void; onDownloadParquet?: () => void; fetchPage?: FetchTablePage }) {
   const t = useT();
   const [sort, setSort] = useState<Sort | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -91,7 +93,7 @@ export function TableGrid({ table, onDownload, fetchPage }: { table: TableOutput
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - 4);
   const last = Math.min(total, first + VIEW_ROWS + 8);
   useEffect(() => ensure(first, last));
-  const height = Math.min(total, VIEW_ROWS) * ROW_HEIGHT + ROW_HEIGHT + 2;
+  const height = Math.min(total, VIEW_ROWS) * ROW_HEIGHT + HEAD_HEIGHT + 2;
   const cols = table.columns;
   const gridTemplate = `3.5rem repeat(${cols.length}, minmax(9rem, 1fr))`;
   const shown = whole ? total : Math.min(table.rows.length, table.rowCount);
@@ -108,6 +110,11 @@ export function TableGrid({ table, onDownload, fetchPage }: { table: TableOutput
         {onDownload && (
           <button type="button" className="btn small" onClick={onDownload}>
             {t('downloadCsv')}
+          </button>
+        )}
+        {onDownloadParquet && (
+          <button type="button" className="btn small" data-action="download-parquet" title={t('downloadParquetTitle')} onClick={onDownloadParquet}>
+            {t('downloadParquet')}
           </button>
         )}
       </figcaption>
@@ -136,9 +143,12 @@ export function TableGrid({ table, onDownload, fetchPage }: { table: TableOutput
                   }}
                   title={`${c.name} (${c.type})`}
                 >
-                  <span className="col-name">{c.name}</span>
+                  {/* The name on its own line, the type badge under it: the badge never cuts the name. */}
+                  <span className="col-line">
+                    <span className="col-name">{c.name}</span>
+                    {active && <span aria-hidden>{sort!.dir === 1 ? '▲' : '▼'}</span>}
+                  </span>
                   <span className={`col-type type-${c.type}`}>{c.type}</span>
-                  {active && <span aria-hidden>{sort!.dir === 1 ? '▲' : '▼'}</span>}
                 </button>
               </div>
             );
@@ -156,7 +166,7 @@ export function TableGrid({ table, onDownload, fetchPage }: { table: TableOutput
                   const num = typeof v === 'number';
                   return (
                     <div key={c.name} role="gridcell" className={`grid-cell${num ? ' num' : ''}${entry && (v === null || v === undefined) ? ' null' : ''}`}>
-                      {!entry ? '…' : v === null || v === undefined ? '—' : formatScalar(v)}
+                      {!entry ? '…' : v === null || v === undefined ? '—' : (typeof v === 'number' ? formatNumber(v) : String(v))}
                     </div>
                   );
                 })}

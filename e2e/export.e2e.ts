@@ -1,0 +1,84 @@
+// "Export as Python notebook" in the toolbar downloads a zip with the
+// exported Jupyter notebook and the data files it reads, fetched from the
+// app's own origin; the notebook inside is the engine's export of the open
+// notebook. The button speaks Korean when the UI does. A table output
+// downloads as Parquet too.
+// E2E_SCREENSHOTS=<folder> also saves the toolbar at 1440 and 1024 wide.
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './session.ts';
+import { runAll } from './helpers.ts';
+import { parseParquet } from '../src/data/binary/parquet.ts';
+
+describe('export as Python notebook', () => {
+  const s = useApp({ course: 'penguins.ipynb' });
+
+  it('downloads the notebook and its data as a zip', async () => {
+    const page = s.page;
+    const button = page.locator('[data-action="export-python"]');
+    await expect(button.textContent()).resolves.toBe('Export as Python notebook');
+    const shots = process.env.E2E_SCREENSHOTS;
+    if (shots) {
+      for (const width of [1440, 1024]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.screenshot({ path: join(shots, `export-en-${width}.png`) });
+      }
+    }
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }).catch(async (e) => {
+        throw new Error(`${e}; notices: ${await page.locator('.notice').allTextContents()}; errors: ${errors.join(' | ')}`);
+      }),
+      button.click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/-python\.zip$/);
+    const dir = mkdtempSync(join(tmpdir(), 'mlwb-export-'));
+    const zip = join(dir, 'export.zip');
+    writeFileSync(zip, readFileSync((await download.path())!));
+    // Read it back with Python's zipfile: the names, and the data file byte for byte.
+    const listed = spawnSync('/usr/bin/python3', ['-c', `import zipfile, json, sys; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; z.extractall(sys.argv[2]); print(json.dumps(z.namelist()))`, zip, dir], { encoding: 'utf8' });
+    expect(listed.stderr).toBe('');
+    const names = JSON.parse(listed.stdout) as string[];
+    const notebook = names.find((n) => n.endsWith('.ipynb'))!;
+    expect(notebook).toMatch(/^Penguins[^/]*\/Penguins[^/]*\.ipynb$/);
+    const base = notebook.split('/')[0];
+    expect(names).toContain(`${base}/datasets/penguins.json`);
+    expect(readFileSync(join(dir, base, 'datasets/penguins.json'))).toEqual(readFileSync('node_modules/vega-datasets/data/penguins.json'));
+    const nb = JSON.parse(readFileSync(join(dir, notebook), 'utf8'));
+    expect(nb.metadata.kernelspec.name).toBe('python3');
+    const sources = nb.cells.map((c: { source: string[] }) => c.source.join(''));
+    expect(sources.some((src: string) => src.includes('split_rows(penguins, "stratified", (0.7, 0.15, 0.15), seed=42, target="Species")'))).toBe(true);
+    await expect(page.locator('.notice, [role="status"]').filter({ hasText: /saved as .*-python\.zip/ }).first().textContent()).resolves.toMatch(/0 step\(s\) marked TODO/);
+  });
+
+  it('downloads a table as Parquet that reads back whole', async () => {
+    const page = s.page;
+    await runAll(page);
+    const button = page.locator('[data-action="download-parquet"]').first();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.click()]);
+    expect(download.suggestedFilename()).toBe('penguins.parquet');
+    const bytes = readFileSync((await download.path())!);
+    const table = await parseParquet(new Uint8Array(bytes));
+    expect(table.numRows()).toBe(344);
+    expect(table.columnNames()).toEqual(['Species', 'Island', 'Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)', 'Sex']);
+    expect(table.get('Beak Length (mm)', 0)).toBe(39.1);
+  });
+
+  it('speaks Korean', async () => {
+    const page = s.page;
+    await page.getByTestId('language').selectOption('ko');
+    await expect(page.locator('[data-action="export-python"]').textContent()).resolves.toBe('Python 노트북으로 내보내기');
+    const shots = process.env.E2E_SCREENSHOTS;
+    if (shots) {
+      for (const width of [1440, 1024]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.screenshot({ path: join(shots, `export-ko-${width}.png`) });
+      }
+    }
+    await page.getByTestId('language').selectOption('en');
+  });
+});

@@ -1,0 +1,147 @@
+// Plain Jupyter notebooks render as in Jupyter (issue 15), and notebook
+// markup cannot restyle or cover the app (issue 14, the sanitizer policy).
+// The corpus is public notebooks (tests/fixtures/jupyter-corpus/README.md);
+// what each should show is counted from its JSON here, not hard-coded.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launch, openApp, type Session } from './browser.ts';
+import { openNotebook, ROOT } from './helpers.ts';
+import { splitMath } from '../src/notebook/jupyter/math.ts';
+
+type Json = Record<string, unknown>;
+const CORPUS = resolve(ROOT, 'tests/fixtures/jupyter-corpus');
+const corpus = readdirSync(CORPUS, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) => readdirSync(resolve(CORPUS, d.name)).filter((f) => f.endsWith('.ipynb')).map((f) => `${d.name}/${f}`));
+
+const text = (v: unknown): string => (Array.isArray(v) ? v.join('') : typeof v === 'string' ? v : '');
+const IMAGE_TYPES = ['image/svg+xml', 'image/png', 'image/jpeg', 'image/gif'];
+
+/** What Jupyter shows for one notebook: images (outputs and attachments), formulas, tables. */
+function expected(nb: { cells: Json[] }): { images: number; formulas: number; tables: number } {
+  let images = 0;
+  let formulas = 0;
+  let tables = 0;
+  for (const cell of nb.cells) {
+    const source = text(cell.source);
+    if (cell.cell_type === 'markdown') {
+      formulas += splitMath(source).math.filter((m) => !m.literal).length;
+      const attachments = (cell.attachments ?? {}) as Record<string, Json>;
+      // An image reference in an indented code block or a code span is text, not an image.
+      const prose = source.split('\n').filter((l) => !/^( {4}|\t)/.test(l)).join('\n').replace(/`[^`\n]*`/g, '');
+      for (const m of prose.matchAll(/attachment:([^\s)"']+)/g)) if (Object.keys(attachments[m[1]] ?? {}).some((t) => t.startsWith('image/'))) images++;
+      // GFM tables (a delimiter row under a header row) and raw HTML tables.
+      tables += source.split('\n').filter((l, i, lines) => i > 0 && lines[i - 1].includes('|') && /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/.test(l)).length;
+      tables += (source.match(/<table\b/gi) ?? []).length;
+    }
+    if (cell.cell_type !== 'code') continue;
+    for (const o of (cell.outputs ?? []) as Json[]) {
+      const data = o.data as Json | undefined;
+      if (!data) continue;
+      const html = text(data['text/html']);
+      // HTML wins over images (Jupyter's display order), unless it is only a script.
+      if (html && html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '').replace(/<[^>]*>/g, '').trim() !== '') {
+        tables += (html.match(/<table\b/gi) ?? []).length;
+        continue;
+      }
+      if ('text/markdown' in data) continue;
+      if ('text/latex' in data) {
+        formulas += Math.max(1, splitMath(text(data['text/latex'])).math.length);
+        continue;
+      }
+      if (IMAGE_TYPES.some((t) => t in data)) images++;
+    }
+  }
+  return { images, formulas, tables };
+}
+
+/** What the page shows in the notebook: decoded images, typeset formulas (no KaTeX errors), tables. */
+function rendered(page: Page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('.notebook, main') ?? document.body;
+    const imgs = [...root.querySelectorAll<HTMLImageElement>('.jp-output img.jp-image, .markdown img[src^="data:"]')];
+    return {
+      images: imgs.length,
+      decoded: imgs.filter((i) => i.complete && i.naturalWidth > 0).length,
+      formulas: root.querySelectorAll('.katex').length,
+      errors: root.querySelectorAll('.katex-error').length,
+      tables: root.querySelectorAll('.jp-html table, .markdown table').length,
+      loading: root.querySelectorAll('.jp-outputs.loading, .markdown.plain').length,
+    };
+  });
+}
+
+describe('Jupyter notebooks render as in Jupyter', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await launch();
+    await openApp(s.page, '/?backend=cpu');
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  for (const file of corpus) {
+    it(`${file}: every image, formula and table is shown`, async () => {
+      const nb = JSON.parse(readFileSync(resolve(CORPUS, file), 'utf8')) as { cells: Json[] };
+      const want = expected(nb);
+      await openNotebook(s.page, nb);
+      // Rendering is lazy (marked, DOMPurify, KaTeX, highlight.js load on first use): wait until it settles.
+      await s.page
+        .waitForFunction(
+          (w) => {
+            const root = document.querySelector('.notebook, main') ?? document.body;
+            const images = root.querySelectorAll('.jp-output img.jp-image, .markdown img[src^="data:"]').length;
+            return root.querySelectorAll('.jp-outputs.loading, .markdown.plain').length === 0 && images === w.images && root.querySelectorAll('.katex').length === w.formulas;
+          },
+          want,
+          { timeout: 30_000 },
+        )
+        .catch(() => undefined);
+      await s.page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.jp-output img.jp-image')].every((i) => i.complete), null, { timeout: 10_000 }).catch(() => undefined);
+      const got = await rendered(s.page);
+      expect({ images: got.images, formulas: got.formulas, tables: got.tables }, file).toEqual(want);
+      expect(got.decoded, `${file}: images that failed to decode`).toBe(got.images);
+      expect(got.errors, `${file}: formulas KaTeX could not typeset`).toBe(0);
+      expect(got.loading).toBe(0);
+    });
+  }
+
+  it('shows an nbformat 4.99 "future cell" as raw text, never a refusal, and runs no script from outputs', async () => {
+    const nb = JSON.parse(readFileSync(resolve(CORPUS, 'nbformat/test4plus.ipynb'), 'utf8'));
+    const logs: string[] = [];
+    s.page.on('console', (m) => logs.push(m.text()));
+    await openNotebook(s.page, nb);
+    const future = s.page.locator('article.cell[data-cell-id="future-10"]');
+    await future.waitFor();
+    await expect.poll(() => future.locator('.jp-note').textContent()).toContain('future cell');
+    await s.page.locator('article.cell[data-cell-id="future-11"] .jp-output[data-output-type="future output"]').waitFor();
+    // The HTML output keeps its <b>HTML</b> and loses its script; the %%javascript output shows its text.
+    expect(await s.page.locator('article.cell[data-cell-id="future-6"] .jp-html b').textContent()).toBe('HTML');
+    expect(await s.page.locator('article.cell[data-cell-id="future-7"] .jp-output').textContent()).toContain('IPython.core.display.Javascript');
+    expect(logs.filter((l) => /^hi$|^hello$/.test(l))).toEqual([]);
+    // Plain Python is highlighted read-only.
+    expect(await s.page.locator('article.cell[data-cell-id="future-4"] .jp-source .hljs-built_in').first().textContent()).toBe('print');
+  });
+
+  it('colours an error traceback (ANSI) and exports a report with the same images, formulas and tables', async () => {
+    const pre = JSON.parse(readFileSync(resolve(CORPUS, 'nbsphinx/pre-executed.ipynb'), 'utf8'));
+    await openNotebook(s.page, pre);
+    await s.page.locator('.jp-output[data-output-type="error"] .jp-error [class*="ansi-"]').first().waitFor();
+
+    const file = 'handson-ml3/04_training_linear_models.ipynb';
+    const nb = JSON.parse(readFileSync(resolve(CORPUS, file), 'utf8')) as { cells: Json[] };
+    const want = expected(nb);
+    await openNotebook(s.page, nb);
+    await s.page.waitForFunction((n) => document.querySelectorAll('.katex').length === n, want.formulas, { timeout: 30_000 });
+    const [download] = await Promise.all([s.page.waitForEvent('download', { timeout: 120_000 }), s.page.locator('[data-action="export-report"]').click()]);
+    const html = readFileSync((await download.path())!, 'utf8');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<style[\s>][\s\S]*<style[\s>]/i); // the report's own stylesheet only
+    expect((html.match(/<img class="jp-image" src="data:image\/(png|svg\+xml|jpeg);base64,/g) ?? []).length).toBe(want.images);
+    expect((html.match(/<span class="katex"><math/g) ?? []).length).toBe(want.formulas);
+    expect((html.match(/<table/g) ?? []).length).toBeGreaterThanOrEqual(want.tables);
+  });
+});

@@ -1,0 +1,106 @@
+// Export a workbench notebook to Python: a Jupyter notebook (nbformat 4.5,
+// python3 kernel) or a script in the "# %%" cell format, with the markdown
+// kept, each typed cell turned into pandas / scikit-learn / XGBoost /
+// PyTorch code, and every step that is not translated an explicit TODO cell.
+// A cell whose inputs the exported notebook does not have (an upstream TODO)
+// becomes a TODO too, so the export always runs top to bottom.
+import type { NotebookCell, NotebookDoc } from '../../notebook/model.ts';
+import { CODE_KIND, FOREIGN_KIND, MARKDOWN_KIND } from '../../notebook/model.ts';
+import { cellRegistry, renderSource } from '../../cells/registry.ts';
+import { Untranslated, todoCell, type Emitter, type ExportContext, type PyCell } from './context.ts';
+import { emitEda, emitLoad, emitSplit, emitVisualize } from './data.ts';
+import { emitTransform } from './transform.ts';
+import { emitEvaluate, emitPredict, emitTrain } from './models.ts';
+import { PYTHON_HELPERS } from './helpers.ts';
+
+const EMITTERS: Record<string, Emitter> = {
+  load: emitLoad,
+  eda: emitEda,
+  visualize: emitVisualize,
+  split: emitSplit,
+  transform: emitTransform,
+  train: emitTrain,
+  evaluate: emitEvaluate,
+  predict: emitPredict,
+};
+
+/** Cell kinds the exporter translates (the others become TODO cells). */
+export const EXPORTED_KINDS: readonly string[] = Object.keys(EMITTERS);
+
+export interface PythonExport {
+  cells: PyCell[];
+  /** Data files the notebook reads, relative to its folder. */
+  files: string[];
+  /** Workbench cells that became TODO cells, with why. */
+  todos: { cell: string; kind: string; reason: string }[];
+}
+
+export interface ExportOptions {
+  /** Folder, relative to the exported notebook, where the data files are (default "datasets"). */
+  dataDir?: string;
+}
+
+const SETUP = `# Setup: the libraries, and the workbench helpers (its seeded RNG and splits, metrics, a PyTorch loop).
+# Needs: numpy, pandas, scikit-learn, and where used xgboost and torch (pip install pandas scikit-learn xgboost torch).
+try:
+    import matplotlib.pyplot as plt
+except ImportError:  # charts are drawn only where matplotlib is installed
+    plt = None
+`;
+
+function exportCell(cell: NotebookCell, ctx: ExportContext): PyCell[] {
+  if (cell.kind === MARKDOWN_KIND) return [{ type: 'markdown', source: cell.jupyter.source || String(cell.params.text ?? ''), from: cell.id }];
+  if (cell.kind === FOREIGN_KIND) {
+    if (cell.jupyter.cellType === 'markdown') return [{ type: 'markdown', source: cell.jupyter.source, from: cell.id }];
+    return [todoCell(cell, 'a plain Jupyter cell the workbench kept without running it', cell.jupyter.source)];
+  }
+  const def = cellRegistry.get(cell.kind);
+  if (!def) return [todoCell(cell, `unknown cell kind "${cell.kind}"`, '')];
+  const parsed = def.schema.safeParse(cell.params);
+  if (!parsed.success) return [todoCell(cell, 'its params are not valid', renderSource(cell))];
+  const params = parsed.data as Record<string, unknown>;
+  const forget = () => def.writes(params).forEach((n) => ctx.defined.delete(n));
+  if (cell.kind === CODE_KIND) {
+    forget();
+    return [todoCell(cell, 'a JavaScript code cell; translate it by hand', String(params.code ?? ''))];
+  }
+  const emitter = EMITTERS[cell.kind];
+  if (!emitter) {
+    forget();
+    return [todoCell(cell, `the ${def.label} cell has no Python translation yet`, renderSource(cell))];
+  }
+  const missing = def.reads(params).filter((n) => n && !ctx.defined.has(n));
+  if (missing.length) {
+    forget();
+    return [todoCell(cell, `it needs ${missing.map((n) => `"${n}"`).join(', ')}, which an earlier cell that is not exported makes`, renderSource(cell))];
+  }
+  const result = emitter(cell, params, ctx);
+  if (result instanceof Untranslated) {
+    forget();
+    return [todoCell(cell, result.reason, renderSource(cell))];
+  }
+  return result;
+}
+
+/** The Python cells of a workbench notebook. */
+export function exportPython(doc: NotebookDoc, options: ExportOptions = {}): PythonExport {
+  const ctx: ExportContext = { defined: new Map(), files: new Set(), dataDir: options.dataDir ?? 'datasets' };
+  const intro: PyCell = {
+    type: 'markdown',
+    source: `*Exported from ML Workbench.* Each workbench cell became the Python cell below its markdown; a cell marked **TODO** was not translated and says why. Splits, encodings and statistics match the workbench exactly; trained models are close (see the workbench's docs/export.md).`,
+  };
+  const setup: PyCell = { type: 'code', source: `${SETUP}\n${PYTHON_HELPERS}` };
+  const cells: PyCell[] = [];
+  const todos: PythonExport['todos'] = [];
+  for (const cell of doc.cells) {
+    const out = exportCell(cell, ctx);
+    for (const c of out) {
+      if (c.todo) todos.push({ cell: cell.id, kind: cell.kind, reason: c.source.split('\n')[1].replace(/^# TODO: not exported to Python: /, '') });
+    }
+    cells.push(...out);
+  }
+  const [first, ...rest] = cells;
+  // Keep the notebook's title cell first, then the note and the setup.
+  const head = first?.type === 'markdown' ? [first, intro, setup] : [intro, setup, ...(first ? [first] : [])];
+  return { cells: [...head, ...rest], files: [...ctx.files], todos };
+}

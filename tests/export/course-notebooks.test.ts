@@ -1,0 +1,145 @@
+// Every bundled (English) course notebook, exported to Python and executed
+// with Debian's python3 (nbconvert), reaches the workbench's own results:
+// identical for the deterministic steps (loaded shape, class balance, split
+// sizes and class shares, transformed rows), close for trained models (the
+// tolerances below, also in docs/export.md). The workbench side runs the
+// translated cells only (the cells the export turned into TODOs are left
+// out: nothing in Python depends on them), so this stays within minutes.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { main } from '../../src/cli/main.ts';
+import { decodeNotebook, serializeNotebook } from '../../src/notebook/ipynb.ts';
+import { renderSource } from '../../src/cells/registry.ts';
+import type { CellOutput, MetricsOutput, TableOutput } from '../../src/core/outputs.ts';
+import { PYTHON, pythonMissing } from './helpers.ts';
+
+const missing = pythonMissing(['numpy', 'pandas', 'sklearn', 'xgboost', 'torch', 'nbconvert', 'ipykernel']);
+
+/** Allowed |python - workbench| per metric for trained models (absolute; rmse/mae relative). */
+export const MODEL_TOLERANCE: Record<string, number> = {
+  accuracy: 0.05, precision_macro: 0.06, recall_macro: 0.06, f1_macro: 0.06,
+  precision_weighted: 0.05, recall_weighted: 0.05, f1_weighted: 0.05,
+  precision: 0.1, recall: 0.1, f1: 0.1, roc_auc: 0.03, log_loss: 0.05,
+  r2: 0.05, rmse: 0.1, mae: 0.1, mape: 0.1,
+};
+const RELATIVE = new Set(['rmse', 'mae']);
+/** Deterministic steps: identical up to floating-point summation order. */
+const EXACT = 1e-9;
+
+type Reported = Map<string, unknown>;
+
+function reportedLines(executed: string): Reported {
+  const nb = JSON.parse(readFileSync(executed, 'utf8')) as { cells: { outputs?: { name?: string; text?: string[] | string }[] }[] };
+  const out: Reported = new Map();
+  for (const cell of nb.cells) {
+    for (const o of cell.outputs ?? []) {
+      if (o.name !== 'stdout') continue;
+      const text = Array.isArray(o.text) ? o.text.join('') : o.text ?? '';
+      for (const line of text.split('\n')) {
+        const m = /^\[workbench\] (\S+) (\S+) (.*)$/.exec(line);
+        if (m) out.set(`${m[1]} ${m[2]}`, JSON.parse(m[3]));
+      }
+    }
+  }
+  return out;
+}
+
+function closeTo(a: unknown, b: unknown, tol: number): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= tol * Math.max(1, Math.abs(a));
+  return a === b;
+}
+
+const notebooks = readdirSync('notebooks').filter((f) => f.endsWith('.ipynb') && !/\.[a-z]{2}\.ipynb$/.test(f)).sort();
+
+describe.skipIf(missing !== undefined)(`course notebooks exported to Python reach the workbench's results${missing ? ` (skipped: ${missing})` : ''}`, () => {
+  it.each(notebooks)('%s', async (file) => {
+    const dir = mkdtempSync(join(tmpdir(), 'wb-export-'));
+    const lines: string[] = [];
+    const code = await main(['export', join('notebooks', file), '--to', 'python', join(dir, 'export.ipynb')], (s) => lines.push(s), (s) => lines.push(s));
+    expect(code, lines.join('\n')).toBe(0);
+    const exported = JSON.parse(readFileSync(join(dir, 'export.ipynb'), 'utf8')) as { cells: { metadata: { workbench_export?: { from: string; todo?: boolean } } }[] };
+    const translated = new Set(exported.cells.map((c) => c.metadata.workbench_export).filter((m) => m && !m.todo).map((m) => m!.from));
+
+    // The workbench's own run of the translated cells.
+    const doc = decodeNotebook(readFileSync(join('notebooks', file), 'utf8')).doc;
+    const subset = { ...doc, cells: doc.cells.filter((c) => c.kind !== 'markdown' && translated.has(c.id)) };
+    writeFileSync(join(dir, 'workbench.ipynb'), serializeNotebook(subset, renderSource));
+    const wb = spawnSync('node', ['bin/ml-workbench.mjs', 'run', join(dir, 'workbench.ipynb'), '--json', join(dir, 'workbench.json'), '--quiet'], { encoding: 'utf8', timeout: 600_000 });
+    expect(wb.status, wb.stderr + wb.stdout).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'workbench.json'), 'utf8')) as { cells: { id: string; kind: string; outputs: CellOutput[] }[] };
+
+    // The Python run.
+    const py = spawnSync(PYTHON, ['-m', 'nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.timeout=600', '--output', 'executed.ipynb', join(dir, 'export.ipynb')], {
+      encoding: 'utf8', timeout: 600_000, env: { ...process.env, PYDEVD_DISABLE_FILE_VALIDATION: '1', OMP_NUM_THREADS: '2' },
+    });
+    expect(py.status, py.stderr.slice(-3000)).toBe(0);
+    expect(existsSync(join(dir, 'executed.ipynb'))).toBe(true);
+    const python = reportedLines(join(dir, 'executed.ipynb'));
+
+    let compared = 0;
+    for (const cell of report.cells) {
+      const params = doc.cells.find((c) => c.id === cell.id)!.params;
+      const tables = cell.outputs.filter((o): o is TableOutput => o.type === 'table');
+      const got = (what: string) => {
+        const v = python.get(`${cell.id} ${what}`);
+        expect(v, `${file} ${cell.id}: python reported no ${what}`).toBeDefined();
+        compared++;
+        return v;
+      };
+      if (cell.kind === 'load') {
+        expect(got('shape'), `${cell.id} shape`).toEqual([tables[0].rowCount, tables[0].columns.length]);
+      } else if (cell.kind === 'eda' && params.target) {
+        const balance = tables.find((t) => t.title?.startsWith('Class balance'))!;
+        const want = balance.rows.map((r) => ({ value: r[String(params.target)], count: r.count }));
+        const key = (x: { value: unknown; count: unknown }) => `${x.count} ${String(x.value)}`;
+        expect((got('class_balance') as typeof want).map(key).sort(), `${cell.id} class balance`).toEqual(want.map(key).sort());
+      } else if (cell.kind === 'split') {
+        const sizes = tables[0].rows.map((r) => r.rows);
+        expect(got('sizes'), `${cell.id} split sizes`).toEqual(sizes);
+        if (params.target) {
+          const shares = got('class_shares') as Record<string, number>[];
+          tables[0].rows.forEach((row, i) => {
+            for (const [cls, share] of Object.entries(shares[i])) expect(closeTo(row[`${params.target}=${cls}`], share, EXACT), `${cell.id} share of ${cls} in part ${i}`).toBe(true);
+          });
+        }
+      } else if (cell.kind === 'transform') {
+        for (const table of tables.filter((t) => t.name)) {
+          const rows = got(`head:${table.name}`) as Record<string, unknown>[];
+          const n = Math.min(rows.length, table.rows.length);
+          expect(n, `${cell.id} ${table.name}: rows to compare`).toBeGreaterThan(0);
+          for (let i = 0; i < n; i++) {
+            expect(Object.keys(rows[i]), `${cell.id} ${table.name} columns`).toEqual(Object.keys(table.rows[i]));
+            for (const [col, v] of Object.entries(table.rows[i])) {
+              expect(closeTo(v, rows[i][col], EXACT), `${cell.id} ${table.name} row ${i} ${col}: workbench ${v}, python ${rows[i][col]}`).toBe(true);
+            }
+          }
+        }
+      } else if (cell.kind === 'evaluate') {
+        const metrics = cell.outputs.find((o): o is MetricsOutput => o.type === 'metrics')!.metrics;
+        const mine = got('metrics') as Record<string, number>;
+        for (const [name, tol] of Object.entries(MODEL_TOLERANCE)) {
+          if (metrics[name] === undefined) continue;
+          expect(mine[name], `${cell.id} ${name}: python reported none`).toBeTypeOf('number');
+          const diff = Math.abs(mine[name] - metrics[name]);
+          const allowed = RELATIVE.has(name) ? tol * Math.abs(metrics[name]) : tol;
+          expect(diff, `${file} ${cell.id} ${name}: workbench ${metrics[name]}, python ${mine[name]} (tolerance ${allowed})`).toBeLessThanOrEqual(allowed);
+        }
+      }
+    }
+    // Every notebook loads data at least; the ones with translated models compare their metrics.
+    expect(compared).toBeGreaterThan(0);
+  });
+
+  it('the script form runs too (penguins)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wb-export-py-'));
+    return main(['export', 'notebooks/penguins.ipynb', '--to', 'python', join(dir, 'penguins.py')], () => {}, () => {}).then((code) => {
+      expect(code).toBe(0);
+      const run = spawnSync(PYTHON, ['penguins.py'], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
+      expect(run.status, run.stderr.slice(-2000)).toBe(0);
+      expect(run.stdout).toMatch(/\[workbench\] evaluate-2 metrics \{"accuracy": 0\.9/);
+    });
+  });
+});

@@ -1,0 +1,112 @@
+// The Python export's building blocks: the helpers reproduce the workbench's
+// seeded generator and splits exactly, the expression translator, and the
+// shape of an exported notebook (markdown kept, TODO cells explicit, valid
+// nbformat 4.5).
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { seededRandom, shuffledIndices } from '../../src/core/random.ts';
+import { groupSplit, randomSplit, stratifiedSplit, timeSplit } from '../../src/data/split.ts';
+import { translateExpression, UnsupportedExpression } from '../../src/export/python/jsexpr.ts';
+import { exportPython, toIpynb, toScript } from '../../src/export/python/index.ts';
+import { decodeNotebook } from '../../src/notebook/ipynb.ts';
+import { PYTHON, pythonMissing, runWithHelpers } from './helpers.ts';
+
+const missing = pythonMissing(['numpy', 'pandas', 'sklearn']);
+
+describe.skipIf(missing !== undefined)(`the Python helpers match the workbench${missing ? ` (skipped: ${missing})` : ''}`, () => {
+  it('mulberry32 gives the same numbers and shuffles for any seed', () => {
+    const seeds = [0, 1, 42, 2027, -7, 4294967295];
+    const py = runWithHelpers(`print(json.dumps([[[r() for _ in range(50)] for r in [mulberry32(s)]][0] + shuffled_indices(97, mulberry32(s)) for s in ${JSON.stringify(seeds)}]))`) as number[][];
+    seeds.forEach((seed, i) => {
+      const r = seededRandom(seed);
+      const xs = Array.from({ length: 50 }, () => r());
+      expect(py[i]).toEqual([...xs, ...Array.from(shuffledIndices(97, seededRandom(seed)))]);
+    });
+  });
+
+  it('random, stratified, group and time splits give the same rows', () => {
+    const r = seededRandom(5);
+    const n = 503;
+    const labels = Array.from({ length: n }, () => (r() < 0.1 ? null : ['a', 'b', 'c', 'd'][Math.floor(r() * r() * 4)]));
+    const groups = Array.from({ length: n }, () => `s${Math.floor(r() * 60)}`);
+    const times = Array.from({ length: n }, (_, i) => (i % 17 === 0 ? null : `2024-01-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`));
+    const frame = `df = pd.DataFrame({'y': ${JSON.stringify(labels).replace(/null/g, 'None')}, 'g': ${JSON.stringify(groups)}, 't': ${JSON.stringify(times).replace(/null/g, 'None')}})`;
+    for (const f of [{ train: 0.7, validation: 0.15, test: 0.15 }, { train: 0.8, validation: 0, test: 0.2 }, { train: 0.6, validation: 0.25, test: 0.15 }]) {
+      const fr = `(${f.train}, ${f.validation}, ${f.test})`;
+      const py = runWithHelpers(`${frame}
+print(json.dumps({
+  'random': split_rows(df, 'random', ${fr}, seed=11),
+  'stratified': split_rows(df, 'stratified', ${fr}, seed=42, target='y'),
+  'group': split_rows(df, 'group', ${fr}, seed=3, group='g'),
+  'time': split_rows(df, 'time', ${fr}, seed=0, time='t'),
+  'last': split_rows(df, 'time', ${fr}, seed=0, time='t', last_days=5),
+}))`) as Record<string, number[][]>;
+      const asList = (s: { train: number[]; validation: number[]; test: number[] }) => [s.train, s.validation, s.test];
+      const dates = times.map((t) => (t === null ? null : new Date(`${t}T00:00:00Z`)));
+      expect(py.random).toEqual(asList(randomSplit(n, f, 11)));
+      expect(py.stratified).toEqual(asList(stratifiedSplit(labels, f, 42)));
+      expect(py.group).toEqual(asList(groupSplit(groups, f, 3)));
+      expect(py.time).toEqual(asList(timeSplit(dates, f)));
+      expect(py.last).toEqual(asList(timeSplit(dates, f, { lastDays: 5 })));
+    }
+  });
+});
+
+describe('Arquero expressions → pandas', () => {
+  it('translates the course notebooks\' expressions', () => {
+    expect(translateExpression("d => d.pdays === 999 ? 1 : 0")).toBe('np.where((df["pdays"] == 999), 1, 0)');
+    expect(translateExpression("d => (d.job === 'student' || d.job === 'retired') ? 1 : 0")).toBe('np.where(((df["job"] == "student") | (df["job"] == "retired")), 1, 0)');
+    expect(translateExpression("d => op.replace(d.job, /\\./g, '_')")).toBe('df["job"].str.replace("\\\\.", "_", regex=True)');
+    expect(translateExpression('d => (d.Date_weekday + 3) % 7')).toBe('np.fmod((df["Date_weekday"] + 3), 7)');
+    expect(translateExpression('d => d.a * 2 + d["b c"] / -d.c', 't')).toBe('((t["a"] * 2) + (t["b c"] / (-t["c"])))');
+    expect(translateExpression('d => !op.is_finite(d.x) && d.page_depth < d.n_events')).toBe('(~(np.isfinite(pd.to_numeric(df["x"], errors=\'coerce\'))) & (df["page_depth"] < df["n_events"]))');
+  });
+
+  it('refuses what it does not understand, with the reason', () => {
+    expect(() => translateExpression('d => op.mean(d.x)')).toThrow(UnsupportedExpression);
+    expect(() => translateExpression('d => d.x.foo()')).toThrow(/unexpected text/);
+    expect(() => translateExpression('x + 1')).toThrow(/d => \.\.\./);
+  });
+});
+
+describe('an exported notebook', () => {
+  const doc = decodeNotebook(readFileSync('notebooks/bank-marketing.ipynb', 'utf8')).doc;
+  const exported = exportPython(doc);
+
+  it('keeps every markdown cell and says which cells were not translated, and why', () => {
+    const markdown = doc.cells.filter((c) => c.kind === 'markdown').map((c) => c.jupyter.source);
+    const kept = exported.cells.filter((c) => c.type === 'markdown').map((c) => c.source);
+    for (const text of markdown) expect(kept).toContain(text);
+    expect(exported.todos.map((t) => t.kind)).toEqual(['compare', 'code', 'register']);
+    const todo = exported.cells.find((c) => c.from === 'code-1');
+    expect(todo?.source).toContain('# TODO: not exported to Python: a JavaScript code cell');
+    expect(todo?.source).toContain("# set('best'");
+    // Every workbench cell has its Python (or TODO) cell, in order.
+    expect(exported.cells.filter((c) => c.from).map((c) => c.from)).toEqual(doc.cells.map((c) => c.id));
+    expect(exported.files).toEqual(['datasets/bank-marketing.csv']);
+  });
+
+  it('a cell whose inputs come from a TODO cell is a TODO too', () => {
+    const register = exported.cells.find((c) => c.from === 'register-1');
+    expect(register?.todo).toBe(true);
+    const blocked = exportPython({ ...doc, cells: doc.cells.filter((c) => c.kind !== 'split') });
+    expect(blocked.todos.find((t) => t.cell === 'transform-2')?.reason).toMatch(/needs "train", "valid", "test"/);
+    expect(blocked.todos.find((t) => t.cell === 'evaluate-1')?.reason).toMatch(/needs "conservative", "test_x"/);
+  });
+
+  it.skipIf(pythonMissing(['nbformat']) !== undefined)('is valid nbformat 4.5 with a python3 kernel, and the script form compiles', () => {
+    const ipynb = toIpynb(doc, exported);
+    const nb = JSON.parse(ipynb);
+    expect(nb.nbformat).toBe(4);
+    expect(nb.nbformat_minor).toBe(5);
+    expect(nb.metadata.kernelspec.name).toBe('python3');
+    const check = spawnSync(PYTHON, ['-c', 'import sys, nbformat; nbformat.validate(nbformat.reads(sys.stdin.read(), as_version=4)); print("ok")'], { input: ipynb, encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.stdout.trim()).toBe('ok');
+    const script = toScript(doc, exported);
+    const compiled = spawnSync(PYTHON, ['-c', 'import sys; compile(sys.stdin.read(), "export.py", "exec"); print("ok")'], { input: script, encoding: 'utf8' });
+    expect(compiled.stderr).toBe('');
+    expect(compiled.stdout.trim()).toBe('ok');
+  });
+});

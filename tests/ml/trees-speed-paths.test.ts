@@ -1,0 +1,62 @@
+// The tree learner's fast paths give what the general ones give: the root
+// histogram read without the row index builds the same tree as the indexed
+// pass over every row, and bins fitted on a seeded row subsample (large
+// data, as scikit-learn's _BinMapper does) are reproducible and close to
+// the full data's quantiles; below the subsample size nothing changes.
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/core/random.ts';
+import { applyBins, fitBins, Grower, type GrowParams, type RawMatrix } from '../../src/ml/trees/index.ts';
+
+function matrix(rows: number, cols: number, seed: number): RawMatrix {
+  const r = seededRandom(seed);
+  const X = new Float64Array(rows * cols);
+  for (let j = 0; j < cols; j++) {
+    for (let i = 0; i < rows; i++) X[j * rows + i] = j === 2 ? Math.floor(r() * 5) : r() < 0.05 ? NaN : (r() - 0.5) * (j + 1) * 10;
+  }
+  return { X, rows, cols };
+}
+
+const params: GrowParams = { maxDepth: 4, maxLeaves: 0, minChildWeight: 1, minSamplesLeaf: 1, lambda: 1, alpha: 0, gamma: 0, learningRate: 0.1 };
+
+describe('tree fast paths', () => {
+  it('the root pass without the row index grows the same tree as the indexed pass', () => {
+    const data = matrix(3000, 4, 1);
+    const mapper = fitBins(data);
+    const bins = applyBins(data, mapper);
+    const r = seededRandom(2);
+    const grad = Float64Array.from({ length: data.rows }, (_, i) => (data.X[i] > 0 ? -1 : 1) + (r() - 0.5) * 0.3);
+    const hess = Float64Array.from({ length: data.rows }, () => 0.5 + r() * 0.5);
+    const features = Int32Array.from([0, 1, 2, 3]);
+    const grow = (sample: Uint32Array | null) => new Grower(bins, data.rows, data.cols, mapper.nBins, mapper.thresholds, params).grow(grad, hess, sample, features);
+    const direct = grow(null);
+    const indexed = grow(Uint32Array.from({ length: data.rows }, (_, i) => i));
+    expect(direct.tree).toEqual(indexed.tree);
+    expect(direct.leaves).toEqual(indexed.leaves);
+    expect(direct.leaves.length).toBeGreaterThan(4);
+  });
+
+  it('bins from a seeded subsample: the same for a seed, near the full quantiles, unchanged at or below the subsample size', () => {
+    const data = matrix(20_000, 3, 3);
+    const full = fitBins(data);
+    const a = fitBins(data, 255, { subsample: 4000, seed: 7 });
+    const b = fitBins(data, 255, { subsample: 4000, seed: 7 });
+    const c = fitBins(data, 255, { subsample: 4000, seed: 8 });
+    expect(a).toEqual(b);
+    expect(a.thresholds[0]).not.toEqual(c.thresholds[0]);
+    expect(a.thresholds[0]).not.toEqual(full.thresholds[0]);
+    // Few distinct values (column 2): every one is in the sample, so the bins are exact.
+    expect(a.thresholds[2]).toEqual(full.thresholds[2]);
+    // Continuous columns: the fraction of all rows at or below each sampled threshold is near its quantile.
+    for (const j of [0, 1]) {
+      const values = Array.from(data.X.subarray(j * data.rows, (j + 1) * data.rows)).filter((v) => !Number.isNaN(v)).sort((x, y) => x - y);
+      const t = a.thresholds[j];
+      expect(t.length).toBeGreaterThan(200);
+      t.forEach((threshold, k) => {
+        let below = 0;
+        while (below < values.length && values[below] <= threshold) below++;
+        expect(Math.abs(below / values.length - (k + 1) / (t.length + 1)), `feature ${j} bin ${k}`).toBeLessThan(0.03);
+      });
+    }
+    expect(fitBins(data, 255, { subsample: 20_000, seed: 7 })).toEqual(full);
+  });
+});
