@@ -176,7 +176,7 @@ export function salesForecast(lang: Lang = 'en') {
     customers ~4,400 a day with busier weekends and a December peak; product 3 = customers × basket × a slow upward trend × a weekend lift (×1.9); product 12 follows customers with a December peak; product 42 (~50–150 a day) peaks in July and ignores customers and oil; oil falls from ~100 to ~30 and recovers to ~53; the store is closed on Jan 1 and Dec 25. Two days ahead nobody knows how many customers will come (their count varies by ~7% a day on top of the weekly and yearly pattern), so even a good forecast misses by well over the 4–10% noise of the sales themselves.
     The models learn from the days up to 2017-02-28; **March 2017** is held out and scored at the end, as the course's business evaluation.
 
-    **Run time.** Models train for at most 30–40 epochs with early stopping. Headless on two busy CPU cores the whole notebook took about four minutes, most of it the three 1D-CNNs (about a minute each); in a browser with a GPU it is faster.
+    **Run time.** Models train for at most 30–40 epochs with early stopping. Headless on two busy CPU cores the whole notebook took about three minutes, most of it the LSTMs and the cross-validation; in a browser with a GPU it is faster.
     `, `
     # 판매량 예측과 안전 재고
 
@@ -197,7 +197,7 @@ export function salesForecast(lang: Lang = 'en') {
     고객은 하루 약 4,400명이고 주말이 붐비며 12월이 정점입니다. 상품 3 = 고객 수 × 장바구니 × 느린 상승 추세 × 주말 상승(×1.9), 상품 12는 고객 수를 따르고 12월에 정점, 상품 42(하루 50~150개)는 7월에 정점이고 고객 수와 유가와 무관합니다. 유가는 약 100에서 약 30으로 떨어졌다가 약 53으로 회복합니다. 매장은 1월 1일과 12월 25일에 문을 닫습니다. 이틀 뒤에 고객이 몇 명 올지는 아무도 모릅니다(주간·연간 패턴 위에 하루 약 7%씩 달라짐). 그래서 좋은 예측도 판매량 자체의 잡음(4~10%)보다 훨씬 크게 빗나갑니다.
     모델은 2017-02-28까지의 날들로 배우고, **2017년 3월**은 떼어 두었다가 강의의 비즈니스 평가로 마지막에 채점합니다.
 
-    **실행 시간.** 모델은 조기 종료와 함께 최대 30–40 에폭만 학습합니다. 바쁜 CPU 코어 두 개에서 헤드리스로 노트북 전체가 약 4분 걸렸고, 대부분은 1D-CNN 세 개(각 약 1분)입니다. GPU가 있는 브라우저에서는 더 빠릅니다.
+    **실행 시간.** 모델은 조기 종료와 함께 최대 30–40 에폭만 학습합니다. 바쁜 CPU 코어 두 개에서 헤드리스로 노트북 전체가 약 3분 걸렸고, 대부분은 LSTM들과 교차 검증입니다. GPU가 있는 브라우저에서는 더 빠릅니다.
     `))
     .md(t(`
     ## 1. Load the five tables
