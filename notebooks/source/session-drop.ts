@@ -175,6 +175,7 @@ return baseline_comparison;
     .md(t.perK)
     .code(`
 // A leak session at K: its terminal page (normalised: lowercase, no query string, no trailing /) is among its first K events.
+// Listed per K and part among the sessions of that feature table, then removed from it.
 const TERMINALS = new Set(['/logout', '/delete_user']);
 const norm = (v) => { const s = String(v ?? '').toLowerCase().split('?')[0]; return s.length > 1 ? s.replace(/\\/+$/, '') : s; };
 const firstTerminal = (log) => {
@@ -189,11 +190,12 @@ const parts = { train: [train_x, firstTerminal(train_log)], valid: [valid_x, fir
 const listed = [], counts = [], filtered = {};
 for (const k of [3, 5, 7]) {
   for (const [part, [x, first]] of Object.entries(parts)) {
-    const leaks = [...first.entries()].filter(([, at]) => at <= k).map(([id]) => id);
+    const atK = x.filter(aq.escape((d) => d.K === k));
+    const leaks = [...new Set(atK.array('session_id'))].filter((id) => first.get(id) <= k);
     const drop = new Set(leaks);
     leaks.forEach((id) => listed.push({ K: k, part, session_id: id, terminal_at_event: first.get(id) }));
-    const kept = x.filter(aq.escape((d) => d.K === k && !drop.has(d.session_id)));
-    counts.push({ K: k, part, rows_before: x.filter(aq.escape((d) => d.K === k)).numRows(), leak_sessions: leaks.length, rows_after: kept.numRows() });
+    const kept = atK.filter(aq.escape((d) => !drop.has(d.session_id)));
+    counts.push({ K: k, part, rows_before: atK.numRows(), leak_sessions: leaks.length, rows_after: kept.numRows() });
     filtered[\`\${part}_k\${k}\`] = kept;
   }
 }

@@ -81,6 +81,15 @@ describe('session-drop notebook', () => {
     const leakRows = leaks.table.objects() as { K: number; part: string; session_id: string; terminal_at_event: number }[];
     expect(leakRows.length).toBeGreaterThan(0);
     for (const r of leakRows) expect(r.terminal_at_event).toBeLessThanOrEqual(r.K);
+    // Every listed session was in that part's feature table at that K: the rows removed are the rows listed.
+    for (const k of [3, 5, 7]) {
+      const x = kernel.getValue('train_x');
+      if (x?.type !== 'table') throw new Error('no train_x');
+      const before = (x.table.array('K') as number[]).filter((v) => v === k).length;
+      const after = kernel.getValue(`train_k${k}`);
+      if (after?.type !== 'table') throw new Error(`no train_k${k}`);
+      expect(before - after.table.numRows(), `K = ${k}`).toBe(leakRows.filter((r) => r.K === k && r.part === 'train').length);
+    }
     for (const k of [3, 5, 7]) {
       for (const part of ['train', 'valid', 'test']) {
         const v = kernel.getValue(`${part}_k${k}`);
