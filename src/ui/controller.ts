@@ -870,6 +870,11 @@ export class Controller {
     return this.kernel().request('tablePage', { name, ...request });
   }
 
+  /** A kernel model as portable files (tfjs layers model or XGBoost JSON, with model.meta.json), or null. */
+  modelFiles(name: string): Promise<{ name: string; data: Uint8Array | string }[] | null> {
+    return this.kernel().request('modelFiles', { name });
+  }
+
   tableParquet(name: string): Promise<Uint8Array | null> {
     return this.kernel().request('tableParquet', { name });
   }
