@@ -1,7 +1,6 @@
 // Run a bundled notebook headless in a test: decode it, optionally change
 // cells (swap a load cell's source), run every cell, and give back the
-// kernel for its values and outputs. allowRead: folders besides the
-// notebook's own that its load cells may read (the runner's --allow-read).
+// kernel for its values and outputs.
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +19,7 @@ export async function runNotebook(file: string, options: { edit?: (doc: Notebook
   const path = NOTEBOOKS + file;
   const { doc } = decodeNotebook(readFileSync(path, 'utf8'));
   options.edit?.(doc);
-  const kernel = new Kernel(options.registry ?? cellRegistry, nodeHost({ notebookDir: dirname(path), allowRead: options.allowRead ?? [], backend: () => backend }));
+  const kernel = new Kernel(options.registry ?? cellRegistry, nodeHost({ notebookDir: dirname(path), allowRead: options.allowRead, backend: () => backend }));
   kernel.setCells(doc.cells);
   const results = await kernel.runAll({ continueOnError: true });
   const failures = kernel.cells().filter((c) => c.status === 'error').map((c) => `${c.id}: ${JSON.stringify(c.outputs.find((o) => o.type === 'error'))}`);
