@@ -2,6 +2,7 @@
 // real UCI sample (../shared/datasets) swapped into its load cell.
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runNotebook } from '../helpers/runNotebook.ts';
 import { stratifiedSplit } from '../../src/data/split.ts';
@@ -54,6 +55,8 @@ describe('bank-marketing notebook', () => {
     expect(stratifiedSplit(y, { train: 0.7, validation: 0.2, test: 0.1 }, 42)).toEqual(splitFixture);
 
     const { failures, metrics, table } = await runNotebook('bank-marketing.ipynb', {
+      // The runner reads only the notebook's folder unless the user allows another (--allow-read).
+      allowRead: [dirname(SAMPLE)],
       edit: (doc) => {
         const load = doc.cells.find((c) => c.kind === 'load')!;
         load.params = { ...load.params, source: { type: 'file', fileId: SAMPLE, fileName: 'bank-additional.csv' } };

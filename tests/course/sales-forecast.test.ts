@@ -10,7 +10,8 @@
 // P3 dense RMSE 1855 / MAE 1059 / MAPE .151 / R² .670; LSTM R² .634; 1D-CNN
 // R² .625; forward-chaining CV (dense) R² .64 ± .21; P12 dense / LSTM /
 // 1D-CNN R² .598 / .586 / .674; P42 (14-day windows) .392 / .438 / .463 (10%
-// noise, ~68 a day); the whole notebook about 5 min on 2 busy cores; P3 inventory: the smallest safety
+// noise, ~68 a day); the whole notebook 45 s on 2 shared cores (87 s
+// before the 1D-CNN left the cpu backend); P3 inventory: the smallest safety
 // stock with no lost sales is 150% of mean demand; products 12 and 42 lose
 // sales at every level (the course's order rule ignores the days before an
 // order arrives, which matters with a lead time of 3).
