@@ -2,8 +2,8 @@
 // real UCI sample (../shared/datasets) swapped into its load cell.
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runNotebook } from '../helpers/runNotebook.ts';
 import { stratifiedSplit } from '../../src/data/split.ts';
 import { loadBytes } from '../../src/data/load.ts';
@@ -55,6 +55,7 @@ describe('bank-marketing notebook', () => {
     expect(stratifiedSplit(y, { train: 0.7, validation: 0.2, test: 0.1 }, 42)).toEqual(splitFixture);
 
     const { failures, metrics, table } = await runNotebook('bank-marketing.ipynb', {
+      // The runner reads only the notebook's folder unless the user allows another (--allow-read).
       allowRead: [dirname(SAMPLE)],
       edit: (doc) => {
         const load = doc.cells.find((c) => c.kind === 'load')!;

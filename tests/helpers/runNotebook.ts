@@ -14,8 +14,7 @@ import type { CellKindDef } from '../../src/cells/types.ts';
 
 export const NOTEBOOKS = fileURLToPath(new URL('../../notebooks/', import.meta.url));
 
-/** `allowRead`: folders besides the notebook's that its load cells may read (the runner's --allow-read). */
-export async function runNotebook(file: string, options: { edit?: (doc: NotebookDoc) => void; registry?: ReadonlyMap<string, CellKindDef>; allowRead?: string[] } = {}) {
+export async function runNotebook(file: string, options: { edit?: (doc: NotebookDoc) => void; registry?: ReadonlyMap<string, CellKindDef>; allowRead?: readonly string[] } = {}) {
   const { backend } = await initBackend({ order: ['wasm', 'cpu'] });
   const path = NOTEBOOKS + file;
   const { doc } = decodeNotebook(readFileSync(path, 'utf8'));
