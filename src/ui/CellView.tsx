@@ -7,7 +7,6 @@ import type { ParamIssue } from '../kernel/params.ts';
 import type { ValueSummary } from '../kernel/state.ts';
 import type { Controller, CellRun } from './controller.ts';
 import { Outputs, Markdown, TrainingCurves } from './outputs/Outputs.tsx';
-import { CodeEditor } from './CodeEditor.tsx';
 import { useT, type MessageKey } from './i18n.ts';
 import { kindLabel } from './i18n-kinds.ts';
 import type { ShownLeak } from './document/leakage.ts';
@@ -16,6 +15,8 @@ import type { ShownLeak } from './document/leakage.ts';
 const ParamForm = lazy(() => import('./ParamForm.tsx').then((m) => ({ default: m.ParamForm })));
 // Plain Jupyter cells (highlighted code, saved outputs) load with the first notebook that has one.
 const JupyterCell = lazy(() => import('./outputs/jupyter/JupyterCell.tsx'));
+// The code editor (a textarea until Monaco is in) loads with the first code cell, not with the first screen.
+const CodeEditor = lazy(() => import('./CodeEditor.tsx').then((m) => ({ default: m.CodeEditor })));
 import { loadMarkdown } from './markdown.ts';
 import { downloadText, safeFileName } from './download.ts';
 
@@ -167,14 +168,16 @@ function CellViewInner(props: CellViewProps) {
             </div>
           ))}
         {isCode && (
-          <CodeEditor
-            value={String(cell.params.code ?? '')}
-            label={`${label} ${index + 1}`}
-            values={props.values}
-            columns={props.knownColumns}
-            onChange={(code) => controller.setParams(cell.id, { ...cell.params, code })}
-            onRun={(advance) => (advance ? props.onRunAdvance(cell.id) : void controller.runCell(cell.id).catch(() => undefined))}
-          />
+          <Suspense fallback={<pre className="text-output">{String(cell.params.code ?? '')}</pre>}>
+            <CodeEditor
+              value={String(cell.params.code ?? '')}
+              label={`${label} ${index + 1}`}
+              values={props.values}
+              columns={props.knownColumns}
+              onChange={(code) => controller.setParams(cell.id, { ...cell.params, code })}
+              onRun={(advance) => (advance ? props.onRunAdvance(cell.id) : void controller.runCell(cell.id).catch(() => undefined))}
+            />
+          </Suspense>
         )}
         {isForeign && (
           <Suspense fallback={<pre className="text-output">{cell.jupyter.source}</pre>}>

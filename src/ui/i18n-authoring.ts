@@ -2,6 +2,7 @@
 // generated forms, leakage warnings) in English and Korean. Kept beside
 // i18n.ts so that the shell's table stays small; the same format() rules.
 import { format, getLang, useT, type MessageKey } from './i18n.ts';
+import { kindLabel as kindName } from './i18n-kinds.ts';
 
 const en = {
   undo: 'Undo',
@@ -92,19 +93,7 @@ export function useAuthoringT(): AuthoringT {
   return (key, vars = {}) => (key in en ? at(key as AuthoringKey, vars) : t(key as MessageKey, vars));
 }
 
-/** Cell kind names in Korean (the worker's labels are English). */
-const KIND_KO: Record<string, string> = {
-  load: '데이터 불러오기', join: '테이블 결합', sequences: '시퀀스', timeseries: '시계열',
-  eda: '데이터 탐색', visualize: '시각화', drift: '드리프트 점검',
-  transform: '변환', select: '특성 선택', sessionfeatures: '세션 특성',
-  split: '분할', crossval: '교차 검증',
-  train: '학습', tune: '튜닝', ensemble: '앙상블',
-  evaluate: '평가', explain: '설명', predict: '예측', compare: '모델 비교',
-  register: '모델 등록', modelcard: '모델 카드', registry: '레지스트리',
-  markdown: '마크다운', code: '코드', inventory: '재고 시뮬레이션',
-};
-
-/** A kind's label in the UI language. */
+/** A kind's label in the UI language (one table of Korean kind names: i18n-kinds.ts). */
 export function kindLabel(kind: { kind: string; label: string }): string {
-  return getLang() === 'ko' ? KIND_KO[kind.kind] ?? kind.label : kind.label;
+  return kindName(kind.kind, kind.label);
 }

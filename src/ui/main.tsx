@@ -6,7 +6,7 @@ import { App } from './App.tsx';
 import { installApi } from './api.ts';
 import { IdbStore } from '../store/idb.ts';
 import { MemoryStore } from '../store/memory.ts';
-import { getLang } from './i18n.ts';
+import { getLang, loadLang } from './i18n.ts';
 import './styles.css';
 
 document.documentElement.lang = getLang();
@@ -20,7 +20,8 @@ async function openStore(): Promise<IdbStore | MemoryStore> {
 }
 
 async function boot() {
-  const store = await openStore();
+  // A Korean UI's messages load beside the store, so the first render is already in Korean.
+  const [store] = await Promise.all([openStore(), loadLang(getLang())]);
   const controller = new Controller(store, { persistent: !(store instanceof MemoryStore) });
   installApi(controller);
   controller.ready.catch((error: Error) => controller.notify(`The kernel did not start: ${error.message}`));

@@ -3,7 +3,8 @@
 // explanations), the course gallery's and every cell kind's name. Adding an
 // English string without its Korean one fails here.
 import { describe, expect, it } from 'vitest';
-import { messageTables } from '../../src/ui/i18n.ts';
+import { englishMessages } from '../../src/ui/i18n.ts';
+import { ko as koreanMessages } from '../../src/ui/i18n-ko.ts';
 import { lifecycleTables } from '../../src/ui/i18n-lifecycle.ts';
 import { outputMessages } from '../../src/ui/outputs/i18n-outputs.ts';
 import { KIND_LABELS_KO } from '../../src/ui/i18n-kinds.ts';
@@ -26,7 +27,7 @@ function checkTable(name: string, en: Record<string, unknown>, ko: Record<string
 }
 
 describe('Korean completeness', () => {
-  it('the shell messages', () => checkTable('i18n.ts', messageTables.en, messageTables.ko));
+  it('the shell messages', () => checkTable('i18n.ts / i18n-ko.ts', englishMessages, koreanMessages));
   it('the lifecycle panels', () => checkTable('i18n-lifecycle.ts', lifecycleTables.en, lifecycleTables.ko));
   it('the outputs, metric names and metric explanations', () => {
     checkTable('outputs', outputMessages.en, outputMessages.ko);
