@@ -296,11 +296,26 @@ export class CsvColumns {
       }
       this.padded++;
     }
-    const columns = this.columns;
-    for (let c = 0; c < width; c++) columns[c].push(c < count ? fields[c] : '');
+    this.store(fields, count, width);
     this.lines.push(line);
     const maxCells = this.options.maxCells;
     if (maxCells !== undefined && this.lines.length * width > maxCells) throw tooManyCells(line, this.lines.length, width, maxCells);
+  }
+
+  /** The header's column names (after the first row has been read), for subclasses. */
+  protected get columnNames(): string[] | undefined {
+    return this.names;
+  }
+
+  /** Keep one data row (`count` fields, padded or cut to `width`); a subclass may store it another way (./csv-typed.ts). */
+  protected store(fields: string[], count: number, width: number): void {
+    const columns = this.columns;
+    for (let c = 0; c < width; c++) columns[c].push(c < count ? fields[c] : '');
+  }
+
+  /** Rows whose field count differed from the header's (padded or cut). */
+  protected get paddedRows(): number {
+    return this.padded;
   }
 
   finish(): ParsedCsv {
@@ -313,9 +328,13 @@ export class CsvColumns {
       if (unwrapped) return unwrapped;
     }
     const notes: string[] = [];
-    if (padded > 0) notes.push(`${padded} row${padded === 1 ? '' : 's'} had a different number of fields than the header and ${padded === 1 ? 'was' : 'were'} padded or cut.`);
+    if (padded > 0) notes.push(paddedNote(padded));
     return { names, columns, lines, delimiter: this.delimiter, notes };
   }
+}
+
+export function paddedNote(padded: number): string {
+  return `${padded} row${padded === 1 ? '' : 's'} had a different number of fields than the header and ${padded === 1 ? 'was' : 'were'} padded or cut.`;
 }
 
 function tooManyCells(line: number, rows: number, width: number, maxCells: number): CellError {
