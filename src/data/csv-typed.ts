@@ -4,8 +4,9 @@
 // a string until the whole file is read: a million rows × ten columns is ten
 // million retained strings (most of a GB in V8), only to be parsed and dropped.
 // Here each field is typed the moment the scanner cuts it, so a numeric field's
-// text is a short-lived young-generation string and never retained; repeated
-// text values share one string (a per-column dictionary, capped).
+// text is never retained (a plain number in a numeric column is read by the
+// scanner from the character codes, no string at all: csv.ts plainNumber);
+// repeated text values share one string (a per-column dictionary, capped).
 //
 // The result must be exactly the string path's (typeColumn's rules: the first
 // present value decides number, boolean, date or text). When that cannot be
@@ -37,8 +38,20 @@ class ColumnBuilder {
   constructor(
     forced: TypeOverride | undefined,
     private readonly isMissing: (v: string) => boolean,
+    /** Called once the column is numeric: the scanner may then hand plain numbers without a string. */
+    private readonly onNumeric: () => void,
   ) {
     this.kind = forced ?? 'pending';
+    if (this.kind === 'number' || this.kind === 'integer') onNumeric();
+  }
+
+  /** A plain number the scanner read (never a missing token: see TypedCsvColumns). */
+  addNumber(x: number): void {
+    if (!Number.isInteger(x)) {
+      if (this.kind === 'integer') throw TYPED_FALLBACK; // forced integer
+      this.whole = false;
+    }
+    this.values.push(x);
   }
 
   add(v: string): void {
@@ -76,6 +89,7 @@ class ColumnBuilder {
       case 'pending':
         // The first present value: typeColumn's order (the three types never overlap).
         this.kind = parseNumber(v) !== undefined ? 'number' : parseBoolean(v) !== undefined ? 'boolean' : parseDate(v) !== undefined ? 'date' : 'string';
+        if (this.kind === 'number') this.onNumeric();
         this.add(v);
     }
   }
@@ -103,8 +117,17 @@ export class TypedCsvColumns extends CsvColumns {
     options: CsvOptions,
     private readonly isMissing: (v: string) => boolean,
     private readonly types: Record<string, TypeOverride> | undefined,
+    /** No missing token is a number: a field the scanner reads as a plain number is never missing, so it may skip the string. */
+    private readonly numbersNeverMissing: boolean,
   ) {
     super(delimiter, options);
+  }
+
+  private makeBuilders(names: readonly string[]): ColumnBuilder[] {
+    const width = names.length;
+    const numbers = { numeric: new Uint8Array(width), hit: new Uint8Array(width), values: new Float64Array(width) };
+    if (this.numbersNeverMissing) this.numbers = numbers;
+    return names.map((name, c) => new ColumnBuilder(this.types?.[name], this.isMissing, () => (numbers.numeric[c] = 1)));
   }
 
   protected override store(fields: string[], count: number, width: number): void {
@@ -112,16 +135,25 @@ export class TypedCsvColumns extends CsvColumns {
     if (builders === undefined) {
       const names = this.columnNames ?? [];
       if (names.length < 2 || Object.keys(this.types ?? {}).some((name) => !names.includes(name))) throw TYPED_FALLBACK;
-      builders = this.builders = names.map((name) => new ColumnBuilder(this.types?.[name], this.isMissing));
+      builders = this.builders = this.makeBuilders(names);
     }
-    for (let c = 0; c < width; c++) builders[c].add(c < count ? fields[c] : '');
+    const numbers = this.numbers;
+    if (numbers === undefined) {
+      for (let c = 0; c < width; c++) builders[c].add(c < count ? fields[c] : '');
+      return;
+    }
+    const { hit, values } = numbers;
+    for (let c = 0; c < width; c++) {
+      if (c < count && hit[c] === 1) builders[c].addNumber(values[c]);
+      else builders[c].add(c < count ? fields[c] : '');
+    }
   }
 
   /** The typed columns by name (every column typed as typeColumn would), and the parser's notes. */
   typed(): { names: string[]; data: Record<string, CellValue[]>; notes: string[] } {
     const names = this.columnNames;
     if (names === undefined || names.length < 2) throw TYPED_FALLBACK;
-    const builders = this.builders ?? names.map((name) => new ColumnBuilder(this.types?.[name], this.isMissing));
+    const builders = this.builders ?? this.makeBuilders(names);
     const data: Record<string, CellValue[]> = {};
     names.forEach((name, c) => (data[name] = builders[c].finish()));
     const padded = this.paddedRows;

@@ -4,7 +4,9 @@
 // on which each row starts, so that type inference can report "line L" for a
 // bad value. Fields are taken with slice() between positions found by
 // charCodeAt/indexOf scanning; no per-character string building, so a
-// million-row file costs one string per field and nothing more.
+// million-row file costs one string per field and nothing more — and none for
+// the plain numbers of columns the typed accumulator marks numeric
+// (NumericFields; ./csv-typed.ts), read straight from the character codes.
 //
 // Choices (documented for users in the load cell's description):
 // - Blank lines (zero characters) are skipped, as pandas does.
@@ -73,6 +75,53 @@ export interface ScanResult {
   line: number;
 }
 
+/**
+ * Columns whose plain numbers the scanner reads itself, without cutting a
+ * string (./csv-typed.ts sets `numeric[c]` once a column is numeric). For each
+ * field c of a row, `hit[c]` says whether `values[c]` holds it (else the
+ * field is in `fields` as usual).
+ */
+export interface NumericFields {
+  numeric: Uint8Array;
+  hit: Uint8Array;
+  values: Float64Array;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * text[start, end) as a number when it is [+-]digits[.digits] with at most 15
+ * digits in all, else NaN. Exactly Number(text) there: the digits as an
+ * integer (< 2^53, exact) divided by a power of ten (exact): one correctly
+ * rounded division (Clinger's fast path).
+ */
+export function plainNumber(text: string, start: number, end: number): number {
+  let i = start;
+  let c = text.charCodeAt(i);
+  const negative = c === 45;
+  if (c === 45 || c === 43) i++;
+  let whole = 0;
+  let digits = 0;
+  while (i < end && (c = text.charCodeAt(i) - 48) >= 0 && c <= 9) {
+    whole = whole * 10 + c;
+    digits++;
+    i++;
+  }
+  let frac = 0;
+  if (i < end && text.charCodeAt(i) === 46) {
+    i++;
+    while (i < end && (c = text.charCodeAt(i) - 48) >= 0 && c <= 9) {
+      whole = whole * 10 + c;
+      digits++;
+      frac++;
+      i++;
+    }
+  }
+  if (i !== end || digits === 0 || digits > 15) return NaN;
+  const x = frac === 0 ? whole : whole / POW10[frac];
+  return negative ? -x : x;
+}
+
 /** A row cut by the end of a chunk that is not the last: rescan it once more text has come. */
 class Incomplete {}
 const INCOMPLETE = new Incomplete();
@@ -85,8 +134,13 @@ const INCOMPLETE = new Incomplete();
  * all can continue in the next chunk), and the scan stops before the first
  * incomplete row, so that chunked parsing gives exactly the one-shot result.
  */
-function scanRows(text: string, delim: number, maxRows: number, sink: RowSink, options: CsvOptions = {}, final = true, startLine = 1): ScanResult {
+function scanRows(text: string, delim: number, maxRows: number, sink: RowSink, options: CsvOptions = {}, final = true, startLine = 1, numbersOf?: () => NumericFields | undefined): ScanResult {
   const n = text.length;
+  // Asked again after each row until given: the accumulator sets it up on the first data row.
+  let numbers = numbersOf?.();
+  let numeric = numbers?.numeric;
+  let hit = numbers?.hit;
+  let numericValues = numbers?.values;
   const fields: string[] = [];
   let rowCount = 0;
   let allQuoted = true;
@@ -119,6 +173,7 @@ function scanRows(text: string, delim: number, maxRows: number, sink: RowSink, o
       // One iteration per field.
       for (;;) {
         let value: string;
+        if (hit !== undefined && count < hit.length) hit[count] = 0;
         if (text.charCodeAt(pos) === QUOTE) {
           const openLine = line;
           const openColumn = pos - lineStart + 1;
@@ -170,7 +225,12 @@ function scanRows(text: string, delim: number, maxRows: number, sink: RowSink, o
             if (c === delim || c === LF || c === CR) break;
             end++;
           }
-          value = text.slice(pos, end);
+          let x: number;
+          if (numeric !== undefined && numeric[count] === 1 && (x = plainNumber(text, pos, end)) === x) {
+            numericValues![count] = x;
+            hit![count] = 1;
+            value = '';
+          } else value = text.slice(pos, end);
           pos = end;
         }
         fields[count++] = value;
@@ -183,6 +243,7 @@ function scanRows(text: string, delim: number, maxRows: number, sink: RowSink, o
           pos++;
           if (pos >= n) {
             more();
+            if (hit !== undefined && count < hit.length) hit[count] = 0;
             fields[count++] = ''; // "a,b," at end of file: a last empty field
             break;
           }
@@ -204,6 +265,11 @@ function scanRows(text: string, delim: number, maxRows: number, sink: RowSink, o
     }
     allQuoted = rowAllQuoted;
     sink(fields, count, rowLine);
+    if (numbers === undefined && numbersOf !== undefined && (numbers = numbersOf()) !== undefined) {
+      numeric = numbers.numeric;
+      hit = numbers.hit;
+      numericValues = numbers.values;
+    }
     rowCount++;
     if ((rowCount & progressMask) === 0) {
       checkAborted(options.signal);
@@ -273,7 +339,7 @@ export class CsvColumns {
   /** Parse the whole rows of `text`; returns how many characters were used (the rest must be passed again, with more). */
   push(text: string, final: boolean): number {
     if (!this.sawText && /\S/.test(text)) this.sawText = true;
-    const result = scanRows(text, this.delim, Infinity, (fields, count, line) => this.row(fields, count, line), this.options, final, this.line);
+    const result = scanRows(text, this.delim, Infinity, (fields, count, line) => this.row(fields, count, line), this.options, final, this.line, () => this.numbers);
     this.line = result.line;
     if (!result.allQuoted) this.allQuoted = false;
     return result.consumed;
@@ -301,6 +367,9 @@ export class CsvColumns {
     const maxCells = this.options.maxCells;
     if (maxCells !== undefined && this.lines.length * width > maxCells) throw tooManyCells(line, this.lines.length, width, maxCells);
   }
+
+  /** Plain numbers the scanner reads without strings, for a subclass that asks (./csv-typed.ts). */
+  protected numbers: NumericFields | undefined;
 
   /** The header's column names (after the first row has been read), for subclasses. */
   protected get columnNames(): string[] | undefined {

@@ -3,6 +3,7 @@
 // only where it cannot know the answer while streaming.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { plainNumber } from '../../src/data/csv.ts';
 import { scanCsvBytes } from '../../src/data/csv-stream.ts';
 import { TYPED_FALLBACK, TypedCsvColumns } from '../../src/data/csv-typed.ts';
 import { DEFAULT_MISSING, missingTest, type TypeOverride } from '../../src/data/infer.ts';
@@ -19,25 +20,26 @@ async function outcome(run: () => unknown): Promise<Outcome> {
   }
 }
 
-const cell = fc.constantFrom('1', '-2', '3.5', '1e3', ' 7 ', '007', 'true', 'FALSE', '2024-01-31', '2024-02-30', '2024-01-31 10:20:30', 'abc', 'g1', '"x, y"', '""', '', 'NA', 'null', 'NaN', ' ');
-const column = fc.array(cell, { minLength: 1, maxLength: 4 });
+const cell = fc.constantFrom('1', '-2', '3.5', '1e3', ' 7 ', '007', '-0', '0.10', '+5', '.5', '5.', '-', '.', '1234567890123456', '12345678901234.5', '0.1234567890123', '-999', '"12"', 'true', 'FALSE', '2024-01-31', '2024-02-30', '2024-01-31 10:20:30', 'abc', 'g1', '"x, y"', '""', '', 'NA', 'null', 'NaN', ' ');
+const column = fc.array(cell, { minLength: 1, maxLength: 6 });
 
 async function typedOf(text: string, types?: Record<string, TypeOverride>): Promise<unknown> {
-  const acc = await scanCsvBytes(new TextEncoder().encode(text), { chunkBytes: 7 }, (d, o) => new TypedCsvColumns(d, o, missingTest(DEFAULT_MISSING), types));
+  const acc = await scanCsvBytes(new TextEncoder().encode(text), { chunkBytes: 7 }, (d, o) => new TypedCsvColumns(d, o, missingTest(DEFAULT_MISSING), types, true));
   return acc.typed().data;
 }
 
 describe('typed CSV load', () => {
-  it('gives the string path result (table, notes, errors) for random columns, types and ragged rows', async () => {
+  it('gives the string path result (table, notes, errors) for random columns, types, missing tokens and ragged rows', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(column, { minLength: 1, maxLength: 4 }),
-        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 0, max: 12 }),
         fc.constantFrom<'pad' | 'error'>('pad', 'error'),
         fc.boolean(),
         fc.option(fc.record({ c0: fc.constantFrom<TypeOverride>('number', 'integer', 'string', 'date', 'boolean') }), { nil: undefined }),
         fc.integer({ min: 1, max: 40 }),
-        async (pool, rows, ragged, header, types, chunkBytes) => {
+        fc.constantFrom(undefined, ['-999', '']),
+        async (pool, rows, ragged, header, types, chunkBytes, missing) => {
           const width = pool.length;
           const lines = header ? [pool.map((_, c) => `c${c}`).join(',')] : [];
           for (let r = 0; r < rows; r++) {
@@ -45,7 +47,7 @@ describe('typed CSV load', () => {
             lines.push(pool.slice(0, Math.max(1, cut)).map((col) => col[r % col.length]).join(','));
           }
           const text = lines.join('\n') + '\n';
-          const options = { fileName: 'x.csv', ragged, header, types: header ? types : undefined };
+          const options = { fileName: 'x.csv', ragged, header, types: header ? types : undefined, missing };
           const simplify = (o: Outcome): Outcome => (o.ok ? { ok: true, value: (o.value as Awaited<ReturnType<typeof loadBytesAsync>>).table.objects() } : o);
           const typed = await outcome(() => loadBytesAsync(new TextEncoder().encode(text), { ...options, chunkBytes }));
           const strings = await outcome(() => loadText(text, options));
@@ -53,8 +55,13 @@ describe('typed CSV load', () => {
           if (typed.ok && strings.ok) expect((typed.value as { notes: string[] }).notes).toEqual((strings.value as { notes: string[] }).notes);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
+  });
+
+  it('reads plain numbers as Number() does, without a string', () => {
+    for (const t of ['0', '-0', '+5', '.5', '5.', '0.10', '-12.5', '123456789012345', '0.1234567890123', '99999999999999.9']) expect(Object.is(plainNumber(`,${t},`, 1, t.length + 1), Number(t))).toBe(true);
+    for (const t of ['', '-', '.', '1e3', '1234567890123456', ' 1', '1a', '--1']) expect(plainNumber(t, 0, t.length)).toBeNaN();
   });
 
   it('types numbers, booleans, dates and text as it reads, sharing repeated text', async () => {
@@ -63,6 +70,8 @@ describe('typed CSV load', () => {
     expect(data.b).toEqual([true, false, false]);
     expect(data.d).toEqual([new Date(Date.UTC(2024, 0, 2)), null, new Date(Date.UTC(2024, 2, 4))]);
     expect(data.s).toEqual(['g1', 'g1', 'h']);
+    // A quoted number after plain ones is read from its text, not from the scanner's last plain number.
+    expect(((await typedOf('a,b\n1,x\n2,y\n"12",z\n')) as Record<string, unknown[]>).a).toEqual([1, 2, 12]);
   });
 
   it('steps aside where only the whole column decides: a late value of another type, a failing forced type, one column', async () => {
