@@ -121,6 +121,7 @@ export class TypedCsvColumns extends CsvColumns {
     private readonly numbersNeverMissing: boolean,
   ) {
     super(delimiter, options);
+    this.keepLines = false; // a value that does not fit makes the string path parse again, with lines
   }
 
   private makeBuilders(names: readonly string[]): ColumnBuilder[] {

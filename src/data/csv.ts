@@ -321,6 +321,9 @@ export class CsvColumns {
   private rawHeader: string[] = [];
   private columns: string[][] = [];
   private readonly lines: number[] = [];
+  private rows = 0;
+  /** Whether to keep each row's line (for type errors later); a subclass that types as it reads reports no such errors. */
+  protected keepLines = true;
   private padded = 0;
   private allQuoted = true;
   private line = 1;
@@ -363,9 +366,10 @@ export class CsvColumns {
       this.padded++;
     }
     this.store(fields, count, width);
-    this.lines.push(line);
+    if (this.keepLines) this.lines.push(line);
+    const rows = ++this.rows;
     const maxCells = this.options.maxCells;
-    if (maxCells !== undefined && this.lines.length * width > maxCells) throw tooManyCells(line, this.lines.length, width, maxCells);
+    if (maxCells !== undefined && rows * width > maxCells) throw tooManyCells(line, rows, width, maxCells);
   }
 
   /** Plain numbers the scanner reads without strings, for a subclass that asks (./csv-typed.ts). */
