@@ -22,7 +22,7 @@ const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionS
 }));
 
 export default tseslint.config(
-  { ignores: ['**/*.d.ts', 'dist/**', 'node_modules/**', 'coverage/**', 'public/**', '.e2e-profile*/**'] },
+  { ignores: ['**/*.d.ts', 'dist/**', 'dist-cli/**', 'node_modules/**', 'coverage/**', 'public/**', '.e2e-profile*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,7 +1,6 @@
-// The headless runner's kernel thread (a worker_thread): loads the
-// TypeScript sources through tsx, as bin/ml-workbench.mjs does, then
-// src/cli/thread.ts, which waits for notebooks to run.
-import { register } from 'tsx/esm/api';
+// The headless runner's kernel thread (a worker_thread): loads
+// src/cli/thread.ts (through tsx, in a clone) or its build in dist-cli/ (the
+// npm package), as bin/ml-workbench.mjs does; it waits for notebooks to run.
+import { loadCli } from './load-cli.mjs';
 
-register();
-await import('../src/cli/thread.ts');
+await loadCli('thread');

@@ -72,7 +72,9 @@ describe('editing', () => {
   const s = useApp();
 
   it('adds a code cell, edits it in Monaco and runs it', async () => {
-    await s.page.locator('.notebook > .add-cell [data-add-kind="code"]').click();
+    // The add-cell menu: every step, grouped, with a search box.
+    await s.page.locator('.notebook > .add-cell [data-action="add-step"]').click();
+    await s.page.locator('.notebook > .add-cell .add-menu [data-add-kind="code"]').click();
     const cell = s.page.locator('article.cell.selected[data-kind="code"]');
     await cell.locator('.monaco-editor').waitFor({ timeout: 30_000 });
     await cell.locator('.monaco-editor .view-lines').click();

@@ -2,7 +2,7 @@
 // exported Jupyter notebook and the data files it reads, fetched from the
 // app's own origin; the notebook inside is the engine's export of the open
 // notebook. The button speaks Korean when the UI does. A table output
-// downloads as Parquet too.
+// downloads as Parquet too, and a saved model as portable files.
 // E2E_SCREENSHOTS=<folder> also saves the toolbar at 1440 and 1024 wide.
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,6 +66,26 @@ describe('export as Python notebook', () => {
     expect(table.numRows()).toBe(344);
     expect(table.columnNames()).toEqual(['Species', 'Island', 'Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)', 'Sex']);
     expect(table.get('Beak Length (mm)', 0)).toBe(39.1);
+  });
+
+  it('downloads a trained network as a TensorFlow.js layers model', async () => {
+    const page = s.page;
+    const button = page.locator('[data-model="mlp"] [data-action="download-model"]').first();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.click()]);
+    expect(download.suggestedFilename()).toBe('mlp-model.zip');
+    const dir = mkdtempSync(join(tmpdir(), 'mlwb-model-'));
+    const zip = join(dir, 'model.zip');
+    writeFileSync(zip, readFileSync((await download.path())!));
+    const listed = spawnSync('/usr/bin/python3', ['-c', 'import zipfile, json, sys; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; z.extractall(sys.argv[2]); print(json.dumps(z.namelist()))', zip, dir], { encoding: 'utf8' });
+    expect(listed.stderr).toBe('');
+    expect(JSON.parse(listed.stdout)).toEqual(['mlp/model.json', 'mlp/weights.bin', 'mlp/model.meta.json']);
+    const model = JSON.parse(readFileSync(join(dir, 'mlp/model.json'), 'utf8'));
+    expect(model.format).toBe('layers-model');
+    const bytes = model.weightsManifest[0].weights.reduce((n: number, w: { shape: number[] }) => n + 4 * w.shape.reduce((a, b) => a * b, 1), 0);
+    expect(readFileSync(join(dir, 'mlp/weights.bin')).length).toBe(bytes);
+    const meta = JSON.parse(readFileSync(join(dir, 'mlp/model.meta.json'), 'utf8'));
+    expect(meta.features).toEqual(['beak_length', 'beak_depth', 'flipper_length', 'body_mass']);
+    expect(meta.classes).toEqual(['Adelie', 'Chinstrap', 'Gentoo']);
   });
 
   it('speaks Korean', async () => {

@@ -206,6 +206,35 @@ return gain > 0
     .cell('evaluate', { model: 'conservative', input: 'test_x', output: 'conservative_metrics', threshold: { rule: 'fixed', value: 0.5 } }, t('Conservative on test', 'Conservative 테스트 평가'))
     .cell('evaluate', { model: 'aggressive', input: 'test_x', output: 'aggressive_metrics', threshold: { rule: 'fixed', value: 0.5 } }, t('Aggressive on test', 'Aggressive 테스트 평가'))
     .md(t(`
+    ## What does "good" mean here? Two baselines
+
+    An accuracy of 0.9 sounds good until you see that a "model" that always answers **no** (the **majority class**) scores 0.89 —
+    it is right for every one of the 89 % who do not subscribe, and its AUC is 0.5 (it cannot rank anyone).
+    A **logistic regression** on the same 59 features is the simplest real model: if the boosted trees barely beat it, their extra complexity buys little.
+    `, `
+    ## 여기서 "좋다"는 무엇일까? 기준선 두 개
+
+    정확도 0.9는 좋아 보이지만, 늘 **no**라고 답하는 "모델"(**다수 클래스**)도 0.89를 받습니다.
+    가입하지 않는 89 % 모두에게 맞기 때문이고, AUC는 0.5입니다(아무도 줄 세우지 못함).
+    같은 59개 특징으로 학습한 **로지스틱 회귀**는 가장 단순한 진짜 모델입니다. 부스팅 트리가 이를 겨우 이긴다면 더한 복잡도가 얻는 것은 적습니다.
+    `))
+    .cell('train', { input: 'train_x', target: 'y', model: 'logistic', optimizer: 'adam', learningRate: 0.01, epochs: 30, batchSize: 256, validation: 'valid_x', patience: 5, seed: 42, output: 'logistic' }, t('Baseline: logistic regression', '기준선: 로지스틱 회귀'))
+    .cell('evaluate', { model: 'logistic', input: 'test_x', output: 'logistic_metrics', threshold: { rule: 'fixed', value: 0.5 }, report: false }, t('Logistic regression on test', '로지스틱 회귀 테스트 평가'))
+    .code(`
+// The majority class ("no" for everyone) and every model, side by side on the same test rows.
+const y = test_x.array('y');
+const majority = [...new Set(y)].map((v) => [v, y.filter((u) => u === v).length]).sort((a, b) => b[1] - a[1])[0];
+const majority_metrics = { accuracy: majority[1] / y.length, roc_auc: 0.5 };
+set('majority_metrics', majority_metrics);
+const row = (model, m) => ({ model, roc_auc: +m.roc_auc.toFixed(4), accuracy: +m.accuracy.toFixed(4) });
+return aq.from([
+  row(\`baseline: majority class (always "\${majority[0]}")\`, majority_metrics),
+  row('baseline: logistic regression', logistic_metrics),
+  row('conservative trees', conservative_metrics),
+  row('aggressive trees', aggressive_metrics),
+]);
+`, t('Baselines beside the models', '기준선과 모델 비교'))
+    .md(t(`
     ## Which model is better — really?
 
     One test set gives one number per model. The compare cell resamples the test rows (bootstrap) to show how much each metric could move,

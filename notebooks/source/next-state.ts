@@ -52,7 +52,7 @@ export function nextState(lang: Lang = 'en') {
     The bundled \`shop-sessions\` table is made by a simulation that replays the course's state machine and transition probabilities for 2,100 simulated users over 14 days (seed 42): 2,210 sessions, 23,386 events, 17 states.
     The next page is drawn at random from the generator's transition table, given the current page (and the user's login state), so **no model can be right every time**: the best possible top-1 accuracy is the share of the most likely next page for each page — a ceiling, not a bug.
 
-    **Run time.** The course trains for up to 50 epochs and tunes 10 trials × 1 epoch; here every training is cut to a few epochs and the tuning to 5 trials × 1 epoch so the whole notebook runs in a minute or two on two CPU cores. Raise \`epochs\` in the train cells (and \`trials\` in the tune cell) for better scores.
+    **Run time.** The course trains for up to 50 epochs and tunes 10 trials × 1 epoch; here every training is cut to a few epochs and the tuning to 5 trials × 1 epoch so the whole notebook ran in about two and a half minutes headless on two busy CPU cores. Raise \`epochs\` in the train cells (and \`trials\` in the tune cell) for better scores.
     `, `
     # 다음 상태 예측: 다음에 열 페이지는?
 
@@ -72,7 +72,7 @@ export function nextState(lang: Lang = 'en') {
     함께 제공되는 \`shop-sessions\` 표는 시뮬레이션이 강의의 상태 기계와 전이 확률을 가상 사용자 2,100명, 14일 동안 재현해 만든 것입니다(시드 42): 세션 2,210개, 이벤트 23,386개, 상태 17가지.
     다음 페이지는 현재 페이지(와 로그인 상태)가 주어졌을 때 생성기의 전이 표에서 무작위로 뽑히므로 **어떤 모델도 항상 맞힐 수는 없습니다**. 가능한 최고 top-1 정확도는 각 페이지에서 가장 흔한 다음 페이지의 비율입니다. 버그가 아니라 천장입니다.
 
-    **실행 시간.** 강의는 최대 50 에폭을 학습하고 10회 × 1 에폭을 튜닝합니다. 여기서는 노트북 전체가 CPU 코어 두 개로 1~2분에 끝나도록 학습마다 에폭을 몇 번으로, 튜닝을 5회 × 1 에폭으로 줄였습니다. 점수를 높이려면 train 셀의 \`epochs\`(와 tune 셀의 \`trials\`)를 늘리세요.
+    **실행 시간.** 강의는 최대 50 에폭을 학습하고 10회 × 1 에폭을 튜닝합니다. 여기서는 학습마다 에폭을 몇 번으로, 튜닝을 5회 × 1 에폭으로 줄여서 노트북 전체가 바쁜 CPU 코어 두 개로 헤드리스에서 약 2분 반 걸렸습니다. 점수를 높이려면 train 셀의 \`epochs\`(와 tune 셀의 \`trials\`)를 늘리세요.
     `))
     .md(t(`
     ## 1. Load the log
@@ -94,6 +94,11 @@ export function nextState(lang: Lang = 'en') {
     세션의 마지막 이벤트에는 진짜 다음 페이지가 없습니다(next_state가 자기 자신). 그래서 이벤트 **n**개짜리 세션은 학습 목표를 **n − 1**개 줍니다. 이벤트 1개짜리 세션은 목표가 없고, 강의의 이전 노트북은 목표가 하나뿐이고 이력이 없는 2개짜리 세션도 버립니다. 이벤트가 **${MIN_SESSION_EVENTS}**개 이상인 세션만 남기고, 세션 길이를 \`n_events\` 열로 붙입니다.
     `))
     .code(`
+// The course's required columns: stop with a clear message if the log lacks one.
+const required = ['session_id', 'current_state', 'next_state', 'page_depth', ${STEP_FEATURES.map((f) => `'${f}'`).join(', ')}];
+const missing = required.filter((c) => !log.columnNames().includes(c));
+if (missing.length) throw new Error(\`The log lacks the required column(s) \${missing.join(', ')}; it has \${log.columnNames().join(', ')}.\`);
+display(\`All \${required.length} required columns are present: \${required.join(', ')}.\`);
 // Events per session, the length distribution, and the sessions we keep.
 const lengths = log.groupby('session_id').count({ as: 'n_events' });
 const n = lengths.array('n_events').slice().sort((a, b) => a - b);
@@ -153,6 +158,14 @@ return counts;
         { op: 'ordinal', columns: PAIR_FEATURES },
       ],
     }, t('prev1 / prev2 per session', '세션별 prev1 / prev2'))
+    .code(`
+// The course's observed_prev_pairs.npy: every (prev2, prev1) pair that occurs, with its count, and a sample of the steps.
+const pairs = events_prev.groupby('prev2', 'prev1').count({ as: 'steps' }).orderby(aq.desc('steps'));
+set('observed_prev_pairs', pairs);
+display(\`\${pairs.numRows()} distinct (prev2, prev1) pairs observed.\`);
+display(events_prev.select('session_id', 'page_depth', 'prev2', 'prev1', 'current_state', 'next_state').slice(0, 12));
+return pairs;
+`, t('Observed (prev2, prev1) pairs and a sample', '관찰된 (prev2, prev1) 쌍과 예시'))
     .md(t(`
     ## 5. Split by session (train_val_sessions.json)
 
@@ -227,7 +240,7 @@ return { 'train_val_sessions.json': { train: train_sessions.length, val_sessions
     - **ReduceLROnPlateau**: halve the learning rate when the validation loss has not improved for 2 epochs;
     - **early stopping** with patience 3 and **restore best**: the weights of the best validation epoch are kept (the course's best checkpoint).
 
-    The course's sizes (embedding 192, hidden 384, 2 layers, 50 epochs) are reduced so the run stays short; per epoch the validation top-1, top-3 and macro-F1 are reported.
+    The course's sizes (embedding 192, hidden 384, 2 layers, 50 epochs) are reduced so the run stays short (the course's size is a choice before the final retrain, step 9); per epoch the validation top-1, top-3 and macro-F1 are reported.
     `, `
     ## 8. 상태 임베딩 LSTM
 
@@ -239,7 +252,7 @@ return { 'train_val_sessions.json': { train: train_sessions.length, val_sessions
     - **ReduceLROnPlateau**: 검증 손실이 2 에폭 동안 나아지지 않으면 학습률을 절반으로
     - patience 3의 **조기 종료**와 **최적 복원**: 검증 성능이 가장 좋았던 에폭의 가중치를 남깁니다(강의의 best checkpoint).
 
-    강의의 크기(임베딩 192, 은닉 384, 2층, 50 에폭)는 실행이 짧도록 줄였습니다. 에폭마다 검증 top-1, top-3, macro-F1이 나옵니다.
+    강의의 크기(임베딩 192, 은닉 384, 2층, 50 에폭)는 실행이 짧도록 줄였습니다(강의 크기는 최종 재학습 앞, 9단계에서 고를 수 있습니다). 에폭마다 검증 top-1, top-3, macro-F1이 나옵니다.
     `))
     .cell('train', {
       input: 'train_seq', validation: 'valid_seq', model: 'lstm', task: 'classification', output: 'lstm',
@@ -259,7 +272,7 @@ return { 'train_val_sessions.json': { train: train_sessions.length, val_sessions
     - **weightDecay**: AdamW's decoupled weight decay, log scale, 1e-5 to 5e-4 (the course's wd range).
 
     TPE starts with 3 random trials and then samples where the good trials were. To keep the run short the budget is **5 trials × 1 epoch** (the course: 10 × 1). Each trial trains the LSTM as the course's objective does: AdamW, the capped inverse-frequency **class weights** (cap 1.5) and **gradient clipping** at norm 1.
-    Then the **train cell with \`paramsFrom: best_params\`** retrains the LSTM with the best trial's values for more epochs, adding the plateau schedule, early stopping and restore-best: this is the **final model** that steps 10 and 11 evaluate.
+    Then the **train cell with \`paramsFrom: final_params\`** (the best trial's values, at the size chosen below) retrains the LSTM with the best trial's values for more epochs, adding the plateau schedule, early stopping and restore-best: this is the **final model** that steps 10 and 11 evaluate.
     `, `
     ## 9. 튜닝(TPE)과 최종 재학습
 
@@ -271,7 +284,7 @@ return { 'train_val_sessions.json': { train: train_sessions.length, val_sessions
     - **weightDecay**: AdamW의 분리된 가중치 감쇠, 로그 척도, 1e-5 ~ 5e-4 (강의의 wd 범위)
 
     TPE는 무작위 시행 3번으로 시작한 뒤 좋은 시행이 있던 곳에서 값을 뽑습니다. 실행이 짧도록 예산은 **5회 × 1 에폭**입니다(강의는 10 × 1). 시행마다 강의의 목적 함수처럼 AdamW, 상한 1.5의 역빈도 **클래스 가중치**, 노름 1의 **그래디언트 클리핑**으로 LSTM을 학습합니다.
-    그다음 **\`paramsFrom: best_params\`를 쓴 train 셀**이 최적 시행의 값으로 더 많은 에폭 동안 plateau 스케줄, 조기 종료, 최적 복원을 더해 LSTM을 재학습합니다. 10단계와 11단계가 평가하는 **최종 모델**이 이것입니다.
+    그다음 **\`paramsFrom: final_params\`(최적 시행의 값, 아래에서 고른 크기)를 쓴 train 셀**이 최적 시행의 값으로 더 많은 에폭 동안 plateau 스케줄, 조기 종료, 최적 복원을 더해 LSTM을 재학습합니다. 10단계와 11단계가 평가하는 **최종 모델**이 이것입니다.
     `))
     .cell('tune', {
       input: 'train_seq', validation: 'valid_seq', model: 'lstm', task: 'classification',
@@ -285,8 +298,22 @@ return { 'train_val_sessions.json': { train: train_sessions.length, val_sessions
       ],
       sampler: 'tpe', trials: 5, startupTrials: 3, pruning: false, metric: 'val_accuracy', output: 'best_params',
     }, t('Tune the LSTM (TPE, 5 trials × 1 epoch, maximise top-1)', 'LSTM 튜닝 (TPE, 5회 × 1 에폭, top-1 최대화)'))
+    .md(t(`
+    **Course size or the small default?** The course's final model is an LSTM of **2 layers × 384 units** with an **embedding of 192**, trained for up to **50 epochs** (early stopping after 7). That is roughly a hundred times the weights of the default here (1 layer × 32 units, the tuned embedding of 8–32, 8 epochs), and on a CPU each of its epochs takes minutes rather than seconds — the whole course-size run is a long wait without a GPU, and on this generated data (whose next page is drawn at random from a transition table) a bigger model has little more to learn. The next cell picks the size: set \`COURSE_SIZE = true\` and run the cells from there to train the course's model; the default keeps the notebook short.
+    `, `
+    **강의 크기인가, 작은 기본값인가?** 강의의 최종 모델은 **2층 × 384 유닛** LSTM에 **임베딩 192**이고 최대 **50 에폭**(7 에폭 뒤 조기 종료) 학습합니다. 여기 기본값(1층 × 32 유닛, 튜닝한 임베딩 8–32, 8 에폭)의 가중치보다 대략 백 배 많고, CPU에서는 에폭마다 몇 초가 아니라 몇 분이 걸립니다. GPU 없이는 강의 크기 전체 실행을 오래 기다려야 하고, (다음 페이지를 전이 표에서 무작위로 뽑는) 이 생성 데이터에서는 더 큰 모델이 더 배울 것이 별로 없습니다. 다음 셀이 크기를 고릅니다. \`COURSE_SIZE = true\`로 바꾸고 그 셀부터 실행하면 강의의 모델을 학습합니다. 기본값은 노트북을 짧게 유지합니다.
+    `))
+    .code(`
+// false: the small default (the tuned params as they are); true: the course's size on top of the tuned params.
+const COURSE_SIZE = false;
+const final_params = COURSE_SIZE
+  ? { ...best_params, 'sequence.units': [384, 384], 'sequence.embeddingDim': 192, epochs: 50, patience: 7 }
+  : { ...best_params, 'sequence.units': [32] };
+set('final_params', final_params);
+return COURSE_SIZE ? 'Course size: LSTM 2 × 384, embedding 192, up to 50 epochs (patience 7).' : \`Small default: LSTM 1 × 32, embedding \${best_params['sequence.embeddingDim']}, up to 8 epochs (patience 3).\`;
+`, t('Course size or the small default', '강의 크기 또는 작은 기본값'))
     .cell('train', {
-      input: 'train_seq', validation: 'valid_seq', model: 'lstm', task: 'classification', output: 'lstm_final', paramsFrom: 'best_params',
+      input: 'train_seq', validation: 'valid_seq', model: 'lstm', task: 'classification', output: 'lstm_final', paramsFrom: 'final_params',
       sequence: { units: [32], embeddingDim: 16 }, dropout: 0.2,
       optimizer: 'adamw', learningRate: 0.01, weightDecay: 5e-4, epochs: 8, batchSize: 64, seed: NEXT_STATE_SEED,
       classWeight: 'inverse_capped', classWeightCap: 1.5, clipNorm: 1,
@@ -305,13 +332,56 @@ return { 'train_val_sessions.json': { train: train_sessions.length, val_sessions
     `))
     .cell('evaluate', { model: 'lstm_final', input: 'valid_seq', output: 'final_metrics', predictions: 'final_pred', topK: 3, report: true }, t('Final LSTM on the validation sessions', '검증 세션에서 최종 LSTM 평가'))
     .cell('evaluate', { model: 'lstm', input: 'valid_seq', output: 'lstm_metrics', topK: 3, report: false }, t('Step-8 LSTM, for comparison', '비교용 8단계 LSTM'))
+    .md(t(`
+    **Baseline: a first-order Markov table.** Before trusting the LSTM, count: in the training sessions, which page follows each page most often? Predicting that page (top-3: the three most frequent) for every step of the **same validation sessions and steps** the LSTM is scored on needs no training at all. If the LSTM does not beat this table, its memory, embeddings and numbers have not earned their place.
+    `, `
+    **기준선: 1차 마르코프 표.** LSTM을 믿기 전에 세어 보세요. 학습 세션에서 각 페이지 다음에 가장 자주 오는 페이지는 무엇인가? LSTM을 평가한 **같은 검증 세션과 단계**마다 그 페이지를(top-3은 가장 잦은 세 페이지를) 답하는 데는 학습이 전혀 필요 없습니다. LSTM이 이 표를 이기지 못하면 그 기억, 임베딩, 숫자들은 자리를 얻지 못한 것입니다.
+    `))
     .code(`
-// Top-1, top-3 and macro-F1 of both LSTMs next to the majority-class rate.
+// First-order Markov table: counts of (page → next page) over the training sessions' consecutive events,
+// scored on the validation steps the sequences cell built for the LSTM (sessions of ≥ ${MIN_SESSION_EVENTS} events, their last 24 transitions).
+const sessions = (log) => {
+  const by = new Map();
+  for (const r of log.objects()) { if (!by.has(r.session_id)) by.set(r.session_id, []); by.get(r.session_id).push(r); }
+  return [...by.values()].map((rows) => rows.sort((a, b) => a.page_depth - b.page_depth).map((r) => r.current_state));
+};
+const counts = new Map(), overall = new Map();
+for (const states of sessions(train_log)) {
+  if (states.length < ${MIN_SESSION_EVENTS}) continue;
+  for (let i = 0; i + 1 < states.length; i++) {
+    const row = counts.get(states[i]) ?? new Map();
+    row.set(states[i + 1], (row.get(states[i + 1]) ?? 0) + 1);
+    counts.set(states[i], row);
+    overall.set(states[i + 1], (overall.get(states[i + 1]) ?? 0) + 1);
+  }
+}
+const ranked = (m) => [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
+const fallback = ranked(overall);
+let n = 0, hit1 = 0, hit3 = 0;
+for (const states of sessions(valid_log)) {
+  if (states.length < ${MIN_SESSION_EVENTS}) continue;
+  for (let i = Math.max(0, states.length - 1 - 24); i + 1 < states.length; i++) {
+    const guess = counts.has(states[i]) ? ranked(counts.get(states[i])) : fallback;
+    n++;
+    if (guess[0] === states[i + 1]) hit1++;
+    if (guess.slice(0, 3).includes(states[i + 1])) hit3++;
+  }
+}
+set('markov_metrics', { accuracy: hit1 / n, top_3_accuracy: hit3 / n, steps: n });
+display(\`The same \${n} validation steps as the LSTM's \${final_pred.numRows()}: \${n === final_pred.numRows()}.\`);
+display(hit1 / n >= final_metrics.accuracy
+  ? \`The Markov table's top-1 (\${(hit1 / n).toFixed(3)}) is at least the final LSTM's (\${final_metrics.accuracy.toFixed(3)}): on this data the LSTM has not earned its place — the next page depends on the current page (and the login state, which neither sees), and the table already knows that.\`
+  : \`The final LSTM's top-1 (\${final_metrics.accuracy.toFixed(3)}) beats the Markov table's (\${(hit1 / n).toFixed(3)}).\`);
+return aq.from([...counts.keys()].sort().map((page) => ({ page, most_likely_next: ranked(counts.get(page))[0], share: +(counts.get(page).get(ranked(counts.get(page))[0]) / [...counts.get(page).values()].reduce((a, b) => a + b, 0)).toFixed(3) })));
+`, t('Baseline: first-order Markov table', '기준선: 1차 마르코프 표'))
+    .code(`
+// Top-1, top-3 and macro-F1 of both LSTMs next to the majority-class rate and the Markov table.
 const counts = final_pred.groupby('truth').count({ as: 'n' });
 const majority = Math.max(...counts.array('n')) / final_pred.numRows();
 const row = (model, m) => ({ model, top1: m.accuracy, top3: m.top_3_accuracy, macro_f1: m.f1_macro });
 const summary = aq.from([
   { model: 'always the most common page', top1: majority, top3: null, macro_f1: null },
+  { model: 'baseline: first-order Markov table', top1: markov_metrics.accuracy, top3: markov_metrics.top_3_accuracy, macro_f1: null },
   row('LSTM, step 8 (hand-picked params)', lstm_metrics),
   row('LSTM, final (tuned + retrained)', final_metrics),
 ]);

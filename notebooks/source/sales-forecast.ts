@@ -1,13 +1,14 @@
 // "Sales forecast": the course's K-Mart forecasting notebook (COURSE.md §4)
 // on the generated retail tables. Forecast a product's sales one lead time
-// ahead for store 44 with a dense baseline, an LSTM and a 1D-CNN, check the
+// ahead for store 44 with a dense network, an LSTM and a 1D-CNN beside two
+// model-free baselines (weekday mean, last week), score March 2017, check the
 // residuals, and turn the forecast into an ordering policy with the
 // inventory simulation. One structure, two languages (text(lang)).
 import { NotebookBuilder } from './builder.ts';
 import { text, type Lang } from './i18n.ts';
 
-/** The course's three products and their lead times (kmart-products: 2 / 3 / 3). */
-export const PRODUCTS = [{ id: 3, lead: 2 }, { id: 12, lead: 3 }, { id: 42, lead: 3 }] as const;
+/** The course's three products and their lead times (kmart-products: 2 days each, as the course document gives them). */
+export const PRODUCTS = [{ id: 3, lead: 2 }, { id: 12, lead: 2 }, { id: 42, lead: 2 }] as const;
 /** Timesteps per LSTM / CNN window (the course uses 7 for product 3 and 14 for product 42). */
 export const WINDOW = 7;
 /** Window per product: the course's 14 days for product 42 (a yearly-seasonal, noisier series), 7 otherwise. */
@@ -16,27 +17,33 @@ export const WINDOW_OF: Record<number, number> = { 3: 7, 12: 7, 42: 14 };
 export const VALID_DAYS = 60;
 /** Safety stock levels, in % of the mean daily demand. */
 export const SAFETY_LEVELS = [0, 10, 20, 30, 50, 75, 100, 150];
-/** The model inputs, all min-max scaled on the training part. */
-export const FORECAST_FEATURES = ['Qty', 'CustomerCount', 'Qty_rolling_mean7', 'Qty_diff1', 'CustomerCount_diff1', 'Date_weekday', 'Date_month', 'target_weekday'];
+/** The model inputs, all min-max scaled on the training part (the last two are the course's neighbouring stores' visitors and oil-price level). */
+export const FORECAST_FEATURES = ['Qty', 'CustomerCount', 'Qty_rolling_mean7', 'Qty_diff1', 'CustomerCount_diff1', 'Date_weekday', 'Date_month', 'target_weekday', 'Neighbour_customers', 'oil_level'];
 
 type T = (en: string, ko: string) => string;
 
 function features(b: NotebookBuilder, t: T, id: number, lead: number): NotebookBuilder {
   return b
     .cell('transform', {
-      input: `p${id}`, output: `p${id}_feat`, transform: `p${id}_features`,
+      input: `p${id}_all`, output: `p${id}_feat`, transform: `p${id}_features`,
       steps: [
         { op: 'dateparts', column: 'Date', parts: ['weekday', 'month'] },
         { op: 'shiftTarget', column: 'Qty', lead, orderBy: 'Date', name: 'target' },
         { op: 'rolling', column: 'Qty', window: 7, stat: 'mean', orderBy: 'Date' },
         { op: 'diff', column: 'Qty', periods: 1, orderBy: 'Date' },
         { op: 'diff', column: 'CustomerCount', periods: 1, orderBy: 'Date' },
-        { op: 'derive', name: 'target_weekday', expr: `d => (d.Date_weekday + ${lead}) % 7` },
-        { op: 'filter', expr: 'd => op.is_finite(d.target) && op.is_finite(d.Qty_rolling_mean7) && op.is_finite(d.Qty_diff1) && op.is_finite(d.CustomerCount_diff1)' },
+        { op: 'filter', expr: 'd => op.is_finite(d.target) && op.is_finite(d.Qty_rolling_mean7) && op.is_finite(d.Qty_diff1) && op.is_finite(d.CustomerCount_diff1) && op.is_finite(d.Neighbour_customers) && op.is_finite(d.oil_level)' },
       ],
     }, t(`Product ${id}: target = sales ${lead} days ahead, and the features`, `상품 ${id}: 목표 = ${lead}일 뒤 판매량, 그리고 특징`))
+    .code(`
+// Rows whose target day is in March 2017 are the test month; the rest (targets up to 2017-02-28) are for training and validation.
+const p${id}_dev = p${id}_feat.filter((d) => d.target_day <= '2017-02-28');
+const p${id}_test = p${id}_feat.filter((d) => d.target_day >= '2017-03-01');
+set('p${id}_dev', p${id}_dev); set('p${id}_test', p${id}_test);
+return \`\${p${id}_dev.numRows()} rows for training and validation, \${p${id}_test.numRows()} test rows (target days \${p${id}_test.get('target_day', 0)} to \${p${id}_test.get('target_day', p${id}_test.numRows() - 1)})\`;
+`, t(`Product ${id}: hold out March 2017`, `상품 ${id}: 2017년 3월을 떼어 두기`))
     .cell('split', {
-      input: `p${id}_feat`, method: 'time', time: 'Date', lastDays: VALID_DAYS, train: 0.8, validation: 0.2, test: 0,
+      input: `p${id}_dev`, method: 'time', time: 'Date', lastDays: VALID_DAYS, train: 0.8, validation: 0.2, test: 0,
       outputs: { train: `p${id}_train`, validation: `p${id}_valid` },
     }, t(`Product ${id}: the last ${VALID_DAYS} days for validation`, `상품 ${id}: 마지막 ${VALID_DAYS}일을 검증용으로`))
     .cell('transform', {
@@ -45,7 +52,7 @@ function features(b: NotebookBuilder, t: T, id: number, lead: number): NotebookB
         { op: 'target', columns: ['target_weekday'], target: 'target', smoothing: 0 },
         { op: 'scale', columns: FORECAST_FEATURES, method: 'minmax' },
       ],
-      applyTo: [{ input: `p${id}_valid`, output: `p${id}_valid_s` }],
+      applyTo: [{ input: `p${id}_valid`, output: `p${id}_valid_s` }, { input: `p${id}_test`, output: `p${id}_test_s` }],
     }, t(`Product ${id}: weekday mean and min-max scaling (fitted on training days)`, `상품 ${id}: 요일 평균과 min-max 스케일링 (학습 기간으로 적합)`));
 }
 
@@ -54,15 +61,79 @@ function windows(b: NotebookBuilder, t: T, id: number, steps = WINDOW_OF[id] ?? 
     .code(`
 // The validation windows need the ${steps - 1} days before the first validation day as their history:
 // the last ${steps - 1} training rows + the validation rows (inputs only; every target is a validation day).
-const train = p${id}_train_s.orderby('Date');
-const p${id}_valid_ctx = train.slice(train.numRows() - ${steps - 1}).concat(p${id}_valid_s.orderby('Date'));
-set('p${id}_valid_ctx', p${id}_valid_ctx);
-return \`\${p${id}_valid_ctx.numRows()} rows → \${p${id}_valid_ctx.numRows() - ${steps - 1}} windows of ${steps} days, one per validation day\`;
-`, t(`Product ${id}: history for the validation windows`, `상품 ${id}: 검증 윈도의 이력`))
+// The March windows likewise take the last ${steps - 1} validation rows as history.
+const train = p${id}_train_s.orderby('Date'), valid = p${id}_valid_s.orderby('Date');
+const p${id}_valid_ctx = train.slice(train.numRows() - ${steps - 1}).concat(valid);
+const p${id}_test_ctx = valid.slice(valid.numRows() - ${steps - 1}).concat(p${id}_test_s.orderby('Date'));
+set('p${id}_valid_ctx', p${id}_valid_ctx); set('p${id}_test_ctx', p${id}_test_ctx);
+return \`\${p${id}_valid_ctx.numRows() - ${steps - 1}} validation windows and \${p${id}_test_ctx.numRows() - ${steps - 1}} March windows of ${steps} days\`;
+`, t(`Product ${id}: history for the validation and March windows`, `상품 ${id}: 검증·3월 윈도의 이력`))
     .cell('sequences', {
       input: `p${id}_train_s`, mode: 'windows', features: FORECAST_FEATURES, target: 'target', steps, horizon: 0, time: 'Date', scale: 'none',
-      applyTo: [{ input: `p${id}_valid_ctx`, output: `p${id}_valid_w` }], output: `p${id}_train_w`,
+      applyTo: [{ input: `p${id}_valid_ctx`, output: `p${id}_valid_w` }, { input: `p${id}_test_ctx`, output: `p${id}_test_w` }], output: `p${id}_train_w`,
     }, t(`Product ${id}: ${steps}-day windows`, `상품 ${id}: ${steps}일 윈도`));
+}
+
+/** The two baselines on the validation days and on March: weekday mean (fitted on the training days) and last week's sales on the target day's weekday. */
+function baselines(b: NotebookBuilder, t: T, id: number): NotebookBuilder {
+  return b.code(`
+// Two forecasts that need no model, scored on the same days as the models.
+// weekday mean: the mean target of the training days with the same target weekday;
+// last week: the sales 7 days before the target day (a week earlier again when the store was closed that day).
+const qty = new Map(p${id}_all.objects().map((r) => [new Date(r.Date).toISOString().slice(0, 10), r.Qty]));
+const shift = (d, days) => new Date(Date.parse(d) - days * 86400000).toISOString().slice(0, 10);
+const sums = new Map();
+for (const r of p${id}_train.objects()) { const s = sums.get(r.target_weekday) ?? [0, 0]; sums.set(r.target_weekday, [s[0] + r.target, s[1] + 1]); }
+const weekdayMean = (r) => { const s = sums.get(r.target_weekday); return s[0] / s[1]; };
+const lastWeek = (r) => { for (let w = 1; w <= 4; w++) { const q = qty.get(shift(r.target_day, 7 * w)); if (q !== undefined) return q; } return NaN; };
+const metrics = (rows, f) => {
+  const y = rows.map((r) => r.target), p = rows.map(f), n = y.length, mean = y.reduce((a, b) => a + b, 0) / n;
+  let se = 0, ae = 0, ape = 0, tot = 0;
+  y.forEach((v, i) => { se += (v - p[i]) ** 2; ae += Math.abs(v - p[i]); ape += Math.abs(v - p[i]) / Math.max(Math.abs(v), 2.220446049250313e-16); tot += (v - mean) ** 2; });
+  return { rmse: Math.sqrt(se / n), mae: ae / n, mape: ape / n, r2: 1 - se / tot };
+};
+const valid = p${id}_valid.orderby('Date').objects(), test = p${id}_test.orderby('Date').objects();
+set('p${id}_weekday_metrics', metrics(valid, weekdayMean)); set('p${id}_lastweek_metrics', metrics(valid, lastWeek));
+set('p${id}_weekday_test_metrics', metrics(test, weekdayMean)); set('p${id}_lastweek_test_metrics', metrics(test, lastWeek));
+const p${id}_weekday_test_pred = aq.from(test.map((r) => ({ target_day: r.target_day, truth: r.target, prediction: weekdayMean(r) })));
+set('p${id}_weekday_test_pred', p${id}_weekday_test_pred);
+return aq.from([['weekday mean', weekdayMean], ['last week', lastWeek]].map(([name, f]) => ({ baseline: name, validation_r2: +metrics(valid, f).r2.toFixed(4), march_r2: +metrics(test, f).r2.toFixed(4) })));
+`, t(`Product ${id}: two baselines without a model`, `상품 ${id}: 모델 없는 기준선 두 개`));
+}
+
+/** Models and baselines side by side, on the validation days and on March 2017, with a sentence saying who wins. */
+function scores(b: NotebookBuilder, t: T, id: number): NotebookBuilder {
+  return b.code(`
+// RMSE, MAE, MAPE and R² of every forecast: validation (the last ${VALID_DAYS} days to 2017-02-28) and March 2017.
+const row = (model, v, m) => ({ model, val_rmse: +v.rmse.toFixed(1), val_mae: +v.mae.toFixed(1), val_mape: +v.mape.toFixed(4), val_r2: +v.r2.toFixed(4),
+  mar_rmse: +m.rmse.toFixed(1), mar_mae: +m.mae.toFixed(1), mar_mape: +m.mape.toFixed(4), mar_r2: +m.r2.toFixed(4) });
+const rows = [
+  row('baseline: weekday mean', p${id}_weekday_metrics, p${id}_weekday_test_metrics),
+  row('baseline: last week', p${id}_lastweek_metrics, p${id}_lastweek_test_metrics),
+  row('Dense (MLP)', p${id}_mlp_metrics, p${id}_mlp_test_metrics),
+  row('LSTM', p${id}_lstm_metrics, p${id}_lstm_test_metrics),
+  row('1D-CNN', p${id}_cnn_metrics, p${id}_cnn_test_metrics),
+];
+const p${id}_scores = aq.from(rows);
+set('p${id}_scores', p${id}_scores);
+const best = (list, key) => list.reduce((a, b) => (b[key] > a[key] ? b : a));
+const verdict = (key, when) => {
+  const base = best(rows.slice(0, 2), key), model = best(rows.slice(2), key);
+  return model[key] > base[key]
+    ? \`\${when}: the best model (\${model.model}, R² \${model[key]}) beats the best baseline (\${base.model}, R² \${base[key]}).\`
+    : \`\${when}: a baseline wins (\${base.model}, R² \${base[key]} vs the best model's \${model[key]}, \${model.model}) — the models have not earned their place here.\`;
+};
+display(verdict('val_r2', 'Validation') + ' ' + verdict('mar_r2', 'March 2017'));
+return p${id}_scores;
+`, t(`Product ${id}: models and baselines, validation and March 2017`, `상품 ${id}: 모델과 기준선, 검증과 2017년 3월`));
+}
+
+/** The three models' March 2017 scores. */
+function testMonth(b: NotebookBuilder, t: T, id: number): NotebookBuilder {
+  return b
+    .cell('evaluate', { model: `p${id}_mlp`, input: `p${id}_test_s`, output: `p${id}_mlp_test_metrics`, predictions: `p${id}_mlp_test_pred` }, t(`Product ${id}: dense model on March 2017`, `상품 ${id}: 2017년 3월에서 밀집 모델 평가`))
+    .cell('evaluate', { model: `p${id}_lstm`, input: `p${id}_test_w`, output: `p${id}_lstm_test_metrics`, predictions: `p${id}_lstm_test_pred` }, t(`Product ${id}: LSTM on March 2017`, `상품 ${id}: 2017년 3월에서 LSTM 평가`))
+    .cell('evaluate', { model: `p${id}_cnn`, input: `p${id}_test_w`, output: `p${id}_cnn_test_metrics`, predictions: `p${id}_cnn_test_pred` }, t(`Product ${id}: 1D-CNN on March 2017`, `상품 ${id}: 2017년 3월에서 1D-CNN 평가`));
 }
 
 const CNN = {
@@ -80,53 +151,53 @@ export function salesForecast(lang: Lang = 'en') {
   const b = new NotebookBuilder(t('Sales forecast and safety stock', '판매량 예측과 안전 재고'), {
     authors: [{ name: 'ML Workbench' }],
     description: t(
-      'The course\'s K-Mart forecasting notebook: forecast a product\'s sales one lead time ahead (dense baseline, LSTM, 1D-CNN), check the residuals and choose a safety stock with an inventory simulation.',
-      '강의의 K-Mart 예측 노트북: 리드타임 뒤의 상품 판매량을 예측하고(밀집 기준 모델, LSTM, 1D-CNN) 잔차를 점검한 뒤 재고 시뮬레이션으로 안전 재고를 고릅니다.',
+      'The course\'s K-Mart forecasting notebook: forecast a product\'s sales one lead time ahead (dense, LSTM, 1D-CNN, beside two baselines), score March 2017, check the residuals and choose a safety stock with an inventory simulation.',
+      '강의의 K-Mart 예측 노트북: 리드타임 뒤의 상품 판매량을 예측하고(밀집, LSTM, 1D-CNN과 두 기준선) 2017년 3월로 평가하고 잔차를 점검한 뒤 재고 시뮬레이션으로 안전 재고를 고릅니다.',
     ),
     ...(lang === 'ko' ? { language: 'ko' } : {}),
   });
   b.md(t(`
     # Sales forecast and safety stock
 
-    A store orders goods every evening; what it orders today arrives after the product's **lead time** (2 or 3 days). To order well it must know **how much will sell on the day the goods arrive**. Order too little and customers leave empty-handed (**lost sales**); order too much and money sits on the shelf (**stock**).
+    A store orders goods every evening; what it orders today arrives after the product's **lead time** (2 days for all three products here). To order well it must know **how much will sell on the day the goods arrive**. Order too little and customers leave empty-handed (**lost sales**); order too much and money sits on the shelf (**stock**).
     This notebook follows the course's K-Mart forecasting project:
 
     1. **load** the five retail tables (sales, orders = customers per day, oil price, products, stores),
-    2. keep **store 44** and the products **3** (drink), **12** (milk) and **42** (agricultural),
+    2. one **pipeline** function turns the five tables into a product's model input (store 44, customers, the neighbouring stores' visitors, the oil price and its level), applied to products **3** (drink), **12** (milk) and **42** (agricultural),
     3. **explore**: sales over time, by weekday, against customers and against the oil price, and a **seasonal decomposition**,
     4. build the **target** (sales one lead time ahead) and **features** (weekday, weekday mean, customers, 7-day moving average, day-to-day changes), **scale** them,
     5. validate on the **last 60 days** and with **forward-chaining cross-validation**,
-    6. train a **dense baseline**, an **LSTM** and a **1D-CNN** on product 3 and compare **RMSE, MAE, MAPE, R²**,
+    6. train a **dense** network, an **LSTM** and a **1D-CNN** on product 3 and compare their **RMSE, MAE, MAPE, R²** with two forecasts that need no model (**baselines**: the weekday mean and last week's sales), on the validation days and on **March 2017**, the course's test month,
     7. check the **residuals** (normality, stationarity, autocorrelation),
-    8. run the **inventory simulation** over safety-stock levels and find the smallest with no lost sales,
-    9. the same three models and the simulation for products 12 and 42.
+    8. run the **inventory simulation** on March 2017 and find the smallest safety stock with no lost sales, with its daily average stock, value and turnover,
+    9. the same models, baselines and simulation for products 12 and 42.
 
     **The data is generated.** The course's CSVs are not redistributable. The bundled \`kmart-*\` tables are made by a random generator with a fixed seed (every run gets the same tables) that reproduces the course's columns and the patterns measured on its store 44, 2014-01-01 to 2017-03-31:
-    customers ~4,400 a day with busier weekends and a December peak; product 3 = customers × basket × a slow upward trend × a weekend lift (×1.9); product 12 follows customers with a December peak; product 42 (~50–150 a day) peaks in July and ignores customers and oil; oil falls from ~100 to ~30 and recovers to ~53; the store is closed on Jan 1 and Dec 25. Noise is 4–10% a day, so a good forecast still misses by a few percent.
-    We use the training period up to 2017-02-28; March 2017 is left for you as a test month.
+    customers ~4,400 a day with busier weekends and a December peak; product 3 = customers × basket × a slow upward trend × a weekend lift (×1.9); product 12 follows customers with a December peak; product 42 (~50–150 a day) peaks in July and ignores customers and oil; oil falls from ~100 to ~30 and recovers to ~53; the store is closed on Jan 1 and Dec 25. Two days ahead nobody knows how many customers will come (their count varies by ~7% a day on top of the weekly and yearly pattern), so even a good forecast misses by well over the 4–10% noise of the sales themselves.
+    The models learn from the days up to 2017-02-28; **March 2017** is held out and scored at the end, as the course's business evaluation.
 
-    **Run time.** Models train for at most 30–40 epochs with early stopping, so the notebook runs in about a minute and a half on two CPU cores.
+    **Run time.** Models train for at most 30–40 epochs with early stopping. Headless on two busy CPU cores the whole notebook took about three minutes, most of it the LSTMs and the cross-validation; in a browser with a GPU it is faster.
     `, `
     # 판매량 예측과 안전 재고
 
-    매장은 매일 저녁 상품을 주문하고, 오늘 주문한 상품은 상품의 **리드타임**(2~3일) 뒤에 도착합니다. 주문을 잘하려면 **상품이 도착하는 날 얼마나 팔릴지** 알아야 합니다. 너무 적게 주문하면 손님이 빈손으로 돌아가고(**판매 손실**), 너무 많이 주문하면 돈이 선반에 묶입니다(**재고**).
+    매장은 매일 저녁 상품을 주문하고, 오늘 주문한 상품은 상품의 **리드타임**(여기 세 상품 모두 2일) 뒤에 도착합니다. 주문을 잘하려면 **상품이 도착하는 날 얼마나 팔릴지** 알아야 합니다. 너무 적게 주문하면 손님이 빈손으로 돌아가고(**판매 손실**), 너무 많이 주문하면 돈이 선반에 묶입니다(**재고**).
     이 노트북은 강의의 K-Mart 예측 프로젝트를 따라갑니다.
 
     1. 다섯 가지 소매 표(판매, 주문 = 일별 고객 수, 유가, 상품, 매장)를 **불러옵니다**.
-    2. **매장 44**와 상품 **3**(음료), **12**(우유), **42**(농산물)만 남깁니다.
+    2. **파이프라인** 함수 하나가 다섯 표를 상품의 모델 입력(매장 44, 고객 수, 이웃 매장의 방문자 수, 유가와 그 수준)으로 바꾸고, 상품 **3**(음료), **12**(우유), **42**(농산물)에 적용합니다.
     3. **탐색**: 시간에 따른 판매, 요일별, 고객 수 대비, 유가 대비, 그리고 **계절 분해**.
     4. **목표**(리드타임 뒤 판매량)와 **특징**(요일, 요일 평균, 고객 수, 7일 이동 평균, 일간 변화)을 만들고 **스케일링**합니다.
     5. **마지막 60일**과 **전진(forward-chaining) 교차 검증**으로 검증합니다.
-    6. 상품 3에 **밀집 기준 모델**, **LSTM**, **1D-CNN**을 학습해 **RMSE, MAE, MAPE, R²**를 비교합니다.
+    6. 상품 3에 **밀집** 신경망, **LSTM**, **1D-CNN**을 학습해 **RMSE, MAE, MAPE, R²**를 모델이 필요 없는 두 예측(**기준선**: 요일 평균과 지난주 판매량)과 검증 기간, 그리고 강의의 테스트 달인 **2017년 3월**에서 비교합니다.
     7. **잔차**(정규성, 정상성, 자기상관)를 점검합니다.
-    8. 안전 재고 수준별로 **재고 시뮬레이션**을 돌려 판매 손실이 없는 가장 작은 수준을 찾습니다.
-    9. 상품 12와 42에도 같은 세 모델과 시뮬레이션을 적용합니다.
+    8. 2017년 3월로 **재고 시뮬레이션**을 돌려 판매 손실이 없는 가장 작은 안전 재고와 그때의 일평균 재고, 가치, 회전율을 찾습니다.
+    9. 상품 12와 42에도 같은 모델, 기준선, 시뮬레이션을 적용합니다.
 
     **데이터는 생성된 것입니다.** 강의의 CSV는 재배포할 수 없습니다. 함께 제공되는 \`kmart-*\` 표는 시드를 고정한 난수 생성기(실행할 때마다 같은 표)가 강의의 열과 매장 44(2014-01-01 ~ 2017-03-31)에서 측정된 패턴을 재현해 만든 것입니다.
-    고객은 하루 약 4,400명이고 주말이 붐비며 12월이 정점입니다. 상품 3 = 고객 수 × 장바구니 × 느린 상승 추세 × 주말 상승(×1.9), 상품 12는 고객 수를 따르고 12월에 정점, 상품 42(하루 50~150개)는 7월에 정점이고 고객 수와 유가와 무관합니다. 유가는 약 100에서 약 30으로 떨어졌다가 약 53으로 회복합니다. 매장은 1월 1일과 12월 25일에 문을 닫습니다. 하루 잡음이 4~10%라 좋은 예측도 몇 퍼센트는 빗나갑니다.
-    2017-02-28까지의 학습 기간을 쓰고, 2017년 3월은 여러분의 테스트 달로 남겨 둡니다.
+    고객은 하루 약 4,400명이고 주말이 붐비며 12월이 정점입니다. 상품 3 = 고객 수 × 장바구니 × 느린 상승 추세 × 주말 상승(×1.9), 상품 12는 고객 수를 따르고 12월에 정점, 상품 42(하루 50~150개)는 7월에 정점이고 고객 수와 유가와 무관합니다. 유가는 약 100에서 약 30으로 떨어졌다가 약 53으로 회복합니다. 매장은 1월 1일과 12월 25일에 문을 닫습니다. 이틀 뒤에 고객이 몇 명 올지는 아무도 모릅니다(주간·연간 패턴 위에 하루 약 7%씩 달라짐). 그래서 좋은 예측도 판매량 자체의 잡음(4~10%)보다 훨씬 크게 빗나갑니다.
+    모델은 2017-02-28까지의 날들로 배우고, **2017년 3월**은 떼어 두었다가 강의의 비즈니스 평가로 마지막에 채점합니다.
 
-    **실행 시간.** 모델은 조기 종료와 함께 최대 30–40 에폭만 학습하므로 노트북 전체가 CPU 코어 두 개로 약 1분 반에 끝납니다.
+    **실행 시간.** 모델은 조기 종료와 함께 최대 30–40 에폭만 학습합니다. 바쁜 CPU 코어 두 개에서 헤드리스로 노트북 전체가 약 3분 걸렸고, 대부분은 LSTM들과 교차 검증입니다. GPU가 있는 브라우저에서는 더 빠릅니다.
     `))
     .md(t(`
     ## 1. Load the five tables
@@ -148,26 +219,56 @@ export function salesForecast(lang: Lang = 'en') {
     상품마다 매장이 문을 연 날마다 한 행인 표를 만듭니다: **Qty**(판매 수량), **CustomerCount**(주문 표를 날짜로 조인), **WTI_Price**. 유가는 영업일에만 거래되므로 날짜 **기준(as-of)**으로 조인합니다. 그날 또는 그 이전의 마지막 가격을 씁니다(주말과 휴일은 금요일 가격). 학습 기간(2017-02-28까지)만 남깁니다.
     `))
     .code(`
-// Store 44, products 3 / 12 / 42, training period; customers joined by date, oil as of the date.
+// The course's create_pipeline: ONE function that turns the five incoming tables into one product's
+// model input — applied below to products 3, 12 and 42 (and to any other product id).
 const day = (v) => new Date(v).toISOString().slice(0, 10);
-const END = '2017-02-28';
-const customers = new Map(orders.filter((d) => d.Store_ID === 44).objects().map((r) => [day(r.Date), r.CustomerCount]));
-const oilDays = oil.objects().filter((r) => r.WTI_Price !== null && !Number.isNaN(r.WTI_Price)).map((r) => [day(r.Date), r.WTI_Price]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
-const oilAsOf = (d) => {
-  let lo = 0, hi = oilDays.length - 1, found = null;
-  while (lo <= hi) { const mid = (lo + hi) >> 1; if (oilDays[mid][0] <= d) { found = oilDays[mid][1]; lo = mid + 1; } else hi = mid - 1; }
-  return found;
-};
-const product = (id) => aq.from(sales.filter(aq.escape((d) => d.Store_ID === 44 && d.Product_ID === id && day(d.Date) <= END)).objects()
-  .map((r) => ({ Date: r.Date, Qty: r.Qty, CustomerCount: customers.get(day(r.Date)) ?? null, WTI_Price: oilAsOf(day(r.Date)), weekday: (new Date(r.Date).getUTCDay() + 6) % 7 }))
-  .sort((a, b) => a.Date - b.Date));
-const p3 = product(3), p12 = product(12), p42 = product(42);
+const TRAIN_END = '2017-02-28', TEST_END = '2017-03-31';
+function create_pipeline(sales, orders, oil, products, stores, productId, storeId = 44) {
+  const lead = products.objects().find((r) => r.Product_ID === productId).LeadTime;
+  const customers = new Map(), neighbours = new Map();
+  for (const r of orders.objects()) {
+    const d = day(r.Date);
+    if (r.Store_ID === storeId) customers.set(d, r.CustomerCount);
+    else { const n = neighbours.get(d) ?? [0, 0]; neighbours.set(d, [n[0] + r.CustomerCount, n[1] + 1]); }
+  }
+  // Oil trades on business days only: join the last known price on or before the day (as of).
+  const oilDays = oil.objects().filter((r) => r.WTI_Price !== null && !Number.isNaN(r.WTI_Price)).map((r) => [day(r.Date), r.WTI_Price]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const oilAsOf = (d) => {
+    let lo = 0, hi = oilDays.length - 1, found = null;
+    while (lo <= hi) { const mid = (lo + hi) >> 1; if (oilDays[mid][0] <= d) { found = oilDays[mid][1]; lo = mid + 1; } else hi = mid - 1; }
+    return found;
+  };
+  const rows = sales.filter(aq.escape((d) => d.Store_ID === storeId && d.Product_ID === productId && day(d.Date) <= TEST_END)).objects()
+    .sort((a, b) => a.Date - b.Date)
+    .map((r) => {
+      const d = day(r.Date), n = neighbours.get(d), oilPrice = oilAsOf(d);
+      return {
+        Date: r.Date, Qty: r.Qty, CustomerCount: customers.get(d) ?? null,
+        Neighbour_customers: n ? Math.round(n[0] / n[1]) : null,
+        WTI_Price: oilPrice, oil_level: oilPrice === null ? null : oilPrice < 40 ? 0 : oilPrice < 70 ? 1 : 2,
+        weekday: (new Date(r.Date).getUTCDay() + 6) % 7,
+      };
+    });
+  // The day the target belongs to: lead rows later (the store is closed on Jan 1 and Dec 25), and its weekday (0 = Monday).
+  rows.forEach((r, i) => {
+    const target = rows[i + lead];
+    r.target_day = target ? day(target.Date) : null;
+    r.target_weekday = target ? target.weekday : null;
+  });
+  return aq.from(rows);
+}
+const all = [3, 12, 42].map((id) => create_pipeline(sales, orders, oil, products, stores, id));
+const [p3_all, p12_all, p42_all] = all;
+set('p3_all', p3_all); set('p12_all', p12_all); set('p42_all', p42_all);
+// The training period (to 2017-02-28) for exploring; March 2017 stays unseen until the test.
+const train = (t) => t.filter(aq.escape((d) => day(d.Date) <= TRAIN_END));
+const p3 = train(p3_all), p12 = train(p12_all), p42 = train(p42_all);
 set('p3', p3); set('p12', p12); set('p42', p42);
 set('p3_recent', p3.slice(p3.numRows() - 90));
 display(stores.filter((d) => d.Store_ID === 44));
 display(products.filter((d) => d.Product_ID === 3 || d.Product_ID === 12 || d.Product_ID === 42));
-return aq.from([p3, p12, p42].map((p, i) => ({ product: [3, 12, 42][i], days: p.numRows(), first: day(p.get('Date', 0)), last: day(p.get('Date', p.numRows() - 1)), mean_qty: +(p.array('Qty').reduce((a, b) => a + b, 0) / p.numRows()).toFixed(1), missing_customers: p.array('CustomerCount').filter((v) => v === null).length })));
-`, t('Store 44: one table per product', '매장 44: 상품별 표'))
+return aq.from(all.map((p, i) => ({ product: [3, 12, 42][i], days: p.numRows(), first: day(p.get('Date', 0)), last: day(p.get('Date', p.numRows() - 1)), training_days: [p3, p12, p42][i].numRows(), mean_qty: +(p.array('Qty').reduce((a, b) => a + b, 0) / p.numRows()).toFixed(1), missing_customers: p.array('CustomerCount').filter((v) => v === null).length })));
+`, t('The pipeline: one function, applied to each product', '파이프라인: 함수 하나를 상품마다 적용'))
     .md(t(`
     ## 3. Explore
 
@@ -217,10 +318,12 @@ return aq.from([
     - **Qty** and **CustomerCount** of today, and their **day-to-day changes** (\`_diff1\`),
     - the **7-day moving average** of Qty (\`Qty_rolling_mean7\`: the level without the weekly swing),
     - **weekday** and **month** of today (\`Date_weekday\`, \`Date_month\`),
-    - **weekday mean**: the mean target on the target day's weekday (\`target_weekday\`: the weekday ${p3.lead} days ahead, replaced by its mean target in the training days — the weekend lift the model must predict).
+    - **weekday mean**: the mean target on the target day's weekday (\`target_weekday\`: the target day's weekday, replaced by its mean target in the training days — the weekend lift the model must predict),
+    - the **neighbouring stores' visitors** today (\`Neighbour_customers\`: the mean customers of the other stores in the orders table) and the **oil-price level** (\`oil_level\`: 0 below $40, 1 from $40 to $70, 2 above) — the course's extra features.
     The last ${p3.lead} days have no target yet and the first 6 no full moving average: those rows are dropped.
 
-    **Validation.** The course keeps the **last 60 days** for validation — a time split, never a random one: a model must be judged on days after the ones it learned from. The weekday mean and the **min-max scaling** (to 0–1) are fitted on the training days only and then applied to the validation days.
+    **Test month.** The rows whose target day falls in **March 2017** are held out first: the course's business test month, scored once at the end.
+    **Validation.** The course keeps the **last 60 days** (to 2017-02-28) for validation — a time split, never a random one: a model must be judged on days after the ones it learned from. The weekday mean and the **min-max scaling** (to 0–1) are fitted on the training days only and then applied to the validation days.
     `, `
     ## 4. 목표와 특징 (상품 3)
 
@@ -229,10 +332,12 @@ return aq.from([
     - 오늘의 **Qty**와 **CustomerCount**, 그리고 그 **일간 변화**(\`_diff1\`)
     - Qty의 **7일 이동 평균**(\`Qty_rolling_mean7\`: 주간 출렁임을 뺀 수준)
     - 오늘의 **요일**과 **월**(\`Date_weekday\`, \`Date_month\`)
-    - **요일 평균**: 목표일 요일의 평균 목표값(\`target_weekday\`: ${p3.lead}일 뒤의 요일을 학습 기간의 평균 목표값으로 바꾼 것 — 모델이 예측해야 할 주말 상승).
+    - **요일 평균**: 목표일 요일의 평균 목표값(\`target_weekday\`: 목표일의 요일을 학습 기간의 평균 목표값으로 바꾼 것 — 모델이 예측해야 할 주말 상승)
+    - 오늘의 **이웃 매장 방문자 수**(\`Neighbour_customers\`: 주문 표에 있는 다른 매장들의 평균 고객 수)와 **유가 수준**(\`oil_level\`: $40 미만 0, $40–70 1, 그 이상 2) — 강의의 추가 특징.
     마지막 ${p3.lead}일은 아직 목표가 없고 처음 6일은 이동 평균이 채워지지 않아 버립니다.
 
-    **검증.** 강의는 **마지막 60일**을 검증용으로 둡니다. 무작위가 아닌 시간 분할입니다. 모델은 배운 날들 이후의 날로 평가해야 합니다. 요일 평균과 **min-max 스케일링**(0–1)은 학습 기간으로만 적합하고 검증 기간에 적용합니다.
+    **테스트 달.** 목표일이 **2017년 3월**인 행을 먼저 떼어 둡니다. 강의의 비즈니스 테스트 달로, 마지막에 한 번 채점합니다.
+    **검증.** 강의는 (2017-02-28까지의) **마지막 60일**을 검증용으로 둡니다. 무작위가 아닌 시간 분할입니다. 모델은 배운 날들 이후의 날로 평가해야 합니다. 요일 평균과 **min-max 스케일링**(0–1)은 학습 기간으로만 적합하고 검증 기간에 적용합니다.
     `));
   features(b, t, p3.id, p3.lead);
   b.md(t(`
@@ -251,7 +356,7 @@ return aq.from([
     .md(t(`
     ## 6. Three models for product 3
 
-    - **Dense baseline** (MLP 32–16): sees today's features only.
+    - **Dense** network (MLP 32–16; the course's first, "baseline" network): sees today's features only.
     - **LSTM** (32 units, dropout 0.2, a dense layer of 16): reads the last **${WINDOW} days** of features as a sequence (the course's \`temporalize\`), so it can use the weekly rhythm of recent days.
     - **1D-CNN** (32 filters of 3 days, max pooling): the same windows, learning short patterns with convolutions.
     All use Adam, at most 30–40 epochs and **early stopping** (patience 6–8) on the validation loss, keeping the best epoch. The targets are standardised inside the models and the predictions turned back into units.
@@ -259,7 +364,7 @@ return aq.from([
     `, `
     ## 6. 상품 3의 세 모델
 
-    - **밀집 기준 모델**(MLP 32–16): 오늘의 특징만 봅니다.
+    - **밀집** 신경망(MLP 32–16; 강의의 첫 "기준" 신경망): 오늘의 특징만 봅니다.
     - **LSTM**(32 유닛, 드롭아웃 0.2, 16짜리 밀집층): 최근 **${WINDOW}일**의 특징을 시퀀스로 읽습니다(강의의 \`temporalize\`). 그래서 최근 며칠의 주간 리듬을 쓸 수 있습니다.
     - **1D-CNN**(3일짜리 필터 32개, 최대 풀링): 같은 윈도에서 합성곱으로 짧은 패턴을 배웁니다.
     모두 Adam, 최대 30–40 에폭, 검증 손실 기준 **조기 종료**(patience 6–8)로 가장 좋은 에폭을 남깁니다. 목표값은 모델 안에서 표준화하고 예측은 다시 수량 단위로 돌립니다.
@@ -268,25 +373,23 @@ return aq.from([
     .cell('train', {
       input: 'p3_train_s', validation: 'p3_valid_s', target: 'target', features: FORECAST_FEATURES, task: 'regression', model: 'mlp', hidden: [32, 16],
       optimizer: 'adam', learningRate: 0.005, epochs: 40, batchSize: 32, patience: 8, seed: 42, output: 'p3_mlp',
-    }, t('Product 3: dense baseline', '상품 3: 밀집 기준 모델'))
-    .cell('evaluate', { model: 'p3_mlp', input: 'p3_valid_s', output: 'p3_mlp_metrics', predictions: 'p3_mlp_pred' }, t('Dense baseline on the last 60 days', '마지막 60일에서 밀집 기준 모델 평가'));
+    }, t('Product 3: dense network', '상품 3: 밀집 신경망'))
+    .cell('evaluate', { model: 'p3_mlp', input: 'p3_valid_s', output: 'p3_mlp_metrics', predictions: 'p3_mlp_pred' }, t('Dense network on the last 60 days', '마지막 60일에서 밀집 신경망 평가'));
   windows(b, t, p3.id);
   b.cell('train', { ...LSTM, input: 'p3_train_w', validation: 'p3_valid_w', output: 'p3_lstm' }, t('Product 3: LSTM', '상품 3: LSTM'))
     .cell('evaluate', { model: 'p3_lstm', input: 'p3_valid_w', output: 'p3_lstm_metrics', predictions: 'p3_lstm_pred' }, t('LSTM on the last 60 days', '마지막 60일에서 LSTM 평가'))
     .cell('train', { ...CNN, input: 'p3_train_w', validation: 'p3_valid_w', output: 'p3_cnn' }, t('Product 3: 1D-CNN', '상품 3: 1D-CNN'))
     .cell('evaluate', { model: 'p3_cnn', input: 'p3_valid_w', output: 'p3_cnn_metrics', predictions: 'p3_cnn_pred' }, t('1D-CNN on the last 60 days', '마지막 60일에서 1D-CNN 평가'))
     .md(t(`
-    **Reading the metrics.** **RMSE** and **MAE** are in units per day (RMSE punishes big misses more); **MAPE** is the mean relative miss (0.08 = 8%); **R²** is the share of the day-to-day variance the model explains (1 = perfect, 0 = no better than always predicting the mean). With 4% noise in the data a MAPE of a few percent is about the floor.
+    **Reading the metrics.** **RMSE** and **MAE** are in units per day (RMSE punishes big misses more); **MAPE** is the mean relative miss (0.08 = 8%); **R²** is the share of the day-to-day variance the model explains (1 = perfect, 0 = no better than always predicting the mean). Product 3's models miss by 13–16% (MAPE) on the validation days: most of the miss is the customers of the target day, which no feature known today can tell. The **baselines** show what that costs: if the weekday mean does as well as a network, the network has not earned its place.
     `, `
-    **지표 읽기.** **RMSE**와 **MAE**는 하루당 수량 단위입니다(RMSE는 큰 오차를 더 세게 벌합니다). **MAPE**는 평균 상대 오차(0.08 = 8%), **R²**는 모델이 설명하는 일간 변동의 비율입니다(1 = 완벽, 0 = 늘 평균을 답하는 것과 같음). 데이터에 4% 잡음이 있으니 MAPE 몇 퍼센트가 대략 바닥입니다.
+    **지표 읽기.** **RMSE**와 **MAE**는 하루당 수량 단위입니다(RMSE는 큰 오차를 더 세게 벌합니다). **MAPE**는 평균 상대 오차(0.08 = 8%), **R²**는 모델이 설명하는 일간 변동의 비율입니다(1 = 완벽, 0 = 늘 평균을 답하는 것과 같음). 상품 3의 모델은 검증 기간에 13–16%(MAPE) 빗나갑니다. 오차 대부분은 목표일의 고객 수인데, 오늘 알 수 있는 어떤 특징도 그것을 알려 주지 못합니다. **기준선**이 그 의미를 보여 줍니다: 요일 평균이 신경망만큼 잘한다면, 신경망은 자리를 얻지 못한 것입니다.
     `))
-    .code(`
-// RMSE, MAE, MAPE and R² of the three models on the same 60 validation days.
-const row = (model, m) => ({ model, rmse: +m.rmse.toFixed(1), mae: +m.mae.toFixed(1), mape: +m.mape.toFixed(4), r2: +m.r2.toFixed(4) });
-const p3_scores = aq.from([row('Dense (MLP)', p3_mlp_metrics), row('LSTM', p3_lstm_metrics), row('1D-CNN', p3_cnn_metrics)]);
-set('p3_scores', p3_scores);
-return p3_scores;
-`, t('Product 3: the three models', '상품 3: 세 모델 비교'))
+;
+  testMonth(b, t, p3.id);
+  baselines(b, t, p3.id);
+  scores(b, t, p3.id);
+  b
     .code(`
 // Actual and forecast sales on the validation days.
 const dates = p3_valid_s.orderby('Date').array('Date');
@@ -314,39 +417,39 @@ return p3_resid;
 `, t('Residuals', '잔차'))
     .cell('timeseries', { input: 'p3_resid', time: 'Date', value: 'residual', analyses: ['shapiro', 'adf', 'acf', 'pacf'], lags: 14, output: 'p3_resid_ts' }, t('Residual tests: Shapiro–Wilk, ADF, ACF/PACF', '잔차 검정: Shapiro–Wilk, ADF, ACF/PACF'))
     .md(t(`
-    ## 8. Inventory simulation (product 3)
+    ## 8. Inventory simulation (product 3, March 2017)
 
-    The course's \`inv_simulator\` replays the validation days with a store that orders from the LSTM's forecast. Each day *i* (lead time *L* = ${p3.lead}, safety stock *SS*):
+    The course's business evaluation: its \`inv_simulator\` replays **March 2017** with a store that orders from the LSTM's forecast. Each day *i* (lead time *L* = ${p3.lead}, safety stock *SS*):
     - the goods ordered *L* days ago arrive (\`receive_i = order_{i−L}\`; the first *L* days receive their forecast, already on the way),
     - **base** = yesterday's closing stock + receive; sales are min(demand, base); **lost** = max(demand − base, 0) — an empty shelf loses the sale,
     - **close** = max(base − demand, 0),
-    - **order** = max(forecast_{i+L} + SS − close, 0): the forecast for the arrival day plus the safety stock, minus what is left (the course's rule: it looks at today's closing stock only — it ignores the orders already on their way and the sales of the days before this order arrives, so with a lead time of 3 it can under-order after a slow day; that is why some products lose sales at every level below).
-    Per safety-stock level the table gives the **average daily closing stock**, its **value** (× price $8 from the products table), **turnover** (units sold ÷ average stock over these 60 days: how many times the stock is sold through) and **lost units**. Safety stock is in **% of mean daily demand** (the course's 5–20 units are meaningless at ~8,000 units a day); the levels run up to 150% because a few days (a holiday rush) miss by far more than the average.
-    The trade-off: more safety stock, fewer lost sales, more money on the shelf and lower turnover. The cell names the **smallest safety stock with no lost sales**.
+    - **order** = max(forecast_{i+L} + SS − close, 0): the forecast for the arrival day plus the safety stock, minus what is left (the course's rule: it looks at today's closing stock only and ignores the orders already on their way; with a lead time of 3 days that rule has no safety stock that avoids every lost sale, which is why the course gives all three products 2 days).
+    The course's measures, per safety-stock level: the **daily average stock** = (opening + closing stock) / 2, averaged over the days; its **value** (× the price from the products table, $8); the **daily turnover** = units sold per day ÷ daily average stock (the course reports 1.08–1.24); and the **lost units**. The grid of levels is in **% of mean daily demand** (the course's 5–20 units mean nothing at ~9,000 units a day).
+    Then the cell tries **every whole unit** of safety stock and names the **smallest with zero lost sales**, with its stock, value and turnover — the row the course reports per product (section 10 compares them). Read the grid for the price of safety: how lost sales fall and the stock and its value grow as the safety stock rises.
     `, `
-    ## 8. 재고 시뮬레이션 (상품 3)
+    ## 8. 재고 시뮬레이션 (상품 3, 2017년 3월)
 
-    강의의 \`inv_simulator\`는 LSTM 예측으로 주문하는 매장으로 검증 기간을 재생합니다. 매일 *i*(리드타임 *L* = ${p3.lead}, 안전 재고 *SS*):
+    강의의 비즈니스 평가: \`inv_simulator\`가 LSTM 예측으로 주문하는 매장으로 **2017년 3월**을 재생합니다. 매일 *i*(리드타임 *L* = ${p3.lead}, 안전 재고 *SS*):
     - *L*일 전에 주문한 상품이 도착합니다(\`receive_i = order_{i−L}\`; 처음 *L*일은 이미 오고 있는 예측량을 받음).
     - **base** = 어제의 마감 재고 + 입고; 판매는 min(수요, base); **손실** = max(수요 − base, 0) — 빈 선반은 판매를 잃습니다.
     - **마감 재고** = max(base − 수요, 0)
-    - **주문** = max(예측_{i+L} + SS − 마감 재고, 0): 도착일의 예측에 안전 재고를 더하고 남은 재고를 뺍니다(강의의 규칙: 오늘의 마감 재고만 봅니다. 오고 있는 주문과 이 주문이 도착하기 전 며칠의 판매를 무시하므로, 리드타임이 3이면 판매가 적었던 날 뒤에 덜 주문할 수 있습니다. 아래에서 어떤 상품은 모든 수준에서 판매를 잃는 이유입니다).
-    안전 재고 수준마다 **일평균 마감 재고**, 그 **가치**(상품 표의 가격 $8 곱), **회전율**(이 60일 동안 판매량 ÷ 평균 재고: 재고가 몇 번 팔려 나가는지), **손실 수량**을 보여 줍니다. 안전 재고는 **일평균 수요의 %**로 줍니다(하루 약 8,000개에서 강의의 5–20개는 의미가 없습니다). 며칠(연휴 대목)은 평균보다 훨씬 크게 빗나가므로 수준을 150%까지 둡니다.
-    절충: 안전 재고가 많을수록 판매 손실은 줄고, 선반에 묶인 돈은 늘고, 회전율은 떨어집니다. 셀은 **판매 손실이 없는 가장 작은 안전 재고**를 알려 줍니다.
+    - **주문** = max(예측_{i+L} + SS − 마감 재고, 0): 도착일의 예측에 안전 재고를 더하고 남은 재고를 뺍니다(강의의 규칙: 오늘의 마감 재고만 보고 오고 있는 주문은 무시합니다. 리드타임이 3일이면 이 규칙으로는 판매 손실을 모두 막는 안전 재고가 없습니다. 그래서 강의는 세 상품 모두 2일로 둡니다).
+    안전 재고 수준마다 강의의 지표를 보여 줍니다: **일평균 재고** = (기초 재고 + 마감 재고) / 2의 날짜 평균, 그 **가치**(상품 표의 가격 $8 곱), **일 회전율** = 하루 판매량 ÷ 일평균 재고(강의는 1.08–1.24), 그리고 **손실 수량**. 수준 격자는 **일평균 수요의 %**입니다(하루 약 9,000개에서 강의의 5–20개는 의미가 없습니다).
+    그다음 셀은 안전 재고를 **1개 단위로 모두** 시도해 **판매 손실이 0인 가장 작은 값**과 그때의 재고, 가치, 회전율을 알려 줍니다. 강의가 상품마다 보고하는 행입니다(10절에서 비교합니다). 격자에서는 안전 재고가 늘 때 판매 손실이 어떻게 줄고 재고와 그 가치가 어떻게 느는지, 즉 안전의 값을 읽으세요.
     `))
     .cell('inventory', {
-      input: 'p3_lstm_pred', actual: 'truth', predicted: 'prediction', priceFrom: { input: 'products', keyColumn: 'Product_ID', key: 3, column: 'Price' },
-      leadTime: p3.lead, safetyStocks: SAFETY_LEVELS, unit: 'percent', output: 'p3_inventory',
-    }, t('Product 3: inventory by safety stock', '상품 3: 안전 재고별 재고'));
+      input: 'p3_lstm_test_pred', actual: 'truth', predicted: 'prediction', priceFrom: { input: 'products', keyColumn: 'Product_ID', key: 3, column: 'Price' },
+      leadTime: p3.lead, safetyStocks: SAFETY_LEVELS, unit: 'percent', output: 'p3_inventory', zeroLossOutput: 'p3_zero_loss',
+    }, t('Product 3: inventory by safety stock, March 2017', '상품 3: 안전 재고별 재고, 2017년 3월'));
 
   b.md(t(`
     ## 9. Products 12 and 42
 
-    The same pipeline for the other two products, with their own lead time (3 days) and price: features, time split, scaling, the **three models** (dense, LSTM, 1D-CNN), their metrics, and the inventory simulation on the LSTM's forecast (as for product 3). Product 12 follows customers with a December peak and uses ${WINDOW_OF[12]}-day windows; product 42 is small (~100 a day), seasonal over the year and noisier (10%), and gets the course's **${WINDOW_OF[42]}-day** windows — expect a lower R² there, and note how a noisier forecast needs more safety stock.
+    The same pipeline function and steps for the other two products, with their own price (lead time 2 days, too): features, the March hold-out, time split, scaling, the **three models** (dense, LSTM, 1D-CNN) beside the two **baselines**, on the validation days and March, and the inventory simulation on the LSTM's March forecast (as for product 3). Product 12 follows customers with a December peak and uses ${WINDOW_OF[12]}-day windows; product 42 is small (~100 a day), seasonal over the year and noisier (10%), and gets the course's **${WINDOW_OF[42]}-day** windows — expect a lower R² there, and note how a noisier forecast needs more safety stock.
     `, `
     ## 9. 상품 12와 42
 
-    나머지 두 상품도 각자의 리드타임(3일)과 가격으로 같은 과정을 거칩니다: 특징, 시간 분할, 스케일링, **세 모델**(밀집, LSTM, 1D-CNN)과 지표, 그리고 (상품 3처럼) LSTM 예측으로 하는 재고 시뮬레이션. 상품 12는 고객 수를 따르고 12월에 정점이며 ${WINDOW_OF[12]}일 윈도를 씁니다. 상품 42는 작고(하루 약 100개) 연중 계절성이 있으며 잡음이 더 커서(10%) 강의처럼 **${WINDOW_OF[42]}일** 윈도를 씁니다. R²가 더 낮을 것이고, 잡음이 큰 예측일수록 안전 재고가 더 필요하다는 점도 보세요.
+    나머지 두 상품도 같은 파이프라인 함수와 단계를 각자의 가격으로 거칩니다(리드타임도 2일): 특징, 3월 떼어 두기, 시간 분할, 스케일링, 두 **기준선** 옆의 **세 모델**(밀집, LSTM, 1D-CNN)을 검증 기간과 3월에서, 그리고 (상품 3처럼) LSTM의 3월 예측으로 하는 재고 시뮬레이션. 상품 12는 고객 수를 따르고 12월에 정점이며 ${WINDOW_OF[12]}일 윈도를 씁니다. 상품 42는 작고(하루 약 100개) 연중 계절성이 있으며 잡음이 더 커서(10%) 강의처럼 **${WINDOW_OF[42]}일** 윈도를 씁니다. R²가 더 낮을 것이고, 잡음이 큰 예측일수록 안전 재고가 더 필요하다는 점도 보세요.
     `));
   for (const p of PRODUCTS.slice(1)) {
     const id = p.id;
@@ -355,43 +458,54 @@ return p3_resid;
     b.cell('train', {
       input: `p${id}_train_s`, validation: `p${id}_valid_s`, target: 'target', features: FORECAST_FEATURES, task: 'regression', model: 'mlp', hidden: [32, 16],
       optimizer: 'adam', learningRate: 0.005, epochs: 40, batchSize: 32, patience: 8, seed: 42, output: `p${id}_mlp`,
-    }, t(`Product ${id}: dense baseline`, `상품 ${id}: 밀집 기준 모델`))
-      .cell('evaluate', { model: `p${id}_mlp`, input: `p${id}_valid_s`, output: `p${id}_mlp_metrics`, predictions: `p${id}_mlp_pred` }, t(`Product ${id}: dense baseline on the last 60 days`, `상품 ${id}: 마지막 60일에서 밀집 기준 모델 평가`));
+    }, t(`Product ${id}: dense network`, `상품 ${id}: 밀집 신경망`))
+      .cell('evaluate', { model: `p${id}_mlp`, input: `p${id}_valid_s`, output: `p${id}_mlp_metrics`, predictions: `p${id}_mlp_pred` }, t(`Product ${id}: dense network on the last 60 days`, `상품 ${id}: 마지막 60일에서 밀집 신경망 평가`));
     windows(b, t, id);
     b.cell('train', { ...LSTM, input: `p${id}_train_w`, validation: `p${id}_valid_w`, output: `p${id}_lstm` }, t(`Product ${id}: LSTM`, `상품 ${id}: LSTM`))
       .cell('evaluate', { model: `p${id}_lstm`, input: `p${id}_valid_w`, output: `p${id}_lstm_metrics`, predictions: `p${id}_lstm_pred` }, t(`Product ${id}: LSTM on the last 60 days`, `상품 ${id}: 마지막 60일에서 LSTM 평가`))
       .cell('train', { ...CNN, input: `p${id}_train_w`, validation: `p${id}_valid_w`, output: `p${id}_cnn` }, t(`Product ${id}: 1D-CNN`, `상품 ${id}: 1D-CNN`))
       .cell('evaluate', { model: `p${id}_cnn`, input: `p${id}_valid_w`, output: `p${id}_cnn_metrics`, predictions: `p${id}_cnn_pred` }, t(`Product ${id}: 1D-CNN on the last 60 days`, `상품 ${id}: 마지막 60일에서 1D-CNN 평가`))
-      .code(`
-// RMSE, MAE, MAPE and R² of the three models on product ${id}'s validation days.
-const row = (model, m) => ({ model, rmse: +m.rmse.toFixed(1), mae: +m.mae.toFixed(1), mape: +m.mape.toFixed(4), r2: +m.r2.toFixed(4) });
-const p${id}_scores = aq.from([row('Dense (MLP)', p${id}_mlp_metrics), row('LSTM', p${id}_lstm_metrics), row('1D-CNN', p${id}_cnn_metrics)]);
-set('p${id}_scores', p${id}_scores);
-return p${id}_scores;
-`, t(`Product ${id}: the three models`, `상품 ${id}: 세 모델 비교`))
+;
+    testMonth(b, t, id);
+    baselines(b, t, id);
+    scores(b, t, id);
+    b
       .cell('inventory', {
-        input: `p${id}_lstm_pred`, actual: 'truth', predicted: 'prediction', priceFrom: { input: 'products', keyColumn: 'Product_ID', key: id, column: 'Price' },
-        leadTime: p.lead, safetyStocks: SAFETY_LEVELS, unit: 'percent', output: `p${id}_inventory`,
-      }, t(`Product ${id}: inventory by safety stock (LSTM forecast)`, `상품 ${id}: 안전 재고별 재고 (LSTM 예측)`));
+        input: `p${id}_lstm_test_pred`, actual: 'truth', predicted: 'prediction', priceFrom: { input: 'products', keyColumn: 'Product_ID', key: id, column: 'Price' },
+        leadTime: p.lead, safetyStocks: SAFETY_LEVELS, unit: 'percent', output: `p${id}_inventory`, zeroLossOutput: `p${id}_zero_loss`,
+      }, t(`Product ${id}: inventory by safety stock, March 2017 (LSTM forecast)`, `상품 ${id}: 안전 재고별 재고, 2017년 3월 (LSTM 예측)`));
   }
+  b.md(t(`
+    ## 10. The business evaluation, as the course reports it
+
+    One row per product: the smallest safety stock with **zero lost sales** in March 2017, the **daily average stock** it leads to, that stock's **value** and the **daily turnover**, beside the LSTM's March error.
+    **Compare with the course** (P3 2216 units / value 82,347 / turnover 1.204; P12 4110 / 65,723 / 1.084; P42 36 / 471 / 1.235): on this generated data the zero-loss safety stock is about **one day's demand** for products 3 and 12 and the daily turnover only about **0.7** (about 0.95 for product 42), not 1.1–1.3. The reason is the course's order rule more than the forecast: each order is sized on today's closing stock but ignores the order that arrives tomorrow, so a shortfall is corrected twice (by today's and tomorrow's orders), a surplus follows, then a cut — the stock swings, and the safety stock must cover two days of misses plus the swing. The LSTM misses a few March days by a third or more, and one bad pair of days sets the whole level. A better forecast (see whether a baseline beats the LSTM above) or an order rule that counts the goods on their way would need far less.
+    `, `
+    ## 10. 강의가 보고하는 방식의 비즈니스 평가
+
+    상품마다 한 행: 2017년 3월에 **판매 손실이 0**인 가장 작은 안전 재고, 그때의 **일평균 재고**, 그 재고의 **가치**, **일 회전율**, 그리고 LSTM의 3월 오차.
+    **강의와 비교하세요**(P3 2216개 / 가치 82,347 / 회전율 1.204; P12 4110 / 65,723 / 1.084; P42 36 / 471 / 1.235). 이 생성 데이터에서는 손실 0 안전 재고가 상품 3과 12에서 **하루 수요** 정도이고 일 회전율은 약 **0.7**(상품 42는 약 0.95)로 1.1–1.3에 못 미칩니다. 이유는 예측보다 강의의 주문 규칙에 있습니다. 주문은 오늘의 마감 재고로 정하지만 내일 도착할 주문은 무시하므로, 부족분이 두 번(오늘과 내일의 주문으로) 메워지고, 이어서 남는 재고, 그다음 감축이 옵니다. 재고가 출렁이고, 안전 재고는 이틀치 오차와 그 출렁임을 모두 덮어야 합니다. LSTM은 3월의 며칠을 3분의 1 이상 빗나가고, 나쁜 이틀 하나가 전체 수준을 정합니다. 더 나은 예측(위에서 기준선이 LSTM을 이기는지 보세요)이나 오고 있는 상품까지 세는 주문 규칙이라면 훨씬 적게 필요합니다.
+    `));
   b.code(`
-// The three products side by side (the LSTM's scores, whose forecasts drive the inventory) and the smallest safety stock with no lost sales.
-const smallest = (inv) => { const r = inv.objects().find((x) => x.lost_units < 1e-6); return r ? r.safety_stock : null; };
-const row = (product, m, inv) => ({ product, rmse: +m.rmse.toFixed(1), mae: +m.mae.toFixed(1), mape: +m.mape.toFixed(4), r2: +m.r2.toFixed(4), smallest_safe_ss_pct: smallest(inv) });
-const product_summary = aq.from([row(3, p3_lstm_metrics, p3_inventory), row(12, p12_lstm_metrics, p12_inventory), row(42, p42_lstm_metrics, p42_inventory)]);
+// The course's business evaluation, as the course shows it: per product the smallest safety stock with
+// zero lost sales in March 2017 (LSTM forecast, lead time 2), its daily average stock (opening + closing) / 2,
+// that stock's value at the product's price and the daily turnover — beside the LSTM's March scores.
+const row = (product, m, z) => ({ product, safety_stock: z.get('safety_stock', 0), price: z.get('price', 0), daily_avg_stock: z.get('daily_avg_stock', 0),
+  daily_avg_value: z.get('daily_avg_value', 0), daily_turnover: z.get('daily_turnover', 0), lost: z.get('lost_units', 0), mar_mae: +m.mae.toFixed(1), mar_r2: +m.r2.toFixed(4) });
+const product_summary = aq.from([row(3, p3_lstm_test_metrics, p3_zero_loss), row(12, p12_lstm_test_metrics, p12_zero_loss), row(42, p42_lstm_test_metrics, p42_zero_loss)]);
 set('product_summary', product_summary);
 return product_summary;
-`, t('All three products', '세 상품 한눈에'))
+`, t('All three products: the smallest zero-loss safety stock', '세 상품: 판매 손실이 없는 가장 작은 안전 재고'))
     .md(t(`
     ## What next
 
-    - **Test month.** Rebuild the product tables with \`END = '2017-03-31'\`, hold out March 2017 with the time split, and score the trained models there — the course's business evaluation.
+    - **Other stores.** The pipeline takes a store id: run it for store 45, 46, 47 or 3 and compare.
     - Try 14-day windows for products 3 and 12 too (product 42 uses them), or add the month one-hot columns the course uses.
     - For product 42 the course adds a seasonal decomposition (period 12) and holiday flags as features.
     `, `
     ## 다음으로
 
-    - **테스트 달.** \`END = '2017-03-31'\`로 상품 표를 다시 만들고, 시간 분할로 2017년 3월을 떼어 학습된 모델을 평가하세요. 강의의 비즈니스 평가입니다.
+    - **다른 매장.** 파이프라인은 매장 id를 받습니다. 매장 45, 46, 47, 3으로 돌려 비교해 보세요.
     - 상품 3과 12에도 14일 윈도(상품 42가 쓰는 것)를 써 보거나, 강의가 쓰는 월 원-핫 열을 더해 보세요.
     - 상품 42에 강의는 계절 분해(주기 12)와 휴일 표시를 특징으로 더합니다.
     `));

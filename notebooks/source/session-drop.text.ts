@@ -17,13 +17,15 @@ export interface SessionDropText {
   evaluate: string;
   charts: string;
   logistic: string;
+  baseline: string;
+  perK: string;
   inference: string;
   register: string;
   registerDescription: string;
   next: string;
   titles: Record<
     'load' | 'gaps' | 'edaCode' | 'eda' | 'lengthChart' | 'split' | 'features' | 'spw' | 'train' | 'evaluate' | 'perK' | 'barChart'
-    | 'scale' | 'logistic' | 'logisticEval' | 'sample' | 'predict' | 'check' | 'register',
+    | 'scale' | 'logistic' | 'logisticEval' | 'baseline' | 'baselineEval' | 'baselineTable' | 'leaks' | 'trainK3' | 'trainK5' | 'trainK7' | 'evalK3' | 'evalK5' | 'evalK7' | 'evalFiltered' | 'perKTable' | 'sample' | 'predict' | 'check' | 'register',
     string
   >;
 }
@@ -153,14 +155,24 @@ const en: SessionDropText = {
 
     The course falls back to logistic regression (balanced class weights) when XGBoost is not installed. It is linear, so it needs **scaled** features (fitted on the training part only) and cannot combine features the way trees do — a useful baseline for what the trees add. \`K\` itself is left unscaled, so the per-K table shows 3, 5, 7.
     `,
+  baseline: `
+    ## 12. What the 88 features add: an n_events-only baseline
+
+    The simplest signal is how many events the prefix has (\`n_events\`: fewer than K when the session ended early). A logistic regression on that one feature is the **baseline**: the table below puts its ROC AUC and macro-F1 beside the trees' and the full logistic regression's, on the same test rows. The gap between them is what the other 87 features buy — on this data it is small, because whether a session completes is mostly decided by what happens after its first events.
+    `,
+  perK: `
+    ## 13. As the course trains: one model per K, without the leak sessions
+
+    The course trains **one model per K** and saves each K's feature table after filtering (\`sessionDrop.prefix{K}.features.filtered.csv\`). A session whose terminal page (\`/logout\`, \`/delete_user\`) falls **within its first K events** leaks its label: its prefix has fewer than K real events, and a short prefix means "complete". The next cell **lists those leak sessions** per K and part, then removes them and stores the filtered tables \`train_k3\` … \`test_k7\` (download them from the values sidebar). Three boosted-tree models, one per K, train on them with the settings above; the model with K as a feature (section 8) is scored on the same filtered test rows, so the last table compares like with like.
+    `,
   inference: `
-    ## 12. Inference test on raw sessions
+    ## 14. Inference test on raw sessions
 
     The course ends by running the K = 7 model on ten hand-pasted rows. Here we take ten sessions of the test part **as raw events** and let the predict cell apply the **fitted** session-features transform (\`session_fe\`, with the training vocabulary) and then the model — exactly what a deployed model would do with new sessions.
     The last cell marks each K = 7 prediction ✓ or ✗ at the tuned threshold.
     `,
   register: `
-    ## 13. Register the model — if it is good enough
+    ## 15. Register the model — if it is good enough
 
     A model goes to the registry only when its test macro-F1 reaches **0.55** — clearly above the 0.5 of guessing, which this model passes with about 0.59; otherwise the cell explains why it did not register it, and the run goes on. Raise the bar to 0.65 and run the cell again to see a refusal.
     `,
@@ -189,6 +201,18 @@ const en: SessionDropText = {
     scale: 'Scale features (fitted on train)',
     logistic: 'Logistic regression (balanced)',
     logisticEval: 'Logistic regression on the test part',
+    baseline: 'Baseline: logistic regression on n_events only',
+    baselineEval: 'The n_events-only baseline on the test part',
+    baselineTable: 'Every model beside the baseline',
+    leaks: 'Leak sessions per K, listed, then removed (the filtered per-K tables)',
+    trainK3: 'Boosted trees for K = 3 only',
+    trainK5: 'Boosted trees for K = 5 only',
+    trainK7: 'Boosted trees for K = 7 only',
+    evalK3: 'The K = 3 model on its filtered test rows',
+    evalK5: 'The K = 5 model on its filtered test rows',
+    evalK7: 'The K = 7 model on its filtered test rows',
+    evalFiltered: 'The K-as-a-feature model on the same filtered test rows',
+    perKTable: 'One model per K against K as a feature',
     sample: 'Ten test sessions as raw events',
     predict: 'Featurise and predict the raw sessions',
     check: 'Right or wrong at K = 7',
@@ -321,14 +345,24 @@ const ko: SessionDropText = {
 
     과정은 XGBoost가 설치되어 있지 않으면 로지스틱 회귀(balanced 클래스 가중치)로 대신합니다. 선형 모델이라 피처를 **스케일링**해야 하고(학습 부분으로만 적합), 트리처럼 피처를 조합하지 못합니다. 트리가 무엇을 더하는지 보여 주는 좋은 기준선입니다. \`K\`는 스케일링하지 않아 K별 표에 3, 5, 7이 그대로 보입니다.
     `,
+  baseline: `
+    ## 12. 88개 피처가 더하는 것: n_events만 쓰는 기준선
+
+    가장 단순한 신호는 접두부의 이벤트 수입니다(\`n_events\`: 세션이 일찍 끝나면 K보다 적음). 이 피처 하나로 학습한 로지스틱 회귀가 **기준선**입니다. 아래 표는 같은 테스트 행에서 기준선의 ROC AUC와 macro-F1을 트리, 전체 로지스틱 회귀와 나란히 보여 줍니다. 그 차이가 나머지 87개 피처의 몫입니다. 이 데이터에서는 차이가 작습니다. 세션의 완료 여부는 대부분 첫 이벤트들 이후에 정해지기 때문입니다.
+    `,
+  perK: `
+    ## 13. 강의처럼: K마다 모델 하나, 누수 세션 없이
+
+    강의는 **K마다 모델을 하나씩** 학습하고, 각 K의 피처 표를 거른 뒤 저장합니다(\`sessionDrop.prefix{K}.features.filtered.csv\`). 종료 페이지(\`/logout\`, \`/delete_user\`)가 **처음 K개 이벤트 안에** 있는 세션은 라벨이 샙니다. 접두부의 실제 이벤트가 K보다 적고, 짧은 접두부는 곧 "완료"를 뜻하기 때문입니다. 다음 셀은 K와 부분별로 그 **누수 세션을 나열한** 뒤 제거하고, 걸러 낸 표 \`train_k3\` … \`test_k7\`을 저장합니다(값 사이드바에서 내려받으세요). 위와 같은 설정의 부스팅 트리 세 개가 K마다 하나씩 학습합니다. K를 피처로 쓰는 모델(8절)도 같은 걸러 낸 테스트 행으로 평가하므로 마지막 표는 같은 조건에서 비교합니다.
+    `,
   inference: `
-    ## 12. 원시 세션으로 추론 테스트
+    ## 14. 원시 세션으로 추론 테스트
 
     과정은 K = 7 모델을 손으로 붙여 넣은 열 행에 돌려 보며 끝납니다. 여기서는 테스트 부분의 세션 열 개를 **원시 이벤트 그대로** 가져와, 예측 셀이 **적합된** 세션 피처 변환(\`session_fe\`, 학습 사전 포함)과 모델을 차례로 적용하게 합니다. 배포된 모델이 새 세션에 하는 일 그대로입니다.
     마지막 셀은 조정한 임계값에서 K = 7 예측마다 ✓ 또는 ✗를 표시합니다.
     `,
   register: `
-    ## 13. 충분히 좋으면 모델 등록
+    ## 15. 충분히 좋으면 모델 등록
 
     테스트 macro-F1이 **0.55** 이상일 때만 모델을 레지스트리에 올립니다. 찍기(0.5)보다 분명히 나은 수준이며, 이 모델은 약 0.59로 통과합니다. 그렇지 않으면 셀이 등록하지 않은 이유를 설명하고 실행은 계속됩니다. 기준을 0.65로 올리고 셀을 다시 실행해 거절되는 모습을 보세요.
     `,
@@ -357,6 +391,18 @@ const ko: SessionDropText = {
     scale: '피처 스케일링 (학습 부분으로 적합)',
     logistic: '로지스틱 회귀 (balanced)',
     logisticEval: '테스트 부분에서의 로지스틱 회귀',
+    baseline: '기준선: n_events만 쓰는 로지스틱 회귀',
+    baselineEval: '테스트 부분에서의 n_events 기준선',
+    baselineTable: '기준선과 모든 모델 비교',
+    leaks: 'K별 누수 세션 목록과 제거 (걸러 낸 K별 표)',
+    trainK3: 'K = 3 전용 부스팅 트리',
+    trainK5: 'K = 5 전용 부스팅 트리',
+    trainK7: 'K = 7 전용 부스팅 트리',
+    evalK3: '걸러 낸 테스트 행에서 K = 3 모델',
+    evalK5: '걸러 낸 테스트 행에서 K = 5 모델',
+    evalK7: '걸러 낸 테스트 행에서 K = 7 모델',
+    evalFiltered: '같은 걸러 낸 테스트 행에서 K를 피처로 쓰는 모델',
+    perKTable: 'K별 모델 대 K를 피처로 쓰는 모델',
     sample: '원시 이벤트로 된 테스트 세션 열 개',
     predict: '원시 세션을 피처로 바꿔 예측',
     check: 'K = 7에서 맞았나 틀렸나',

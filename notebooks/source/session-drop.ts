@@ -153,6 +153,107 @@ return metrics_by_k;
     .cell('evaluate', {
       model: 'logreg', input: 'test_s', output: 'logreg_metrics', threshold: { rule: 'acc_macro_f1' }, groupBy: 'K', report: false,
     }, t.titles.logisticEval)
+    .md(t.baseline)
+    .cell('train', {
+      input: 'train_s', target: 'label', features: ['n_events'], task: 'classification', model: 'logistic',
+      optimizer: 'adam', learningRate: 0.05, epochs: 30, batchSize: 128, classWeight: 'balanced', validation: 'valid_s', seed: 42, output: 'n_events_model',
+    }, t.titles.baseline)
+    .cell('evaluate', {
+      model: 'n_events_model', input: 'test_s', output: 'n_events_metrics', threshold: { rule: 'acc_macro_f1' }, groupBy: 'K', report: false,
+    }, t.titles.baselineEval)
+    .code(`
+// ROC AUC and macro-F1 on the same test rows (each at its own ½(accuracy + macro-F1) threshold).
+const row = (model, m) => ({ model, roc_auc: +m.roc_auc.toFixed(4), macro_f1: +m.f1_macro.toFixed(4), accuracy: +m.accuracy.toFixed(4) });
+const baseline_comparison = aq.from([
+  row('baseline: n_events only (logistic)', n_events_metrics),
+  row('logistic regression, 88 features', logreg_metrics),
+  row('boosted trees, 88 features', gbdt_metrics),
+]);
+set('baseline_comparison', baseline_comparison);
+return baseline_comparison;
+`, t.titles.baselineTable)
+    .md(t.perK)
+    .code(`
+// A leak session at K: its terminal page (normalised: lowercase, no query string, no trailing /) is among its first K events.
+// Listed per K and part among the sessions of that feature table, then removed from it.
+const TERMINALS = new Set(['/logout', '/delete_user']);
+const norm = (v) => { const s = String(v ?? '').toLowerCase().split('?')[0]; return s.length > 1 ? s.replace(/\\/+$/, '') : s; };
+const firstTerminal = (log) => {
+  const first = new Map();
+  for (const r of log.objects()) {
+    if (!first.has(r.session_id)) first.set(r.session_id, Infinity);
+    if (TERMINALS.has(norm(r.current_state))) first.set(r.session_id, Math.min(first.get(r.session_id), r.page_depth));
+  }
+  return first;
+};
+const parts = { train: [train_x, firstTerminal(train_log)], valid: [valid_x, firstTerminal(valid_log)], test: [test_x, firstTerminal(test_log)] };
+const listed = [], counts = [], filtered = {};
+for (const k of [3, 5, 7]) {
+  for (const [part, [x, first]] of Object.entries(parts)) {
+    const atK = x.filter(aq.escape((d) => d.K === k));
+    const leaks = [...new Set(atK.array('session_id'))].filter((id) => first.get(id) <= k);
+    const drop = new Set(leaks);
+    leaks.forEach((id) => listed.push({ K: k, part, session_id: id, terminal_at_event: first.get(id) }));
+    const kept = atK.filter(aq.escape((d) => !drop.has(d.session_id)));
+    counts.push({ K: k, part, rows_before: atK.numRows(), leak_sessions: leaks.length, rows_after: kept.numRows() });
+    filtered[\`\${part}_k\${k}\`] = kept;
+  }
+}
+set('train_k3', filtered.train_k3); set('valid_k3', filtered.valid_k3); set('test_k3', filtered.test_k3);
+set('train_k5', filtered.train_k5); set('valid_k5', filtered.valid_k5); set('test_k5', filtered.test_k5);
+set('train_k7', filtered.train_k7); set('valid_k7', filtered.valid_k7); set('test_k7', filtered.test_k7);
+set('test_filtered', filtered.test_k3.concat(filtered.test_k5, filtered.test_k7));
+const leak_sessions = aq.from(listed);
+set('leak_sessions', leak_sessions);
+display(aq.from(counts));
+return leak_sessions;
+`, t.titles.leaks)
+    .cell('train', {
+      input: 'train_k3', target: 'label', features: SESSION_DROP_FEATURES, task: 'classification', model: 'gbdt', seed: 42,
+      validation: 'valid_k3', output: 'gbdt_k3',
+      gbdt: {
+        rounds: GBDT_ROUNDS, eta: 0.05, maxDepth: 4, minChildWeight: 2, subsample: 0.85, colsample: 0.8, lambda: 1, alpha: 0.1,
+        scalePosWeight: SCALE_POS_WEIGHT, earlyStoppingRounds: 100, maxBins: 64,
+      },
+    }, t.titles.trainK3)
+    .cell('evaluate', { model: 'gbdt_k3', input: 'test_k3', output: 'gbdt_k3_metrics', threshold: { rule: 'acc_macro_f1' }, report: false }, t.titles.evalK3)
+    .cell('train', {
+      input: 'train_k5', target: 'label', features: SESSION_DROP_FEATURES, task: 'classification', model: 'gbdt', seed: 42,
+      validation: 'valid_k5', output: 'gbdt_k5',
+      gbdt: {
+        rounds: GBDT_ROUNDS, eta: 0.05, maxDepth: 4, minChildWeight: 2, subsample: 0.85, colsample: 0.8, lambda: 1, alpha: 0.1,
+        scalePosWeight: SCALE_POS_WEIGHT, earlyStoppingRounds: 100, maxBins: 64,
+      },
+    }, t.titles.trainK5)
+    .cell('evaluate', { model: 'gbdt_k5', input: 'test_k5', output: 'gbdt_k5_metrics', threshold: { rule: 'acc_macro_f1' }, report: false }, t.titles.evalK5)
+    .cell('train', {
+      input: 'train_k7', target: 'label', features: SESSION_DROP_FEATURES, task: 'classification', model: 'gbdt', seed: 42,
+      validation: 'valid_k7', output: 'gbdt_k7',
+      gbdt: {
+        rounds: GBDT_ROUNDS, eta: 0.05, maxDepth: 4, minChildWeight: 2, subsample: 0.85, colsample: 0.8, lambda: 1, alpha: 0.1,
+        scalePosWeight: SCALE_POS_WEIGHT, earlyStoppingRounds: 100, maxBins: 64,
+      },
+    }, t.titles.trainK7)
+    .cell('evaluate', { model: 'gbdt_k7', input: 'test_k7', output: 'gbdt_k7_metrics', threshold: { rule: 'acc_macro_f1' }, report: false }, t.titles.evalK7)
+    .cell('evaluate', { model: 'gbdt', input: 'test_filtered', output: 'gbdt_filtered_metrics', predictions: 'filtered_pred', threshold: { rule: 'acc_macro_f1' }, groupBy: 'K', report: false }, t.titles.evalFiltered)
+    .code(`
+// Per K: the model trained on that K alone against the one model with K as a feature, on the same filtered test rows.
+// The K-as-a-feature model's accuracy and macro-F1 per K, from its predictions at its tuned threshold.
+const f1 = (tp, fp, fn) => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
+const shared = (k) => {
+  const part = filtered_pred.filter(aq.escape((d) => d.K === k));
+  const y = part.array('label'), p = part.array('prediction');
+  let tp = 0, tn = 0, fp = 0, fn = 0;
+  y.forEach((t, i) => { if (t === 1 && p[i] === 1) tp++; else if (t === 0 && p[i] === 0) tn++; else if (p[i] === 1) fp++; else fn++; });
+  return { n: y.length, accuracy: (tp + tn) / y.length, macro_f1: (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2 };
+};
+const row = (k, m) => ({ K: k, test_rows: shared(k).n, per_k_macro_f1: +m.f1_macro.toFixed(4), per_k_accuracy: +m.accuracy.toFixed(4),
+  k_feature_macro_f1: +shared(k).macro_f1.toFixed(4), k_feature_accuracy: +shared(k).accuracy.toFixed(4) });
+const per_k_comparison = aq.from([row(3, gbdt_k3_metrics), row(5, gbdt_k5_metrics), row(7, gbdt_k7_metrics)]);
+set('per_k_comparison', per_k_comparison);
+display(\`K as a feature, on all filtered test rows together: macro-F1 \${gbdt_filtered_metrics.f1_macro.toFixed(4)}, accuracy \${gbdt_filtered_metrics.accuracy.toFixed(4)}, ROC AUC \${gbdt_filtered_metrics.roc_auc.toFixed(4)} (per K: the evaluate cell above).\`);
+return per_k_comparison;
+`, t.titles.perKTable)
     .md(t.inference)
     .code(`
 // Ten sessions of the test part, as raw events: the inference test.

@@ -204,6 +204,8 @@ async function writeHtmlReport(path: string, doc: NotebookDoc, states: CellState
   await writeReport(path, htmlReportPieces(doc, {
     outputs,
     renderMarkdown: renderMarkdownSafe,
+    // Plain Jupyter cells' markdown outputs; their HTML shows its text/plain (no DOM here to sanitize with).
+    jupyter: { markdown: renderMarkdownSafe },
     figureNote: 'Figure images are rendered in the app (Export HTML report); the headless runner shows the figure data.',
     meta: [`Run headless by ml-workbench on ${new Date().toISOString()}`, `backend ${backend}`],
     onBadOutput: (cell, output, reason) => printError(`ml-workbench: note: cell [${cell}] output ${output + 1}: ${reason}; the HTML report says so in its place.`),

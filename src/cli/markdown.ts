@@ -4,6 +4,7 @@
 // images only data: URLs (the report's CSP loads nothing else anyway).
 import { Marked, type Tokens } from 'marked';
 import { escapeHtml } from '../notebook/htmlReport.ts';
+import { restoreMath, splitMath } from '../notebook/jupyter/math.ts';
 
 const SAFE_LINK = /^(https?:|mailto:|#|\/|\.{0,2}\/|[\w-]+(\.[\w-]+)*(\/|$))/i;
 
@@ -27,7 +28,13 @@ const marked = new Marked({
   },
 });
 
-/** Markdown to HTML with no raw HTML passed through. */
+/**
+ * Markdown to HTML with no raw HTML passed through. Math is lifted out first
+ * (as in the app) so that markdown does not mangle it, and shown as its TeX
+ * source: the headless report has no typesetter.
+ */
 export function renderMarkdownSafe(markdown: string): string {
-  return marked.parse(markdown, { async: false }) as string;
+  const { text, math } = splitMath(markdown);
+  const html = marked.parse(text, { async: false }) as string;
+  return restoreMath(html, math, (span) => `<span class="math-tex${span.display ? ' display' : ''}">${escapeHtml(span.source)}</span>`, escapeHtml);
 }

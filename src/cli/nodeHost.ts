@@ -19,6 +19,22 @@ import { DEFAULT_SEED, generateAllDatasets, type GeneratedFile } from '../datase
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/**
+ * A project file by its path from the project root. A path in node_modules
+ * (vega-datasets' files) is looked up the way Node resolves packages: in the
+ * root's node_modules, then its parents', because an installed ml-workbench
+ * package finds its dependencies hoisted beside it, not inside it.
+ */
+export function projectFile(path: string): string {
+  const direct = join(PROJECT_ROOT, path);
+  if (!path.startsWith('node_modules/') || existsSync(direct)) return direct;
+  for (let dir = dirname(PROJECT_ROOT); ; dir = dirname(dir)) {
+    const candidate = join(dir, path);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return direct;
+  }
+}
+
 async function readBytes(path: string, what: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(path));
@@ -154,7 +170,7 @@ export function nodeHost(options: { notebookDir?: string; allowRead?: readonly s
     async readDataset(name) {
       const entry = findDataset(name);
       if (!entry) throw new CellError(`There is no bundled dataset named "${name}".`, { hint: `Bundled datasets: ${DATASETS.map((d) => d.name).join(', ')}.` });
-      const path = join(PROJECT_ROOT, entry.path);
+      const path = projectFile(entry.path);
       if (entry.path.startsWith('public/datasets/') && !existsSync(path)) {
         // Generated course data is a build output (npm run generate); without
         // it, generate in memory: the generators are deterministic for a seed.
@@ -168,7 +184,11 @@ export function nodeHost(options: { notebookDir?: string; allowRead?: readonly s
         throw new CellError(`Only URLs on the app's own origin can be loaded (like /datasets/sales.csv), not "${url}".`);
       }
       const path = url.split(/[?#]/)[0].replace(/^\/+/, '');
-      return readBytes(inside(publicDir, decodeURIComponent(path), 'URL'), `URL "${url}"`);
+      const full = inside(publicDir, decodeURIComponent(path), 'URL');
+      // The npm package ships no public/: generated course data comes from memory.
+      const generatedFile = path.startsWith('datasets/') && !existsSync(full) ? generatedFiles().find((f) => `datasets/${f.file}` === path) : undefined;
+      if (generatedFile) return new TextEncoder().encode(generatedFile.text);
+      return readBytes(full, `URL "${url}"`);
     },
     async readUserFile(id) {
       const path = await userFilePath(id, options.notebookDir ?? process.cwd(), options.allowRead ?? []);

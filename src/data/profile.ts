@@ -250,7 +250,64 @@ export function leakageWarnings(table: ColumnTable, target: string, names: reado
       if (oneToOne && forward.size > 1) out.push(`"${name}" maps one-to-one onto the target "${target}": it gives the answer away (leakage).`);
     }
   }
+  // A column flagged above is not named twice.
+  out.push(...standoutWarnings(table, target, names, y).filter((w) => !out.some((o) => o.split('"')[1] === w.split('"')[1])));
   return out;
+}
+
+/** A numeric column whose AUC alone is at least this … */
+export const STANDOUT_AUC = 0.8;
+/** … and this much above every other numeric column's is flagged (like the bank calls' duration, known only after the call). */
+export const STANDOUT_MARGIN = 0.05;
+
+/** ROC AUC of a score for a binary outcome (Mann–Whitney U, ties counted half), over rows where both are present; null when a class is absent. */
+export function singleFeatureAuc(score: readonly unknown[], positive: readonly (boolean | null)[]): number | null {
+  const rows: [number, boolean][] = [];
+  score.forEach((v, i) => {
+    const p = positive[i];
+    if (typeof v === 'number' && Number.isFinite(v) && p !== null) rows.push([v, p]);
+  });
+  rows.sort((a, b) => a[0] - b[0]);
+  let pos = 0;
+  let rankSum = 0;
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j < rows.length && rows[j][0] === rows[i][0]) j++;
+    const rank = (i + j + 1) / 2; // mean of ranks i+1 … j
+    for (let k = i; k < j; k++) if (rows[k][1]) {
+      pos++;
+      rankSum += rank;
+    }
+    i = j;
+  }
+  const neg = rows.length - pos;
+  if (!pos || !neg) return null;
+  return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
+}
+
+/**
+ * Two-class targets: a numeric column that alone separates the classes much
+ * better than every other column (AUC ≥ 0.8 and 0.05 above the next) is
+ * often recorded after the outcome (a call's duration decides nothing before
+ * the call). A warning, not a verdict: the student decides.
+ */
+function standoutWarnings(table: ColumnTable, target: string, names: readonly string[], y: readonly unknown[]): string[] {
+  const classes = [...new Set(y.filter((v) => !isMissing(v)).map(key))].sort();
+  if (classes.length !== 2) return [];
+  const positive = y.map((v) => (isMissing(v) ? null : key(v) === classes[1]));
+  const scored: [string, number][] = [];
+  for (const name of names) {
+    if (name === target) continue;
+    const type = columnType(table, name);
+    if (type !== 'number' && type !== 'integer') continue;
+    const auc = singleFeatureAuc(columnValues(table, name), positive);
+    if (auc !== null) scored.push([name, Math.max(auc, 1 - auc)]);
+  }
+  scored.sort((a, b) => b[1] - a[1]);
+  const [best, next] = scored;
+  if (!best || best[1] < STANDOUT_AUC || (next && best[1] - next[1] < STANDOUT_MARGIN)) return [];
+  const runnerUp = next ? `, next best "${next[0]}" ${next[1].toFixed(3)}` : '';
+  return [`"${best[0]}" alone separates the target "${target}" far better than any other column (AUC ${best[1].toFixed(3)}${runnerUp}): if it is known only after the outcome, it leaks the answer.`];
 }
 
 /** Date columns whose present values are not in increasing order (sort before lags or a time split). */

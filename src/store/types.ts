@@ -12,6 +12,8 @@ export interface NotebookRecord {
   origin?: string;
   /** Bumped by every save: two tabs never silently overwrite each other (putNotebook's expectedRevision). */
   revision?: number;
+  /** The tab (page load) that wrote this revision: a tab's own earlier write is never "another tab's" (src/ui/saving/). */
+  writer?: string;
 }
 
 export interface FileRecord {

@@ -72,6 +72,19 @@ export function App({ controller }: { controller: Controller }) {
             ) : (
               <span>{n.message}</span>
             )}
+            {n.action && (
+              <button
+                type="button"
+                className="btn small"
+                data-action="notice-action"
+                onClick={() => {
+                  n.action?.run();
+                  controller.dismiss(n.id);
+                }}
+              >
+                {n.action.label}
+              </button>
+            )}
             <button type="button" className="btn icon ghost" aria-label={t('close')} onClick={() => controller.dismiss(n.id)}>
               ×
             </button>

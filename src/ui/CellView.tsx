@@ -9,6 +9,7 @@ import type { Controller, CellRun } from './controller.ts';
 import { Outputs, Markdown, TrainingCurves } from './outputs/Outputs.tsx';
 import { CodeEditor } from './CodeEditor.tsx';
 import { useT, type MessageKey } from './i18n.ts';
+import type { ShownLeak } from './document/leakage.ts';
 
 // The generated form loads when a cell's form is first opened, not with the first screen.
 const ParamForm = lazy(() => import('./ParamForm.tsx').then((m) => ({ default: m.ParamForm })));
@@ -24,9 +25,16 @@ export interface CellViewProps {
   kind: KindInfo | undefined;
   issues: ParamIssue[];
   selected: boolean;
+  /** Selected with the cursor (Shift+Up/Down). */
+  multiSelected?: boolean;
+  /** Just inserted by the user: the form opens at once. */
+  openForm?: boolean;
   editing: boolean;
   values: ValueSummary[];
   knownColumns: Record<string, string[]>;
+  knownTypes: Record<string, Record<string, string>>;
+  /** Columns an explore cell above flagged as leaking that this cell uses. */
+  leaks: ShownLeak[];
   datasets: string[];
   files: { id: string; name: string }[];
   source: string;
@@ -70,7 +78,7 @@ function duration(ms: number | undefined): string {
 function CellViewInner(props: CellViewProps) {
   const { cell, index, run, kind, issues, selected, editing, controller } = props;
   const t = useT();
-  const [formOpen, setFormOpen] = useState(false);
+  const [formOpen, setFormOpen] = useState(!!props.openForm);
   const isMarkdown = cell.kind === 'markdown';
   const isCode = cell.kind === 'code';
   const isForeign = cell.kind === 'foreign';
@@ -81,7 +89,7 @@ function CellViewInner(props: CellViewProps) {
 
   return (
     <article
-      className={`cell kind-${cell.kind} cell-${run.status}${selected ? ' selected' : ''}${editing ? ' editing' : ''}`}
+      className={`cell kind-${cell.kind} cell-${run.status}${selected ? ' selected' : ''}${props.multiSelected ? ' multi-selected' : ''}${editing ? ' editing' : ''}`}
       data-cell-id={cell.id}
       data-kind={cell.kind}
       data-status={run.status}
@@ -129,6 +137,16 @@ function CellViewInner(props: CellViewProps) {
         </span>
       </header>
 
+      {props.leaks.map((l) => (
+        <div key={l.column} className="leak-warning" role="alert" data-testid="leak-warning" data-column={l.column}>
+          <span>{l.message}</span>
+          {l.fixLabel && (
+            <button type="button" className="btn small" data-action="drop-leak" onClick={() => controller.dropLeak(l)}>
+              {l.fixLabel}
+            </button>
+          )}
+        </div>
+      ))}
       {run.status === 'stale' && run.staleReason && <p className="stale-note">{t('staleBecause', { reason: run.staleReason })}</p>}
 
       <div className="cell-body">
@@ -139,7 +157,7 @@ function CellViewInner(props: CellViewProps) {
               autoFocus
               value={String(cell.params.text ?? '')}
               rows={Math.max(3, String(cell.params.text ?? '').split('\n').length + 1)}
-              onChange={(e) => controller.setParams(cell.id, { ...cell.params, text: e.target.value })}
+              onChange={(e) => controller.editor.setParams(cell.id, { ...cell.params, text: e.target.value }, 'markdown')}
               aria-label="Markdown"
             />
           ) : (
@@ -176,6 +194,8 @@ function CellViewInner(props: CellViewProps) {
               <Suspense fallback={<p className="muted loading">…</p>}>
               <ParamForm
                 schema={kind.jsonSchema}
+                kind={cell.kind}
+                knownTypes={props.knownTypes}
                 params={cell.params}
                 onChange={(params) => controller.setParams(cell.id, params)}
                 issues={issues}

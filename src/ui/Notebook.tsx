@@ -1,24 +1,13 @@
 // The open notebook: title, cells in order, add-cell bar, keyboard commands.
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Controller, State } from './controller.ts';
 import { emptyRun } from './controller.ts';
 import { CellView } from './CellView.tsx';
 import { useT } from './i18n.ts';
 import { blockedCells } from '../worker/trust.ts';
 
-function AddCell({ controller, kinds, after }: { controller: Controller; kinds: State['kinds']; after?: string }) {
-  const t = useT();
-  return (
-    <div className="add-cell" role="group" aria-label={t('addCell')}>
-      <span className="muted">+</span>
-      {kinds.map((k) => (
-        <button key={k.kind} type="button" className="btn small ghost" title={k.description} data-add-kind={k.kind} onClick={() => controller.insertCell(k.kind, after ? { after } : {})}>
-          {k.label}
-        </button>
-      ))}
-    </div>
-  );
-}
+// The add-cell menu (steps, search, both languages) loads just after the first screen.
+const AddCellMenu = lazy(() => import('./AddCellMenu.tsx').then((m) => ({ default: m.AddCellMenu })));
 
 function isTyping(el: Element | null): boolean {
   return !!el && (el.matches('input, textarea, select, [contenteditable="true"]') || !!el.closest('.monaco-host'));
@@ -32,7 +21,9 @@ export function Notebook({ controller, state }: { controller: Controller; state:
 
   // Column names of each named table as the kernel last showed it (controller.noteTables keeps
   // the same object while nothing changes, so progress events re-render only the running cell).
-  const knownColumns = state.tableColumns;
+  // Split parts get the columns of the table they are split from until the split has run.
+  const known = useMemo(() => (doc ? controller.knownTables(doc) : { columns: state.tableColumns, types: state.tableTypes }), [controller, doc, state.tableColumns, state.tableTypes]);
+  const knownColumns = known.columns;
   const datasets = useMemo(() => state.datasets.map((d) => d.name), [state.datasets]);
   const files = useMemo(() => state.files.map((f) => ({ id: f.id, name: f.name })), [state.files]);
 
@@ -70,10 +61,54 @@ export function Notebook({ controller, state }: { controller: Controller; state:
         controller.select(sel, 'command');
         return;
       }
+      // Undo/redo of notebook edits; inside a text field the field's own undo wins.
+      if (!typing && mod && !e.altKey && (e.key.toLowerCase() === 'z' || e.key.toLowerCase() === 'y')) {
+        e.preventDefault();
+        const redo = e.key.toLowerCase() === 'y' || e.shiftKey;
+        if (redo) controller.redo();
+        else controller.undo();
+        return;
+      }
       if (typing || !sel || mod || e.altKey) return;
       const cells = c.doc?.cells ?? [];
       const i = cells.findIndex((x) => x.id === sel);
+      if (e.shiftKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown' || e.key === 'K' || e.key === 'J')) {
+        e.preventDefault();
+        controller.editor.extendSelection(e.key === 'ArrowUp' || e.key === 'K' ? -1 : 1);
+        return;
+      }
       switch (e.key) {
+        case 'z':
+        case 'Z':
+          e.preventDefault();
+          if (e.shiftKey) controller.redo();
+          else controller.undo();
+          break;
+        case 'm':
+        case 'M':
+          e.preventDefault();
+          controller.editor.changeKind(sel, 'markdown');
+          break;
+        case 'y':
+        case 'Y':
+          e.preventDefault();
+          controller.editor.changeKind(sel, 'code');
+          break;
+        case 'c':
+        case 'C':
+          e.preventDefault();
+          controller.copyCells();
+          break;
+        case 'x':
+        case 'X':
+          e.preventDefault();
+          controller.editor.cut();
+          break;
+        case 'v':
+        case 'V':
+          e.preventDefault();
+          controller.editor.paste();
+          break;
         case 'Enter': {
           e.preventDefault();
           controller.select(sel, 'edit');
@@ -96,7 +131,7 @@ export function Notebook({ controller, state }: { controller: Controller; state:
           const now = Date.now();
           if (now - lastD.current < 600) {
             e.preventDefault();
-            controller.deleteCell(sel);
+            controller.editor.deleteCells(controller.editor.selection());
             lastD.current = 0;
           } else lastD.current = now;
           break;
@@ -133,6 +168,7 @@ export function Notebook({ controller, state }: { controller: Controller; state:
     }
   }, [state.selected, state.mode]);
 
+  const leaks = useMemo(() => (doc ? controller.leaks(doc, state.runs) : {}), [controller, doc, state.runs, state.tableColumns, state.tableTypes]);
   const blocked = useMemo(() => (doc ? blockedCells(doc.cells, state.trust).length : 0), [doc, state.trust]);
   if (!doc) return <main className="notebook empty">{t('kernelStarting')}</main>;
   return (
@@ -173,9 +209,13 @@ export function Notebook({ controller, state }: { controller: Controller; state:
             kind={state.kinds.find((k) => k.kind === cell.kind)}
             issues={state.issues[cell.id] ?? EMPTY}
             selected={state.selected === cell.id}
+            multiSelected={state.extraSelected.includes(cell.id)}
+            openForm={state.fresh === cell.id}
             editing={state.selected === cell.id && state.mode === 'edit'}
             values={state.values}
             knownColumns={knownColumns}
+            knownTypes={known.types}
+            leaks={leaks[cell.id] ?? NO_LEAKS}
             datasets={datasets}
             files={files}
             source={controller.sourceOf(cell.id)}
@@ -184,10 +224,13 @@ export function Notebook({ controller, state }: { controller: Controller; state:
           />
         </div>
       ))}
-      <AddCell controller={controller} kinds={state.kinds} />
-      <p className="shortcuts muted">{t('shortcuts')}</p>
+      <Suspense fallback={<div className="add-cell" />}>
+        <AddCellMenu kinds={state.kinds} previousKind={doc.cells[doc.cells.length - 1]?.kind} onAdd={(kind) => controller.insertCell(kind)} />
+      </Suspense>
+      <p className="shortcuts muted">{t('shortcuts')} · {controller.text('shortcutsMore')}</p>
     </main>
   );
 }
 
 const EMPTY: never[] = [];
+const NO_LEAKS: never[] = [];

@@ -138,6 +138,21 @@ export function Sidebar({ controller, state, onOpenFiles }: { controller: Contro
               <span className="file-name" title={`${m.name} · ${m.kind} · ${bytes(m.size)} · ${new Date(m.createdAt).toLocaleString()}`}>
                 {m.name} <span className="muted small">{m.kind} · {bytes(m.size)} · {new Date(m.createdAt).toLocaleDateString()}</span>
               </span>
+              <button
+                type="button"
+                className="btn icon ghost"
+                data-action="download-model"
+                aria-label={`${t('downloadModel')} ${m.name}`}
+                title={t('downloadModelTitle')}
+                onClick={() =>
+                  void import('./exportModel.ts')
+                    .then(({ downloadModel }) => downloadModel(controller, m.name))
+                    .then((file) => controller.notify(file ? t('modelDownloaded', { file }) : t('modelNotPortable', { name: m.name }), file ? 'info' : 'error'))
+                    .catch((e: Error) => controller.notify(e.message))
+                }
+              >
+                ⤓
+              </button>
               <button type="button" className="btn icon ghost" aria-label={`${t('delete')} ${m.name}`} onClick={() => void controller.deleteModel(m.id).catch((e: Error) => controller.notify(e.message))}>
                 ×
               </button>

@@ -1,10 +1,7 @@
-// Markdown to sanitized HTML (marked + the notebook sanitizer policy in
-// sanitize.ts), with math typeset by KaTeX. Math is lifted out before marked
-// runs (notebook/jupyter/math.ts), as Jupyter does, so that markdown never
-// sees a TeX backslash or underscore. marked and DOMPurify load on first
-// use; KaTeX loads only when some text has math (loadMath).
-import { hasMath, restoreMath, splitMath, type MathSpan } from '../notebook/jupyter/math.ts';
-import { escapeText } from '../notebook/jupyter/outputHtml.ts';
+// Markdown for notebook content: this loader is on the first screen, the
+// renderer (markdownRender.ts: marked, the sanitizer policy, math splitting)
+// is a lazy chunk fetched with the first markdown shown, and KaTeX another,
+// fetched only when some text has math (loadMath).
 import type { MathOutput } from './katex.ts';
 
 export interface MarkdownOptions {
@@ -14,50 +11,26 @@ export interface MarkdownOptions {
   mathOutput?: MathOutput;
 }
 
-export type RenderMarkdown = (md: string, options?: MarkdownOptions) => string;
+/** Markdown → sanitized HTML; hasMath says whether a text needs KaTeX (loadMath) to be typeset. */
+export type RenderMarkdown = ((md: string, options?: MarkdownOptions) => string) & { hasMath(md: string): boolean };
 
-type Typeset = (span: Pick<MathSpan, 'tex' | 'display'>, output?: MathOutput) => string;
-let typeset: Typeset | undefined;
-let mathLoader: Promise<void> | undefined;
+let loader: Promise<RenderMarkdown> | undefined;
+let math: Promise<void> | undefined;
+let mathIn = false;
+
+export function loadMarkdown(): Promise<RenderMarkdown> {
+  loader ??= import('./markdownRender.ts').then((m) => m.createRenderer());
+  return loader;
+}
 
 /** Load KaTeX (once); after this, rendered markdown has its math typeset. */
 export function loadMath(): Promise<void> {
-  mathLoader ??= import('./katex.ts').then((m) => {
-    typeset = m.typeset;
+  math ??= import('./markdownRender.ts').then((m) => m.loadMath()).then(() => {
+    mathIn = true;
   });
-  return mathLoader;
+  return math;
 }
 
 export function mathLoaded(): boolean {
-  return typeset !== undefined;
-}
-
-/** A math span as HTML: typeset when KaTeX is loaded, otherwise its source as text. */
-export function mathHtml(span: Pick<MathSpan, 'tex' | 'display' | 'source'>, output: MathOutput = 'htmlAndMathml'): string {
-  if (typeset) return typeset(span, output);
-  return `<span class="math-tex${span.display ? ' display' : ''}">${escapeText(span.source)}</span>`;
-}
-
-/** text/latex output: its math spans typeset, the rest as text; text with no delimiters is one display formula. */
-export function latexHtml(tex: string, output: MathOutput = 'htmlAndMathml'): string {
-  const { text, math } = splitMath(tex);
-  if (!math.some((m) => !m.literal)) return mathHtml({ tex, display: true, source: tex }, output);
-  return restoreMath(escapeText(text), math, (span) => mathHtml(span, output), escapeText);
-}
-
-export { hasMath };
-
-let loader: Promise<RenderMarkdown> | undefined;
-
-export function loadMarkdown(): Promise<RenderMarkdown> {
-  loader ??= Promise.all([import('marked'), import('./sanitize.ts')]).then(([{ Marked }, { sanitizeNotebookHtml }]) => {
-    const marked = new Marked({ gfm: true, breaks: false });
-    return (md: string, options: MarkdownOptions = {}) => {
-      const { text, math } = splitMath(md);
-      const html = sanitizeNotebookHtml(marked.parse(text, { async: false }) as string, options.attachments);
-      // KaTeX's output goes in after sanitizing: it is built by KaTeX from the TeX (trust: false), not taken from the notebook.
-      return restoreMath(html, math, (span) => mathHtml(span, options.mathOutput), escapeText);
-    };
-  });
-  return loader;
+  return mathIn;
 }

@@ -6,7 +6,9 @@
 // first use, as they do for the notebook itself.
 import type { NotebookDoc } from '../notebook/model.ts';
 import type { CellOutput, FigureSpec } from '../core/outputs.ts';
-import { hasMath, latexHtml, loadMarkdown, loadMath } from './markdown.ts';
+import { loadMarkdown, loadMath } from './markdown.ts';
+import { hasMath } from '../notebook/jupyter/math.ts';
+import { latexHtml } from './markdownRender.ts';
 import { loadPlotly } from './outputs/Figure.tsx';
 import { escapeFigure } from './outputs/safeFigure.ts';
 import { downloadText, safeFileName } from './download.ts';
@@ -61,7 +63,7 @@ export interface ReportResult {
 export async function exportHtmlReport(doc: NotebookDoc, outputs: Record<string, readonly CellOutput[]>, meta: string[] = []): Promise<ReportResult> {
   const [{ buildHtmlReport, figureKey }, render, { sanitizeNotebookHtml }] = await Promise.all([import('../notebook/htmlReport.ts'), loadMarkdown(), import('./sanitize.ts')]);
   // Math is typeset as MathML: the report carries no fonts or stylesheet for KaTeX's HTML, and browsers draw MathML themselves.
-  if (doc.cells.some((c) => hasMath(c.jupyter.source) || (c.jupyter.outputs ?? []).some((o) => JSON.stringify(o).includes('text/latex')))) await loadMath();
+  if (doc.cells.some((c) => hasMath(c.jupyter.source) || hasMath(String(c.params.text ?? '')) || (c.jupyter.outputs ?? []).some((o) => JSON.stringify(o).includes('text/latex')))) await loadMath();
   const figures = new Map<string, string>();
   let count = 0;
   let failed = 0;

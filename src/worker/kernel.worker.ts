@@ -27,6 +27,7 @@ import type { FromWorker, KindInfo, Request, RequestMap, SetCellsResult } from '
 import { isSandboxed } from './mode.ts';
 import { exportPython } from '../export/python/notebook.ts';
 import { tableToParquet } from '../export/parquet.ts';
+import { portableModelFiles } from '../export/portable.ts';
 import { reportClose, WorkerChannel } from './channel.ts';
 import { RemoteStore, remoteLifecycleStores } from '../store/remote.ts';
 import { remoteHostServices, remoteWasmPaths } from './remoteHost.ts';
@@ -454,6 +455,10 @@ async function handle(request: Request): Promise<unknown> {
     case 'exportPython': {
       const { cells, title } = request.params as RequestMap['exportPython']['params'];
       return exportPython({ title, cells, metadata: {}, workbench: {}, nbformatMinor: 5 });
+    }
+    case 'modelFiles': {
+      const v = kernel.getValue((request.params as { name: string }).name);
+      return v?.type === 'model' ? ((await portableModelFiles(v.model)) ?? null) : null;
     }
     case 'tableParquet': {
       const v = kernel.getValue((request.params as { name: string }).name);

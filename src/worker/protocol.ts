@@ -53,6 +53,8 @@ export interface RequestMap {
   tableCsv: { params: { name: string }; result: string | null };
   /** A whole table value as the bytes of a Parquet file (src/export/parquet.ts); null when the kernel has no such table. */
   tableParquet: { params: { name: string }; result: Uint8Array | null };
+  /** A model value as portable files (src/export/portable.ts: tfjs layers model or XGBoost JSON, and model.meta.json); null when there is no such model or its kind has no portable format. */
+  modelFiles: { params: { name: string }; result: { name: string; data: Uint8Array | string }[] | null };
   /** Rows of a whole table value (sorted by one column, or in its own order), for the grid; null when the kernel has no such table. */
   tablePage: { params: { name: string } & TablePageRequest; result: TablePage | null };
   /** A text value's text (the model card's HTML), or null when the kernel has no such text value. */

@@ -96,6 +96,7 @@ const RESULTS: Partial<Record<RequestType, (x: unknown) => boolean>> = {
   columns: orNull(isStrArray),
   tableCsv: orNull(isStr),
   tableParquet: orNull((x) => x instanceof Uint8Array),
+  modelFiles: orNull((x) => Array.isArray(x) && x.every((f) => isObj(f) && isStr(f.name) && /^[\w.-]+$/.test(f.name) && (isStr(f.data) || f.data instanceof Uint8Array))),
   valueText: orNull(isStr),
   memory: (x) => isObj(x) && isNum(x.numTensors) && isNum(x.numBytes),
   // The app names these models in its own notice: value names only (identifiers), never free text.

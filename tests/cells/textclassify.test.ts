@@ -36,3 +36,24 @@ describe('textclassify cell', () => {
     expect((err as CellError).message).toMatch(/exactly two classes/);
   });
 });
+
+describe('character CNN', () => {
+  it('numbers characters by frequency (0 pad, 1 unknown) and learns a toy set', async () => {
+    const { charVocabulary, encodeChars } = await import('../../src/ml/text/charNet.ts');
+    const vocab = charVocabulary(['aab', 'abc'], 1, 2);
+    expect([...vocab]).toEqual([['a', 2], ['b', 3]]);
+    expect([...encodeChars(['abcz'], vocab, 5)]).toEqual([2, 3, 1, 1, 0]);
+
+    const { initBackend } = await import('../../src/ml/backend.ts');
+    await initBackend({ order: ['cpu'] });
+    const texts = Array.from({ length: 64 }, (_, i) => (i % 2 ? '좋아요 최고' : '별로 최악') + ' '.repeat(i % 3));
+    const table = aq.table({ review: texts, y: texts.map((_, i) => i % 2) });
+    const ctx = testContext({ train: { type: 'table', table } });
+    await textClassifyCell.run(textClassifySchema.parse({ textColumn: 'review', target: 'y', model: 'cnn1d', net: { maxLength: 8, epochs: 15, batchSize: 16, minCount: 1, learningRate: 0.05 } }), ctx);
+    const v = ctx.values.get('text_model');
+    if (v?.type !== 'model') throw new Error('no model');
+    const pred = await v.model.predict(aq.table({ review: ['최고 좋아요', '최악 별로'] }));
+    expect(pred.predictions).toEqual([1, 0]);
+    v.model.dispose();
+  });
+});

@@ -1,28 +1,54 @@
 // Runs the sales-forecast notebook headless and checks its key outputs
-// against what the generated kmart-* data supports (seed 42, store 44,
-// training period to 2017-02-28, the last 59 target days for validation).
+// against what the generated kmart-* data supports (seed 42, store 44, lead
+// time 2 for every product; training and validation to 2017-02-28, the last
+// 59 target days for validation; March 2017 held out as the course's test month).
 //
 // Backend: WASM, every model (the 1D-CNN convolves with im2col + matMul,
 // which WASM differentiates; see src/ml/models/conv1d.ts). No wall-clock
 // limit of its own: see vitest.config.ts.
 //
-// Measured: correlation with customers .949 (P3), .976 (P12), .16 (P42);
-// P3 dense RMSE 1855 / MAE 1059 / MAPE .151 / R² .670; LSTM R² .634; 1D-CNN
-// R² .625; forward-chaining CV (dense) R² .64 ± .21; P12 dense / LSTM /
-// 1D-CNN R² .598 / .586 / .674; P42 (14-day windows) .392 / .438 / .463 (10%
-// noise, ~68 a day); the whole notebook about 5 min on 2 busy cores; P3 inventory: the smallest safety
-// stock with no lost sales is 150% of mean demand; products 12 and 42 lose
-// sales at every level (the course's order rule ignores the days before an
-// order arrives, which matters with a lead time of 3).
+// Measured (features incl. the neighbouring stores' visitors and the oil level;
+// R² validation / March): P3 dense .804 / .817, LSTM .714 / .795, 1D-CNN
+// .636 / .798; baselines weekday mean .767 / .837, last week .573 / .568
+// (equal to the pandas rerun, tests/fixtures/make_kmart_baselines.py);
+// P12 dense .731 / .738, LSTM .700 / .796, 1D-CNN .638 / .788, weekday mean
+// .733 / .717; P42 (14-day windows) dense .432 / .665, LSTM .469 / .580,
+// 1D-CNN .447 / .548, last week .081 / .331, weekday mean −4.4 / −.46 (it
+// ignores P42's yearly season); forward-chaining CV (dense) R² .62 ± .24.
+// The whole notebook ran in 258–363 s on 2 busy cores with the old 1D-CNN, 164 s with the im2col one
+// (same scores to ±.003).
+// Inventory on March 2017 (LSTM forecast): the smallest zero-loss safety stock
+// is P3 8061 units (daily average stock 11,417, value 91,337, daily turnover
+// .675), P12 10,190 (14,888 / 89,326 / .674), P42 46 (85.0 / 424.8 / .946).
+// The course's daily turnover (1.08–1.24) is not reached: its order rule sizes
+// each order on today's closing stock and ignores the order arriving
+// tomorrow, so a shortfall is corrected twice and the stock swings; with the
+// LSTM's March misses (a third or more on a few days) the zero-loss level is
+// about one day's demand, so the turnover is ~0.7 (P42 ~0.95). The test
+// asserts the range this data supports, 0.55–1.3.
 // Ranges (measured minus a margin for tfjs numerics):
 // - correlations: P3 and P12 with customers > .9, P42 with oil |r| < .3;
-// - P3: every model R² > 0.45 and MAPE < 0.25; LSTM R² < 0.95 (higher would mean the target leaked);
+// - P3: every model R² > 0.45 and MAPE < 0.25 on validation; < 0.95 (higher would mean the target leaked);
+// - March: every model R² > 0.6 (P42 > 0.3) and < 0.95;
 // - CV: 4 folds, mean R² > 0.4;
 // - P12: every model R² > 0.4; P42: every model R² > 0.15 and < 0.95;
-// - inventory: average stock rises with the safety stock; lost units fall from the first level to the
-//   last (for P3, lead time 2, never rise at all), and for P3 some level up to 150% loses nothing.
+// - baselines: equal to the pandas rerun (6 decimals); the verdict sentence names the winner;
+// - inventory: average stock rises with the safety stock, lost units fall from the first level to the
+//   last, and each product has a zero-loss safety stock whose turnover = mean demand / daily average stock.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { runNotebook } from '../helpers/runNotebook.ts';
+import type { TextOutput } from '../../src/core/outputs.ts';
+
+type BaselineMetrics = { rmse: number; mae: number; mape: number; r2: number };
+/** pandas/scikit-learn reruns of the two baselines on the generated data (tests/fixtures/make_kmart_baselines.py). */
+const reference = JSON.parse(readFileSync(new URL('../fixtures/kmart_baselines.json', import.meta.url), 'utf8')) as Record<string, Record<string, BaselineMetrics> & { test_rows: number; valid_rows: number; train_rows: number }>;
+
+/** March 2017 R² of every model (measured .80–.82 for P3, .74–.80 for P12, .55–.66 for P42), minus a margin for tfjs numerics. */
+const MARCH_R2 = 0.6;
+const MARCH_R2_P42 = 0.3;
+/** Daily turnover at the zero-loss safety stock: see the header for why not the course's 1.1–1.3. */
+const TURNOVER = [0.55, 1.3];
 
 describe('sales-forecast notebook', () => {
   it('runs headless and forecasts in the range the generated data supports', async () => {
@@ -59,26 +85,75 @@ describe('sales-forecast notebook', () => {
       expect(metrics(`p42_${kind}_metrics`).r2, `p42 ${kind}`).toBeLessThan(0.95);
     }
     expect(table('p42_lstm_pred').numRows()).toBe(table('p42_valid').numRows());
-    expect(table('p12_scores').numRows()).toBe(3);
 
     // Residual tests ran.
     expect(kernel.getValue('p3_resid_ts')?.type).toBe('object');
 
-    // Inventory: more safety stock, no more lost sales and more stock held.
-    for (const name of ['p3_inventory', 'p12_inventory', 'p42_inventory']) {
+    // March 2017, the course's business test month: 31 target days, every model scored there.
+    for (const id of [3, 12, 42]) {
+      const test = table(`p${id}_test`);
+      expect(test.numRows(), `p${id}_test`).toBe(reference[id].test_rows);
+      expect(test.get('target_day', 0)).toBe('2017-03-01');
+      expect(test.get('target_day', test.numRows() - 1)).toBe('2017-03-31');
+      expect(table(`p${id}_train`).numRows(), `p${id}_train`).toBe(reference[id].train_rows);
+      expect(table(`p${id}_valid`).numRows(), `p${id}_valid`).toBe(reference[id].valid_rows);
+      for (const kind of ['mlp', 'lstm', 'cnn']) {
+        const m = metrics(`p${id}_${kind}_test_metrics`);
+        expect(m.r2, `p${id} ${kind} March`).toBeGreaterThan(id === 42 ? MARCH_R2_P42 : MARCH_R2);
+        expect(m.r2, `p${id} ${kind} March`).toBeLessThan(0.95);
+      }
+    }
+
+    // The baselines, on the same days as the models, equal the pandas rerun; and the table prints them beside the models.
+    for (const id of [3, 12, 42]) {
+      for (const [name, ref] of [['weekday', 'weekday_valid'], ['lastweek', 'lastweek_valid'], ['weekday_test', 'weekday_test'], ['lastweek_test', 'lastweek_test']] as const) {
+        const m = metrics(`p${id}_${name}_metrics`);
+        for (const key of ['rmse', 'mae', 'mape', 'r2'] as const) expect(m[key], `p${id} ${name} ${key}`).toBeCloseTo(reference[id][ref][key], 6);
+      }
+      const scores = table(`p${id}_scores`).objects() as { model: string; val_r2: number; mar_r2: number }[];
+      expect(scores.map((r) => r.model)).toEqual(['baseline: weekday mean', 'baseline: last week', 'Dense (MLP)', 'LSTM', '1D-CNN']);
+      for (const r of scores) {
+        expect(Number.isFinite(r.val_r2), `${id} ${r.model}`).toBe(true);
+        expect(Number.isFinite(r.mar_r2), `${id} ${r.model}`).toBe(true);
+      }
+    }
+    // Where the weekday mean wins (product 3's validation days), the notebook says so.
+    // (The verdicts are the code cells' text outputs, in product order: 3, 12, 42.)
+    const verdicts = kernel.cells().flatMap((c) => c.outputs).filter((o): o is TextOutput => o.type === 'text' && o.text.startsWith('Validation: ')).map((o) => o.text);
+    expect(verdicts).toHaveLength(3);
+    [3, 12, 42].forEach((id, i) => {
+      const rows = table(`p${id}_scores`).objects() as { val_r2: number; mar_r2: number }[];
+      const baseWins = (key: 'val_r2' | 'mar_r2') => Math.max(rows[0][key], rows[1][key]) >= Math.max(...rows.slice(2).map((r) => r[key]));
+      expect(verdicts[i].startsWith(baseWins('val_r2') ? 'Validation: a baseline wins' : 'Validation: the best model'), verdicts[i]).toBe(true);
+      expect(verdicts[i].includes(baseWins('mar_r2') ? 'March 2017: a baseline wins' : 'March 2017: the best model'), verdicts[i]).toBe(true);
+    });
+
+    // Inventory on March 2017 (lead time 2): the grid holds more stock at each higher level, lost sales fall from
+    // the first level to the last, and each product has a smallest zero-loss safety stock, shown as the course shows it.
+    const lead = table('products').objects() as { Product_ID: number; LeadTime: number; Price: number }[];
+    for (const id of [3, 12, 42]) {
+      const product = lead.find((p) => p.Product_ID === id)!;
+      expect(product.LeadTime).toBe(2);
+      const name = `p${id}_inventory`;
       const rows = table(name).objects() as { safety_stock: number; lost_units: number; avg_stock: number; stock_value: number }[];
       expect(rows.length, name).toBe(8);
-      for (let i = 1; i < rows.length; i++) {
-        // With lead time 2 (product 3) lost units fall monotonically; with 3 the course's order
-        // rule (today's close only) can lose a little more at a higher level, so only the trend is checked.
-        if (name === 'p3_inventory') expect(rows[i].lost_units, name).toBeLessThanOrEqual(rows[i - 1].lost_units + 1);
-        expect(rows[i].avg_stock, name).toBeGreaterThan(rows[i - 1].avg_stock);
-      }
+      for (let i = 1; i < rows.length; i++) expect(rows[i].avg_stock, name).toBeGreaterThan(rows[i - 1].avg_stock);
       expect(rows[rows.length - 1].lost_units, name).toBeLessThan(rows[0].lost_units);
+      expect(rows[0].stock_value).toBeCloseTo(rows[0].avg_stock * product.Price);
+      const zero = table(`p${id}_zero_loss`).objects() as { safety_stock: number; price: number; daily_avg_stock: number; daily_avg_value: number; daily_turnover: number; lost_units: number }[];
+      expect(zero, `p${id}_zero_loss`).toHaveLength(1);
+      const z = zero[0];
+      expect(z.lost_units).toBe(0);
+      expect(z.price).toBe(product.Price);
+      expect(z.safety_stock).toBeGreaterThan(0);
+      expect(z.daily_avg_value).toBeCloseTo(z.daily_avg_stock * product.Price, 0);
+      // With no lost sales every day's demand is sold: daily turnover = mean demand / daily average stock.
+      const demand = table(`p${id}_lstm_test_pred`).array('truth') as number[];
+      expect(z.daily_turnover).toBeCloseTo(demand.reduce((a, b) => a + b, 0) / demand.length / z.daily_avg_stock, 2);
+      expect(z.daily_turnover, `p${id} turnover`).toBeGreaterThan(TURNOVER[0]);
+      expect(z.daily_turnover, `p${id} turnover`).toBeLessThan(TURNOVER[1]);
     }
-    const p3 = table('p3_inventory').objects() as { safety_stock: number; lost_units: number; stock_value: number; avg_stock: number }[];
-    expect(p3.some((r) => r.lost_units < 1e-6)).toBe(true);
-    expect(p3[0].stock_value).toBeCloseTo(p3[0].avg_stock * 8);
+    expect(table('product_summary').numRows()).toBe(3);
     kernel.dispose();
   });
 });

@@ -3,13 +3,12 @@
 // shape of an exported notebook (markdown kept, TODO cells explicit, valid
 // nbformat 4.5).
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { seededRandom, shuffledIndices } from '../../src/core/random.ts';
 import { groupSplit, randomSplit, stratifiedSplit, timeSplit } from '../../src/data/split.ts';
 import { translateExpression, UnsupportedExpression } from '../../src/export/python/jsexpr.ts';
 import { exportPython, toIpynb, toScript } from '../../src/export/python/index.ts';
-import { decodeNotebook } from '../../src/notebook/ipynb.ts';
+import { NotebookBuilder } from '../../notebooks/source/builder.ts';
 import { PYTHON, pythonMissing, runWithHelpers } from './helpers.ts';
 
 const missing = pythonMissing(['numpy', 'pandas', 'sklearn']);
@@ -71,28 +70,41 @@ describe('Arquero expressions → pandas', () => {
 });
 
 describe('an exported notebook', () => {
-  const doc = decodeNotebook(readFileSync('notebooks/bank-marketing.ipynb', 'utf8')).doc;
+  // A small notebook of its own (the course notebooks change): translated
+  // cells, a JavaScript code cell, a compare cell, and cells that need their values.
+  const doc = new NotebookBuilder('Export shape')
+    .md('# Title\n\nSome *markdown*.')
+    .cell('load', { source: { type: 'dataset', name: 'bank-marketing' }, output: 'bank' })
+    .cell('split', { input: 'bank', method: 'stratified', target: 'y', train: 0.7, validation: 0.2, test: 0.1, seed: 42, outputs: { train: 'train', validation: 'valid', test: 'test' } })
+    .md('## Prepare')
+    .cell('transform', { input: 'train', output: 'train_x', steps: [{ op: 'onehot', columns: ['job'] }], applyTo: [{ input: 'valid', output: 'valid_x' }, { input: 'test', output: 'test_x' }], transform: 'prep' })
+    .cell('train', { input: 'train_x', target: 'y', model: 'gbdt', gbdt: { rounds: 5 }, seed: 42, output: 'conservative' })
+    .cell('train', { input: 'train_x', target: 'y', model: 'gbdt', gbdt: { rounds: 9 }, seed: 42, output: 'aggressive' })
+    .cell('compare', { modelA: 'conservative', modelB: 'aggressive', input: 'test_x' })
+    .code("set('best', conservative);\nreturn 'picked';")
+    .cell('evaluate', { model: 'best', input: 'test_x', output: 'best_metrics' })
+    .cell('register', { model: 'best', name: 'm', metrics: 'best_metrics' })
+    .build();
   const exported = exportPython(doc);
 
   it('keeps every markdown cell and says which cells were not translated, and why', () => {
     const markdown = doc.cells.filter((c) => c.kind === 'markdown').map((c) => c.jupyter.source);
     const kept = exported.cells.filter((c) => c.type === 'markdown').map((c) => c.source);
     for (const text of markdown) expect(kept).toContain(text);
-    expect(exported.todos.map((t) => t.kind)).toEqual(['compare', 'code', 'register']);
+    expect(exported.todos.map((t) => t.kind)).toEqual(['compare', 'code', 'evaluate', 'register']);
     const todo = exported.cells.find((c) => c.from === 'code-1');
     expect(todo?.source).toContain('# TODO: not exported to Python: a JavaScript code cell');
-    expect(todo?.source).toContain("# set('best'");
+    expect(todo?.source).toContain("# set('best', conservative);");
     // Every workbench cell has its Python (or TODO) cell, in order.
     expect(exported.cells.filter((c) => c.from).map((c) => c.from)).toEqual(doc.cells.map((c) => c.id));
     expect(exported.files).toEqual(['datasets/bank-marketing.csv']);
   });
 
   it('a cell whose inputs come from a TODO cell is a TODO too', () => {
-    const register = exported.cells.find((c) => c.from === 'register-1');
-    expect(register?.todo).toBe(true);
+    expect(exported.todos.find((t) => t.cell === 'evaluate-1')?.reason).toMatch(/needs "best", which an earlier cell that is not exported makes/);
     const blocked = exportPython({ ...doc, cells: doc.cells.filter((c) => c.kind !== 'split') });
-    expect(blocked.todos.find((t) => t.cell === 'transform-2')?.reason).toMatch(/needs "train", "valid", "test"/);
-    expect(blocked.todos.find((t) => t.cell === 'evaluate-1')?.reason).toMatch(/needs "conservative", "test_x"/);
+    expect(blocked.todos.find((t) => t.cell === 'transform-1')?.reason).toMatch(/needs "train"/);
+    expect(blocked.todos.find((t) => t.cell === 'train-1')?.reason).toMatch(/needs "train_x"/);
   });
 
   it.skipIf(pythonMissing(['nbformat']) !== undefined)('is valid nbformat 4.5 with a python3 kernel, and the script form compiles', () => {

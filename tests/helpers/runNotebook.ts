@@ -14,12 +14,12 @@ import type { CellKindDef } from '../../src/cells/types.ts';
 
 export const NOTEBOOKS = fileURLToPath(new URL('../../notebooks/', import.meta.url));
 
-export async function runNotebook(file: string, options: { edit?: (doc: NotebookDoc) => void; registry?: ReadonlyMap<string, CellKindDef> } = {}) {
+export async function runNotebook(file: string, options: { edit?: (doc: NotebookDoc) => void; registry?: ReadonlyMap<string, CellKindDef>; allowRead?: readonly string[] } = {}) {
   const { backend } = await initBackend({ order: ['wasm', 'cpu'] });
   const path = NOTEBOOKS + file;
   const { doc } = decodeNotebook(readFileSync(path, 'utf8'));
   options.edit?.(doc);
-  const kernel = new Kernel(options.registry ?? cellRegistry, nodeHost({ notebookDir: dirname(path), backend: () => backend }));
+  const kernel = new Kernel(options.registry ?? cellRegistry, nodeHost({ notebookDir: dirname(path), allowRead: options.allowRead, backend: () => backend }));
   kernel.setCells(doc.cells);
   const results = await kernel.runAll({ continueOnError: true });
   const failures = kernel.cells().filter((c) => c.status === 'error').map((c) => `${c.id}: ${JSON.stringify(c.outputs.find((o) => o.type === 'error'))}`);

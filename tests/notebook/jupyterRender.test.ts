@@ -135,3 +135,29 @@ describe('names in markdown outputs are text', () => {
     expect(html).toContain('<code>a`b``&lt;i&gt;</code>');
   });
 });
+
+describe('HTML report of a plain Jupyter notebook', () => {
+  it('shows saved images as data URLs and never a script, with or without a host sanitizer', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { decodeNotebook } = await import('../../src/notebook/ipynb.ts');
+    const { buildHtmlReport } = await import('../../src/notebook/htmlReport.ts');
+    const { renderMarkdownSafe } = await import('../../src/cli/markdown.ts');
+    const text = readFileSync(new URL('../fixtures/jupyter-corpus/nbformat/test4.5.ipynb', import.meta.url), 'utf8');
+    const { doc } = decodeNotebook(text);
+    const headless = buildHtmlReport(doc, { renderMarkdown: renderMarkdownSafe, jupyter: { markdown: renderMarkdownSafe } });
+    expect(headless).toMatch(/<img class="jp-image" src="data:image\/png;base64,[A-Za-z0-9+/=]+"/);
+    expect(headless).not.toMatch(/<script/i);
+    // Without a sanitizer the HTML output shows its text/plain; the JavaScript output its text/plain too.
+    expect(headless).toContain('&lt;IPython.core.display.HTML at 0x1112757d0&gt;');
+    expect(headless).toContain('&lt;IPython.core.display.Javascript at 0x1112b4b50&gt;');
+    // A host sanitizer that lets a script through is not trusted: the output falls back to escaped text.
+    const leaky = buildHtmlReport(doc, { jupyter: { sanitizeHtml: (h) => h } });
+    expect(leaky).not.toMatch(/<script/i);
+  });
+  it('keeps math intact in the headless report (TeX source, backslashes kept)', async () => {
+    const { renderMarkdownSafe } = await import('../../src/cli/markdown.ts');
+    const html = renderMarkdownSafe('Rows: $$a \\\\ b_1 * c_2$$ and *x*');
+    expect(html).toContain('<span class="math-tex display">$$a \\\\ b_1 * c_2$$</span>');
+    expect(html).toContain('<em>x</em>');
+  });
+});

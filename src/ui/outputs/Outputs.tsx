@@ -6,7 +6,7 @@ import { TableGrid, tableToCsv } from './TableGrid.tsx';
 import { LineChart, MiniHistogram } from './Charts.tsx';
 import type { TrainingChartProps } from './TrainingChart.tsx';
 import { formatNumber } from '../format.ts';
-import { hasMath, loadMarkdown, loadMath, mathLoaded, type RenderMarkdown } from '../markdown.ts';
+import { loadMarkdown, loadMath, mathLoaded, type RenderMarkdown } from '../markdown.ts';
 import { useT } from '../i18n.ts';
 import { downloadBlob, downloadText } from '../download.ts';
 import type { Controller } from '../controller.ts';
@@ -21,16 +21,18 @@ const fmt = formatNumber;
 export const Markdown = memo(function Markdown({ text, attachments }: { text: string; attachments?: unknown }) {
   const [render, setRender] = useState<RenderMarkdown | null>(null);
   // KaTeX loads only for text with math; the text re-renders once it is in.
-  const math = useMemo(() => hasMath(text), [text]);
   const [mathReady, setMathReady] = useState(mathLoaded());
   useEffect(() => {
     let live = true;
-    loadMarkdown().then((r) => live && setRender(() => r));
-    if (math) void loadMath().then(() => live && setMathReady(true));
+    loadMarkdown().then((r) => {
+      if (!live) return;
+      setRender(() => r);
+      if (!mathLoaded() && r.hasMath(text)) void loadMath().then(() => live && setMathReady(true));
+    });
     return () => {
       live = false;
     };
-  }, [math]);
+  }, [text]);
   const html = useMemo(() => (render ? render(text, { attachments }) : null), [render, text, attachments, mathReady]);
   if (html === null) return <div className="markdown plain nb-content">{text}</div>;
   return <div className="markdown nb-content" dangerouslySetInnerHTML={{ __html: html }} />;

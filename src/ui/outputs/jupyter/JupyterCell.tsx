@@ -6,11 +6,19 @@ import { useEffect, useMemo, useState } from 'react';
 import type { NotebookCell } from '../../../notebook/model.ts';
 import { jupyterOutputHtml, mergeStreams, type JupyterRenderers } from '../../../notebook/jupyter/outputHtml.ts';
 import { joinText } from '../../../notebook/jupyter/mime.ts';
-import { hasMath, latexHtml, loadMarkdown, loadMath, mathLoaded, type RenderMarkdown } from '../../markdown.ts';
+import { loadMarkdown, loadMath, mathLoaded, type RenderMarkdown } from '../../markdown.ts';
+import { hasMath } from '../../../notebook/jupyter/math.ts';
+import { latexHtml } from '../../markdownRender.ts';
 import { sanitizeNotebookHtml } from '../../sanitize.ts';
 import { loadPythonHighlighter, looksLikePython } from './highlight.ts';
 import { useJupyterT } from './i18n.ts';
+import { getLang } from '../../i18n.ts';
 import './jupyter.css';
+
+// This chunk loads with the first plain Jupyter cell: start the renderers its cells need now, in parallel, rather than
+// one after the other from each cell's first effect.
+void loadMarkdown();
+void loadPythonHighlighter();
 
 /** Whether any output needs KaTeX: text/latex, or markdown with math. */
 function outputsNeedMath(outputs: readonly unknown[]): boolean {
@@ -37,6 +45,7 @@ function JupyterOutputs({ outputs }: { outputs: readonly unknown[] }) {
       live = false;
     };
   }, [needsMath]);
+  const lang = getLang();
   const html = useMemo(() => {
     if (!render) return null;
     const renderers: JupyterRenderers = {
@@ -46,8 +55,8 @@ function JupyterOutputs({ outputs }: { outputs: readonly unknown[] }) {
       notShown: (types) => t('jpNotShown', { types }),
     };
     return mergeStreams(outputs).map((o) => jupyterOutputHtml(o, renderers)).join('');
-    // mathReady re-renders the outputs once KaTeX is in.
-  }, [render, outputs, mathReady, t]);
+    // mathReady re-renders the outputs once KaTeX is in; t is a new function every render, so the language stands for it.
+  }, [render, outputs, mathReady, lang]);
   if (!outputs.length) return null;
   if (html === null) return <div className="outputs jp-outputs loading muted">…</div>;
   return <div className="outputs jp-outputs nb-content" data-testid="jupyter-outputs" aria-label={t('jpOutputs')} dangerouslySetInnerHTML={{ __html: html }} />;
@@ -86,7 +95,7 @@ export default function JupyterCell({ cell }: { cell: NotebookCell }) {
   return (
     <div className="foreign jp-cell" data-cell-type={cellType}>
       <p className="muted jp-note">{cellType === 'raw' ? t('jpRawCell') : t('jpUnknownCell', { type: cellType })}</p>
-      <pre className="text-output jp-raw-source">{source}</pre>
+      {source !== '' && <pre className="text-output jp-raw-source">{source}</pre>}
       <JupyterOutputs outputs={outputs} />
     </div>
   );

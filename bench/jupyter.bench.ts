@@ -1,0 +1,125 @@
+// app/open-4mb-notebook: a 4 MB plain Jupyter notebook (the handson-ml3
+// corpus notebooks in tests/fixtures/jupyter-corpus, their cells repeated
+// with fresh ids until the file is 4 MB: PNG and SVG plots, pandas tables,
+// LaTeX) opened in the app's production build in headless Chromium, from
+// window.workbench.open() until every image has decoded, every formula is
+// typeset and every table is on the page (the counts come from the JSON,
+// e2e/jupyterCounts.ts). Median of 3, a fresh browser context each (the lazy
+// chunks — marked, DOMPurify, KaTeX, highlight.js — load inside the timing).
+// Reference, same run, same page: JSON.parse of the same text plus one plain
+// innerHTML render of its content (markdown and code as escaped text, HTML
+// outputs unsanitized, images as data: URLs), until its images have decoded:
+// the cost of merely putting this notebook on a page. JupyterLab is not
+// available here, so it cannot be the reference. Issue 15 asks for < 2 s.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { median, result, type Benchmark } from './harness.ts';
+import { FLAGS, chromiumPath } from '../e2e/chromium.ts';
+import { buildApp, startPreview } from '../e2e/preview.ts';
+import { expected, type Json } from '../e2e/jupyterCounts.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CORPUS = resolve(ROOT, 'tests/fixtures/jupyter-corpus/handson-ml3');
+const SOURCES = ['01_the_machine_learning_landscape.ipynb', '04_training_linear_models.ipynb', '06_decision_trees.ipynb'];
+const TARGET_BYTES = 4 * 1024 * 1024;
+const REPEAT = 3;
+
+/** The corpus cells repeated (fresh ids) until the notebook is at least 4 MB. */
+export function fourMegabyteNotebook(): { text: string; nb: { cells: Json[] } } {
+  const sources = SOURCES.map((f) => JSON.parse(readFileSync(resolve(CORPUS, f), 'utf8')) as { cells: Json[]; metadata: Json });
+  const cells: Json[] = [];
+  let bytes = 0;
+  for (let round = 0; bytes < TARGET_BYTES; round++) {
+    for (const [i, nb] of sources.entries()) {
+      for (const [j, cell] of nb.cells.entries()) {
+        if (bytes >= TARGET_BYTES) break;
+        const copy = { ...cell, id: `r${round}-n${i}-c${j}` };
+        cells.push(copy);
+        bytes += JSON.stringify(copy, null, 1).length;
+      }
+    }
+  }
+  const nb = { cells, metadata: { ...sources[0].metadata, title: '4 MB notebook' }, nbformat: 4, nbformat_minor: 5 };
+  return { text: JSON.stringify(nb, null, 1), nb };
+}
+
+type W = { workbench: { ready: Promise<void>; open(json: string): Promise<void> } };
+
+export const benchmarks: Benchmark[] = [
+  {
+    name: 'app/open-4mb-notebook',
+    async run() {
+      buildApp(true);
+      const { text, nb } = fourMegabyteNotebook();
+      const want = expected(nb);
+      const { chromium } = await import('playwright-core');
+      const server = await startPreview();
+      const browser = await chromium.launch({ executablePath: chromiumPath(), args: FLAGS });
+      try {
+        const app: number[] = [];
+        const ref: number[] = [];
+        for (let i = -1; i < REPEAT; i++) {
+          const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+          const page = await context.newPage();
+          // tsx names the helper functions inside the evaluated callbacks with esbuild's __name(); the page needs it.
+          await page.addInitScript({ content: 'window.__name = (f) => f;' });
+          await page.goto(server.url + '/?backend=cpu');
+          await page.waitForFunction(() => (window as unknown as Partial<W>).workbench !== undefined, null, { timeout: 60_000 });
+          await page.evaluate(() => (window as unknown as W).workbench.ready);
+          const appMs = await page.evaluate(async ({ json, w }) => {
+            const t0 = performance.now();
+            await (window as unknown as W).workbench.open(json);
+            await new Promise<void>((done, fail) => {
+              const check = () => {
+                const imgs = [...document.querySelectorAll<HTMLImageElement>('.jp-output img.jp-image, .markdown img[src^="data:"]')];
+                const ok = imgs.length === w.images && imgs.every((im) => im.complete) && document.querySelectorAll('.katex').length === w.formulas
+                  && document.querySelectorAll('.jp-html table, .markdown table').length === w.tables && document.querySelectorAll('.jp-outputs.loading, .markdown.plain').length === 0;
+                if (ok) done();
+                else if (performance.now() - t0 > 60_000) fail(new Error(`not rendered after 60 s: ${imgs.length}/${w.images} images, ${document.querySelectorAll('.katex').length}/${w.formulas} formulas`));
+                else requestAnimationFrame(check);
+              };
+              check();
+            });
+            return performance.now() - t0;
+          }, { json: text, w: want });
+          const refMs = await page.evaluate(async (json) => {
+            const esc = (s: string) => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+            const join = (v: unknown) => (Array.isArray(v) ? v.join('') : String(v ?? ''));
+            const t0 = performance.now();
+            const parsed = JSON.parse(json) as { cells: { cell_type: string; source: unknown; outputs?: { data?: Record<string, unknown>; text?: unknown }[] }[] };
+            const parts: string[] = [];
+            for (const c of parsed.cells) {
+              parts.push(`<pre>${esc(join(c.source))}</pre>`);
+              for (const o of c.outputs ?? []) {
+                const d = o.data ?? {};
+                if (d['text/html']) parts.push(join(d['text/html']));
+                else if (d['image/png']) parts.push(`<img src="data:image/png;base64,${join(d['image/png']).replace(/\s/g, '')}">`);
+                else if (d['image/svg+xml']) parts.push(`<img src="data:image/svg+xml;charset=utf-8,${encodeURIComponent(join(d['image/svg+xml']))}">`);
+                else parts.push(`<pre>${esc(join(d['text/plain'] ?? o.text))}</pre>`);
+              }
+            }
+            const box = document.createElement('div');
+            document.body.appendChild(box);
+            box.innerHTML = parts.join('\n');
+            await Promise.all([...box.querySelectorAll('img')].map((im) => im.decode().catch(() => undefined)));
+            void box.offsetHeight;
+            const ms = performance.now() - t0;
+            box.remove();
+            return ms;
+          }, text);
+          if (i >= 0) {
+            app.push(appMs);
+            ref.push(refMs);
+          }
+          await context.close();
+        }
+        return [result('app/open-4mb-notebook', median(app), 'ms', 'JSON.parse + one plain innerHTML render of the same notebook in the same page, same run (median of 3)', median(ref), {
+          notebook_bytes: text.length, cells: nb.cells.length, images: want.images, formulas: want.formulas, tables: want.tables, app_ms: app.map(Math.round), ref_ms: ref.map(Math.round), budget_ms: 2000,
+        })];
+      } finally {
+        await browser.close().catch(() => undefined);
+        await server.stop();
+      }
+    },
+  },
+];
