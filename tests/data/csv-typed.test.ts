@@ -3,7 +3,7 @@
 // only where it cannot know the answer while streaming.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { plainNumber } from '../../src/data/csv.ts';
+import { plainNumber } from '../../src/data/csv-numbers.ts';
 import { scanCsvBytes } from '../../src/data/csv-stream.ts';
 import { TYPED_FALLBACK, TypedCsvColumns } from '../../src/data/csv-typed.ts';
 import { DEFAULT_MISSING, missingTest, type TypeOverride } from '../../src/data/infer.ts';
