@@ -93,11 +93,12 @@ describe('editing', () => {
     expect(await s.page.locator('[data-course-other="bank-marketing.ko.ipynb"]').textContent()).toBe('한국어');
     await s.page.locator('[data-testid="language"]').selectOption('ko');
     expect(await s.page.locator('[data-action="run-all"]').textContent()).toContain('모두 실행');
-    // Korean: the Korean copies with their Korean titles; penguins (English only) is still there.
+    // Korean: the Korean copies with their Korean titles (penguins too).
     const ko = await gallery();
     expect(ko).toContain('bank-marketing.ko.ipynb');
     expect(ko).not.toContain('bank-marketing.ipynb');
-    expect(ko).toContain('penguins.ipynb');
+    expect(ko).toContain('penguins.ko.ipynb');
+    expect(ko).not.toContain('penguins.ipynb');
     expect(await s.page.locator('[data-course="bank-marketing.ko.ipynb"]').textContent()).toContain('은행 마케팅');
     expect(await s.page.locator('[data-course-other="bank-marketing.ipynb"]').textContent()).toBe('English');
     await s.page.locator('[data-testid="language"]').selectOption('en');

@@ -164,3 +164,79 @@ describe('outputs that teach', () => {
     await s.page.evaluate(() => localStorage.setItem('mlwb.lang', 'en'));
   });
 });
+
+describe('code cells', () => {
+  const s = useApp();
+
+  it('opens a Monaco code cell without page errors (no ICodeLensCache failure)', async () => {
+    const errors: string[] = [];
+    s.page.on('pageerror', (e) => errors.push(e.message));
+    s.page.on('console', (m) => {
+      if (m.type() === 'error' && /createInstance|ICodeLensCache/.test(m.text())) errors.push(m.text());
+    });
+    for (let i = 0; i < 2; i++) {
+      await s.page.locator('.notebook > .add-cell [data-action="add-step"]').click();
+      await s.page.locator('.notebook > .add-cell .add-menu [data-add-kind="code"]').click();
+      await s.page.locator('article.cell.selected[data-kind="code"] .monaco-editor').waitFor({ timeout: 30_000 });
+    }
+    await s.page.locator('article.cell.selected[data-kind="code"] .monaco-editor .view-lines').click();
+    await s.page.keyboard.type('return 1 + 1');
+    await s.page.keyboard.press('Control+Enter');
+    await s.page.waitForFunction(() => document.querySelector('article.cell.selected[data-kind="code"]')?.getAttribute('data-status') === 'done');
+    expect(errors).toEqual([]);
+  });
+
+  it('completes a table\'s column names, the Arquero verbs and a model\'s methods', async () => {
+    await runAll(s.page);
+    const suggestions = async (text: string): Promise<string[]> => {
+      const cell = s.page.locator('article.cell.selected[data-kind="code"]');
+      await cell.locator('.monaco-editor .view-lines').click();
+      await s.page.keyboard.press('Control+A');
+      await s.page.keyboard.press('Delete');
+      await s.page.keyboard.type(text);
+      await s.page.keyboard.press('Control+Space');
+      const rows = s.page.locator('.suggest-widget .monaco-list-row');
+      await rows.first().waitFor({ timeout: 30_000 });
+      const labels = await rows.locator('.label-name').allTextContents();
+      await s.page.keyboard.press('Escape');
+      return labels;
+    };
+    expect(await suggestions("tables.penguins.array('")).toEqual(expect.arrayContaining(['Species', 'Island']));
+    // The list is virtualized: a prefix brings each verb into view.
+    expect(await suggestions('tables.penguins.fil')).toContain('filter');
+    expect(await suggestions('tables.penguins.rol')).toContain('rollup');
+    expect(await suggestions('penguins.groupby(\'Species\').der')).toContain('derive');
+    expect(await suggestions('mlp.')).toEqual(expect.arrayContaining(['predict', 'features', 'target', 'classes']));
+  }, 240_000);
+});
+
+describe('a trained LSTM', () => {
+  const s = useApp();
+
+  it('charts its training against epochs, names its target, and plots its forecasts', async () => {
+    const cell = (kind: string, params: Record<string, unknown>) => ({ cell_type: 'code', source: '', outputs: [], execution_count: null, metadata: { workbench: { kind, params } } });
+    const nb = {
+      nbformat: 4, nbformat_minor: 5, metadata: { title: 'A small LSTM' },
+      cells: [
+        cell('load', { source: { type: 'dataset', name: 'kmart-orders' }, output: 'orders' }),
+        cell('transform', { input: 'orders', output: 'store', steps: [{ op: 'filter', expr: 'd => d.Store_ID == 44' }, { op: 'select', columns: ['Date', 'CustomerCount'] }] }),
+        cell('split', { input: 'store', method: 'time', time: 'Date', train: 0.8, validation: 0.2, test: 0, outputs: { train: 'days_train', validation: 'days_valid' } }),
+        cell('sequences', { input: 'days_train', mode: 'windows', features: ['CustomerCount'], target: 'CustomerCount', steps: 14, horizon: 1, time: 'Date', applyTo: [{ input: 'days_valid', output: 'w_valid' }], output: 'w_train' }),
+        cell('train', { input: 'w_train', validation: 'w_valid', model: 'lstm', task: 'regression', sequence: { units: [16] }, epochs: 8, batchSize: 64, learningRate: 0.01, patience: 3, seed: 1, output: 'lstm' }),
+        cell('evaluate', { model: 'lstm', input: 'w_valid', output: 'lstm_metrics' }),
+      ],
+    };
+    await openNotebook(s.page, nb, { trusted: true });
+    await runAll(s.page);
+    const list = await cells(s.page);
+    expect(allDone(list), summary(list)).toBe(true);
+    const train = s.page.locator('article.cell[data-kind="train"]');
+    expect(await train.getByTestId('training-target').textContent()).toBe('predicting CustomerCount');
+    const loss = train.locator('.training-output .figure-output').first();
+    expect(await axisTitles(loss)).toEqual(['Epoch', 'Loss']);
+    const evaluate = s.page.locator('article.cell[data-kind="evaluate"]');
+    expect(await axisTitles(evaluate.locator('.eval-charts .figure-output').first())).toEqual(['Actual', 'Predicted']);
+    mkdirSync(SHOTS, { recursive: true });
+    await train.screenshot({ path: resolve(SHOTS, 'trained-lstm.png') });
+  }, 300_000);
+});

@@ -12,6 +12,7 @@ import { reviewSentiment } from './review-sentiment.ts';
 export function bundledNotebooks(): Record<string, NotebookDoc> {
   return {
     'penguins.ipynb': penguins(),
+    'penguins.ko.ipynb': penguins('ko'),
     'session-drop.ipynb': sessionDrop('en'),
     'session-drop.ko.ipynb': sessionDrop('ko'),
     'bank-marketing.ipynb': bankMarketing('en'),

@@ -163,7 +163,7 @@ export const crossvalCell = defineCell({
   async run(params, ctx): Promise<CellOutput[]> {
     const sequences = sequencesInput(params, ctx);
     if (sequences) return runSequences(params, ctx, sequences);
-    if (!params.target.trim()) throw new CellError('Choose the target column to predict.', { where: 'params.target' });
+    if (!params.target.trim()) throw CellError.coded('target.missing', {}, { where: 'params.target' });
     if (!params.output.trim()) throw new CellError('Name the results output.', { where: 'params.output' });
     const table = ctx.table(params.input, 'params.input').reify();
     if (!table.columnNames().includes(params.target)) throw new CellError(`Table "${params.input}" has no column "${params.target}".`, { where: 'params.target' });

@@ -60,12 +60,9 @@ export const evaluateCell = defineCell({
       if (truth.length === 0) throw new CellError(`"${params.input}" has no windows or steps to evaluate on.`, { where: 'params.input' });
     } else {
       table = ctx.table(params.input, 'params.input');
-      if (table.numRows() === 0) throw new CellError(`Table "${params.input}" has no rows to evaluate on.`, { where: 'params.input' });
+      if (table.numRows() === 0) throw CellError.coded('evaluate.noRows', { table: params.input }, { where: 'params.input' });
       if (!table.columnNames().includes(model.target)) {
-        throw new CellError(`Table "${params.input}" has no target column "${model.target}", so there is nothing to compare predictions with.`, {
-          hint: 'Evaluate on a table that keeps the target, such as the test part of a split.',
-          where: 'params.input',
-        });
+        throw CellError.coded('evaluate.noTarget', { table: params.input, target: model.target }, { where: 'params.input' });
       }
       ctx.progress({ phase: 'predict', message: `Predicting ${table.numRows()} rows` });
       pred = await model.predict(table, ctx.signal);

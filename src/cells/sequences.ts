@@ -82,7 +82,7 @@ export const sequencesCell = defineCell({
   },
   async run(params, ctx): Promise<CellOutput[]> {
     if (!params.output.trim()) throw new CellError('Name the sequences output.', { where: 'params.output' });
-    if (params.mode === 'windows' && !params.target) throw new CellError('Choose the target column to predict.', { where: 'params.target' });
+    if (params.mode === 'windows' && !params.target) throw CellError.coded('target.missing', {}, { where: 'params.target' });
     const table = ctx.table(params.input, 'params.input');
     const features = defaultFeatures(table, params);
     if (params.mode === 'windows' && features.length === 0) {

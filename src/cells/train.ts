@@ -207,8 +207,8 @@ async function trainOnce(params: TrainParams, ctx: CellContext): Promise<CellOut
       where: 'params.input',
     });
   }
-  if (!params.target.trim()) throw new CellError('Choose the target column to predict.', { where: 'params.target' });
-  if (!params.output.trim()) throw new CellError('Name the model output.', { where: 'params.output' });
+  if (!params.target.trim()) throw CellError.coded('target.missing', {}, { where: 'params.target' });
+  if (!params.output.trim()) throw CellError.coded('output.missing', {}, { where: 'params.output' });
   const table = ctx.table(params.input, 'params.input');
   const validation = params.validation ? ctx.table(params.validation, 'params.validation') : undefined;
   if (params.model === 'gbdt') return runGbdt(params, ctx, table, validation);
@@ -257,7 +257,7 @@ async function runSequence(params: TrainParams, ctx: CellContext, data: Sequence
   if (!isSequenceKind(params.model)) {
     throw new CellError(`"${params.input}" holds sequences; model ${params.model} trains on tables.`, { hint: "Use model 'lstm', 'gru' or 'cnn1d', or train on the table.", where: 'params.model' });
   }
-  if (!params.output.trim()) throw new CellError('Name the model output.', { where: 'params.output' });
+  if (!params.output.trim()) throw CellError.coded('output.missing', {}, { where: 'params.output' });
   let validation: SequenceData | undefined;
   if (params.validation) {
     const v = ctx.get(params.validation);

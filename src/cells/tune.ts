@@ -109,7 +109,7 @@ export const tuneCell = defineCell({
     return `// tune ${p.model} on ${p.input} (validation ${p.validation}), target: ${p.target || '?'} → ${p.output}\n// ${p.sampler}, ${p.trials} trials${limit}${p.pruning ? ', median pruning' : ''}${p.metric !== 'val_loss' ? `, maximise ${p.metric}` : ''}, seed ${p.seed}\n// space: ${space}`;
   },
   async run(params, ctx): Promise<CellOutput[]> {
-    if (!params.target.trim() && !sequencesInput(params, ctx)) throw new CellError('Choose the target column to predict.', { where: 'params.target' });
+    if (!params.target.trim() && !sequencesInput(params, ctx)) throw CellError.coded('target.missing', {}, { where: 'params.target' });
     if (!params.output.trim()) throw new CellError('Name the best-params output.', { where: 'params.output' });
     if (!params.validation.trim()) throw new CellError('Tuning needs a validation table to score trials on.', { hint: 'Add a split cell with a validation part.', where: 'params.validation' });
     const startedAt = new Date();

@@ -161,6 +161,9 @@ export interface ErrorOutput {
   hint?: string;
   /** Where: a parameter path ("params.target"), a file position ("line 12, column 3"). */
   where?: string;
+  /** The engine message catalogue's code (src/core/messages.ts) and its parameters: the UI translates by them. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export type CellOutput =

@@ -224,7 +224,7 @@ export class Kernel {
     const def = this.registry.get(entry.cell.kind);
     const index = this.entries.indexOf(entry);
     if (index >= 0) this.cursor = index + 1;
-    if (!def) return this.fail(entry, { type: 'error', message: `Unknown cell kind "${entry.cell.kind}".`, hint: 'This notebook may need a newer ML Workbench.' }, 0);
+    if (!def) return this.fail(entry, toErrorOutput(CellError.coded('cell.unknownKind', { kind: entry.cell.kind })), 0);
     const refused = this.guard?.(entry.cell);
     if (refused) return this.fail(entry, refused, 0);
 
@@ -242,11 +242,10 @@ export class Kernel {
       const failedIn = failedWrites.get(name);
       const producer = this.entries.slice(0, Math.max(index, 0)).reverse().find((e) => e.state.writes.includes(name));
       if (def.softReads && !producer) continue;
-      const message = failedIn
-        ? `Skipped: this cell reads "${name}", which ${failedIn} should have produced but that cell failed.`
-        : `This cell reads "${name}", but no cell has produced it yet.`;
-      const hint = failedIn ? `Fix ${failedIn} first.` : producer ? `Run ${this.label(producer)} first (or use Run all).` : `Add a cell that produces "${name}" above this one, or pick another input.`;
-      return this.fail(entry, { type: 'error', message, hint }, 0);
+      const error = failedIn
+        ? CellError.coded('input.producerFailed', { name, cell: failedIn })
+        : producer ? CellError.coded('input.notProduced', { name, cell: this.label(producer) }) : CellError.coded('input.noProducer', { name });
+      return this.fail(entry, toErrorOutput(error), 0);
     }
 
     const controller = new AbortController();
@@ -280,7 +279,7 @@ export class Kernel {
       }
       if (isCancelled(error) || controller.signal.aborted) {
         entry.state.durationMs = duration;
-        const output: ErrorOutput = { type: 'error', message: 'Stopped by user.' };
+        const output: ErrorOutput = toErrorOutput(CellError.coded('cell.stopped'));
         entry.state.outputs = [...streamed, output];
         entry.cell.outputs = entry.state.outputs;
         this.emit({ type: 'outputs', cellId: entry.cell.id, outputs: entry.state.outputs });
@@ -329,9 +328,9 @@ export class Kernel {
       get: (name) => this.values.get(name)?.value,
       require: <T extends ValueType>(name: string, type: T, param?: string): Extract<Value, { type: T }> => {
         const found = this.values.get(name);
-        if (!found) throw new CellError(`There is no value named "${name}".`, { where: param, hint: `Available: ${this.availableText()}.` });
+        if (!found) throw CellError.coded('value.missing', { name, available: this.availableText() }, { where: param });
         if (found.value.type !== type) {
-          throw new CellError(`"${name}" is a ${found.value.type}, but this parameter needs a ${type}.`, { where: param, hint: `Pick a ${type}: ${this.availableText(type)}.` });
+          throw CellError.coded('value.wrongType', { name, actual: found.value.type, expected: type, available: this.availableText(type) }, { where: param });
         }
         return found.value as Extract<Value, { type: T }>;
       },
@@ -349,7 +348,7 @@ export class Kernel {
 
   private setValue(name: string, value: Value, cellId: string): void {
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) {
-      throw new CellError(`"${name}" is not a valid value name.`, { hint: 'Use letters, digits and _ only, starting with a letter (like train_data).' });
+      throw CellError.coded('value.badName', { name });
     }
     const budget = this.host.memoryBudget?.tableCells;
     if (budget !== undefined && value.type === 'table' && value.table.numRows() * value.table.numCols() > budget) {
@@ -429,6 +428,10 @@ export function toErrorOutput(error: unknown): ErrorOutput {
       const out: ErrorOutput = { type: 'error', message: String(error.message) };
       if (typeof error.hint === 'string' && error.hint) out.hint = error.hint;
       if (typeof error.where === 'string' && error.where) out.where = error.where;
+      if (typeof error.code === 'string') {
+        out.code = error.code;
+        out.params = { ...error.params };
+      }
       return out;
     }
   } catch {

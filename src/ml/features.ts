@@ -29,10 +29,7 @@ function isMissing(v: unknown): boolean {
 function columnAccess(table: ColumnTable, name: string, where?: string): { data: ArrayLike<unknown>; indices?: Uint32Array; rows: number } {
   const column = table.column(name);
   if (!column) {
-    throw new CellError(`The table has no column "${name}".`, {
-      hint: `Columns are: ${table.columnNames().join(', ')}.`,
-      where,
-    });
+    throw CellError.coded('column.missing', { column: name, columns: table.columnNames().join(', ') }, { where });
   }
   const identity = !table.isFiltered() && !table.isOrdered();
   const indices = identity ? undefined : table.indices();

@@ -55,7 +55,7 @@ export function checkModelTask(model: ModelKind, task: Task): void {
 export async function fitModel(table: ColumnTable, options: FitOptions, hooks: FitHooks = {}): Promise<{ model: TfjsModel; result: TrainResult }> {
   if (!options.target) throw new CellError('No target column is set.', { hint: 'Choose the column to predict.', where: 'params.target' });
   if (!table.columnNames().includes(options.target)) {
-    throw new CellError(`The table has no column "${options.target}".`, { hint: `Columns are: ${table.columnNames().join(', ')}.`, where: 'params.target' });
+    throw CellError.coded('column.missing', { column: options.target, columns: table.columnNames().join(', ') }, { where: 'params.target' });
   }
   if (table.numRows() === 0) throw new CellError('The training table has no rows.', { where: 'params.input' });
   const kind = options.model;

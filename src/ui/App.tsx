@@ -8,6 +8,19 @@ import { useT } from './i18n.ts';
 
 // The runs and registry panels (tables, compare views, Plotly) load when first opened.
 const LifecyclePanel = lazy(() => import('./LifecyclePanel.tsx'));
+// The course gallery (cards with measured run times) loads on a first visit or when asked for.
+const Gallery = lazy(() => import('./Gallery.tsx').then((m) => ({ default: m.Gallery })));
+
+/** localStorage: the gallery was seen (closed or a card opened), so later visits open on the notebook. */
+const GALLERY_SEEN = 'mlwb.gallerySeen';
+
+function firstVisit(): boolean {
+  try {
+    return localStorage.getItem(GALLERY_SEEN) !== '1';
+  } catch {
+    return true;
+  }
+}
 
 const DATA_FILE = /\.(csv|tsv|txt|json|jsonl)$/i;
 
@@ -16,6 +29,16 @@ export function App({ controller }: { controller: Controller }) {
   const t = useT();
   const [dragging, setDragging] = useState(false);
   const lifecycle = useSyncExternalStore(controller.lifecycle.subscribe, controller.lifecycle.getState);
+  const [galleryOpen, setGalleryOpen] = useState(firstVisit);
+  const [sidebarOpen, setSidebarOpen] = useState(true);
+  const closeGallery = () => {
+    setGalleryOpen(false);
+    try {
+      localStorage.setItem(GALLERY_SEEN, '1');
+    } catch {
+      // Not remembered: the next visit shows the gallery again.
+    }
+  };
 
   const openFiles = async (files: FileList | File[]) => {
     for (const file of Array.from(files)) {
@@ -35,7 +58,7 @@ export function App({ controller }: { controller: Controller }) {
 
   return (
     <div
-      className={`app${dragging ? ' dragging' : ''}${lifecycle.panel ? ' with-drawer' : ''}`}
+      className={`app${dragging ? ' dragging' : ''}${lifecycle.panel ? ' with-drawer' : ''}${sidebarOpen ? '' : ' sidebar-collapsed'}`}
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes('Files')) {
           e.preventDefault();
@@ -51,9 +74,22 @@ export function App({ controller }: { controller: Controller }) {
         if (e.dataTransfer.files.length) void openFiles(e.dataTransfer.files);
       }}
     >
-      <Sidebar controller={controller} state={state} onOpenFiles={(f) => void openFiles(f)} />
+      <Sidebar controller={controller} state={state} onOpenFiles={(f) => void openFiles(f)} onShowGallery={() => setGalleryOpen(true)} />
       <div className="workspace">
-        <Toolbar controller={controller} state={state} />
+        <header className="workspace-head">
+          <button
+            type="button" className="btn icon ghost sidebar-toggle" data-action="toggle-sidebar" aria-controls="sidebar" aria-expanded={sidebarOpen}
+            aria-label={sidebarOpen ? t('hideSidebar') : t('showSidebar')} title={sidebarOpen ? t('hideSidebar') : t('showSidebar')} onClick={() => setSidebarOpen(!sidebarOpen)}
+          >
+            ☰
+          </button>
+          <Toolbar controller={controller} state={state} />
+        </header>
+        {galleryOpen && (
+          <Suspense fallback={null}>
+            <Gallery controller={controller} state={state} onClose={closeGallery} />
+          </Suspense>
+        )}
         <Notebook controller={controller} state={state} />
       </div>
       {lifecycle.panel && (

@@ -9,6 +9,7 @@ import type { Controller, CellRun } from './controller.ts';
 import { Outputs, Markdown, TrainingCurves } from './outputs/Outputs.tsx';
 import { CodeEditor } from './CodeEditor.tsx';
 import { useT, type MessageKey } from './i18n.ts';
+import { kindLabel } from './i18n-kinds.ts';
 import type { ShownLeak } from './document/leakage.ts';
 
 // The generated form loads when a cell's form is first opened, not with the first screen.
@@ -83,7 +84,7 @@ function CellViewInner(props: CellViewProps) {
   const isCode = cell.kind === 'code';
   const isForeign = cell.kind === 'foreign';
   const runnable = !isMarkdown && !isForeign && (kind?.runnable ?? true);
-  const label = kind?.label ?? (isForeign ? `Jupyter ${cell.jupyter.cellType}` : cell.kind);
+  const label = kindLabel(cell.kind, kind?.label ?? (isForeign ? `Jupyter ${cell.jupyter.cellType}` : cell.kind));
   const busy = run.status === 'running' || run.status === 'queued';
   const progress = run.progress;
 
@@ -170,6 +171,7 @@ function CellViewInner(props: CellViewProps) {
             value={String(cell.params.code ?? '')}
             label={`${label} ${index + 1}`}
             values={props.values}
+            columns={props.knownColumns}
             onChange={(code) => controller.setParams(cell.id, { ...cell.params, code })}
             onRun={(advance) => (advance ? props.onRunAdvance(cell.id) : void controller.runCell(cell.id).catch(() => undefined))}
           />
@@ -225,7 +227,7 @@ function CellViewInner(props: CellViewProps) {
           </span>
         </div>
       )}
-      {run.status === 'running' && run.live.length > 0 && <TrainingCurves history={run.live} title={t('loss')} step={cell.params.model === 'gbdt' ? 'round' : 'epoch'} />}
+      {run.status === 'running' && run.live.length > 0 && <TrainingCurves live history={run.live} title={t('loss')} step={cell.params.model === 'gbdt' ? 'round' : 'epoch'} />}
       {cell.kind === 'modelcard' && run.outputs.some((o) => o.type === 'markdown') && (
         <div className="modelcard-actions">
           <button type="button" className="btn small" data-action="download-html" onClick={() => void downloadModelCard(cell, run, controller)}>

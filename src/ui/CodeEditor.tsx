@@ -7,7 +7,7 @@ import { useT } from './i18n.ts';
 
 type Editor = ReturnType<Monaco['editor']['create']>;
 
-export function CodeEditor({ value, onChange, onRun, label, values }: { value: string; onChange: (v: string) => void; onRun?: (advance: boolean) => void; label: string; values?: readonly ValueSummary[] }) {
+export function CodeEditor({ value, onChange, onRun, label, values, columns }: { value: string; onChange: (v: string) => void; onRun?: (advance: boolean) => void; label: string; values?: readonly ValueSummary[]; columns?: Record<string, readonly string[]> }) {
   const t = useT();
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Editor | null>(null);
@@ -61,10 +61,10 @@ export function CodeEditor({ value, onChange, onRun, label, values }: { value: s
     if (ed && ed.getValue() !== value) ed.setValue(value);
   }, [value]);
 
-  // Completion knows the kernel's current value names.
+  // Completion knows the kernel's current values, their types and the tables' columns.
   useEffect(() => {
-    if (ready && values) setWorkbenchValues(values);
-  }, [ready, values]);
+    if (ready && values) setWorkbenchValues(values, columns);
+  }, [ready, values, columns]);
 
   return (
     <div className="code-editor">

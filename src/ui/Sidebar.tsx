@@ -12,7 +12,7 @@ function bytes(n: number): string {
   return `${(n / 1024 ** 3).toFixed(1)} GB`;
 }
 
-export function Sidebar({ controller, state, onOpenFiles }: { controller: Controller; state: State; onOpenFiles: (files: FileList | File[]) => void }) {
+export function Sidebar({ controller, state, onOpenFiles, onShowGallery }: { controller: Controller; state: State; onOpenFiles: (files: FileList | File[]) => void; onShowGallery?: () => void }) {
   const t = useT();
   const openInput = useRef<HTMLInputElement>(null);
   const uploadInput = useRef<HTMLInputElement>(null);
@@ -20,7 +20,7 @@ export function Sidebar({ controller, state, onOpenFiles }: { controller: Contro
   const copies = new Set(state.userNotebooks.filter((n) => n.id.startsWith('course:')).map((n) => n.id));
 
   return (
-    <aside className="sidebar" aria-label={t('notebooks')}>
+    <aside className="sidebar" id="sidebar" aria-label={t('notebooks')}>
       <div className="brand">
         <img src="/icon.svg" alt="" width={28} height={28} />
         <span>{t('appName')}</span>
@@ -28,6 +28,11 @@ export function Sidebar({ controller, state, onOpenFiles }: { controller: Contro
 
       <section>
         <h2>{t('course')}</h2>
+        {onShowGallery && (
+          <button type="button" className="btn small ghost gallery-link" data-action="show-gallery" onClick={onShowGallery}>
+            {t('courseGallery')}
+          </button>
+        )}
         {state.course.length === 0 && <p className="muted small">{t('emptyList')}</p>}
         <ul className="nav-list">
           {courseGallery(state.course, getLang()).map((c) => {

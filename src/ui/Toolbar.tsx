@@ -90,8 +90,12 @@ export function Toolbar({ controller, state }: { controller: Controller; state: 
           })}
         </select>
       </label>
+      {/* Every save text stacked in one cell, only the current one visible: the badge keeps the width of the longest, so the toolbar never re-wraps as the state changes. */}
       <span className={`save-state save-${state.save}`} data-testid="save-state" role="status" title={state.saveError}>
-        {saveText}
+        <span className="save-text">{saveText}</span>
+        {[t('saved'), t('saving'), t('saveError'), t('unsaved')].map((text) => (
+          <span key={text} className="save-reserve" aria-hidden>{text}</span>
+        ))}
       </span>
     </div>
   );

@@ -163,6 +163,9 @@ const ko: Record<LifecycleKey, string> = {
   lcHistory: '이력',
 };
 
+/** Both tables, for the completeness test. */
+export const lifecycleTables = { en, ko };
+
 export type LifecycleT = (key: MessageKey | LifecycleKey, vars?: Record<string, string | number>) => string;
 
 /** The panel's translate function: its own messages here, the shell's from i18n.ts (re-renders on a language change). */

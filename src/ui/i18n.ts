@@ -128,6 +128,9 @@ const en = {
   exportingReport: 'Making the report…',
   reportFailed: 'The HTML report could not be made: {message}',
   reportSaved: 'HTML report saved as {file}.',
+  courseGallery: 'Course gallery',
+  hideSidebar: 'Hide the sidebar',
+  showSidebar: 'Show the sidebar',
   exportPython: 'Export as Python notebook',
   exportPythonTitle: 'Download this notebook as pandas / scikit-learn / XGBoost / PyTorch code (a Jupyter notebook, with its data files, in a zip) that runs on a laptop, Colab or SageMaker',
   exportPythonSaved: 'Python notebook saved as {file} ({todos} step(s) marked TODO).',
@@ -261,6 +264,9 @@ const ko: Record<MessageKey, string> = {
   exportingReport: '보고서 만드는 중…',
   reportFailed: 'HTML 보고서를 만들지 못했습니다: {message}',
   reportSaved: 'HTML 보고서를 {file}(으)로 저장했습니다.',
+  courseGallery: '강의 갤러리',
+  hideSidebar: '사이드바 숨기기',
+  showSidebar: '사이드바 보이기',
   exportPython: 'Python 노트북으로 내보내기',
   exportPythonTitle: '이 노트북을 pandas / scikit-learn / XGBoost / PyTorch 코드(데이터 파일과 함께 zip에 담긴 Jupyter 노트북)로 내려받기. 노트북 PC, Colab, SageMaker에서 실행됩니다',
   exportPythonSaved: 'Python 노트북을 {file}(으)로 저장했습니다 (TODO로 표시된 단계 {todos}개).',
@@ -269,6 +275,9 @@ const ko: Record<MessageKey, string> = {
 };
 
 const tables: Record<Lang, Record<MessageKey, string>> = { en, ko };
+
+/** Both tables, for the completeness test (tests/ui/i18n-completeness.test.ts). */
+export const messageTables = tables;
 
 function initialLang(): Lang {
   try {
@@ -294,7 +303,7 @@ export function setLang(next: Lang): void {
   } catch {
     // Not persisted; the choice holds for this page.
   }
-  document.documentElement.lang = next;
+  if (typeof document !== 'undefined') document.documentElement.lang = next;
   for (const l of listeners) l();
 }
 

@@ -9,3 +9,5 @@ declare module 'monaco-editor/language/typescript/monaco.contribution' {
   export const ScriptTarget: { ESNext: number };
 }
 declare module 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+// Side-effect import: registers every editor contribution and its services before the first editor (monaco.ts).
+declare module 'monaco-editor/internal/common/workers';

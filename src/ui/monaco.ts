@@ -5,6 +5,7 @@
 // and of the kernel's current values.
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
+import type { ValueInfo } from './monacoTypes.ts';
 
 export type Monaco = typeof import('monaco-editor/editor/editor.api');
 type TsDefaults = typeof import('monaco-editor/language/typescript/monaco.contribution')['javascriptDefaults'];
@@ -13,11 +14,13 @@ let loader: Promise<Monaco> | undefined;
 let jsDefaults: TsDefaults | undefined;
 let valuesLib: { dispose(): void } | undefined;
 let lastNames = '';
+/** The declaration builders (monacoTypes.ts), loaded with Monaco: they are not part of the first screen. */
+let types: typeof import('./monacoTypes.ts') | undefined;
 
 /** What a code cell has in scope (see src/cells/code.ts). */
 export const WORKBENCH_DTS = `
 /** Every named table of the kernel (Arquero ColumnTable), by name. */
-declare const tables: WorkbenchTables & Record<string, any>;
+declare const tables: WorkbenchTables & Record<string, WorkbenchTable>;
 /** Every named value's payload (tables, models, metrics, ...), by name. */
 declare const values: WorkbenchValues & Record<string, any>;
 /** Arquero (data frames): aq.from, aq.op, table.filter/derive/groupby/rollup. */
@@ -34,23 +37,12 @@ interface WorkbenchTables {}
 interface WorkbenchValues {}
 `;
 
-function identifier(name: string): boolean {
-  return /^[A-Za-z_$][\w$]*$/.test(name);
-}
-
-/** Declare the kernel's current value names (tables.<name>, values.<name> and the bare names) for completion. */
-export function setWorkbenchValues(values: readonly { name: string; type: string; detail: string }[]): void {
-  if (!jsDefaults) return;
-  const list = values.filter((v) => identifier(v.name));
-  const key = list.map((v) => `${v.name}:${v.type}`).join(',');
-  if (key === lastNames) return;
-  lastNames = key;
-  const doc = (v: { type: string; detail: string }) => `/** ${v.type}: ${v.detail.replace(/\*\//g, '* /')} */`;
-  const text = [
-    ...list.map((v) => `${doc(v)}\ndeclare const ${v.name}: any;`),
-    `interface WorkbenchTables { ${list.filter((v) => v.type === 'table').map((v) => `${doc(v)} ${v.name}: any;`).join(' ')} }`,
-    `interface WorkbenchValues { ${list.map((v) => `${doc(v)} ${v.name}: any;`).join(' ')} }`,
-  ].join('\n');
+/** Declare the kernel's current values (bare names, tables.<name>, values.<name>) with their types for completion. */
+export function setWorkbenchValues(values: readonly ValueInfo[], columns: Record<string, readonly string[]> = {}): void {
+  if (!jsDefaults || !types) return;
+  const text = types.workbenchValuesDts(values, columns);
+  if (text === lastNames) return;
+  lastNames = text;
   valuesLib?.dispose();
   valuesLib = jsDefaults.addExtraLib(text, 'file:///workbench-values.d.ts');
 }
@@ -61,6 +53,11 @@ export function loadMonaco(): Promise<Monaco> {
       getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
     };
     const monaco = await import('monaco-editor/editor/editor.api');
+    // The TypeScript language's worker manager imports every editor contribution (internal/common/workers),
+    // each registering its services (ICodeLensCache, IInlayHintsCache, actionWidgetService, …). Loaded after
+    // the first editor had started the editor services, every later editor failed with "[createInstance] …
+    // depends on UNKNOWN service …". So they are registered here, before any editor exists.
+    await import('monaco-editor/internal/common/workers');
     await import('monaco-editor/languages/definitions/javascript/register');
     // The suggest widget (completion UI) is an editor contribution, not in the bare API.
     await import('monaco-editor/editor/contrib/suggest/browser/suggestController');
@@ -70,7 +67,8 @@ export function loadMonaco(): Promise<Monaco> {
       jsDefaults.setCompilerOptions({ target: ts.ScriptTarget.ESNext, allowNonTsExtensions: true, allowJs: true });
       // Code cells are async function bodies: top-level await and return are fine.
       jsDefaults.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: true });
-      jsDefaults.addExtraLib(WORKBENCH_DTS, 'file:///workbench.d.ts');
+      types = await import('./monacoTypes.ts');
+      jsDefaults.addExtraLib(WORKBENCH_DTS + types.TABLE_AND_MODEL_DTS, 'file:///workbench.d.ts');
     } catch {
       // Highlighting still works without the language service.
     }

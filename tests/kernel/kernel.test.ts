@@ -158,7 +158,7 @@ describe('kernel', () => {
     k.cancel();
     const results = await done;
     expect(results.map((r) => r.status)).toEqual(['done', 'cancelled']);
-    expect(k.cellState('s')!.outputs).toEqual([{ type: 'error', message: 'Stopped by user.' }]);
+    expect(k.cellState('s')!.outputs).toEqual([{ type: 'error', message: 'Stopped by user.', code: 'cell.stopped', params: {} }]);
     expect(k.cellState('after')!.status).toBe('idle');
     expect(events.some((e) => e.type === 'progress' && e.cellId === 's' && e.progress.phase === 'train')).toBe(true);
     // The kernel is usable after a cancel.

@@ -27,7 +27,7 @@ export interface TreeFitHooks {
 export async function fitTreeModel(table: ColumnTable, options: TreeFitOptions, hooks: TreeFitHooks = {}): Promise<{ model: TreeModel; result: BoostResult }> {
   if (!options.target) throw new CellError('No target column is set.', { hint: 'Choose the column to predict.', where: 'params.target' });
   if (!table.columnNames().includes(options.target)) {
-    throw new CellError(`The table has no column "${options.target}".`, { hint: `Columns are: ${table.columnNames().join(', ')}.`, where: 'params.target' });
+    throw CellError.coded('column.missing', { column: options.target, columns: table.columnNames().join(', ') }, { where: 'params.target' });
   }
   if (table.numRows() === 0) throw new CellError('The training table has no rows.', { where: 'params.input' });
   const task = !options.task || options.task === 'auto' ? detectTask(table, options.target) : options.task;

@@ -24,6 +24,25 @@ function MetricCard({ name, value }: { name: string; value: number }) {
   );
 }
 
+const FILL = [30, 64, 175];
+
+function luminance(rgb: number[]): number {
+  const [r, g, b] = rgb.map((c) => {
+    const x = c / 255;
+    return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** A cell's fill by its share of the largest count, and the text colour that keeps WCAG AA contrast on it. */
+export function cellShade(share: number): { background: string; color: string } {
+  const alpha = 0.06 + 0.88 * share;
+  const blended = FILL.map((c) => Math.round(c * alpha + 255 * (1 - alpha)));
+  const l = luminance(blended);
+  // White text needs (1.05)/(l+0.05) >= 4.5; dark text (#1b2430) the other way round.
+  return { background: `rgb(${blended.join(', ')})`, color: 1.05 / (l + 0.05) >= 4.5 ? '#fff' : '#1b2430' };
+}
+
 export function Confusion({ confusion, label }: { confusion: ConfusionMatrix; label: string }) {
   const t = useOutputT();
   const max = Math.max(1, ...confusion.matrix.flat());
@@ -41,9 +60,9 @@ export function Confusion({ confusion, label }: { confusion: ConfusionMatrix; la
           <tr key={i}>
             <th scope="row">{confusion.labels[i]}</th>
             {row.map((v, j) => {
-              const a = v / max;
+              const shade = cellShade(v / max);
               return (
-                <td key={j} style={{ background: `rgba(37, 99, 235, ${(0.08 + 0.85 * a).toFixed(3)})`, color: a > 0.45 ? '#fff' : 'inherit' }} className={i === j ? 'diag' : ''}>
+                <td key={j} style={shade} className={i === j ? 'diag' : ''}>
                   {formatNumber(v)}
                 </td>
               );

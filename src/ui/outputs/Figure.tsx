@@ -3,12 +3,16 @@ import { useEffect, useRef, useState } from 'react';
 import type { FigureSpec } from '../../core/outputs.ts';
 import { useT } from '../i18n.ts';
 import { escapeFigure } from './safeFigure.ts';
+import { markPlotlyReady } from './plotlyState.ts';
 
 type Plotly = typeof import('plotly.js-cartesian-dist-min').default;
 let plotlyLoader: Promise<Plotly> | undefined;
 
 export function loadPlotly(): Promise<Plotly> {
-  plotlyLoader ??= import('plotly.js-cartesian-dist-min').then((m) => (m as unknown as { default: Plotly }).default ?? (m as unknown as Plotly));
+  plotlyLoader ??= import('plotly.js-cartesian-dist-min').then((m) => {
+    markPlotlyReady();
+    return (m as unknown as { default: Plotly }).default ?? (m as unknown as Plotly);
+  });
   return plotlyLoader;
 }
 

@@ -1,13 +1,14 @@
 // Renders a cell's outputs by type.
 import { lazy, memo, Suspense, useEffect, useMemo, useState } from 'react';
-import type { CellOutput, MetricsOutput, ProfileOutput } from '../../core/outputs.ts';
+import type { CellOutput, ErrorOutput, MetricsOutput, ProfileOutput } from '../../core/outputs.ts';
 import { formatScalar } from '../../notebook/outputText.ts';
 import { TableGrid, tableToCsv } from './TableGrid.tsx';
 import { LineChart, MiniHistogram } from './Charts.tsx';
 import type { TrainingChartProps } from './TrainingChart.tsx';
 import { formatNumber } from '../format.ts';
+import { plotlyReady } from './plotlyState.ts';
 import { loadMarkdown, loadMath, mathLoaded, type RenderMarkdown } from '../markdown.ts';
-import { useT } from '../i18n.ts';
+import { getLang, useT } from '../i18n.ts';
 import { downloadBlob, downloadText } from '../download.ts';
 import type { Controller } from '../controller.ts';
 
@@ -53,7 +54,7 @@ function MetricsFallback({ output }: { output: MetricsOutput }) {
 }
 
 /** Training curves (live while training, and the training output): Plotly charts, the SVG sketch while they load. */
-export function TrainingCurves(props: TrainingChartProps) {
+export function TrainingCurves({ live = false, ...props }: TrainingChartProps & { live?: boolean }) {
   const t = useT();
   const { history } = props;
   const keys = history.length ? Object.keys(history[history.length - 1]).filter((k) => k !== 'epoch' && k !== 'lr') : [];
@@ -62,6 +63,8 @@ export function TrainingCurves(props: TrainingChartProps) {
       <LineChart history={history} keys={keys} label={props.title ?? t('loss')} />
     </div>
   );
+  // While a model trains, Plotly is used only if it is already loaded (see plotlyState.ts).
+  if (live && !plotlyReady()) return <div className="training-chart">{fallback}</div>;
   return (
     <div className="training-chart">
       <Suspense fallback={fallback}>
@@ -81,7 +84,8 @@ function Profile({ output }: { output: ProfileOutput }) {
           {t('rows', { n: output.rowCount.toLocaleString() })} × {t('columns', { n: output.columns.length })}
         </span>
       </div>
-      <div className="profile-scroll">
+      {/* Focusable: a keyboard user can scroll a wide profile sideways. */}
+      <div className="profile-scroll" tabIndex={0} role="region" aria-label={output.title ?? output.name ?? 'profile'}>
         <table className="profile">
           <thead>
             <tr>
@@ -132,6 +136,40 @@ function Profile({ output }: { output: ProfileOutput }) {
   );
 }
 
+/**
+ * An error output. Catalogued engine errors (with a code) are shown in Korean when the UI is;
+ * the Korean table loads only then (i18n-errors.ts), the English text shows meanwhile.
+ */
+function ErrorView({ output }: { output: ErrorOutput }) {
+  const t = useT();
+  const korean = getLang() === 'ko' && output.code !== undefined;
+  const [catalogue, setCatalogue] = useState<typeof import('../i18n-errors.ts') | null>(null);
+  useEffect(() => {
+    if (!korean || catalogue) return;
+    let live = true;
+    void import('../i18n-errors.ts').then((m) => live && setCatalogue(m));
+    return () => {
+      live = false;
+    };
+  }, [korean, catalogue]);
+  const { message, hint } = korean && catalogue ? catalogue.localizedError(output) : { message: output.message, hint: output.hint };
+  return (
+    <div className="error-output" role="alert">
+      <p className="error-message">{message}</p>
+      {hint && (
+        <p className="error-hint">
+          <strong>{t('hint')}:</strong> {hint}
+        </p>
+      )}
+      {output.where && (
+        <p className="error-where">
+          <strong>{t('where')}:</strong> <code>{output.where}</code>
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function Output({ output, controller }: { output: CellOutput; controller: Controller }) {
   const t = useT();
   switch (output.type) {
@@ -178,21 +216,7 @@ export function Output({ output, controller }: { output: CellOutput; controller:
         </details>
       );
     case 'error':
-      return (
-        <div className="error-output" role="alert">
-          <p className="error-message">{output.message}</p>
-          {output.hint && (
-            <p className="error-hint">
-              <strong>{t('hint')}:</strong> {output.hint}
-            </p>
-          )}
-          {output.where && (
-            <p className="error-where">
-              <strong>{t('where')}:</strong> <code>{output.where}</code>
-            </p>
-          )}
-        </div>
-      );
+      return <ErrorView output={output} />;
     default:
       return <pre className="text-output">{JSON.stringify(output, null, 2)}</pre>;
   }

@@ -56,6 +56,8 @@ export function curveSpec(history: EpochRecord[], keys: string[], yTitle: string
     yaxis: { title: { text: yTitle }, automargin: true },
     // Below the plot, in rows: never over the curves however many series there are.
     legend: { orientation: 'h', x: 0, xanchor: 'left', y: -0.25, yanchor: 'top' },
+    // Named even when alone (Plotly hides a single trace's legend): "validation rmse" says what the curve is.
+    showlegend: true,
     hovermode: 'x unified',
   };
   if (best) {
