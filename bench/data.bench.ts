@@ -1,7 +1,11 @@
 // data/: the workbench's CSV loader against Arquero's own fromCSV on the same
 // text, in the same process (both build a typed table).
 import * as aq from 'arquero';
-import { result, timeIt, type Benchmark } from './harness.ts';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { median, result, timeIt, type Benchmark } from './harness.ts';
 import { loadCell } from '../src/cells/load.ts';
 import { testContext } from '../tests/helpers/context.ts';
 import { loadBytesAsync } from '../src/data/load.ts';
@@ -75,6 +79,41 @@ export const benchmarks: Benchmark[] = [
           peak_rss_mb: Math.round(oursPeak), rss_growth_mb: Math.round(oursPeak - rss0),
         }),
       ];
+    },
+  },
+  {
+    // The goal against pandas: load + profile of the same 1M×10 file, each run in its own
+    // process (peak RSS only grows), pandas and Node interleaved over 3 rounds; medians of CPU time
+    // (user + system: steadier than wall time on a shared machine) and of peak RSS.
+    name: 'data/load-profile-1m-pandas',
+    async run() {
+      const python = '/usr/bin/python3';
+      if (!existsSync(python)) throw new Error('Debian python3 is missing (apt-get install python3-pandas).');
+      const dir = mkdtempSync(join(tmpdir(), 'load-profile-'));
+      const file = join(dir, 'x.csv');
+      try {
+        writeFileSync(file, syntheticCsv(1_000_000));
+        const here = (name: string) => new URL(name, import.meta.url).pathname;
+        type Run = { cpu_ms: number; wall_ms: number; peak_rss_mb: number };
+        const node = (): Run => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', here('./data-load-profile.child.ts'), file], { encoding: 'utf8' }));
+        const pandas = (): Run => JSON.parse(execFileSync(python, [here('./data_pandas_ref.py'), file], { encoding: 'utf8' }));
+        const ours: Run[] = [];
+        const ref: Run[] = [];
+        for (let round = 0; round < 3; round++) {
+          ours.push(node());
+          ref.push(pandas());
+        }
+        const med = (runs: Run[], key: keyof Run) => median(runs.map((r) => r[key]));
+        const rssRatio = med(ours, 'peak_rss_mb') / med(ref, 'peak_rss_mb');
+        return [
+          result('data/load-profile-1m-pandas', med(ours, 'cpu_ms'), 'ms cpu', 'pandas read_csv + describe/nunique/value_counts/duplicated, same file', med(ref, 'cpu_ms'), {
+            rows: 1_000_000, columns: 10, rounds: 3, wall_ms: Math.round(med(ours, 'wall_ms')), ref_wall_ms: Math.round(med(ref, 'wall_ms')),
+            peak_rss_mb: Math.round(med(ours, 'peak_rss_mb')), ref_peak_rss_mb: Math.round(med(ref, 'peak_rss_mb')), rss_ratio: Math.round(rssRatio * 100) / 100,
+          }),
+        ];
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   },
 ];

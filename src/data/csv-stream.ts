@@ -27,12 +27,17 @@ export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
 const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(() => resolve(), 0));
 
 export async function parseCsvBytes(bytes: Uint8Array, options: CsvStreamOptions = {}): Promise<ParsedCsv> {
+  return (await scanCsvBytes(bytes, options, (delimiter, scanOptions) => new CsvColumns(delimiter, scanOptions))).finish();
+}
+
+/** parseCsvBytes with the rows kept by `make`'s accumulator (strings, or typed columns: ./csv-typed.ts); returns it unfinished. */
+export async function scanCsvBytes<T extends CsvColumns>(bytes: Uint8Array, options: CsvStreamOptions, make: (delimiter: string, options: CsvOptions) => T): Promise<T> {
   const chunkBytes = Math.max(1, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
   const sampleChars = options.sampleChars ?? 1 << 20;
   const decoder = new TextDecoder('utf-8'); // drops a leading BOM itself
   // Progress is reported per chunk here, not from inside the scan.
   const scanOptions: CsvOptions = { ...options, onProgress: undefined };
-  let acc: CsvColumns | undefined;
+  let acc: T | undefined;
   let pending = '';
   for (let at = 0; at < bytes.length || acc === undefined; at += chunkBytes) {
     const end = Math.min(bytes.length, at + chunkBytes);
@@ -40,7 +45,7 @@ export async function parseCsvBytes(bytes: Uint8Array, options: CsvStreamOptions
     pending += decoder.decode(bytes.subarray(at, end), { stream: !final });
     if (!acc) {
       if (!final && pending.length < sampleChars) continue;
-      acc = new CsvColumns(resolveDelimiter(pending, options.delimiter), scanOptions);
+      acc = make(resolveDelimiter(pending, options.delimiter), scanOptions);
     }
     const used = acc.push(pending, final);
     pending = used === 0 ? pending : pending.slice(used);
@@ -49,7 +54,7 @@ export async function parseCsvBytes(bytes: Uint8Array, options: CsvStreamOptions
     await yieldToLoop();
     checkAborted(options.signal);
   }
-  return (acc ?? new CsvColumns(',', scanOptions)).finish();
+  return acc ?? make(',', scanOptions);
 }
 
 export interface CsvChunksOptions extends CsvStreamOptions {

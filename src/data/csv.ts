@@ -4,7 +4,9 @@
 // on which each row starts, so that type inference can report "line L" for a
 // bad value. Fields are taken with slice() between positions found by
 // charCodeAt/indexOf scanning; no per-character string building, so a
-// million-row file costs one string per field and nothing more.
+// million-row file costs one string per field and nothing more — and none for
+// the plain numbers of columns the typed accumulator marks numeric
+// (NumericFields; ./csv-typed.ts), read straight from the character codes.
 //
 // Choices (documented for users in the load cell's description):
 // - Blank lines (zero characters) are skipped, as pandas does.
@@ -17,6 +19,7 @@
 //   parsed again and a note says so. We unwrap rather than fail because the
 //   content is intact and the fix is mechanical.
 import { CellError, checkAborted } from '../core/errors.ts';
+import { plainNumber, type NumericFields } from './csv-numbers.ts';
 
 export type Delimiter = 'auto' | string;
 
@@ -85,8 +88,13 @@ const INCOMPLETE = new Incomplete();
  * all can continue in the next chunk), and the scan stops before the first
  * incomplete row, so that chunked parsing gives exactly the one-shot result.
  */
-function scanRows(text: string, delim: number, maxRows: number, sink: RowSink, options: CsvOptions = {}, final = true, startLine = 1): ScanResult {
+function scanRows(text: string, delim: number, maxRows: number, sink: RowSink, options: CsvOptions = {}, final = true, startLine = 1, numbersOf?: () => NumericFields | undefined): ScanResult {
   const n = text.length;
+  // Asked again after each row until given: the accumulator sets it up on the first data row.
+  let numbers = numbersOf?.();
+  let numeric = numbers?.numeric;
+  let hit = numbers?.hit;
+  let numericValues = numbers?.values;
   const fields: string[] = [];
   let rowCount = 0;
   let allQuoted = true;
@@ -119,6 +127,7 @@ function scanRows(text: string, delim: number, maxRows: number, sink: RowSink, o
       // One iteration per field.
       for (;;) {
         let value: string;
+        if (hit !== undefined && count < hit.length) hit[count] = 0;
         if (text.charCodeAt(pos) === QUOTE) {
           const openLine = line;
           const openColumn = pos - lineStart + 1;
@@ -170,7 +179,12 @@ function scanRows(text: string, delim: number, maxRows: number, sink: RowSink, o
             if (c === delim || c === LF || c === CR) break;
             end++;
           }
-          value = text.slice(pos, end);
+          let x: number;
+          if (numeric !== undefined && numeric[count] === 1 && (x = plainNumber(text, pos, end)) === x) {
+            numericValues![count] = x;
+            hit![count] = 1;
+            value = '';
+          } else value = text.slice(pos, end);
           pos = end;
         }
         fields[count++] = value;
@@ -183,6 +197,7 @@ function scanRows(text: string, delim: number, maxRows: number, sink: RowSink, o
           pos++;
           if (pos >= n) {
             more();
+            if (hit !== undefined && count < hit.length) hit[count] = 0;
             fields[count++] = ''; // "a,b," at end of file: a last empty field
             break;
           }
@@ -204,6 +219,11 @@ function scanRows(text: string, delim: number, maxRows: number, sink: RowSink, o
     }
     allQuoted = rowAllQuoted;
     sink(fields, count, rowLine);
+    if (numbers === undefined && numbersOf !== undefined && (numbers = numbersOf()) !== undefined) {
+      numeric = numbers.numeric;
+      hit = numbers.hit;
+      numericValues = numbers.values;
+    }
     rowCount++;
     if ((rowCount & progressMask) === 0) {
       checkAborted(options.signal);
@@ -255,6 +275,9 @@ export class CsvColumns {
   private rawHeader: string[] = [];
   private columns: string[][] = [];
   private readonly lines: number[] = [];
+  private rows = 0;
+  /** Whether to keep each row's line (for type errors later); a subclass that types as it reads reports no such errors. */
+  protected keepLines = true;
   private padded = 0;
   private allQuoted = true;
   private line = 1;
@@ -273,7 +296,7 @@ export class CsvColumns {
   /** Parse the whole rows of `text`; returns how many characters were used (the rest must be passed again, with more). */
   push(text: string, final: boolean): number {
     if (!this.sawText && /\S/.test(text)) this.sawText = true;
-    const result = scanRows(text, this.delim, Infinity, (fields, count, line) => this.row(fields, count, line), this.options, final, this.line);
+    const result = scanRows(text, this.delim, Infinity, (fields, count, line) => this.row(fields, count, line), this.options, final, this.line, () => this.numbers);
     this.line = result.line;
     if (!result.allQuoted) this.allQuoted = false;
     return result.consumed;
@@ -296,11 +319,30 @@ export class CsvColumns {
       }
       this.padded++;
     }
+    this.store(fields, count, width);
+    if (this.keepLines) this.lines.push(line);
+    const rows = ++this.rows;
+    const maxCells = this.options.maxCells;
+    if (maxCells !== undefined && rows * width > maxCells) throw tooManyCells(line, rows, width, maxCells);
+  }
+
+  /** Plain numbers the scanner reads without strings, for a subclass that asks (./csv-typed.ts). */
+  protected numbers: NumericFields | undefined;
+
+  /** The header's column names (after the first row has been read), for subclasses. */
+  protected get columnNames(): string[] | undefined {
+    return this.names;
+  }
+
+  /** Keep one data row (`count` fields, padded or cut to `width`); a subclass may store it another way (./csv-typed.ts). */
+  protected store(fields: string[], count: number, width: number): void {
     const columns = this.columns;
     for (let c = 0; c < width; c++) columns[c].push(c < count ? fields[c] : '');
-    this.lines.push(line);
-    const maxCells = this.options.maxCells;
-    if (maxCells !== undefined && this.lines.length * width > maxCells) throw tooManyCells(line, this.lines.length, width, maxCells);
+  }
+
+  /** Rows whose field count differed from the header's (padded or cut). */
+  protected get paddedRows(): number {
+    return this.padded;
   }
 
   finish(): ParsedCsv {
@@ -313,9 +355,13 @@ export class CsvColumns {
       if (unwrapped) return unwrapped;
     }
     const notes: string[] = [];
-    if (padded > 0) notes.push(`${padded} row${padded === 1 ? '' : 's'} had a different number of fields than the header and ${padded === 1 ? 'was' : 'were'} padded or cut.`);
+    if (padded > 0) notes.push(paddedNote(padded));
     return { names, columns, lines, delimiter: this.delimiter, notes };
   }
+}
+
+export function paddedNote(padded: number): string {
+  return `${padded} row${padded === 1 ? '' : 's'} had a different number of fields than the header and ${padded === 1 ? 'was' : 'were'} padded or cut.`;
 }
 
 function tooManyCells(line: number, rows: number, width: number, maxCells: number): CellError {

@@ -4,9 +4,10 @@ import type { ColumnTable } from 'arquero';
 import { CellError, checkAborted } from '../core/errors.ts';
 import { decodeText, parseCsv, type Delimiter } from './csv.ts';
 import * as aq from 'arquero';
-import { checkOverrides, DEFAULT_MISSING, missingTest, typeColumn, typedTable, type TypeOverride } from './infer.ts';
+import { checkOverrides, DEFAULT_MISSING, missingTest, parseNumber, typeColumn, typedTable, type TypeOverride } from './infer.ts';
 import { parseJson, parseJsonLines } from './json.ts';
-import { parseCsvBytes, parseCsvChunks } from './csv-stream.ts';
+import { parseCsvBytes, parseCsvChunks, scanCsvBytes } from './csv-stream.ts';
+import { TYPED_FALLBACK, TypedCsvColumns } from './csv-typed.ts';
 import { looksLikeParquet, parseParquet } from './binary/parquet.ts';
 import { looksLikeArrow, parseArrow } from './binary/arrow.ts';
 
@@ -80,9 +81,19 @@ export async function loadBytesAsync(bytes: Uint8Array, options: LoadOptions = {
   const format = (given as Exclude<TextFormat, 'auto'> | undefined) ?? detectFormat(options.fileName, decodeText(bytes.subarray(0, 64 * 1024)));
   if (format === 'json' || format === 'jsonl') return loadText(decodeText(bytes), { ...options, format });
   const delimiter = format === 'tsv' && (options.delimiter === undefined || options.delimiter === 'auto') ? '\t' : options.delimiter;
-  const parsed = await parseCsvBytes(bytes, {
-    delimiter, header: options.header, ragged: options.ragged, signal: options.signal, onProgress: options.onProgress, chunkBytes: options.chunkBytes, maxCells: options.maxCells,
-  });
+  const csvOptions = { delimiter, header: options.header, ragged: options.ragged, signal: options.signal, onProgress: options.onProgress, chunkBytes: options.chunkBytes, maxCells: options.maxCells };
+  const missing = options.missing ?? DEFAULT_MISSING;
+  try {
+    // Typed while parsing (./csv-typed.ts): no retained string per field. Same result as below, or it steps aside.
+    const isMissing = missingTest(missing);
+    const numbersNeverMissing = missing.every((token) => parseNumber(token.trim()) === undefined);
+    const acc = await scanCsvBytes(bytes, csvOptions, (d, o) => new TypedCsvColumns(d, o, isMissing, options.types, numbersNeverMissing));
+    const { names, data, notes } = acc.typed();
+    return { table: aq.table(data, names), format, notes };
+  } catch (error) {
+    if (error !== TYPED_FALLBACK) throw error;
+  }
+  const parsed = await parseCsvBytes(bytes, csvOptions);
   const table = typedReleasing(parsed.names, parsed.columns, { missing: options.missing ?? DEFAULT_MISSING, types: options.types, lines: parsed.lines, signal: options.signal });
   return { table, format, notes: parsed.notes };
 }

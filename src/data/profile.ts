@@ -14,6 +14,7 @@ import * as aq from 'arquero';
 import { correlationMatrix } from './features/correlation.ts';
 import type { ColumnProfile, ProfileOutput, TopValue } from '../core/outputs.ts';
 import { columnType, toScalar } from './preview.ts';
+import { distinctOfSorted, idsOfSorted, presentNumbers, topOfSorted } from './profile-numeric.ts';
 import { autoBinCount, columnValues, histogram, isMissing, mean, quantileSorted, variance } from './stats.ts';
 
 export const TOP_VALUES = 10;
@@ -95,10 +96,12 @@ export function profileColumn(table: ColumnTable, name: string): ColumnProfile {
   return profileWithIds(table, name).profile;
 }
 
-/** One column's profile, plus its value ids (for the duplicate-row count). */
-function profileWithIds(table: ColumnTable, name: string): { profile: ColumnProfile; ids: Int32Array } {
+/** One column's profile, plus its value ids (for the duplicate-row count; made when first asked). */
+function profileWithIds(table: ColumnTable, name: string): { profile: ColumnProfile; ids: () => Int32Array } {
   const values = readColumn(table, name);
   const type = columnType(table, name);
+  const numbers = type === 'number' || type === 'integer' ? presentNumbers(values) : undefined;
+  if (numbers) return numericProfile(name, type, values, numbers.present, numbers.missing);
   const d = distinctValues(values);
   const n = values.length;
   let missing = 0;
@@ -138,7 +141,32 @@ function profileWithIds(table: ColumnTable, name: string): { profile: ColumnProf
     profile.min = new Date(lo).toISOString();
     profile.max = new Date(hi).toISOString();
   }
-  return { profile, ids: d.ids };
+  return { profile, ids: () => d.ids };
+}
+
+/** A column of numbers (and missing values): distinct values from the sorted copy (./profile-numeric.ts), no hashing. */
+function numericProfile(name: string, type: ColumnProfile['type'], values: ArrayLike<unknown>, nums: Float64Array, missing: number): { profile: ColumnProfile; ids: () => Int32Array } {
+  const count = nums.length;
+  const profile: ColumnProfile = { name, type, count, missing, unique: 0, top: [] };
+  let distinct: Float64Array = new Float64Array(0);
+  if (count > 0) {
+    // Row order for the sums (as pandas), then sorted in place for quartiles, the histogram and the distinct values.
+    profile.mean = mean(nums);
+    const sd = Math.sqrt(variance(nums, 1));
+    if (Number.isFinite(sd)) profile.std = sd;
+    const sorted = nums.sort();
+    const d = distinctOfSorted(sorted);
+    distinct = d.distinct;
+    profile.unique = distinct.length;
+    profile.top = topOfSorted(values, distinct, d.counts, TOP_VALUES).map((t) => ({ value: toScalar(t.value), count: t.count }));
+    profile.min = sorted[0];
+    profile.q1 = quantileSorted(sorted, 0.25);
+    profile.median = quantileSorted(sorted, 0.5);
+    profile.q3 = quantileSorted(sorted, 0.75);
+    profile.max = sorted[sorted.length - 1];
+    if (Number.isFinite(profile.min) && Number.isFinite(profile.max)) profile.histogram = histogram(sorted, autoBinCount(sorted));
+  }
+  return { profile, ids: () => idsOfSorted(values, distinct) };
 }
 
 /** Number of rows equal to an earlier row (pandas: df.duplicated().sum()). */
@@ -314,7 +342,9 @@ export function profileTable(table: ColumnTable, options: { columns?: string[]; 
       warnings.push(`"${c.name}" has high cardinality: ${c.unique} distinct values in ${rows} rows (an identifier or free text?).`);
     }
   }
-  const dup = duplicatesOfIds(profiled.map((p) => p.ids), rows);
+  // A column whose every row holds a different value (an id) leaves no duplicate row: no row ids needed.
+  const keyed = columns.some((c) => c.missing === 0 && c.unique === rows);
+  const dup = keyed && rows > 0 ? 0 : duplicatesOfIds(profiled.map((p) => p.ids()), rows);
   if (dup > 0) warnings.push(`${dup} duplicate row${dup === 1 ? '' : 's'} (identical to an earlier row).`);
   warnings.push(...dateOrderWarnings(table, names));
   if (options.target) warnings.push(...leakageWarnings(table, options.target, names));

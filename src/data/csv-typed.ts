@@ -1,0 +1,164 @@
+// CSV rows straight into typed columns, for the load cell's large files.
+//
+// The string path (CsvColumns, then infer.ts typeColumn) keeps every field as
+// a string until the whole file is read: a million rows × ten columns is ten
+// million retained strings (most of a GB in V8), only to be parsed and dropped.
+// Here each field is typed the moment the scanner cuts it, so a numeric field's
+// text is never retained (a plain number in a numeric column is read by the
+// scanner from the character codes, no string at all: csv.ts plainNumber);
+// repeated text values share one string (a per-column dictionary, capped).
+//
+// The result must be exactly the string path's (typeColumn's rules: the first
+// present value decides number, boolean, date or text). When that cannot be
+// known while streaming — a later value does not fit the type chosen from the
+// first one (the column would turn to text, whose earlier fields are gone), a
+// forced type fails (the string path reports the first such error only after
+// the whole file parsed), a type override names no column, a single-column
+// file (maybe a re-saved CSV to unwrap) — the accumulator throws
+// TYPED_FALLBACK and the caller parses the bytes again the string way, which
+// then gives its own result or error.
+import { CsvColumns, paddedNote, type CsvOptions } from './csv.ts';
+import { parseBoolean, parseDate, parseNumber, type CellValue, type TypeOverride } from './infer.ts';
+
+/** Thrown when only the string path can give the exact result (see above). */
+export const TYPED_FALLBACK: unique symbol = Symbol('typed CSV fallback');
+
+/** Distinct strings a text column shares before it stops looking values up (an identifier or free text). */
+const DICTIONARY_LIMIT = 1 << 16;
+
+type Kind = 'pending' | 'number' | 'integer' | 'boolean' | 'date' | 'string';
+
+class ColumnBuilder {
+  readonly values: CellValue[] = [];
+  private kind: Kind;
+  /** Whether every number so far is whole (typeColumn's 'integer'). */
+  private whole = true;
+  private readonly dictionary = new Map<string, string>();
+
+  constructor(
+    forced: TypeOverride | undefined,
+    private readonly isMissing: (v: string) => boolean,
+    /** Called once the column is numeric: the scanner may then hand plain numbers without a string. */
+    private readonly onNumeric: () => void,
+  ) {
+    this.kind = forced ?? 'pending';
+    if (this.kind === 'number' || this.kind === 'integer') onNumeric();
+  }
+
+  /** A plain number the scanner read (never a missing token: see TypedCsvColumns). */
+  addNumber(x: number): void {
+    if (!Number.isInteger(x)) {
+      if (this.kind === 'integer') throw TYPED_FALLBACK; // forced integer
+      this.whole = false;
+    }
+    this.values.push(x);
+  }
+
+  add(v: string): void {
+    if (this.isMissing(v)) {
+      this.values.push(null);
+      return;
+    }
+    switch (this.kind) {
+      case 'number':
+      case 'integer': {
+        const x = parseNumber(v);
+        if (x === undefined) throw TYPED_FALLBACK;
+        if (!Number.isInteger(x)) {
+          if (this.kind === 'integer') throw TYPED_FALLBACK; // forced integer
+          this.whole = false;
+        }
+        this.values.push(x);
+        return;
+      }
+      case 'string':
+        this.values.push(this.shared(v));
+        return;
+      case 'boolean': {
+        const x = parseBoolean(v);
+        if (x === undefined) throw TYPED_FALLBACK;
+        this.values.push(x);
+        return;
+      }
+      case 'date': {
+        const x = parseDate(v);
+        if (x === undefined) throw TYPED_FALLBACK;
+        this.values.push(x);
+        return;
+      }
+      case 'pending':
+        // The first present value: typeColumn's order (the three types never overlap).
+        this.kind = parseNumber(v) !== undefined ? 'number' : parseBoolean(v) !== undefined ? 'boolean' : parseDate(v) !== undefined ? 'date' : 'string';
+        if (this.kind === 'number') this.onNumeric();
+        this.add(v);
+    }
+  }
+
+  /** One string object per distinct text, while the column has few distinct values. */
+  private shared(v: string): string {
+    const known = this.dictionary.get(v);
+    if (known !== undefined) return known;
+    if (this.dictionary.size < DICTIONARY_LIMIT) this.dictionary.set(v, v);
+    return v;
+  }
+
+  finish(): CellValue[] {
+    this.dictionary.clear();
+    return this.values;
+  }
+}
+
+/** CsvColumns that types each field as it is read (see the file comment); `typed()` gives the columns. */
+export class TypedCsvColumns extends CsvColumns {
+  private builders: ColumnBuilder[] | undefined;
+
+  constructor(
+    delimiter: string,
+    options: CsvOptions,
+    private readonly isMissing: (v: string) => boolean,
+    private readonly types: Record<string, TypeOverride> | undefined,
+    /** No missing token is a number: a field the scanner reads as a plain number is never missing, so it may skip the string. */
+    private readonly numbersNeverMissing: boolean,
+  ) {
+    super(delimiter, options);
+    this.keepLines = false; // a value that does not fit makes the string path parse again, with lines
+  }
+
+  private makeBuilders(names: readonly string[]): ColumnBuilder[] {
+    const width = names.length;
+    const numbers = { numeric: new Uint8Array(width), hit: new Uint8Array(width), values: new Float64Array(width) };
+    if (this.numbersNeverMissing) this.numbers = numbers;
+    return names.map((name, c) => new ColumnBuilder(this.types?.[name], this.isMissing, () => (numbers.numeric[c] = 1)));
+  }
+
+  protected override store(fields: string[], count: number, width: number): void {
+    let builders = this.builders;
+    if (builders === undefined) {
+      const names = this.columnNames ?? [];
+      if (names.length < 2 || Object.keys(this.types ?? {}).some((name) => !names.includes(name))) throw TYPED_FALLBACK;
+      builders = this.builders = this.makeBuilders(names);
+    }
+    const numbers = this.numbers;
+    if (numbers === undefined) {
+      for (let c = 0; c < width; c++) builders[c].add(c < count ? fields[c] : '');
+      return;
+    }
+    const { hit, values } = numbers;
+    for (let c = 0; c < width; c++) {
+      if (c < count && hit[c] === 1) builders[c].addNumber(values[c]);
+      else builders[c].add(c < count ? fields[c] : '');
+    }
+  }
+
+  /** The typed columns by name (every column typed as typeColumn would), and the parser's notes. */
+  typed(): { names: string[]; data: Record<string, CellValue[]>; notes: string[] } {
+    const names = this.columnNames;
+    if (names === undefined || names.length < 2) throw TYPED_FALLBACK;
+    const builders = this.builders ?? this.makeBuilders(names);
+    const data: Record<string, CellValue[]> = {};
+    names.forEach((name, c) => (data[name] = builders[c].finish()));
+    const padded = this.paddedRows;
+    const notes = padded > 0 ? [paddedNote(padded)] : [];
+    return { names, data, notes };
+  }
+}
