@@ -21,9 +21,17 @@
 // - the best trial's top-1 beats the majority rate (≥ 0.2) and its params lie in the search space;
 // - the final retrain used the tuned embedding size and learning rate;
 // - no session on both sides of the split; every cell runs.
+// The Markov baseline is deterministic, so it is checked exactly against pandas
+// (tests/fixtures/make_shop_course_fixture.py → shop_course.json, counted on the
+// notebook's own split from shop_course_splits.mts): the same 4,200 steps, the
+// same top-1 / top-3 hits, the same most likely next page and share per page.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runNotebook } from '../helpers/runNotebook.ts';
-import type { TextOutput } from '../../src/core/outputs.ts';
+import type { TableOutput, TextOutput } from '../../src/core/outputs.ts';
+
+interface MarkovReference { steps: number; top1_hits: number; top3_hits: number; table: { page: string; most_likely_next: string; top_count: number; transitions: number }[] }
+const pandas = (JSON.parse(readFileSync(new URL('../fixtures/shop_course.json', import.meta.url), 'utf8')) as { next_state_markov: MarkovReference }).next_state_markov;
 
 describe('next-state notebook', () => {
   it('runs headless and scores in the range the generated data supports', async () => {
@@ -96,6 +104,13 @@ describe('next-state notebook', () => {
     expect(markov.accuracy).toBeGreaterThan(majority);
     expect(markov.accuracy).toBeLessThan(0.6);
     expect(markov.top_3_accuracy).toBeGreaterThan(markov.accuracy);
+    // Against pandas, exactly: the steps, the hits, and per page the most likely next page and its share.
+    expect(markov.steps).toBe(pandas.steps);
+    expect(markov.accuracy).toBe(pandas.top1_hits / pandas.steps);
+    expect(markov.top_3_accuracy).toBe(pandas.top3_hits / pandas.steps);
+    const markovTable = states.flatMap((s) => s.outputs).find((o): o is TableOutput => o.type === 'table' && o.columns.some((c) => c.name === 'most_likely_next'))!;
+    expect(markovTable.rowCount).toBe(pandas.table.length);
+    expect(markovTable.rows).toEqual(pandas.table.map((r) => ({ page: r.page, most_likely_next: r.most_likely_next, share: +(r.top_count / r.transitions).toFixed(3) })));
     const markovRow = summary.find((r) => r.model === 'baseline: first-order Markov table')!;
     expect(markovRow.top1).toBe(markov.accuracy);
     const markovVerdict = states.flatMap((s) => s.outputs).find((o): o is TextOutput => o.type === 'text' && /Markov table's top-1|beats the Markov table's/.test(o.text))!;

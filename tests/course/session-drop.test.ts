@@ -15,10 +15,18 @@
 // - one model per K, on the per-K tables without the leak sessions (terminal page within the first K
 //   events; listed first): macro-F1 within 0.4–0.85 (measured 0.581 / 0.635 / 0.687 at K = 3 / 5 / 7,
 //   against 0.574 / 0.611 / 0.667 for the K-as-a-feature model on the same rows);
+// - the leak sessions listed per K and part, and the per-K row counts before and after their removal,
+//   equal pandas' recount exactly (tests/fixtures/make_shop_course_fixture.py → shop_course.json, on the
+//   notebook's own split from shop_course_splits.mts); the per-K models themselves are not compared
+//   (boosted trees with subsampling: no deterministic Python twin);
 // - the notebook finishes without errors (about 40 s on 2 busy cores).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runNotebook } from '../helpers/runNotebook.ts';
 import type { MetricsOutput, TableOutput } from '../../src/core/outputs.ts';
+
+interface LeakReference { counts: { K: number; part: string; rows_before: number; leak_sessions: number; rows_after: number }[]; leak_sessions: Record<string, string[]> }
+const pandas = (JSON.parse(readFileSync(new URL('../fixtures/shop_course.json', import.meta.url), 'utf8')) as { session_drop_leaks: LeakReference }).session_drop_leaks;
 
 describe('session-drop notebook', () => {
   it('runs headless and scores in the range the generated data supports', async () => {
@@ -106,6 +114,24 @@ describe('session-drop notebook', () => {
     const perKTable = kernel.getValue('per_k_comparison');
     if (perKTable?.type !== 'table') throw new Error('no per-K comparison');
     expect(perKTable.table.array('K')).toEqual([3, 5, 7]);
+
+    // Against pandas: the same leak sessions (id's first 8 characters @ the terminal page's page_depth) per K and part …
+    const listed: Record<string, string[]> = {};
+    for (const r of leakRows) (listed[`${r.K}/${r.part}`] ??= []).push(`${r.session_id.slice(0, 8)}@${r.terminal_at_event}`);
+    for (const key of Object.keys(listed)) listed[key].sort();
+    expect(listed).toEqual(Object.fromEntries(Object.entries(pandas.leak_sessions).filter(([, ids]) => ids.length > 0)));
+    // … the same row counts before and after their removal, as the leak cell shows them …
+    const leakCell = states.find((s) => s.outputs.some((o) => o.type === 'table' && o.columns.some((c) => c.name === 'rows_before')))!;
+    const countTable = leakCell.outputs.find((o): o is TableOutput => o.type === 'table' && o.columns.some((c) => c.name === 'rows_before'))!;
+    expect(countTable.rowCount).toBe(pandas.counts.length);
+    expect(countTable.rows).toEqual(pandas.counts);
+    // … which are the sizes of the per-K tables the per-K models train and are tested on.
+    for (const c of pandas.counts) {
+      const v = kernel.getValue(`${c.part}_k${c.K}`);
+      if (v?.type !== 'table') throw new Error(`no ${c.part}_k${c.K}`);
+      expect(v.table.numRows(), `${c.part}_k${c.K}`).toBe(c.rows_after);
+    }
+    expect(perKTable.table.array('test_rows')).toEqual(pandas.counts.filter((c) => c.part === 'test').map((c) => c.rows_after));
 
     // Inference on raw sessions through the fitted transform, and the conditional registration.
     const sample = kernel.getValue('sample_pred');
