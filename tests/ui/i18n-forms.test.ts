@@ -10,6 +10,7 @@ import { cellRegistry } from '../../src/cells/registry.ts';
 import { setLang } from '../../src/ui/i18n.ts';
 import { HELP_KO } from '../../src/ui/forms/help-ko.ts';
 import { LABEL_OVERRIDES_KO } from '../../src/ui/forms/labels-ko.ts';
+import { OPTIONS_KO } from '../../src/ui/forms/options-ko.ts';
 import { fieldHelp, fieldLabel, fieldWhere, hasKoreanOption, koreanLabel, optionLabel } from '../../src/ui/forms/labels.ts';
 import type { JSONSchema } from '../../src/ui/forms/schema.ts';
 import { shownFields, type ShownField } from './formTexts.ts';
@@ -38,6 +39,7 @@ describe('Korean in the generated forms', () => {
   it('every choice a form offers has a Korean reading (or is a name used as it is)', () => {
     const missing = fields.flatMap((f) => f.options.filter((o) => !hasKoreanOption(o)).map((o) => `${f.where}: ${o}`));
     expect(missing).toEqual([]);
+    expect(Object.entries(OPTIONS_KO).filter(([, ko]) => !HANGUL.test(ko))).toEqual([]);
   });
 
   it('every help text a form shows has its Korean', () => {
