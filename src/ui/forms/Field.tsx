@@ -8,8 +8,8 @@ import { useId, useState, type ReactNode } from 'react';
 import type { ParamIssue } from '../../kernel/params.ts';
 import { useAuthoringT } from '../i18n-authoring.ts';
 import { placement } from './hints.ts';
-import { fieldHelp, fieldLabel } from './labels.ts';
-import { COLUMN_FIELD, constOf, discriminator, initialValue, issuesAt, label, practicalRange, presetOrMap, resolve, TABLE_FIELD, typeOf, unwrap, type JSONSchema } from './schema.ts';
+import { fieldHelp, fieldLabel, fieldWhere, optionLabel } from './labels.ts';
+import { COLUMN_FIELD, constOf, discriminator, initialValue, issuesAt, practicalRange, presetOrMap, resolve, TABLE_FIELD, typeOf, unwrap, type JSONSchema } from './schema.ts';
 import { ColumnPicker, ColumnsPicker, EnumChips, JsonField, NumberInput, NumberList, PresetOrMap, StringList, type Column } from './widgets.tsx';
 
 export interface FormContext {
@@ -52,7 +52,9 @@ export function Field({ name, schema: raw, value, onChange, path, ctx, required 
   const own = issuesAt(ctx.issues, path);
   const invalid = own.length > 0;
   const describedBy = invalid ? errId : undefined;
-  const help = fieldHelp(name, schema.description);
+  const where = fieldWhere(ctx.kind, path);
+  const help = fieldHelp(schema.description);
+  const shownLabel = fieldLabel(name, where);
   const alts = schema.oneOf ?? schema.anyOf;
   const shown = value === undefined ? schema.default : value;
   let range = '';
@@ -60,7 +62,7 @@ export function Field({ name, schema: raw, value, onChange, path, ctx, required 
   let control: ReactNode;
   const presets = alts ? presetOrMap(schema, ctx.root) : undefined;
   if (presets) {
-    const presetLabels = { none: t('classWeightsNone'), balanced: t('classWeightsBalanced') };
+    const presetLabels = Object.fromEntries(presets.presets.map((p) => [p, p === 'none' ? t('classWeightsNone') : p === 'balanced' ? t('classWeightsBalanced') : optionLabel(p)]));
     control = <PresetOrMap value={shown} onChange={onChange} presets={presets.presets} id={id} presetLabels={presetLabels} />;
   } else if (alts && alts.length > 1) {
     const disc = discriminator(alts, ctx.root);
@@ -70,17 +72,17 @@ export function Field({ name, schema: raw, value, onChange, path, ctx, required 
       const active = alts[Math.max(0, options.indexOf(String(current[disc])))];
       return (
         <fieldset className="field group">
-          <legend title={help}>{fieldLabel(name)}</legend>
+          <legend title={help}>{shownLabel}</legend>
           {help && <p className="help">{help}</p>}
           <div className="field">
-            <label htmlFor={id}>{label(disc)}</label>
+            <label htmlFor={id}>{fieldLabel(disc, `${where}.${disc}`)}</label>
             <select
               id={id}
               className="input"
               value={String(current[disc] ?? options[0])}
               onChange={(e) => onChange({ ...(initialValue(alts[options.indexOf(e.target.value)], ctx.root) as object), [disc]: e.target.value })}
             >
-              {options.map((o) => <option key={o} value={o}>{o}</option>)}
+              {options.map((o) => <option key={o} value={o}>{optionLabel(o)}</option>)}
             </select>
           </div>
           <ObjectFields schema={resolve(active, ctx.root)} value={current} onChange={onChange} path={path} ctx={ctx} skip={[disc]} />
@@ -93,7 +95,7 @@ export function Field({ name, schema: raw, value, onChange, path, ctx, required 
     const options = schema.enum ?? [schema.const];
     control = (
       <select id={id} className="input" value={String(shown ?? '')} aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={(e) => onChange(options.find((o) => String(o) === e.target.value))}>
-        {options.map((o) => <option key={String(o)} value={String(o)}>{String(o)}</option>)}
+        {options.map((o) => <option key={String(o)} value={String(o)}>{optionLabel(o)}</option>)}
       </select>
     );
   } else if (type === 'boolean') {
@@ -102,7 +104,7 @@ export function Field({ name, schema: raw, value, onChange, path, ctx, required 
         <label className="toggle">
           <input type="checkbox" role="switch" checked={Boolean(shown)} onChange={(e) => onChange(e.target.checked)} aria-describedby={describedBy} />
           <span className="toggle-track" aria-hidden />
-          <span>{fieldLabel(name)}</span>
+          <span>{shownLabel}</span>
         </label>
         {help && <p className="help">{help}</p>}
         <Issues issues={own} id={errId} />
@@ -117,17 +119,17 @@ export function Field({ name, schema: raw, value, onChange, path, ctx, required 
   } else if (type === 'array') {
     const items = unwrap(resolve(schema.items, ctx.root), ctx.root).schema;
     const itemType = typeOf(items);
-    if (itemType === 'string' && items.enum) control = <EnumChips value={shown} onChange={onChange} options={items.enum.map(String)} id={id} />;
-    else if (itemType === 'string' && COLUMN_FIELD.test(name)) control = <ColumnsPicker value={shown} onChange={onChange} columns={ctx.columns} id={id} emptyMeans={help?.match(/empty means ([^.;]+)/i)?.[1]} />;
+    if (itemType === 'string' && items.enum) control = <EnumChips value={shown} onChange={onChange} options={items.enum.map(String)} id={id} labelOf={optionLabel} />;
+    else if (itemType === 'string' && COLUMN_FIELD.test(name)) control = <ColumnsPicker value={shown} onChange={onChange} columns={ctx.columns} id={id} emptyMeans={help?.match(/(?:empty means|비워 두면) ([^.;]+)/i)?.[1]} />;
     else if (itemType === 'string') control = <StringList value={shown} onChange={onChange} id={id} options={TABLE_FIELD.test(name) ? ctx.tables : []} />;
     else if (itemType === 'number' || itemType === 'integer') {
       const { min, max } = practicalRange(name, items);
-      control = <NumberList value={shown} onChange={onChange} integer={itemType === 'integer'} min={min} max={max} id={id} name={fieldLabel(name)} />;
+      control = <NumberList value={shown} onChange={onChange} integer={itemType === 'integer'} min={min} max={max} id={id} name={shownLabel} />;
     } else return <ArrayOfObjects name={name} schema={schema} value={shown} onChange={onChange} path={path} ctx={ctx} help={help} />;
   } else if (type === 'object' && schema.properties) {
     return (
       <fieldset className="field group">
-        <legend>{fieldLabel(name)}</legend>
+        <legend>{shownLabel}</legend>
         {help && <p className="help">{help}</p>}
         <ObjectFields schema={schema} value={(shown ?? {}) as Record<string, unknown>} onChange={onChange} path={path} ctx={ctx} />
       </fieldset>
@@ -139,7 +141,7 @@ export function Field({ name, schema: raw, value, onChange, path, ctx, required 
   return (
     <div className={`field${invalid ? ' invalid' : ''}`} data-param={path}>
       <label htmlFor={id}>
-        {fieldLabel(name)}
+        {shownLabel}
         {range && <span className="muted">{range}</span>}
       </label>
       {control}
@@ -199,13 +201,13 @@ function ArrayOfObjects({ name, schema, value, onChange, path, ctx, help }: { na
   };
   return (
     <fieldset className="field group">
-      <legend>{fieldLabel(name)}</legend>
+      <legend>{fieldLabel(name, fieldWhere(ctx.kind, path))}</legend>
       {help && <p className="help">{help}</p>}
       <ol className="object-list">
         {list.map((item, i) => (
           <li key={i} className="object-item">
             <div className="object-item-bar">
-              <span className="muted">{i + 1}{disc ? ` · ${String((item as Record<string, unknown>)?.[disc] ?? '')}` : ''}</span>
+              <span className="muted">{i + 1}{disc ? ` · ${optionLabel((item as Record<string, unknown>)?.[disc] ?? '')}` : ''}</span>
               <button type="button" className="btn icon" aria-label={t('moveUp')} onClick={() => move(i, -1)}>↑</button>
               <button type="button" className="btn icon" aria-label={t('moveDown')} onClick={() => move(i, 1)}>↓</button>
               <button type="button" className="btn icon" aria-label={t('remove')} onClick={() => onChange(list.filter((_, k) => k !== i))}>×</button>
@@ -216,8 +218,8 @@ function ArrayOfObjects({ name, schema, value, onChange, path, ctx, help }: { na
       </ol>
       <div className="list-add">
         {variants.length > 0 && (
-          <select className="input" value={variant} onChange={(e) => setVariant(e.target.value)} aria-label={label(disc!)}>
-            {variants.map((v) => <option key={v} value={v}>{v}</option>)}
+          <select className="input" value={variant} onChange={(e) => setVariant(e.target.value)} aria-label={fieldLabel(disc!, `${fieldWhere(ctx.kind, path)}.${disc}`)}>
+            {variants.map((v) => <option key={v} value={v}>{optionLabel(v)}</option>)}
           </select>
         )}
         <button type="button" className="btn small" onClick={add}>+ {t('add')}</button>

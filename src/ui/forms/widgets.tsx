@@ -137,7 +137,7 @@ export function ColumnsPicker({ value, onChange, columns, id, emptyMeans }: { va
 }
 
 /** Chips for an array of enum values (e.g. correlation methods). */
-export function EnumChips({ value, onChange, options, id }: { value: unknown; onChange: (v: unknown) => void; options: string[]; id: string }) {
+export function EnumChips({ value, onChange, options, id, labelOf = String }: { value: unknown; onChange: (v: unknown) => void; options: string[]; id: string; labelOf?: (option: string) => string }) {
   const list = Array.isArray(value) ? (value as unknown[]).map(String) : [];
   return (
     <div className="chips" role="group" id={id}>
@@ -146,7 +146,7 @@ export function EnumChips({ value, onChange, options, id }: { value: unknown; on
         return (
           <label key={o} className={`chip${on ? ' on' : ''}`}>
             <input type="checkbox" checked={on} onChange={() => onChange(on ? list.filter((v) => v !== o) : [...list, o])} />
-            {o}
+            {labelOf(o)}
           </label>
         );
       })}
