@@ -15,7 +15,7 @@ import { requestPersistence } from '../store/idb.ts';
 import { Library, valueNameOf } from './library.ts';
 import { blockedCells, type TrustState } from '../worker/trust.ts';
 import { LifecycleModel } from './lifecycle.ts';
-import { t } from './i18n.ts';
+import { getLang, t } from './i18n.ts';
 import { emptyRun, StateBox, type CellRun, type Notice, type State } from './state.ts';
 import { Notices } from './notices.ts';
 import type { DocumentEditor, InsertAt } from './document/editor.ts';
@@ -26,7 +26,7 @@ import { welcomeNotebook } from './document/cells.ts';
 import { KernelSession, BACKEND_NAMES, pageHasWebGPU } from './session/kernelSession.ts';
 import { NotebookSaving } from './saving/notebookSaving.ts';
 import { TrustStore, withTrustedCell } from './trust/trustStore.ts';
-import { allCourseTexts, courseEntries, courseTitles, FIRST_COURSE } from './gallery/course.ts';
+import { allCourseTexts, courseEntries, courseTitles, firstCourse } from './gallery/course.ts';
 import type { GalleryHost } from './gallery/notebooks.ts';
 
 export type { CellRun, CourseEntry, Notice, SaveState, State } from './state.ts';
@@ -140,7 +140,7 @@ export class Controller {
     const last = await this.store.getSetting<string>('lastNotebook').catch(() => undefined);
     const opened = last ? await this.openStored(last).then(() => true, () => false) : false;
     if (!opened) {
-      const first = this.state.course.find((c) => c.file === FIRST_COURSE) ?? this.state.course[0];
+      const first = firstCourse(this.state.course, getLang());
       if (first) await this.openCourse(first.file);
       else await this.openDoc(welcomeNotebook(), { id: newId('user:') });
     }

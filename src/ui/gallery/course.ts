@@ -7,6 +7,12 @@ const COURSE = import.meta.glob('../../../notebooks/*.ipynb', { query: '?raw', i
 /** The course notebook a first visit opens (the introductory one), when bundled. */
 export const FIRST_COURSE = 'penguins.ipynb';
 
+/** The first visit's notebook in the UI language: the Korean copy (name.ko.ipynb) for a Korean UI, where one is bundled. */
+export function firstCourse<T extends { file: string }>(course: readonly T[], lang: 'en' | 'ko'): T | undefined {
+  const own = lang === 'ko' ? course.find((c) => c.file === FIRST_COURSE.replace(/\.ipynb$/, '.ko.ipynb')) : undefined;
+  return own ?? course.find((c) => c.file === FIRST_COURSE) ?? course[0];
+}
+
 export function courseFile(path: string): string {
   return path.split('/').pop()!;
 }
