@@ -59,7 +59,7 @@ describe('saved models', () => {
     expect(after.find((c) => c.kind === 'train')!.status).toBe('idle');
 
     // Deleting it in the sidebar removes it from the store.
-    await s.page.locator('[data-testid="saved-models"] [data-model="baseline"] button').click();
+    await s.page.locator('[data-testid="saved-models"] [data-model="baseline"] [data-action="delete-model"]').click();
     await s.page.locator('[data-testid="saved-models"] [data-model="baseline"]').waitFor({ state: 'detached' });
   });
 });

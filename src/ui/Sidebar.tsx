@@ -158,7 +158,7 @@ export function Sidebar({ controller, state, onOpenFiles, onShowGallery }: { con
               >
                 ⤓
               </button>
-              <button type="button" className="btn icon ghost" aria-label={`${t('delete')} ${m.name}`} onClick={() => void controller.deleteModel(m.id).catch((e: Error) => controller.notify(e.message))}>
+              <button type="button" className="btn icon ghost" data-action="delete-model" aria-label={`${t('delete')} ${m.name}`} onClick={() => void controller.deleteModel(m.id).catch((e: Error) => controller.notify(e.message))}>
                 ×
               </button>
             </li>
