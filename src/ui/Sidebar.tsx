@@ -124,7 +124,7 @@ export function Sidebar({ controller, state, onOpenFiles, onShowGallery }: { con
           ref={uploadInput}
           type="file"
           multiple
-          accept=".csv,.tsv,.txt,.json,.jsonl,text/csv,application/json"
+          accept=".csv,.tsv,.txt,.json,.jsonl,.zip,text/csv,application/json,application/zip"
           hidden
           data-testid="upload-data"
           onChange={(e) => {

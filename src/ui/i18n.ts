@@ -26,7 +26,7 @@ const en = {
   openFile: 'Open .ipynb…',
   exportIpynb: 'Export .ipynb',
   upload: 'Upload data…',
-  uploadHint: 'CSV, TSV or JSON; or drop files here',
+  uploadHint: 'CSV, TSV or JSON (or a downloaded model .zip); or drop files here',
   addLoadCell: 'Add load cell',
   delete: 'Delete',
   storage: 'Storage',
