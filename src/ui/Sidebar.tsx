@@ -105,7 +105,11 @@ export function Sidebar({ controller, state, onOpenFiles, onShowGallery }: { con
               <span className="file-name" title={`${f.name} · ${bytes(f.size)}`}>
                 {f.name} <span className="muted small">{bytes(f.size)}</span>
               </span>
-              {state.kinds.some((k) => k.kind === 'load') && (
+              {/\.zip$/i.test(f.name) && state.kinds.some((k) => k.kind === 'predict') ? (
+                <button type="button" className="btn small ghost" data-action="add-predict-cell" onClick={() => controller.addPredictCellFor(f)}>
+                  {t('addPredictCell')}
+                </button>
+              ) : state.kinds.some((k) => k.kind === 'load') && (
                 <button type="button" className="btn small ghost" onClick={() => controller.addLoadCellFor(f)}>
                   {t('addLoadCell')}
                 </button>

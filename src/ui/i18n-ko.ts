@@ -27,6 +27,7 @@ export const ko: Record<MessageKey, string> = {
   upload: '데이터 업로드…',
   uploadHint: 'CSV, TSV, JSON 파일 (또는 내려받은 모델 .zip)을 선택하거나 여기에 끌어다 놓으세요',
   addLoadCell: '불러오기 셀 추가',
+  addPredictCell: '예측 셀 추가',
   delete: '삭제',
   storage: '저장 공간',
   storageUse: '{quota} 중 {used} 사용',

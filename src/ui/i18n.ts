@@ -28,6 +28,7 @@ const en = {
   upload: 'Upload data…',
   uploadHint: 'CSV, TSV or JSON (or a downloaded model .zip); or drop files here',
   addLoadCell: 'Add load cell',
+  addPredictCell: 'Add predict cell',
   delete: 'Delete',
   storage: 'Storage',
   storageUse: '{used} of {quota} used',
