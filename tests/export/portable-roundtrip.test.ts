@@ -16,6 +16,8 @@ import { predictCell, predictSchema } from '../../src/cells/predict.ts';
 import { CellError } from '../../src/core/errors.ts';
 import type { TrainedModel } from '../../src/core/values.ts';
 import { modelZip } from '../../src/export/model-zip.ts';
+import { exportPython } from '../../src/export/python/index.ts';
+import { NotebookBuilder } from '../../notebooks/source/builder.ts';
 import { portableModelFiles } from '../../src/export/portable.ts';
 import { zipStored, type ZipEntry } from '../../src/export/zip.ts';
 import { initBackend } from '../../src/ml/backend.ts';
@@ -96,6 +98,14 @@ describe('portable model round trip through the predict cell', () => {
     expect(predictCell.reads(p)).toEqual(['new']);
     expect(predictCell.render(p)).toContain('m-model.zip (file)');
     expect(predictCell.reads(predictSchema.parse({ input: 'new' }))).toEqual(['model', 'new']);
+  });
+
+  it('exported to Python, a predict cell with a model file is a TODO that says why', () => {
+    const doc = new NotebookBuilder('From a file')
+      .cell('load', { source: { type: 'dataset', name: 'penguins' }, output: 'penguins' })
+      .cell('predict', { modelFile: { fileId: 'mlp-model.zip', fileName: 'mlp-model.zip' }, input: 'penguins' })
+      .build();
+    expect(exportPython(doc).todos.map((t) => [t.kind, t.reason])).toEqual([['predict', expect.stringMatching(/uploaded TensorFlow\.js zip/)]]);
   });
 
   it('bad files stop on the file field with what is wrong', async () => {
