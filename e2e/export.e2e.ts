@@ -2,7 +2,8 @@
 // exported Jupyter notebook and the data files it reads, fetched from the
 // app's own origin; the notebook inside is the engine's export of the open
 // notebook. The button speaks Korean when the UI does. A table output
-// downloads as Parquet too, and a saved model as portable files.
+// downloads as Parquet too, and a saved model as portable files, which a
+// predict cell loads back from an upload.
 // E2E_SCREENSHOTS=<folder> also saves the toolbar at 1440 and 1024 wide.
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,11 +11,12 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './session.ts';
-import { runAll } from './helpers.ts';
+import { cells, runAll } from './helpers.ts';
 import { parseParquet } from '../src/data/binary/parquet.ts';
 
 describe('export as Python notebook', () => {
   const s = useApp({ course: 'penguins.ipynb' });
+  let downloaded: Buffer | undefined;
 
   it('downloads the notebook and its data as a zip', async () => {
     const page = s.page;
@@ -86,17 +88,50 @@ describe('export as Python notebook', () => {
     const meta = JSON.parse(readFileSync(join(dir, 'mlp/model.meta.json'), 'utf8'));
     expect(meta.features).toEqual(['beak_length', 'beak_depth', 'flipper_length', 'body_mass']);
     expect(meta.classes).toEqual(['Adelie', 'Chinstrap', 'Gentoo']);
+    downloaded = readFileSync(zip);
+  });
+
+  it('loads the downloaded model back into a predict cell from an upload', async () => {
+    const page = s.page;
+    expect(downloaded).toBeDefined();
+    await page.locator('[data-testid="upload-data"]').setInputFiles({ name: 'mlp-model.zip', mimeType: 'application/zip', buffer: downloaded! });
+    const row = page.locator('.files li', { hasText: 'mlp-model.zip' });
+    await row.locator('[data-action="add-predict-cell"]').click();
+    const cell = page.locator('article.cell.selected[data-kind="predict"]');
+    await cell.waitFor();
+    await cell.locator('[data-field="params.input"]').fill('test_x');
+    const id = await cell.getAttribute('data-cell-id');
+    await cell.locator('.run-cell').click();
+    await page.waitForFunction((cid) => ['done', 'error'].includes(document.querySelector(`article.cell[data-cell-id="${cid}"]`)?.getAttribute('data-status') ?? ''), id, { timeout: 60_000 });
+    const predict = (await cells(page)).find((c) => c.id === id)!;
+    expect(predict.status, JSON.stringify(predict.outputs)).toBe('done');
+    const table = predict.outputs.find((o) => o.type === 'table')! as unknown as { rows: Record<string, unknown>[]; columns: { name: string }[] };
+    expect(table.columns.map((c) => c.name)).toEqual(expect.arrayContaining(['prediction', 'p_Adelie', 'p_Chinstrap', 'p_Gentoo']));
+    // The trained network, not a fresh one: it names the species of the test rows it shows.
+    const right = table.rows.filter((r) => r.prediction === r.Species).length;
+    expect(right / table.rows.length).toBeGreaterThan(0.8);
+    const shots = process.env.E2E_SCREENSHOTS;
+    if (shots) {
+      for (const width of [1440, 1024]) {
+        await page.setViewportSize({ width, height: 900 });
+        await cell.screenshot({ path: join(shots, `predict-file-en-${width}.png`) });
+      }
+    }
   });
 
   it('speaks Korean', async () => {
     const page = s.page;
     await page.getByTestId('language').selectOption('ko');
+    // The Korean texts load lazily: wait for them, then read.
+    await page.waitForFunction(() => document.querySelector('[data-action="export-python"]')?.textContent === 'Python 노트북으로 내보내기', undefined, { timeout: 10_000 }).catch(() => undefined);
     await expect(page.locator('[data-action="export-python"]').textContent()).resolves.toBe('Python 노트북으로 내보내기');
     const shots = process.env.E2E_SCREENSHOTS;
     if (shots) {
       for (const width of [1440, 1024]) {
         await page.setViewportSize({ width, height: 900 });
         await page.screenshot({ path: join(shots, `export-ko-${width}.png`) });
+        const predict = page.locator('article.cell[data-kind="predict"]').last();
+        if (await predict.count()) await predict.screenshot({ path: join(shots, `predict-file-ko-${width}.png`) });
       }
     }
     await page.getByTestId('language').selectOption('en');

@@ -1,17 +1,25 @@
 // The predict cell: apply a trained model (after the fitted transform of a
 // transform cell, when given) to a table or to one row typed in the params,
-// and show predictions with a probability per class.
+// and show predictions with a probability per class. The model is a value
+// of the notebook or, with modelFile, a model zip downloaded from the
+// saved-models list and uploaded again (src/export/portable-load.ts).
 import { z } from 'zod';
 import * as aq from 'arquero';
 import type { CellOutput, Scalar } from '../core/outputs.ts';
-import { CellError } from '../core/errors.ts';
-import { defineCell } from './types.ts';
+import { CellError, isCancelled } from '../core/errors.ts';
+import { defineCell, type CellContext } from './types.ts';
 import { tablePreview } from '../data/preview.ts';
+import type { TrainedModel } from '../core/values.ts';
+import { loadPortableModel } from '../export/portable-load.ts';
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 export const predictSchema = z.object({
   model: z.string().default('model').describe('Trained model.'),
+  modelFile: z.object({
+    fileId: z.string().describe('The uploaded model zip (run headless: its path relative to the notebook).'),
+    fileName: z.string().default('').describe('The zip\'s file name, shown in messages.'),
+  }).optional().describe('Or a model from a file: the <name>-model.zip the saved-models list downloads (a TensorFlow.js layers model with model.meta.json), uploaded. Used instead of the trained model above; absent = the trained model.'),
   transform: z.string().default('').describe('Optional fitted transform (from a transform cell) applied first, as in training.'),
   input: z.string().default('').describe('Table to predict; empty = the single row below.'),
   row: z.record(z.string(), scalar).default({}).describe('One row, column → value, used when input is empty.'),
@@ -26,55 +34,78 @@ export const predictCell = defineCell({
   description: 'Predict with a trained model on a table or on one typed-in row, with class probabilities.',
   schema: predictSchema,
   runnable: true,
-  reads: (p) => [p.model, ...(p.transform ? [p.transform] : []), ...(p.input ? [p.input] : [])],
+  reads: (p) => [...(p.modelFile ? [] : [p.model]), ...(p.transform ? [p.transform] : []), ...(p.input ? [p.input] : [])],
   writes: (p) => [p.output],
   render(p) {
     const source = p.input || `row ${JSON.stringify(p.row)}`;
     const via = p.transform ? ` via ${p.transform}` : '';
-    return `// predict ${p.model} on ${source}${via} → ${p.output}`;
+    const model = p.modelFile ? `the model in ${p.modelFile.fileName || p.modelFile.fileId} (file)` : p.model;
+    return `// predict ${model} on ${source}${via} → ${p.output}`;
   },
   async run(params, ctx): Promise<CellOutput[]> {
     if (!params.output.trim()) throw new CellError('Name the predictions output.', { where: 'params.output' });
-    const { model } = ctx.require(params.model, 'model', 'params.model');
-    let table: aq.ColumnTable;
-    if (params.input) table = ctx.table(params.input, 'params.input');
-    else {
-      if (Object.keys(params.row).length === 0) {
-        throw new CellError('Give a table to predict or one row of values.', { hint: `The model uses ${model.features.join(', ')}.`, where: 'params.row' });
-      }
-      table = aq.table(Object.fromEntries(Object.entries(params.row).map(([k, v]) => [k, [v]])));
+    const fromFile = params.modelFile ? await modelFromFile(params.modelFile, ctx) : undefined;
+    try {
+      return await predictWith(fromFile ?? ctx.require(params.model, 'model', 'params.model').model, params, ctx);
+    } finally {
+      fromFile?.dispose();
     }
-    if (params.transform) {
-      const { transform } = ctx.require(params.transform, 'transform', 'params.transform');
-      table = transform.apply(table);
-    }
-    const missing = model.features.filter((f) => !table.columnNames().includes(f));
-    if (missing.length) {
-      throw new CellError(`The data lacks the model's feature${missing.length === 1 ? '' : 's'} ${missing.map((m) => `"${m}"`).join(', ')}.`, {
-        hint: params.transform ? 'Check the row\'s column names against the raw table the transform was fitted on.' : 'Give the transform the model was trained after, or the same columns as the training table.',
-        where: params.input ? 'params.input' : 'params.row',
-      });
-    }
-    ctx.progress({ phase: 'predict', message: `Predicting ${table.numRows()} rows` });
-    const pred = await model.predict(table, ctx.signal);
-    const columns: Record<string, Scalar[] | number[]> = { prediction: pred.predictions };
-    const classes = pred.classes ?? [];
-    classes.forEach((c, k) => {
-      columns[`p_${String(c)}`] = (pred.probabilities ?? []).map((r) => r[k]);
-    });
-    const result = table.reify().assign(aq.table(columns));
-    ctx.set(params.output, { type: 'table', table: result });
-    const outputs: CellOutput[] = [tablePreview(result, { name: params.output })];
-    if (table.numRows() === 1 && pred.probabilities) {
-      const p = pred.probabilities[0];
-      outputs.push({
-        type: 'figure', title: `Predicted: ${String(pred.predictions[0])}`,
-        spec: {
-          data: [{ type: 'bar', x: classes.map(String), y: p, text: p.map((v) => v.toFixed(3)), textposition: 'auto' }],
-          layout: { title: { text: `Predicted: ${String(pred.predictions[0])}` }, xaxis: { title: { text: model.target } }, yaxis: { title: { text: 'probability' }, range: [0, 1] } },
-        },
-      });
-    }
-    return outputs;
   },
 });
+
+/** The model in an uploaded portable-model zip; its failures point at the file field. */
+async function modelFromFile(file: NonNullable<PredictParams['modelFile']>, ctx: CellContext): Promise<TrainedModel> {
+  if (!file.fileId.trim()) throw new CellError('Choose the uploaded model zip.', { where: 'params.modelFile.fileId' });
+  const label = file.fileName || file.fileId;
+  try {
+    ctx.progress({ phase: 'load', message: `Loading the model in ${label}` });
+    return await loadPortableModel(await ctx.host.readUserFile(file.fileId), label);
+  } catch (error) {
+    if (isCancelled(error) || (error instanceof CellError && error.where)) throw error;
+    if (error instanceof CellError) throw new CellError(error.message, { ...(error.hint ? { hint: error.hint } : {}), where: 'params.modelFile.fileId', cause: error });
+    throw new CellError(`Could not load the model: ${error instanceof Error ? error.message : String(error)}`, { where: 'params.modelFile.fileId', cause: error });
+  }
+}
+
+async function predictWith(model: TrainedModel, params: PredictParams, ctx: CellContext): Promise<CellOutput[]> {
+  let table: aq.ColumnTable;
+  if (params.input) table = ctx.table(params.input, 'params.input');
+  else {
+    if (Object.keys(params.row).length === 0) {
+      throw new CellError('Give a table to predict or one row of values.', { hint: `The model uses ${model.features.join(', ')}.`, where: 'params.row' });
+    }
+    table = aq.table(Object.fromEntries(Object.entries(params.row).map(([k, v]) => [k, [v]])));
+  }
+  if (params.transform) {
+    const { transform } = ctx.require(params.transform, 'transform', 'params.transform');
+    table = transform.apply(table);
+  }
+  const missing = model.features.filter((f) => !table.columnNames().includes(f));
+  if (missing.length) {
+    throw new CellError(`The data lacks the model's feature${missing.length === 1 ? '' : 's'} ${missing.map((m) => `"${m}"`).join(', ')}.`, {
+      hint: params.transform ? 'Check the row\'s column names against the raw table the transform was fitted on.' : 'Give the transform the model was trained after, or the same columns as the training table.',
+      where: params.input ? 'params.input' : 'params.row',
+    });
+  }
+  ctx.progress({ phase: 'predict', message: `Predicting ${table.numRows()} rows` });
+  const pred = await model.predict(table, ctx.signal);
+  const columns: Record<string, Scalar[] | number[]> = { prediction: pred.predictions };
+  const classes = pred.classes ?? [];
+  classes.forEach((c, k) => {
+    columns[`p_${String(c)}`] = (pred.probabilities ?? []).map((r) => r[k]);
+  });
+  const result = table.reify().assign(aq.table(columns));
+  ctx.set(params.output, { type: 'table', table: result });
+  const outputs: CellOutput[] = [tablePreview(result, { name: params.output })];
+  if (table.numRows() === 1 && pred.probabilities) {
+    const p = pred.probabilities[0];
+    outputs.push({
+      type: 'figure', title: `Predicted: ${String(pred.predictions[0])}`,
+      spec: {
+        data: [{ type: 'bar', x: classes.map(String), y: p, text: p.map((v) => v.toFixed(3)), textposition: 'auto' }],
+        layout: { title: { text: `Predicted: ${String(pred.predictions[0])}` }, xaxis: { title: { text: model.target } }, yaxis: { title: { text: 'probability' }, range: [0, 1] } },
+      },
+    });
+  }
+  return outputs;
+}

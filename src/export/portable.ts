@@ -14,13 +14,15 @@ import type { ZipEntry } from './zip.ts';
 import { toXgboostJsonText, xgboostSidecar } from './xgboost.ts';
 
 export const PORTABLE_META_FORMAT = 'ml-workbench/portable-model';
+/** Bumped when model.meta.json changes in a way an older reader would misread (portable-load.ts refuses newer ones). */
+export const PORTABLE_META_VERSION = 1;
 
 /** The files of a model in a portable format, or undefined for a kind that has none yet (sequence models). */
 export async function portableModelFiles(model: TrainedModel): Promise<ZipEntry[] | undefined> {
   if (model instanceof TreeModel) {
     return [
       { name: 'model.json', data: toXgboostJsonText(model) },
-      { name: 'model.meta.json', data: JSON.stringify({ ...xgboostSidecar(model), format: PORTABLE_META_FORMAT, kind: 'xgboost' }, null, 2) },
+      { name: 'model.meta.json', data: JSON.stringify({ ...xgboostSidecar(model), format: PORTABLE_META_FORMAT, version: PORTABLE_META_VERSION, kind: 'xgboost' }, null, 2) },
     ];
   }
   if (model instanceof TfjsModel) {
@@ -42,7 +44,9 @@ export async function portableModelFiles(model: TrainedModel): Promise<ZipEntry[
     const { xScaler, yScale } = model as unknown as { xScaler: Scaler; yScale: { mean: number; std: number } };
     const meta = {
       format: PORTABLE_META_FORMAT,
+      version: PORTABLE_META_VERSION,
       kind: 'tfjs-layers',
+      modelType: model.modelType,
       target: model.target,
       task: model.task,
       head: model.spec.head,

@@ -22,7 +22,8 @@ function firstVisit(): boolean {
   }
 }
 
-const DATA_FILE = /\.(csv|tsv|txt|json|jsonl)$/i;
+// Data files for a load cell, and a downloaded model zip for a predict cell's modelFile.
+const DATA_FILE = /\.(csv|tsv|txt|json|jsonl|zip)$/i;
 
 export function App({ controller }: { controller: Controller }) {
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
@@ -51,7 +52,7 @@ export function App({ controller }: { controller: Controller }) {
       } else if (DATA_FILE.test(file.name)) {
         await controller.uploadFile(file).catch((e: Error) => controller.notify(e.message));
       } else {
-        controller.notify(t('openFailed', { name: file.name, message: 'unsupported file type (use .ipynb, .csv, .tsv or .json)' }));
+        controller.notify(t('openFailed', { name: file.name, message: 'unsupported file type (use .ipynb, .csv, .tsv, .json or a model .zip)' }));
       }
     }
   };

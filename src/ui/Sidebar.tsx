@@ -105,7 +105,11 @@ export function Sidebar({ controller, state, onOpenFiles, onShowGallery }: { con
               <span className="file-name" title={`${f.name} · ${bytes(f.size)}`}>
                 {f.name} <span className="muted small">{bytes(f.size)}</span>
               </span>
-              {state.kinds.some((k) => k.kind === 'load') && (
+              {/\.zip$/i.test(f.name) && state.kinds.some((k) => k.kind === 'predict') ? (
+                <button type="button" className="btn small ghost" data-action="add-predict-cell" onClick={() => controller.addPredictCellFor(f)}>
+                  {t('addPredictCell')}
+                </button>
+              ) : state.kinds.some((k) => k.kind === 'load') && (
                 <button type="button" className="btn small ghost" onClick={() => controller.addLoadCellFor(f)}>
                   {t('addLoadCell')}
                 </button>
@@ -124,7 +128,7 @@ export function Sidebar({ controller, state, onOpenFiles, onShowGallery }: { con
           ref={uploadInput}
           type="file"
           multiple
-          accept=".csv,.tsv,.txt,.json,.jsonl,text/csv,application/json"
+          accept=".csv,.tsv,.txt,.json,.jsonl,.zip,text/csv,application/json,application/zip"
           hidden
           data-testid="upload-data"
           onChange={(e) => {

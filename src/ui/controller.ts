@@ -382,4 +382,9 @@ export class Controller {
     // One edit (one undo step): the cell comes with its file.
     this.editor.insertCell('load', this.state.selected ? { after: this.state.selected } : {}, { source: { type: 'file', fileId: file.id, fileName: file.name }, output: valueNameOf(file.name) });
   }
+
+  /** Add a predict cell with the model in an uploaded model zip (the saved-models download). */
+  addPredictCellFor(file: Omit<FileRecord, 'blob'>): void {
+    this.editor.insertCell('predict', this.state.selected ? { after: this.state.selected } : {}, { modelFile: { fileId: file.id, fileName: file.name } });
+  }
 }

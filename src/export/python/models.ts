@@ -120,6 +120,7 @@ export const emitEvaluate: Emitter = (cell, p, ctx) => {
 };
 
 export const emitPredict: Emitter = (cell, p, ctx) => {
+  if (p.modelFile) return new Untranslated('it loads a model from an uploaded TensorFlow.js zip (in Python: tensorflowjs_converter to Keras, with model.meta.json\'s scaling)');
   const model = pyName(String(p.model));
   const out = pyName(String(p.output));
   const lines = [header(cell)];

@@ -257,6 +257,9 @@ export function ObjectFields({ schema, value, onChange, path, ctx, skip = [] }: 
         const next = { ...value };
         if (v === undefined) delete next[key];
         else next[key] = v;
+        // Choosing an upload also names it (the load cell reads the format from the name; messages show it).
+        const upload = key === 'fileId' && schema.properties?.fileName ? ctx.files.find((f) => f.id === v) : undefined;
+        if (upload) next.fileName = upload.name;
         onChange(next);
       }}
     />

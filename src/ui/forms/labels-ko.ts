@@ -27,7 +27,7 @@ export const LABELS_KO: Record<string, string> = {
   low: '최솟값', lrSchedule: '학습률 스케줄', maxBins: '최대 히스토그램 구간 수', maxDepth: '최대 깊이', maxFeatures: '최대 n-gram 수',
   maxIter: '최대 반복 횟수', maxLeaves: '최대 리프 수', maxLength: '최대 길이', maxVocab: '최대 어휘 크기', meta: '메타 학습기',
   method: '방법', metric: '지표', metrics: '지표', minChildWeight: '최소 자식 가중치', minCount: '최소 등장 횟수', minDf: '최소 문서 빈도',
-  minLength: '최소 길이', minLr: '최소 학습률', minPeriods: '최소 관측 수', minSamplesLeaf: '리프 최소 샘플 수', missing: '결측으로 읽을 값',
+  minLength: '최소 길이', modelFile: '파일에서 모델', minLr: '최소 학습률', minPeriods: '최소 관측 수', minSamplesLeaf: '리프 최소 샘플 수', missing: '결측으로 읽을 값',
   missingPatterns: '결측 패턴', mode: '방식', model: '모델', modelA: '모델 A (기존)', modelB: '모델 B (도전자)', models: '결합할 모델',
   monitor: '모니터링 지표', monitorMode: '모니터링 방향', nBoot: '부트스트랩 횟수', name: '이름', net: '신경망 설정', nextState: '다음 상태 열',
   ngramMax: '최대 n-gram 길이', ngramMin: '최소 n-gram 길이', normalize: '상태 정규화', on: '키 열', op: '비교', optimizer: '옵티마이저',
