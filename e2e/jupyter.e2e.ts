@@ -15,6 +15,27 @@ const corpus = readdirSync(CORPUS, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .flatMap((d) => readdirSync(resolve(CORPUS, d.name)).filter((f) => f.endsWith('.ipynb')).map((f) => `${d.name}/${f}`));
 
+/**
+ * Scroll the notebook from top to bottom, a screen at a time, as a reader
+ * would: cells render their outputs, code and markdown only when near the
+ * screen (src/ui/nearViewport.ts), and stay rendered.
+ */
+async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const cells = [...document.querySelectorAll('article.cell')];
+    for (const cell of cells) {
+      const r = cell.getBoundingClientRect();
+      if (r.top > window.innerHeight / 2 || r.bottom < 0) {
+        cell.scrollIntoView({ block: 'start' });
+        await frame();
+      }
+    }
+    window.scrollTo(0, 0);
+    await frame();
+  });
+}
+
 /** What the page shows in the notebook: decoded images, typeset formulas (no KaTeX errors), tables. */
 function rendered(page: Page) {
   return page.evaluate(() => {
@@ -26,7 +47,7 @@ function rendered(page: Page) {
       formulas: root.querySelectorAll('.katex').length,
       errors: root.querySelectorAll('.katex-error').length,
       tables: root.querySelectorAll('.jp-html table, .markdown table').length,
-      loading: root.querySelectorAll('.jp-outputs.loading, .markdown.plain').length,
+      loading: root.querySelectorAll('.jp-outputs.loading, .jp-outputs.deferred, .markdown.plain, .markdown.deferred').length,
     };
   });
 }
@@ -46,13 +67,14 @@ describe('Jupyter notebooks render as in Jupyter', () => {
       const nb = JSON.parse(readFileSync(resolve(CORPUS, file), 'utf8')) as { cells: Json[] };
       const want = expected(nb);
       await openNotebook(s.page, nb);
+      await scrollThrough(s.page);
       // Rendering is lazy (marked, DOMPurify, KaTeX, highlight.js load on first use): wait until it settles.
       await s.page
         .waitForFunction(
           (w) => {
             const root = document.querySelector('.notebook, main') ?? document.body;
             const images = root.querySelectorAll('.jp-output img.jp-image, .markdown img[src^="data:"]').length;
-            return root.querySelectorAll('.jp-outputs.loading, .markdown.plain').length === 0 && images === w.images && root.querySelectorAll('.katex').length === w.formulas;
+            return root.querySelectorAll('.jp-outputs.loading, .jp-outputs.deferred, .markdown.plain, .markdown.deferred').length === 0 && images === w.images && root.querySelectorAll('.katex').length === w.formulas;
           },
           want,
           { timeout: 30_000 },
@@ -72,6 +94,7 @@ describe('Jupyter notebooks render as in Jupyter', () => {
     const logs: string[] = [];
     s.page.on('console', (m) => logs.push(m.text()));
     await openNotebook(s.page, nb);
+    await scrollThrough(s.page);
     const future = s.page.locator('article.cell[data-cell-id="future-10"]');
     await future.waitFor();
     await expect.poll(() => future.locator('.jp-note').textContent()).toContain('future cell');
@@ -87,12 +110,17 @@ describe('Jupyter notebooks render as in Jupyter', () => {
   it('colours an error traceback (ANSI) and exports a report with the same images, formulas and tables', async () => {
     const pre = JSON.parse(readFileSync(resolve(CORPUS, 'nbsphinx/pre-executed.ipynb'), 'utf8'));
     await openNotebook(s.page, pre);
+    await scrollThrough(s.page);
     await s.page.locator('.jp-output[data-output-type="error"] .jp-error [class*="ansi-"]').first().waitFor();
 
     const file = 'handson-ml3/04_training_linear_models.ipynb';
     const nb = JSON.parse(readFileSync(resolve(CORPUS, file), 'utf8')) as { cells: Json[] };
     const want = expected(nb);
     await openNotebook(s.page, nb);
+    // Cells far below the first screen wait with a placeholder (nearViewport.ts) until scrolled near.
+    await expect.poll(() => s.page.locator('.jp-outputs.deferred').count()).toBeGreaterThan(0);
+    await scrollThrough(s.page);
+    expect(await s.page.locator('.jp-outputs.deferred, .markdown.deferred').count()).toBe(0);
     await s.page.waitForFunction((n) => document.querySelectorAll('.katex').length === n, want.formulas, { timeout: 30_000 });
     const [download] = await Promise.all([s.page.waitForEvent('download', { timeout: 120_000 }), s.page.locator('[data-action="export-report"]').click()]);
     const html = readFileSync((await download.path())!, 'utf8');

@@ -3,6 +3,7 @@
 // document/ (edits as transactions, undo, selection, clipboard), session/
 // (the kernel), saving/ (autosave, other tabs), trust/, gallery/ (course
 // notebooks). It wires them together and opens/closes notebooks.
+import { kernelCells } from './session/kernelCells.ts';
 import { decodeNotebook, serializeNotebook } from '../notebook/ipynb.ts';
 import type { PythonExport } from '../export/python/notebook.ts';
 import type { NotebookCell, NotebookDoc } from '../notebook/model.ts';
@@ -251,7 +252,7 @@ export class Controller {
   private async syncKernel(): Promise<void> {
     const doc = this.state.doc;
     if (!doc) return;
-    const result = await this.session.kernel().request('setCells', { cells: doc.cells, title: doc.title, trust: this.state.trust });
+    const result = await this.session.kernel().request('setCells', { cells: kernelCells(doc.cells), title: doc.title, trust: this.state.trust });
     this.sources = { ...this.sources, ...result.sources };
     this.box.set({ issues: result.issues });
   }
@@ -318,7 +319,7 @@ export class Controller {
   /** A kernel model as portable files (tfjs layers model or XGBoost JSON, with model.meta.json), or null. */
   modelFiles = (name: string): Promise<{ name: string; data: Uint8Array | string }[] | null> => this.session.kernel().request('modelFiles', { name });
   /** The open notebook as Python cells, made by the kernel (it has the cell kinds); see src/ui/exportPython.ts. */
-  exportPython = (doc: NotebookDoc): Promise<PythonExport> => this.session.kernel().request('exportPython', { cells: doc.cells, title: doc.title });
+  exportPython = (doc: NotebookDoc): Promise<PythonExport> => this.session.kernel().request('exportPython', { cells: kernelCells(doc.cells), title: doc.title });
   memory = (): Promise<{ numTensors: number; numBytes: number }> => this.session.memory();
 
   /** Readable source of a typed cell, as last rendered by the worker. */

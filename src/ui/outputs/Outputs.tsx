@@ -1,5 +1,5 @@
 // Renders a cell's outputs by type.
-import { lazy, memo, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { CellOutput, ErrorOutput, MetricsOutput, ProfileOutput } from '../../core/outputs.ts';
 import { formatScalar } from '../../notebook/outputText.ts';
 import { TableGrid, tableToCsv } from './TableGrid.tsx';
@@ -9,6 +9,7 @@ import { formatNumber } from '../format.ts';
 import { plotlyReady } from './plotlyState.ts';
 import { loadMarkdown, loadMath, mathLoaded, type RenderMarkdown } from '../markdown.ts';
 import { getLang, useT } from '../i18n.ts';
+import { useNearViewport } from '../nearViewport.ts';
 import { downloadBlob, downloadText } from '../download.ts';
 import type { Controller } from '../controller.ts';
 
@@ -23,8 +24,12 @@ export const Markdown = memo(function Markdown({ text, attachments }: { text: st
   const [render, setRender] = useState<RenderMarkdown | null>(null);
   // KaTeX loads only for text with math; the text re-renders once it is in.
   const [mathReady, setMathReady] = useState(mathLoaded());
+  // Typeset once near the screen (nearViewport.ts); until then the plain text stands in.
+  const box = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(box);
   useEffect(() => {
     let live = true;
+    if (!near) return;
     loadMarkdown().then((r) => {
       if (!live) return;
       setRender(() => r);
@@ -33,10 +38,11 @@ export const Markdown = memo(function Markdown({ text, attachments }: { text: st
     return () => {
       live = false;
     };
-  }, [text]);
-  const html = useMemo(() => (render ? render(text, { attachments }) : null), [render, text, attachments, mathReady]);
-  if (html === null) return <div className="markdown plain nb-content">{text}</div>;
-  return <div className="markdown nb-content" dangerouslySetInnerHTML={{ __html: html }} />;
+  }, [text, near]);
+  const html = useMemo(() => (render && near ? render(text, { attachments }) : null), [render, text, attachments, mathReady, near]);
+  if (!near) return <div className="markdown deferred nb-content" ref={box}>{text}</div>;
+  if (html === null) return <div className="markdown plain nb-content" ref={box}>{text}</div>;
+  return <div className="markdown nb-content" ref={box} dangerouslySetInnerHTML={{ __html: html }} />;
 });
 
 /** Metric cards as plain text while the evaluation view loads. */

@@ -2,7 +2,7 @@
 // read-only and its saved outputs rendered as Jupyter shows them; raw cells
 // and cell types of a newer nbformat as their text. Loaded lazily by
 // CellView, so a workbench-only notebook never carries this code.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NotebookCell } from '../../../notebook/model.ts';
 import { jupyterOutputHtml, mergeStreams, type JupyterRenderers } from '../../../notebook/jupyter/outputHtml.ts';
 import { joinText } from '../../../notebook/jupyter/mime.ts';
@@ -12,6 +12,8 @@ import { latexHtml } from '../../markdownRender.ts';
 import { sanitizeNotebookHtml } from '../../sanitize.ts';
 import { loadPythonHighlighter, looksLikePython } from './highlight.ts';
 import { useJupyterT } from './i18n.ts';
+import { estimateOutputsHeight } from './estimate.ts';
+import { useNearViewport } from '../../nearViewport.ts';
 import { getLang } from '../../i18n.ts';
 import './jupyter.css';
 
@@ -29,13 +31,14 @@ function outputsNeedMath(outputs: readonly unknown[]): boolean {
   });
 }
 
-function JupyterOutputs({ outputs }: { outputs: readonly unknown[] }) {
+function JupyterOutputs({ outputs, near }: { outputs: readonly unknown[]; near: boolean }) {
   const t = useJupyterT();
-  const needsMath = useMemo(() => outputsNeedMath(outputs), [outputs]);
+  const needsMath = useMemo(() => near && outputsNeedMath(outputs), [outputs, near]);
   const [render, setRender] = useState<RenderMarkdown | null>(null);
   const [mathReady, setMathReady] = useState(mathLoaded());
   useEffect(() => {
     let live = true;
+    if (!near) return;
     void Promise.all([loadMarkdown(), needsMath ? loadMath() : undefined]).then(([r]) => {
       if (!live) return;
       setRender(() => r);
@@ -44,10 +47,10 @@ function JupyterOutputs({ outputs }: { outputs: readonly unknown[] }) {
     return () => {
       live = false;
     };
-  }, [needsMath]);
+  }, [needsMath, near]);
   const lang = getLang();
   const html = useMemo(() => {
-    if (!render) return null;
+    if (!render || !near) return null;
     const renderers: JupyterRenderers = {
       sanitizeHtml: (h) => sanitizeNotebookHtml(h),
       markdown: (md) => render(md),
@@ -56,22 +59,25 @@ function JupyterOutputs({ outputs }: { outputs: readonly unknown[] }) {
     };
     return mergeStreams(outputs).map((o) => jupyterOutputHtml(o, renderers)).join('');
     // mathReady re-renders the outputs once KaTeX is in; t is a new function every render, so the language stands for it.
-  }, [render, outputs, mathReady, lang]);
+  }, [render, outputs, mathReady, lang, near]);
   if (!outputs.length) return null;
+  // Far from the screen: an empty box of about the outputs' height (nearViewport.ts).
+  if (!near) return <div className="outputs jp-outputs deferred" style={{ minHeight: estimateOutputsHeight(outputs) }} />;
   if (html === null) return <div className="outputs jp-outputs loading muted">…</div>;
   return <div className="outputs jp-outputs nb-content" data-testid="jupyter-outputs" aria-label={t('jpOutputs')} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-function CodeSource({ source }: { source: string }) {
+function CodeSource({ source, near }: { source: string; near: boolean }) {
   const [html, setHtml] = useState<string | null>(null);
   const python = looksLikePython(source);
   useEffect(() => {
     let live = true;
-    if (python && source.trim()) void loadPythonHighlighter().then((h) => live && setHtml(h(source)));
+    // The plain text has the highlighted code's size: it stands in until the cell is near the screen.
+    if (near && python && source.trim()) void loadPythonHighlighter().then((h) => live && setHtml(h(source)));
     return () => {
       live = false;
     };
-  }, [source, python]);
+  }, [source, python, near]);
   return (
     <pre className="jp-source">
       {html === null ? <code>{source}</code> : <code className="hljs language-python" dangerouslySetInnerHTML={{ __html: html }} />}
@@ -81,22 +87,24 @@ function CodeSource({ source }: { source: string }) {
 
 export default function JupyterCell({ cell }: { cell: NotebookCell }) {
   const t = useJupyterT();
+  const box = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(box);
   const { cellType, source } = cell.jupyter;
   const outputs = cell.jupyter.outputs ?? [];
   if (cellType === 'code') {
     return (
-      <div className="foreign jp-cell" data-cell-type="code">
+      <div className="foreign jp-cell" data-cell-type="code" ref={box}>
         <p className="muted jp-note">{t('jpNotRun')}</p>
-        <CodeSource source={source} />
-        <JupyterOutputs outputs={outputs} />
+        <CodeSource source={source} near={near} />
+        <JupyterOutputs outputs={outputs} near={near} />
       </div>
     );
   }
   return (
-    <div className="foreign jp-cell" data-cell-type={cellType}>
+    <div className="foreign jp-cell" data-cell-type={cellType} ref={box}>
       <p className="muted jp-note">{cellType === 'raw' ? t('jpRawCell') : t('jpUnknownCell', { type: cellType })}</p>
       {source !== '' && <pre className="text-output jp-raw-source">{source}</pre>}
-      <JupyterOutputs outputs={outputs} />
+      <JupyterOutputs outputs={outputs} near={near} />
     </div>
   );
 }

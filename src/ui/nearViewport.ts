@@ -1,0 +1,68 @@
+// Heavy cell content (Jupyter outputs, highlighted code, typeset markdown)
+// renders only once its cell comes within a screen or two of the viewport,
+// so a 1,000-cell notebook opens as fast as its first screen (bench
+// app/open-4mb-notebook). Once rendered it stays rendered (scrolling back is
+// free; counts of what is on the page only grow). Printing renders every
+// cell first (beforeprint), as does a browser without IntersectionObserver.
+import { useEffect, useState, type RefObject } from 'react';
+
+/** How far outside the viewport a cell starts rendering: content is ready before it scrolls in. */
+const MARGIN = '1500px 0px';
+
+type Wake = () => void;
+const waiting = new Map<Element, Set<Wake>>();
+let observer: IntersectionObserver | null = null;
+let everything = typeof IntersectionObserver === 'undefined';
+
+function wake(target: Element): void {
+  const wakes = waiting.get(target);
+  waiting.delete(target);
+  observer?.unobserve(target);
+  wakes?.forEach((w) => w());
+}
+
+function watch(target: Element, onNear: Wake): () => void {
+  observer ??= new IntersectionObserver((entries) => {
+    for (const e of entries) if (e.isIntersecting) wake(e.target);
+  }, { rootMargin: MARGIN });
+  let wakes = waiting.get(target);
+  if (!wakes) {
+    wakes = new Set();
+    waiting.set(target, wakes);
+    observer.observe(target);
+  }
+  wakes.add(onNear);
+  return () => {
+    wakes.delete(onNear);
+    if (wakes.size === 0 && waiting.get(target) === wakes) {
+      waiting.delete(target);
+      observer?.unobserve(target);
+    }
+  };
+}
+
+/** Render every waiting cell now (printing, where the whole notebook is the page). */
+export function renderAllCells(): void {
+  everything = true;
+  for (const target of [...waiting.keys()]) wake(target);
+}
+
+if (typeof window !== 'undefined') window.addEventListener('beforeprint', renderAllCells);
+
+/**
+ * Whether the element's cell (its article.cell, whose box is laid out even
+ * under content-visibility: auto) has come near the viewport; latches true.
+ */
+export function useNearViewport(ref: RefObject<Element | null>): boolean {
+  const [near, setNear] = useState(everything);
+  useEffect(() => {
+    const el = ref.current;
+    if (near || !el) return;
+    if (everything) {
+      setNear(true);
+      return;
+    }
+    return watch(el.closest('article.cell') ?? el, () => setNear(true));
+  }, [near, ref]);
+  return near;
+}
