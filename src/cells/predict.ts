@@ -34,7 +34,7 @@ export const predictCell = defineCell({
     return `// predict ${p.model} on ${source}${via} → ${p.output}`;
   },
   async run(params, ctx): Promise<CellOutput[]> {
-    if (!params.output.trim()) throw new CellError('Name the predictions output.', { where: 'params.output' });
+    if (!params.output.trim()) throw CellError.coded('name.predictionsOutput', {}, { where: 'params.output' });
     const { model } = ctx.require(params.model, 'model', 'params.model');
     let table: aq.ColumnTable;
     if (params.input) table = ctx.table(params.input, 'params.input');
