@@ -39,12 +39,15 @@ async function noHorizontalCut(page: Page): Promise<void> {
 }
 
 describe('accessibility', () => {
-  const s = useApp();
+  const s = useApp({ gallery: true });
 
   it('lands a first visit on the course gallery, with no serious violation, at 1440 and 1024 wide', async () => {
     await s.page.setViewportSize({ width: 1440, height: 900 });
     const gallery = s.page.getByTestId('gallery');
     await gallery.waitFor();
+    // The gallery itself, not a notebook under it; the first course is open behind it for window.workbench.
+    expect(await s.page.locator('main.notebook').count()).toBe(0);
+    expect((await s.page.evaluate(() => (window as unknown as { workbench: { cells(): unknown[] } }).workbench.cells())).length).toBeGreaterThan(5);
     const cards = gallery.locator('[data-gallery-card]');
     expect(await cards.count()).toBeGreaterThanOrEqual(6);
     // Each card: what is learnt, a level, a measured time and the language.
@@ -55,6 +58,22 @@ describe('accessibility', () => {
     await s.page.setViewportSize({ width: 1024, height: 768 });
     await noHorizontalCut(s.page);
     await s.page.screenshot({ path: resolve(SHOTS, 'gallery-1024.png') });
+  });
+
+  it('opens a notebook from a card; the sidebar collapses and comes back', async () => {
+    await s.page.locator('[data-open-course="penguins.ipynb"]').click();
+    await s.page.locator('[data-course="penguins.ipynb"][aria-current="page"]').waitFor();
+    expect(await s.page.getByTestId('gallery').count()).toBe(0);
+    await s.page.locator('[data-action="toggle-sidebar"]').click();
+    expect(await s.page.locator('#sidebar').isVisible()).toBe(false);
+    await s.page.locator('[data-action="toggle-sidebar"]').click();
+    expect(await s.page.locator('#sidebar').isVisible()).toBe(true);
+    // The sidebar's entry returns to the gallery in the notebook's place; its back button returns to the notebook.
+    await s.page.locator('[data-action="show-gallery"]').click();
+    await s.page.getByTestId('gallery').waitFor();
+    expect(await s.page.locator('main.notebook').count()).toBe(0);
+    await s.page.locator('[data-action="hide-gallery"]').click();
+    await s.page.locator('main.notebook').waitFor();
   });
 
   it('keeps the toolbar on as many rows whatever the save state says (1024 wide)', async () => {
@@ -79,19 +98,6 @@ describe('accessibility', () => {
     expect(new Set(seen.flatMap(([, h]) => h)).size, JSON.stringify(seen)).toBe(1);
     await s.page.keyboard.press('Backspace');
     await s.page.keyboard.press('Backspace');
-  });
-
-  it('opens a notebook from a card; the sidebar collapses and comes back', async () => {
-    await s.page.locator('[data-open-course="penguins.ipynb"]').click();
-    await s.page.locator('[data-course="penguins.ipynb"][aria-current="page"]').waitFor();
-    expect(await s.page.getByTestId('gallery').count()).toBe(0);
-    await s.page.locator('[data-action="toggle-sidebar"]').click();
-    expect(await s.page.locator('#sidebar').isVisible()).toBe(false);
-    await s.page.locator('[data-action="toggle-sidebar"]').click();
-    expect(await s.page.locator('#sidebar').isVisible()).toBe(true);
-    await s.page.locator('[data-action="show-gallery"]').click();
-    await s.page.getByTestId('gallery').waitFor();
-    await s.page.locator('[data-action="hide-gallery"]').click();
   });
 
   it('has no serious violation on a notebook after run all (1024×768, nothing cut)', async () => {
@@ -131,6 +137,21 @@ describe('accessibility', () => {
     await s.page.getByTestId('gallery').waitFor();
     expect(await s.page.getByTestId('gallery').locator('h2').textContent()).toBe('강의 갤러리');
     expect(await seriousViolations(s.page)).toEqual([]);
+    await noHorizontalCut(s.page);
+    await s.page.screenshot({ path: resolve(SHOTS, 'gallery-ko-1024.png') });
+    await s.page.setViewportSize({ width: 1440, height: 900 });
+    await s.page.screenshot({ path: resolve(SHOTS, 'gallery-ko-1440.png') });
+    expect(await s.page.evaluate(() => document.querySelector('.workspace')!.scrollTop)).toBe(0);
     await s.page.locator('[data-testid="language"]').selectOption('en');
+  });
+
+  it('leaves the gallery when a notebook opens through window.workbench.open', async () => {
+    await s.page.getByTestId('gallery').waitFor();
+    await s.page.evaluate(() => {
+      const doc = { nbformat: 4, nbformat_minor: 5, metadata: { title: 'Opened by API' }, cells: [{ cell_type: 'markdown', metadata: {}, source: '# Hello' }] };
+      return (window as unknown as { workbench: { open(nb: object): Promise<void> } }).workbench.open(doc);
+    });
+    await s.page.locator('main.notebook').waitFor();
+    expect(await s.page.getByTestId('gallery').count()).toBe(0);
   });
 });

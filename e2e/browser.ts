@@ -38,8 +38,22 @@ export function baseUrl(): string {
   return url;
 }
 
-/** Open the app and wait until window.workbench is ready. */
-export async function openApp(page: Page, path = '/'): Promise<void> {
+/**
+ * Open the app and wait until window.workbench is ready. A first visit lands
+ * on the course gallery (the first course opens behind it); most tests want
+ * the notebook in view, so the browser counts as a returning visitor unless
+ * `gallery` is set (for every page of the context: other tabs too).
+ */
+export async function openApp(page: Page, path = '/', options: { gallery?: boolean } = {}): Promise<void> {
+  if (!options.gallery) {
+    await page.context().addInitScript(() => {
+      try {
+        localStorage.setItem('mlwb.gallerySeen', '1');
+      } catch {
+        // An opaque origin (about:blank) has no storage; the app's pages do.
+      }
+    });
+  }
   await page.goto(baseUrl() + path);
   await page.waitForFunction(() => (window as unknown as { workbench?: unknown }).workbench !== undefined, null, { timeout: 60_000 });
   await page.evaluate(() => (window as unknown as { workbench: { ready: Promise<void> } }).workbench.ready);

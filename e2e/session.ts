@@ -11,6 +11,8 @@ export interface AppOptions {
   course?: string;
   /** Wait until the kernel's backend is up (default true). */
   backend?: boolean;
+  /** Arrive as a first visitor, on the course gallery (default: a returning one, on the notebook). */
+  gallery?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export function useApp(options: AppOptions = {}): Session {
   };
   beforeAll(async () => {
     session = await launch();
-    await openApp(session.page, options.path ?? '/?backend=wasm');
+    await openApp(session.page, options.path ?? '/?backend=wasm', { gallery: options.gallery });
     if (options.course) {
       await session.page.locator(`[data-course="${options.course}"]`).click();
       await session.page.locator(`[data-course="${options.course}"][aria-current="page"]`).waitFor();

@@ -133,7 +133,7 @@ export const codeCell = defineCell({
     try {
       fn = new AsyncFunction('tables', 'values', 'aq', 'tf', 'display', 'set', 'signal', ...bound, `"use strict";\n${p.code}`);
     } catch (error) {
-      throw new CellError(`The code does not parse: ${error instanceof Error ? error.message : String(error)}`, { where: 'code', hint: 'Check brackets, quotes and semicolons near the place named.' });
+      throw CellError.coded('code.parse', { detail: error instanceof Error ? error.message : String(error) }, { where: 'code' });
     }
     const display = (x: unknown) => ctx.emit(displayOutput(x));
     const set = (name: string, x: unknown) => ctx.set(name, toValue(x));

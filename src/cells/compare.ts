@@ -41,7 +41,7 @@ export const compareCell = defineCell({
     const table = ctx.table(params.input, 'params.input');
     if (a.task !== b.task) throw new CellError(`Model A is a ${a.task} model and model B a ${b.task} model; compare models of the same task.`, { where: 'params.modelB' });
     if (a.target !== b.target) throw new CellError(`The models predict different targets ("${a.target}" and "${b.target}").`, { where: 'params.modelB' });
-    if (!table.columnNames().includes(a.target)) throw new CellError(`Table "${params.input}" has no target column "${a.target}".`, { where: 'params.input' });
+    if (!table.columnNames().includes(a.target)) throw CellError.coded('table.noTargetColumn', { table: params.input, target: a.target }, { where: 'params.input' });
     if (table.numRows() < 2) throw new CellError(`Table "${params.input}" needs at least 2 rows to compare on.`, { where: 'params.input' });
     const task = a.task;
     const metrics = (params.metrics.length ? params.metrics : DEFAULT_METRICS[task]).map(metricKey);

@@ -121,7 +121,7 @@ function summaryTable(result: CrossValResult, folds: number): TableOutput {
 
 /** Cross-validation of lstm/gru/cnn1d on a sequences value, fold models fitted like the train cell's. */
 async function runSequences(params: CrossvalParams, ctx: CellContext, data: SequenceData): Promise<CellOutput[]> {
-  if (!params.output.trim()) throw new CellError('Name the results output.', { where: 'params.output' });
+  if (!params.output.trim()) throw CellError.coded('name.resultsOutput', {}, { where: 'params.output' });
   const model = params.model as SequenceKind;
   const folds = sequenceFolds(data, params.method, params.folds, params.seed);
   const startedAt = new Date();
@@ -164,9 +164,9 @@ export const crossvalCell = defineCell({
     const sequences = sequencesInput(params, ctx);
     if (sequences) return runSequences(params, ctx, sequences);
     if (!params.target.trim()) throw CellError.coded('target.missing', {}, { where: 'params.target' });
-    if (!params.output.trim()) throw new CellError('Name the results output.', { where: 'params.output' });
+    if (!params.output.trim()) throw CellError.coded('name.resultsOutput', {}, { where: 'params.output' });
     const table = ctx.table(params.input, 'params.input').reify();
-    if (!table.columnNames().includes(params.target)) throw new CellError(`Table "${params.input}" has no column "${params.target}".`, { where: 'params.target' });
+    if (!table.columnNames().includes(params.target)) throw CellError.coded('table.noColumn', { table: params.input, column: params.target }, { where: 'params.target' });
     const folds = makeFolds(params, table);
     const startedAt = new Date();
     const t0 = performance.now();

@@ -126,7 +126,7 @@ export const ensembleCell = defineCell({
     let metrics: Record<string, number> = {};
     if (params.input) {
       const table = ctx.table(params.input, 'params.input');
-      if (!table.columnNames().includes(model.target)) throw new CellError(`Table "${params.input}" has no target column "${model.target}".`, { where: 'params.input' });
+      if (!table.columnNames().includes(model.target)) throw CellError.coded('table.noTargetColumn', { table: params.input, target: model.target }, { where: 'params.input' });
       const rows: Record<string, Scalar>[] = [];
       for (const m of list) rows.push({ model: m.name, ...(await scores(m.model, table, ctx.signal)) });
       metrics = await scores(model, table, ctx.signal);

@@ -47,7 +47,7 @@ export const explainCell = defineCell({
     if (!params.output.trim()) throw new CellError('Name the importance output.', { where: 'params.output' });
     const { model } = ctx.require(params.model, 'model', 'params.model');
     const table = ctx.table(params.input, 'params.input');
-    if (table.numRows() === 0) throw new CellError(`Table "${params.input}" has no rows.`, { where: 'params.input' });
+    if (table.numRows() === 0) throw CellError.coded('table.noRows', { table: params.input }, { where: 'params.input' });
     if (!table.columnNames().includes(model.target)) {
       throw new CellError(`Table "${params.input}" has no target column "${model.target}"; permutation importance compares scores.`, { where: 'params.input' });
     }

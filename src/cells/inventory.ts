@@ -103,10 +103,10 @@ export const inventoryCell = defineCell({
     return `// inventory simulation on ${p.input} (actual ${p.actual}, forecast ${p.predicted}) → ${p.output}\n// lead time ${p.leadTime} days, price ${price}, safety stock ${levels}${p.unit === 'percent' ? ' of mean daily demand' : ' units'}`;
   },
   async run(params, ctx): Promise<CellOutput[]> {
-    if (!params.output.trim()) throw new CellError('Name the results output.', { where: 'params.output' });
+    if (!params.output.trim()) throw CellError.coded('name.resultsOutput', {}, { where: 'params.output' });
     if (params.safetyStocks.length === 0) throw new CellError('List at least one safety-stock level.', { where: 'params.safetyStocks' });
     const table = ctx.table(params.input, 'params.input');
-    if (table.numRows() === 0) throw new CellError(`Table "${params.input}" has no rows.`, { where: 'params.input' });
+    if (table.numRows() === 0) throw CellError.coded('table.noRows', { table: params.input }, { where: 'params.input' });
     requireColumn(table, params.actual, 'params.actual', params.input);
     requireColumn(table, params.predicted, 'params.predicted', params.input);
     const actual = numbers(table, params.actual, 'params.actual');

@@ -55,7 +55,7 @@ export const joinCell = defineCell({
     return `// ${p.how} join ${p.left} with ${p.right} on ${on} → ${p.output}`;
   },
   async run(params, ctx): Promise<CellOutput[]> {
-    if (params.output.trim() === '') throw new CellError('Give the joined table a name.', { where: 'params.output' });
+    if (params.output.trim() === '') throw CellError.coded('name.joined', {}, { where: 'params.output' });
     const left = ctx.table(params.left, 'params.left');
     const right = ctx.table(params.right, 'params.right');
     ctx.progress({ phase: 'join' });

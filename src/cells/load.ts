@@ -51,12 +51,12 @@ async function readSource(params: LoadParams, ctx: CellContext): Promise<Source>
   try {
     switch (s.type) {
       case 'dataset': {
-        if (s.name.trim() === '') throw new CellError('Choose a dataset to load.', { where: 'params.source.name' });
+        if (s.name.trim() === '') throw CellError.coded('load.chooseDataset', {}, { where: 'params.source.name' });
         const info = ctx.host.listDatasets().find((d) => d.name === s.name);
         return { bytes: await ctx.host.readDataset(s.name), fileName: info?.file ?? s.name };
       }
       case 'url':
-        if (s.url.trim() === '') throw new CellError('Enter the URL to load.', { where: 'params.source.url' });
+        if (s.url.trim() === '') throw CellError.coded('load.enterUrl', {}, { where: 'params.source.url' });
         return { bytes: await ctx.host.fetchSameOrigin(s.url, ctx.signal), fileName: s.url };
       case 'file':
         if (ctx.host.readUserFileStream) return { stream: await ctx.host.readUserFileStream(s.fileId, ctx.signal), fileName: s.fileName };
@@ -72,7 +72,7 @@ function readError(params: LoadParams, error: unknown): unknown {
   if (error instanceof CellError || isCancelled(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
   const field = s.type === 'dataset' ? 'name' : s.type === 'url' ? 'url' : 'fileId';
-  return new CellError(`Could not read ${sourceLabel(s)}: ${message}`, { where: `params.source.${field}`, cause: error });
+  return CellError.coded('load.readFailed', { source: sourceLabel(s), detail: message }, { where: `params.source.${field}`, cause: error });
 }
 
 /** A stream's pieces, with a failure while reading reported like a failed read (not like a parse error). */
@@ -114,7 +114,7 @@ export const loadCell = defineCell({
     return lines.join('\n');
   },
   async run(params, ctx): Promise<CellOutput[]> {
-    if (params.output.trim() === '') throw new CellError('Give the table a name.', { where: 'params.output' });
+    if (params.output.trim() === '') throw CellError.coded('name.table', {}, { where: 'params.output' });
     ctx.progress({ phase: 'read', message: `Reading ${sourceLabel(params.source)}` });
     const source = await readSource(params, ctx);
     checkAborted(ctx.signal);

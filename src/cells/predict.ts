@@ -43,7 +43,7 @@ export const predictCell = defineCell({
     return `// predict ${model} on ${source}${via} → ${p.output}`;
   },
   async run(params, ctx): Promise<CellOutput[]> {
-    if (!params.output.trim()) throw new CellError('Name the predictions output.', { where: 'params.output' });
+    if (!params.output.trim()) throw CellError.coded('name.predictionsOutput', {}, { where: 'params.output' });
     const fromFile = params.modelFile ? await modelFromFile(params.modelFile, ctx) : undefined;
     try {
       return await predictWith(fromFile ?? ctx.require(params.model, 'model', 'params.model').model, params, ctx);
@@ -72,7 +72,7 @@ async function predictWith(model: TrainedModel, params: PredictParams, ctx: Cell
   if (params.input) table = ctx.table(params.input, 'params.input');
   else {
     if (Object.keys(params.row).length === 0) {
-      throw new CellError('Give a table to predict or one row of values.', { hint: `The model uses ${model.features.join(', ')}.`, where: 'params.row' });
+      throw CellError.coded('predict.noInput', { features: model.features.join(', ') }, { where: 'params.row' });
     }
     table = aq.table(Object.fromEntries(Object.entries(params.row).map(([k, v]) => [k, [v]])));
   }
@@ -82,10 +82,9 @@ async function predictWith(model: TrainedModel, params: PredictParams, ctx: Cell
   }
   const missing = model.features.filter((f) => !table.columnNames().includes(f));
   if (missing.length) {
-    throw new CellError(`The data lacks the model's feature${missing.length === 1 ? '' : 's'} ${missing.map((m) => `"${m}"`).join(', ')}.`, {
-      hint: params.transform ? 'Check the row\'s column names against the raw table the transform was fitted on.' : 'Give the transform the model was trained after, or the same columns as the training table.',
-      where: params.input ? 'params.input' : 'params.row',
-    });
+    const one = missing.length === 1;
+    const code = params.transform ? (one ? 'predict.lacksFeatureAfterTransform' : 'predict.lacksFeaturesAfterTransform') : one ? 'predict.lacksFeature' : 'predict.lacksFeatures';
+    throw CellError.coded(code, { features: missing.map((m) => `"${m}"`).join(', ') }, { where: params.input ? 'params.input' : 'params.row' });
   }
   ctx.progress({ phase: 'predict', message: `Predicting ${table.numRows()} rows` });
   const pred = await model.predict(table, ctx.signal);

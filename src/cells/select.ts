@@ -52,7 +52,7 @@ function candidateFeatures(table: ColumnTable, p: SelectParams): string[] {
   if (p.features.length > 0) {
     p.features.forEach((f, i) => {
       requireColumn(table, f, `params.features.${i}`, p.input);
-      if (!NUMERIC.has(columnType(table, f))) throw new CellError(`Feature "${f}" is not numeric.`, { where: `params.features.${i}`, hint: 'Encode it first (transform cell: one-hot or ordinal).' });
+      if (!NUMERIC.has(columnType(table, f))) throw CellError.coded('select.featureNotNumeric', { feature: f }, { where: `params.features.${i}` });
     });
     return p.features.filter((f) => f !== p.target);
   }
@@ -217,7 +217,7 @@ export const selectFeaturesCell = defineCell({
   },
   async run(params, ctx): Promise<CellOutput[]> {
     const table = ctx.table(params.input, 'params.input');
-    if (!params.target.trim()) throw new CellError('Choose the target column.', { where: 'params.target' });
+    if (!params.target.trim()) throw CellError.coded('select.chooseTarget', {}, { where: 'params.target' });
     requireColumn(table, params.target, 'params.target', params.input);
     if (params.output.trim() === '' || params.scores.trim() === '') throw new CellError('Name the output tables.', { where: 'params.output' });
     const features = candidateFeatures(table, params);

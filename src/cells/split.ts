@@ -62,7 +62,7 @@ export const splitCell = defineCell({
     const table = ctx.table(params.input, 'params.input').reify();
     const target = params.target?.trim() ? params.target : undefined;
     if (params.method === 'stratified' && !target) {
-      throw new CellError('A stratified split needs a target column.', { where: 'params.target', hint: `Available columns: ${table.columnNames().join(', ')}.` });
+      throw CellError.coded('split.needsTarget', { columns: table.columnNames().join(', ') }, { where: 'params.target' });
     }
     if (target) requireColumn(table, target, 'params.target', params.input);
     const used = PARTS.filter((part) => params[part] > 0);
@@ -74,12 +74,12 @@ export const splitCell = defineCell({
     if (params.method === 'stratified') parts = stratifiedSplit(labels, fractions, params.seed);
     else if (params.method === 'group') {
       const group = params.group?.trim();
-      if (!group) throw new CellError('A group split needs a group column.', { where: 'params.group', hint: `Available columns: ${table.columnNames().join(', ')}.` });
+      if (!group) throw CellError.coded('split.needsGroup', { columns: table.columnNames().join(', ') }, { where: 'params.group' });
       requireColumn(table, group, 'params.group', params.input);
       parts = groupSplit(columnValues(table, group), fractions, params.seed);
     } else if (params.method === 'time') {
       const time = params.time?.trim();
-      if (!time) throw new CellError('A time split needs a date column.', { where: 'params.time', hint: `Available columns: ${table.columnNames().join(', ')}.` });
+      if (!time) throw CellError.coded('split.needsTime', { columns: table.columnNames().join(', ') }, { where: 'params.time' });
       requireColumn(table, time, 'params.time', params.input);
       const split = timeSplit(columnValues(table, time), fractions, { lastDays: params.lastDays });
       if (split.dropped.length > 0) notes.push({ type: 'text', text: `${split.dropped.length} row${split.dropped.length === 1 ? '' : 's'} without a ${time} left out.` });

@@ -56,7 +56,7 @@ export const transformCell = defineCell({
   async run(params, ctx): Promise<CellOutput[]> {
     const names: [string, string][] = [['params.output', params.output], ['params.transform', params.transform]];
     params.applyTo.forEach((a, i) => names.push([`params.applyTo.${i}.output`, a.output]));
-    for (const [where, name] of names) if (name.trim() === '') throw new CellError('Give the result a name.', { where });
+    for (const [where, name] of names) if (name.trim() === '') throw CellError.coded('name.result', {}, { where });
     const table = ctx.table(params.input, 'params.input');
     const others = params.applyTo.map((a, i) => ctx.table(a.input, `params.applyTo.${i}.input`));
     ctx.progress({ phase: 'fit' });

@@ -31,7 +31,7 @@ type Params = z.output<typeof schema>;
 
 function column(table: ColumnTable, name: string, param: string): Scalar[] {
   if (!table.columnNames().includes(name)) {
-    throw new CellError(`Column "${name}" is not in the table.`, { where: `params.${param}`, hint: `Columns: ${table.columnNames().join(', ')}.` });
+    throw CellError.coded('column.chartNotIn', { column: name, columns: table.columnNames().join(', ') }, { where: `params.${param}` });
   }
   const col = table.column(name)!;
   const idx = table.indices();
@@ -43,7 +43,7 @@ function column(table: ColumnTable, name: string, param: string): Scalar[] {
 function numeric(table: ColumnTable, name: string, param: string): (number | null)[] {
   const type = columnType(table, name);
   if (type !== 'number' && type !== 'integer' && type !== 'boolean' && type !== 'unknown') {
-    throw new CellError(`Column "${name}" is ${type}; this chart needs numbers here.`, { where: `params.${param}` });
+    throw CellError.coded('column.chartNotNumeric', { column: name, type }, { where: `params.${param}` });
   }
   return column(table, name, param).map((v) => (typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : null));
 }
@@ -84,7 +84,7 @@ function sortKey(a: Scalar, b: Scalar): number {
 }
 
 function xyTraces(table: ColumnTable, p: Params, rows: number[]): Record<string, unknown>[] {
-  if (!p.x) throw new CellError(`A ${p.chart} chart needs an x column.`, { where: 'params.x', hint: `Columns: ${table.columnNames().join(', ')}.` });
+  if (!p.x) throw CellError.coded('chart.needsX', { chart: p.chart, columns: table.columnNames().join(', ') }, { where: 'params.x' });
   const ys = p.y.length ? p.y : p.aggregate === 'count' || p.chart === 'bar' ? [] : [];
   const xs = column(table, p.x, 'x');
   const groups = p.color ? groupBy(column(table, p.color, 'color'), rows) : new Map([['', rows]]);

@@ -6,9 +6,9 @@ import { CellError } from '../core/errors.ts';
 export function requireColumn(table: ColumnTable, column: string, where: string, tableName?: string): void {
   const names = table.columnNames();
   if (!names.includes(column)) {
-    throw new CellError(`Column "${column}" is not in ${tableName ? `"${tableName}"` : 'the table'}.`, {
-      where,
-      hint: `Available columns: ${names.join(', ')}.`,
-    });
+    const columns = names.join(', ');
+    throw tableName
+      ? CellError.coded('column.notIn', { column, table: tableName, columns }, { where })
+      : CellError.coded('column.notInTable', { column, columns }, { where });
   }
 }

@@ -137,10 +137,7 @@ function scanRows(text: string, delim: number, maxRows: number, sink: RowSink, o
             const q = text.indexOf('"', start);
             if (q < 0) {
               more();
-              throw new CellError('A quoted field never ends: its opening quote has no closing quote.', {
-                where: `line ${openLine}, column ${openColumn}`,
-                hint: 'Check for a stray " in that field, or double it ("") to keep it as text.',
-              });
+              throw CellError.coded('csv.unclosedQuote', {}, { where: `line ${openLine}, column ${openColumn}` });
             }
             if (q + 1 >= n) more(); // the next chunk may start with a second quote
             // Count line breaks inside the quoted text so later positions stay right.
@@ -312,10 +309,8 @@ export class CsvColumns {
     const width = this.names.length;
     if (count !== width) {
       if (this.ragged === 'error') {
-        throw new CellError(`Line ${line} has ${count} field${count === 1 ? '' : 's'}, but the ${this.header ? 'header' : 'first row'} has ${width}.`, {
-          where: `line ${line}, column ${Math.min(count, width) + 1}`,
-          hint: `Check the delimiter (${JSON.stringify(this.delimiter)}) and quoting on that line, or set ragged rows to "pad".`,
-        });
+        const code = count === 1 ? (this.header ? 'csv.oneField' : 'csv.oneFieldNoHeader') : this.header ? 'csv.fieldCount' : 'csv.fieldCountNoHeader';
+        throw CellError.coded(code, { line, count, width, delimiter: JSON.stringify(this.delimiter) }, { where: `line ${line}, column ${Math.min(count, width) + 1}` });
       }
       this.padded++;
     }
@@ -348,7 +343,7 @@ export class CsvColumns {
   finish(): ParsedCsv {
     if (!this.sawText) throw emptyFile();
     const names = this.names;
-    if (names === undefined) throw new CellError('The file is empty.', { where: 'line 1, column 1' });
+    if (names === undefined) throw emptyFile();
     const { columns, lines, padded } = this;
     if (this.allQuoted && names.length === 1) {
       const unwrapped = unwrapResaved(this.header ? [this.rawHeader[0], ...columns[0]] : columns[0], lines, this.options);
@@ -372,7 +367,7 @@ function tooManyCells(line: number, rows: number, width: number, maxCells: numbe
 }
 
 function emptyFile(): CellError {
-  return new CellError('The file is empty.', { where: 'line 1, column 1', hint: 'Check that the right file was chosen and that it has a header and rows.' });
+  return CellError.coded('csv.empty', {}, { where: 'line 1, column 1' });
 }
 
 /** The delimiter to use: the one given, or the one detected in a sample of the text. */

@@ -19,13 +19,13 @@ export type SplitIndices = Record<Part, number[]>;
 
 export function checkFractions(f: Fractions): void {
   for (const p of PARTS) {
-    if (!(f[p] >= 0 && f[p] <= 1)) throw new CellError(`The ${p} fraction must be between 0 and 1, not ${f[p]}.`, { where: `params.${p}` });
+    if (!(f[p] >= 0 && f[p] <= 1)) throw CellError.coded('split.fractionRange', { part: p, value: f[p] }, { where: `params.${p}` });
   }
   const sum = f.train + f.validation + f.test;
   if (Math.abs(sum - 1) > 1e-9) {
-    throw new CellError(`The train, validation and test fractions add up to ${+sum.toFixed(6)}, not 1.`, { where: 'params.train', hint: 'For example 0.7, 0.15, 0.15 or 0.8, 0, 0.2.' });
+    throw CellError.coded('split.fractionSum', { sum: +sum.toFixed(6) }, { where: 'params.train' });
   }
-  if (f.train <= 0) throw new CellError('The train fraction must be above 0.', { where: 'params.train' });
+  if (f.train <= 0) throw CellError.coded('split.noTrain', {}, { where: 'params.train' });
 }
 
 /** Split n into parts proportional to the fractions, by largest remainder (ties favour earlier parts). */

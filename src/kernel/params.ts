@@ -1,6 +1,7 @@
 // Validate a cell's params against its kind's schema, turning zod's issues
 // into one message that names the parameter ("params.epochs: must be ≥ 1").
 import type { CellKindDef } from '../core/cell.ts';
+import { CellError } from '../core/errors.ts';
 import type { ErrorOutput } from '../core/outputs.ts';
 
 export type ParamsResult = { ok: true; params: unknown } | { ok: false; error: ErrorOutput; issues: ParamIssue[] };
@@ -18,14 +19,8 @@ export function validateParams(def: CellKindDef, params: unknown): ParamsResult 
     message: issue.message,
   }));
   const first = issues[0];
-  return {
-    ok: false,
-    issues,
-    error: {
-      type: 'error',
-      message: `Invalid parameter ${first.path}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}.`,
-      where: first.path,
-      hint: 'Fix the parameter in the cell form.',
-    },
-  };
+  const error = issues.length > 1
+    ? CellError.coded('params.invalidMore', { path: first.path, detail: first.message, more: issues.length - 1 }, { where: first.path })
+    : CellError.coded('params.invalid', { path: first.path, detail: first.message }, { where: first.path });
+  return { ok: false, issues, error: { type: 'error', message: error.message, where: first.path, hint: error.hint, code: error.code, params: error.params } };
 }

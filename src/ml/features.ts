@@ -87,10 +87,7 @@ export function selectFeatures(table: ColumnTable, target: string, features: rea
   if (features.length > 0) return [...features];
   const chosen = table.columnNames().filter((n) => n !== target && isNumericColumn(table, n));
   if (chosen.length === 0) {
-    throw new CellError('There are no numeric feature columns besides the target.', {
-      hint: 'Add a transform cell with a one-hot step to turn text columns into numbers, or list the features.',
-      where: 'params.features',
-    });
+    throw CellError.coded('train.noNumericFeatures', {}, { where: 'params.features' });
   }
   return chosen;
 }
@@ -137,10 +134,7 @@ export function featureMatrix(table: ColumnTable, features: readonly string[]): 
         X[at] = v;
       }
       if (missing > 0) {
-        throw new CellError(`Feature column "${name}" has ${missing} missing value${missing === 1 ? '' : 's'}.`, {
-          hint: 'Add a transform cell with an impute step (or drop those rows) before training.',
-          where: 'params.features',
-        });
+        throw missingFeatureValues(name, missing);
       }
       return;
     }
@@ -153,18 +147,12 @@ export function featureMatrix(table: ColumnTable, features: readonly string[]): 
         continue;
       }
       if (!isNumericValue(v)) {
-        throw new CellError(`Feature column "${name}" is not numeric (row ${i + 1} holds ${JSON.stringify(String(v))}).`, {
-          hint: 'Models take numbers only: add a transform cell with a one-hot step for this column, or leave it out of the features.',
-          where: 'params.features',
-        });
+        throw CellError.coded('feature.notNumeric', { column: name, row: i + 1, value: JSON.stringify(String(v)) }, { where: 'params.features' });
       }
       X[i * cols + j] = Number(v);
     }
     if (missing > 0) {
-      throw new CellError(`Feature column "${name}" has ${missing} missing value${missing === 1 ? '' : 's'}.`, {
-        hint: 'Add a transform cell with an impute step (or drop those rows) before training.',
-        where: 'params.features',
-      });
+      throw missingFeatureValues(name, missing);
     }
   });
   return { X, rows, cols };
@@ -174,10 +162,9 @@ function targetValues(table: ColumnTable, target: string): unknown[] {
   const values = columnValues(table, target, 'params.target');
   const missing = values.filter(isMissing).length;
   if (missing > 0) {
-    throw new CellError(`Target column "${target}" has ${missing} missing value${missing === 1 ? '' : 's'}.`, {
-      hint: 'Drop the rows without a target (a transform cell with a filter or drop-missing step) before training.',
-      where: 'params.target',
-    });
+    throw missing === 1
+      ? CellError.coded('target.missingValue', { target }, { where: 'params.target' })
+      : CellError.coded('target.missingValues', { target, count: missing }, { where: 'params.target' });
   }
   return values;
 }
@@ -201,10 +188,7 @@ export function regressionTarget(table: ColumnTable, target: string): Float32Arr
   const y = new Float32Array(values.length);
   values.forEach((v, i) => {
     if (!isNumericValue(v)) {
-      throw new CellError(`Target column "${target}" holds text (${JSON.stringify(String(v))}), so it cannot be a regression target.`, {
-        hint: 'Set task to classification, or pick a numeric target.',
-        where: 'params.task',
-      });
+      throw CellError.coded('target.textForRegression', { target, value: JSON.stringify(String(v)) }, { where: 'params.task' });
     }
     y[i] = Number(v);
   });
@@ -224,12 +208,16 @@ export function classificationTarget(table: ColumnTable, target: string, classes
   labels.forEach((l, i) => {
     const k = index.get(labelKey(l));
     if (k === undefined) {
-      throw new CellError(`Target value ${JSON.stringify(l)} did not occur in the training data.`, {
-        hint: `The model knows the classes ${cls.map((c) => JSON.stringify(c)).join(', ')}.`,
-        where: 'params.target',
-      });
+      const params = { value: JSON.stringify(l), classes: cls.map((c) => JSON.stringify(c)).join(', ') };
+      throw CellError.coded('target.unknownClass', params, { where: 'params.target' });
     }
     y[i] = k;
   });
   return { y, classes: cls };
+}
+
+function missingFeatureValues(column: string, missing: number): CellError {
+  return missing === 1
+    ? CellError.coded('feature.missingValue', { column }, { where: 'params.features' })
+    : CellError.coded('feature.missingValues', { column, count: missing }, { where: 'params.features' });
 }

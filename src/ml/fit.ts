@@ -53,11 +53,11 @@ export function checkModelTask(model: ModelKind, task: Task): void {
 }
 
 export async function fitModel(table: ColumnTable, options: FitOptions, hooks: FitHooks = {}): Promise<{ model: TfjsModel; result: TrainResult }> {
-  if (!options.target) throw new CellError('No target column is set.', { hint: 'Choose the column to predict.', where: 'params.target' });
+  if (!options.target) throw CellError.coded('train.noTarget', {}, { where: 'params.target' });
   if (!table.columnNames().includes(options.target)) {
     throw CellError.coded('column.missing', { column: options.target, columns: table.columnNames().join(', ') }, { where: 'params.target' });
   }
-  if (table.numRows() === 0) throw new CellError('The training table has no rows.', { where: 'params.input' });
+  if (table.numRows() === 0) throw CellError.coded('train.noRows', {}, { where: 'params.input' });
   const kind = options.model;
   if (kind === 'lstm' || kind === 'gru' || kind === 'cnn1d') {
     throw new CellError(`Model ${kind} trains on sequences, not on a table.`, {
@@ -69,7 +69,7 @@ export async function fitModel(table: ColumnTable, options: FitOptions, hooks: F
   checkModelTask(kind, task);
   const features = selectFeatures(table, options.target, options.features ?? []);
   if (features.includes(options.target)) {
-    throw new CellError(`The target "${options.target}" is also listed as a feature.`, { hint: 'Remove it from the features.', where: 'params.features' });
+    throw CellError.coded('train.targetIsFeature', { target: options.target }, { where: 'params.features' });
   }
 
   const { X, rows, cols } = featureMatrix(table, features);
@@ -88,10 +88,7 @@ export async function fitModel(table: ColumnTable, options: FitOptions, hooks: F
     const enc = classificationTarget(table, options.target);
     classes = enc.classes;
     if (classes.length < 2) {
-      throw new CellError(`The target "${options.target}" has only one class (${JSON.stringify(classes[0])}).`, {
-        hint: 'A classifier needs at least two classes in the training data.',
-        where: 'params.target',
-      });
+      throw CellError.coded('train.oneClass', { target: options.target, value: JSON.stringify(classes[0]) }, { where: 'params.target' });
     }
     head = classes.length === 2 ? 'binary' : 'multiclass';
     y = Float32Array.from(enc.y);

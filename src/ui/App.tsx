@@ -1,5 +1,5 @@
 // The shell: sidebar, toolbar, notebook, notices, drag-and-drop of files.
-import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Controller } from './controller.ts';
 import { Sidebar } from './Sidebar.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -9,9 +9,11 @@ import { useT } from './i18n.ts';
 // The runs and registry panels (tables, compare views, Plotly) load when first opened.
 const LifecyclePanel = lazy(() => import('./LifecyclePanel.tsx'));
 // The course gallery (cards with measured run times) loads on a first visit or when asked for.
+// It takes the notebook's place: a first visit lands on it, while the app still opens the
+// first course behind it, so window.workbench (ready, cells(), runAll()) works as before.
 const Gallery = lazy(() => import('./Gallery.tsx').then((m) => ({ default: m.Gallery })));
 
-/** localStorage: the gallery was seen (closed or a card opened), so later visits open on the notebook. */
+/** localStorage: the gallery was seen (closed, a card or another notebook opened), so later visits open on the notebook. */
 const GALLERY_SEEN = 'mlwb.gallerySeen';
 
 function firstVisit(): boolean {
@@ -40,6 +42,18 @@ export function App({ controller }: { controller: Controller }) {
       // Not remembered: the next visit shows the gallery again.
     }
   };
+  // Any notebook opened after the first (a card, the sidebar, a file, window.workbench.open) leaves the gallery.
+  const opened = useRef(state.opened);
+  useEffect(() => {
+    if (state.opened === opened.current) return;
+    opened.current = state.opened;
+    closeGallery();
+  }, [state.opened]);
+  // The gallery starts at its top, not where the notebook it replaces was scrolled to.
+  const workspace = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (galleryOpen && workspace.current) workspace.current.scrollTop = 0;
+  }, [galleryOpen]);
 
   const openFiles = async (files: FileList | File[]) => {
     for (const file of Array.from(files)) {
@@ -76,7 +90,7 @@ export function App({ controller }: { controller: Controller }) {
       }}
     >
       <Sidebar controller={controller} state={state} onOpenFiles={(f) => void openFiles(f)} onShowGallery={() => setGalleryOpen(true)} />
-      <div className="workspace">
+      <div className="workspace" ref={workspace}>
         <header className="workspace-head">
           <button
             type="button" className="btn icon ghost sidebar-toggle" data-action="toggle-sidebar" aria-controls="sidebar" aria-expanded={sidebarOpen}
@@ -86,12 +100,13 @@ export function App({ controller }: { controller: Controller }) {
           </button>
           <Toolbar controller={controller} state={state} />
         </header>
-        {galleryOpen && (
-          <Suspense fallback={null}>
+        {galleryOpen ? (
+          <Suspense fallback={<main className="gallery" aria-busy="true" />}>
             <Gallery controller={controller} state={state} onClose={closeGallery} />
           </Suspense>
+        ) : (
+          <Notebook controller={controller} state={state} />
         )}
-        <Notebook controller={controller} state={state} />
       </div>
       {lifecycle.panel && (
         <Suspense fallback={<aside className="drawer" data-testid="lifecycle-loading"><p className="muted loading">…</p></aside>}>

@@ -1,7 +1,7 @@
 // The course gallery: one card per course notebook (in the UI language):
 // title, what the student learns, level, measured time to run, language.
-// Opening a card opens the notebook. Shown on a first visit above the
-// notebook, and from the sidebar's "Course gallery". Loaded on demand.
+// Opening a card opens the notebook. Shown in the notebook's place on a first
+// visit and from the sidebar's "Course gallery". Loaded on demand.
 import type { Controller, State } from './controller.ts';
 import { courseGallery, courseLanguage } from './courseList.ts';
 import { COURSE_INFO, courseTimings, runTimeText, type Level } from './courseCatalog.ts';
@@ -17,7 +17,7 @@ const TEXT = {
     timeNote: 'measured: run all on the WASM backend',
     language: 'Language',
     open: 'Open',
-    hide: 'Hide gallery',
+    hide: 'Back to “{title}”',
     levels: { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced' } as Record<Level, string>,
     langs: { en: 'English', ko: '한국어' },
     alsoIn: 'also in {lang}',
@@ -32,7 +32,7 @@ const TEXT = {
     timeNote: '측정값: WASM 백엔드에서 모두 실행',
     language: '언어',
     open: '열기',
-    hide: '갤러리 숨기기',
+    hide: '“{title}”(으)로 돌아가기',
     levels: { beginner: '입문', intermediate: '중급', advanced: '고급' } as Record<Level, string>,
     langs: { en: 'English', ko: '한국어' },
     alsoIn: '{lang}로도 있음',
@@ -61,10 +61,12 @@ export function Gallery({ controller, state, onClose }: { controller: Controller
     void controller.openCourse(file).catch((e: Error) => controller.notify(e.message));
   };
   return (
-    <section className="gallery" aria-labelledby="gallery-heading" data-testid="gallery">
+    <main className="gallery" aria-labelledby="gallery-heading" data-testid="gallery">
       <div className="gallery-head">
         <h2 id="gallery-heading">{x.heading}</h2>
-        <button type="button" className="btn small ghost" data-action="hide-gallery" onClick={onClose}>{x.hide}</button>
+        {state.doc && (
+          <button type="button" className="btn small ghost" data-action="hide-gallery" onClick={onClose}>{x.hide.replace('{title}', state.doc.title)}</button>
+        )}
       </div>
       <p className="muted">{x.intro}</p>
       <ul className="gallery-cards">
@@ -98,6 +100,6 @@ export function Gallery({ controller, state, onClose }: { controller: Controller
           );
         })}
       </ul>
-    </section>
+    </main>
   );
 }

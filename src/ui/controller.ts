@@ -124,6 +124,9 @@ export class Controller {
 
   // --- start ------------------------------------------------------------------
 
+  /** The notebook the app starts on is open: later opens count in state.opened. */
+  private started = false;
+
   private async start(): Promise<void> {
     // ?backend=wasm (tests, demos) or the user's last choice comes first.
     const fromUrl = new URLSearchParams(location.search).get('backend') as BackendName | null;
@@ -145,6 +148,7 @@ export class Controller {
       if (first) await this.openCourse(first.file);
       else await this.openDoc(welcomeNotebook(), { id: newId('user:') });
     }
+    this.started = true;
     requestPersistence().then(() => this.refreshStorage());
     void courseTitles(this.state.course).then((course) => this.box.set({ course }));
   }
@@ -188,7 +192,7 @@ export class Controller {
         tableTypes[o.name] = Object.fromEntries(o.columns.map((col) => [col.name, col.type]));
       }
     }
-    this.box.set({ doc, notebookId: options.id, origin: options.origin, runs, issues: {}, selected: doc.cells[0]?.id ?? null, extraSelected: [], mode: 'command', save: 'saved', tableColumns, tableTypes, models: [], trust, conflict: false });
+    this.box.set({ doc, notebookId: options.id, origin: options.origin, runs, issues: {}, selected: doc.cells[0]?.id ?? null, extraSelected: [], mode: 'command', save: 'saved', tableColumns, tableTypes, models: [], trust, conflict: false, opened: this.box.state.opened + (this.started ? 1 : 0) });
     this.editor.syncHistoryFlags();
     const client = this.session.kernel();
     const synced = (async () => {

@@ -77,6 +77,8 @@ export interface State {
   trust: TrustState;
   /** Another tab saved the open notebook since this tab loaded it: autosave is paused until the user reloads or saves a copy. */
   conflict: boolean;
+  /** Notebooks opened after the one the app started on: the first-visit gallery gives way when this grows. */
+  opened: number;
   /** False when IndexedDB is unavailable: work is kept in memory only. */
   persistent: boolean;
   /** Whether the open notebook's history has something to undo / redo (toolbar, tests). */
@@ -115,6 +117,7 @@ export function initialState(): State {
     datasets: [],
     trust: { notebook: true, cells: [] },
     conflict: false,
+    opened: 0,
     persistent: true,
     canUndo: false,
     canRedo: false,

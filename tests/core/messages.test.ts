@@ -4,6 +4,31 @@ import { ENGINE_MESSAGES, engineMessage } from '../../src/core/messages.ts';
 import { toErrorOutput } from '../../src/kernel/kernel.ts';
 import { ERROR_MESSAGES_KO, localizedError } from '../../src/ui/i18n-errors.ts';
 import { setLang } from '../../src/ui/i18n.ts';
+import { parseCsv } from '../../src/data/csv.ts';
+import { validateParams } from '../../src/kernel/params.ts';
+import { splitCell } from '../../src/cells/split.ts';
+import { checkFractions } from '../../src/data/split.ts';
+import { requireColumn } from '../../src/data/columns.ts';
+import * as aq from 'arquero';
+
+/** The error a call throws, as the output the UI shows. */
+function thrown(run: () => unknown) {
+  try {
+    run();
+  } catch (error) {
+    return toErrorOutput(error);
+  }
+  throw new Error('expected the call to throw');
+}
+
+function inKorean<T>(run: () => T): T {
+  setLang('ko');
+  try {
+    return run();
+  } finally {
+    setLang('en');
+  }
+}
 
 describe('engine message catalogue', () => {
   it('renders English from a code and its parameters, and keeps both on the error output', () => {
@@ -26,6 +51,40 @@ describe('engine message catalogue', () => {
       expect(Boolean(ko.hint), code).toBe(Boolean(en.hint));
       if (en.hint) expect(names(ko.hint!), code).toEqual(names(en.hint));
     }
+  });
+
+  it('writes every Korean entry in Korean (Hangul in the message and the hint)', () => {
+    for (const [code, ko] of Object.entries(ERROR_MESSAGES_KO)) {
+      expect(ko.message, code).toMatch(/[\uac00-\ud7a3]/);
+      if (ko.hint) expect(ko.hint, code).toMatch(/[\uac00-\ud7a3]/);
+    }
+  });
+
+  it('gives the common errors a student meets a code, so they read in Korean with their line, column and names', () => {
+    const ragged = thrown(() => parseCsv('a,b,c\n1,2,3\n4,5\n'));
+    expect(ragged).toMatchObject({ code: 'csv.fieldCount', where: 'line 3, column 3', message: 'Line 3 has 2 fields, but the header has 3.' });
+    expect(inKorean(() => localizedError(ragged)).message).toBe('3번째 줄에는 칸이 2개인데 머리글 줄에는 3개입니다.');
+
+    const quote = thrown(() => parseCsv('a,b\n1,"oops\n'));
+    expect(quote).toMatchObject({ code: 'csv.unclosedQuote', where: 'line 2, column 3' });
+    expect(inKorean(() => localizedError(quote)).message).toContain('따옴표');
+
+    const column = thrown(() => requireColumn(aq.table({ x: [1], y: [2] }), 'mass', 'params.target', 'penguins'));
+    expect(column).toMatchObject({ code: 'column.notIn', message: 'Column "mass" is not in "penguins".', hint: 'Available columns: x, y.' });
+    expect(inKorean(() => localizedError(column))).toEqual({ message: '"penguins"에 "mass" 열이 없습니다.', hint: '있는 열: x, y.' });
+
+    const fractions = thrown(() => checkFractions({ train: 0.5, validation: 0.2, test: 0.2 }));
+    expect(fractions).toMatchObject({ code: 'split.fractionSum', message: 'The train, validation and test fractions add up to 0.9, not 1.' });
+    expect(inKorean(() => localizedError(fractions)).message).toBe('학습·검증·테스트 비율의 합이 1이 아니라 0.9입니다.');
+  });
+
+  it('names the parameter of a failed schema check in Korean', () => {
+    const result = validateParams(splitCell, { train: 2 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatchObject({ code: 'params.invalid', where: 'params.train' });
+    expect(result.error.message).toMatch(/^Invalid parameter params\.train: /);
+    expect(inKorean(() => localizedError(result.error)).message).toMatch(/^매개변수 params\.train이\(가\) 올바르지 않습니다: /);
   });
 
   it('shows a coded error in Korean when the UI is Korean, an uncoded one as it is', () => {

@@ -17,6 +17,11 @@ export function stepLabel(index: number, step: Step): string {
   return `step ${index + 1} (${step.op})`;
 }
 
+/** A step's number (1-based) and operation, the parameters of a catalogued step message. */
+export function stepParams(index: number, step: Step): { n: number; op: string } {
+  return { n: index + 1, op: step.op };
+}
+
 export function stepWhere(index: number, field?: string): string {
   return `params.steps.${index}${field ? `.${field}` : ''}`;
 }
@@ -26,9 +31,7 @@ export function requireColumns(table: ColumnTable, columns: readonly string[], i
   const names = table.columnNames();
   const absent = columns.filter((c) => !names.includes(c));
   if (absent.length > 0) {
-    throw new CellError(`${stepLabel(index, step)}: column${absent.length > 1 ? 's' : ''} ${absent.map((c) => `"${c}"`).join(', ')} not in the table.`, {
-      where: stepWhere(index, field),
-      hint: `Available columns: ${names.join(', ')}.`,
-    });
+    const params = { ...stepParams(index, step), columns: absent.map((c) => `"${c}"`).join(', '), available: names.join(', ') };
+    throw CellError.coded(absent.length > 1 ? 'step.columnsMissing' : 'step.columnMissing', params, { where: stepWhere(index, field) });
   }
 }

@@ -4,7 +4,7 @@
 import type { ColumnTable } from 'arquero';
 import { CellError } from '../../core/errors.ts';
 import type { FittedStep } from './common.ts';
-import { stepLabel, stepWhere } from './common.ts';
+import { stepParams, stepWhere } from './common.ts';
 import type { StepOf } from './schema.ts';
 
 /** Run an Arquero verb on an expression, turning its errors into a CellError naming the step. */
@@ -13,16 +13,13 @@ export function withExpression<T>(index: number, step: StepOf<'derive'> | StepOf
     return run();
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new CellError(`${stepLabel(index, step)}: the expression ${JSON.stringify(step.expr)} cannot be used: ${message}`, {
-      where: stepWhere(index, 'expr'),
-      hint: `Write it as "d => ..." using d.column and op.* functions. Columns: ${table.columnNames().join(', ')}.`,
-      cause: error,
-    });
+    const params = { ...stepParams(index, step), expr: JSON.stringify(step.expr), detail: message, columns: table.columnNames().join(', ') };
+    throw CellError.coded('step.badExpression', params, { where: stepWhere(index, 'expr'), cause: error });
   }
 }
 
 export function fitDerive(step: StepOf<'derive'>, _table: ColumnTable, index: number): FittedStep {
-  if (step.name.trim() === '') throw new CellError(`${stepLabel(index, step)}: the new column needs a name.`, { where: stepWhere(index, 'name') });
+  if (step.name.trim() === '') throw CellError.coded('step.needsName', stepParams(index, step), { where: stepWhere(index, 'name') });
   const apply = (t: ColumnTable): ColumnTable => withExpression(index, step, t, () => t.derive({ [step.name]: step.expr }));
   return { step, apply };
 }

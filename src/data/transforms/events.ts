@@ -10,14 +10,14 @@ import type { ColumnTable } from 'arquero';
 import { CellError } from '../../core/errors.ts';
 import { columnValues } from '../stats.ts';
 import type { FittedStep } from './common.ts';
-import { requireColumns, stepLabel, stepWhere } from './common.ts';
+import { requireColumns, stepParams, stepWhere } from './common.ts';
 import { orderedGroups } from './order.ts';
 import { requireNumeric } from './diff.ts';
 import type { StepOf } from './schema.ts';
 import { toTime } from '../timeseries/resample.ts';
 
 export function fitGaps(step: StepOf<'gaps'>, _table: ColumnTable, index: number): FittedStep {
-  if (!step.name.trim()) throw new CellError(`${stepLabel(index, step)}: the new column needs a name.`, { where: stepWhere(index, 'name') });
+  if (!step.name.trim()) throw CellError.coded('step.needsName', stepParams(index, step), { where: stepWhere(index, 'name') });
   return {
     step,
     apply(t) {

@@ -8,7 +8,7 @@ import { CellError } from '../../core/errors.ts';
 import type { Scalar } from '../../core/outputs.ts';
 import { columnValues, isMissing, mean, numbersOf, quantileSorted, sortedNumbers } from '../stats.ts';
 import type { FittedStep } from './common.ts';
-import { requireColumns, stepLabel, stepWhere } from './common.ts';
+import { requireColumns, stepParams, stepWhere } from './common.ts';
 import type { StepOf } from './schema.ts';
 import { orderedGroups } from './order.ts';
 
@@ -38,24 +38,17 @@ export function mostFrequent(values: readonly unknown[]): Fill | undefined {
 }
 
 function learnFill(step: StepOf<'impute'>, values: readonly unknown[], column: string, index: number): Fill {
-  const label = stepLabel(index, step);
   const present = values.filter((v) => !isMissing(v));
   if (step.strategy === 'constant') {
     if (step.value !== undefined) return step.value;
     return present.length > 0 && present.every((v) => typeof v === 'number') ? 0 : 'missing_value';
   }
   if (present.length === 0) {
-    throw new CellError(`${label}: column "${column}" has no values in the training table, so there is nothing to compute a ${step.strategy} from.`, {
-      where: stepWhere(index, 'columns'),
-      hint: 'Drop the column, or use the constant strategy.',
-    });
+    throw CellError.coded('step.imputeNoValues', { ...stepParams(index, step), column, strategy: step.strategy }, { where: stepWhere(index, 'columns') });
   }
   if (step.strategy === 'most_frequent') return mostFrequent(present)!;
   if (!present.every((v) => typeof v === 'number')) {
-    throw new CellError(`${label}: column "${column}" is not numeric, so it has no ${step.strategy}.`, {
-      where: stepWhere(index, 'strategy'),
-      hint: 'Use most_frequent or constant for text columns.',
-    });
+    throw CellError.coded('step.imputeNotNumeric', { ...stepParams(index, step), column, strategy: step.strategy }, { where: stepWhere(index, 'strategy') });
   }
   const nums = numbersOf(present);
   return step.strategy === 'mean' ? mean(nums) : quantileSorted(sortedNumbers(nums), 0.5);

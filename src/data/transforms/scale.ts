@@ -9,7 +9,7 @@ import type { ColumnTable } from 'arquero';
 import { CellError } from '../../core/errors.ts';
 import { columnValues, isMissing, mean, numbersOf, quantileSorted, sortedNumbers, variance } from '../stats.ts';
 import type { FittedStep } from './common.ts';
-import { requireColumns, stepLabel, stepWhere } from './common.ts';
+import { requireColumns, stepLabel, stepParams, stepWhere } from './common.ts';
 import type { StepOf } from './schema.ts';
 
 const EPS = 2 ** -52;
@@ -24,10 +24,7 @@ interface ColumnScale {
 function learnScale(step: StepOf<'scale'>, values: readonly unknown[], column: string, index: number): ColumnScale {
   const present = values.filter((v) => !isMissing(v));
   if (!present.every((v) => typeof v === 'number')) {
-    throw new CellError(`${stepLabel(index, step)}: column "${column}" is not numeric and cannot be scaled.`, {
-      where: stepWhere(index, 'columns'),
-      hint: 'One-hot encode text columns instead.',
-    });
+    throw CellError.coded('step.notScalable', { ...stepParams(index, step), column }, { where: stepWhere(index, 'columns') });
   }
   const xs = numbersOf(present);
   if (xs.length === 0) {

@@ -25,15 +25,15 @@ export interface TreeFitHooks {
 }
 
 export async function fitTreeModel(table: ColumnTable, options: TreeFitOptions, hooks: TreeFitHooks = {}): Promise<{ model: TreeModel; result: BoostResult }> {
-  if (!options.target) throw new CellError('No target column is set.', { hint: 'Choose the column to predict.', where: 'params.target' });
+  if (!options.target) throw CellError.coded('train.noTarget', {}, { where: 'params.target' });
   if (!table.columnNames().includes(options.target)) {
     throw CellError.coded('column.missing', { column: options.target, columns: table.columnNames().join(', ') }, { where: 'params.target' });
   }
-  if (table.numRows() === 0) throw new CellError('The training table has no rows.', { where: 'params.input' });
+  if (table.numRows() === 0) throw CellError.coded('train.noRows', {}, { where: 'params.input' });
   const task = !options.task || options.task === 'auto' ? detectTask(table, options.target) : options.task;
   const features = selectFeatures(table, options.target, options.features ?? []);
   if (features.includes(options.target)) {
-    throw new CellError(`The target "${options.target}" is also listed as a feature.`, { hint: 'Remove it from the features.', where: 'params.features' });
+    throw CellError.coded('train.targetIsFeature', { target: options.target }, { where: 'params.features' });
   }
   const params: BoostParams = { ...DEFAULT_BOOST_PARAMS };
   for (const key of Object.keys(DEFAULT_BOOST_PARAMS) as (keyof BoostParams)[]) {
@@ -51,10 +51,7 @@ export async function fitTreeModel(table: ColumnTable, options: TreeFitOptions, 
     const enc = classificationTarget(table, options.target);
     classes = enc.classes;
     if (classes.length < 2) {
-      throw new CellError(`The target "${options.target}" has only one class (${JSON.stringify(classes[0])}).`, {
-        hint: 'A classifier needs at least two classes in the training data.',
-        where: 'params.target',
-      });
+      throw CellError.coded('train.oneClass', { target: options.target, value: JSON.stringify(classes[0]) }, { where: 'params.target' });
     }
     objective = classes.length === 2 ? 'binary' : 'multiclass';
     y = Float64Array.from(enc.y);

@@ -20,10 +20,7 @@ export function rawMatrix(table: ColumnTable, features: readonly string[]): RawM
       else if (typeof v === 'boolean') X[off + i] = v ? 1 : 0;
       else if (typeof v === 'bigint') X[off + i] = Number(v);
       else {
-        throw new CellError(`Feature column "${name}" is not numeric (row ${i + 1} holds ${JSON.stringify(String(v))}).`, {
-          hint: 'Gradient-boosted trees take numbers and booleans: add a transform cell with a one-hot step for this column, or leave it out of the features.',
-          where: 'params.features',
-        });
+        throw CellError.coded('feature.notNumericTrees', { column: name, row: i + 1, value: JSON.stringify(String(v)) }, { where: 'params.features' });
       }
     }
   });
