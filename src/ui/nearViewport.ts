@@ -7,7 +7,21 @@
 import { useEffect, useState, type RefObject } from 'react';
 
 /** How far outside the viewport a cell starts rendering: content is ready before it scrolls in. */
-const MARGIN = '1500px 0px';
+const MARGIN_PX = 1500;
+const MARGIN = `${MARGIN_PX}px 0px`;
+
+/**
+ * Whether the element is near the viewport right now. The observer alone can
+ * miss a cell that mounted while its notebook was not laid out (opened from
+ * behind the course gallery): no box then, and no notification later in
+ * Chromium 156. A cell without a box counts as near (it renders, as before).
+ */
+function nearNow(target: Element): boolean {
+  const r = target.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) return true;
+  const h = typeof window !== 'undefined' ? window.innerHeight : 0;
+  return r.bottom >= -MARGIN_PX && r.top <= h + MARGIN_PX;
+}
 
 type Wake = () => void;
 const waiting = new Map<Element, Set<Wake>>();
@@ -62,7 +76,12 @@ export function useNearViewport(ref: RefObject<Element | null>): boolean {
       setNear(true);
       return;
     }
-    return watch(el.closest('article.cell') ?? el, () => setNear(true));
+    const target = el.closest('article.cell') ?? el;
+    if (nearNow(target)) {
+      setNear(true);
+      return;
+    }
+    return watch(target, () => setNear(true));
   }, [near, ref]);
   return near;
 }
