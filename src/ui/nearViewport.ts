@@ -11,10 +11,11 @@ const MARGIN_PX = 1500;
 const MARGIN = `${MARGIN_PX}px 0px`;
 
 /**
- * Whether the element is near the viewport right now. The observer alone can
- * miss a cell that mounted while its notebook was not laid out (opened from
- * behind the course gallery): no box then, and no notification later in
- * Chromium 156. A cell without a box counts as near (it renders, as before).
+ * Whether the element is near the viewport right now. The observer alone
+ * missed a cell that mounted while its notebook was opened from behind the
+ * course gallery (e2e/markup.e2e.ts; the exact cause in the observer was not
+ * pinned down). A cell without a box counts as near: it renders at once, as
+ * every cell did before near-viewport rendering.
  */
 function nearNow(target: Element): boolean {
   const r = target.getBoundingClientRect();
