@@ -1,2 +1,0 @@
-import { describe, it } from 'vitest';
-import { launch, openApp, openNotebook } from './e2e/browser.ts';
