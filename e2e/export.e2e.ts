@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './session.ts';
-import { cells, runAll } from './helpers.ts';
+import { cells, clickForDownload, runAll } from './helpers.ts';
 import { parseParquet } from '../src/data/binary/parquet.ts';
 
 describe('export as Python notebook', () => {
@@ -61,7 +61,7 @@ describe('export as Python notebook', () => {
     const page = s.page;
     await runAll(page);
     const button = page.locator('[data-action="download-parquet"]').first();
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.click()]);
+    const download = await clickForDownload(page, button, { timeout: 60_000, retryAfter: 20_000 });
     expect(download.suggestedFilename()).toBe('penguins.parquet');
     const bytes = readFileSync((await download.path())!);
     const table = await parseParquet(new Uint8Array(bytes));
@@ -73,7 +73,7 @@ describe('export as Python notebook', () => {
   it('downloads a trained network as a TensorFlow.js layers model', async () => {
     const page = s.page;
     const button = page.locator('[data-model="mlp"] [data-action="download-model"]').first();
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.click()]);
+    const download = await clickForDownload(page, button, { timeout: 60_000, retryAfter: 20_000 });
     expect(download.suggestedFilename()).toBe('mlp-model.zip');
     const dir = mkdtempSync(join(tmpdir(), 'mlwb-model-'));
     const zip = join(dir, 'model.zip');

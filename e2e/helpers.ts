@@ -1,7 +1,7 @@
 // Shared helpers for the browser tests: the bundled notebook, window.workbench calls.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
@@ -62,4 +62,26 @@ export function summary(list: CellInfo[]): string {
 /** Every runnable cell is done. */
 export function allDone(list: CellInfo[]): boolean {
   return list.filter((c) => c.kind !== 'markdown' && c.kind !== 'foreign').every((c) => c.status === 'done');
+}
+
+/**
+ * Clicks a button inside a cell and returns the download it starts. A click
+ * can land on a moving target: cells near the viewport render their heavy
+ * outputs as they scroll in (nearViewport.ts), so the button may shift
+ * between Playwright's hit test and the mouse event, and the click is lost
+ * (seen in CI: lifecycle.e2e.ts waited 30 s for a model card). A click that
+ * starts nothing within `retryAfter` is made again; the last try waits `timeout`.
+ */
+export async function clickForDownload(page: Page, button: Locator, options: { timeout?: number; retryAfter?: number; tries?: number } = {}): Promise<Download> {
+  const { timeout = 30_000, retryAfter = 10_000, tries = 3 } = options;
+  for (let attempt = 1; ; attempt++) {
+    const last = attempt >= tries;
+    const download = page.waitForEvent('download', { timeout: last ? timeout : retryAfter });
+    await button.click();
+    try {
+      return await download;
+    } catch (e) {
+      if (last) throw e;
+    }
+  }
 }

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './session.ts';
-import { allDone, cells, openNotebook, penguins, runAll, summary } from './helpers.ts';
+import { allDone, clickForDownload, cells, openNotebook, penguins, runAll, summary } from './helpers.ts';
 
 type Run = { id: string; kind: string; output?: string; params: Record<string, unknown>; metrics: Record<string, number>; notebookTitle: string; curves: unknown[]; modelRef?: string; model?: { type: string; saved: boolean; bytes?: number } };
 type Version = { name: string; version: number; stage: string; runId: string; modelRef?: string };
@@ -58,7 +58,7 @@ describe('ML lifecycle', () => {
     await page.getByText(`"${NAME}" has no version in production`).first().waitFor({ timeout: 10_000 });
 
     // The model card downloads as a standalone HTML page.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('article.cell[data-kind="modelcard"] [data-action="download-html"]').click()]);
+    const download = await clickForDownload(page, page.locator('article.cell[data-kind="modelcard"] [data-action="download-html"]'));
     expect(download.suggestedFilename()).toMatch(/\.html$/);
     const html = readFileSync((await download.path())!, 'utf8');
     expect(html).toMatch(/^<!doctype html>/i);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { useApp } from './session.ts';
 import { type Session } from './browser.ts';
-import { cells, penguins } from './helpers.ts';
+import { cells, clickForDownload, penguins } from './helpers.ts';
 
 type WB = { workbench: { ready: Promise<void> } };
 
@@ -76,11 +76,11 @@ describe('outputs and files', () => {
     const png = viz.locator('.figure-output button', { hasText: 'PNG' });
     await png.and(s.page.locator(':not([disabled])')).waitFor({ timeout: 60_000 });
     await viz.locator('.plot .main-svg').first().waitFor({ timeout: 60_000 });
-    const [download] = await Promise.all([s.page.waitForEvent('download', { timeout: 30_000 }), png.click()]);
+    const download = await clickForDownload(s.page, png);
     expect(download.suggestedFilename()).toMatch(/\.png$/);
 
     const table = s.page.locator('article.cell[data-kind="load"] .table-output').first();
-    const [csv] = await Promise.all([s.page.waitForEvent('download'), table.getByRole('button', { name: /csv/i }).click()]);
+    const csv = await clickForDownload(s.page, table.getByRole('button', { name: /csv/i }));
     expect(csv.suggestedFilename()).toBe('penguins.csv');
     const text = await (await import('node:fs/promises')).readFile((await csv.path())!, 'utf8');
     expect(text.trim().split('\n').length).toBe(345); // header + every row, not only the preview

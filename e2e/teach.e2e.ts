@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { useApp } from './session.ts';
-import { ROOT, allDone, cells, openNotebook, penguins, runAll, summary } from './helpers.ts';
+import { ROOT, allDone, clickForDownload, cells, openNotebook, penguins, runAll, summary } from './helpers.ts';
 
 const SHOTS = resolve(ROOT, 'test-results');
 
@@ -130,7 +130,7 @@ describe('outputs that teach', () => {
     expect(await axisTitles(charts.nth(0))).toEqual(['False positive rate', 'True positive rate (recall)']);
     expect(await axisTitles(charts.nth(1))).toEqual(['Recall', 'Precision']);
     expect(await axisTitles(charts.nth(2))).toEqual(['Mean predicted probability', 'Share actually "other"']);
-    const [download] = await Promise.all([s.page.waitForEvent('download', { timeout: 30_000 }), charts.nth(0).locator('button', { hasText: 'SVG' }).click()]);
+    const download = await clickForDownload(s.page, charts.nth(0).locator('button', { hasText: 'SVG' }));
     expect(download.suggestedFilename()).toMatch(/_roc\.svg$/);
   });
 
