@@ -419,22 +419,22 @@ return p3_resid;
     .md(t(`
     ## 8. Inventory simulation (product 3, March 2017)
 
-    The course's business evaluation: its \`inv_simulator\` replays **March 2017** with a store that orders from the LSTM's forecast. Each day *i* (lead time *L* = ${p3.lead}, safety stock *SS*):
-    - the goods ordered *L* days ago arrive (\`receive_i = order_{i−L}\`; the first *L* days receive their forecast, already on the way),
+    The course's business evaluation: the \`inv_simulator\` function the course hands out replays **March 2017** with a store that orders from the LSTM's forecast, rounded to whole units. Each day *i* (lead time *L* = ${p3.lead}, safety stock *SS*):
+    - the goods ordered *L* days ago arrive (\`receive_i = order_{i−L}\`; no order was placed before the period, so the first *L* days receive exactly what they sell),
     - **base** = yesterday's closing stock + receive; sales are min(demand, base); **lost** = max(demand − base, 0) — an empty shelf loses the sale,
     - **close** = max(base − demand, 0),
     - **order** = max(forecast_{i+L} + SS − close, 0): the forecast for the arrival day plus the safety stock, minus what is left (the course's rule: it looks at today's closing stock only and ignores the orders already on their way; with a lead time of 3 days that rule has no safety stock that avoids every lost sale, which is why the course gives all three products 2 days).
-    The course's measures, per safety-stock level: the **daily average stock** = (opening + closing stock) / 2, averaged over the days; its **value** (× the price from the products table, $8); the **daily turnover** = units sold per day ÷ daily average stock (the course reports 1.08–1.24); and the **lost units**. The grid of levels is in **% of mean daily demand** (the course's 5–20 units mean nothing at ~9,000 units a day).
+    The last *L* days of March have no forecast for the day their order would arrive, so, as in the course, only the first 29 days are simulated. The course's measures, per safety-stock level: the **daily average stock** = (opening + closing stock) / 2, averaged over the days; its **value** (× the price from the products table, $8); the **daily turnover** = each day's sales ÷ that day's stock, averaged over the days (the course reports 1.08–1.24); and the **lost units**. The grid of levels is in **% of mean daily demand** (the course's 5–20 units mean nothing at ~9,000 units a day).
     Then the cell tries **every whole unit** of safety stock and names the **smallest with zero lost sales**, with its stock, value and turnover — the row the course reports per product (section 10 compares them). Read the grid for the price of safety: how lost sales fall and the stock and its value grow as the safety stock rises.
     `, `
     ## 8. 재고 시뮬레이션 (상품 3, 2017년 3월)
 
-    강의의 비즈니스 평가: \`inv_simulator\`가 LSTM 예측으로 주문하는 매장으로 **2017년 3월**을 재생합니다. 매일 *i*(리드타임 *L* = ${p3.lead}, 안전 재고 *SS*):
-    - *L*일 전에 주문한 상품이 도착합니다(\`receive_i = order_{i−L}\`; 처음 *L*일은 이미 오고 있는 예측량을 받음).
+    강의의 비즈니스 평가: 강의가 나눠 주는 \`inv_simulator\` 함수가 (정수로 반올림한) LSTM 예측으로 주문하는 매장으로 **2017년 3월**을 재생합니다. 매일 *i*(리드타임 *L* = ${p3.lead}, 안전 재고 *SS*):
+    - *L*일 전에 주문한 상품이 도착합니다(\`receive_i = order_{i−L}\`; 기간 전에는 주문이 없으므로 처음 *L*일은 팔리는 만큼을 그대로 받음).
     - **base** = 어제의 마감 재고 + 입고; 판매는 min(수요, base); **손실** = max(수요 − base, 0) — 빈 선반은 판매를 잃습니다.
     - **마감 재고** = max(base − 수요, 0)
     - **주문** = max(예측_{i+L} + SS − 마감 재고, 0): 도착일의 예측에 안전 재고를 더하고 남은 재고를 뺍니다(강의의 규칙: 오늘의 마감 재고만 보고 오고 있는 주문은 무시합니다. 리드타임이 3일이면 이 규칙으로는 판매 손실을 모두 막는 안전 재고가 없습니다. 그래서 강의는 세 상품 모두 2일로 둡니다).
-    안전 재고 수준마다 강의의 지표를 보여 줍니다: **일평균 재고** = (기초 재고 + 마감 재고) / 2의 날짜 평균, 그 **가치**(상품 표의 가격 $8 곱), **일 회전율** = 하루 판매량 ÷ 일평균 재고(강의는 1.08–1.24), 그리고 **손실 수량**. 수준 격자는 **일평균 수요의 %**입니다(하루 약 9,000개에서 강의의 5–20개는 의미가 없습니다).
+    3월의 마지막 *L*일은 주문이 도착할 날의 예측이 없으므로 강의처럼 처음 29일만 시뮬레이션합니다. 안전 재고 수준마다 강의의 지표를 보여 줍니다: **일평균 재고** = (기초 재고 + 마감 재고) / 2의 날짜 평균, 그 **가치**(상품 표의 가격 $8 곱), **일 회전율** = 그날 판매량 ÷ 그날 재고의 날짜 평균(강의는 1.08–1.24), 그리고 **손실 수량**. 수준 격자는 **일평균 수요의 %**입니다(하루 약 9,000개에서 강의의 5–20개는 의미가 없습니다).
     그다음 셀은 안전 재고를 **1개 단위로 모두** 시도해 **판매 손실이 0인 가장 작은 값**과 그때의 재고, 가치, 회전율을 알려 줍니다. 강의가 상품마다 보고하는 행입니다(10절에서 비교합니다). 격자에서는 안전 재고가 늘 때 판매 손실이 어떻게 줄고 재고와 그 가치가 어떻게 느는지, 즉 안전의 값을 읽으세요.
     `))
     .cell('inventory', {
@@ -479,12 +479,12 @@ return p3_resid;
     ## 10. The business evaluation, as the course reports it
 
     One row per product: the smallest safety stock with **zero lost sales** in March 2017, the **daily average stock** it leads to, that stock's **value** and the **daily turnover**, beside the LSTM's March error.
-    **Compare with the course** (P3 2216 units / value 82,347 / turnover 1.204; P12 4110 / 65,723 / 1.084; P42 36 / 471 / 1.235): on this generated data the zero-loss safety stock is about **one day's demand** for products 3 and 12 and the daily turnover only about **0.7** (about 0.95 for product 42), not 1.1–1.3. The reason is the course's order rule more than the forecast: each order is sized on today's closing stock but ignores the order that arrives tomorrow, so a shortfall is corrected twice (by today's and tomorrow's orders), a surplus follows, then a cut — the stock swings, and the safety stock must cover two days of misses plus the swing. The LSTM misses a few March days by a third or more, and one bad pair of days sets the whole level. A better forecast (see whether a baseline beats the LSTM above) or an order rule that counts the goods on their way would need far less.
+    **Compare with the course** (P3 2216 units / value 82,347 / turnover 1.204; P12 4110 / 65,723 / 1.084; P42 36 / 471 / 1.235): on this generated data the zero-loss safety stock is about **one day's demand** for product 3 (0.8 for product 12, 0.6 for product 42) and the daily turnover about **0.74**, **0.85** and **1.0**, below the course's 1.1–1.3. The reason is the course's order rule more than the data: each order is sized on today's closing stock but ignores the order that arrives tomorrow, so a miss is corrected twice (by today's and tomorrow's orders), a surplus follows, then a cut — the stock swings, and the safety stock must cover the swing. The LSTM misses a few March days by a third or more (a storm day on March 14 halves product 3's sales), and one bad day sets the whole level. The course's own March 2017 data, replayed with the same function and a forecast of weekday means (its daily misses 9–21%), turns over only 0.7–1.0 too; the course's 1.1–1.3 need a forecast whose daily misses stay around 5–8%. A better forecast, or an order rule that counts the goods on their way, would need far less.
     `, `
     ## 10. 강의가 보고하는 방식의 비즈니스 평가
 
     상품마다 한 행: 2017년 3월에 **판매 손실이 0**인 가장 작은 안전 재고, 그때의 **일평균 재고**, 그 재고의 **가치**, **일 회전율**, 그리고 LSTM의 3월 오차.
-    **강의와 비교하세요**(P3 2216개 / 가치 82,347 / 회전율 1.204; P12 4110 / 65,723 / 1.084; P42 36 / 471 / 1.235). 이 생성 데이터에서는 손실 0 안전 재고가 상품 3과 12에서 **하루 수요** 정도이고 일 회전율은 약 **0.7**(상품 42는 약 0.95)로 1.1–1.3에 못 미칩니다. 이유는 예측보다 강의의 주문 규칙에 있습니다. 주문은 오늘의 마감 재고로 정하지만 내일 도착할 주문은 무시하므로, 부족분이 두 번(오늘과 내일의 주문으로) 메워지고, 이어서 남는 재고, 그다음 감축이 옵니다. 재고가 출렁이고, 안전 재고는 이틀치 오차와 그 출렁임을 모두 덮어야 합니다. LSTM은 3월의 며칠을 3분의 1 이상 빗나가고, 나쁜 이틀 하나가 전체 수준을 정합니다. 더 나은 예측(위에서 기준선이 LSTM을 이기는지 보세요)이나 오고 있는 상품까지 세는 주문 규칙이라면 훨씬 적게 필요합니다.
+    **강의와 비교하세요**(P3 2216개 / 가치 82,347 / 회전율 1.204; P12 4110 / 65,723 / 1.084; P42 36 / 471 / 1.235). 이 생성 데이터에서는 손실 0 안전 재고가 상품 3에서 **하루 수요** 정도(상품 12는 0.8일, 상품 42는 0.6일)이고 일 회전율은 약 **0.74**, **0.85**, **1.0**으로 강의의 1.1–1.3에 못 미칩니다. 이유는 데이터보다 강의의 주문 규칙에 있습니다. 주문은 오늘의 마감 재고로 정하지만 내일 도착할 주문은 무시하므로, 빗나간 만큼이 두 번(오늘과 내일의 주문으로) 메워지고, 이어서 남는 재고, 그다음 감축이 옵니다. 재고가 출렁이고, 안전 재고는 그 출렁임을 덮어야 합니다. LSTM은 3월의 며칠을 3분의 1 이상 빗나가고(3월 14일의 폭풍으로 상품 3의 판매가 반으로 줄어듭니다), 나쁜 하루 하나가 전체 수준을 정합니다. 강의의 실제 2017년 3월 데이터를 같은 함수와 요일 평균 예측(하루 오차 9–21%)으로 재생해도 회전율은 0.7–1.0에 그칩니다. 강의의 1.1–1.3은 하루 오차가 5–8% 안팎인 예측이라야 나옵니다. 더 나은 예측이나 오고 있는 상품까지 세는 주문 규칙이라면 훨씬 적게 필요합니다.
     `));
   b.code(`
 // The course's business evaluation, as the course shows it: per product the smallest safety stock with

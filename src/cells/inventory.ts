@@ -2,8 +2,9 @@
 // COURSE.md §4.6) over a list of safety-stock levels. Reads a table of
 // consecutive days with the actual demand and its forecast (an evaluate
 // cell's predictions table, or one a code cell builds), replays the course's
-// order rule with a lead time, and reports per level the average stock, its
-// value, turnover and lost sales, plus the smallest level with no lost sales.
+// order rule with a lead time, and reports per level the daily average stock,
+// its value, the daily turnover and lost sales, plus the smallest level with
+// no lost sales.
 // The rules and definitions are in src/data/inventory.ts.
 import { z } from 'zod';
 import * as aq from 'arquero';
@@ -26,7 +27,7 @@ export const inventorySchema = z.object({
     key: z.union([z.string(), z.number()]).describe('The row\'s key, e.g. 3.'),
     column: z.string().default('Price').describe('Column holding the price.'),
   }).optional().describe('Optional: read the price from a table row instead of the price field.'),
-  leadTime: z.number().int().min(0).max(365).default(2).describe('Days between placing an order and receiving it (the course uses 2).'),
+  leadTime: z.number().int().min(1).max(365).default(2).describe('Days between placing an order and receiving it (the course uses 2). The last lead-time days are not simulated: no forecast exists for the day their order would arrive.'),
   safetyStocks: z.array(z.number().min(0)).default(() => [0, 5, 10, 15, 20]).describe('Safety-stock levels to simulate.'),
   unit: z.enum(['units', 'percent']).default('units').describe('units: safety stock in units; percent: in % of the mean actual daily demand.'),
   searchZeroLoss: z.boolean().default(true).describe('Also search every whole-unit safety stock for the smallest with no lost sales, and report its daily average stock, value and turnover (the course\'s business evaluation).'),
@@ -123,7 +124,8 @@ export const inventoryCell = defineCell({
       ? `Every simulated safety stock loses sales (the largest, ${levels.at(-1)}${u}, loses ${study.rows.at(-1)!.lost_units.toFixed(0)} units): try larger levels or a better forecast.`
       : `The smallest safety stock with no lost sales is ${study.smallestNoLoss}${u}` +
         (params.unit === 'percent' ? ` (${study.rows.find((r) => r.safety_stock === study.smallestNoLoss)!.safety_units.toFixed(1)} units)` : '') + '.';
-    const summary = `${actual.length} days, lead time ${params.leadTime}, price ${price}, mean daily demand ${study.meanDemand.toFixed(1)}. ${best}`;
+    const simulated = study.rows[0].days;
+    const summary = `${simulated} of ${actual.length} days simulated (the last ${params.leadTime} have no forecast for their order's arrival), lead time ${params.leadTime}, price ${price}, mean daily demand ${study.meanDemand.toFixed(1)}. ${best}`;
     const searched = !params.searchZeroLoss ? ''
       : study.zeroLoss ? ` Searching every whole unit: the smallest safety stock with zero lost sales is ${study.zeroLoss.safety_units} units (daily average stock ${study.zeroLoss.avg_stock.toFixed(1)}, value ${study.zeroLoss.stock_value.toFixed(1)}, daily turnover ${study.zeroLoss.turnover === null ? '—' : study.zeroLoss.turnover.toFixed(3)}).`
       : ' No whole-unit safety stock up to a million units avoids every lost sale.';

@@ -1,41 +1,46 @@
-// The course's inventory simulation (COURSE.md §4.6, `inv_simulator(y, pred,
-// safe_stock, price)`): replay a period day by day with a store that orders
-// from a demand forecast, and measure the stock it holds and the sales it
-// loses, for several safety-stock levels.
+// The course's inventory simulation (COURSE.md §4.6): the `inv_simulator(y,
+// pred, safe_stock, price)` function the course hands its students (KT AIVLE
+// K-Mart project, step 3 "business evaluation"; the copy in
+// koryeon/KT_AIVLE_MINI_PROJECT_6-1), replayed day by day for several
+// safety-stock levels, with the lead time as a parameter (the course fixes 2).
 //
 // Rows are consecutive days i = 0 … n−1; y[i] is the day's actual demand and
 // p[i] the forecast of that demand, made lead-time days before it (the
 // evaluate cell's predictions of a target shifted by the lead time are such a
 // pair once read as "the day the target belongs to").
 //
-// Each day, with lead time L and safety stock SS (units):
-//   receive_i = order_{i−L}                      (for i < L: p_i, the orders already
-//                                                 on their way when the period starts)
-//   base_i    = close_{i−1} + receive_i          (close_{−1} = SS: the period opens
+// Each day, with lead time L ≥ 1 and safety stock SS (units), as the course's code does it:
+//   p̂_i       = p_i rounded to whole units (numpy's round: halves to even)
+//   receive_i = y_i for i < L                    (no order was placed before the period:
+//                                                 the first L days receive what they sell)
+//             = order_{i−L} otherwise
+//   base_i    = receive_i + close_{i−1}          (close_{−1} = SS: the period opens
 //                                                 holding the safety stock)
-//   sold_i    = min(y_i, base_i)
-//   lost_i    = max(y_i − base_i, 0)             (unmet demand is lost, not back-ordered)
-//   close_i   = max(base_i − y_i, 0)
-//   order_i   = max(p_{i+L} + SS − close_i, 0)   (0 once i + L is past the period)
-// The order rule is the course's: it looks at today's closing stock only — not at
-// the orders still on their way (over-ordering) nor at the sales of the days
-// before the order arrives (under-ordering after a slow day) — so with L > 1 it
-// can lose sales at any safety stock. The simulation reproduces that rule
-// rather than an optimal policy.
+//   close_i   = max(round(base_i − y_i), 0)
+//   lost_i    = −round(min(base_i − y_i, 0))     (unmet demand is lost, not back-ordered)
+//   sold_i    = y_i − lost_i
+//   order_i   = max(p̂_{i+L} + SS − close_i, 0)
+// Only days 0 … n−L−1 are simulated: the last L days have no forecast for the
+// day their order would arrive (the course drops them too).
+// The order rule looks at today's closing stock only — not at the orders still
+// on their way — so with L = 2 a miss is corrected twice and the stock swings
+// (x_{i+2} − x_{i+1} + x_i = forecast error: a period-6 oscillation that
+// nothing damps); with L = 3 it can lose sales at any safety stock. The
+// simulation reproduces that rule rather than an optimal policy.
 //
-// Per safety-stock level, the course's measures (its document: "daily average
-// stock value = (opening + closing stock) / 2 × price"):
-//   avg_stock   = mean over the days of (base_i + close_i) / 2 — the opening
-//                 stock (after the day's delivery) and the closing stock,
-//                 averaged: the daily average stock (units)
-//   stock_value = avg_stock × price (the daily average stock value)
-//   turnover    = (Σ sold_i / n) / avg_stock — the daily turnover: how many
-//                 times a day the average stock is sold through (the course's
-//                 1.08–1.24); null when avg_stock is 0
-//   avg_close   = mean of close_i (the stock left on the shelf each night)
-//   lost_units  = Σ lost_i; lost_days = #{i: lost_i > 0}; fill_rate = Σ sold / Σ y
+// Per safety-stock level, the course's measures:
+//   daily stock_i = (base_i + close_i) / 2      (opening and closing stock, averaged)
+//   avg_stock     = mean of the daily stock     (the daily average stock, units)
+//   stock_value   = avg_stock × price           (the daily average stock value)
+//   turnover      = mean over the days of sold_i / daily stock_i — the course's daily
+//                   turnover, a mean of daily ratios (not total sold ÷ total stock);
+//                   days with no stock at all (0/0) are left out, as pandas' mean
+//                   leaves out NaN; null when every day is such a day
+//   avg_close     = mean of close_i (the stock left on the shelf each night)
+//   lost_units    = Σ lost_i; lost_days = #{i: lost_i > 0}; fill_rate = Σ sold / Σ y
 // smallestZeroLoss() searches the whole-unit safety stocks for the smallest
-// with no lost sales, as the course reports it (P3 2216 units, …).
+// with no lost sales, as the course asks ("adjust the safety stock until the
+// lost quantity is 0") and reports it (P3 2216 units, …).
 import { CellError } from '../core/errors.ts';
 
 export interface InventoryDay {
@@ -55,12 +60,14 @@ export interface InventorySummary {
   safety_stock: number;
   /** The safety stock in units. */
   safety_units: number;
+  /** Days simulated: all but the last leadTime. */
+  days: number;
   /** Daily average stock: mean of (opening + closing) / 2, units. */
   avg_stock: number;
   /** Mean closing stock, units. */
   avg_close: number;
   stock_value: number;
-  /** Daily turnover: mean daily units sold / avg_stock; null when the average stock is 0. */
+  /** Daily turnover: the mean over the days of units sold / that day's stock; null when no day holds stock. */
   turnover: number | null;
   sold_units: number;
   lost_units: number;
@@ -70,43 +77,43 @@ export interface InventorySummary {
 }
 
 export interface InventoryOptions {
+  /** Days from order to delivery, ≥ 1. */
   leadTime: number;
   /** Safety stock in units. */
   safetyStock: number;
 }
 
-/** One simulation: the day-by-day ledger. */
+/** Round to the nearest whole number, halves to the even one — numpy's and Python's round, which the course's code uses. */
+export function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  // Math.round sends halves up; a half whose upward neighbour is odd goes down instead.
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/** One simulation: the day-by-day ledger of the simulated days (all but the last leadTime). */
 export function simulateInventory(actual: readonly number[], predicted: readonly number[], options: InventoryOptions): InventoryDay[] {
   const n = actual.length;
   if (predicted.length !== n) throw new CellError(`Actual (${n}) and predicted (${predicted.length}) have different lengths.`);
   const L = options.leadTime;
-  if (!Number.isInteger(L) || L < 0) throw new CellError(`The lead time must be a whole number ≥ 0, not ${L}.`, { where: 'params.leadTime' });
+  if (!Number.isInteger(L) || L < 1) throw new CellError(`The lead time must be a whole number of days ≥ 1, not ${L}: the course's order rule orders for the day the goods arrive, at least one day ahead.`, { where: 'params.leadTime' });
+  if (n <= L) throw new CellError(`The simulation needs more than ${L} days (the lead time): the last ${L} days have no forecast for their order's arrival and are not simulated, and the table has ${n}.`, { where: 'params.input' });
   const SS = options.safetyStock;
   if (!(SS >= 0)) throw new CellError(`The safety stock must be ≥ 0, not ${SS}.`, { where: 'params.safetyStocks' });
-  const days: InventoryDay[] = [];
-  const orders: number[] = [];
-  let close = SS;
   for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(actual[i]) || !Number.isFinite(predicted[i])) throw new CellError(`Row ${i + 1} has a missing or non-numeric actual or predicted value.`, { where: 'params.input' });
+  }
+  const forecast = predicted.map(roundHalfEven);
+  const days: InventoryDay[] = [];
+  let close = SS;
+  for (let i = 0; i < n - L; i++) {
     const y = actual[i];
-    if (!Number.isFinite(y) || !Number.isFinite(predicted[i])) throw new CellError(`Row ${i + 1} has a missing or non-numeric actual or predicted value.`, { where: 'params.input' });
-    // L = 0: an order placed today arrives today, before the day's sales, so it
-    // is sized on the opening stock (yesterday's close) and today's forecast.
-    let receive: number;
-    if (L === 0) {
-      receive = Math.max(predicted[i] + SS - close, 0);
-      orders.push(receive);
-    } else receive = i < L ? Math.max(predicted[i], 0) : orders[i - L];
-    const base = close + receive;
-    const sold = Math.min(y, base);
-    const lost = Math.max(y - base, 0);
-    close = Math.max(base - y, 0);
-    let order = 0;
-    if (L === 0) order = receive;
-    else {
-      order = i + L < n ? Math.max(predicted[i + L] + SS - close, 0) : 0;
-      orders.push(order);
-    }
-    days.push({ day: i, actual: y, predicted: predicted[i], receive, base, sold, lost, close, order });
+    const receive = i < L ? y : days[i - L].order;
+    const base = receive + close;
+    close = Math.max(roundHalfEven(base - y), 0);
+    // −0 (a shortfall that rounds away) is no lost sale.
+    const lost = Math.max(-roundHalfEven(Math.min(base - y, 0)), 0);
+    const order = Math.max(forecast[i + L] + SS - close, 0);
+    days.push({ day: i, actual: y, predicted: predicted[i], receive, base, sold: y - lost, lost, close, order });
   }
   return days;
 }
@@ -114,9 +121,11 @@ export function simulateInventory(actual: readonly number[], predicted: readonly
 /** The summary of one ledger. */
 export function summarizeInventory(days: readonly InventoryDay[], safetyStock: number, safetyUnits: number, price: number): InventorySummary {
   const n = days.length;
-  let stock = 0, close = 0, sold = 0, lost = 0, demand = 0, ordered = 0, lostDays = 0;
+  let stock = 0, close = 0, sold = 0, lost = 0, demand = 0, ordered = 0, lostDays = 0, ratios = 0, stockedDays = 0;
   for (const d of days) {
-    stock += (d.base + d.close) / 2;
+    const daily = (d.base + d.close) / 2;
+    stock += daily;
+    if (daily > 0) { ratios += d.sold / daily; stockedDays++; }
     close += d.close;
     sold += d.sold;
     lost += d.lost;
@@ -126,8 +135,8 @@ export function summarizeInventory(days: readonly InventoryDay[], safetyStock: n
   }
   const avg = n ? stock / n : 0;
   return {
-    safety_stock: safetyStock, safety_units: safetyUnits, avg_stock: avg, avg_close: n ? close / n : 0, stock_value: avg * price,
-    turnover: avg > 0 ? sold / n / avg : null, sold_units: sold, lost_units: lost, lost_days: lostDays,
+    safety_stock: safetyStock, safety_units: safetyUnits, days: n, avg_stock: avg, avg_close: n ? close / n : 0, stock_value: avg * price,
+    turnover: stockedDays ? ratios / stockedDays : null, sold_units: sold, lost_units: lost, lost_days: lostDays,
     fill_rate: demand > 0 ? sold / demand : 1, ordered_units: ordered,
   };
 }

@@ -2,76 +2,81 @@
 // worked out by hand, and the cell around it.
 import { describe, expect, it } from 'vitest';
 import * as aq from 'arquero';
-import { inventoryStudy, simulateInventory, smallestZeroLoss, summarizeInventory } from '../../src/data/inventory.ts';
+import { inventoryStudy, roundHalfEven, simulateInventory, smallestZeroLoss, summarizeInventory } from '../../src/data/inventory.ts';
 import { inventoryCell, inventorySchema } from '../../src/cells/inventory.ts';
 import { testContext } from '../helpers/context.ts';
 import { CellError } from '../../src/core/errors.ts';
 import type { FigureOutput, TableOutput, TextOutput } from '../../src/core/outputs.ts';
 import fixture from '../fixtures/inventory_course.json';
 
-// Demand and a flat forecast of 10; lead time 2.
-const y = [10, 12, 8, 15, 10];
-const p = [10, 10, 10, 10, 10];
+// Demand and a flat forecast of 10; lead time 2: days 0–4 are simulated, the last two are not.
+const y = [10, 12, 8, 15, 10, 9, 11];
+const p = [10, 10, 10, 10, 10, 10, 10];
 
 describe('simulateInventory', () => {
   it('follows the course rule with no safety stock (worked by hand)', () => {
     const days = simulateInventory(y, p, { leadTime: 2, safetyStock: 0 });
-    // receive: days 0–1 the pipeline (= forecast), then order_{i-2}.
-    expect(days.map((d) => d.receive)).toEqual([10, 10, 10, 10, 8]);
-    expect(days.map((d) => d.base)).toEqual([10, 10, 10, 12, 8]);
-    expect(days.map((d) => d.sold)).toEqual([10, 10, 8, 12, 8]);
-    expect(days.map((d) => d.lost)).toEqual([0, 2, 0, 3, 2]);
+    expect(days).toHaveLength(5);
+    // receive: days 0–1 their actual demand (no order was placed before the period), then order_{i-2}.
+    expect(days.map((d) => d.receive)).toEqual([10, 12, 10, 10, 8]);
+    expect(days.map((d) => d.base)).toEqual([10, 12, 10, 12, 8]);
+    expect(days.map((d) => d.sold)).toEqual([10, 12, 8, 12, 8]);
+    expect(days.map((d) => d.lost)).toEqual([0, 0, 0, 3, 2]);
     expect(days.map((d) => d.close)).toEqual([0, 0, 2, 0, 0]);
-    // order_i = max(p_{i+2} + SS − close_i, 0); none once i + 2 is past the period.
-    expect(days.map((d) => d.order)).toEqual([10, 10, 8, 0, 0]);
+    // order_i = max(p_{i+2} + SS − close_i, 0).
+    expect(days.map((d) => d.order)).toEqual([10, 10, 8, 10, 10]);
     const s = summarizeInventory(days, 0, 0, 2);
-    // Daily average stock = mean of (opening = base + closing) / 2 = mean(5, 5, 6, 6, 4).
-    expect(s.avg_stock).toBeCloseTo(5.2);
+    // Daily average stock = mean of (opening = base + closing) / 2 = mean(5, 6, 6, 6, 4).
+    expect(s.days).toBe(5);
+    expect(s.avg_stock).toBeCloseTo(5.4);
     expect(s.avg_close).toBeCloseTo(0.4);
-    expect(s.stock_value).toBeCloseTo(10.4);
-    expect(s.sold_units).toBe(48);
-    // Daily turnover = mean daily sold (48 / 5) / daily average stock.
-    expect(s.turnover).toBeCloseTo(9.6 / 5.2);
-    expect(s.lost_units).toBe(7);
-    expect(s.lost_days).toBe(3);
-    expect(s.fill_rate).toBeCloseTo(48 / 55);
+    expect(s.stock_value).toBeCloseTo(10.8);
+    expect(s.sold_units).toBe(50);
+    // Daily turnover = the mean of each day's sold / stock: (10/5 + 12/6 + 8/6 + 12/6 + 8/4) / 5.
+    expect(s.turnover).toBeCloseTo((2 + 2 + 8 / 6 + 2 + 2) / 5);
+    expect(s.lost_units).toBe(5);
+    expect(s.lost_days).toBe(2);
+    expect(s.fill_rate).toBeCloseTo(50 / 55);
   });
 
   it('a safety stock of 5 units loses nothing (worked by hand)', () => {
     const days = simulateInventory(y, p, { leadTime: 2, safetyStock: 5 });
-    expect(days.map((d) => d.close)).toEqual([5, 3, 5, 2, 2]);
-    expect(days.map((d) => d.order)).toEqual([10, 12, 10, 0, 0]);
-    expect(days.map((d) => d.receive)).toEqual([10, 10, 10, 12, 10]);
-    expect(days.map((d) => d.base)).toEqual([15, 15, 13, 17, 12]);
+    expect(days.map((d) => d.close)).toEqual([5, 5, 7, 2, 0]);
+    expect(days.map((d) => d.order)).toEqual([10, 10, 8, 13, 15]);
+    expect(days.map((d) => d.receive)).toEqual([10, 12, 10, 10, 8]);
+    expect(days.map((d) => d.base)).toEqual([15, 17, 15, 17, 10]);
     const s = summarizeInventory(days, 5, 5, 2);
     expect(s.lost_units).toBe(0);
-    expect(s.avg_stock).toBeCloseTo(8.9); // mean of 10, 9, 9, 9.5, 7
-    expect(s.turnover).toBeCloseTo(11 / 8.9);
+    expect(s.avg_stock).toBeCloseTo(9.3); // mean of 10, 11, 11, 9.5, 5
+    expect(s.turnover).toBeCloseTo((10 / 10 + 12 / 11 + 8 / 11 + 15 / 9.5 + 10 / 5) / 5);
   });
 
-  it('turnover is null when no stock is ever held; bad inputs are refused', () => {
-    const days = simulateInventory([5, 5], [0, 0], { leadTime: 1, safetyStock: 0 });
+  it('rounds the forecast and the closing stock as numpy does: halves to even', () => {
+    expect([0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 2.4, 2.6].map(roundHalfEven)).toEqual([0, 2, 2, -0, -2, -2, 2, 3]);
+    // Forecast 10.5 → 10 and 11.5 → 12; a closing stock of 2.5 → 2.
+    const days = simulateInventory([10, 10, 7.5, 10, 10, 10], [0, 0, 10.5, 11.5, 0, 0], { leadTime: 2, safetyStock: 0 });
+    expect(days.map((d) => d.order)).toEqual([10, 12, 0, 0]);
+    expect(days[2].close).toBe(2);
+  });
+
+  it('turnover is null when no day holds stock; bad inputs are refused', () => {
+    const days = simulateInventory([0, 0], [0, 0], { leadTime: 1, safetyStock: 0 });
     expect(summarizeInventory(days, 0, 0, 1).turnover).toBeNull();
-    expect(() => simulateInventory([1, 2], [1], { leadTime: 2, safetyStock: 0 })).toThrow(CellError);
-    expect(() => simulateInventory([1, NaN], [1, 1], { leadTime: 2, safetyStock: 0 })).toThrow(CellError);
-    expect(() => simulateInventory([1], [1], { leadTime: -1, safetyStock: 0 })).toThrow(CellError);
-  });
-
-  it('lead time 0 orders for the same day', () => {
-    const days = simulateInventory([4, 6], [5, 5], { leadTime: 0, safetyStock: 1 });
-    expect(days.map((d) => d.receive)).toEqual([5, 4]); // 5 + 1 − 1, then 5 + 1 − 2
-    expect(days.map((d) => d.close)).toEqual([2, 0]);
+    expect(() => simulateInventory([1, 2, 3], [1, 1], { leadTime: 2, safetyStock: 0 })).toThrow(CellError);
+    expect(() => simulateInventory([1, NaN, 1], [1, 1, 1], { leadTime: 2, safetyStock: 0 })).toThrow(CellError);
+    expect(() => simulateInventory([1, 1], [1, 1], { leadTime: 2, safetyStock: 0 })).toThrow(/more than 2 days/);
+    expect(() => simulateInventory([1, 1], [1, 1], { leadTime: 0, safetyStock: 0 })).toThrow(/≥ 1/);
   });
 });
 
 describe('inventoryStudy', () => {
   it('runs every level, in units or % of mean demand, and finds the smallest with no lost sales', () => {
     const units = inventoryStudy(y, p, { leadTime: 2, safetyStocks: [0, 5, 10], unit: 'units', price: 2 });
-    expect(units.rows.map((r) => r.lost_units)).toEqual([7, 0, 0]);
+    expect(units.rows.map((r) => r.lost_units)).toEqual([5, 0, 0]);
     expect(units.smallestNoLoss).toBe(5);
     const pct = inventoryStudy(y, p, { leadTime: 2, safetyStocks: [0, 50], unit: 'percent', price: 2 });
-    expect(pct.meanDemand).toBe(11);
-    expect(pct.rows[1].safety_units).toBeCloseTo(5.5);
+    expect(pct.meanDemand).toBeCloseTo(75 / 7);
+    expect(pct.rows[1].safety_units).toBeCloseTo(75 / 14);
     expect(pct.smallestNoLoss).toBe(50);
     expect(inventoryStudy(y, p, { leadTime: 2, safetyStocks: [0, 1], unit: 'units', price: 2 }).smallestNoLoss).toBeNull();
   });
@@ -87,7 +92,10 @@ describe('the course\'s measures against Python (tests/fixtures/make_inventory_f
         expect(s.stock_value).toBeCloseTo(ref.stock_value, 5);
         expect(s.turnover!).toBeCloseTo(ref.turnover, 8);
         expect(s.lost_units).toBeCloseTo(ref.lost_units, 6);
+        expect(s.days).toBe(ref.days);
       }
+      const atSmallest = simulateInventory(c.actual, c.predicted, { leadTime: c.lead, safetyStock: c.smallest_zero_loss });
+      expect(atSmallest.map((d) => d.close)).toEqual(c.at_smallest.close);
       expect(smallestZeroLoss(c.actual, c.predicted, c.lead)).toBe(c.smallest_zero_loss);
       const study = inventoryStudy(c.actual, c.predicted, { leadTime: c.lead, safetyStocks: [0], unit: 'units', price: c.price, searchZeroLoss: true });
       expect(study.zeroLoss!.safety_units).toBe(c.smallest_zero_loss);
@@ -98,8 +106,9 @@ describe('the course\'s measures against Python (tests/fixtures/make_inventory_f
   }
 
   it('finds no zero-loss level when none exists under the cap, and 0 when nothing is ever lost', () => {
-    // Demand on day 0 can never be met: the forecast already on its way is 0 and the cap is 8 units.
-    expect(smallestZeroLoss([10, 1], [0, 1], 2, 8)).toBeNull();
+    // Day 2 sells 10 against 1 delivered: only a safety stock of 9 covers it, above the cap of 8.
+    expect(smallestZeroLoss([1, 1, 10, 1], [1, 1, 1, 1], 1, 8)).toBeNull();
+    expect(smallestZeroLoss([1, 1, 10, 1], [1, 1, 1, 1], 1)).toBe(9);
     expect(smallestZeroLoss([1, 1, 1], [2, 2, 2], 2)).toBe(0);
   });
 });
@@ -127,11 +136,12 @@ describe('inventory cell', () => {
     const v = ctx.values.get('inv');
     if (v?.type !== 'table') throw new Error('no table');
     expect(v.table.array('safety_stock')).toEqual([0, 5, 10]);
-    expect(v.table.array('stock_value')[1]).toBeCloseTo(8.9 * 8);
+    expect(v.table.array('stock_value')[1]).toBeCloseTo(9.3 * 8);
     expect((out[0] as TextOutput).text).toContain('smallest safety stock with no lost sales is 5 units');
-    // The whole-unit search, worked by hand: with 2 units day 3 opens with 14 against a demand of 15; 3 lose nothing.
-    expect((out[0] as TextOutput).text).toContain('smallest safety stock with zero lost sales is 3 units');
-    expect(smallestZeroLoss(y, p, 2)).toBe(3);
+    expect((out[0] as TextOutput).text).toContain('5 of 7 days simulated');
+    // The whole-unit search, worked by hand: with 4 units day 3 opens with 14 against a demand of 15; 5 lose nothing.
+    expect((out[0] as TextOutput).text).toContain('smallest safety stock with zero lost sales is 5 units');
+    expect(smallestZeroLoss(y, p, 2)).toBe(5);
     expect((out[1] as TableOutput).title).toBe('The smallest safety stock with zero lost sales');
     expect((out[3] as FigureOutput).spec.data).toHaveLength(2);
   });

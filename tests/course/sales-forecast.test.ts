@@ -17,15 +17,16 @@
 // ignores P42's yearly season); forward-chaining CV (dense) R² .62 ± .24.
 // The whole notebook ran in 258–363 s on 2 busy cores with the old 1D-CNN, 164 s with the im2col one
 // (same scores to ±.003).
-// Inventory on March 2017 (LSTM forecast): the smallest zero-loss safety stock
-// is P3 8061 units (daily average stock 11,417, value 91,337, daily turnover
-// .675), P12 10,190 (14,888 / 89,326 / .674), P42 46 (85.0 / 424.8 / .946).
-// The course's daily turnover (1.08–1.24) is not reached: its order rule sizes
-// each order on today's closing stock and ignores the order arriving
-// tomorrow, so a shortfall is corrected twice and the stock swings; with the
-// LSTM's March misses (a third or more on a few days) the zero-loss level is
-// about one day's demand, so the turnover is ~0.7 (P42 ~0.95). The test
-// asserts the range this data supports, 0.55–1.3.
+// Inventory on March 2017 (LSTM forecast), with the course's own inv_simulator (the first 2 days receive
+// their demand, the last 2 are not simulated, forecasts and stock rounded, daily turnover = the mean of each
+// day's sales / stock): the smallest zero-loss safety stock is P3 7,847 units (daily average stock 11,553,
+// value 92,426, daily turnover .737), P12 8,017 (13,344 / 80,064 / .847), P42 49 (85.1 / 425.5 / 1.003) —
+// equal to a pandas rerun of the course's function on the dumped forecasts. The course's 1.08–1.24 is not
+// reached, and not because of the data: its rule corrects a miss twice, so the stock swings, and one bad
+// day (the March 14 storm halves P3's sales; the LSTM is 55% over) sets the level. The course's own March
+// 2017 data (koryeon/KT_AIVLE_MINI_PROJECT_6-1 test CSVs) replayed with the same function and a
+// weekday-mean forecast turns over .74–.99; only daily misses of ~5–8% reach 1.1–1.3 (docs/decisions.md).
+// The test asserts the range the course's rule gives on this data, .65–1.3.
 // Ranges (measured minus a margin for tfjs numerics):
 // - correlations: P3 and P12 with customers > .9, P42 with oil |r| < .3;
 // - P3: every model R² > 0.45 and MAPE < 0.25 on validation; < 0.95 (higher would mean the target leaked);
@@ -34,11 +35,12 @@
 // - P12: every model R² > 0.4; P42: every model R² > 0.15 and < 0.95;
 // - baselines: equal to the pandas rerun (6 decimals); the verdict sentence names the winner;
 // - inventory: average stock rises with the safety stock, lost units fall from the first level to the
-//   last, and each product has a zero-loss safety stock whose turnover = mean demand / daily average stock.
+//   last, and each product has a zero-loss safety stock whose turnover is the course's mean of daily ratios.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { runNotebook } from '../helpers/runNotebook.ts';
 import type { TextOutput } from '../../src/core/outputs.ts';
+import { simulateInventory } from '../../src/data/inventory.ts';
 
 type BaselineMetrics = { rmse: number; mae: number; mape: number; r2: number };
 /** pandas/scikit-learn reruns of the two baselines on the generated data (tests/fixtures/make_kmart_baselines.py). */
@@ -47,8 +49,8 @@ const reference = JSON.parse(readFileSync(new URL('../fixtures/kmart_baselines.j
 /** March 2017 R² of every model (measured .80–.82 for P3, .74–.80 for P12, .55–.66 for P42), minus a margin for tfjs numerics. */
 const MARCH_R2 = 0.6;
 const MARCH_R2_P42 = 0.3;
-/** Daily turnover at the zero-loss safety stock: see the header for why not the course's 1.1–1.3. */
-const TURNOVER = [0.55, 1.3];
+/** Daily turnover at the zero-loss safety stock (measured .737 / .847 / 1.003): see the header for why not the course's 1.1–1.3. */
+const TURNOVER = [0.65, 1.3];
 
 describe('sales-forecast notebook', () => {
   it('runs headless and forecasts in the range the generated data supports', async () => {
@@ -147,9 +149,13 @@ describe('sales-forecast notebook', () => {
       expect(z.price).toBe(product.Price);
       expect(z.safety_stock).toBeGreaterThan(0);
       expect(z.daily_avg_value).toBeCloseTo(z.daily_avg_stock * product.Price, 0);
-      // With no lost sales every day's demand is sold: daily turnover = mean demand / daily average stock.
-      const demand = table(`p${id}_lstm_test_pred`).array('truth') as number[];
-      expect(z.daily_turnover).toBeCloseTo(demand.reduce((a, b) => a + b, 0) / demand.length / z.daily_avg_stock, 2);
+      // The course's daily turnover: each simulated day's sales over that day's stock, averaged; with no lost
+      // sales every day sells its demand. The ledger of the 29 simulated days (the last 2 of 31 have no order).
+      const pred = table(`p${id}_lstm_test_pred`);
+      const days = simulateInventory(pred.array('truth') as number[], pred.array('prediction') as number[], { leadTime: 2, safetyStock: z.safety_stock });
+      expect(days).toHaveLength(29);
+      const daily = days.map((d) => d.actual / ((d.base + d.close) / 2));
+      expect(z.daily_turnover).toBeCloseTo(daily.reduce((a, b) => a + b, 0) / daily.length, 3);
       expect(z.daily_turnover, `p${id} turnover`).toBeGreaterThan(TURNOVER[0]);
       expect(z.daily_turnover, `p${id} turnover`).toBeLessThan(TURNOVER[1]);
     }

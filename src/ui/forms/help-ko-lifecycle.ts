@@ -12,7 +12,7 @@ export const HELP_KO_LIFECYCLE: Record<string, string> = {
   'Column identifying the row, e.g. Product_ID.': '행을 찾을 열 (예: Product_ID).',
   "The row's key, e.g. 3.": '그 행의 키 (예: 3).',
   'Column holding the price.': '단가가 있는 열.',
-  'Days between placing an order and receiving it (the course uses 2).': '주문해서 받기까지 걸리는 일수 (강의에서는 2).',
+  'Days between placing an order and receiving it (the course uses 2). The last lead-time days are not simulated: no forecast exists for the day their order would arrive.': '주문해서 받기까지 걸리는 일수 (강의에서는 2). 마지막 리드 타임 일수는 시뮬레이션하지 않습니다: 그 주문이 도착할 날의 예측이 없습니다.',
   'Safety-stock levels to simulate.': '시뮬레이션할 안전 재고 수준.',
   'units: safety stock in units; percent: in % of the mean actual daily demand.': 'units: 안전 재고를 개수로, percent: 실제 일평균 수요의 %로.',
   "Also search every whole-unit safety stock for the smallest with no lost sales, and report its daily average stock, value and turnover (the course's business evaluation).": '결품이 없는 가장 작은 안전 재고를 정수 단위로 모두 찾아, 그때의 일평균 재고, 가치, 회전율도 보여 줍니다 (강의의 비즈니스 평가).',
