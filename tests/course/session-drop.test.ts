@@ -15,7 +15,7 @@
 // - one model per K, on the per-K tables without the leak sessions (terminal page within the first K
 //   events; listed first): macro-F1 within 0.4–0.85 (measured 0.581 / 0.635 / 0.687 at K = 3 / 5 / 7,
 //   against 0.574 / 0.611 / 0.667 for the K-as-a-feature model on the same rows); their test ROC AUC within
-//   0.03 of XGBoost's (same tables and hyperparameters, mean of ten seeds: .595 / .662 / .728;
+//   0.02 of XGBoost's (same tables and hyperparameters, mean of ten seeds: .595 / .662 / .728;
 //   tests/fixtures/make_session_drop_perk_fixture.py);
 // - the leak sessions listed per K and part, and the per-K row counts before and after their removal,
 //   equal pandas' recount exactly (tests/fixtures/make_shop_course_fixture.py → shop_course.json, on the
@@ -33,9 +33,9 @@ const xgboost = JSON.parse(readFileSync(new URL('../fixtures/session_drop_perk.j
 /**
  * Largest gap allowed between the workbench's per-K test AUC and XGBoost's mean: XGBoost's own spread over
  * seeds is ±.005–.008 (sd; range .579–.607 at K = 3), and the two differ in their row and column sampling,
- * histogram bin edges and starting score, so the gap is bounded at about four of XGBoost's K = 3 sd.
+ * histogram bin edges and starting score. Measured gaps: .007 / .002 / .008 (workbench .602 / .660 / .720).
  */
-const PER_K_AUC_TOLERANCE = 0.03;
+const PER_K_AUC_TOLERANCE = 0.02;
 
 describe('session-drop notebook', () => {
   it('runs headless and scores in the range the generated data supports', async () => {
