@@ -424,7 +424,7 @@ return p3_resid;
     - **base** = yesterday's closing stock + receive; sales are min(demand, base); **lost** = max(demand − base, 0) — an empty shelf loses the sale,
     - **close** = max(base − demand, 0),
     - **order** = max(forecast_{i+L} + SS − close, 0): the forecast for the arrival day plus the safety stock, minus what is left (the course's rule: it looks at today's closing stock only and ignores the orders already on their way; with a lead time of 3 days that rule has no safety stock that avoids every lost sale, which is why the course gives all three products 2 days).
-    The last *L* days of March have no forecast for the day their order would arrive, so, as in the course, only the first 29 days are simulated. The course's measures, per safety-stock level: the **daily average stock** = (opening + closing stock) / 2, averaged over the days; its **value** (× the price from the products table, $8); the **daily turnover** = each day's sales ÷ that day's stock, averaged over the days (the course reports 1.08–1.24); and the **lost units**. The grid of levels is in **% of mean daily demand** (the course's 5–20 units mean nothing at ~9,000 units a day).
+    The last *L* days of March have no forecast for the day their order would arrive, so, as in the course, only the first 29 days are simulated. The course's measures, per safety-stock level: the **daily average stock** = (opening + closing stock) / 2, averaged over the days; its **value** (× the price from the products table, $8); the **daily turnover** = each day's sales ÷ that day's stock, averaged over the days (the course reports 1.08–1.24); and the **lost units**. The grid of levels is in **% of mean daily demand** (the course's 5–20 units mean nothing at ~7,700 units a day in March).
     Then the cell tries **every whole unit** of safety stock and names the **smallest with zero lost sales**, with its stock, value and turnover — the row the course reports per product (section 10 compares them). Read the grid for the price of safety: how lost sales fall and the stock and its value grow as the safety stock rises.
     `, `
     ## 8. 재고 시뮬레이션 (상품 3, 2017년 3월)
@@ -434,7 +434,7 @@ return p3_resid;
     - **base** = 어제의 마감 재고 + 입고; 판매는 min(수요, base); **손실** = max(수요 − base, 0) — 빈 선반은 판매를 잃습니다.
     - **마감 재고** = max(base − 수요, 0)
     - **주문** = max(예측_{i+L} + SS − 마감 재고, 0): 도착일의 예측에 안전 재고를 더하고 남은 재고를 뺍니다(강의의 규칙: 오늘의 마감 재고만 보고 오고 있는 주문은 무시합니다. 리드타임이 3일이면 이 규칙으로는 판매 손실을 모두 막는 안전 재고가 없습니다. 그래서 강의는 세 상품 모두 2일로 둡니다).
-    3월의 마지막 *L*일은 주문이 도착할 날의 예측이 없으므로 강의처럼 처음 29일만 시뮬레이션합니다. 안전 재고 수준마다 강의의 지표를 보여 줍니다: **일평균 재고** = (기초 재고 + 마감 재고) / 2의 날짜 평균, 그 **가치**(상품 표의 가격 $8 곱), **일 회전율** = 그날 판매량 ÷ 그날 재고의 날짜 평균(강의는 1.08–1.24), 그리고 **손실 수량**. 수준 격자는 **일평균 수요의 %**입니다(하루 약 9,000개에서 강의의 5–20개는 의미가 없습니다).
+    3월의 마지막 *L*일은 주문이 도착할 날의 예측이 없으므로 강의처럼 처음 29일만 시뮬레이션합니다. 안전 재고 수준마다 강의의 지표를 보여 줍니다: **일평균 재고** = (기초 재고 + 마감 재고) / 2의 날짜 평균, 그 **가치**(상품 표의 가격 $8 곱), **일 회전율** = 그날 판매량 ÷ 그날 재고의 날짜 평균(강의는 1.08–1.24), 그리고 **손실 수량**. 수준 격자는 **일평균 수요의 %**입니다(3월의 하루 약 7,700개에서 강의의 5–20개는 의미가 없습니다).
     그다음 셀은 안전 재고를 **1개 단위로 모두** 시도해 **판매 손실이 0인 가장 작은 값**과 그때의 재고, 가치, 회전율을 알려 줍니다. 강의가 상품마다 보고하는 행입니다(10절에서 비교합니다). 격자에서는 안전 재고가 늘 때 판매 손실이 어떻게 줄고 재고와 그 가치가 어떻게 느는지, 즉 안전의 값을 읽으세요.
     `))
     .cell('inventory', {
@@ -445,11 +445,11 @@ return p3_resid;
   b.md(t(`
     ## 9. Products 12 and 42
 
-    The same pipeline function and steps for the other two products, with their own price (lead time 2 days, too): features, the March hold-out, time split, scaling, the **three models** (dense, LSTM, 1D-CNN) beside the two **baselines**, on the validation days and March, and the inventory simulation on the LSTM's March forecast (as for product 3). Product 12 follows customers with a December peak and uses ${WINDOW_OF[12]}-day windows; product 42 is small (~100 a day), seasonal over the year and noisier (10%), and gets the course's **${WINDOW_OF[42]}-day** windows — expect a lower R² there, and note how a noisier forecast needs more safety stock.
+    The same pipeline function and steps for the other two products, with their own price (lead time 2 days, too): features, the March hold-out, time split, scaling, the **three models** (dense, LSTM, 1D-CNN) beside the two **baselines**, on the validation days and March, and the inventory simulation on the LSTM's March forecast (as for product 3). Product 12 follows customers with a December peak and uses ${WINDOW_OF[12]}-day windows; product 42 is small (~100 a day), seasonal over the year, with 10% noise of its own but no link to customers, and gets the course's **${WINDOW_OF[42]}-day** windows — expect a lower R² there (its weekly swing is small against that noise). In March its forecast misses by about 7% a day against 11–12% for products 3 and 12 (whose sales follow the customers, storm day included), so it needs less safety stock per day of demand (section 10).
     `, `
     ## 9. 상품 12와 42
 
-    나머지 두 상품도 같은 파이프라인 함수와 단계를 각자의 가격으로 거칩니다(리드타임도 2일): 특징, 3월 떼어 두기, 시간 분할, 스케일링, 두 **기준선** 옆의 **세 모델**(밀집, LSTM, 1D-CNN)을 검증 기간과 3월에서, 그리고 (상품 3처럼) LSTM의 3월 예측으로 하는 재고 시뮬레이션. 상품 12는 고객 수를 따르고 12월에 정점이며 ${WINDOW_OF[12]}일 윈도를 씁니다. 상품 42는 작고(하루 약 100개) 연중 계절성이 있으며 잡음이 더 커서(10%) 강의처럼 **${WINDOW_OF[42]}일** 윈도를 씁니다. R²가 더 낮을 것이고, 잡음이 큰 예측일수록 안전 재고가 더 필요하다는 점도 보세요.
+    나머지 두 상품도 같은 파이프라인 함수와 단계를 각자의 가격으로 거칩니다(리드타임도 2일): 특징, 3월 떼어 두기, 시간 분할, 스케일링, 두 **기준선** 옆의 **세 모델**(밀집, LSTM, 1D-CNN)을 검증 기간과 3월에서, 그리고 (상품 3처럼) LSTM의 3월 예측으로 하는 재고 시뮬레이션. 상품 12는 고객 수를 따르고 12월에 정점이며 ${WINDOW_OF[12]}일 윈도를 씁니다. 상품 42는 작고(하루 약 100개) 연중 계절성이 있으며, 자체 잡음은 10%이지만 고객 수와는 무관하고, 강의처럼 **${WINDOW_OF[42]}일** 윈도를 씁니다. R²가 더 낮을 것입니다(주간 변동이 그 잡음에 비해 작습니다). 3월에 이 상품의 예측은 하루 약 7% 빗나가서 상품 3과 12(판매가 폭풍이 온 날까지 고객 수를 따름)의 11–12%보다 작으므로, 하루 수요 대비 안전 재고도 덜 필요합니다(10절).
     `));
   for (const p of PRODUCTS.slice(1)) {
     const id = p.id;
