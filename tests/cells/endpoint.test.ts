@@ -134,3 +134,18 @@ describe('deploy, invoke, monitor cells', () => {
     await expect(invokeCell.run(invokeSchema.parse({ input: 'test' }), ctx)).rejects.toThrow('"endpoint" is not an endpoint');
   });
 });
+
+describe('the Python export of the endpoint cells', () => {
+  it('is a TODO cell that says why (the endpoint lives in the browser tab)', async () => {
+    const { exportPython } = await import('../../src/export/python/index.ts');
+    const { NotebookBuilder } = await import('../../notebooks/source/builder.ts');
+    const doc = new NotebookBuilder('endpoints')
+      .cell('deploy', { name: 'e', variants: [{ variant: 'A', model: 'm@1', weight: 1 }] })
+      .cell('invoke', { endpoint: 'endpoint', input: 'test' })
+      .cell('monitor', { endpoint: 'endpoint', reference: 'train' })
+      .build();
+    const todos = exportPython(doc).todos;
+    expect(todos.map((t) => t.kind)).toEqual(['deploy', 'invoke', 'monitor']);
+    for (const t of todos) expect(t.reason).toMatch(/^the endpoint lives in the browser tab/);
+  });
+});
