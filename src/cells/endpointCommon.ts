@@ -52,6 +52,7 @@ export function endpointCard(endpoint: Endpoint): { markdown: string; variants: 
     c.status === 'in-service'
       ? `${c.variants.length === 1 ? 'One variant answers every request' : `${c.variants.length} variants answer requests, each with its share of the traffic`}. Log: ${endpoint.log.length} request row${endpoint.log.length === 1 ? '' : 's'} kept${endpoint.dropped ? ` (${endpoint.dropped} older dropped)` : ''}.`
       : `Out of service: requests are refused until it is deployed again. Its config history and log are kept.`,
+    ...(c.note ? [`Deployed: ${markdownLiteral(c.note)}.`] : []),
     `Config history: ${history.map(markdownLiteral).join(' → ')}`,
   ].join('\n\n');
   const rows = c.variants.map((v) => ({ variant: v.variant, model: v.model, version: v.version, weight: v.weight, traffic: total > 0 ? v.weight / total : 0 }));

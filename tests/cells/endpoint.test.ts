@@ -95,7 +95,8 @@ describe('deploy, invoke, monitor cells', () => {
 
     await deployCell.run(deploySchema.parse({ name: 'bank-ep', action: 'undeploy', output: 'off' }), ctx);
     await expect(invokeCell.run(invokeSchema.parse({ endpoint: 'off', input: 'test' }), ctx)).rejects.toThrow('is not in service (undeployed in config 2)');
-    await deployCell.run(deploySchema.parse({ name: 'bank-ep', bestOf: 'monitor', output: 'best' }), ctx);
+    const redeployed = await deployCell.run(deploySchema.parse({ name: 'bank-ep', bestOf: 'monitor', output: 'best' }), ctx);
+    expect(md(redeployed[0])).toContain('Deployed: best variant of monitor by live AUC (1).');
     const e = (await endpoints.get('bank-ep'))!;
     expect(e.configs.map((c) => [c.config, c.status, c.variants.map((v) => `${v.variant}:${v.model}@${v.version}:${v.weight}`)])).toEqual([
       [1, 'in-service', ['A:bank@1:1', 'B:bank@2:1']], [2, 'deleted', []], [3, 'in-service', ['B:bank@2:1']],
