@@ -61,7 +61,10 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
     const code = await main(['export', join('notebooks', file), '--to', 'python', join(dir, 'export.ipynb')], (s) => lines.push(s), (s) => lines.push(s));
     expect(code, lines.join('\n')).toBe(0);
     const exported = JSON.parse(readFileSync(join(dir, 'export.ipynb'), 'utf8')) as { cells: { metadata: { workbench_export?: { from: string; todo?: boolean } } }[] };
-    const translated = new Set(exported.cells.map((c) => c.metadata.workbench_export).filter((m) => m && !m.todo).map((m) => m!.from));
+    // A cell is translated when none of its Python cells is a TODO (a code cell's shown JavaScript is markdown beside its TODO).
+    const marks = exported.cells.map((c) => c.metadata.workbench_export).filter((m) => m !== undefined);
+    const todo = new Set(marks.filter((m) => m.todo).map((m) => m.from));
+    const translated = new Set(marks.map((m) => m.from).filter((id) => !todo.has(id)));
 
     // The workbench's own run of the translated cells.
     const doc = decodeNotebook(readFileSync(join('notebooks', file), 'utf8')).doc;
@@ -116,6 +119,16 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
               expect(closeTo(v, rows[i][col], EXACT), `${cell.id} ${table.name} row ${i} ${col}: workbench ${v}, python ${rows[i][col]}`).toBe(true);
             }
           }
+        }
+      } else if (cell.kind === 'select') {
+        // The same features kept, in table order, and every score identical up to summation order.
+        const selected = tables.find((t) => t.name === params.output)!;
+        expect(got('kept'), `${cell.id} kept features`).toEqual(selected.columns.map((c) => c.name).filter((c) => c !== params.target));
+        const scores = got('scores') as Record<string, number | null>;
+        const table = tables.find((t) => t.name === params.scores)!;
+        expect(Object.keys(scores).sort(), `${cell.id} scored features`).toEqual(table.rows.map((r) => String(r.feature)).sort());
+        for (const row of table.rows) {
+          expect(closeTo(row.score, scores[String(row.feature)], EXACT), `${cell.id} score of ${row.feature}: workbench ${row.score}, python ${scores[String(row.feature)]}`).toBe(true);
         }
       } else if (cell.kind === 'evaluate') {
         const metrics = cell.outputs.find((o): o is MetricsOutput => o.type === 'metrics')!.metrics;

@@ -12,6 +12,7 @@
 // shuffles and the splits against them.
 
 import { PYTHON_HELPERS_MORE } from './helpers-more.ts';
+import { PYTHON_HELPERS_STEPS } from './helpers-steps.ts';
 
 export const PYTHON_HELPERS = String.raw`
 # ---- workbench helpers: the workbench's seeded RNG and splits, metrics, a PyTorch loop ----
@@ -186,5 +187,6 @@ def split_rows(df, method, fractions, seed, target=None, group=None, time=None, 
 
 
 ${PYTHON_HELPERS_MORE}
+${PYTHON_HELPERS_STEPS}
 # ---- end of the workbench helpers ----
 `.trim();

@@ -13,6 +13,7 @@ import { emitTransform } from './transform.ts';
 import { emitEvaluate, emitPredict, emitTrain } from './models.ts';
 import { PYTHON_HELPERS } from './helpers.ts';
 import { codeCellExport } from './codecell.ts';
+import { emitSelect } from './select.ts';
 
 const EMITTERS: Record<string, Emitter> = {
   load: emitLoad,
@@ -23,6 +24,7 @@ const EMITTERS: Record<string, Emitter> = {
   train: emitTrain,
   evaluate: emitEvaluate,
   predict: emitPredict,
+  select: emitSelect,
 };
 
 /** Cell kinds the exporter translates (the others become TODO cells). */
