@@ -26,6 +26,8 @@ export const MODEL_TOLERANCE: Record<string, number> = {
   r2: 0.05, rmse: 0.1, mae: 0.1, mape: 0.1,
 };
 const RELATIVE = new Set(['rmse', 'mae']);
+/** recall@k and MRR of the retrieve cell: BM25 ranks are identical; dense and hybrid scores agree to ~1e-15, so only a near-tie could move one question's rank. */
+const RETRIEVAL_TOLERANCE: Record<string, number> = { bm25: 1e-12, random: 1e-12, dense: 0.01, hybrid: 0.01 };
 /** Deterministic steps: identical up to floating-point summation order. */
 const EXACT = 1e-9;
 
@@ -129,6 +131,31 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
         expect(Object.keys(scores).sort(), `${cell.id} scored features`).toEqual(table.rows.map((r) => String(r.feature)).sort());
         for (const row of table.rows) {
           expect(closeTo(row.score, scores[String(row.feature)], EXACT), `${cell.id} score of ${row.feature}: workbench ${row.score}, python ${scores[String(row.feature)]}`).toBe(true);
+        }
+      } else if (cell.kind === 'retrieve') {
+        // Every chunk's BM25 and dense score that the workbench shows, identical up to summation order; the same prompt passages.
+        const side = tables.find((t) => t.title?.startsWith('BM25 top'));
+        if (side) {
+          const bm25 = got('bm25_scores') as Record<string, number>;
+          const dense = got('dense_scores') as Record<string, number>;
+          for (const row of side.rows) {
+            expect(closeTo(row.bm25_score, bm25[String(row.bm25_chunk)], EXACT), `${cell.id} BM25 of ${row.bm25_chunk}: workbench ${row.bm25_score}, python ${bm25[String(row.bm25_chunk)]}`).toBe(true);
+            expect(closeTo(row.dense_score, dense[String(row.dense_chunk)], EXACT), `${cell.id} dense score of ${row.dense_chunk}: workbench ${row.dense_score}, python ${dense[String(row.dense_chunk)]}`).toBe(true);
+          }
+          const prompt = cell.outputs.find((o) => o.type === 'markdown' && o.markdown.startsWith('**RAG prompt**'));
+          if (prompt?.type === 'markdown') expect(got('hybrid_top'), `${cell.id} prompt passages`).toEqual([...prompt.markdown.matchAll(/^\[\d+\] \((\S+)\)/gm)].map((m) => m[1]));
+        }
+        const scores = tables.find((t) => t.title?.startsWith('Retrieval on'));
+        if (scores) {
+          const mine = got('retrieval') as Record<string, string | number>[];
+          expect(mine.map((r) => r.method), `${cell.id} methods`).toEqual(scores.rows.map((r) => r.method));
+          scores.rows.forEach((row, i) => {
+            for (const [key, value] of Object.entries(row)) {
+              if (key === 'method') continue;
+              const allowed = RETRIEVAL_TOLERANCE[String(row.method)];
+              expect(Math.abs(Number(value) - Number(mine[i][key])), `${cell.id} ${row.method} ${key}: workbench ${value}, python ${mine[i][key]} (tolerance ${allowed})`).toBeLessThanOrEqual(allowed);
+            }
+          });
         }
       } else if (cell.kind === 'evaluate') {
         const metrics = cell.outputs.find((o): o is MetricsOutput => o.type === 'metrics')!.metrics;

@@ -14,6 +14,7 @@ import { emitEvaluate, emitPredict, emitTrain } from './models.ts';
 import { PYTHON_HELPERS } from './helpers.ts';
 import { codeCellExport } from './codecell.ts';
 import { emitSelect } from './select.ts';
+import { emitRetrieve } from './retrieve.ts';
 
 const EMITTERS: Record<string, Emitter> = {
   load: emitLoad,
@@ -25,6 +26,7 @@ const EMITTERS: Record<string, Emitter> = {
   evaluate: emitEvaluate,
   predict: emitPredict,
   select: emitSelect,
+  retrieve: emitRetrieve,
 };
 
 /** Cell kinds the exporter translates (the others become TODO cells). */
