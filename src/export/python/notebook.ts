@@ -15,6 +15,7 @@ import { PYTHON_HELPERS } from './helpers.ts';
 import { codeCellExport } from './codecell.ts';
 import { emitSelect } from './select.ts';
 import { emitRetrieve } from './retrieve.ts';
+import { emitTextClassify } from './textclassify.ts';
 
 const EMITTERS: Record<string, Emitter> = {
   load: emitLoad,
@@ -27,6 +28,7 @@ const EMITTERS: Record<string, Emitter> = {
   predict: emitPredict,
   select: emitSelect,
   retrieve: emitRetrieve,
+  textclassify: emitTextClassify,
 };
 
 /** Cell kinds the exporter translates (the others become TODO cells). */
