@@ -157,6 +157,19 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
             }
           });
         }
+      } else if (cell.kind === 'crossval') {
+        // The same folds (their sizes here; tests/export/crossval-export.test.ts checks the rows), each metric's mean close.
+        const perFold = tables.find((t) => t.name === params.output)!;
+        expect(got('fold_sizes'), `${cell.id} fold sizes`).toEqual(perFold.rows.map((r) => [r.train_rows, r.test_rows]));
+        const means = got('means') as Record<string, number>;
+        const summary = tables.find((t) => t.title?.startsWith('Mean ± std'))!;
+        for (const row of summary.rows) {
+          const name = String(row.metric);
+          const tol = MODEL_TOLERANCE[name];
+          if (tol === undefined) continue;
+          const allowed = RELATIVE.has(name) ? tol * Math.abs(Number(row.mean)) : tol;
+          expect(Math.abs(means[name] - Number(row.mean)), `${file} ${cell.id} mean ${name}: workbench ${row.mean}, python ${means[name]} (tolerance ${allowed})`).toBeLessThanOrEqual(allowed);
+        }
       } else if (cell.kind === 'evaluate') {
         const metrics = cell.outputs.find((o): o is MetricsOutput => o.type === 'metrics')!.metrics;
         const mine = got('metrics') as Record<string, number>;

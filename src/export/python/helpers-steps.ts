@@ -1,7 +1,8 @@
 // The third part of the Python helpers (see helpers.ts): the steps whose
 // results must be identical to the workbench's, re-implemented from its
 // TypeScript: feature selection (src/cells/select.ts with
-// src/data/selection/index.ts). Scores come from scikit-learn; which
+// src/data/selection/index.ts) and cross-validation folds
+// (src/ml/validation/folds.ts). Scores come from scikit-learn; which
 // features are kept follows the workbench's rule, which breaks ties
 // differently from SelectKBest.
 
@@ -39,4 +40,42 @@ def select_features(df, target, method, k=None, threshold=None, features=None):
     for name, values in extra.items():
         scores[name] = [values[j] for j in order]
     return kept, scores
+
+
+def cv_folds(df, method, k, seed, target=None, group=None, time=None):
+    """The crossval cell's folds as (train rows, test rows) pairs, the workbench's rows exactly:
+    kfold and stratified from its seeded shuffle, group like GroupKFold, time like TimeSeriesSplit."""
+    n = len(df)
+    if method == 'time':
+        from sklearn.model_selection import TimeSeriesSplit
+        order = np.arange(n) if not time else np.argsort(pd.to_datetime(df[time]).to_numpy(), kind='stable')
+        return [(order[tr].tolist(), order[te].tolist()) for tr, te in TimeSeriesSplit(n_splits=k).split(order)]
+    fold_of = [0] * n
+    if method == 'kfold':
+        order, at = shuffled_indices(n, mulberry32(seed)), 0
+        for f in range(k):
+            for _ in range(n // k + (1 if f < n % k else 0)):
+                fold_of[order[at]], at = f, at + 1
+    elif method == 'stratified':
+        # Each class shuffled, then its rows dealt to folds 0, 1, ..., k-1, 0, ... continuing across classes.
+        rand, deal = mulberry32(seed), 0
+        for rows in _first_seen_groups(df[target].tolist()):
+            for j in shuffled_indices(len(rows), rand):
+                fold_of[rows[j]], deal = deal % k, deal + 1
+    elif method == 'group':
+        # Largest group first, each to the fold with the fewest rows so far (ties: the lower fold).
+        groups = _first_seen_groups(df[group].tolist())
+        load = [0] * k
+        for g in sorted(range(len(groups)), key=lambda g: (-len(groups[g]), g)):
+            f = min(range(k), key=lambda j: (load[j], j))
+            load[f] += len(groups[g])
+            for row in groups[g]:
+                fold_of[row] = f
+    return [([i for i in range(n) if fold_of[i] != f], [i for i in range(n) if fold_of[i] == f]) for f in range(k)]
+
+
+def summarise_folds(per_fold):
+    """Mean and population std of each metric over the folds (the workbench's summary table)."""
+    metrics = [c for c in per_fold.columns if c not in ('fold', 'train_rows', 'test_rows')]
+    return pd.DataFrame({'metric': metrics, 'mean': [per_fold[m].mean() for m in metrics], 'std': [per_fold[m].std(ddof=0) for m in metrics]})
 `;

@@ -16,6 +16,7 @@ import { codeCellExport } from './codecell.ts';
 import { emitSelect } from './select.ts';
 import { emitRetrieve } from './retrieve.ts';
 import { emitTextClassify } from './textclassify.ts';
+import { emitCrossval } from './crossval.ts';
 
 const EMITTERS: Record<string, Emitter> = {
   load: emitLoad,
@@ -29,6 +30,7 @@ const EMITTERS: Record<string, Emitter> = {
   select: emitSelect,
   retrieve: emitRetrieve,
   textclassify: emitTextClassify,
+  crossval: emitCrossval,
 };
 
 /** Cell kinds the exporter translates (the others become TODO cells). */
