@@ -1,8 +1,10 @@
 // The third part of the Python helpers (see helpers.ts): the steps whose
 // results must be identical to the workbench's, re-implemented from its
 // TypeScript: feature selection (src/cells/select.ts with
-// src/data/selection/index.ts) and cross-validation folds
-// (src/ml/validation/folds.ts). Scores come from scikit-learn; which
+// src/data/selection/index.ts), cross-validation folds
+// (src/ml/validation/folds.ts) and equi-joins (src/data/join/hash.ts: its row
+// order and its rule that a missing key never matches, where pandas merge
+// would match NaN with NaN and group or sort the rows by key). Scores come from scikit-learn; which
 // features are kept follows the workbench's rule, which breaks ties
 // differently from SelectKBest.
 
@@ -78,4 +80,63 @@ def summarise_folds(per_fold):
     """Mean and population std of each metric over the folds (the workbench's summary table)."""
     metrics = [c for c in per_fold.columns if c not in ('fold', 'train_rows', 'test_rows')]
     return pd.DataFrame({'metric': metrics, 'mean': [per_fold[m].mean() for m in metrics], 'std': [per_fold[m].std(ddof=0) for m in metrics]})
+
+
+def _join_key(values):
+    """A join key: None when any part is missing (it never matches); the type is part of it, so 1 and '1' differ."""
+    key = []
+    for v in values:
+        v = _key(v)
+        if v is None:
+            return None
+        key.append(('b' if isinstance(v, bool) else 'n' if isinstance(v, (int, float)) else 's', v))
+    return tuple(key)
+
+
+def _rows_by_key(df, columns):
+    index = {}
+    for i, values in enumerate(zip(*(df[c].tolist() for c in columns))):
+        k = _join_key(values)
+        if k is not None:
+            index.setdefault(k, []).append(i)
+    return index
+
+
+def join_tables(left, right, how, left_on, right_on, suffixes=('_x', '_y')):
+    """The join cell: pairs of matching rows in the workbench's order (each left row with its matches in right order;
+    outer adds the unmatched right rows at the end; right follows the right table), then the columns as pandas names them."""
+    pairs = []
+    if how == 'right':
+        by_key = _rows_by_key(left, left_on)
+        for r, values in enumerate(zip(*(right[c].tolist() for c in right_on))):
+            k = _join_key(values)
+            pairs += [(i, r) for i in by_key.get(k, [])] if k in by_key else [(-1, r)]
+    else:
+        by_key = _rows_by_key(right, right_on)
+        used = set()
+        for i, values in enumerate(zip(*(left[c].tolist() for c in left_on))):
+            matches = by_key.get(_join_key(values), [])
+            pairs += [(i, r) for r in matches]
+            used.update(matches)
+            if not matches and how != 'inner':
+                pairs.append((i, -1))
+        if how == 'outer':
+            pairs += [(-1, r) for r in range(len(right)) if r not in used]
+    li, ri = [p[0] for p in pairs], [p[1] for p in pairs]
+    shared = {l for l, r in zip(left_on, right_on) if l == r}
+    right_kept = [c for c in right.columns if c not in shared]
+    clash = {c for c in right_kept if c in left.columns}
+
+    def take(column, rows):
+        values = column.tolist()
+        return [values[i] if i >= 0 else None for i in rows]
+    out = {}
+    for c in left.columns:
+        values = take(left[c], li)
+        if c in shared:  # one key column, from whichever side has the row
+            values = [v if i >= 0 else w for v, w, i in zip(values, take(right[c], ri), li)]
+        out[c + suffixes[0] if c in clash else c] = values
+    for c in right_kept:
+        out[c + suffixes[1] if c in clash else c] = take(right[c], ri)
+    return pd.DataFrame(out)
 `;

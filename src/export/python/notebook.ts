@@ -17,6 +17,7 @@ import { emitSelect } from './select.ts';
 import { emitRetrieve } from './retrieve.ts';
 import { emitTextClassify } from './textclassify.ts';
 import { emitCrossval } from './crossval.ts';
+import { emitJoin } from './join.ts';
 
 const EMITTERS: Record<string, Emitter> = {
   load: emitLoad,
@@ -31,6 +32,7 @@ const EMITTERS: Record<string, Emitter> = {
   retrieve: emitRetrieve,
   textclassify: emitTextClassify,
   crossval: emitCrossval,
+  join: emitJoin,
 };
 
 /** Cell kinds the exporter translates (the others become TODO cells). */
