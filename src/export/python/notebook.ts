@@ -18,6 +18,7 @@ import { emitRetrieve } from './retrieve.ts';
 import { emitTextClassify } from './textclassify.ts';
 import { emitCrossval } from './crossval.ts';
 import { emitJoin } from './join.ts';
+import { emitDrift } from './drift.ts';
 
 const EMITTERS: Record<string, Emitter> = {
   load: emitLoad,
@@ -33,6 +34,7 @@ const EMITTERS: Record<string, Emitter> = {
   textclassify: emitTextClassify,
   crossval: emitCrossval,
   join: emitJoin,
+  drift: emitDrift,
 };
 
 /** Cell kinds the exporter translates (the others become TODO cells). */
