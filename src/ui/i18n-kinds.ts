@@ -19,6 +19,7 @@ export const KIND_LABELS_KO: Record<string, string> = {
   modelcard: '모델 카드',
   predict: '예측',
   register: '모델 등록',
+  pipeline: '파이프라인',
   retrieve: '검색 (BM25 + 밀집)',
   select: '특성 선택',
   sequences: '시퀀스',
