@@ -18,7 +18,7 @@ import { trainCell, trainSchema } from './train.ts';
 import { evaluateCell, evaluateSchema } from './evaluate.ts';
 import { registerCell, registerSchema, type RegisterOutcome } from './register.ts';
 import { pipelineScope } from './pipelineScope.ts';
-import { GRAPH_ALT, refusedText, registeredText, stoppedText, trackedText, type Bilingual } from './pipelineText.ts';
+import { GRAPH_ALT, STEPS_HEADING, refusedText, registeredText, stoppedText, trackedText, type Bilingual } from './pipelineText.ts';
 import { STAGES } from '../lifecycle/registry.ts';
 import { describeCondition, holds, metricKey } from '../lifecycle/format.ts';
 import { trackRun } from '../lifecycle/track.ts';
@@ -131,7 +131,6 @@ function metricValue(metrics: Record<string, number>, metric: (typeof METRICS)[n
 function stepsTable(steps: readonly StepResult[]): TableOutput {
   return {
     type: 'table',
-    title: 'Pipeline steps',
     columns: [{ name: 'step', type: 'string' }, { name: 'status', type: 'string' }, { name: 'duration_ms', type: 'number' }, { name: 'outputs', type: 'string' }],
     rowCount: steps.length,
     rows: steps.map((s) => ({ step: s.id, status: s.status, duration_ms: Math.round(s.durationMs), outputs: s.outputs })),
@@ -142,8 +141,8 @@ function summary(steps: readonly GraphStep[], verdict: Bilingual, tracked: Bilin
   const image = (lang: 'en' | 'ko') => `![${GRAPH_ALT[lang]}](${svgDataUrl(pipelineGraphSvg(steps, lang))})`;
   return {
     type: 'markdown',
-    markdown: [verdict.en, image('en'), tracked.en].join('\n\n'),
-    ko: [verdict.ko, image('ko'), tracked.ko].join('\n\n'),
+    markdown: [verdict.en, image('en'), tracked.en, STEPS_HEADING.en].join('\n\n'),
+    ko: [verdict.ko, image('ko'), tracked.ko, STEPS_HEADING.ko].join('\n\n'),
   };
 }
 

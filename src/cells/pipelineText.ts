@@ -44,3 +44,6 @@ export function trackedText(runId: string | undefined): Bilingual {
 }
 
 export const GRAPH_ALT: Bilingual = { en: 'Pipeline graph: each step and its status', ko: '파이프라인 그래프: 각 단계와 그 상태' };
+
+/** Above the steps table (its columns are data: step ids and statuses as the run record stores them). */
+export const STEPS_HEADING: Bilingual = { en: 'Each step: status, time (ms) and key outputs.', ko: '단계별 상태, 걸린 시간(ms), 주요 결과.' };
