@@ -16,7 +16,7 @@ type WB = { workbench: { runs(): Promise<Run[]> } };
 /** Step → status of the graph image in a cell's output (the SVG is the image's data: URL). */
 async function graphStatuses(page: Page, cellId: string): Promise<Record<string, string>> {
   const src = await page.locator(`article.cell[data-cell-id="${cellId}"] .outputs img[alt^="Pipeline graph"], article.cell[data-cell-id="${cellId}"] .outputs img[alt^="파이프라인 그래프"]`).first().getAttribute('src');
-  const svg = decodeURIComponent(src!.slice(src!.indexOf(',') + 1));
+  const svg = Buffer.from(src!.slice(src!.indexOf(',') + 1), 'base64').toString('utf8');
   return Object.fromEntries([...svg.matchAll(/data-step="(\w+)" data-status="(\w+)"/g)].map((m) => [m[1], m[2]]));
 }
 

@@ -25,7 +25,8 @@ import { trackRun } from '../lifecycle/track.ts';
 import { lifecycleServices } from '../lifecycle/host.ts';
 import type { RunRecord } from '../lifecycle/runs.ts';
 import { newRunRecord, runId } from '../lifecycle/record.ts';
-import { pipelineGraphSvg, svgDataUrl, type GraphStep, type PipelineStepId, type StepStatus } from '../lifecycle/pipelineGraph.ts';
+import { svgDataUrl } from '../notebook/jupyter/dataUrl.ts';
+import { pipelineGraphSvg, type GraphStep, type PipelineStepId, type StepStatus } from '../lifecycle/pipelineGraph.ts';
 
 const METRICS = ['mse', 'rmse', 'mae', 'accuracy', 'auc'] as const;
 
@@ -138,6 +139,7 @@ function stepsTable(steps: readonly StepResult[]): TableOutput {
 }
 
 function summary(steps: readonly GraphStep[], verdict: Bilingual, tracked: Bilingual): CellOutput {
+  // Base64, as the HTML report embeds figures: the app's sanitizer and the headless report both keep data:image sources.
   const image = (lang: 'en' | 'ko') => `![${GRAPH_ALT[lang]}](${svgDataUrl(pipelineGraphSvg(steps, lang))})`;
   return {
     type: 'markdown',
@@ -300,7 +302,7 @@ async function finishRun(
   const tags: Record<string, string> = Object.fromEntries(steps.map((s) => [`step:${s.id}`, s.status]));
   tags.registered = end.registered ? `version ${end.version}` : 'no';
   let record: RunRecord;
-  if (run) record = { ...run, durationMs: end.durationMs, tags };
+  if (run) record = { ...run, durationMs: end.durationMs, tags, ...(end.error !== undefined ? { status: 'failed' as const, error: end.error } : {}) };
   else {
     record = newRunRecord({
       id: runId(end.startedAt), notebook: lifecycleServices(ctx.host).notebook?.(), cellId: ctx.cellId, kind: 'pipeline', startedAt: end.startedAt,

@@ -106,8 +106,3 @@ export function pipelineGraphSvg(steps: readonly GraphStep[], lang: GraphLang = 
     '</svg>',
   ].join('\n');
 }
-
-/** The SVG as a data: URL a markdown image can show (percent-encoded, so no character ends the link early). */
-export function svgDataUrl(svg: string): string {
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg).replace(/\(/g, '%28').replace(/\)/g, '%29')}`;
-}

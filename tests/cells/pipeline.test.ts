@@ -51,7 +51,12 @@ describe('pipeline cell', () => {
     expect(md.markdown).toContain('Registered "abalone-rings" version 1');
     expect(md.markdown).toMatch(/MSE \d\.\d+ ≤ 6/);
     expect(md.ko).toContain('"abalone-rings" 버전 1을(를) 등록했습니다');
-    expect(md.markdown).toContain('](data:image/svg+xml');
+    // The graph: an image whose SVG has a node per step with its status (English and Korean).
+    for (const text of [md.markdown, md.ko!]) {
+      const url = /\]\(data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)\)/.exec(text)![1];
+      const svg = Buffer.from(url, 'base64').toString('utf8');
+      expect([...svg.matchAll(/data-step="(\w+)" data-status="(\w+)"/g)].map((m) => `${m[1]}:${m[2]}`)).toEqual(['preprocess:succeeded', 'train:succeeded', 'evaluate:succeeded', 'condition:succeeded', 'register:succeeded', 'fail:skipped']);
+    }
     const table = first[1] as TableOutput;
     expect(table.rows.map((r) => [r.step, r.status])).toEqual([['preprocess', 'succeeded'], ['train', 'succeeded'], ['evaluate', 'succeeded'], ['condition', 'succeeded'], ['register', 'succeeded'], ['fail', 'skipped']]);
     expect(ctx.values.get('pipeline_model')?.type).toBe('model');

@@ -1,7 +1,7 @@
 // The pipeline graph: one box per step carrying its status, the branch that
 // ran drawn solid, text escaped, and a data: URL a markdown image can hold.
 import { describe, expect, it } from 'vitest';
-import { PIPELINE_STEPS, pipelineGraphSvg, svgDataUrl, type GraphStep } from '../../src/lifecycle/pipelineGraph.ts';
+import { PIPELINE_STEPS, pipelineGraphSvg, type GraphStep } from '../../src/lifecycle/pipelineGraph.ts';
 
 const nodes = (svg: string) => [...svg.matchAll(/<g class="step" data-step="(\w+)" data-status="(\w+)">/g)].map((m) => [m[1], m[2]]);
 
@@ -40,12 +40,5 @@ describe('pipeline graph', () => {
     expect(svg).toContain('건너뜀');
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('&lt;script&gt;&amp;');
-  });
-
-  it('encodes as a data: URL with no character that would end a markdown link', () => {
-    const url = svgDataUrl(pipelineGraphSvg(registered));
-    expect(url.startsWith('data:image/svg+xml;charset=utf-8,')).toBe(true);
-    expect(url).not.toMatch(/[\s()<>"]/);
-    expect(decodeURIComponent(url.slice(url.indexOf(',') + 1))).toBe(pipelineGraphSvg(registered));
   });
 });
