@@ -19,6 +19,7 @@ import { emitTextClassify } from './textclassify.ts';
 import { emitCrossval } from './crossval.ts';
 import { emitJoin } from './join.ts';
 import { emitDrift } from './drift.ts';
+import { emitPipeline } from './pipeline.ts';
 
 const EMITTERS: Record<string, Emitter> = {
   load: emitLoad,
@@ -35,6 +36,7 @@ const EMITTERS: Record<string, Emitter> = {
   crossval: emitCrossval,
   join: emitJoin,
   drift: emitDrift,
+  pipeline: emitPipeline,
 };
 
 /** Why some kinds have no Python counterpart at all (the others without an emitter are simply not translated yet). */
