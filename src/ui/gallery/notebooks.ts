@@ -53,7 +53,8 @@ export async function openJson(host: GalleryHost, input: string | unknown, fileN
   mark('trust-checked');
   await host.openDoc(doc, { id: newId('user:'), trust });
   for (const w of warnings) host.notify(w, 'info');
-  await host.refreshLists();
+  // The sidebar's list catches up in the background (the first save refreshes it too): reading every stored notebook need not delay open().
+  void host.refreshLists().catch(() => undefined);
 }
 
 export async function newNotebook(host: GalleryHost, title: string): Promise<void> {
