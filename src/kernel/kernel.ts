@@ -171,14 +171,17 @@ export class Kernel {
   async restart(): Promise<void> {
     this.cancel();
     await this.queue.catch(() => undefined);
+    const hadValues = this.values.size > 0;
     for (const { value } of this.values.values()) disposeValue(value);
     this.values.clear();
     this.cursor = 0;
+    // Only what changes is reported: opening a notebook restarts the kernel, and an event
+    // per idle cell of the previous notebook cost the app a re-render each (bench app/open-4mb).
     for (const e of this.entries) {
       e.ranWith = undefined;
-      this.setStatus(e, 'idle');
+      if (e.state.status !== 'idle') this.setStatus(e, 'idle');
     }
-    this.emit({ type: 'values', values: [] });
+    if (hadValues) this.emit({ type: 'values', values: [] });
   }
 
   dispose(): void {

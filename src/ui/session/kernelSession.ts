@@ -260,6 +260,8 @@ export class KernelSession {
 
   onKernel(event: KernelEvent): void {
     if (event.type === 'values') {
+      // Every cell's props include the values: an empty list again is no change (a restart of a fresh kernel).
+      if (event.values.length === 0 && this.box.state.values.length === 0) return;
       this.box.set({ values: event.values });
       return;
     }
