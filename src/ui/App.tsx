@@ -98,7 +98,7 @@ export function App({ controller }: { controller: Controller }) {
           >
             ☰
           </button>
-          <Toolbar controller={controller} state={state} />
+          <Toolbar controller={controller} state={state} galleryOpen={galleryOpen} />
         </header>
         {galleryOpen ? (
           <Suspense fallback={<main className="gallery" aria-busy="true" />}>
