@@ -6,6 +6,7 @@
 // notebooks keep the English text. No DOM: the engine renders English itself.
 
 import { DATA_MESSAGES } from './messages/data.ts';
+import { ML_MESSAGES } from './messages/ml.ts';
 
 export type MessageParams = Record<string, string | number>;
 
@@ -130,6 +131,7 @@ export const ENGINE_MESSAGES = {
   'name.predictionsOutput': { message: 'Name the predictions output.' },
   // The rarer errors, by layer (src/core/messages/).
   ...DATA_MESSAGES,
+  ...ML_MESSAGES,
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof ENGINE_MESSAGES;
