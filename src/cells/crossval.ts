@@ -48,9 +48,7 @@ export function modelSpec(p: ModelFields & Partial<Pick<TrainParams, 'patience'>
   const model = p.model;
   if (model !== 'linear' && model !== 'logistic' && model !== 'mlp') {
     // Sequence models train on a sequences value (sequencesInput), not on table rows.
-    throw new CellError(`Model ${model} trains on sequences, but the input is a table.`, {
-      hint: "Cross-validate or tune it on a sequences cell's output, or use model 'linear', 'logistic', 'mlp' or 'gbdt' on the table.", where: 'params.input',
-    });
+    throw CellError.coded('crossval.sequenceModelOnTable', { model }, { where: 'params.input' });
   }
   return {
     kind: 'tfjs',
@@ -78,11 +76,11 @@ function makeFolds(p: CrossvalParams, table: aq.ColumnTable): Fold[] {
   if (p.method === 'kfold') return kFold(n, p.folds, p.seed);
   if (p.method === 'stratified') {
     const task = p.task === 'auto' ? detectTask(table, p.target) : p.task;
-    if (task !== 'classification') throw new CellError('Stratified folds need a classification target.', { hint: "Use method 'kfold' for a numeric target.", where: 'params.method' });
+    if (task !== 'classification') throw CellError.coded('crossval.stratifiedNeedsClasses', {}, { where: 'params.method' });
     return stratifiedKFold(columnValues(table, p.target, 'params.target'), p.folds, p.seed);
   }
   if (p.method === 'group') {
-    if (!p.group) throw new CellError('Choose the group column for group folds.', { where: 'params.group' });
+    if (!p.group) throw CellError.coded('crossval.chooseGroup', {}, { where: 'params.group' });
     return groupKFold(columnValues(table, p.group, 'params.group'), p.folds);
   }
   return timeFolds(n, p.folds, p.time ? columnValues(table, p.time, 'params.time') : undefined);
@@ -105,7 +103,7 @@ export function sequencesInput(p: ModelFields, ctx: CellContext): SequenceData |
   const source = ctx.get(p.input);
   const isSeq = source?.type === 'object' && isSequenceData(source.value);
   if (isSeq && !isSequenceKind(p.model)) {
-    throw new CellError(`"${p.input}" holds sequences; model ${p.model} trains on tables.`, { hint: "Use model 'lstm', 'gru' or 'cnn1d', or use the table.", where: 'params.model' });
+    throw CellError.coded('crossval.tableModelOnSequences', { input: p.input, model: p.model }, { where: 'params.model' });
   }
   return isSeq ? (source.value as SequenceData) : undefined;
 }

@@ -42,7 +42,9 @@ export const driftCell = defineCell({
     const current = ctx.table(params.current, 'params.current');
     for (const c of params.columns) {
       const missing = [reference, current].map((t, i) => (t.columnNames().includes(c) ? '' : [params.reference, params.current][i])).filter(Boolean);
-      if (missing.length) throw new CellError(`Column "${c}" is not in ${missing.map((m) => `"${m}"`).join(' and ')}.`, { where: 'params.columns' });
+      if (missing.length) throw (missing.length === 1
+        ? CellError.coded('drift.columnNotIn', { column: c, table: missing[0] }, { where: 'params.columns' })
+        : CellError.coded('drift.columnNotInBoth', { column: c, a: missing[0], b: missing[1] }, { where: 'params.columns' }));
     }
     const options = { psiThreshold: params.psiThreshold, alpha: params.ksAlpha, bins: params.bins };
     ctx.progress({ phase: 'drift', message: 'Comparing distributions' });

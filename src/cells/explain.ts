@@ -44,12 +44,12 @@ export const explainCell = defineCell({
     return `// explain ${p.model} on ${p.input}: permutation importance (${p.scoring}, ${p.repeats} repeats, seed ${p.seed})${pd} → ${p.output}`;
   },
   async run(params, ctx): Promise<CellOutput[]> {
-    if (!params.output.trim()) throw new CellError('Name the importance output.', { where: 'params.output' });
+    if (!params.output.trim()) throw CellError.coded('explain.nameOutput', {}, { where: 'params.output' });
     const { model } = ctx.require(params.model, 'model', 'params.model');
     const table = ctx.table(params.input, 'params.input');
     if (table.numRows() === 0) throw CellError.coded('table.noRows', { table: params.input }, { where: 'params.input' });
     if (!table.columnNames().includes(model.target)) {
-      throw new CellError(`Table "${params.input}" has no target column "${model.target}"; permutation importance compares scores.`, { where: 'params.input' });
+      throw CellError.coded('explain.noTarget', { table: params.input, target: model.target }, { where: 'params.input' });
     }
     const perm = await permutationImportance(model, table, {
       scoring: params.scoring, nRepeats: params.repeats, seed: params.seed, signal: ctx.signal,

@@ -55,15 +55,15 @@ export const predictCell = defineCell({
 
 /** The model in an uploaded portable-model zip; its failures point at the file field. */
 async function modelFromFile(file: NonNullable<PredictParams['modelFile']>, ctx: CellContext): Promise<TrainedModel> {
-  if (!file.fileId.trim()) throw new CellError('Choose the uploaded model zip.', { where: 'params.modelFile.fileId' });
+  if (!file.fileId.trim()) throw CellError.coded('predict.chooseZip', {}, { where: 'params.modelFile.fileId' });
   const label = file.fileName || file.fileId;
   try {
     ctx.progress({ phase: 'load', message: `Loading the model in ${label}` });
     return await loadPortableModel(await ctx.host.readUserFile(file.fileId), label);
   } catch (error) {
     if (isCancelled(error) || (error instanceof CellError && error.where)) throw error;
-    if (error instanceof CellError) throw new CellError(error.message, { ...(error.hint ? { hint: error.hint } : {}), where: 'params.modelFile.fileId', cause: error });
-    throw new CellError(`Could not load the model: ${error instanceof Error ? error.message : String(error)}`, { where: 'params.modelFile.fileId', cause: error });
+    if (error instanceof CellError) throw new CellError(error.message, { ...(error.hint ? { hint: error.hint } : {}), where: 'params.modelFile.fileId', cause: error, ...(error.code ? { code: error.code, params: error.params } : {}) });
+    throw CellError.coded('predict.loadFailed', { detail: error instanceof Error ? error.message : String(error) }, { where: 'params.modelFile.fileId', cause: error });
   }
 }
 

@@ -104,7 +104,7 @@ async function modelImportances(table: ColumnTable, features: string[], p: Selec
   }, { signal: ctx.signal });
   try {
     const coef = model.coefficients();
-    if (!coef) throw new CellError('This model has no coefficients.', { where: 'params.estimator' });
+    if (!coef) throw CellError.coded('select.noCoefficients', {}, { where: 'params.estimator' });
     // |coef| × std is the size of the coefficient on standardized features (coefficients alone depend on units).
     return features.map((f, j) => {
       const v = (table.array(f) as unknown[]).filter((x) => !isMissing(x)).map(Number);
@@ -120,7 +120,7 @@ async function modelImportances(table: ColumnTable, features: string[], p: Selec
 async function score(table: ColumnTable, features: string[], p: SelectParams, ctx: CellContext): Promise<Scored> {
   const { columns, y, dropped } = completeRows(table, features, p.target);
   const notes = dropped > 0 ? [`${dropped} row${dropped === 1 ? '' : 's'} with a missing feature or target ${dropped === 1 ? 'was' : 'were'} left out of the scoring.`] : [];
-  if (y.length < 2) throw new CellError('Too few complete rows to score the features.', { where: 'params.input' });
+  if (y.length < 2) throw CellError.coded('select.fewRows', {}, { where: 'params.input' });
   const X = rowsOf(columns);
   switch (p.method) {
     case 'variance': {
@@ -219,9 +219,9 @@ export const selectFeaturesCell = defineCell({
     const table = ctx.table(params.input, 'params.input');
     if (!params.target.trim()) throw CellError.coded('select.chooseTarget', {}, { where: 'params.target' });
     requireColumn(table, params.target, 'params.target', params.input);
-    if (params.output.trim() === '' || params.scores.trim() === '') throw new CellError('Name the output tables.', { where: 'params.output' });
+    if (params.output.trim() === '' || params.scores.trim() === '') throw CellError.coded('select.nameOutputs', {}, { where: 'params.output' });
     const features = candidateFeatures(table, params);
-    if (features.length === 0) throw new CellError('There are no numeric features to select from.', { where: 'params.features', hint: 'Encode text columns first (transform cell).' });
+    if (features.length === 0) throw CellError.coded('select.noNumericFeatures', {}, { where: 'params.features' });
     ctx.progress({ phase: 'score', message: params.method });
     const s = await score(table, features, params, ctx);
     checkAborted(ctx.signal);

@@ -81,12 +81,12 @@ export const sequencesCell = defineCell({
     return `// sequences: ${what} from ${p.input} → ${p.output}${also}\n// ${extras}`;
   },
   async run(params, ctx): Promise<CellOutput[]> {
-    if (!params.output.trim()) throw new CellError('Name the sequences output.', { where: 'params.output' });
+    if (!params.output.trim()) throw CellError.coded('sequences.nameOutput', {}, { where: 'params.output' });
     if (params.mode === 'windows' && !params.target) throw CellError.coded('target.missing', {}, { where: 'params.target' });
     const table = ctx.table(params.input, 'params.input');
     const features = defaultFeatures(table, params);
     if (params.mode === 'windows' && features.length === 0) {
-      throw new CellError('There are no numeric feature columns.', { hint: 'List the features, or one-hot encode text columns first.', where: 'params.features' });
+      throw CellError.coded('sequences.noNumericFeatures', {}, { where: 'params.features' });
     }
     ctx.progress({ phase: 'sequences', message: `Building ${params.mode} from ${params.input}` });
     const train = build(table, params, features);

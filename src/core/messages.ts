@@ -7,6 +7,7 @@
 
 import { DATA_MESSAGES } from './messages/data.ts';
 import { ML_MESSAGES } from './messages/ml.ts';
+import { CELL_MESSAGES } from './messages/cells.ts';
 
 export type MessageParams = Record<string, string | number>;
 
@@ -132,6 +133,7 @@ export const ENGINE_MESSAGES = {
   // The rarer errors, by layer (src/core/messages/).
   ...DATA_MESSAGES,
   ...ML_MESSAGES,
+  ...CELL_MESSAGES,
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof ENGINE_MESSAGES;

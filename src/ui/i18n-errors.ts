@@ -6,6 +6,7 @@ import { fillTemplate, type MessageCode } from '../core/messages.ts';
 import { getLang } from './i18n.ts';
 import { DATA_MESSAGES_KO } from './i18n-errors/data.ts';
 import { ML_MESSAGES_KO } from './i18n-errors/ml.ts';
+import { CELL_MESSAGES_KO } from './i18n-errors/cells.ts';
 
 export const ERROR_MESSAGES_KO: Record<MessageCode, { message: string; hint?: string }> = {
   'cell.stopped': { message: '사용자가 중지했습니다.' },
@@ -123,6 +124,7 @@ export const ERROR_MESSAGES_KO: Record<MessageCode, { message: string; hint?: st
   'name.predictionsOutput': { message: '예측 출력의 이름을 정하세요.' },
   ...DATA_MESSAGES_KO,
   ...ML_MESSAGES_KO,
+  ...CELL_MESSAGES_KO,
 };
 
 /** The error's message and hint in the UI language. */
