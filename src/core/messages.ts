@@ -8,6 +8,7 @@
 import { DATA_MESSAGES } from './messages/data.ts';
 import { ML_MESSAGES } from './messages/ml.ts';
 import { CELL_MESSAGES } from './messages/cells.ts';
+import { HOST_MESSAGES } from './messages/host.ts';
 
 export type MessageParams = Record<string, string | number>;
 
@@ -134,6 +135,7 @@ export const ENGINE_MESSAGES = {
   ...DATA_MESSAGES,
   ...ML_MESSAGES,
   ...CELL_MESSAGES,
+  ...HOST_MESSAGES,
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof ENGINE_MESSAGES;

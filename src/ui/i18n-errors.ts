@@ -7,6 +7,7 @@ import { getLang } from './i18n.ts';
 import { DATA_MESSAGES_KO } from './i18n-errors/data.ts';
 import { ML_MESSAGES_KO } from './i18n-errors/ml.ts';
 import { CELL_MESSAGES_KO } from './i18n-errors/cells.ts';
+import { HOST_MESSAGES_KO } from './i18n-errors/host.ts';
 
 export const ERROR_MESSAGES_KO: Record<MessageCode, { message: string; hint?: string }> = {
   'cell.stopped': { message: '사용자가 중지했습니다.' },
@@ -125,6 +126,7 @@ export const ERROR_MESSAGES_KO: Record<MessageCode, { message: string; hint?: st
   ...DATA_MESSAGES_KO,
   ...ML_MESSAGES_KO,
   ...CELL_MESSAGES_KO,
+  ...HOST_MESSAGES_KO,
 };
 
 /** The error's message and hint in the UI language. */

@@ -70,7 +70,7 @@ export const CELL_MESSAGES_KO: Record<keyof typeof CELL_MESSAGES, { message: str
   'train.notTunedParams': { message: '"{name}"에는 튜닝된 매개변수가 없어요.', hint: '튜닝 셀의 출력 이름(기본값 best_params)을 적으세요.' },
   'train.tunedParamsMismatch': { message: '튜닝된 매개변수가 이 학습 셀에 맞지 않아요: {path}: {detail}.' },
   'train.sequencesMissing': { message: '{model} 모델은 시퀀스로 학습하는데 "{input}"이(가) 없어요.', hint: SEQUENCES_HINT },
-  'train.sequencesWrongType': { message: '{model} 모델은 시퀀스로 학습하는데 "{input}"은(는) {type}이에요.', hint: SEQUENCES_HINT },
+  'train.sequencesWrongType': { message: '{model} 모델은 시퀀스로 학습하는데 "{input}"은(는) 시퀀스가 아니에요 (종류: {type}).', hint: SEQUENCES_HINT },
   'train.tableModelOnSequences': { message: '"{input}"에는 시퀀스가 들어 있는데 {model} 모델은 표로 학습해요.', hint: '\'lstm\', \'gru\', \'cnn1d\' 모델을 쓰거나 표로 학습하세요.' },
   'train.validationNotSequences': { message: '검증 데이터 "{validation}"은(는) 학습 시퀀스와 같은 방식으로 만든 시퀀스여야 해요.', hint: '시퀀스 셀의 applyTo에 추가하세요.' },
   'tune.badTrialParams': { message: '시도한 매개변수가 올바른 학습 매개변수가 아니에요: {path}: {detail}.', hint: '탐색 공간에서 그 매개변수의 범위를 좁히세요.' },
