@@ -9,6 +9,7 @@ import type { Controller, CellRun } from './controller.ts';
 import { Outputs, Markdown, TrainingCurves } from './outputs/Outputs.tsx';
 import { useT, type MessageKey } from './i18n.ts';
 import { kindLabel } from './i18n-kinds.ts';
+import { issueText } from './i18n-issues.ts';
 import type { ShownLeak } from './document/leakage.ts';
 
 // The generated form loads when a cell's form is first opened, not with the first screen.
@@ -192,7 +193,7 @@ function CellViewInner(props: CellViewProps) {
             </button>
             {issues.length > 0 && !formOpen && (
               <p className="field-error" role="alert">
-                {issues[0].path}: {issues[0].message}
+                {issues[0].path}: {issueText(issues[0])}
               </p>
             )}
             {formOpen && (
@@ -215,7 +216,7 @@ function CellViewInner(props: CellViewProps) {
           </div>
         )}
         {!kind && !isForeign && !isMarkdown && (
-          <p className="field-error">Unknown cell kind “{cell.kind}”. This notebook may need a newer ML Workbench.</p>
+          <p className="field-error">{t('unknownKindNote', { kind: cell.kind })}</p>
         )}
       </div>
 

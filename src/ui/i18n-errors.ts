@@ -4,6 +4,7 @@
 import type { ErrorOutput } from '../core/outputs.ts';
 import { fillTemplate, type MessageCode } from '../core/messages.ts';
 import { getLang } from './i18n.ts';
+import { issueDetail } from './i18n-issues.ts';
 import { DATA_MESSAGES_KO } from './i18n-errors/data.ts';
 import { ML_MESSAGES_KO } from './i18n-errors/ml.ts';
 import { CELL_MESSAGES_KO } from './i18n-errors/cells.ts';
@@ -133,6 +134,9 @@ export const ERROR_MESSAGES_KO: Record<MessageCode, { message: string; hint?: st
 export function localizedError(output: ErrorOutput): { message: string; hint?: string } {
   const ko = getLang() === 'ko' && output.code ? ERROR_MESSAGES_KO[output.code as MessageCode] : undefined;
   if (!ko) return { message: output.message, hint: output.hint };
-  const params = output.params ?? {};
+  const own = output.params ?? {};
+  // A params error says its first issue in Korean too, when the issue has a code.
+  const detail = output.code === 'params.invalid' || output.code === 'params.invalidMore' ? issueDetail(own) : undefined;
+  const params = detail ? { ...own, detail } : own;
   return { message: fillTemplate(ko.message, params), hint: ko.hint ? fillTemplate(ko.hint, params) : output.hint };
 }

@@ -129,6 +129,7 @@ export const ko: Record<MessageKey, string> = {
   savedInOtherTab: '이 노트북은 다른 탭에서 저장되었습니다. 여기서 다시 불러오거나, 내 버전을 사본으로 저장하세요.',
   uploaded: '{name}을(를) 업로드했습니다.',
   saveConflict: '이 노트북을 여기서 연 뒤 다른 탭이나 창에서 바뀌었습니다. 아무것도 덮어쓰지 않았습니다. 여기서 다시 불러오거나, 내 버전을 사본으로 저장하세요.',
+  unknownKindNote: '알 수 없는 셀 종류 “{kind}”입니다. 이 노트북에는 더 새로운 ML 워크벤치가 필요할 수 있습니다.',
   noLoadCell: '이 빌드에는 아직 불러오기 셀이 없습니다. 코드 셀에서 파일을 읽으세요.',
   unsupportedFile: '지원하지 않는 파일 형식입니다 (.ipynb, .csv, .tsv, .json 또는 모델 .zip을 쓰세요)',
   lcReadFailed: '실행 기록과 레지스트리를 읽을 수 없습니다: {message}',

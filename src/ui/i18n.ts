@@ -130,6 +130,7 @@ const en = {
   savedInOtherTab: 'This notebook was saved in another tab. Reload it here, or save your version as a copy.',
   uploaded: 'Uploaded {name}.',
   saveConflict: 'This notebook was changed in another tab or window since it was opened here; nothing was overwritten. Reload it here, or save your version as a copy.',
+  unknownKindNote: 'Unknown cell kind “{kind}”. This notebook may need a newer ML Workbench.',
   noLoadCell: 'This build has no load cell yet; read the file in a code cell instead.',
   unsupportedFile: 'unsupported file type (use .ipynb, .csv, .tsv, .json or a model .zip)',
   lcReadFailed: 'The runs and registry could not be read: {message}',
