@@ -9,6 +9,7 @@ import { targetLabels } from '../ml/features.ts';
 import { compareModels } from '../lifecycle/compare.ts';
 import { DEFAULT_METRICS, SUPPORTED } from '../lifecycle/subsetMetrics.ts';
 import { fmt, fmtP, metricKey, metricLabel } from '../lifecycle/format.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 /** The catalogued "unknown metric" error, by task and by how many metrics are unknown. */
 const UNKNOWN_METRIC = {
@@ -54,11 +55,11 @@ export const compareCell = defineCell({
     const unknown = metrics.filter((m) => !SUPPORTED[task].includes(m));
     if (unknown.length) throw CellError.coded(UNKNOWN_METRIC[task][unknown.length > 1 ? 'many' : 'one'], { metrics: unknown.join(', '), choices: SUPPORTED[task].join(', ') }, { where: 'params.metrics' });
 
-    ctx.progress({ phase: 'predict', message: `Predicting ${table.numRows()} rows with both models` });
+    ctx.progress({ phase: 'predict', ...progressText('progress.predictBoth', { rows: table.numRows() }) });
     const predA = await a.predict(table, ctx.signal);
     const predB = await b.predict(table, ctx.signal);
     const truth: Scalar[] = targetLabels(table, a.target);
-    ctx.progress({ phase: 'bootstrap', message: `${params.nBoot} resamples` });
+    ctx.progress({ phase: 'bootstrap', ...progressText('progress.resamples', { n: params.nBoot }) });
     const result = compareModels(task, truth, predA, predB, {
       metrics, nBoot: params.nBoot, seed: params.seed, alpha: 1 - params.confidence, trafficSplit: params.trafficSplit, check: () => checkAborted(ctx.signal),
     });

@@ -15,6 +15,7 @@ import { columnValues, detectTask } from '../ml/features.ts';
 import {
   crossValidate, crossValidateSequences, groupKFold, kFold, sequenceFolds, stratifiedKFold, timeFolds, type CrossValResult, type Fold, type ModelSpec,
 } from '../ml/validation/index.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 /**
  * The train cell's model fields, shared by crossval and tune, with the
@@ -126,7 +127,7 @@ async function runSequences(params: CrossvalParams, ctx: CellContext, data: Sequ
   const t0 = performance.now();
   const result = await crossValidateSequences(data, sequenceFitOptions(params, model), folds, {
     signal: ctx.signal,
-    onFold: (done, total, r) => ctx.progress({ phase: 'crossval', fraction: done / total, message: `Fold ${done} of ${total}: ${Object.entries(r.metrics).slice(0, 2).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}` }),
+    onFold: (done, total, r) => ctx.progress({ phase: 'crossval', fraction: done / total, ...progressText('progress.fold', { done, total, scores: Object.entries(r.metrics).slice(0, 2).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ') }) }),
   });
   const names = result.summary.map((s) => s.metric);
   const unit = data.mode === 'windows' ? 'windows' : 'sequences';
@@ -170,7 +171,7 @@ export const crossvalCell = defineCell({
     const t0 = performance.now();
     const result = await crossValidate(table, modelSpec(params), folds, {
       signal: ctx.signal,
-      onFold: (done, total, r) => ctx.progress({ phase: 'crossval', fraction: done / total, message: `Fold ${done} of ${total}: ${Object.entries(r.metrics).slice(0, 2).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}` }),
+      onFold: (done, total, r) => ctx.progress({ phase: 'crossval', fraction: done / total, ...progressText('progress.fold', { done, total, scores: Object.entries(r.metrics).slice(0, 2).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ') }) }),
     });
     const names = result.summary.map((s) => s.metric);
     const columns: Record<string, number[]> = {

@@ -8,6 +8,7 @@ import { defineCell } from './types.ts';
 import { markdownLiteral } from '../notebook/outputText.ts';
 import { featureDrift, tableDrift, type DriftReport, type FeatureDrift } from '../lifecycle/drift.ts';
 import { fmt, fmtP } from '../lifecycle/format.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 export const driftSchema = z.object({
   reference: z.string().default('train').describe('Reference table (the data the model was trained on).'),
@@ -47,7 +48,7 @@ export const driftCell = defineCell({
         : CellError.coded('drift.columnNotInBoth', { column: c, a: missing[0], b: missing[1] }, { where: 'params.columns' }));
     }
     const options = { psiThreshold: params.psiThreshold, alpha: params.ksAlpha, bins: params.bins };
-    ctx.progress({ phase: 'drift', message: 'Comparing distributions' });
+    ctx.progress({ phase: 'drift', ...progressText('progress.comparing') });
     const report: DriftReport = tableDrift(reference, current, params.columns, options, () => checkAborted(ctx.signal));
 
     let prediction: FeatureDrift | undefined;

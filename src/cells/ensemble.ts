@@ -14,6 +14,7 @@ import { tablePreview } from '../data/preview.ts';
 import { targetLabels } from '../ml/features.ts';
 import { classificationMetrics, regressionMetrics } from '../ml/metrics/index.ts';
 import { BlendModel, StackModel, VotingModel, type Member } from '../ml/ensemble/index.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 export const ensembleSchema = z.object({
   models: z.array(z.string()).default([]).describe('Trained models to combine (value names), at least two, all for the same target.'),
@@ -90,11 +91,11 @@ export const ensembleCell = defineCell({
       const train = ctx.table(params.train, 'params.train');
       model = await StackModel.fitOutOfFold(list, train, {
         meta: params.meta, C: params.C, alpha: params.alpha, signal: ctx.signal, folds: params.folds, seed: params.seed,
-        onFold: (done, total) => ctx.progress({ phase: 'fit', fraction: done / total, message: `Fold ${done} of ${total}: members re-fitted` }),
+        onFold: (done, total) => ctx.progress({ phase: 'fit', fraction: done / total, ...progressText('progress.foldRefit', { done, total }) }),
       });
     } else if (params.method === 'blending') {
       if (!params.validation.trim()) throw CellError.coded('ensemble.blendNeedsHoldout', {}, { where: 'params.validation' });
-      ctx.progress({ phase: 'fit', message: `Fitting the meta-learner on ${params.validation}` });
+      ctx.progress({ phase: 'fit', ...progressText('progress.fitMeta', { table: params.validation }) });
       model = await BlendModel.fit(list, ctx.table(params.validation, 'params.validation'), { meta: params.meta, C: params.C, alpha: params.alpha, signal: ctx.signal });
     } else {
       if (params.voting === 'hard' && list[0].model.task === 'regression') {

@@ -16,6 +16,7 @@ import { columnValues } from '../ml/features.ts';
 import { toScalar } from '../data/preview.ts';
 import { applyThreshold, groupTable, reportTable, thresholdSchema, topK } from './evaluate-extras.ts';
 import { binaryCurves, regressionPoints } from './evaluate-curves.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 export const evaluateSchema = z.object({
   model: z.string().default('model').describe('Trained model to evaluate.'),
@@ -55,7 +56,7 @@ export const evaluateCell = defineCell({
     if (input?.type === 'object' && model.evaluateSequences) {
       // A sequences value (windows or padded steps): the model aligns predictions with their truth.
       if (params.groupBy) throw CellError.coded('evaluate.groupsNeedTable', {}, { where: 'params.groupBy' });
-      ctx.progress({ phase: 'predict', message: `Predicting ${params.input}` });
+      ctx.progress({ phase: 'predict', ...progressText('progress.predictInput', { input: params.input }) });
       ({ truth, prediction: pred } = await model.evaluateSequences(input.value, ctx.signal));
       if (truth.length === 0) throw CellError.coded('evaluate.noWindows', { input: params.input }, { where: 'params.input' });
     } else {
@@ -64,7 +65,7 @@ export const evaluateCell = defineCell({
       if (!table.columnNames().includes(model.target)) {
         throw CellError.coded('evaluate.noTarget', { table: params.input, target: model.target }, { where: 'params.input' });
       }
-      ctx.progress({ phase: 'predict', message: `Predicting ${table.numRows()} rows` });
+      ctx.progress({ phase: 'predict', ...progressText('progress.predictRows', { rows: table.numRows() }) });
       pred = await model.predict(table, ctx.signal);
       truth = targetLabels(table, model.target);
     }

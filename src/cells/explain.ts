@@ -9,6 +9,7 @@ import { CellError } from '../core/errors.ts';
 import { defineCell } from './types.ts';
 import { tablePreview } from '../data/preview.ts';
 import { modelImportances, partialDependence, permutationImportance } from '../ml/explain/index.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 export const explainSchema = z.object({
   model: z.string().default('model').describe('Trained model to explain.'),
@@ -53,7 +54,7 @@ export const explainCell = defineCell({
     }
     const perm = await permutationImportance(model, table, {
       scoring: params.scoring, nRepeats: params.repeats, seed: params.seed, signal: ctx.signal,
-      onFeature: (done, total) => ctx.progress({ phase: 'explain', fraction: done / total, message: `Permuted ${done} of ${total} features` }),
+      onFeature: (done, total) => ctx.progress({ phase: 'explain', fraction: done / total, ...progressText('progress.permuted', { done, total }) }),
     });
     const builtin = modelImportances(model);
     const columns: Record<string, (string | number)[]> = {

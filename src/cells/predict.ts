@@ -11,6 +11,7 @@ import { defineCell, type CellContext } from './types.ts';
 import { tablePreview } from '../data/preview.ts';
 import type { TrainedModel } from '../core/values.ts';
 import { loadPortableModel } from '../export/portable-load.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -58,7 +59,7 @@ async function modelFromFile(file: NonNullable<PredictParams['modelFile']>, ctx:
   if (!file.fileId.trim()) throw CellError.coded('predict.chooseZip', {}, { where: 'params.modelFile.fileId' });
   const label = file.fileName || file.fileId;
   try {
-    ctx.progress({ phase: 'load', message: `Loading the model in ${label}` });
+    ctx.progress({ phase: 'load', ...progressText('progress.loadingModel', { file: label }) });
     return await loadPortableModel(await ctx.host.readUserFile(file.fileId), label);
   } catch (error) {
     if (isCancelled(error) || (error instanceof CellError && error.where)) throw error;
@@ -86,7 +87,7 @@ async function predictWith(model: TrainedModel, params: PredictParams, ctx: Cell
     const code = params.transform ? (one ? 'predict.lacksFeatureAfterTransform' : 'predict.lacksFeaturesAfterTransform') : one ? 'predict.lacksFeature' : 'predict.lacksFeatures';
     throw CellError.coded(code, { features: missing.map((m) => `"${m}"`).join(', ') }, { where: params.input ? 'params.input' : 'params.row' });
   }
-  ctx.progress({ phase: 'predict', message: `Predicting ${table.numRows()} rows` });
+  ctx.progress({ phase: 'predict', ...progressText('progress.predictRows', { rows: table.numRows() }) });
   const pred = await model.predict(table, ctx.signal);
   const columns: Record<string, Scalar[] | number[]> = { prediction: pred.predictions };
   const classes = pred.classes ?? [];

@@ -13,6 +13,7 @@ import { defineCell } from './types.ts';
 import { buildRetriever, evaluateRetriever, METHODS, searchScores, type LabelledQuestion, type Retriever, type SourceDoc } from '../ml/text/retriever.ts';
 import { rankByScore, randomRetrievalScores } from '../ml/text/ranking.ts';
 import { ragPrompt } from '../ml/text/prompt.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 export const retrieveSchema = z.object({
   input: z.string().default('docs').describe('Document table: one row a document.'),
@@ -94,7 +95,7 @@ export const retrieveCell = defineCell({
     const ids = stringColumn(table, params.idColumn, params.input, 'params.idColumn');
     const texts = stringColumn(table, params.textColumn, params.input, 'params.textColumn');
     const docs: SourceDoc[] = ids.map((id, i) => ({ id, text: texts[i] }));
-    ctx.progress({ phase: 'index', message: 'Chunking and indexing' });
+    ctx.progress({ phase: 'index', ...progressText('progress.indexing') });
     let retriever: Retriever;
     try {
       retriever = buildRetriever(docs, {
@@ -134,7 +135,7 @@ export const retrieveCell = defineCell({
       const qd = stringColumn(qt, params.docColumn, params.questions, 'params.docColumn');
       const qa = stringColumn(qt, params.answerColumn, params.questions, 'params.answerColumn');
       const labelled: LabelledQuestion[] = qs.map((question, i) => ({ question, doc: qd[i], answer: qa[i] }));
-      ctx.progress({ phase: 'evaluate', message: `Evaluating ${labelled.length} questions` });
+      ctx.progress({ phase: 'evaluate', ...progressText('progress.evaluatingQuestions', { n: labelled.length }) });
       const ev = evaluateRetriever(retriever, labelled, docs, KS, () => checkAborted(ctx.signal));
       if (!ev.questions.length) throw CellError.coded('retrieve.noAnswers', { docColumn: params.docColumn, answerColumn: params.answerColumn, questions: params.questions }, { where: 'params.answerColumn' });
       const random = randomRetrievalScores(chunks.length, KS);

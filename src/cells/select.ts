@@ -18,6 +18,7 @@ import { discretize, mutualInfo, mutualInfoClassif } from '../data/selection/mut
 import { correlationFilter } from '../data/selection/correlation-filter.ts';
 import { rfe } from '../data/selection/rfe.ts';
 import { fitModel, fitTreeModel } from '../ml/fit.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 export const selectSchema = z.object({
   input: z.string().default('data').describe('Table to select features from.'),
@@ -153,7 +154,7 @@ async function score(table: ColumnTable, features: string[], p: SelectParams, ct
     case 'rfe': {
       const keepCount = p.k ?? Math.max(1, Math.floor(features.length / 2));
       const res = await rfe(features.length, keepCount, p.step, (idx) => modelImportances(table, idx.map((j) => features[j]), p, ctx), ctx.signal,
-        (remaining) => ctx.progress({ phase: 'rfe', message: `${remaining} features left` }));
+        (remaining) => ctx.progress({ phase: 'rfe', ...progressText('progress.featuresLeft', { n: remaining }) }));
       // Score for the chart: higher is better (kept longest).
       const maxRank = Math.max(...res.ranking);
       return { score: res.ranking.map((r) => maxRank - r + 1), keep: res.keep, extra: { ranking: res.ranking }, label: 'RFE (rounds survived)', notes };

@@ -9,6 +9,7 @@ import { CellError } from '../core/errors.ts';
 import { defineCell } from './types.ts';
 import { isNumericColumn } from '../ml/features.ts';
 import { buildPadded, buildWindows, PAD, UNK, type PaddedSequences, type SequenceData } from '../ml/sequences/index.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 export const sequencesSchema = z.object({
   input: z.string().default('train').describe('Training table (time-ordered, or give a time column); scaling and vocabulary are fitted on it.'),
@@ -88,11 +89,11 @@ export const sequencesCell = defineCell({
     if (params.mode === 'windows' && features.length === 0) {
       throw CellError.coded('sequences.noNumericFeatures', {}, { where: 'params.features' });
     }
-    ctx.progress({ phase: 'sequences', message: `Building ${params.mode} from ${params.input}` });
+    ctx.progress({ phase: 'sequences', ...progressText('progress.buildingSequences', { mode: params.mode, input: params.input }) });
     const train = build(table, params, features);
     const built: [string, SequenceData][] = [[params.output, train]];
     for (const a of params.applyTo) {
-      ctx.progress({ phase: 'sequences', message: `Building ${params.mode} from ${a.input}` });
+      ctx.progress({ phase: 'sequences', ...progressText('progress.buildingSequences', { mode: params.mode, input: a.input }) });
       built.push([a.output, build(ctx.table(a.input, 'params.applyTo'), params, features, train)]);
     }
     for (const [name, data] of built) ctx.set(name, { type: 'object', value: data });

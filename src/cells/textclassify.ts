@@ -14,6 +14,7 @@ import { fitLogistic } from '../ml/text/logistic.ts';
 import { columnTexts, textTokens, TextLogisticModel } from '../ml/text/textModel.ts';
 import { fitCharNet } from '../ml/text/charNet.ts';
 import type { Scalar } from '../core/outputs.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 export const textClassifySchema = z.object({
   input: z.string().default('train').describe('Training table.'),
@@ -67,7 +68,7 @@ export const textClassifyCell = defineCell({
     }
     if (params.model !== 'logistic') return fitNet(params, ctx, columnTexts(table, params.textColumn), y, classes);
     const tokenOptions = { analyzer: params.analyzer, ngramMin: params.ngramMin, ngramMax: params.ngramMax };
-    ctx.progress({ phase: 'features', message: 'TF-IDF' });
+    ctx.progress({ phase: 'features', ...progressText('progress.tfidf') });
     const tokens = columnTexts(table, params.textColumn).map((t) => textTokens(t, tokenOptions));
     const tfidf = fitTfidf(tokens, { minDf: params.minDf, maxFeatures: params.maxFeatures, sublinearTf: params.sublinearTf });
     if (!tfidf.vocabulary.length) throw CellError.coded('text.noNgrams', { minDf: params.minDf }, { where: 'params.minDf' });
@@ -75,7 +76,7 @@ export const textClassifyCell = defineCell({
     checkAborted(ctx.signal);
     const fit = fitLogistic(rows, y, tfidf.vocabulary.length, { C: params.C, maxIter: params.maxIter, tolerance: 1e-5 }, (i, loss) => {
       checkAborted(ctx.signal);
-      ctx.progress({ phase: 'fit', message: `L-BFGS iteration ${i}, loss ${loss.toFixed(4)}`, fraction: i / params.maxIter });
+      ctx.progress({ phase: 'fit', ...progressText('progress.lbfgs', { i, loss: loss.toFixed(4) }), fraction: i / params.maxIter });
     });
     const model = new TextLogisticModel(params.target, params.textColumn, classes, tokenOptions, tfidf, fit, { analyzer: params.analyzer, ngram: [params.ngramMin, params.ngramMax], minDf: params.minDf, C: params.C });
     ctx.set(params.output, { type: 'model', model });
@@ -105,7 +106,7 @@ async function fitNet(params: TextClassifyParams, ctx: Parameters<typeof textCla
   const options = { ...params.net };
   const model = await fitCharNet({ texts, y, target: params.target, textColumn: params.textColumn, classes }, options, {
     signal: ctx.signal,
-    onEpoch: (e) => ctx.progress({ phase: 'train', epoch: e.epoch, epochs: options.epochs, loss: e.loss, fraction: e.epoch / options.epochs, message: `Epoch ${e.epoch}/${options.epochs}, loss ${e.loss.toFixed(4)}` }),
+    onEpoch: (e) => ctx.progress({ phase: 'train', epoch: e.epoch, epochs: options.epochs, loss: e.loss, fraction: e.epoch / options.epochs, ...progressText('progress.epoch', { epoch: e.epoch, epochs: options.epochs, loss: e.loss.toFixed(4) }) }),
   });
   ctx.set(params.output, { type: 'model', model });
   const p = model.probabilities(texts);

@@ -17,6 +17,7 @@ import type { SequenceKind } from '../ml/models/sequence-net.ts';
 import { tablePreview } from '../data/preview.ts';
 import { fitAny } from '../ml/validation/fit-any.ts';
 import { MedianPruner, randomSampler, runStudy, tpeSampler, type ParamDef, type ParamValues, type TrialRecord } from '../ml/tuning/index.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -153,7 +154,9 @@ export const tuneCell = defineCell({
       },
       onTrial: (t, best) => ctx.progress({
         phase: 'tune', fraction: t.number / params.trials,
-        message: `Trial ${t.number}/${params.trials} ${t.state}: ${(sign * t.value).toFixed(4)}${best ? `, best ${(sign * best.value).toFixed(4)} (trial ${best.number})` : ''}`,
+        ...progressText(`progress.trial${t.state === 'pruned' ? 'Pruned' : 'Complete'}${best ? 'Best' : ''}`, {
+          n: t.number, trials: params.trials, value: (sign * t.value).toFixed(4), ...(best ? { best: (sign * best.value).toFixed(4), bestTrial: best.number } : {}),
+        }),
       }),
     });
     if (!result.best) {

@@ -10,6 +10,7 @@ import { Outputs, Markdown, TrainingCurves } from './outputs/Outputs.tsx';
 import { useT, type MessageKey } from './i18n.ts';
 import { kindLabel } from './i18n-kinds.ts';
 import { issueText } from './i18n-issues.ts';
+import { phaseText, progressMessage } from './i18n-progress.ts';
 import type { ShownLeak } from './document/leakage.ts';
 
 // The generated form loads when a cell's form is first opened, not with the first screen.
@@ -224,10 +225,10 @@ function CellViewInner(props: CellViewProps) {
         <div className="progress" role="status" aria-live="polite">
           <progress value={progress?.fraction ?? undefined} max={1} />
           <span className="muted">
-            {progress?.phase ?? t('status_running')}
+            {progress?.phase ? phaseText(progress.phase) : t('status_running')}
             {progress?.epoch !== undefined ? ` · ${t('epoch')} ${progress.epoch}${progress.epochs ? `/${progress.epochs}` : ''}` : ''}
             {progress?.loss !== undefined ? ` · ${t('loss')} ${progress.loss.toFixed(4)}` : ''}
-            {progress?.message ? ` · ${progress.message}` : ''}
+            {progress?.message ? ` · ${progressMessage(progress)}` : ''}
           </span>
         </div>
       )}
