@@ -4,8 +4,7 @@
 // code) shows as it is.
 import type { IssueCode } from '../kernel/issues.ts';
 import type { MessageParams } from '../core/messages.ts';
-import { fillTemplate } from '../core/messages.ts';
-import { getLang } from './i18n.ts';
+import { format, getLang } from './i18n.ts';
 
 export const ISSUES_KO: Record<IssueCode, string> = {
   'issue.required': '값을 넣어 주세요.',
@@ -30,7 +29,7 @@ export const ISSUES_KO: Record<IssueCode, string> = {
 /** An issue's text in the UI language. */
 export function issueText(issue: { message: string; code?: string; params?: MessageParams }): string {
   if (getLang() !== 'ko' || !issue.code || !Object.hasOwn(ISSUES_KO, issue.code)) return issue.message;
-  return fillTemplate(ISSUES_KO[issue.code as IssueCode], issue.params ?? {});
+  return format(ISSUES_KO[issue.code as IssueCode], issue.params ?? {});
 }
 
 /** A params error's detail in Korean, from the first issue's code and parameters that ride on the error (issue, issue_*). */
@@ -38,5 +37,5 @@ export function issueDetail(params: MessageParams): string | undefined {
   const code = params.issue;
   if (typeof code !== 'string' || !Object.hasOwn(ISSUES_KO, code)) return undefined;
   const own = Object.fromEntries(Object.entries(params).filter(([k]) => k.startsWith('issue_')).map(([k, v]) => [k.slice('issue_'.length), v]));
-  return fillTemplate(ISSUES_KO[code as IssueCode], own).replace(/\.$/, '');
+  return format(ISSUES_KO[code as IssueCode], own).replace(/\.$/, '');
 }

@@ -2,9 +2,8 @@
 // catalogued progress message (src/core/messages/progress.ts). An unknown
 // phase or an uncoded message shows as the kernel sent it.
 import type { Progress } from '../core/outputs.ts';
-import { fillTemplate } from '../core/messages.ts';
 import type { ProgressCode } from '../core/messages/progress.ts';
-import { getLang } from './i18n.ts';
+import { format, getLang } from './i18n.ts';
 
 export const PHASES_KO: Record<string, string> = {
   train: '학습', fit: '맞추기', predict: '예측', parse: '읽기', sequences: '시퀀스 만들기', crossval: '교차 검증', apply: '적용', tune: '튜닝',
@@ -45,5 +44,5 @@ export function phaseText(phase: string): string {
 /** The progress message in the UI language. */
 export function progressMessage(p: Pick<Progress, 'message' | 'code' | 'params'>): string | undefined {
   if (getLang() !== 'ko' || !p.code || !Object.hasOwn(PROGRESS_KO, p.code)) return p.message;
-  return fillTemplate(PROGRESS_KO[p.code as ProgressCode], p.params ?? {});
+  return format(PROGRESS_KO[p.code as ProgressCode], p.params ?? {});
 }
