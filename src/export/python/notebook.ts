@@ -24,6 +24,10 @@ const EMITTERS: Record<string, Emitter> = {
   predict: emitPredict,
 };
 
+/** Why some kinds have no Python counterpart at all (the others without an emitter are simply not translated yet). */
+const ENDPOINT_REASON = 'the endpoint lives in the browser tab; a Python notebook has no such service (with SageMaker: model.deploy(), predictor.predict() and Model Monitor, which need an AWS account)';
+const NO_PYTHON: Record<string, string> = { deploy: ENDPOINT_REASON, invoke: ENDPOINT_REASON, monitor: ENDPOINT_REASON };
+
 /** Cell kinds the exporter translates (the others become TODO cells). */
 export const EXPORTED_KINDS: readonly string[] = Object.keys(EMITTERS);
 
@@ -67,7 +71,7 @@ function exportCell(cell: NotebookCell, ctx: ExportContext): PyCell[] {
   const emitter = EMITTERS[cell.kind];
   if (!emitter) {
     forget();
-    return [todoCell(cell, `the ${def.label} cell has no Python translation yet`, renderSource(cell))];
+    return [todoCell(cell, NO_PYTHON[cell.kind] ?? `the ${def.label} cell has no Python translation yet`, renderSource(cell))];
   }
   const missing = def.reads(params).filter((n) => n && !ctx.defined.has(n));
   if (missing.length) {

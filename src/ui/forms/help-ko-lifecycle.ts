@@ -1,4 +1,4 @@
-// Korean help texts of the lifecycle cells (inventory, A/B compare, drift, register, model card), keyed by the English help
+// Korean help texts of the lifecycle cells (inventory, A/B compare, drift, register, model card, deploy, invoke, monitor), keyed by the English help
 // they translate (see help-ko.ts). Loaded with the form chunk only.
 
 export const HELP_KO_LIFECYCLE: Record<string, string> = {
@@ -61,4 +61,36 @@ export const HELP_KO_LIFECYCLE: Record<string, string> = {
   'Optional training table: its rows, columns and fingerprint go on the card.': '선택: 학습 테이블. 행 수, 열, 지문이 카드에 들어갑니다.',
   'Optional table of metrics per slice (one row per slice).': '선택: 구간별 지표 테이블 (구간마다 한 행).',
   'Name to store the standalone HTML card under (a text value).': '독립 HTML 카드를 저장할 이름 (텍스트 값).',
+  // deploy
+  'Endpoint name.': '엔드포인트 이름.',
+  'deploy: put these variants in service (a new config version); undeploy: take the endpoint out of service.': 'deploy: 이 변형들을 서비스합니다 (새 설정 버전). undeploy: 엔드포인트를 서비스에서 내립니다.',
+  'Production variants and their traffic weights.': '프로덕션 변형과 각 트래픽 가중치.',
+  'Variant name (unique within the endpoint).': '변형 이름 (엔드포인트 안에서 겹치지 않게).',
+  'Registered model: "<name>@<version>", "<name>@production" (or another stage), or a register cell\'s result value.': '등록된 모델: "<이름>@<버전>", "<이름>@production" (또는 다른 단계), 또는 등록 셀의 결과 값.',
+  'Traffic weight: the variant answers weight / (sum of weights) of the requests.': '트래픽 가중치: 이 변형이 요청의 가중치 / (가중치 합)만큼에 답합니다.',
+  'Optional monitor result: deploy only its best variant (by its live metric) with all the traffic, instead of the list.': '선택: 모니터 결과. 목록 대신 그 결과에서 실시간 지표가 가장 좋은 변형만 트래픽 전부로 배포합니다.',
+  'Name to store the endpoint handle under (invoke and monitor cells read it).': '엔드포인트 핸들을 저장할 이름 (호출·모니터 셀이 읽음).',
+  // invoke
+  'Endpoint handle written by a deploy cell.': '배포 셀이 만든 엔드포인트 핸들.',
+  'Table whose rows are sent; empty = the single row below.': '행을 보낼 테이블. 비워 두면 아래의 한 행.',
+  'One row, column → value, sent when input is empty.': '한 행 (열 → 값), 입력 테이블이 비었을 때 보냅니다.',
+  'sample: send the number of requests below, each with rows drawn at random (seeded); each: send every row once.': 'sample: 아래 요청 수만큼 보내며, 행은 무작위로 뽑습니다 (시드 고정). each: 모든 행을 한 번씩 보냅니다.',
+  'Requests to send (sample mode).': '보낼 요청 수 (sample 방식).',
+  'Rows per request: 1 sends single rows; more sends batches, each answered by one variant.': '요청 하나의 행 수: 1이면 한 행씩, 더 크면 배치로 보내며 배치마다 한 변형이 답합니다.',
+  'Column that identifies a row, to join its label later; empty = the row\'s position in the table.': '나중에 레이블을 이어 붙일 때 행을 찾는 열. 비워 두면 테이블 안의 행 위치.',
+  'Seed of the traffic routing and of the row sampling.': '트래픽 분배와 행 뽑기의 시드.',
+  'Name to store the responses table under.': '응답 테이블을 저장할 이름.',
+  // monitor
+  'Config version whose requests to check; 0 = the newest config that has requests.': '요청을 점검할 설정 버전. 0이면 요청이 있는 가장 새 설정.',
+  'Reference table: the data the model was trained on.': '기준 테이블: 모델을 학습한 데이터.',
+  'Table holding the true outcomes of the requests (joined by key); empty = no live metrics yet.': '요청의 실제 결과가 있는 테이블 (키로 이어 붙임). 비워 두면 아직 실시간 지표 없음.',
+  'Column of the labels table that matches the requests\' key; empty = the row\'s position (as the invoke cell\'s key).': '요청의 키와 맞춰 볼 레이블 테이블의 열. 비워 두면 행 위치 (호출 셀의 키와 같게).',
+  'Column of the labels table with the true outcome.': '실제 결과가 있는 레이블 테이블의 열.',
+  'Features to check for drift; empty = every logged feature the reference has.': '드리프트를 점검할 특성. 비워 두면 기록된 특성 중 기준 테이블에도 있는 모두.',
+  'Drift alert when a feature\'s PSI reaches this (0.1 moderate, 0.2 significant).': '특성의 PSI가 이 값에 닿으면 드리프트 경고 (0.1 보통, 0.2 큼).',
+  'Significance level of the KS / chi-square tests (shown; the alert uses PSI).': 'KS / 카이제곱 검정의 유의 수준 (표시만 하고, 경고는 PSI로 판단).',
+  'Alert when a variant\'s live metric crosses this; null = no metric alert.': '어떤 변형의 실시간 지표가 이 기준을 넘으면 경고. null이면 지표 경고 없음.',
+  'Live metric to watch ("auc" means roc_auc).': '지켜볼 실시간 지표 ("auc"는 roc_auc).',
+  'Comparison: the alert fires when "metric comparison value" holds (< with an AUC: it fell below).': '비교: "지표 비교 값"이 성립하면 경고합니다 (AUC에 <: 값 아래로 떨어짐).',
+  'Name to store the monitoring report under.': '모니터링 리포트를 저장할 이름.',
 };

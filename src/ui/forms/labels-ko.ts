@@ -107,4 +107,16 @@ export const LABEL_OVERRIDES_KO: Record<string, string> = {
   'compare.seed': '시드',
   'modelcard.data': '데이터 설명',
   'code.code': '자바스크립트 코드',
+  // deploy, invoke, monitor
+  'deploy.action': '작업',
+  'deploy.variants': '프로덕션 변형',
+  'deploy.variants.variant': '변형 이름',
+  'deploy.variants.weight': '트래픽 가중치',
+  'deploy.bestOf': '모니터 결과의 최선 변형',
+  'invoke.endpoint': '엔드포인트',
+  'invoke.rows': '보낼 행',
+  'invoke.requests': '요청 수',
+  'monitor.endpoint': '엔드포인트',
+  'monitor.config': '설정 버전',
+  'monitor.alert': '지표 경고',
 };
