@@ -9,6 +9,7 @@ import { DATA_MESSAGES } from './messages/data.ts';
 import { ML_MESSAGES } from './messages/ml.ts';
 import { CELL_MESSAGES } from './messages/cells.ts';
 import { HOST_MESSAGES } from './messages/host.ts';
+import { ENDPOINT_MESSAGES } from './messages/endpoints.ts';
 
 export type MessageParams = Record<string, string | number>;
 
@@ -136,6 +137,7 @@ export const ENGINE_MESSAGES = {
   ...ML_MESSAGES,
   ...CELL_MESSAGES,
   ...HOST_MESSAGES,
+  ...ENDPOINT_MESSAGES,
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof ENGINE_MESSAGES;
