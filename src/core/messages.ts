@@ -10,6 +10,7 @@ import { ML_MESSAGES } from './messages/ml.ts';
 import { CELL_MESSAGES } from './messages/cells.ts';
 import { HOST_MESSAGES } from './messages/host.ts';
 import { ENDPOINT_MESSAGES } from './messages/endpoints.ts';
+import { METRIC_MESSAGES } from './messages/metrics.ts';
 
 export type MessageParams = Record<string, string | number>;
 
@@ -138,6 +139,7 @@ export const ENGINE_MESSAGES = {
   ...CELL_MESSAGES,
   ...HOST_MESSAGES,
   ...ENDPOINT_MESSAGES,
+  ...METRIC_MESSAGES,
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof ENGINE_MESSAGES;

@@ -10,6 +10,7 @@ import { ML_MESSAGES_KO } from './i18n-errors/ml.ts';
 import { CELL_MESSAGES_KO } from './i18n-errors/cells.ts';
 import { HOST_MESSAGES_KO } from './i18n-errors/host.ts';
 import { ENDPOINT_MESSAGES_KO } from './i18n-errors/endpoints.ts';
+import { METRIC_MESSAGES_KO } from './i18n-errors/metrics.ts';
 
 export const ERROR_MESSAGES_KO: Record<MessageCode, { message: string; hint?: string }> = {
   'cell.stopped': { message: '사용자가 중지했어요.' },
@@ -130,6 +131,7 @@ export const ERROR_MESSAGES_KO: Record<MessageCode, { message: string; hint?: st
   ...CELL_MESSAGES_KO,
   ...HOST_MESSAGES_KO,
   ...ENDPOINT_MESSAGES_KO,
+  ...METRIC_MESSAGES_KO,
 };
 
 /** The error's message and hint in the UI language. */
