@@ -103,6 +103,7 @@ export const deployCell = defineCell({
     await store.put(endpoint);
     if (params.output) ctx.set(params.output, { type: 'object', value: handleOf(endpoint) });
     const card = endpointCard(endpoint);
-    return params.action === 'undeploy' ? [{ type: 'markdown', markdown: card.markdown }] : [{ type: 'markdown', markdown: card.markdown }, card.variants];
+    const text: CellOutput = { type: 'markdown', markdown: card.markdown, ko: card.ko };
+    return params.action === 'undeploy' ? [text] : [text, card.variants];
   },
 });

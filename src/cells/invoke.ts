@@ -163,6 +163,10 @@ export const invokeCell = defineCell({
       + (config.variants.length < 2 ? '' : ' ') + (config.variants.length < 2 ? '' : outside.length
         ? `Variant${outside.length === 1 ? '' : 's'} ${outside.map((s) => `"${markdownLiteral(s.variant)}" (${s.requests}, expected ${s.low}–${s.high})`).join(', ')} got a share outside the 99 % interval of ${outside.length === 1 ? 'its' : 'their'} weight: with a fixed seed this happens for 1 seed in 100 by chance.`
         : `Every variant's share is within the 99 % binomial interval of its weight (${summary.map((s) => `${markdownLiteral(s.variant)} ${fmt(s.share, 3)} vs ${fmt(s.expectedShare, 3)}`).join(', ')}).`);
-    return [{ type: 'markdown', markdown: line }, table2, tablePreview(responses, { name: params.output || undefined })];
+    const ko = `엔드포인트 "${markdownLiteral(endpoint.name)}" (설정 ${config.config})가 **요청 ${requests.length}건** (행 ${entries.length}개)에 답했어요.`
+      + (config.variants.length < 2 ? '' : ' ') + (config.variants.length < 2 ? '' : outside.length
+        ? `변형 ${outside.map((s) => `"${markdownLiteral(s.variant)}" (${s.requests}건, 기대 범위 ${s.low}–${s.high})`).join(', ')}의 몫이 가중치의 99 % 구간을 벗어났어요: 시드가 고정돼 있어도 시드 100개 중 1개꼴로 우연히 일어나요.`
+        : `모든 변형의 몫이 가중치의 99 % 이항 구간 안에 있어요 (${summary.map((s) => `${markdownLiteral(s.variant)} ${fmt(s.share, 3)} / 기대 ${fmt(s.expectedShare, 3)}`).join(', ')}).`);
+    return [{ type: 'markdown', markdown: line, ko }, table2, tablePreview(responses, { name: params.output || undefined })];
   },
 });

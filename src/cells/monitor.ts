@@ -143,14 +143,23 @@ function loggedTable(entries: readonly LogEntry[]): aq.ColumnTable {
 }
 
 function summaryMarkdown(r: MonitorReport, params: MonitorParams): CellOutput {
-  const lines = [`**Endpoint "${markdownLiteral(r.endpoint)}", config ${r.config}:** ${r.requests} logged request row${r.requests === 1 ? '' : 's'}, ${r.labelled} with a label${params.labels ? '' : ' (give the monitor a labels table for live metrics)'}.`];
+  const head = `**Endpoint "${markdownLiteral(r.endpoint)}", config ${r.config}:** ${r.requests} logged request row${r.requests === 1 ? '' : 's'}, ${r.labelled} with a label${params.labels ? '' : ' (give the monitor a labels table for live metrics)'}.`;
+  const headKo = `**엔드포인트 "${markdownLiteral(r.endpoint)}", 설정 ${r.config}:** 기록된 요청 행 ${r.requests}개, 그중 레이블이 있는 행 ${r.labelled}개${params.labels ? '' : ' (실시간 지표를 보려면 레이블 테이블을 모니터에 주세요)'}.`;
+  const en = [head];
+  const ko = [headKo];
   if (r.alerts.length) {
-    lines.push(`**⚠ ${r.alerts.length} alert${r.alerts.length === 1 ? '' : 's'} / 경고 ${r.alerts.length}건**`);
-    for (const a of r.alerts) lines.push(`- ${markdownLiteral(a.en)}\n  ${markdownLiteral(a.ko)}`);
+    en.push(`**⚠ ${r.alerts.length} alert${r.alerts.length === 1 ? '' : 's'}**`);
+    ko.push(`**⚠ 경고 ${r.alerts.length}건**`);
+    for (const a of r.alerts) {
+      en.push(`- ${markdownLiteral(a.en)}`);
+      ko.push(`- ${markdownLiteral(a.ko)}`);
+    }
   } else {
-    lines.push(`**No alert / 경고 없음:** every feature's PSI is below ${params.psiThreshold}${params.alert ? ` and no variant's live ${metricLabel(params.alert.metric)} is ${params.alert.op} ${params.alert.value}` : ''}. (모든 특성의 PSI가 ${params.psiThreshold} 미만${params.alert ? `이고, 어떤 변형의 실시간 ${metricLabel(params.alert.metric)}도 ${params.alert.op} ${params.alert.value}가 아닙니다` : '입니다'}.)`);
+    const metric = params.alert ? metricLabel(params.alert.metric) : '';
+    en.push(`**No alert:** every feature's PSI is below ${params.psiThreshold}${params.alert ? ` and no variant's live ${metric} is ${params.alert.op} ${params.alert.value}` : ''}.`);
+    ko.push(`**경고 없음:** 모든 특성의 PSI가 ${params.psiThreshold} 미만${params.alert ? `이고, 어떤 변형의 실시간 ${metric}도 ${params.alert.op} ${params.alert.value}가 아니에요` : '이에요'}.`);
   }
-  return { type: 'markdown', markdown: lines.join('\n\n') };
+  return { type: 'markdown', markdown: en.join('\n\n'), ko: ko.join('\n\n') };
 }
 
 function metricsTable(r: MonitorReport): TableOutput {

@@ -12,6 +12,7 @@ import { emitEda, emitLoad, emitSplit, emitVisualize } from './data.ts';
 import { emitTransform } from './transform.ts';
 import { emitEvaluate, emitPredict, emitTrain } from './models.ts';
 import { PYTHON_HELPERS } from './helpers.ts';
+import { emitPipeline } from './pipeline.ts';
 
 const EMITTERS: Record<string, Emitter> = {
   load: emitLoad,
@@ -22,6 +23,7 @@ const EMITTERS: Record<string, Emitter> = {
   train: emitTrain,
   evaluate: emitEvaluate,
   predict: emitPredict,
+  pipeline: emitPipeline,
 };
 
 /** Why some kinds have no Python counterpart at all (the others without an emitter are simply not translated yet). */
