@@ -8,7 +8,7 @@ import { format, getLang } from './i18n.ts';
 export const PHASES_KO: Record<string, string> = {
   train: '학습', fit: '맞추기', predict: '예측', parse: '읽기', sequences: '시퀀스 만들기', crossval: '교차 검증', apply: '적용', tune: '튜닝',
   series: '시계열', score: '점수 매기기', rfe: '재귀적 특성 제거', read: '읽기', profile: '프로파일', load: '불러오기', join: '합치기',
-  index: '색인', features: '특성', explain: '설명', evaluate: '평가', drift: '드리프트', bootstrap: '부트스트랩', invoke: '호출',
+  index: '색인', features: '특성', explain: '설명', evaluate: '평가', drift: '드리프트', bootstrap: '부트스트랩', invoke: '호출', split: '분할', transform: '변환', register: '등록',
 };
 
 export const PROGRESS_KO: Record<ProgressCode, string> = {
@@ -33,6 +33,7 @@ export const PROGRESS_KO: Record<ProgressCode, string> = {
   'progress.loadingVariant': '변형 {variant}에 쓸 {model} v{version} 불러오는 중',
   'progress.request': '요청 {n}/{total}',
   'progress.comparingRequests': '요청을 학습 데이터와 비교하는 중',
+  'progress.pipelineStep': '파이프라인 단계: {step}',
   'progress.trialComplete': '시도 {n}/{trials} 끝남: {value}',
   'progress.trialPruned': '시도 {n}/{trials} 가지치기됨: {value}',
   'progress.trialCompleteBest': '시도 {n}/{trials} 끝남: {value}, 최고 {best} (시도 {bestTrial})',

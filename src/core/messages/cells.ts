@@ -95,6 +95,8 @@ export const CELL_MESSAGES = {
     hint: 'val_top3 and val_macro_f1 come from padded sequences, val_accuracy from classification, val_auc from binary boosted trees (gbdt); or use val_loss.',
   },
   'tune.noTrial': { message: 'No trial completed.', hint: 'Raise the time limit or the trial budget, or turn pruning off.' },
+  'pipeline.nameModel': { message: 'Name the model the register step registers.' },
+  'pipeline.noMetric': { message: 'The evaluate step has no metric "{metric}" for this model.', hint: 'It computed: {computed}.' },
   'chart.histogramX': { message: 'A histogram needs a column (x).' },
   'chart.boxY': { message: 'A box plot needs at least one y column.' },
   'chart.correlationTwo': { message: 'A correlation heatmap needs at least two numeric columns.' },

@@ -25,6 +25,7 @@ export const PROGRESS_MESSAGES = {
   'progress.loadingVariant': 'Loading {model} v{version} for variant {variant}',
   'progress.request': 'Request {n} of {total}',
   'progress.comparingRequests': 'Comparing the requests with the training data',
+  'progress.pipelineStep': 'Pipeline step: {step}',
   'progress.trialComplete': 'Trial {n}/{trials} complete: {value}',
   'progress.trialPruned': 'Trial {n}/{trials} pruned: {value}',
   'progress.trialCompleteBest': 'Trial {n}/{trials} complete: {value}, best {best} (trial {bestTrial})',

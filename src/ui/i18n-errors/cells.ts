@@ -83,6 +83,8 @@ export const CELL_MESSAGES_KO: Record<keyof typeof CELL_MESSAGES, { message: str
     hint: 'val_top3와 val_macro_f1은 패딩 시퀀스에서, val_accuracy는 분류에서, val_auc는 이진 부스팅 트리(gbdt)에서 나와요. 아니면 val_loss를 쓰세요.',
   },
   'tune.noTrial': { message: '끝난 시도가 하나도 없어요.', hint: '시간 제한이나 시도 횟수를 늘리거나, 가지치기(pruning)를 끄세요.' },
+  'pipeline.nameModel': { message: '등록 단계에서 등록할 모델의 이름을 정하세요.' },
+  'pipeline.noMetric': { message: '평가 단계에 이 모델의 지표 "{metric}"이(가) 없어요.', hint: '계산한 지표: {computed}.' },
   'chart.histogramX': { message: '히스토그램에는 열(x)이 필요해요.' },
   'chart.boxY': { message: '상자 그림에는 y 열이 하나 이상 필요해요.' },
   'chart.correlationTwo': { message: '상관 히트맵에는 숫자 열이 두 개 이상 필요해요.' },
