@@ -11,7 +11,7 @@ import { markdownLiteral } from '../notebook/outputText.ts';
 export function endpointStore(ctx: CellContext): EndpointStore {
   const store = lifecycleServices(ctx.host).endpoints;
   if (!store) {
-    throw new CellError('This host keeps no endpoints, so nothing can be deployed or invoked.', { hint: 'Open the notebook in the workbench app or run it with ml-workbench run, which both keep endpoints.' });
+    throw CellError.coded('endpoint.noStore');
   }
   return store;
 }
@@ -33,11 +33,11 @@ export function handleOf(endpoint: Endpoint): EndpointHandle {
 export async function endpointOf(ctx: CellContext, valueName: string, param: string): Promise<{ store: EndpointStore; endpoint: Endpoint }> {
   const value = ctx.require(valueName, 'object', param).value as Partial<EndpointHandle> | undefined;
   if (!value || typeof value.endpoint !== 'string') {
-    throw new CellError(`"${valueName}" is not an endpoint: it should be the output of a deploy cell.`, { where: param });
+    throw CellError.coded('endpoint.notEndpoint', { name: valueName }, { where: param });
   }
   const store = endpointStore(ctx);
   const endpoint = await store.get(value.endpoint);
-  if (!endpoint) throw new CellError(`There is no endpoint "${value.endpoint}" any more.`, { hint: 'Run the deploy cell again.', where: param });
+  if (!endpoint) throw CellError.coded('endpoint.gone', { name: value.endpoint }, { where: param });
   return { store, endpoint };
 }
 

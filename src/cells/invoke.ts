@@ -17,6 +17,7 @@ import { trafficSummary } from '../lifecycle/endpointStats.ts';
 import { fmt } from '../lifecycle/format.ts';
 import { markdownLiteral } from '../notebook/outputText.ts';
 import { endpointOf } from './endpointCommon.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -68,19 +69,19 @@ export const invokeCell = defineCell({
   async run(params, ctx): Promise<CellOutput[]> {
     const { store, endpoint } = await endpointOf(ctx, params.endpoint, 'params.endpoint');
     const config = currentConfig(endpoint);
-    if (config.status !== 'in-service') throw new CellError(`Endpoint "${endpoint.name}" is not in service (undeployed in config ${config.config}), so it answers no requests.`, { hint: 'Deploy it again first.', where: 'params.endpoint' });
+    if (config.status !== 'in-service') throw CellError.coded('invoke.notInService', { name: endpoint.name, config: config.config }, { where: 'params.endpoint' });
     const loadModel = lifecycleServices(ctx.host).loadModel;
-    if (!loadModel) throw new CellError('This host cannot load saved models, so the endpoint cannot answer.', { where: 'params.endpoint' });
+    if (!loadModel) throw CellError.coded('invoke.cannotLoad', {}, { where: 'params.endpoint' });
 
     let table: aq.ColumnTable;
     if (params.input) table = ctx.table(params.input, 'params.input');
     else {
-      if (Object.keys(params.row).length === 0) throw new CellError('Choose a table to send, or type one row.', { where: 'params.row' });
+      if (Object.keys(params.row).length === 0) throw CellError.coded('invoke.nothingToSend', {}, { where: 'params.row' });
       table = aq.table(Object.fromEntries(Object.entries(params.row).map(([k, v]) => [k, [v]])));
     }
     const n = table.numRows();
-    if (n === 0) throw new CellError(`Table "${params.input}" has no rows to send.`, { where: 'params.input' });
-    if (params.key && !table.columnNames().includes(params.key)) throw new CellError(`The key column "${params.key}" is not in the table.`, { hint: `Columns: ${table.columnNames().join(', ')}.`, where: 'params.key' });
+    if (n === 0) throw CellError.coded('invoke.noRows', { table: params.input }, { where: 'params.input' });
+    if (params.key && !table.columnNames().includes(params.key)) throw CellError.coded('invoke.keyMissing', { column: params.key, columns: table.columnNames().join(', ') }, { where: 'params.key' });
     const requests = requestRows(n, params);
     const route = routeRequests(config.variants, requests.length, params.seed);
 
@@ -92,19 +93,19 @@ export const invokeCell = defineCell({
     try {
       for (const v of config.variants) {
         if (v.weight > 0 && !models.has(v.variant)) {
-          ctx.progress({ phase: 'load', message: `Loading ${v.model} v${v.version} for variant ${v.variant}` });
+          ctx.progress({ phase: 'load', ...progressText('progress.loadingVariant', { model: v.model, version: v.version, variant: v.variant }) });
           models.set(v.variant, await loadModel(v.modelRef ?? ''));
         }
       }
       for (const m of models.values()) {
         const missing = m.features.filter((f) => !table.columnNames().includes(f));
-        if (missing.length) throw new CellError(`The endpoint's model needs the column${missing.length === 1 ? '' : 's'} ${missing.map((c) => `"${c}"`).join(', ')}, which the rows sent do not have.`, { where: params.input ? 'params.input' : 'params.row' });
+        if (missing.length) throw CellError.coded(missing.length === 1 ? 'invoke.columnMissing' : 'invoke.columnsMissing', { columns: missing.map((c) => `"${c}"`).join(', ') }, { where: params.input ? 'params.input' : 'params.row' });
       }
       const columns = table.columnNames();
       for (let r = 0; r < requests.length; r++) {
         if (r % 50 === 0) {
           checkAborted(ctx.signal);
-          ctx.progress({ phase: 'invoke', fraction: r / requests.length, message: `Request ${r + 1} of ${requests.length}` });
+          ctx.progress({ phase: 'invoke', fraction: r / requests.length, ...progressText('progress.request', { n: r + 1, total: requests.length }) });
         }
         const variant = config.variants[route[r]];
         const model = models.get(variant.variant)!;

@@ -356,9 +356,7 @@ export class Kernel {
     const budget = this.host.memoryBudget?.tableCells;
     if (budget !== undefined && value.type === 'table' && value.table.numRows() * value.table.numCols() > budget) {
       const { table } = value;
-      throw new CellError(`The table "${name}" (${table.numRows().toLocaleString('en')} rows × ${table.numCols()} columns) is too large for this browser tab: its budget is ${budget.toLocaleString('en')} values.`, {
-        hint: 'Work on a sample (fewer rows or columns), or run the notebook headless (npx ml-workbench run), which has no such budget.',
-      });
+      throw CellError.coded('budget.table', { name, rows: table.numRows().toLocaleString('en'), columns: table.numCols(), budget: budget.toLocaleString('en') });
     }
     const old = this.values.get(name);
     this.values.set(name, { value, cellId });

@@ -11,6 +11,8 @@ import { useT, type MessageKey } from './i18n.ts';
 import { kindLabel } from './i18n-kinds.ts';
 import { mountsAsShell, shellText } from './cellShell.ts';
 import { useNearViewport } from './nearViewport.ts';
+import { issueText } from './i18n-issues.ts';
+import { phaseText, progressMessage } from './i18n-progress.ts';
 import type { ShownLeak } from './document/leakage.ts';
 
 // The generated form loads when a cell's form is first opened, not with the first screen.
@@ -202,7 +204,7 @@ function CellViewInner(props: CellViewProps) {
             </button>
             {issues.length > 0 && !formOpen && (
               <p className="field-error" role="alert">
-                {issues[0].path}: {issues[0].message}
+                {issues[0].path}: {issueText(issues[0])}
               </p>
             )}
             {formOpen && (
@@ -225,7 +227,7 @@ function CellViewInner(props: CellViewProps) {
           </div>
         )}
         {!kind && !isForeign && !isMarkdown && (
-          <p className="field-error">Unknown cell kind “{cell.kind}”. This notebook may need a newer ML Workbench.</p>
+          <p className="field-error">{t('unknownKindNote', { kind: cell.kind })}</p>
         )}
       </div>
 
@@ -233,10 +235,10 @@ function CellViewInner(props: CellViewProps) {
         <div className="progress" role="status" aria-live="polite">
           <progress value={progress?.fraction ?? undefined} max={1} />
           <span className="muted">
-            {progress?.phase ?? t('status_running')}
+            {progress?.phase ? phaseText(progress.phase) : t('status_running')}
             {progress?.epoch !== undefined ? ` · ${t('epoch')} ${progress.epoch}${progress.epochs ? `/${progress.epochs}` : ''}` : ''}
             {progress?.loss !== undefined ? ` · ${t('loss')} ${progress.loss.toFixed(4)}` : ''}
-            {progress?.message ? ` · ${progress.message}` : ''}
+            {progress?.message ? ` · ${progressMessage(progress)}` : ''}
           </span>
         </div>
       )}

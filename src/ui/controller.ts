@@ -393,7 +393,7 @@ export class Controller {
   /** Add a load cell that reads an uploaded file (after the selected cell). */
   addLoadCellFor(file: Omit<FileRecord, 'blob'>): void {
     if (!this.state.kinds.some((k) => k.kind === 'load')) {
-      this.notify('This build has no load cell yet; read the file in a code cell instead.');
+      this.notify(t('noLoadCell'));
       return;
     }
     // One edit (one undo step): the cell comes with its file.
