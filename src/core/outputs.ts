@@ -145,6 +145,8 @@ export interface TextOutput {
 export interface MarkdownOutput {
   type: 'markdown';
   markdown: string;
+  /** The same text in Korean, shown when the UI is in Korean (the engine and saved notebooks keep the English). */
+  ko?: string;
 }
 
 export interface JsonOutput {
@@ -183,6 +185,9 @@ export interface Progress {
   /** 0..1 when known. */
   fraction?: number;
   message?: string;
+  /** The message as a catalogue code and parameters (src/core/messages/progress.ts), for the UI language. */
+  code?: string;
+  params?: Record<string, string | number>;
   epoch?: number;
   epochs?: number;
   batch?: number;

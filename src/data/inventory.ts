@@ -93,14 +93,14 @@ export function roundHalfEven(x: number): number {
 /** One simulation: the day-by-day ledger of the simulated days (all but the last leadTime). */
 export function simulateInventory(actual: readonly number[], predicted: readonly number[], options: InventoryOptions): InventoryDay[] {
   const n = actual.length;
-  if (predicted.length !== n) throw new CellError(`Actual (${n}) and predicted (${predicted.length}) have different lengths.`);
+  if (predicted.length !== n) throw CellError.coded('inventory.lengths', { actual: n, predicted: predicted.length });
   const L = options.leadTime;
-  if (!Number.isInteger(L) || L < 1) throw new CellError(`The lead time must be a whole number of days ≥ 1, not ${L}: the course's order rule orders for the day the goods arrive, at least one day ahead.`, { where: 'params.leadTime' });
-  if (n <= L) throw new CellError(`The simulation needs more than ${L} days (the lead time): the last ${L} days have no forecast for their order's arrival and are not simulated, and the table has ${n}.`, { where: 'params.input' });
+  if (!Number.isInteger(L) || L < 1) throw CellError.coded('inventory.leadTime', { value: L }, { where: 'params.leadTime' });
+  if (n <= L) throw CellError.coded('inventory.tooFewDays', { lead: L, rows: n }, { where: 'params.input' });
   const SS = options.safetyStock;
-  if (!(SS >= 0)) throw new CellError(`The safety stock must be ≥ 0, not ${SS}.`, { where: 'params.safetyStocks' });
+  if (!(SS >= 0)) throw CellError.coded('inventory.safetyStock', { value: SS }, { where: 'params.safetyStocks' });
   for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(actual[i]) || !Number.isFinite(predicted[i])) throw new CellError(`Row ${i + 1} has a missing or non-numeric actual or predicted value.`, { where: 'params.input' });
+    if (!Number.isFinite(actual[i]) || !Number.isFinite(predicted[i])) throw CellError.coded('inventory.badRow', { row: i + 1 }, { where: 'params.input' });
   }
   const forecast = predicted.map(roundHalfEven);
   const days: InventoryDay[] = [];

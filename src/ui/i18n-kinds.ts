@@ -22,6 +22,7 @@ export const KIND_LABELS_KO: Record<string, string> = {
   monitor: '엔드포인트 모니터링',
   predict: '예측',
   register: '모델 등록',
+  pipeline: '파이프라인',
   retrieve: '검색 (BM25 + 밀집)',
   select: '특성 선택',
   sequences: '시퀀스',

@@ -49,5 +49,5 @@ export const SAME_IN_KOREAN = new Set([
   'url', 'csv', 'tsv', 'json', 'jsonl', 'parquet', 'arrow', 'pearson', 'spearman',
   'anova', 'chi2', 'mutual_info', 'knn', 'mlp', 'gbdt', 'lstm', 'gru', 'cnn1d', 'relu', 'tanh', 'sigmoid', 'elu',
   'sgd', 'adam', 'rmsprop', 'adamw', 'auc', 'f1', 'accuracy', 'roc_auc', 'r2', 'acf', 'pacf', 'adf', 'tpe', 'rrf',
-  'val_loss', 'val_accuracy', 'val_top3', 'val_macro_f1', 'val_auc', '<', '<=', '>', '>=',
+  'val_loss', 'val_accuracy', 'val_top3', 'val_macro_f1', 'val_auc', '<', '<=', '>', '>=', 'mse', 'rmse', 'mae',
 ]);
