@@ -3,6 +3,10 @@
 // does not carry them (first-screen budget: bench/app.bench.ts).
 import type { MessageKey } from './i18n.ts';
 
+export { ISSUES_KO } from './i18n-issues-ko.ts';
+export { KIND_LABELS_KO } from './i18n-kinds-ko.ts';
+export { PHASES_KO, PROGRESS_KO } from './i18n-progress-ko.ts';
+
 export const ko: Record<MessageKey, string> = {
   untrustedBanner: '이 노트북은 파일에서 왔습니다. 신뢰하기 전에는 코드 셀과 URL 불러오기가 실행되지 않습니다.',
   trust: '신뢰',

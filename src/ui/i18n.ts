@@ -163,6 +163,20 @@ export const englishMessages: Readonly<Record<MessageKey, string>> = en;
 
 /** The Korean table once loaded (loadLang); English shows until then. */
 let koTable: Record<MessageKey, string> | null = null;
+
+/** The Korean tables that come in the Korean chunk beside the shell's messages. */
+export interface KoExtras {
+  issues: typeof import('./i18n-issues-ko.ts').ISSUES_KO;
+  phases: typeof import('./i18n-progress-ko.ts').PHASES_KO;
+  progress: typeof import('./i18n-progress-ko.ts').PROGRESS_KO;
+  kinds: typeof import('./i18n-kinds-ko.ts').KIND_LABELS_KO;
+}
+let extras: KoExtras | null = null;
+
+/** The form-issue, progress and kind-name tables in Korean, once the Korean chunk is in (null before). */
+export function koExtras(): KoExtras | null {
+  return extras;
+}
 let koLoading: Promise<void> | undefined;
 
 function initialLang(): Lang {
@@ -191,6 +205,7 @@ export function loadLang(which: Lang): Promise<void> {
   koLoading ??= import('./i18n-ko.ts').then(
     (m) => {
       koTable = m.ko;
+      extras = { issues: m.ISSUES_KO, phases: m.PHASES_KO, progress: m.PROGRESS_KO, kinds: m.KIND_LABELS_KO };
       changed();
     },
     () => {

@@ -1,15 +1,16 @@
 // A parameter's problem in a form (a zod issue) reads in Korean when the UI is
 // Korean: the issue keeps a code and its bound, the form field and the params
 // error show them in Korean, and English keeps zod's words.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { issueCode } from '../../src/kernel/issues.ts';
 import { validateParams } from '../../src/kernel/params.ts';
 import { splitCell } from '../../src/cells/split.ts';
 import { trainCell } from '../../src/cells/train.ts';
-import { ISSUES_KO, issueText } from '../../src/ui/i18n-issues.ts';
+import { issueText } from '../../src/ui/i18n-issues.ts';
+import { ISSUES_KO } from '../../src/ui/i18n-issues-ko.ts';
 import { localizedError } from '../../src/ui/i18n-errors.ts';
-import { setLang } from '../../src/ui/i18n.ts';
+import { loadLang, setLang } from '../../src/ui/i18n.ts';
 
 function inKorean<T>(run: () => T): T {
   setLang('ko');
@@ -19,6 +20,9 @@ function inKorean<T>(run: () => T): T {
     setLang('en');
   }
 }
+
+// The Korean tables come with the Korean chunk, as in the app (main.tsx loads it before the first render).
+beforeAll(() => loadLang('ko'));
 
 const schema = z.object({
   epochs: z.number().int().min(1), rate: z.number().gt(0), p: z.number().max(1), mode: z.enum(['a', 'b']),

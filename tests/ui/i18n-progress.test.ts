@@ -4,11 +4,12 @@
 // in the UI language.
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PROGRESS_MESSAGES, progressText } from '../../src/core/messages/progress.ts';
-import { PROGRESS_KO, phaseText, progressMessage } from '../../src/ui/i18n-progress.ts';
+import { phaseText, progressMessage } from '../../src/ui/i18n-progress.ts';
+import { PROGRESS_KO } from '../../src/ui/i18n-progress-ko.ts';
 import { checkFromKernel } from '../../src/worker/validate.ts';
-import { setLang } from '../../src/ui/i18n.ts';
+import { loadLang, setLang } from '../../src/ui/i18n.ts';
 import * as aq from 'arquero';
 import { driftCell, driftSchema } from '../../src/cells/drift.ts';
 import { testContext } from '../helpers/context.ts';
@@ -21,6 +22,9 @@ function inKorean<T>(run: () => T): T {
     setLang('en');
   }
 }
+
+// The Korean tables come with the Korean chunk, as in the app (main.tsx loads it before the first render).
+beforeAll(() => loadLang('ko'));
 
 describe('progress messages in Korean', () => {
   it('renders English with its code, and Korean from the same parameters', () => {
