@@ -102,6 +102,17 @@ function payload(v: Value): unknown {
   }
 }
 
+// The headless runner's kernel runs under Node's permission model
+// (src/cli/kernelProcess.ts): what it refuses throws ERR_ACCESS_DENIED with
+// Node's own words, which do not say what to do instead (code.nodeDenied).
+function deniedByNode(error: unknown): boolean {
+  try {
+    return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ERR_ACCESS_DENIED';
+  } catch {
+    return false; // a Proxy whose traps throw is not Node's refusal
+  }
+}
+
 // The AsyncFunction constructor compiles the cell's code; the result is typed
 // by hand because the constructor is not a global in the ES library types.
 type AsyncFn = (...args: unknown[]) => Promise<unknown>;
@@ -137,7 +148,13 @@ export const codeCell = defineCell({
     }
     const display = (x: unknown) => ctx.emit(displayOutput(x));
     const set = (name: string, x: unknown) => ctx.set(name, toValue(x));
-    const result = await fn(tables, values, aq, tf, display, set, ctx.signal, ...bound.map((n) => values[n]));
+    let result: unknown;
+    try {
+      result = await fn(tables, values, aq, tf, display, set, ctx.signal, ...bound.map((n) => values[n]));
+    } catch (error) {
+      if (deniedByNode(error)) throw CellError.coded('code.nodeDenied', {}, { cause: error });
+      throw error;
+    }
     if (result !== undefined) outputs.push(displayOutput(result));
     return outputs;
   },
