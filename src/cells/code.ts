@@ -113,10 +113,14 @@ function deniedByNode(error: unknown): boolean {
   }
 }
 
-// The AsyncFunction constructor compiles the cell's code; the result is typed
-// by hand because the constructor is not a global in the ES library types.
-type AsyncFn = (...args: unknown[]) => Promise<unknown>;
-const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => AsyncFn;
+// The Function constructor compiles the cell's code as the body of an async
+// function nested in one whose parameters are the workbench's names and the
+// earlier values: the code's own `const sessions = …` then shadows an
+// earlier value "sessions" instead of clashing with a parameter of that name
+// (a SyntaxError) — as when a cell runs again after it wrote "sessions".
+type AsyncFn = () => Promise<unknown>;
+type Scope = (...args: unknown[]) => AsyncFn;
+const ScopeFunction = Function as unknown as new (...args: string[]) => Scope;
 
 export const codeCell = defineCell({
   kind: 'code',
@@ -140,9 +144,9 @@ export const codeCell = defineCell({
     }
     // Earlier values are also bound by name, when the name is a usable identifier.
     const bound = Object.keys(values).filter((n) => !RESERVED.has(n) && /^[A-Za-z_$][\w$]*$/.test(n) && mentionedIdentifiers(p.code).includes(n));
-    let fn: AsyncFn;
+    let scope: Scope;
     try {
-      fn = new AsyncFunction('tables', 'values', 'aq', 'tf', 'display', 'set', 'signal', ...bound, `"use strict";\n${p.code}`);
+      scope = new ScopeFunction('tables', 'values', 'aq', 'tf', 'display', 'set', 'signal', ...bound, `"use strict"; return async function () {\n${p.code}\n};`);
     } catch (error) {
       throw CellError.coded('code.parse', { detail: error instanceof Error ? error.message : String(error) }, { where: 'code' });
     }
@@ -150,7 +154,7 @@ export const codeCell = defineCell({
     const set = (name: string, x: unknown) => ctx.set(name, toValue(x));
     let result: unknown;
     try {
-      result = await fn(tables, values, aq, tf, display, set, ctx.signal, ...bound.map((n) => values[n]));
+      result = await scope(tables, values, aq, tf, display, set, ctx.signal, ...bound.map((n) => values[n]))();
     } catch (error) {
       if (deniedByNode(error)) throw CellError.coded('code.nodeDenied', {}, { cause: error });
       throw error;
