@@ -154,6 +154,11 @@ export class KernelProcess extends EventEmitter {
   }
 
   postMessage(request: ThreadRequest): void {
+    if (!this.child.connected) {
+      // Ended between two notebooks: say so as its end would (send() would only emit an error nobody awaits).
+      queueMicrotask(() => this.emit('error', new KernelProcessError('the kernel process had ended', 'KILLED')));
+      return;
+    }
     this.child.send(request);
   }
 
