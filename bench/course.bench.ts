@@ -3,8 +3,19 @@
 // default headless backend). Browser backends (WebGPU, WebGL) are timed by
 // the app benchmarks; here: wasm and cpu. Each line names the notebook's
 // three slowest cells on that backend.
-import { readdirSync, readFileSync } from 'node:fs';
+//
+// course/<name>/vs-python: the same steps done in Python. The reference is
+// the notebook's own export (src/export/python: pandas, scikit-learn,
+// XGBoost, PyTorch), run as a script by Debian's python3 on one thread; the
+// workbench runs the same cells (those the export translated; the line
+// counts the ones left out as TODO) on WASM, in turns with Python. The
+// issue's goal is ≤ 2× the Python reference.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { main as cli } from '../src/cli/main.ts';
 import { decodeNotebook } from '../src/notebook/ipynb.ts';
 import { Kernel } from '../src/kernel/kernel.ts';
 import { cellRegistry } from '../src/cells/registry.ts';
@@ -22,11 +33,11 @@ interface RunAll {
   slowest: string[];
 }
 
-async function runAllMs(file: string, backend: BackendName): Promise<RunAll> {
+async function runAllMs(file: string, backend: BackendName, only?: ReadonlySet<string>): Promise<RunAll> {
   await initBackend({ order: [backend] });
   const { doc } = decodeNotebook(readFileSync(DIR + file, 'utf8'));
   const kernel = new Kernel(cellRegistry, nodeHost({ notebookDir: DIR, backend: () => backend }));
-  kernel.setCells(doc.cells);
+  kernel.setCells(only ? doc.cells.filter((c) => only.has(c.id)) : doc.cells);
   const t0 = performance.now();
   const results = await kernel.runAll({ continueOnError: true });
   const ms = performance.now() - t0;
@@ -37,6 +48,44 @@ async function runAllMs(file: string, backend: BackendName): Promise<RunAll> {
     .map((c) => `${c.id} (${c.kind}) ${Math.round(c.durationMs ?? 0)} ms`);
   kernel.dispose();
   return { ms, failed: results.filter((r) => r.status !== 'done').length, slowest };
+}
+
+interface PythonReference {
+  dir: string;
+  script: string;
+  /** Ids of the cells the export translated (the rest are TODO cells in the script). */
+  translated: Set<string>;
+  /** Runnable cells in the notebook (not markdown). */
+  runnable: number;
+}
+
+/** Exports the notebook to a Python script (with its data files) in a temporary folder. */
+async function pythonReference(file: string): Promise<PythonReference> {
+  const dir = mkdtempSync(join(tmpdir(), 'wb-course-py-'));
+  const script = join(dir, 'notebook.py');
+  const said: string[] = [];
+  const code = await cli(['export', DIR + file, '--to', 'python', script], (l) => said.push(l), (l) => said.push(l));
+  if (code !== 0) throw new Error(`export of ${file} failed: ${said.join(' ')}`);
+  const { doc } = decodeNotebook(readFileSync(DIR + file, 'utf8'));
+  // Which cells were translated: the .ipynb form of the export says so in each cell's metadata.
+  const ipynb = join(dir, 'notebook.ipynb');
+  await cli(['export', DIR + file, '--to', 'python', ipynb], () => undefined, () => undefined);
+  const exported = JSON.parse(readFileSync(ipynb, 'utf8')) as { cells: { metadata: { workbench_export?: { from: string; todo?: boolean } } }[] };
+  const runnable = new Set(doc.cells.filter((c) => c.kind !== 'markdown').map((c) => c.id));
+  const translated = new Set(exported.cells.map((c) => c.metadata.workbench_export).filter((m) => m && !m.todo && runnable.has(m.from)).map((m) => m!.from));
+  return { dir, script, translated, runnable: runnable.size };
+}
+
+/** Runs the exported script once with one thread; its wall time in ms. */
+function runPython(ref: PythonReference): number {
+  const t0 = performance.now();
+  const run = spawnSync('/usr/bin/python3', [ref.script], {
+    cwd: ref.dir, encoding: 'utf8', timeout: 900_000,
+    env: { ...process.env, OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MPLBACKEND: 'Agg' },
+  });
+  const ms = performance.now() - t0;
+  if (run.status !== 0) throw new Error(`python3 ${ref.script} failed: ${(run.stderr || run.stdout).split('\n').filter(Boolean).slice(-3).join(' | ')}`);
+  return ms;
 }
 
 // English notebooks only: the Korean copies run the same cells.
@@ -56,4 +105,29 @@ export const benchmarks: Benchmark[] = files.map((file) => {
       return out;
     },
   };
-});
+}).concat(files.map((file) => {
+  const name = file.replace(/\.ipynb$/, '');
+  return {
+    name: `course/${name}/vs-python`,
+    async run() {
+      if (!existsSync('/usr/bin/python3')) throw new Error('Debian python3 is missing (see README: python3-pandas, -sklearn, -xgboost, -torch).');
+      const ref = await pythonReference(file);
+      try {
+        const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
+        const py: number[] = [];
+        const wb: RunAll[] = [];
+        for (let r = 0; r < rounds; r++) {
+          py.push(runPython(ref));
+          wb.push(await runAllMs(file, 'wasm', ref.translated));
+        }
+        const mid = <T>(xs: T[], key: (x: T) => number) => [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)];
+        const w = mid(wb, (x) => x.ms);
+        return [result(`course/${name}/vs-python`, w.ms, 'ms', `the same cells exported to Python (pandas/scikit-learn/XGBoost/PyTorch), python3 on one thread${rounds > 1 ? `, median of ${rounds}` : ''}`, mid(py, (x) => x), {
+          backend: 'wasm', cells_compared: ref.translated.size, cells_in_notebook: ref.runnable, failed_cells: w.failed, slowest_cells: w.slowest, goal_ratio: 2,
+        })];
+      } finally {
+        rmSync(ref.dir, { recursive: true, force: true });
+      }
+    },
+  };
+}));

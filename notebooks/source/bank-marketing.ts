@@ -1,7 +1,8 @@
 // "Bank marketing": the course's SageMaker bank-marketing notebooks
 // (COURSE.md §5) as one workbench notebook — load, EDA, the original
 // preprocessing, a 70/20/10 split, boosted trees with the course's two
-// settings, evaluation, an A/B comparison and conditional registration.
+// settings, evaluation, an A/B comparison, conditional registration, and
+// an endpoint: deploy, an A/B split of 1,000 requests, monitoring, redeploy.
 import { NotebookBuilder } from './builder.ts';
 import { text, type Lang } from './i18n.ts';
 
@@ -42,6 +43,7 @@ export function bankMarketing(lang: Lang = 'en') {
     | 2-training | boosted trees with the *conservative* and *aggressive* settings |
     | 3-model-evaluation | AUC, accuracy, confusion matrix, report; best by AUC |
     | 4-test-and-deploy / 5-pipelines | a conditional *register* cell: registered only if AUC ≥ 0.75 |
+    | 4-test-and-deploy (endpoint) | *deploy*, *invoke* and *monitor* cells: an endpoint in the browser, an A/B split 70/30, drift and live AUC, undeploy and redeploy |
 
     **About the data.** The original \`bank-additional-full.csv\` (41,188 calls, UCI, CC BY 4.0) is not shipped with the app.
     The table loaded here is **made by a random generator with a fixed seed**, so every run gets exactly the same table: it has the same 21 columns, the same categories,
@@ -63,6 +65,7 @@ export function bankMarketing(lang: Lang = 'en') {
     | 2-training | *conservative*, *aggressive* 설정의 부스팅 트리 |
     | 3-model-evaluation | AUC, 정확도, 혼동 행렬, 리포트; AUC로 최선 선택 |
     | 4-test-and-deploy / 5-pipelines | 조건부 *등록* 셀: AUC ≥ 0.75일 때만 등록 |
+    | 4-test-and-deploy (엔드포인트) | *배포*, *호출*, *모니터* 셀: 브라우저 안의 엔드포인트, 70/30 A/B 분할, 드리프트와 실시간 AUC, 배포 해제와 재배포 |
 
     **데이터에 대하여.** 원본 \`bank-additional-full.csv\`(41,188건, UCI, CC BY 4.0)는 앱에 포함되어 있지 않습니다.
     여기서 불러오는 표는 **시드를 고정한 난수 생성기로 만든** 데이터라서 실행할 때마다 똑같은 표가 나옵니다. 같은 21개 열과 같은 범주,
@@ -268,6 +271,65 @@ return \`best by AUC: \${winner} (conservative \${c.toFixed(4)}, aggressive \${a
     \`bank-marketing-model\`로 모델 레지스트리에 추가하고, 아니면 실행을 멈추지 않고 이유를 설명합니다.
     `))
     .cell('register', { model: 'best', name: 'bank-marketing-model', metric: 'roc_auc', metrics: 'best_metrics', condition: { metric: 'roc_auc', op: '>=', value: 0.75 }, stage: 'staging', description: t('Best of the conservative and aggressive boosted trees, by test AUC.', 'conservative와 aggressive 중 테스트 AUC가 높은 부스팅 트리.') }, t('Register if AUC ≥ 0.75', 'AUC ≥ 0.75이면 등록'))
+    .md(t(`
+    ## 5 · Deploy an endpoint, split the traffic, monitor it
+
+    The course deploys the registered model to a SageMaker **endpoint**: a named service that answers prediction requests.
+    Here the endpoint lives in your browser: the **deploy** cell serves a registered version, the **invoke** cell sends it requests
+    (rows of the test set, as the course's \`invoke_endpoint\` does) and shows which variant answered and how fast, and every request is logged.
+
+    First the tuned model is registered too, so there are two versions to compare. Then version 1 goes live alone.
+    `, `
+    ## 5 · 엔드포인트 배포, 트래픽 나누기, 모니터링
+
+    강의는 등록한 모델을 SageMaker **엔드포인트**에 배포합니다. 엔드포인트는 예측 요청에 답하는, 이름이 있는 서비스입니다.
+    여기서는 엔드포인트가 브라우저 안에 있습니다. **배포** 셀이 등록된 버전을 서비스하고, **호출** 셀이 요청을 보내며
+    (강의의 \`invoke_endpoint\`처럼 테스트 데이터의 행을 보냄) 어느 변형이 얼마나 빨리 답했는지 보여 주고, 모든 요청은 기록됩니다.
+
+    먼저 튜닝한 모델도 등록해서 비교할 버전을 두 개 만듭니다. 그다음 버전 1만 배포합니다.
+    `))
+    .cell('evaluate', { model: 'tuned', input: 'test_x', output: 'tuned_metrics', threshold: { rule: 'fixed', value: 0.5 }, report: false }, t('Tuned on test', '튜닝한 모델 테스트 평가'))
+    .cell('register', { model: 'tuned', name: 'bank-marketing-model', metric: 'roc_auc', metrics: 'tuned_metrics', stage: 'staging', output: 'registered_tuned', description: t('The tuned boosted trees (best validation AUC of the search).', '튜닝한 부스팅 트리 (탐색의 최고 검증 AUC).') }, t('Register the tuned model too', '튜닝한 모델도 등록'))
+    .cell('deploy', { name: 'bank-marketing-endpoint', variants: [{ variant: 'AllTraffic', model: 'registered', weight: 1 }], output: 'endpoint' }, t('Deploy the registered model', '등록한 모델 배포'))
+    .cell('invoke', { endpoint: 'endpoint', input: 'test_x', rows: 'sample', requests: 20, seed: 1, output: 'first_responses' }, t('Send 20 requests', '요청 20건 보내기'))
+    .md(t(`
+    ### A/B test: two production variants
+
+    The course's README splits the traffic between two **production variants** by weight. Below, the registered model keeps 70 % of the
+    requests and the tuned one gets 30 %. Each request is routed at random by the weights (with a seed, so the split is the same every run);
+    with 1,000 requests each variant's count should fall inside the **binomial 99 % interval** of its weight, and the invoke cell checks it.
+
+    Then the **monitor** cell reads the endpoint's log, as SageMaker Model Monitor reads captured data: it compares the requests' inputs with the
+    training data (drift, PSI per feature), joins the true outcomes once they arrive (here: the test set's \`y\`) to get each variant's live
+    AUC and accuracy, and raises an **alert** when a feature drifts (PSI ≥ 0.2) or a variant's live AUC falls below 0.75.
+    `, `
+    ### A/B 테스트: 프로덕션 변형 두 개
+
+    강의 README는 트래픽을 두 **프로덕션 변형**에 가중치대로 나눕니다. 아래에서는 등록한 모델이 요청의 70 %를, 튜닝한 모델이 30 %를 받습니다.
+    요청마다 가중치에 따라 무작위로 보낼 곳을 정하고(시드가 있어서 매번 같게 나뉨), 요청 1,000건이면 각 변형의 건수가
+    가중치의 **이항 99 % 구간** 안에 들어야 합니다. 호출 셀이 이를 확인합니다.
+
+    그다음 **모니터** 셀이 SageMaker Model Monitor처럼 엔드포인트의 기록을 읽습니다. 요청의 입력을 학습 데이터와 비교하고(드리프트, 특성별 PSI),
+    실제 결과가 도착하면(여기서는 테스트 데이터의 \`y\`) 이어 붙여 변형별 실시간 AUC와 정확도를 구하며, 특성이 드리프트하거나(PSI ≥ 0.2)
+    어떤 변형의 실시간 AUC가 0.75 아래로 떨어지면 **경고**를 냅니다.
+    `))
+    .cell('deploy', { name: 'bank-marketing-endpoint', variants: [{ variant: 'current', model: 'registered', weight: 70 }, { variant: 'tuned', model: 'registered_tuned', weight: 30 }], output: 'endpoint_ab' }, t('Two variants, 70 / 30', '변형 두 개, 70 / 30'))
+    .cell('invoke', { endpoint: 'endpoint_ab', input: 'test_x', rows: 'sample', requests: 1000, seed: 42, output: 'ab_responses' }, t('Send 1,000 requests', '요청 1,000건 보내기'))
+    .cell('monitor', { endpoint: 'endpoint_ab', reference: 'train_x', labels: 'test_x', target: 'y', psiThreshold: 0.2, alert: { metric: 'roc_auc', op: '<', value: 0.75 }, output: 'ab_monitor' }, t('Monitor the endpoint', '엔드포인트 모니터링'))
+    .md(t(`
+    ### Undeploy, then redeploy the better version
+
+    As the course does when an experiment ends, the endpoint is taken out of service (its config history and log are kept), then deployed
+    again with only the variant whose **live AUC** was higher, at 100 % of the traffic. Each step is a new config version of the endpoint.
+    `, `
+    ### 배포 해제 후 더 나은 버전 다시 배포
+
+    강의에서 실험이 끝나면 그렇게 하듯이, 엔드포인트를 서비스에서 내리고(설정 이력과 기록은 남음) **실시간 AUC**가 더 높았던 변형만
+    트래픽 100 %로 다시 배포합니다. 단계마다 엔드포인트의 새 설정 버전이 됩니다.
+    `))
+    .cell('deploy', { name: 'bank-marketing-endpoint', action: 'undeploy', output: 'endpoint_off' }, t('Undeploy', '배포 해제'))
+    .cell('deploy', { name: 'bank-marketing-endpoint', bestOf: 'ab_monitor', output: 'endpoint_best' }, t('Redeploy the better version', '더 나은 버전 다시 배포'))
+    .cell('invoke', { endpoint: 'endpoint_best', input: 'test_x', rows: 'sample', requests: 20, seed: 7, output: 'best_responses' }, t('It answers again', '다시 응답하는지 확인'))
     .md(t(`
     ## What to try
 

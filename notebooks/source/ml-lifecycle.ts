@@ -8,6 +8,7 @@ import { NotebookBuilder } from './builder.ts';
 import type { Lang } from './i18n.ts';
 import { BANK_PREPROCESSING } from './bank-marketing.ts';
 import { lifecycleText } from './ml-lifecycle.text.ts';
+import { pipelineText } from './ml-lifecycle.pipeline.text.ts';
 
 /** Raw columns the drift check compares (everything known before the call; not y, not duration). */
 export const DRIFT_COLUMNS = ['age', 'job', 'marital', 'education', 'default', 'housing', 'loan', 'contact', 'month', 'day_of_week', 'campaign', 'pdays', 'previous', 'poutcome', 'emp.var.rate', 'cons.price.idx', 'cons.conf.idx', 'euribor3m', 'nr.employed'];
@@ -53,6 +54,22 @@ set('cv_summary', aq.from(rows).orderby(aq.desc('auc_mean')));
 return aq.from(rows).orderby(aq.desc('auc_mean'));
 `;
 
+/** The course's SageMaker pipeline gate: register the abalone model only if its test MSE ≤ 6. */
+export const MSE_BAR = 6;
+
+const ABALONE_MEASUREMENTS = ['length', 'diameter', 'height', 'whole_weight', 'shucked_weight', 'viscera_weight', 'shell_weight'];
+
+/** The pipeline cell's params (the course test re-runs it with a stricter threshold). */
+export const ABALONE_PIPELINE = {
+  input: 'abalone', target: 'rings', testFraction: 0.2,
+  preprocess: { onehot: ['sex'], scale: ABALONE_MEASUREMENTS },
+  train: { model: 'gbdt', task: 'regression', rounds: 100, eta: 0.1, maxDepth: 4 },
+  evaluate: { metric: 'mse' },
+  condition: { op: '<=', threshold: MSE_BAR },
+  register: { name: 'abalone-rings', stage: 'staging' },
+  seed: 42, output: 'abalone_model', result: 'abalone_pipeline',
+};
+
 const NEW_MONTH = `
 // "Next month": the November calls of the rows we set aside (no model has seen them),
 // plus a policy change we simulate — the call centre now calls every customer twice more.
@@ -65,6 +82,7 @@ return \`new_month: \${next.numRows()} calls (November, campaign + 2)\`;
 
 export function mlLifecycle(lang: Lang = 'en') {
   const x = lifecycleText(lang);
+  const p = pipelineText(lang);
   return new NotebookBuilder(x.title, { authors: [{ name: 'ML Workbench' }], language: lang })
     .md(x.intro)
     .cell('load', { source: { type: 'dataset', name: 'bank-marketing' }, output: 'bank' }, x.titles.load)
@@ -119,6 +137,10 @@ export function mlLifecycle(lang: Lang = 'en') {
     .cell('register', { model: 'vote', name: 'bank-marketing-lifecycle', metric: 'roc_auc', metrics: 'vote_metrics', condition: { metric: 'roc_auc', op: '>=', value: AUC_BAR }, stage: 'staging', description: x.registerDescription, data: 'train_sel' }, x.titles.register)
     .md(x.card)
     .cell('modelcard', { model: 'vote', metrics: 'vote_metrics', title: x.cardTitle, intendedUse: x.intendedUse, limitations: x.limitations, data: x.cardData, trainingData: 'train_sel', output: 'model_card' }, x.titles.card)
+    .md(p.intro)
+    .cell('load', { source: { type: 'dataset', name: 'abalone' }, output: 'abalone' }, p.titles.load)
+    .cell('pipeline', ABALONE_PIPELINE, p.titles.pipeline)
+    .md(p.rerun)
     .md(x.next)
     .build();
 }

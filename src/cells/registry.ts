@@ -13,6 +13,7 @@ import { trainCell } from './train.ts';
 import { evaluateCell } from './evaluate.ts';
 import { timeseriesCell } from './timeseries.ts';
 import { registerCell } from './register.ts';
+import { pipelineCell } from './pipeline.ts';
 import { crossvalCell } from './crossval.ts';
 import { tuneCell } from './tune.ts';
 import { explainCell } from './explain.ts';
@@ -28,10 +29,13 @@ import { driftCell } from './drift.ts';
 import { modelcardCell } from './modelcard.ts';
 import { retrieveCell } from './retrieve.ts';
 import { textClassifyCell } from './textclassify.ts';
+import { deployCell } from './deploy.ts';
+import { invokeCell } from './invoke.ts';
+import { monitorCell } from './monitor.ts';
 
 // Each def is typed by its own schema; the registry holds them at the common
 // (erased) type, which is safe because the kernel validates params before run().
-const ALL: CellKindDef[] = [markdownCell, loadCell, joinCell, edaCell, transformCell, selectFeaturesCell, sessionFeaturesCell, sequencesCell, splitCell, trainCell, textClassifyCell, ensembleCell, evaluateCell, crossvalCell, tuneCell, explainCell, predictCell, visualizeCell, timeseriesCell, inventoryCell, compareCell, driftCell, registerCell, modelcardCell, retrieveCell, codeCell] as unknown as CellKindDef[];
+const ALL: CellKindDef[] = [markdownCell, loadCell, joinCell, edaCell, transformCell, selectFeaturesCell, sessionFeaturesCell, sequencesCell, splitCell, trainCell, textClassifyCell, ensembleCell, evaluateCell, crossvalCell, tuneCell, explainCell, predictCell, visualizeCell, timeseriesCell, inventoryCell, compareCell, driftCell, registerCell, deployCell, invokeCell, monitorCell, pipelineCell, modelcardCell, retrieveCell, codeCell] as unknown as CellKindDef[];
 
 export const cellRegistry: ReadonlyMap<string, CellKindDef> = new Map(ALL.map((d) => [d.kind, d]));
 

@@ -1,7 +1,8 @@
 // Markdown for the headless runner's HTML report. The app sanitizes marked's
 // output with DOMPurify, which needs a DOM that Node lacks; here raw HTML in
 // the markdown is shown as text instead, links keep only safe URLs and
-// images only data: URLs (the report's CSP loads nothing else anyway).
+// images only data: URLs (the report's CSP loads nothing else anyway; an SVG
+// shown as an image runs no script, as the report's own figures are).
 import { Marked, type Tokens } from 'marked';
 import { escapeHtml } from '../notebook/htmlReport.ts';
 import { restoreMath, splitMath } from '../notebook/jupyter/math.ts';
@@ -22,7 +23,7 @@ const marked = new Marked({
       return `<a href="${escapeHtml(href)}"${token.title ? ` title="${escapeHtml(token.title)}"` : ''}>${text}</a>`;
     },
     image(token: Tokens.Image): string {
-      if (/^data:image\/(png|jpeg|gif|webp);base64,[a-z0-9+/=]+$/i.test(token.href)) return `<img src="${escapeHtml(token.href)}" alt="${escapeHtml(token.text)}">`;
+      if (/^data:image\/(png|jpeg|gif|webp|svg\+xml);base64,[a-z0-9+/=]+$/i.test(token.href)) return `<img src="${escapeHtml(token.href)}" alt="${escapeHtml(token.text)}">`;
       return `<span class="muted">[image: ${escapeHtml(token.text || token.href)}]</span>`;
     },
   },

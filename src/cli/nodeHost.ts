@@ -10,6 +10,7 @@ import type { HostServices, UserFileStream } from '../core/host.ts';
 import type { LifecycleServices } from '../lifecycle/host.ts';
 import { MemoryRunStore } from '../lifecycle/memoryRunStore.ts';
 import { MemoryRegistryStore } from '../lifecycle/registryStore.ts';
+import { MemoryEndpointStore } from '../lifecycle/endpointStore.ts';
 import { CellError, checkAborted } from '../core/errors.ts';
 import type { TrainedModel } from '../core/values.ts';
 import { runArtifactRef, type SavedArtifact } from '../lifecycle/artifacts.ts';
@@ -164,6 +165,7 @@ export function nodeHost(options: { notebookDir?: string; allowRead?: readonly s
   return {
     runs,
     registry,
+    endpoints: new MemoryEndpointStore(),
     saveRunModel: (model, runId) => artifacts.save(runArtifactRef(runId), model),
     saveModel: async (model, name) => (await artifacts.save(`registry::${name}::${artifacts.size + 1}`, model))?.ref,
     loadModel: (ref) => artifacts.load(ref),

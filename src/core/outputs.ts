@@ -145,6 +145,8 @@ export interface TextOutput {
 export interface MarkdownOutput {
   type: 'markdown';
   markdown: string;
+  /** The same text in Korean, shown when the UI is in Korean (the engine and saved notebooks keep the English). */
+  ko?: string;
 }
 
 export interface JsonOutput {

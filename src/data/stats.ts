@@ -69,13 +69,22 @@ export const MAX_BINS = 200;
 export function autoBinCount(sorted: ArrayLike<number>): number {
   const n = sorted.length;
   if (n === 0) return 1;
-  const ptp = sorted[n - 1] - sorted[0];
+  // The bin count is scale-free, so a range that overflows (values near
+  // ±1.8e308) is measured at half scale instead of becoming Infinity / NaN.
+  const s = rangeScale(sorted[0], sorted[n - 1]);
+  const ptp = sorted[n - 1] * s - sorted[0] * s;
   const sturges = ptp / (Math.log2(n) + 1);
-  const iqr = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);
+  const iqr = quantileSorted(sorted, 0.75) * s - quantileSorted(sorted, 0.25) * s;
   const fd = (2 * iqr) * Math.pow(n, -1 / 3);
   const width = fd ? Math.min(fd, sturges) : sturges;
-  if (!width) return 1;
-  return Math.min(MAX_BINS, Math.max(1, Math.ceil(ptp / width)));
+  const count = Math.ceil(ptp / width);
+  if (!width || !Number.isFinite(count)) return 1;
+  return Math.min(MAX_BINS, Math.max(1, count));
+}
+
+/** 1, or 0.5 where max − min overflows a double: differences are then taken at half scale. */
+function rangeScale(min: number, max: number): number {
+  return Number.isFinite(max - min) ? 1 : 0.5;
 }
 
 /** numpy.histogram(x, bins) with equal-width bins over [min, max]; edges like np.linspace. */
@@ -87,16 +96,19 @@ export function histogram(sorted: ArrayLike<number>, bins: number): { edges: num
     first -= 0.5;
     last += 0.5;
   }
-  const step = (last - first) / bins;
+  // numpy overflows on ranges wider than the largest double; here they are
+  // measured at half scale (s = 0.5), which changes nothing for finite ranges.
+  const s = rangeScale(first, last);
+  const step = (last * s - first * s) / bins;
   const edges: number[] = [];
-  for (let i = 0; i <= bins; i++) edges.push(i * step + first);
+  for (let i = 0; i <= bins; i++) edges.push(s === 1 ? i * step + first : (i * step + first * s) / s);
   edges[bins] = last;
   const counts = new Array<number>(bins).fill(0);
-  const norm = bins / (last - first);
+  const norm = bins / (last * s - first * s);
   for (let i = 0; i < n; i++) {
     const x = sorted[i];
     // numpy: index from the scaled offset, then fix rounding against the edges.
-    let k = Math.trunc((x - first) * norm);
+    let k = Math.trunc((x * s - first * s) * norm);
     if (k === bins) k--;
     if (x < edges[k]) k--;
     else if (x >= edges[k + 1] && k !== bins - 1) k++;

@@ -5,7 +5,7 @@ const LABELS: Record<string, string> = {
   roc_auc: 'AUC', accuracy: 'Accuracy', f1: 'F1', precision: 'Precision', recall: 'Recall', log_loss: 'Log loss',
   f1_macro: 'F1 (macro)', precision_macro: 'Precision (macro)', recall_macro: 'Recall (macro)',
   f1_weighted: 'F1 (weighted)', precision_weighted: 'Precision (weighted)', recall_weighted: 'Recall (weighted)',
-  rmse: 'RMSE', mae: 'MAE', mape: 'MAPE', r2: 'R²',
+  mse: 'MSE', rmse: 'RMSE', mae: 'MAE', mape: 'MAPE', r2: 'R²',
 };
 
 /** Names students type for the metrics the evaluate cell stores. */
@@ -22,7 +22,7 @@ export function metricLabel(name: string): string {
 
 /** Metrics where lower is better (errors and losses). */
 export function lowerIsBetter(name: string): boolean {
-  return ['rmse', 'mae', 'mape', 'log_loss'].includes(metricKey(name));
+  return ['mse', 'rmse', 'mae', 'mape', 'log_loss'].includes(metricKey(name));
 }
 
 /** Up to 4 decimals, trailing zeros dropped: 0.7712 → "0.7712", 0.78 → "0.78". */

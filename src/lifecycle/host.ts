@@ -7,11 +7,14 @@ import type { TrainedModel } from '../core/values.ts';
 import type { RunStore } from './runs.ts';
 import type { RegistryStore } from './registryStore.ts';
 import type { SavedArtifact } from './artifacts.ts';
+import type { EndpointStore } from './endpointStore.ts';
 
 /** Proposed additions to HostServices (src/core/host.ts). */
 export interface LifecycleServices {
   runs?: RunStore;
   registry?: RegistryStore;
+  /** Deployed endpoints: config history and request log (deploy, invoke and monitor cells). */
+  endpoints?: EndpointStore;
   /** Persist a model's weights and spec; returns a reference loadModel accepts, or undefined for a model that cannot be saved yet. */
   saveModel?(model: TrainedModel, name: string): Promise<string | undefined>;
   /**

@@ -15,3 +15,7 @@ export * from './format.ts';
 export * from './subsetMetrics.ts';
 export * from './record.ts';
 export * from './artifacts.ts';
+export * from './endpoint.ts';
+export * from './endpointStore.ts';
+export * from './endpointStats.ts';
+export * from './variantModel.ts';

@@ -4,7 +4,7 @@
 // imported files; the helpers filter, sort, search and diff runs.
 import { z } from 'zod';
 
-export const RUN_KINDS = ['train', 'tune', 'crossval'] as const;
+export const RUN_KINDS = ['train', 'tune', 'crossval', 'pipeline'] as const;
 export const RUN_STATUSES = ['running', 'finished', 'failed', 'cancelled'] as const;
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);

@@ -4,10 +4,11 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { RunRecord } from '../lifecycle/runs.ts';
 import type { ModelVersion } from '../lifecycle/registry.ts';
+import type { Endpoint } from '../lifecycle/endpoint.ts';
 import { RevisionConflictError, StoreFullError, type FileRecord, type ModelInfo, type ModelRecord, type NotebookRecord, type StorageEstimate, type WorkbenchStore } from './types.ts';
 
 export const DB_NAME = 'ml-workbench';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 interface Schema extends DBSchema {
   notebooks: { key: string; value: NotebookRecord; indexes: { updatedAt: number } };
@@ -18,6 +19,8 @@ interface Schema extends DBSchema {
   runs: { key: string; value: RunRecord; indexes: { notebookId: string; startedAt: string } };
   /** Registered model versions (src/lifecycle/registry.ts), by [name, version]. */
   registry: { key: [string, number]; value: ModelVersion; indexes: { name: string } };
+  /** Deployed endpoints (src/lifecycle/endpoint.ts): config history and request log, by name. */
+  endpoints: { key: string; value: Endpoint };
 }
 
 export type WorkbenchDb = IDBPDatabase<Schema>;
@@ -52,6 +55,10 @@ export function openWorkbenchDb(): Promise<IDBPDatabase<Schema>> {
         runs.createIndex('startedAt', 'startedAt');
         const registry = db.createObjectStore('registry', { keyPath: ['name', 'version'] });
         registry.createIndex('name', 'name');
+      }
+      // v5: endpoints (deploy, invoke and monitor cells).
+      if (oldVersion < 5) {
+        db.createObjectStore('endpoints', { keyPath: 'name' });
       }
     },
   });

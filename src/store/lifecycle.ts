@@ -1,6 +1,7 @@
-// The ML lifecycle's stores in IndexedDB: tracked runs (RunStore) and the
-// model registry (RegistryStore), in the `runs` and `registry` object stores
-// of the workbench database (v4, see idb.ts). They behave like the engine's
+// The ML lifecycle's stores in IndexedDB: tracked runs (RunStore), the
+// model registry (RegistryStore) and endpoints (EndpointStore), in the
+// `runs`, `registry` and `endpoints` object stores of the workbench
+// database (v4; endpoints since v5, see idb.ts). They behave like the engine's
 // MemoryRunStore / MemoryRegistryStore (the reference): records are
 // validated before anything is written, and a batch (an import, a
 // registry transition) is written in one transaction, so a failure leaves
@@ -11,6 +12,8 @@ import { modelVersionSchema, type ModelVersion } from '../lifecycle/registry.ts'
 import type { RegistryStore } from '../lifecycle/registryStore.ts';
 import { MemoryRunStore } from '../lifecycle/memoryRunStore.ts';
 import { MemoryRegistryStore } from '../lifecycle/registryStore.ts';
+import { endpointSchema, type Endpoint } from '../lifecycle/endpoint.ts';
+import { MemoryEndpointStore, type EndpointStore } from '../lifecycle/endpointStore.ts';
 import { isQuota, openWorkbenchDb, type WorkbenchDb } from './idb.ts';
 import { StoreFullError } from './types.ts';
 
@@ -111,14 +114,35 @@ export class IdbRegistryStore implements RegistryStore {
   }
 }
 
+export class IdbEndpointStore implements EndpointStore {
+  constructor(private readonly db: Promise<WorkbenchDb> = openWorkbenchDb()) {}
+
+  async list(): Promise<Endpoint[]> {
+    return (await this.db).getAll('endpoints');
+  }
+
+  async get(name: string): Promise<Endpoint | undefined> {
+    return (await this.db).get('endpoints', name);
+  }
+
+  async put(endpoint: Endpoint): Promise<void> {
+    // Validate first so a bad record writes nothing.
+    const valid = endpointSchema.parse(endpoint);
+    await guarded(`the endpoint "${valid.name}"`, async () => {
+      await (await this.db).put('endpoints', valid);
+    });
+  }
+}
+
 export interface LifecycleStores {
   runs: RunStore;
   registry: RegistryStore;
+  endpoints: EndpointStore;
 }
 
 /** IndexedDB stores where the browser has IndexedDB, the engine's memory stores otherwise. */
 export function lifecycleStores(): LifecycleStores {
-  if (typeof indexedDB === 'undefined') return { runs: new MemoryRunStore(), registry: new MemoryRegistryStore() };
+  if (typeof indexedDB === 'undefined') return { runs: new MemoryRunStore(), registry: new MemoryRegistryStore(), endpoints: new MemoryEndpointStore() };
   const db = openWorkbenchDb();
-  return { runs: new IdbRunStore(db), registry: new IdbRegistryStore(db) };
+  return { runs: new IdbRunStore(db), registry: new IdbRegistryStore(db), endpoints: new IdbEndpointStore(db) };
 }

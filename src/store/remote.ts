@@ -10,6 +10,8 @@ import type { RunRecord, RunStore } from '../lifecycle/runs.ts';
 import type { ModelVersion } from '../lifecycle/registry.ts';
 import type { RegistryStore } from '../lifecycle/registryStore.ts';
 import type { LifecycleStores } from './lifecycle.ts';
+import type { Endpoint } from '../lifecycle/endpoint.ts';
+import type { EndpointStore } from '../lifecycle/endpointStore.ts';
 
 /** Send one host operation to the app and wait for its answer. */
 export type HostCaller = <K extends HostOp>(op: K, ...args: HostOpMap[K]['args']) => Promise<HostOpMap[K]['result']>;
@@ -105,6 +107,19 @@ export class RemoteRegistryStore implements RegistryStore {
   }
 }
 
+export class RemoteEndpointStore implements EndpointStore {
+  constructor(private readonly call: HostCaller) {}
+  list(): Promise<Endpoint[]> {
+    return this.call('listEndpoints');
+  }
+  get(name: string): Promise<Endpoint | undefined> {
+    return this.call('getEndpoint', name);
+  }
+  put(endpoint: Endpoint): Promise<void> {
+    return this.call('putEndpoint', endpoint);
+  }
+}
+
 export function remoteLifecycleStores(call: HostCaller): LifecycleStores {
-  return { runs: new RemoteRunStore(call), registry: new RemoteRegistryStore(call) };
+  return { runs: new RemoteRunStore(call), registry: new RemoteRegistryStore(call), endpoints: new RemoteEndpointStore(call) };
 }

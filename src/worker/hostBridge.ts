@@ -14,6 +14,7 @@ import type { LifecycleStores } from '../store/lifecycle.ts';
 import { browserHost } from '../datasets/browser.ts';
 import { RUN_ARTIFACTS, runArtifactRef } from '../lifecycle/artifacts.ts';
 import { validateRun } from '../lifecycle/runs.ts';
+import { endpointSchema } from '../lifecycle/endpoint.ts';
 import { HostRefusedError, modelNamespace, Ownership, REGISTRY_MODELS, runVisible } from './hostOwnership.ts';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -165,6 +166,30 @@ export function hostBridge(deps: HostDeps): (call: HostCall) => Promise<HostAnsw
         if (!Array.isArray(args[0])) throw new HostRefusedError('Bad host call: versions must be a list.');
         const versions = await (await ownership()).checkVersions(args[0]);
         return { result: await (await deps.lifecycle()).registry.putMany(versions), transfer: [] };
+      }
+      // Endpoints belong to the notebook that deployed them: the kernel sees and changes only its own notebook's.
+      case 'listEndpoints': {
+        arity(op, args, 0);
+        const notebooks = deps.scope.notebookIds();
+        return { result: (await (await deps.lifecycle()).endpoints.list()).filter((e) => notebooks.has(e.notebookId)), transfer: [] };
+      }
+      case 'getEndpoint': {
+        arity(op, args, 1);
+        const endpoint = await (await deps.lifecycle()).endpoints.get(str(args, 0, 'the endpoint name'));
+        // Another notebook's endpoint reads as a missing one.
+        return { result: endpoint && deps.scope.notebookIds().has(endpoint.notebookId) ? endpoint : undefined, transfer: [] };
+      }
+      case 'putEndpoint': {
+        arity(op, args, 1);
+        const parsed = endpointSchema.safeParse(args[0]);
+        if (!parsed.success) throw new HostRefusedError(`Bad host call: not a valid endpoint (${parsed.error.issues[0]?.path.join('.') || 'record'}: ${parsed.error.issues[0]?.message ?? 'invalid'}).`);
+        const endpoints = (await deps.lifecycle()).endpoints;
+        const stored = await endpoints.get(parsed.data.name);
+        const ids = deps.scope.notebookIds();
+        if (!ids.has(parsed.data.notebookId) || (stored && !ids.has(stored.notebookId))) {
+          throw new HostRefusedError(`The endpoint "${parsed.data.name}" belongs to another notebook: deploy under another name.`);
+        }
+        return { result: await endpoints.put(parsed.data), transfer: [] };
       }
     }
   };

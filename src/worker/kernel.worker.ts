@@ -112,6 +112,7 @@ const kernel = new Kernel(
     lifecycle: {
       runs: lifecycle.runs,
       registry,
+      endpoints: lifecycle.endpoints,
       saveModel: saveRegisteredModel,
       saveRunModel,
       loadModel: loadSavedModel,

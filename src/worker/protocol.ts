@@ -11,6 +11,7 @@ import type { TrustState } from './trust.ts';
 import type { FileRecord, ModelInfo, ModelRecord } from '../store/types.ts';
 import type { RunRecord } from '../lifecycle/runs.ts';
 import type { ModelVersion } from '../lifecycle/registry.ts';
+import type { Endpoint } from '../lifecycle/endpoint.ts';
 import type { TablePage, TablePageRequest } from '../data/tablePage.ts';
 
 /** What the UI knows about a cell kind: enough to build its form without importing the engine. */
@@ -116,6 +117,9 @@ export interface HostOpMap {
   listVersions: { args: [name?: string]; result: ModelVersion[] };
   getVersion: { args: [name: string, version: number]; result: ModelVersion | undefined };
   putVersions: { args: [versions: ModelVersion[]]; result: void };
+  listEndpoints: { args: []; result: Endpoint[] };
+  getEndpoint: { args: [name: string]; result: Endpoint | undefined };
+  putEndpoint: { args: [endpoint: Endpoint]; result: void };
 }
 
 export type HostOp = keyof HostOpMap;

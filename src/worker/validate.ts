@@ -20,6 +20,7 @@ const BACKENDS = new Set(['webgpu', 'webgl', 'wasm', 'cpu']);
 export const HOST_OPS: ReadonlySet<HostOp> = new Set<HostOp>([
   'readDataset', 'fetchSameOrigin', 'wasmBinaries', 'getFile', 'listModels', 'getModel', 'putModel',
   'listRuns', 'getRun', 'putRun', 'listVersions', 'getVersion', 'putVersions',
+  'listEndpoints', 'getEndpoint', 'putEndpoint',
 ]);
 
 const isOutput = (o: unknown) => isObj(o) && isStr(o.type);

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { runNotebook } from '../helpers/runNotebook.ts';
 import { stratifiedSplit } from '../../src/data/split.ts';
 import { loadBytes } from '../../src/data/load.ts';
+import { binomialInterval } from '../../src/lifecycle/stats/binomial.ts';
 
 const SAMPLE = fileURLToPath(new URL('../../../shared/datasets/bank-marketing/bank-additional.csv', import.meta.url));
 const reference = JSON.parse(readFileSync(new URL('../fixtures/bank_course.json', import.meta.url), 'utf8'));
@@ -55,6 +56,39 @@ describe('bank-marketing notebook', () => {
     const registered = kernel.getValue('registered');
     expect(registered?.type).toBe('object');
     expect((registered as { value: { registered: boolean } }).value.registered).toBe(true);
+
+    // The endpoint (issue 18): it answers requests, and the A/B split of 1,000 requests matches its 70/30
+    // weights within the binomial 99 % interval (scipy.stats.binom.interval(0.99, 1000, 0.7) = (662, 737)).
+    const first = table('first_responses');
+    expect(first.numRows()).toBe(20);
+    expect(new Set(first.array('variant') as string[])).toEqual(new Set(['AllTraffic']));
+    expect((first.array('prediction') as string[]).every((p) => p === 'yes' || p === 'no')).toBe(true);
+    const ab = table('ab_responses');
+    expect(ab.numRows()).toBe(1000);
+    const current = (ab.array('variant') as string[]).filter((v) => v === 'current').length;
+    const tunedCount = (ab.array('variant') as string[]).filter((v) => v === 'tuned').length;
+    expect(current + tunedCount).toBe(1000);
+    expect(binomialInterval(1000, 0.7)).toEqual({ low: 662, high: 737 });
+    expect(current).toBeGreaterThanOrEqual(662);
+    expect(current).toBeLessThanOrEqual(737);
+    // Each answer is the registered version's own prediction for that test row.
+    const keys = ab.array('key') as string[];
+    const variants = ab.array('variant') as string[];
+    const answers = ab.array('prediction') as string[];
+    const sameRows = table('test_x').reify(keys.map(Number));
+    for (const [variant, model] of [['current', 'best'], ['tuned', 'tuned']] as const) {
+      const m = kernel.getValue(model);
+      const own = m?.type === 'model' ? (await m.model.predict(sameRows)).predictions : [];
+      const mismatched = variants.filter((v, i) => v === variant && own[i] !== answers[i]).length;
+      expect(mismatched, variant).toBe(0);
+    }
+    const monitor = kernel.getValue('ab_monitor') as { type: 'object'; value: { labelled: number; alerts: unknown[]; variants: { variant: string; metrics: Record<string, number> }[] } };
+    expect(monitor.value.labelled).toBe(1000);
+    for (const v of monitor.value.variants) expect(v.metrics.roc_auc).toBeGreaterThan(0.75);
+    const redeployed = kernel.getValue('endpoint_best') as { type: 'object'; value: { config: number; status: string; variants: { variant: string }[] } };
+    const winner = [...monitor.value.variants].sort((a, b) => b.metrics.roc_auc - a.metrics.roc_auc)[0].variant;
+    expect(redeployed.value).toMatchObject({ config: 4, status: 'in-service', variants: [{ variant: winner }] });
+    expect(table('best_responses').numRows()).toBe(20);
   });
 
   it.skipIf(!existsSync(SAMPLE))('on the real UCI sample, reaches scikit-learn HistGradientBoosting\'s test AUC within 0.03 (same preprocessing, same split)', async () => {

@@ -93,6 +93,8 @@ describe('ml-lifecycle notebook', () => {
     expect(runs.filter((r) => r.kind === 'train').map((r) => r.output).sort()).toEqual(['blend', 'gbdt', 'logistic', 'mlp', 'vote']);
     expect(runs.filter((r) => r.kind === 'crossval')).toHaveLength(3);
     expect(runs.filter((r) => r.kind === 'tune')).toHaveLength(1);
+    // The pipeline section (tests/course/ml-lifecycle-pipeline.test.ts) is one run of its own; its train step tracks none.
+    expect(runs.filter((r) => r.kind === 'pipeline').map((r) => r.params.threshold)).toEqual([6]);
     expect(runs.some((r) => r.id === registered.value.runId && r.output === 'vote')).toBe(true);
 
     // The model card has every section.

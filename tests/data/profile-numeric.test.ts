@@ -42,3 +42,24 @@ describe('numeric profile from the sorted values', () => {
     );
   });
 });
+
+describe('a range wider than the largest double', () => {
+  it('gets a finite histogram instead of a RangeError (numpy overflows here too)', async () => {
+    const { autoBinCount, histogram } = await import('../../src/data/stats.ts');
+    const sorted = Float64Array.from([-1.7e308, -1e300, 0, 5, 1e300, 1.7e308]);
+    const bins = autoBinCount(sorted);
+    expect(Number.isInteger(bins) && bins >= 1).toBe(true);
+    const h = histogram(sorted, bins);
+    expect(h.edges).toHaveLength(bins + 1);
+    expect(h.edges.every(Number.isFinite)).toBe(true);
+    expect(h.edges[0]).toBe(-1.7e308);
+    expect(h.edges[bins]).toBe(1.7e308);
+    for (let i = 1; i <= bins; i++) expect(h.edges[i]).toBeGreaterThan(h.edges[i - 1]);
+    expect(h.counts.reduce((a, b) => a + b, 0)).toBe(sorted.length);
+    // Two bins: the negative half and the positive half.
+    expect(histogram(sorted, 2).counts).toEqual([2, 4]);
+    // And the profile of such a column works end to end.
+    const p = profileColumn(aq.table({ x: [...sorted] }), 'x');
+    expect(p.histogram?.counts.reduce((a: number, b: number) => a + b, 0)).toBe(sorted.length);
+  });
+});

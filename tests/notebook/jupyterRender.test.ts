@@ -160,4 +160,11 @@ describe('HTML report of a plain Jupyter notebook', () => {
     expect(html).toContain('<span class="math-tex display">$$a \\\\ b_1 * c_2$$</span>');
     expect(html).toContain('<em>x</em>');
   });
+  it('shows base64 SVG images in the headless report (the pipeline graph) and no other data: or remote image', async () => {
+    const { renderMarkdownSafe } = await import('../../src/cli/markdown.ts');
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString('base64');
+    expect(renderMarkdownSafe(`![graph](data:image/svg+xml;base64,${svg})`)).toContain(`<img src="data:image/svg+xml;base64,${svg}" alt="graph">`);
+    expect(renderMarkdownSafe('![x](data:image/svg+xml,%3Csvg%20onload%3Dalert(1)%3E)')).not.toContain('<img');
+    expect(renderMarkdownSafe('![x](https://example.com/a.svg)')).not.toContain('<img');
+  });
 });

@@ -13,6 +13,8 @@ import { RemoteRegistryStore, RemoteRunStore, RemoteStore, type HostCaller } fro
 import { newRunRecord } from '../../src/lifecycle/record.ts';
 import { runArtifactRef } from '../../src/lifecycle/artifacts.ts';
 import type { ModelRecord } from '../../src/store/types.ts';
+import { MemoryEndpointStore } from '../../src/lifecycle/endpointStore.ts';
+import { deploy } from '../../src/lifecycle/endpoint.ts';
 import type { HostCall, HostOp } from '../../src/worker/protocol.ts';
 
 const model = (id: string, notebookId: string, name: string, w = 1): ModelRecord => ({ id, notebookId, name, kind: 'mlp', cellId: 'c', size: 1, createdAt: 1, artifacts: { w: [w] } });
@@ -22,10 +24,11 @@ async function world() {
   const store = new MemoryStore();
   const runs = new MemoryRunStore();
   const registry = new MemoryRegistryStore();
+  const endpoints = new MemoryEndpointStore();
   let seq = 0;
   /** The host calls of a kernel whose open notebook is `notebookId`. */
   const kernelOf = (notebookId: string) => {
-    const deps: HostDeps = { store, lifecycle: async () => ({ runs, registry }), scope: notebookScope(() => ({ cells: [], trust: { notebook: true, cells: [] }, notebookId }), []) };
+    const deps: HostDeps = { store, lifecycle: async () => ({ runs, registry, endpoints }), scope: notebookScope(() => ({ cells: [], trust: { notebook: true, cells: [] }, notebookId }), []) };
     const bridge = hostBridge(deps);
     const call = ((op: HostOp, ...args: unknown[]) => bridge({ kind: 'host', id: ++seq, op, args } as HostCall).then((a) => a.result)) as HostCaller;
     return { call, store: new RemoteStore(call), runs: new RemoteRunStore(call), registry: new RemoteRegistryStore(call) };
@@ -38,7 +41,7 @@ async function world() {
     await a.runs.put({ ...run(id, 'user:a'), modelRef: runArtifactRef(id) });
   }
   await registerModel(a.registry, { name: 'churn', runId: 'run-a1', modelRef: runArtifactRef('run-a1'), stage: 'production', description: 'A v1' });
-  return { store, runs, registry, kernelOf };
+  return { store, runs, registry, endpoints, kernelOf };
 }
 
 describe('host calls scoped to the calling notebook', () => {
@@ -95,5 +98,22 @@ describe('host calls scoped to the calling notebook', () => {
     // A registered copy (a model with no run artifact) is written once, under a fresh key; never over an existing one.
     await a.store.putModel(model('registry::churn::k1', 'registry', 'churn'));
     await expect(a.store.putModel(model('registry::churn::k1', 'registry', 'churn', 2))).rejects.toThrow('may not overwrite');
+  });
+
+  it('an endpoint belongs to the notebook that deployed it: another notebook neither sees nor replaces it', async () => {
+    const { endpoints, kernelOf } = await world();
+    const a = kernelOf('user:a');
+    const b = kernelOf('user:b');
+    const at = '2026-01-01T00:00:00.000Z';
+    const mine = deploy(undefined, 'bank', [{ variant: 'A', model: 'churn', version: 1, weight: 1 }], at, 'user:a');
+    await a.call('putEndpoint', mine);
+    expect(await a.call('getEndpoint', 'bank')).toMatchObject({ name: 'bank', notebookId: 'user:a' });
+    expect(await b.call('getEndpoint', 'bank')).toBeUndefined();
+    expect(await b.call('listEndpoints')).toEqual([]);
+    await expect(b.call('putEndpoint', { ...mine, notebookId: 'user:b' })).rejects.toThrow('belongs to another notebook');
+    await expect(b.call('putEndpoint', { ...mine, name: 'x', notebookId: 'user:a' })).rejects.toThrow('belongs to another notebook');
+    await expect(a.call('putEndpoint', { ...mine, configs: [] })).rejects.toThrow('not a valid endpoint');
+    expect((await endpoints.get('bank'))!.notebookId).toBe('user:a');
+    expect(await endpoints.get('x')).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@ import { RemoteStore } from '../../src/store/remote.ts';
 import { MemoryStore } from '../../src/store/memory.ts';
 import { MemoryRunStore } from '../../src/lifecycle/memoryRunStore.ts';
 import { MemoryRegistryStore } from '../../src/lifecycle/registryStore.ts';
+import { MemoryEndpointStore } from '../../src/lifecycle/endpointStore.ts';
 import { newRunRecord } from '../../src/lifecycle/record.ts';
 import type { NotebookCell } from '../../src/notebook/model.ts';
 import type { HostCall, HostOp } from '../../src/worker/protocol.ts';
@@ -131,7 +132,7 @@ describe('hostBridge', () => {
     await runs.put(newRunRecord({ id: 'run-other', notebook: { id: 'user:other', title: 'Other' }, cellId: 'c', kind: 'train', startedAt: new Date(0), durationMs: 1, params: {}, metrics: {}, backend: 'cpu' }));
     const deps: HostDeps = {
       store,
-      lifecycle: async () => ({ runs, registry }),
+      lifecycle: async () => ({ runs, registry, endpoints: new MemoryEndpointStore() }),
       scope: notebookScope(() => ({ cells: [cell('load', 'load', { source: { type: 'file', fileId: 'file:mine', fileName: 'a.csv' } })], trust: { notebook: true, cells: [] }, notebookId: 'user:open' }), new Set()),
     };
     let id = 0;

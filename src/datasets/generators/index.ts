@@ -4,6 +4,7 @@ import { generateBankCsv } from './bank/generate.ts';
 import { generateKmart } from './kmart/index.ts';
 import { generateShopCsv } from './shop/index.ts';
 import { generateKmartDocs } from './kmartdocs/index.ts';
+import { generateAbaloneCsv } from './abalone/index.ts';
 
 export const DEFAULT_SEED = 42;
 
@@ -25,5 +26,6 @@ export function generateAllDatasets(seed = DEFAULT_SEED): GeneratedFile[] {
     { file: 'bank-marketing.csv', text: generateBankCsv(seed) },
     { file: 'kmart-docs.csv', text: docs.docs },
     { file: 'kmart-questions.csv', text: docs.questions },
+    { file: 'abalone.csv', text: generateAbaloneCsv(seed) },
   ];
 }

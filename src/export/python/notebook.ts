@@ -12,6 +12,7 @@ import { emitEda, emitLoad, emitSplit, emitVisualize } from './data.ts';
 import { emitTransform } from './transform.ts';
 import { emitEvaluate, emitPredict, emitTrain } from './models.ts';
 import { PYTHON_HELPERS } from './helpers.ts';
+import { emitPipeline } from './pipeline.ts';
 
 const EMITTERS: Record<string, Emitter> = {
   load: emitLoad,
@@ -22,7 +23,12 @@ const EMITTERS: Record<string, Emitter> = {
   train: emitTrain,
   evaluate: emitEvaluate,
   predict: emitPredict,
+  pipeline: emitPipeline,
 };
+
+/** Why some kinds have no Python counterpart at all (the others without an emitter are simply not translated yet). */
+const ENDPOINT_REASON = 'the endpoint lives in the browser tab; a Python notebook has no such service (with SageMaker: model.deploy(), predictor.predict() and Model Monitor, which need an AWS account)';
+const NO_PYTHON: Record<string, string> = { deploy: ENDPOINT_REASON, invoke: ENDPOINT_REASON, monitor: ENDPOINT_REASON };
 
 /** Cell kinds the exporter translates (the others become TODO cells). */
 export const EXPORTED_KINDS: readonly string[] = Object.keys(EMITTERS);
@@ -67,7 +73,7 @@ function exportCell(cell: NotebookCell, ctx: ExportContext): PyCell[] {
   const emitter = EMITTERS[cell.kind];
   if (!emitter) {
     forget();
-    return [todoCell(cell, `the ${def.label} cell has no Python translation yet`, renderSource(cell))];
+    return [todoCell(cell, NO_PYTHON[cell.kind] ?? `the ${def.label} cell has no Python translation yet`, renderSource(cell))];
   }
   const missing = def.reads(params).filter((n) => n && !ctx.defined.has(n));
   if (missing.length) {

@@ -7,3 +7,4 @@ export * from './ks.ts';
 export * from './chi2.ts';
 export * from './mcnemar.ts';
 export * from './bootstrap.ts';
+export * from './binomial.ts';

@@ -13,7 +13,7 @@ const GROUP_OF: Record<string, StepGroup> = {
   split: 'split', crossval: 'split',
   train: 'model', tune: 'model', ensemble: 'model',
   evaluate: 'evaluate', explain: 'evaluate', predict: 'evaluate', compare: 'evaluate',
-  register: 'lifecycle', modelcard: 'lifecycle', registry: 'lifecycle',
+  register: 'lifecycle', modelcard: 'lifecycle', registry: 'lifecycle', deploy: 'lifecycle', invoke: 'lifecycle', monitor: 'lifecycle',
   markdown: 'other', code: 'other', inventory: 'other',
 };
 
@@ -34,7 +34,10 @@ const NEXT: Record<string, string[]> = {
   crossval: ['train'],
   evaluate: ['explain', 'register', 'modelcard'],
   explain: ['register', 'modelcard'],
-  register: ['modelcard', 'predict'],
+  register: ['modelcard', 'predict', 'deploy'],
+  deploy: ['invoke'],
+  invoke: ['monitor'],
+  monitor: ['deploy'],
 };
 
 export function groupOf(kind: string): StepGroup {

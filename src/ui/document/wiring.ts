@@ -18,7 +18,7 @@ export interface WrittenValue {
 
 /** Kinds whose `output` is a model, or metrics; any other kind's `output` is a table. */
 const MODEL_KINDS = new Set(['train', 'ensemble']);
-const OUTPUT_TYPE: Record<string, ValueType> = { evaluate: 'metrics', crossval: 'table', tune: 'other', register: 'other', modelcard: 'other', visualize: 'other', compare: 'other', drift: 'other', registry: 'other' };
+const OUTPUT_TYPE: Record<string, ValueType> = { evaluate: 'metrics', crossval: 'table', tune: 'other', register: 'other', modelcard: 'other', visualize: 'other', compare: 'other', drift: 'other', registry: 'other', deploy: 'other', monitor: 'other' };
 
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 

@@ -66,7 +66,24 @@ export const HINTS: Record<string, KindHints> = {
     },
   },
   load: { advanced: ['delimiter', 'header', 'ragged', 'missing', 'types', 'format'] },
+  pipeline: {
+    advanced: ['testFraction', 'seed', 'output', 'result', 'train.task'],
+    when: {
+      'train.rounds': (p) => pipelineModel(p) === 'gbdt',
+      'train.eta': (p) => pipelineModel(p) === 'gbdt',
+      'train.maxDepth': (p) => pipelineModel(p) === 'gbdt',
+      'train.hidden': (p) => pipelineModel(p) === 'mlp',
+      'train.epochs': (p) => pipelineModel(p) !== 'gbdt',
+      'train.learningRate': (p) => pipelineModel(p) !== 'gbdt',
+    },
+  },
 };
+
+/** The pipeline cell's model kind (its train step's). */
+function pipelineModel(p: Params): string {
+  const train = p.train as { model?: unknown } | undefined;
+  return typeof train?.model === 'string' ? train.model : 'gbdt';
+}
 
 /** A long form: optional fields with no default move under Advanced. */
 const LONG_FORM = 8;

@@ -40,6 +40,8 @@ export const OPTIONS_KO: Record<string, string> = {
   units: '개수', percent: '퍼센트', staging: '스테이징', production: '운영', archived: '보관', weighted: '가중 합',
   char_wb: '단어 안 글자', word: '단어',
   inverse_capped: '역빈도 (상한 적용)',
+  // deploy, invoke
+  deploy: '배포', undeploy: '배포 해제', sample: '무작위 요청', each: '행마다 한 번',
 };
 
 /** Choices shown unchanged in Korean: names of methods, formats and metrics the student uses as they are. */
@@ -47,5 +49,5 @@ export const SAME_IN_KOREAN = new Set([
   'url', 'csv', 'tsv', 'json', 'jsonl', 'parquet', 'arrow', 'pearson', 'spearman',
   'anova', 'chi2', 'mutual_info', 'knn', 'mlp', 'gbdt', 'lstm', 'gru', 'cnn1d', 'relu', 'tanh', 'sigmoid', 'elu',
   'sgd', 'adam', 'rmsprop', 'adamw', 'auc', 'f1', 'accuracy', 'roc_auc', 'r2', 'acf', 'pacf', 'adf', 'tpe', 'rrf',
-  'val_loss', 'val_accuracy', 'val_top3', 'val_macro_f1', 'val_auc', '<', '<=', '>', '>=',
+  'val_loss', 'val_accuracy', 'val_top3', 'val_macro_f1', 'val_auc', '<', '<=', '>', '>=', 'mse', 'rmse', 'mae',
 ]);

@@ -211,7 +211,8 @@ export function Output({ output, controller }: { output: CellOutput; controller:
     case 'profile':
       return <Profile output={output} />;
     case 'markdown':
-      return <Markdown text={output.markdown} />;
+      // A cell may give its text in Korean too (the pipeline cell's verdict and graph).
+      return <Markdown text={getLang() === 'ko' && output.ko ? output.ko : output.markdown} />;
     case 'text':
       return <pre className="text-output">{output.text}</pre>;
     case 'json':
