@@ -72,7 +72,10 @@ async function pythonReference(file: string): Promise<PythonReference> {
   await cli(['export', DIR + file, '--to', 'python', ipynb], () => undefined, () => undefined);
   const exported = JSON.parse(readFileSync(ipynb, 'utf8')) as { cells: { metadata: { workbench_export?: { from: string; todo?: boolean } } }[] };
   const runnable = new Set(doc.cells.filter((c) => c.kind !== 'markdown').map((c) => c.id));
-  const translated = new Set(exported.cells.map((c) => c.metadata.workbench_export).filter((m) => m && !m.todo && runnable.has(m.from)).map((m) => m!.from));
+  // A cell is translated when none of its Python cells is a TODO (a code cell's JavaScript is shown in markdown beside its TODO).
+  const marks = exported.cells.map((c) => c.metadata.workbench_export).filter((m) => m !== undefined);
+  const todo = new Set(marks.filter((m) => m.todo).map((m) => m.from));
+  const translated = new Set(marks.map((m) => m.from).filter((id) => !todo.has(id) && runnable.has(id)));
   return { dir, script, translated, runnable: runnable.size };
 }
 

@@ -60,10 +60,28 @@ describe('accessibility', () => {
     await s.page.screenshot({ path: resolve(SHOTS, 'gallery-1024.png') });
   });
 
+  it('leaves the notebook behind the gallery alone: run actions are off and run shortcuts do nothing', async () => {
+    const statuses = () => s.page.evaluate(() => (window as unknown as { workbench: { cells(): { status: string }[] } }).workbench.cells().map((c) => c.status));
+    const before = await statuses();
+    expect(before.length).toBeGreaterThan(5);
+    for (const action of ['run-all', 'run-next', 'restart', 'export-report', 'export-python']) {
+      expect(await s.page.locator(`[data-action="${action}"]`).isDisabled(), action).toBe(true);
+    }
+    // The notebook's keyboard shortcuts (run and advance, run, insert, delete) are not listening either.
+    await s.page.getByTestId('gallery').click({ position: { x: 5, y: 5 } });
+    for (const key of ['Shift+Enter', 'Control+Enter', 'b', 'd', 'd']) await s.page.keyboard.press(key);
+    await s.page.waitForTimeout(500); // a run would have started by now; nothing to wait for when none does
+    expect(await statuses()).toEqual(before);
+  });
+
   it('opens a notebook from a card; the sidebar collapses and comes back', async () => {
     await s.page.locator('[data-open-course="penguins.ipynb"]').click();
     await s.page.locator('[data-course="penguins.ipynb"][aria-current="page"]').waitFor();
     expect(await s.page.getByTestId('gallery').count()).toBe(0);
+    // The open course's title is readable in full beside its actions (it was squeezed to "P…" by the reset button's words).
+    const open = s.page.locator('[data-course="penguins.ipynb"][aria-current="page"]');
+    expect(await open.evaluate((e) => ({ cut: e.scrollWidth > e.clientWidth, wide: e.clientWidth > 120 }))).toEqual({ cut: false, wide: true });
+    expect(await s.page.getByRole('button', { name: 'Reset to original' }).getAttribute('title')).toBe('Reset to original');
     await s.page.locator('[data-action="toggle-sidebar"]').click();
     expect(await s.page.locator('#sidebar').isVisible()).toBe(false);
     await s.page.locator('[data-action="toggle-sidebar"]').click();
@@ -74,6 +92,7 @@ describe('accessibility', () => {
     expect(await s.page.locator('main.notebook').count()).toBe(0);
     await s.page.locator('[data-action="hide-gallery"]').click();
     await s.page.locator('main.notebook').waitFor();
+    expect(await s.page.locator('[data-action="run-all"]').isDisabled()).toBe(false);
   });
 
   it('keeps the toolbar on as many rows whatever the save state says (1024 wide)', async () => {

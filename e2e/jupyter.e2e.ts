@@ -47,7 +47,7 @@ function rendered(page: Page) {
       formulas: root.querySelectorAll('.katex').length,
       errors: root.querySelectorAll('.katex-error').length,
       tables: root.querySelectorAll('.jp-html table, .markdown table').length,
-      loading: root.querySelectorAll('.jp-outputs.loading, .jp-outputs.deferred, .markdown.plain, .markdown.deferred').length,
+      loading: root.querySelectorAll('.cell-shell, .jp-outputs.loading, .jp-outputs.deferred, .markdown.plain, .markdown.deferred').length,
     };
   });
 }
@@ -74,7 +74,7 @@ describe('Jupyter notebooks render as in Jupyter', () => {
           (w) => {
             const root = document.querySelector('.notebook, main') ?? document.body;
             const images = root.querySelectorAll('.jp-output img.jp-image, .markdown img[src^="data:"]').length;
-            return root.querySelectorAll('.jp-outputs.loading, .jp-outputs.deferred, .markdown.plain, .markdown.deferred').length === 0 && images === w.images && root.querySelectorAll('.katex').length === w.formulas;
+            return root.querySelectorAll('.cell-shell, .jp-outputs.loading, .jp-outputs.deferred, .markdown.plain, .markdown.deferred').length === 0 && images === w.images && root.querySelectorAll('.katex').length === w.formulas;
           },
           want,
           { timeout: 30_000 },
@@ -117,10 +117,10 @@ describe('Jupyter notebooks render as in Jupyter', () => {
     const nb = JSON.parse(readFileSync(resolve(CORPUS, file), 'utf8')) as { cells: Json[] };
     const want = expected(nb);
     await openNotebook(s.page, nb);
-    // Cells far below the first screen wait with a placeholder (nearViewport.ts) until scrolled near.
-    await expect.poll(() => s.page.locator('.jp-outputs.deferred').count()).toBeGreaterThan(0);
+    // Cells far below the first screen wait as a light shell (cellShell.ts) or with a placeholder (nearViewport.ts) until scrolled near.
+    await expect.poll(() => s.page.locator('.cell-shell, .jp-outputs.deferred').count()).toBeGreaterThan(0);
     await scrollThrough(s.page);
-    expect(await s.page.locator('.jp-outputs.deferred, .markdown.deferred').count()).toBe(0);
+    expect(await s.page.locator('.cell-shell, .jp-outputs.deferred, .markdown.deferred').count()).toBe(0);
     await s.page.waitForFunction((n) => document.querySelectorAll('.katex').length === n, want.formulas, { timeout: 30_000 });
     const [download] = await Promise.all([s.page.waitForEvent('download', { timeout: 120_000 }), s.page.locator('[data-action="export-report"]').click()]);
     const html = readFileSync((await download.path())!, 'utf8');

@@ -9,6 +9,13 @@ import { targetLabels } from '../ml/features.ts';
 import { compareModels } from '../lifecycle/compare.ts';
 import { DEFAULT_METRICS, SUPPORTED } from '../lifecycle/subsetMetrics.ts';
 import { fmt, fmtP, metricKey, metricLabel } from '../lifecycle/format.ts';
+import { progressText } from '../core/messages/progress.ts';
+
+/** The catalogued "unknown metric" error, by task and by how many metrics are unknown. */
+const UNKNOWN_METRIC = {
+  classification: { one: 'compare.unknownClassificationMetric', many: 'compare.unknownClassificationMetrics' },
+  regression: { one: 'compare.unknownRegressionMetric', many: 'compare.unknownRegressionMetrics' },
+} as const;
 
 export const compareSchema = z.object({
   modelA: z.string().default('model_a').describe('The current model (A, the control).'),
@@ -39,20 +46,20 @@ export const compareCell = defineCell({
     const a = ctx.require(params.modelA, 'model', 'params.modelA').model;
     const b = ctx.require(params.modelB, 'model', 'params.modelB').model;
     const table = ctx.table(params.input, 'params.input');
-    if (a.task !== b.task) throw new CellError(`Model A is a ${a.task} model and model B a ${b.task} model; compare models of the same task.`, { where: 'params.modelB' });
-    if (a.target !== b.target) throw new CellError(`The models predict different targets ("${a.target}" and "${b.target}").`, { where: 'params.modelB' });
+    if (a.task !== b.task) throw CellError.coded(a.task === 'classification' ? 'compare.tasksClassReg' : 'compare.tasksRegClass', {}, { where: 'params.modelB' });
+    if (a.target !== b.target) throw CellError.coded('compare.targets', { a: a.target, b: b.target }, { where: 'params.modelB' });
     if (!table.columnNames().includes(a.target)) throw CellError.coded('table.noTargetColumn', { table: params.input, target: a.target }, { where: 'params.input' });
-    if (table.numRows() < 2) throw new CellError(`Table "${params.input}" needs at least 2 rows to compare on.`, { where: 'params.input' });
+    if (table.numRows() < 2) throw CellError.coded('compare.fewRows', { table: params.input }, { where: 'params.input' });
     const task = a.task;
     const metrics = (params.metrics.length ? params.metrics : DEFAULT_METRICS[task]).map(metricKey);
     const unknown = metrics.filter((m) => !SUPPORTED[task].includes(m));
-    if (unknown.length) throw new CellError(`Unknown ${task} metric${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`, { hint: `Choose from ${SUPPORTED[task].join(', ')}.`, where: 'params.metrics' });
+    if (unknown.length) throw CellError.coded(UNKNOWN_METRIC[task][unknown.length > 1 ? 'many' : 'one'], { metrics: unknown.join(', '), choices: SUPPORTED[task].join(', ') }, { where: 'params.metrics' });
 
-    ctx.progress({ phase: 'predict', message: `Predicting ${table.numRows()} rows with both models` });
+    ctx.progress({ phase: 'predict', ...progressText('progress.predictBoth', { rows: table.numRows() }) });
     const predA = await a.predict(table, ctx.signal);
     const predB = await b.predict(table, ctx.signal);
     const truth: Scalar[] = targetLabels(table, a.target);
-    ctx.progress({ phase: 'bootstrap', message: `${params.nBoot} resamples` });
+    ctx.progress({ phase: 'bootstrap', ...progressText('progress.resamples', { n: params.nBoot }) });
     const result = compareModels(task, truth, predA, predB, {
       metrics, nBoot: params.nBoot, seed: params.seed, alpha: 1 - params.confidence, trafficSplit: params.trafficSplit, check: () => checkAborted(ctx.signal),
     });

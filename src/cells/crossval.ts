@@ -15,6 +15,7 @@ import { columnValues, detectTask } from '../ml/features.ts';
 import {
   crossValidate, crossValidateSequences, groupKFold, kFold, sequenceFolds, stratifiedKFold, timeFolds, type CrossValResult, type Fold, type ModelSpec,
 } from '../ml/validation/index.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 /**
  * The train cell's model fields, shared by crossval and tune, with the
@@ -48,9 +49,7 @@ export function modelSpec(p: ModelFields & Partial<Pick<TrainParams, 'patience'>
   const model = p.model;
   if (model !== 'linear' && model !== 'logistic' && model !== 'mlp') {
     // Sequence models train on a sequences value (sequencesInput), not on table rows.
-    throw new CellError(`Model ${model} trains on sequences, but the input is a table.`, {
-      hint: "Cross-validate or tune it on a sequences cell's output, or use model 'linear', 'logistic', 'mlp' or 'gbdt' on the table.", where: 'params.input',
-    });
+    throw CellError.coded('crossval.sequenceModelOnTable', { model }, { where: 'params.input' });
   }
   return {
     kind: 'tfjs',
@@ -78,11 +77,11 @@ function makeFolds(p: CrossvalParams, table: aq.ColumnTable): Fold[] {
   if (p.method === 'kfold') return kFold(n, p.folds, p.seed);
   if (p.method === 'stratified') {
     const task = p.task === 'auto' ? detectTask(table, p.target) : p.task;
-    if (task !== 'classification') throw new CellError('Stratified folds need a classification target.', { hint: "Use method 'kfold' for a numeric target.", where: 'params.method' });
+    if (task !== 'classification') throw CellError.coded('crossval.stratifiedNeedsClasses', {}, { where: 'params.method' });
     return stratifiedKFold(columnValues(table, p.target, 'params.target'), p.folds, p.seed);
   }
   if (p.method === 'group') {
-    if (!p.group) throw new CellError('Choose the group column for group folds.', { where: 'params.group' });
+    if (!p.group) throw CellError.coded('crossval.chooseGroup', {}, { where: 'params.group' });
     return groupKFold(columnValues(table, p.group, 'params.group'), p.folds);
   }
   return timeFolds(n, p.folds, p.time ? columnValues(table, p.time, 'params.time') : undefined);
@@ -105,7 +104,7 @@ export function sequencesInput(p: ModelFields, ctx: CellContext): SequenceData |
   const source = ctx.get(p.input);
   const isSeq = source?.type === 'object' && isSequenceData(source.value);
   if (isSeq && !isSequenceKind(p.model)) {
-    throw new CellError(`"${p.input}" holds sequences; model ${p.model} trains on tables.`, { hint: "Use model 'lstm', 'gru' or 'cnn1d', or use the table.", where: 'params.model' });
+    throw CellError.coded('crossval.tableModelOnSequences', { input: p.input, model: p.model }, { where: 'params.model' });
   }
   return isSeq ? (source.value as SequenceData) : undefined;
 }
@@ -128,7 +127,7 @@ async function runSequences(params: CrossvalParams, ctx: CellContext, data: Sequ
   const t0 = performance.now();
   const result = await crossValidateSequences(data, sequenceFitOptions(params, model), folds, {
     signal: ctx.signal,
-    onFold: (done, total, r) => ctx.progress({ phase: 'crossval', fraction: done / total, message: `Fold ${done} of ${total}: ${Object.entries(r.metrics).slice(0, 2).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}` }),
+    onFold: (done, total, r) => ctx.progress({ phase: 'crossval', fraction: done / total, ...progressText('progress.fold', { done, total, scores: Object.entries(r.metrics).slice(0, 2).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ') }) }),
   });
   const names = result.summary.map((s) => s.metric);
   const unit = data.mode === 'windows' ? 'windows' : 'sequences';
@@ -172,7 +171,7 @@ export const crossvalCell = defineCell({
     const t0 = performance.now();
     const result = await crossValidate(table, modelSpec(params), folds, {
       signal: ctx.signal,
-      onFold: (done, total, r) => ctx.progress({ phase: 'crossval', fraction: done / total, message: `Fold ${done} of ${total}: ${Object.entries(r.metrics).slice(0, 2).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}` }),
+      onFold: (done, total, r) => ctx.progress({ phase: 'crossval', fraction: done / total, ...progressText('progress.fold', { done, total, scores: Object.entries(r.metrics).slice(0, 2).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ') }) }),
     });
     const names = result.summary.map((s) => s.metric);
     const columns: Record<string, number[]> = {

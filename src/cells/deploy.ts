@@ -37,7 +37,7 @@ function isEndpointError(e: unknown): e is EndpointError {
 function bestVariant(report: MonitorReport, where: string): { variant: string; model: string; version: number; value: number; metric: string } {
   const metric = report.primaryMetric;
   const scored = report.variants.filter((v) => Number.isFinite(v.metrics[metric]));
-  if (!scored.length) throw new CellError(`The monitor result has no ${metricLabel(metric)} for any variant yet, so there is no best one.`, { hint: 'Give the monitor cell the labels of the requests.', where });
+  if (!scored.length) throw CellError.coded('deploy.noBest', { metric: metricLabel(metric) }, { where });
   const lower = lowerIsBetter(metric);
   const best = scored.reduce((a, b) => ((lower ? b.metrics[metric] < a.metrics[metric] : b.metrics[metric] > a.metrics[metric]) ? b : a));
   return { variant: best.variant, model: best.model, version: best.version, value: best.metrics[metric], metric };
@@ -45,17 +45,17 @@ function bestVariant(report: MonitorReport, where: string): { variant: string; m
 
 async function resolveVariants(params: DeployParams, ctx: CellContext): Promise<{ variants: EndpointVariant[]; note?: string }> {
   const registry = lifecycleServices(ctx.host).registry;
-  if (!registry) throw new CellError('This host keeps no model registry, so there is no registered model to deploy.', { hint: 'Open the notebook in the workbench app.' });
+  if (!registry) throw CellError.coded('deploy.noRegistry');
   let wanted = params.variants.map((v, i) => ({ ...v, where: `params.variants.${i}.model` }));
   let note: string | undefined;
   if (params.bestOf) {
     const report = ctx.require(params.bestOf, 'object', 'params.bestOf').value as MonitorReport;
-    if (!report || !Array.isArray(report.variants)) throw new CellError(`"${params.bestOf}" is not a monitor result.`, { where: 'params.bestOf' });
+    if (!report || !Array.isArray(report.variants)) throw CellError.coded('deploy.notMonitor', { name: params.bestOf }, { where: 'params.bestOf' });
     const best = bestVariant(report, 'params.bestOf');
     wanted = [{ variant: best.variant, model: `${best.model}@${best.version}`, weight: 1, where: 'params.bestOf' }];
     note = `best variant of ${params.bestOf} by live ${metricLabel(best.metric)} (${fmt(best.value)})`;
   }
-  if (!wanted.length) throw new CellError('Add at least one variant: a registered model and its traffic weight.', { where: 'params.variants' });
+  if (!wanted.length) throw CellError.coded('deploy.noVariants', {}, { where: 'params.variants' });
   const outcome = (name: string) => {
     const v = ctx.get(name);
     return v?.type === 'object' ? (v.value as RegisterOutcomeLike) : undefined;
@@ -63,8 +63,8 @@ async function resolveVariants(params: DeployParams, ctx: CellContext): Promise<
   const variants: EndpointVariant[] = [];
   for (const w of wanted) {
     const version = await resolveVariantModel(parseVariantModel(w.model), registry, outcome);
-    if (typeof version === 'string') throw new CellError(`Variant "${w.variant}": ${version}.`, { where: w.where });
-    if (!version.modelRef) throw new CellError(`Variant "${w.variant}": "${version.name}" version ${version.version} has no saved model, so the endpoint could not answer with it.`, { hint: 'Register a model kind that can be saved (trees, networks, linear models).', where: w.where });
+    if (typeof version === 'string') throw CellError.coded('deploy.variantProblem', { variant: w.variant, detail: version }, { where: w.where });
+    if (!version.modelRef) throw CellError.coded('deploy.notSaved', { variant: w.variant, model: version.name, version: version.version }, { where: w.where });
     variants.push({ variant: w.variant, model: version.name, version: version.version, weight: w.weight, modelRef: version.modelRef });
   }
   return { variants, note };
@@ -85,7 +85,7 @@ export const deployCell = defineCell({
   },
   async run(params, ctx): Promise<CellOutput[]> {
     const name = params.name.trim();
-    if (!name) throw new CellError('Name the endpoint.', { where: 'params.name' });
+    if (!name) throw CellError.coded('deploy.nameEndpoint', {}, { where: 'params.name' });
     const store = endpointStore(ctx);
     const existing = await store.get(name);
     const at = new Date().toISOString();
@@ -97,12 +97,13 @@ export const deployCell = defineCell({
         endpoint = deploy(existing, name, variants, at, lifecycleServices(ctx.host).notebook?.().id ?? '', note);
       }
     } catch (e) {
-      if (isEndpointError(e)) throw new CellError(e.message, { where: params.action === 'undeploy' ? 'params.name' : 'params.variants' });
+      if (isEndpointError(e)) throw CellError.coded('deploy.endpointProblem', { detail: e.message }, { where: params.action === 'undeploy' ? 'params.name' : 'params.variants' });
       throw e;
     }
     await store.put(endpoint);
     if (params.output) ctx.set(params.output, { type: 'object', value: handleOf(endpoint) });
     const card = endpointCard(endpoint);
-    return params.action === 'undeploy' ? [{ type: 'markdown', markdown: card.markdown }] : [{ type: 'markdown', markdown: card.markdown }, card.variants];
+    const text: CellOutput = { type: 'markdown', markdown: card.markdown, ko: card.ko };
+    return params.action === 'undeploy' ? [text] : [text, card.variants];
   },
 });

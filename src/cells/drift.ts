@@ -8,6 +8,7 @@ import { defineCell } from './types.ts';
 import { markdownLiteral } from '../notebook/outputText.ts';
 import { featureDrift, tableDrift, type DriftReport, type FeatureDrift } from '../lifecycle/drift.ts';
 import { fmt, fmtP } from '../lifecycle/format.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 export const driftSchema = z.object({
   reference: z.string().default('train').describe('Reference table (the data the model was trained on).'),
@@ -42,10 +43,12 @@ export const driftCell = defineCell({
     const current = ctx.table(params.current, 'params.current');
     for (const c of params.columns) {
       const missing = [reference, current].map((t, i) => (t.columnNames().includes(c) ? '' : [params.reference, params.current][i])).filter(Boolean);
-      if (missing.length) throw new CellError(`Column "${c}" is not in ${missing.map((m) => `"${m}"`).join(' and ')}.`, { where: 'params.columns' });
+      if (missing.length) throw (missing.length === 1
+        ? CellError.coded('drift.columnNotIn', { column: c, table: missing[0] }, { where: 'params.columns' })
+        : CellError.coded('drift.columnNotInBoth', { column: c, a: missing[0], b: missing[1] }, { where: 'params.columns' }));
     }
     const options = { psiThreshold: params.psiThreshold, alpha: params.ksAlpha, bins: params.bins };
-    ctx.progress({ phase: 'drift', message: 'Comparing distributions' });
+    ctx.progress({ phase: 'drift', ...progressText('progress.comparing') });
     const report: DriftReport = tableDrift(reference, current, params.columns, options, () => checkAborted(ctx.signal));
 
     let prediction: FeatureDrift | undefined;

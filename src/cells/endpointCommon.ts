@@ -11,7 +11,7 @@ import { markdownLiteral } from '../notebook/outputText.ts';
 export function endpointStore(ctx: CellContext): EndpointStore {
   const store = lifecycleServices(ctx.host).endpoints;
   if (!store) {
-    throw new CellError('This host keeps no endpoints, so nothing can be deployed or invoked.', { hint: 'Open the notebook in the workbench app or run it with ml-workbench run, which both keep endpoints.' });
+    throw CellError.coded('endpoint.noStore');
   }
   return store;
 }
@@ -33,16 +33,16 @@ export function handleOf(endpoint: Endpoint): EndpointHandle {
 export async function endpointOf(ctx: CellContext, valueName: string, param: string): Promise<{ store: EndpointStore; endpoint: Endpoint }> {
   const value = ctx.require(valueName, 'object', param).value as Partial<EndpointHandle> | undefined;
   if (!value || typeof value.endpoint !== 'string') {
-    throw new CellError(`"${valueName}" is not an endpoint: it should be the output of a deploy cell.`, { where: param });
+    throw CellError.coded('endpoint.notEndpoint', { name: valueName }, { where: param });
   }
   const store = endpointStore(ctx);
   const endpoint = await store.get(value.endpoint);
-  if (!endpoint) throw new CellError(`There is no endpoint "${value.endpoint}" any more.`, { hint: 'Run the deploy cell again.', where: param });
+  if (!endpoint) throw CellError.coded('endpoint.gone', { name: value.endpoint }, { where: param });
   return { store, endpoint };
 }
 
 /** The endpoint card: name, config version, status, variants and their share of the traffic. */
-export function endpointCard(endpoint: Endpoint): { markdown: string; variants: TableOutput } {
+export function endpointCard(endpoint: Endpoint): { markdown: string; ko: string; variants: TableOutput } {
   const c = currentConfig(endpoint);
   const total = c.variants.reduce((s, v) => s + v.weight, 0);
   const status = c.status === 'in-service' ? 'InService' : 'Deleted';
@@ -55,9 +55,19 @@ export function endpointCard(endpoint: Endpoint): { markdown: string; variants: 
     ...(c.note ? [`Deployed: ${markdownLiteral(c.note)}.`] : []),
     `Config history: ${history.map(markdownLiteral).join(' → ')}`,
   ].join('\n\n');
+  const kept = endpoint.log.length;
+  const ko = [
+    `### 엔드포인트 "${markdownLiteral(endpoint.name)}" · 설정 ${c.config} · ${c.status === 'in-service' ? '서비스 중' : '삭제됨'}`,
+    c.status === 'in-service'
+      ? `${c.variants.length === 1 ? '변형 하나가 모든 요청에 답해요' : `변형 ${c.variants.length}개가 트래픽을 가중치대로 나눠 요청에 답해요`}. 로그: 요청 행 ${kept}개를 보관 중${endpoint.dropped ? ` (오래된 ${endpoint.dropped}개는 버림)` : ''}이에요.`
+      : '서비스를 멈췄어요: 다시 배포할 때까지 요청을 받지 않아요. 설정 기록과 로그는 그대로 남아요.',
+    ...(c.note ? [`배포 이유: ${markdownLiteral(c.note)}.`] : []),
+    `설정 기록: ${endpoint.configs.map((h) => markdownLiteral(`${h.config}: ${h.status === 'in-service' ? h.variants.map((v) => `${v.variant}=${v.model} v${v.version} (${v.weight})`).join(', ') : '배포 해제'}`)).join(' → ')}`,
+  ].join('\n\n');
   const rows = c.variants.map((v) => ({ variant: v.variant, model: v.model, version: v.version, weight: v.weight, traffic: total > 0 ? v.weight / total : 0 }));
   return {
     markdown,
+    ko,
     variants: {
       type: 'table',
       title: `Production variants of ${endpoint.name} (config ${c.config})`,

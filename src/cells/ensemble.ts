@@ -14,6 +14,7 @@ import { tablePreview } from '../data/preview.ts';
 import { targetLabels } from '../ml/features.ts';
 import { classificationMetrics, regressionMetrics } from '../ml/metrics/index.ts';
 import { BlendModel, StackModel, VotingModel, type Member } from '../ml/ensemble/index.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 export const ensembleSchema = z.object({
   models: z.array(z.string()).default([]).describe('Trained models to combine (value names), at least two, all for the same target.'),
@@ -56,10 +57,10 @@ async function scores(model: TrainedModel, table: aq.ColumnTable, signal: AbortS
 }
 
 function members(params: EnsembleParams, ctx: CellContext): Member[] {
-  if (params.models.length < 2) throw new CellError('Choose at least two trained models to combine.', { where: 'params.models' });
+  if (params.models.length < 2) throw CellError.coded('ensemble.chooseTwo', {}, { where: 'params.models' });
   const seen = new Set<string>();
   return params.models.map((name, i) => {
-    if (seen.has(name)) throw new CellError(`"${name}" is listed twice.`, { hint: 'To count a model more, give it a larger weight.', where: `params.models.${i}` });
+    if (seen.has(name)) throw CellError.coded('ensemble.listedTwice', { name }, { where: `params.models.${i}` });
     seen.add(name);
     return { name, model: ctx.require(name, 'model', `params.models.${i}`).model };
   });
@@ -79,26 +80,26 @@ export const ensembleCell = defineCell({
     return lines.join('\n');
   },
   async run(params, ctx): Promise<CellOutput[]> {
-    if (!params.output.trim()) throw new CellError('Name the ensemble output.', { where: 'params.output' });
-    if (params.models.includes(params.output)) throw new CellError(`The output "${params.output}" would replace one of the members.`, { where: 'params.output' });
+    if (!params.output.trim()) throw CellError.coded('ensemble.nameOutput', {}, { where: 'params.output' });
+    if (params.models.includes(params.output)) throw CellError.coded('ensemble.outputIsMember', { output: params.output }, { where: 'params.output' });
     const list = members(params, ctx);
     const startedAt = new Date();
     const t0 = performance.now();
     let model: VotingModel | BlendModel;
     if (params.method === 'stacking') {
-      if (!params.train.trim()) throw new CellError('Stacking needs the training table to make out-of-fold predictions of.', { where: 'params.train' });
+      if (!params.train.trim()) throw CellError.coded('ensemble.stackNeedsTrain', {}, { where: 'params.train' });
       const train = ctx.table(params.train, 'params.train');
       model = await StackModel.fitOutOfFold(list, train, {
         meta: params.meta, C: params.C, alpha: params.alpha, signal: ctx.signal, folds: params.folds, seed: params.seed,
-        onFold: (done, total) => ctx.progress({ phase: 'fit', fraction: done / total, message: `Fold ${done} of ${total}: members re-fitted` }),
+        onFold: (done, total) => ctx.progress({ phase: 'fit', fraction: done / total, ...progressText('progress.foldRefit', { done, total }) }),
       });
     } else if (params.method === 'blending') {
-      if (!params.validation.trim()) throw new CellError('Blending needs a held-out table to fit the meta-learner on.', { hint: 'Use the validation part of a split (rows the members were not trained on).', where: 'params.validation' });
-      ctx.progress({ phase: 'fit', message: `Fitting the meta-learner on ${params.validation}` });
+      if (!params.validation.trim()) throw CellError.coded('ensemble.blendNeedsHoldout', {}, { where: 'params.validation' });
+      ctx.progress({ phase: 'fit', ...progressText('progress.fitMeta', { table: params.validation }) });
       model = await BlendModel.fit(list, ctx.table(params.validation, 'params.validation'), { meta: params.meta, C: params.C, alpha: params.alpha, signal: ctx.signal });
     } else {
       if (params.voting === 'hard' && list[0].model.task === 'regression') {
-        throw new CellError('Hard voting counts class votes; these models predict numbers.', { hint: "Use voting 'soft' (a weighted mean of the predictions).", where: 'params.voting' });
+        throw CellError.coded('ensemble.hardVotingNumbers', {}, { where: 'params.voting' });
       }
       model = new VotingModel(list, { voting: params.voting, weights: params.weights });
     }

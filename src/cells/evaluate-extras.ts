@@ -28,9 +28,9 @@ export function applyThreshold(pred: Prediction, truth: readonly Scalar[], t: Th
   if (!t || t.rule === 'default') return undefined;
   const classes = pred.classes ?? [];
   if (classes.length !== 2 || !pred.probabilities) {
-    throw new CellError('A decision threshold applies to two-class classifiers with probabilities.', { hint: "Set threshold rule to 'default' for this model.", where: 'params.threshold.rule' });
+    throw CellError.coded('threshold.binaryOnly', {}, { where: 'params.threshold.rule' });
   }
-  if (t.rule === 'fixed' && t.value === undefined) throw new CellError('Rule fixed needs a threshold value.', { where: 'params.threshold.value' });
+  if (t.rule === 'fixed' && t.value === undefined) throw CellError.coded('threshold.needsValue', {}, { where: 'params.threshold.value' });
   const scores = pred.probabilities.map((row) => row[1]);
   const positive = truth.map((v) => labelKey(v) === labelKey(classes[1]));
   const choice = chooseThreshold(positive, scores, t.rule, t.value ?? 0.5);

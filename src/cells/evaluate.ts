@@ -16,6 +16,7 @@ import { columnValues } from '../ml/features.ts';
 import { toScalar } from '../data/preview.ts';
 import { applyThreshold, groupTable, reportTable, thresholdSchema, topK } from './evaluate-extras.ts';
 import { binaryCurves, regressionPoints } from './evaluate-curves.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 export const evaluateSchema = z.object({
   model: z.string().default('model').describe('Trained model to evaluate.'),
@@ -54,23 +55,23 @@ export const evaluateCell = defineCell({
     let truth: Scalar[];
     if (input?.type === 'object' && model.evaluateSequences) {
       // A sequences value (windows or padded steps): the model aligns predictions with their truth.
-      if (params.groupBy) throw new CellError('Per-group metrics need a table input; this input is a sequences value.', { where: 'params.groupBy' });
-      ctx.progress({ phase: 'predict', message: `Predicting ${params.input}` });
+      if (params.groupBy) throw CellError.coded('evaluate.groupsNeedTable', {}, { where: 'params.groupBy' });
+      ctx.progress({ phase: 'predict', ...progressText('progress.predictInput', { input: params.input }) });
       ({ truth, prediction: pred } = await model.evaluateSequences(input.value, ctx.signal));
-      if (truth.length === 0) throw new CellError(`"${params.input}" has no windows or steps to evaluate on.`, { where: 'params.input' });
+      if (truth.length === 0) throw CellError.coded('evaluate.noWindows', { input: params.input }, { where: 'params.input' });
     } else {
       table = ctx.table(params.input, 'params.input');
       if (table.numRows() === 0) throw CellError.coded('evaluate.noRows', { table: params.input }, { where: 'params.input' });
       if (!table.columnNames().includes(model.target)) {
         throw CellError.coded('evaluate.noTarget', { table: params.input, target: model.target }, { where: 'params.input' });
       }
-      ctx.progress({ phase: 'predict', message: `Predicting ${table.numRows()} rows` });
+      ctx.progress({ phase: 'predict', ...progressText('progress.predictRows', { rows: table.numRows() }) });
       pred = await model.predict(table, ctx.signal);
       truth = targetLabels(table, model.target);
     }
 
     if (params.groupBy && table && !table.columnNames().includes(params.groupBy)) {
-      throw new CellError(`Table "${params.input}" has no column "${params.groupBy}" to group by.`, { where: 'params.groupBy' });
+      throw CellError.coded('evaluate.noGroupColumn', { table: params.input, column: params.groupBy }, { where: 'params.groupBy' });
     }
 
     const out: MetricsOutput = { type: 'metrics', title: `${params.model} on ${params.input}`, task: model.task, metrics: {} };
@@ -98,7 +99,7 @@ export const evaluateCell = defineCell({
     } else {
       const yTrue = truth.map((v, i) => {
         if (typeof v !== 'number') {
-          throw new CellError(`Target "${model.target}" holds a non-number (${JSON.stringify(v)}) in row ${i + 1}.`, { where: 'params.input' });
+          throw CellError.coded('evaluate.targetNotNumber', { target: model.target, value: JSON.stringify(v), row: i + 1 }, { where: 'params.input' });
         }
         return v;
       });

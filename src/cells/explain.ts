@@ -9,6 +9,7 @@ import { CellError } from '../core/errors.ts';
 import { defineCell } from './types.ts';
 import { tablePreview } from '../data/preview.ts';
 import { modelImportances, partialDependence, permutationImportance } from '../ml/explain/index.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 export const explainSchema = z.object({
   model: z.string().default('model').describe('Trained model to explain.'),
@@ -44,16 +45,16 @@ export const explainCell = defineCell({
     return `// explain ${p.model} on ${p.input}: permutation importance (${p.scoring}, ${p.repeats} repeats, seed ${p.seed})${pd} → ${p.output}`;
   },
   async run(params, ctx): Promise<CellOutput[]> {
-    if (!params.output.trim()) throw new CellError('Name the importance output.', { where: 'params.output' });
+    if (!params.output.trim()) throw CellError.coded('explain.nameOutput', {}, { where: 'params.output' });
     const { model } = ctx.require(params.model, 'model', 'params.model');
     const table = ctx.table(params.input, 'params.input');
     if (table.numRows() === 0) throw CellError.coded('table.noRows', { table: params.input }, { where: 'params.input' });
     if (!table.columnNames().includes(model.target)) {
-      throw new CellError(`Table "${params.input}" has no target column "${model.target}"; permutation importance compares scores.`, { where: 'params.input' });
+      throw CellError.coded('explain.noTarget', { table: params.input, target: model.target }, { where: 'params.input' });
     }
     const perm = await permutationImportance(model, table, {
       scoring: params.scoring, nRepeats: params.repeats, seed: params.seed, signal: ctx.signal,
-      onFeature: (done, total) => ctx.progress({ phase: 'explain', fraction: done / total, message: `Permuted ${done} of ${total} features` }),
+      onFeature: (done, total) => ctx.progress({ phase: 'explain', fraction: done / total, ...progressText('progress.permuted', { done, total }) }),
     });
     const builtin = modelImportances(model);
     const columns: Record<string, (string | number)[]> = {

@@ -39,7 +39,7 @@ export type InventoryParams = z.output<typeof inventorySchema>;
 function numbers(table: aq.ColumnTable, name: string, where: string): number[] {
   return columnValues(table, name).map((v, i) => {
     const x = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-    if (!Number.isFinite(x)) throw new CellError(`Column "${name}" has a missing or non-numeric value in row ${i + 1} (${JSON.stringify(toScalar(v))}).`, { where });
+    if (!Number.isFinite(x)) throw CellError.coded('inventory.notNumeric', { column: name, row: i + 1, value: JSON.stringify(toScalar(v)) }, { where });
     return x;
   });
 }
@@ -51,9 +51,9 @@ function readPrice(p: InventoryParams, table: (name: string, where: string) => a
   requireColumn(t, p.priceFrom.column, 'params.priceFrom.column', p.priceFrom.input);
   const keys = columnValues(t, p.priceFrom.keyColumn);
   const row = keys.findIndex((k) => String(toScalar(k)) === String(p.priceFrom!.key));
-  if (row < 0) throw new CellError(`No row of "${p.priceFrom.input}" has ${p.priceFrom.keyColumn} = ${String(p.priceFrom.key)}.`, { where: 'params.priceFrom.key' });
+  if (row < 0) throw CellError.coded('inventory.noPriceRow', { table: p.priceFrom.input, column: p.priceFrom.keyColumn, key: String(p.priceFrom.key) }, { where: 'params.priceFrom.key' });
   const price = Number(toScalar(columnValues(t, p.priceFrom.column)[row]));
-  if (!Number.isFinite(price) || price < 0) throw new CellError(`The price in ${p.priceFrom.column} is not a number ≥ 0.`, { where: 'params.priceFrom.column' });
+  if (!Number.isFinite(price) || price < 0) throw CellError.coded('inventory.badPrice', { column: p.priceFrom.column }, { where: 'params.priceFrom.column' });
   return price;
 }
 
@@ -104,7 +104,7 @@ export const inventoryCell = defineCell({
   },
   async run(params, ctx): Promise<CellOutput[]> {
     if (!params.output.trim()) throw CellError.coded('name.resultsOutput', {}, { where: 'params.output' });
-    if (params.safetyStocks.length === 0) throw new CellError('List at least one safety-stock level.', { where: 'params.safetyStocks' });
+    if (params.safetyStocks.length === 0) throw CellError.coded('inventory.noSafetyStock', {}, { where: 'params.safetyStocks' });
     const table = ctx.table(params.input, 'params.input');
     if (table.numRows() === 0) throw CellError.coded('table.noRows', { table: params.input }, { where: 'params.input' });
     requireColumn(table, params.actual, 'params.actual', params.input);

@@ -17,6 +17,7 @@ import { trafficSummary } from '../lifecycle/endpointStats.ts';
 import { fmt } from '../lifecycle/format.ts';
 import { markdownLiteral } from '../notebook/outputText.ts';
 import { endpointOf } from './endpointCommon.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -68,19 +69,19 @@ export const invokeCell = defineCell({
   async run(params, ctx): Promise<CellOutput[]> {
     const { store, endpoint } = await endpointOf(ctx, params.endpoint, 'params.endpoint');
     const config = currentConfig(endpoint);
-    if (config.status !== 'in-service') throw new CellError(`Endpoint "${endpoint.name}" is not in service (undeployed in config ${config.config}), so it answers no requests.`, { hint: 'Deploy it again first.', where: 'params.endpoint' });
+    if (config.status !== 'in-service') throw CellError.coded('invoke.notInService', { name: endpoint.name, config: config.config }, { where: 'params.endpoint' });
     const loadModel = lifecycleServices(ctx.host).loadModel;
-    if (!loadModel) throw new CellError('This host cannot load saved models, so the endpoint cannot answer.', { where: 'params.endpoint' });
+    if (!loadModel) throw CellError.coded('invoke.cannotLoad', {}, { where: 'params.endpoint' });
 
     let table: aq.ColumnTable;
     if (params.input) table = ctx.table(params.input, 'params.input');
     else {
-      if (Object.keys(params.row).length === 0) throw new CellError('Choose a table to send, or type one row.', { where: 'params.row' });
+      if (Object.keys(params.row).length === 0) throw CellError.coded('invoke.nothingToSend', {}, { where: 'params.row' });
       table = aq.table(Object.fromEntries(Object.entries(params.row).map(([k, v]) => [k, [v]])));
     }
     const n = table.numRows();
-    if (n === 0) throw new CellError(`Table "${params.input}" has no rows to send.`, { where: 'params.input' });
-    if (params.key && !table.columnNames().includes(params.key)) throw new CellError(`The key column "${params.key}" is not in the table.`, { hint: `Columns: ${table.columnNames().join(', ')}.`, where: 'params.key' });
+    if (n === 0) throw CellError.coded('invoke.noRows', { table: params.input }, { where: 'params.input' });
+    if (params.key && !table.columnNames().includes(params.key)) throw CellError.coded('invoke.keyMissing', { column: params.key, columns: table.columnNames().join(', ') }, { where: 'params.key' });
     const requests = requestRows(n, params);
     const route = routeRequests(config.variants, requests.length, params.seed);
 
@@ -92,19 +93,19 @@ export const invokeCell = defineCell({
     try {
       for (const v of config.variants) {
         if (v.weight > 0 && !models.has(v.variant)) {
-          ctx.progress({ phase: 'load', message: `Loading ${v.model} v${v.version} for variant ${v.variant}` });
+          ctx.progress({ phase: 'load', ...progressText('progress.loadingVariant', { model: v.model, version: v.version, variant: v.variant }) });
           models.set(v.variant, await loadModel(v.modelRef ?? ''));
         }
       }
       for (const m of models.values()) {
         const missing = m.features.filter((f) => !table.columnNames().includes(f));
-        if (missing.length) throw new CellError(`The endpoint's model needs the column${missing.length === 1 ? '' : 's'} ${missing.map((c) => `"${c}"`).join(', ')}, which the rows sent do not have.`, { where: params.input ? 'params.input' : 'params.row' });
+        if (missing.length) throw CellError.coded(missing.length === 1 ? 'invoke.columnMissing' : 'invoke.columnsMissing', { columns: missing.map((c) => `"${c}"`).join(', ') }, { where: params.input ? 'params.input' : 'params.row' });
       }
       const columns = table.columnNames();
       for (let r = 0; r < requests.length; r++) {
         if (r % 50 === 0) {
           checkAborted(ctx.signal);
-          ctx.progress({ phase: 'invoke', fraction: r / requests.length, message: `Request ${r + 1} of ${requests.length}` });
+          ctx.progress({ phase: 'invoke', fraction: r / requests.length, ...progressText('progress.request', { n: r + 1, total: requests.length }) });
         }
         const variant = config.variants[route[r]];
         const model = models.get(variant.variant)!;
@@ -162,6 +163,10 @@ export const invokeCell = defineCell({
       + (config.variants.length < 2 ? '' : ' ') + (config.variants.length < 2 ? '' : outside.length
         ? `Variant${outside.length === 1 ? '' : 's'} ${outside.map((s) => `"${markdownLiteral(s.variant)}" (${s.requests}, expected ${s.low}–${s.high})`).join(', ')} got a share outside the 99 % interval of ${outside.length === 1 ? 'its' : 'their'} weight: with a fixed seed this happens for 1 seed in 100 by chance.`
         : `Every variant's share is within the 99 % binomial interval of its weight (${summary.map((s) => `${markdownLiteral(s.variant)} ${fmt(s.share, 3)} vs ${fmt(s.expectedShare, 3)}`).join(', ')}).`);
-    return [{ type: 'markdown', markdown: line }, table2, tablePreview(responses, { name: params.output || undefined })];
+    const ko = `엔드포인트 "${markdownLiteral(endpoint.name)}" (설정 ${config.config})가 **요청 ${requests.length}건** (행 ${entries.length}개)에 답했어요.`
+      + (config.variants.length < 2 ? '' : ' ') + (config.variants.length < 2 ? '' : outside.length
+        ? `변형 ${outside.map((s) => `"${markdownLiteral(s.variant)}" (${s.requests}건, 기대 범위 ${s.low}–${s.high})`).join(', ')}의 몫이 가중치의 99 % 구간을 벗어났어요: 시드가 고정돼 있어도 시드 100개 중 1개꼴로 우연히 일어나요.`
+        : `모든 변형의 몫이 가중치의 99 % 이항 구간 안에 있어요 (${summary.map((s) => `${markdownLiteral(s.variant)} ${fmt(s.share, 3)} / 기대 ${fmt(s.expectedShare, 3)}`).join(', ')}).`);
+    return [{ type: 'markdown', markdown: line, ko }, table2, tablePreview(responses, { name: params.output || undefined })];
   },
 });

@@ -9,6 +9,7 @@ import { loadBytesAsync, loadStream, type LoadOptions } from '../data/load.ts';
 import type { UserFileStream } from '../core/host.ts';
 import { DEFAULT_MISSING } from '../data/infer.ts';
 import { tablePreview } from '../data/preview.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 const columnType = z.enum(['number', 'integer', 'string', 'date', 'boolean']);
 
@@ -115,7 +116,7 @@ export const loadCell = defineCell({
   },
   async run(params, ctx): Promise<CellOutput[]> {
     if (params.output.trim() === '') throw CellError.coded('name.table', {}, { where: 'params.output' });
-    ctx.progress({ phase: 'read', message: `Reading ${sourceLabel(params.source)}` });
+    ctx.progress({ phase: 'read', ...progressText('progress.reading', { source: sourceLabel(params.source) }) });
     const source = await readSource(params, ctx);
     checkAborted(ctx.signal);
     ctx.progress({ phase: 'parse', fraction: 0 });

@@ -39,7 +39,7 @@ export const modelcardCell = defineCell({
     try {
       parameters = model.describe();
     } catch (e) {
-      throw new CellError(`The model could not describe itself: ${(e as Error).message}`, { where: 'params.model' });
+      throw CellError.coded('modelcard.describeFailed', { detail: (e as Error).message }, { where: 'params.model' });
     }
     const input: ModelCardInput = {
       title: params.title.trim() || `Model card: ${params.model}`,

@@ -14,6 +14,7 @@ import { tableDrift, type FeatureDrift } from '../lifecycle/drift.ts';
 import { describeCondition, fmt, holds, metricKey, metricLabel, type Op } from '../lifecycle/format.ts';
 import { markdownLiteral } from '../notebook/outputText.ts';
 import { endpointOf } from './endpointCommon.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 export const monitorSchema = z.object({
   endpoint: z.string().default('endpoint').describe('Endpoint handle written by a deploy cell.'),
@@ -65,7 +66,9 @@ export const monitorCell = defineCell({
     const withRequests = endpoint.configs.filter((c) => endpoint.log.some((e) => e.config === c.config));
     const config = params.config ? endpoint.configs.find((c) => c.config === params.config) : withRequests[withRequests.length - 1];
     if (!config) {
-      throw new CellError(params.config ? `Endpoint "${endpoint.name}" has no config ${params.config} (it has ${endpoint.configs.map((c) => c.config).join(', ')}).` : `Endpoint "${endpoint.name}" has logged no requests yet.`, { hint: 'Run an invoke cell first.', where: params.config ? 'params.config' : 'params.endpoint' });
+      throw (params.config
+        ? CellError.coded('monitor.noConfig', { name: endpoint.name, config: params.config, configs: endpoint.configs.map((c) => c.config).join(', ') }, { where: 'params.config' })
+        : CellError.coded('monitor.noRequests', { name: endpoint.name }, { where: 'params.endpoint' }));
     }
 
     // Labels that arrived: joined onto the log by key, and kept there.
@@ -73,7 +76,7 @@ export const monitorCell = defineCell({
     if (params.labels) {
       const labels = ctx.table(params.labels, 'params.labels');
       for (const [c, where] of [[params.target, 'params.target'], ...(params.key ? [[params.key, 'params.key']] : [])] as const) {
-        if (!labels.columnNames().includes(c)) throw new CellError(`Column "${c}" is not in "${params.labels}".`, { hint: `Columns: ${labels.columnNames().join(', ')}.`, where });
+        if (!labels.columnNames().includes(c)) throw CellError.coded('monitor.columnNotIn', { column: c, table: params.labels, columns: labels.columnNames().join(', ') }, { where });
       }
       const target = labels.column(params.target)!;
       const keys = params.key ? labels.column(params.key)! : undefined;
@@ -83,13 +86,13 @@ export const monitorCell = defineCell({
       await store.put({ ...endpoint, log });
     }
     const entries = log.filter((e) => e.config === config.config);
-    if (!entries.length) throw new CellError(`Config ${config.config} of endpoint "${endpoint.name}" has logged no requests.`, { where: 'params.config' });
+    if (!entries.length) throw CellError.coded('monitor.configNoRequests', { config: config.config, name: endpoint.name }, { where: 'params.config' });
 
     // Drift of the logged inputs against the reference.
-    ctx.progress({ phase: 'drift', message: 'Comparing the requests with the training data' });
+    ctx.progress({ phase: 'drift', ...progressText('progress.comparingRequests') });
     const logged = loggedTable(entries);
     const shared = logged.columnNames().filter((c) => reference.columnNames().includes(c));
-    for (const c of params.columns) if (!shared.includes(c)) throw new CellError(`Column "${c}" is not both in the logged requests and in "${params.reference}".`, { where: 'params.columns' });
+    for (const c of params.columns) if (!shared.includes(c)) throw CellError.coded('monitor.columnNotBoth', { column: c, table: params.reference }, { where: 'params.columns' });
     const columns = params.columns.length ? params.columns : shared;
     const drift = tableDrift(reference, logged.select(columns), columns, { psiThreshold: params.psiThreshold, alpha: params.ksAlpha, bins: 10 }, () => checkAborted(ctx.signal));
 
@@ -140,14 +143,23 @@ function loggedTable(entries: readonly LogEntry[]): aq.ColumnTable {
 }
 
 function summaryMarkdown(r: MonitorReport, params: MonitorParams): CellOutput {
-  const lines = [`**Endpoint "${markdownLiteral(r.endpoint)}", config ${r.config}:** ${r.requests} logged request row${r.requests === 1 ? '' : 's'}, ${r.labelled} with a label${params.labels ? '' : ' (give the monitor a labels table for live metrics)'}.`];
+  const head = `**Endpoint "${markdownLiteral(r.endpoint)}", config ${r.config}:** ${r.requests} logged request row${r.requests === 1 ? '' : 's'}, ${r.labelled} with a label${params.labels ? '' : ' (give the monitor a labels table for live metrics)'}.`;
+  const headKo = `**엔드포인트 "${markdownLiteral(r.endpoint)}", 설정 ${r.config}:** 기록된 요청 행 ${r.requests}개, 그중 레이블이 있는 행 ${r.labelled}개${params.labels ? '' : ' (실시간 지표를 보려면 레이블 테이블을 모니터에 주세요)'}.`;
+  const en = [head];
+  const ko = [headKo];
   if (r.alerts.length) {
-    lines.push(`**⚠ ${r.alerts.length} alert${r.alerts.length === 1 ? '' : 's'} / 경고 ${r.alerts.length}건**`);
-    for (const a of r.alerts) lines.push(`- ${markdownLiteral(a.en)}\n  ${markdownLiteral(a.ko)}`);
+    en.push(`**⚠ ${r.alerts.length} alert${r.alerts.length === 1 ? '' : 's'}**`);
+    ko.push(`**⚠ 경고 ${r.alerts.length}건**`);
+    for (const a of r.alerts) {
+      en.push(`- ${markdownLiteral(a.en)}`);
+      ko.push(`- ${markdownLiteral(a.ko)}`);
+    }
   } else {
-    lines.push(`**No alert / 경고 없음:** every feature's PSI is below ${params.psiThreshold}${params.alert ? ` and no variant's live ${metricLabel(params.alert.metric)} is ${params.alert.op} ${params.alert.value}` : ''}. (모든 특성의 PSI가 ${params.psiThreshold} 미만${params.alert ? `이고, 어떤 변형의 실시간 ${metricLabel(params.alert.metric)}도 ${params.alert.op} ${params.alert.value}가 아닙니다` : '입니다'}.)`);
+    const metric = params.alert ? metricLabel(params.alert.metric) : '';
+    en.push(`**No alert:** every feature's PSI is below ${params.psiThreshold}${params.alert ? ` and no variant's live ${metric} is ${params.alert.op} ${params.alert.value}` : ''}.`);
+    ko.push(`**경고 없음:** 모든 특성의 PSI가 ${params.psiThreshold} 미만${params.alert ? `이고, 어떤 변형의 실시간 ${metric}도 ${params.alert.op} ${params.alert.value}가 아니에요` : '이에요'}.`);
   }
-  return { type: 'markdown', markdown: lines.join('\n\n') };
+  return { type: 'markdown', markdown: en.join('\n\n'), ko: ko.join('\n\n') };
 }
 
 function metricsTable(r: MonitorReport): TableOutput {

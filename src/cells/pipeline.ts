@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { CellOutput, TableOutput } from '../core/outputs.ts';
 import type { HostServices } from '../core/host.ts';
 import { CellError } from '../core/errors.ts';
+import { progressText } from '../core/messages/progress.ts';
 import { defineCell, type CellContext } from './types.ts';
 import { splitCell, splitSchema } from './split.ts';
 import { transformCell, transformSchema } from './transform.ts';
@@ -168,7 +169,7 @@ export const pipelineCell = defineCell({
   },
   async run(params, ctx): Promise<CellOutput[]> {
     if (!params.target.trim()) throw CellError.coded('target.missing', {}, { where: 'params.target' });
-    if (!params.register.name.trim()) throw new CellError('Name the model the register step registers.', { where: 'params.register.name' });
+    if (!params.register.name.trim()) throw CellError.coded('pipeline.nameModel', {}, { where: 'params.register.name' });
     ctx.table(params.input, 'params.input');
     return runPipeline(params, ctx);
   },
@@ -186,7 +187,7 @@ async function runPipeline(params: PipelineParams, ctx: CellContext): Promise<Ce
   /** Runs one step, timing it; a throw marks it failed and is passed on. */
   async function step(id: PipelineStepId, body: () => Promise<{ outputs: string; detail?: string; status?: StepStatus }>): Promise<void> {
     const started = performance.now();
-    ctx.progress({ phase: id, message: `Pipeline step: ${id}` });
+    ctx.progress({ phase: id, ...progressText('progress.pipelineStep', { step: id }) });
     try {
       const r = await body();
       steps.push({ id, status: r.status ?? 'succeeded', detail: r.detail ?? '', durationMs: performance.now() - started, outputs: r.outputs });
@@ -224,7 +225,7 @@ async function runPipeline(params: PipelineParams, ctx: CellContext): Promise<Ce
       const metrics = inner.require('metrics', 'metrics').metrics;
       const found = metricValue(metrics, metricName);
       if (found === undefined) {
-        throw new CellError(`The evaluate step has no metric "${metricName}" for this model.`, { hint: `It computed: ${Object.keys(metrics).join(', ')}${metrics.rmse !== undefined ? ', mse' : ''}.`, where: 'params.evaluate.metric' });
+        throw CellError.coded('pipeline.noMetric', { metric: metricName, computed: `${Object.keys(metrics).join(', ')}${metrics.rmse !== undefined ? ', mse' : ''}` }, { where: 'params.evaluate.metric' });
       }
       value = found;
       return { outputs: `${metricName} ${+found.toFixed(4)}` };

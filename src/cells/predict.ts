@@ -11,6 +11,7 @@ import { defineCell, type CellContext } from './types.ts';
 import { tablePreview } from '../data/preview.ts';
 import type { TrainedModel } from '../core/values.ts';
 import { loadPortableModel } from '../export/portable-load.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -55,15 +56,15 @@ export const predictCell = defineCell({
 
 /** The model in an uploaded portable-model zip; its failures point at the file field. */
 async function modelFromFile(file: NonNullable<PredictParams['modelFile']>, ctx: CellContext): Promise<TrainedModel> {
-  if (!file.fileId.trim()) throw new CellError('Choose the uploaded model zip.', { where: 'params.modelFile.fileId' });
+  if (!file.fileId.trim()) throw CellError.coded('predict.chooseZip', {}, { where: 'params.modelFile.fileId' });
   const label = file.fileName || file.fileId;
   try {
-    ctx.progress({ phase: 'load', message: `Loading the model in ${label}` });
+    ctx.progress({ phase: 'load', ...progressText('progress.loadingModel', { file: label }) });
     return await loadPortableModel(await ctx.host.readUserFile(file.fileId), label);
   } catch (error) {
     if (isCancelled(error) || (error instanceof CellError && error.where)) throw error;
-    if (error instanceof CellError) throw new CellError(error.message, { ...(error.hint ? { hint: error.hint } : {}), where: 'params.modelFile.fileId', cause: error });
-    throw new CellError(`Could not load the model: ${error instanceof Error ? error.message : String(error)}`, { where: 'params.modelFile.fileId', cause: error });
+    if (error instanceof CellError) throw new CellError(error.message, { ...(error.hint ? { hint: error.hint } : {}), where: 'params.modelFile.fileId', cause: error, ...(error.code ? { code: error.code, params: error.params } : {}) });
+    throw CellError.coded('predict.loadFailed', { detail: error instanceof Error ? error.message : String(error) }, { where: 'params.modelFile.fileId', cause: error });
   }
 }
 
@@ -86,7 +87,7 @@ async function predictWith(model: TrainedModel, params: PredictParams, ctx: Cell
     const code = params.transform ? (one ? 'predict.lacksFeatureAfterTransform' : 'predict.lacksFeaturesAfterTransform') : one ? 'predict.lacksFeature' : 'predict.lacksFeatures';
     throw CellError.coded(code, { features: missing.map((m) => `"${m}"`).join(', ') }, { where: params.input ? 'params.input' : 'params.row' });
   }
-  ctx.progress({ phase: 'predict', message: `Predicting ${table.numRows()} rows` });
+  ctx.progress({ phase: 'predict', ...progressText('progress.predictRows', { rows: table.numRows() }) });
   const pred = await model.predict(table, ctx.signal);
   const columns: Record<string, Scalar[] | number[]> = { prediction: pred.predictions };
   const classes = pred.classes ?? [];

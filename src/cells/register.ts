@@ -93,7 +93,7 @@ export const registerCell = defineCell({
     const { model } = ctx.require(params.model, 'model', 'params.model');
     const registry = lifecycleServices(ctx.host).registry;
     if (!registry) {
-      throw new CellError('This host keeps no model registry, so the model cannot be registered.', { hint: 'Open the notebook in the workbench app, which stores the registry in the browser.' });
+      throw CellError.coded('register.noRegistry');
     }
     const metrics = params.metrics ? ctx.require(params.metrics, 'metrics', 'params.metrics').metrics : {};
     const name = (params.name || params.model).trim();
@@ -108,10 +108,9 @@ export const registerCell = defineCell({
       const value = metrics[key];
       if (value === undefined) {
         const known = Object.keys(metrics);
-        throw new CellError(`The condition needs metric "${params.condition.metric}", which "${params.metrics}" does not hold.`, {
-          hint: known.length ? `It holds: ${known.join(', ')}.` : 'Run an evaluate cell that stores metrics first.',
-          where: 'params.condition.metric',
-        });
+        throw (known.length
+          ? CellError.coded('register.metricMissing', { metric: params.condition.metric, metrics: params.metrics, known: known.join(', ') }, { where: 'params.condition.metric' })
+          : CellError.coded('register.noMetrics', { metric: params.condition.metric, metrics: params.metrics }, { where: 'params.condition.metric' }));
       }
       const text = describeCondition(key, value, params.condition.op, params.condition.value);
       if (!holds(value, params.condition.op, params.condition.value)) {

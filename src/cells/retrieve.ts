@@ -13,6 +13,7 @@ import { defineCell } from './types.ts';
 import { buildRetriever, evaluateRetriever, METHODS, searchScores, type LabelledQuestion, type Retriever, type SourceDoc } from '../ml/text/retriever.ts';
 import { rankByScore, randomRetrievalScores } from '../ml/text/ranking.ts';
 import { ragPrompt } from '../ml/text/prompt.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 export const retrieveSchema = z.object({
   input: z.string().default('docs').describe('Document table: one row a document.'),
@@ -43,7 +44,7 @@ export type RetrieveParams = z.output<typeof retrieveSchema>;
 
 function stringColumn(table: ColumnTable, column: string, tableName: string, param: string): string[] {
   if (!table.columnNames().includes(column)) {
-    throw new CellError(`Column "${column}" is not in "${tableName}".`, { hint: `Its columns: ${table.columnNames().join(', ')}.`, where: param });
+    throw CellError.coded('retrieve.columnNotIn', { column, table: tableName, columns: table.columnNames().join(', ') }, { where: param });
   }
   return Array.from(table.array(column) as ArrayLike<unknown>, (v) => (v === null || v === undefined ? '' : String(v)));
 }
@@ -89,12 +90,12 @@ export const retrieveCell = defineCell({
     ...(p.questions ? [`// evaluate on ${p.questions}: recall@1/5/10 and MRR → ${p.output}`] : []),
   ].join('\n'),
   async run(params, ctx): Promise<CellOutput[]> {
-    if (params.overlap >= params.chunkWords) throw new CellError(`The overlap (${params.overlap}) must be smaller than a chunk (${params.chunkWords} words).`, { where: 'params.overlap' });
+    if (params.overlap >= params.chunkWords) throw CellError.coded('retrieve.overlap', { overlap: params.overlap, words: params.chunkWords }, { where: 'params.overlap' });
     const table = ctx.table(params.input, 'params.input');
     const ids = stringColumn(table, params.idColumn, params.input, 'params.idColumn');
     const texts = stringColumn(table, params.textColumn, params.input, 'params.textColumn');
     const docs: SourceDoc[] = ids.map((id, i) => ({ id, text: texts[i] }));
-    ctx.progress({ phase: 'index', message: 'Chunking and indexing' });
+    ctx.progress({ phase: 'index', ...progressText('progress.indexing') });
     let retriever: Retriever;
     try {
       retriever = buildRetriever(docs, {
@@ -105,7 +106,7 @@ export const retrieveCell = defineCell({
         fusion: { method: params.fusion, alpha: params.alpha },
       });
     } catch (error) {
-      throw new CellError(`Cannot index "${params.input}": ${error instanceof Error ? error.message : String(error)}`, { where: 'params.input' });
+      throw CellError.coded('retrieve.indexFailed', { input: params.input, detail: error instanceof Error ? error.message : String(error) }, { where: 'params.input' });
     }
     checkAborted(ctx.signal);
     const { chunks, lsa } = retriever;
@@ -134,9 +135,9 @@ export const retrieveCell = defineCell({
       const qd = stringColumn(qt, params.docColumn, params.questions, 'params.docColumn');
       const qa = stringColumn(qt, params.answerColumn, params.questions, 'params.answerColumn');
       const labelled: LabelledQuestion[] = qs.map((question, i) => ({ question, doc: qd[i], answer: qa[i] }));
-      ctx.progress({ phase: 'evaluate', message: `Evaluating ${labelled.length} questions` });
+      ctx.progress({ phase: 'evaluate', ...progressText('progress.evaluatingQuestions', { n: labelled.length }) });
       const ev = evaluateRetriever(retriever, labelled, docs, KS, () => checkAborted(ctx.signal));
-      if (!ev.questions.length) throw new CellError(`No question's answer sentence was found in its document, so nothing could be evaluated.`, { hint: `Check "${params.docColumn}" and "${params.answerColumn}" of "${params.questions}".`, where: 'params.answerColumn' });
+      if (!ev.questions.length) throw CellError.coded('retrieve.noAnswers', { docColumn: params.docColumn, answerColumn: params.answerColumn, questions: params.questions }, { where: 'params.answerColumn' });
       const random = randomRetrievalScores(chunks.length, KS);
       const rows = [...METHODS.map((m) => ({ method: m, ...ev.scores[m] })), { method: 'random', ...random }].map((s) => ({
         method: s.method, 'recall@1': s.recall[1], 'recall@5': s.recall[5], 'recall@10': s.recall[10], MRR: s.mrr,

@@ -18,6 +18,7 @@ import { discretize, mutualInfo, mutualInfoClassif } from '../data/selection/mut
 import { correlationFilter } from '../data/selection/correlation-filter.ts';
 import { rfe } from '../data/selection/rfe.ts';
 import { fitModel, fitTreeModel } from '../ml/fit.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 export const selectSchema = z.object({
   input: z.string().default('data').describe('Table to select features from.'),
@@ -104,7 +105,7 @@ async function modelImportances(table: ColumnTable, features: string[], p: Selec
   }, { signal: ctx.signal });
   try {
     const coef = model.coefficients();
-    if (!coef) throw new CellError('This model has no coefficients.', { where: 'params.estimator' });
+    if (!coef) throw CellError.coded('select.noCoefficients', {}, { where: 'params.estimator' });
     // |coef| × std is the size of the coefficient on standardized features (coefficients alone depend on units).
     return features.map((f, j) => {
       const v = (table.array(f) as unknown[]).filter((x) => !isMissing(x)).map(Number);
@@ -120,7 +121,7 @@ async function modelImportances(table: ColumnTable, features: string[], p: Selec
 async function score(table: ColumnTable, features: string[], p: SelectParams, ctx: CellContext): Promise<Scored> {
   const { columns, y, dropped } = completeRows(table, features, p.target);
   const notes = dropped > 0 ? [`${dropped} row${dropped === 1 ? '' : 's'} with a missing feature or target ${dropped === 1 ? 'was' : 'were'} left out of the scoring.`] : [];
-  if (y.length < 2) throw new CellError('Too few complete rows to score the features.', { where: 'params.input' });
+  if (y.length < 2) throw CellError.coded('select.fewRows', {}, { where: 'params.input' });
   const X = rowsOf(columns);
   switch (p.method) {
     case 'variance': {
@@ -153,7 +154,7 @@ async function score(table: ColumnTable, features: string[], p: SelectParams, ct
     case 'rfe': {
       const keepCount = p.k ?? Math.max(1, Math.floor(features.length / 2));
       const res = await rfe(features.length, keepCount, p.step, (idx) => modelImportances(table, idx.map((j) => features[j]), p, ctx), ctx.signal,
-        (remaining) => ctx.progress({ phase: 'rfe', message: `${remaining} features left` }));
+        (remaining) => ctx.progress({ phase: 'rfe', ...progressText('progress.featuresLeft', { n: remaining }) }));
       // Score for the chart: higher is better (kept longest).
       const maxRank = Math.max(...res.ranking);
       return { score: res.ranking.map((r) => maxRank - r + 1), keep: res.keep, extra: { ranking: res.ranking }, label: 'RFE (rounds survived)', notes };
@@ -219,9 +220,9 @@ export const selectFeaturesCell = defineCell({
     const table = ctx.table(params.input, 'params.input');
     if (!params.target.trim()) throw CellError.coded('select.chooseTarget', {}, { where: 'params.target' });
     requireColumn(table, params.target, 'params.target', params.input);
-    if (params.output.trim() === '' || params.scores.trim() === '') throw new CellError('Name the output tables.', { where: 'params.output' });
+    if (params.output.trim() === '' || params.scores.trim() === '') throw CellError.coded('select.nameOutputs', {}, { where: 'params.output' });
     const features = candidateFeatures(table, params);
-    if (features.length === 0) throw new CellError('There are no numeric features to select from.', { where: 'params.features', hint: 'Encode text columns first (transform cell).' });
+    if (features.length === 0) throw CellError.coded('select.noNumericFeatures', {}, { where: 'params.features' });
     ctx.progress({ phase: 'score', message: params.method });
     const s = await score(table, features, params, ctx);
     checkAborted(ctx.signal);

@@ -9,6 +9,7 @@ import { CellError } from '../core/errors.ts';
 import { defineCell } from './types.ts';
 import { isNumericColumn } from '../ml/features.ts';
 import { buildPadded, buildWindows, PAD, UNK, type PaddedSequences, type SequenceData } from '../ml/sequences/index.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 export const sequencesSchema = z.object({
   input: z.string().default('train').describe('Training table (time-ordered, or give a time column); scaling and vocabulary are fitted on it.'),
@@ -81,18 +82,18 @@ export const sequencesCell = defineCell({
     return `// sequences: ${what} from ${p.input} → ${p.output}${also}\n// ${extras}`;
   },
   async run(params, ctx): Promise<CellOutput[]> {
-    if (!params.output.trim()) throw new CellError('Name the sequences output.', { where: 'params.output' });
+    if (!params.output.trim()) throw CellError.coded('sequences.nameOutput', {}, { where: 'params.output' });
     if (params.mode === 'windows' && !params.target) throw CellError.coded('target.missing', {}, { where: 'params.target' });
     const table = ctx.table(params.input, 'params.input');
     const features = defaultFeatures(table, params);
     if (params.mode === 'windows' && features.length === 0) {
-      throw new CellError('There are no numeric feature columns.', { hint: 'List the features, or one-hot encode text columns first.', where: 'params.features' });
+      throw CellError.coded('sequences.noNumericFeatures', {}, { where: 'params.features' });
     }
-    ctx.progress({ phase: 'sequences', message: `Building ${params.mode} from ${params.input}` });
+    ctx.progress({ phase: 'sequences', ...progressText('progress.buildingSequences', { mode: params.mode, input: params.input }) });
     const train = build(table, params, features);
     const built: [string, SequenceData][] = [[params.output, train]];
     for (const a of params.applyTo) {
-      ctx.progress({ phase: 'sequences', message: `Building ${params.mode} from ${a.input}` });
+      ctx.progress({ phase: 'sequences', ...progressText('progress.buildingSequences', { mode: params.mode, input: a.input }) });
       built.push([a.output, build(ctx.table(a.input, 'params.applyTo'), params, features, train)]);
     }
     for (const [name, data] of built) ctx.set(name, { type: 'object', value: data });

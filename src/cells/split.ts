@@ -13,6 +13,9 @@ import { tablePreview, toScalar } from '../data/preview.ts';
 import { columnValues } from '../data/stats.ts';
 import { topValues } from '../data/profile.ts';
 
+/** The catalogued "name this part" error of each part. */
+const NAME_PART = { train: 'split.nameTrain', validation: 'split.nameValidation', test: 'split.nameTest' } as const;
+
 const fraction = (d: number, text: string) => z.number().min(0).max(1).default(d).describe(text);
 
 export const splitSchema = z.object({
@@ -66,7 +69,7 @@ export const splitCell = defineCell({
     }
     if (target) requireColumn(table, target, 'params.target', params.input);
     const used = PARTS.filter((part) => params[part] > 0);
-    for (const part of used) if (params.outputs[part].trim() === '') throw new CellError(`Name the ${part} part.`, { where: `params.outputs.${part}` });
+    for (const part of used) if (params.outputs[part].trim() === '') throw CellError.coded(NAME_PART[part], {}, { where: `params.outputs.${part}` });
     const fractions: Fractions = { train: params.train, validation: params.validation, test: params.test };
     const labels = target ? columnValues(table, target) : [];
     const notes: TextOutput[] = [];

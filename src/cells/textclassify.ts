@@ -14,6 +14,7 @@ import { fitLogistic } from '../ml/text/logistic.ts';
 import { columnTexts, textTokens, TextLogisticModel } from '../ml/text/textModel.ts';
 import { fitCharNet } from '../ml/text/charNet.ts';
 import type { Scalar } from '../core/outputs.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 export const textClassifySchema = z.object({
   input: z.string().default('train').describe('Training table.'),
@@ -56,26 +57,26 @@ export const textClassifyCell = defineCell({
     ? `// ${p.output} = character embedding(${p.net.embeddingDim}) + Conv1D(${p.net.units}, 3) + global max pooling + sigmoid, first ${p.net.maxLength} characters\n// fit on ${p.input}.${p.textColumn} → ${p.target}: ${p.net.epochs} epochs, batch ${p.net.batchSize}, Adam ${p.net.learningRate}, seed ${p.net.seed}`
     : `// ${p.output} = TfidfVectorizer(analyzer='${p.analyzer}', ngram_range=(${p.ngramMin}, ${p.ngramMax}), min_df=${p.minDf}${p.maxFeatures ? `, max_features=${p.maxFeatures}` : ''}${p.sublinearTf ? ', sublinear_tf=True' : ''}) + LogisticRegression(C=${p.C})\n// fit on ${p.input}.${p.textColumn} → ${p.target}`,
   async run(params, ctx): Promise<CellOutput[]> {
-    if (params.ngramMax < params.ngramMin) throw new CellError(`The longest n-gram (${params.ngramMax}) is shorter than the shortest (${params.ngramMin}).`, { where: 'params.ngramMax' });
+    if (params.ngramMax < params.ngramMin) throw CellError.coded('text.ngramOrder', { max: params.ngramMax, min: params.ngramMin }, { where: 'params.ngramMax' });
     const table = ctx.table(params.input, 'params.input');
     for (const [col, where] of [[params.textColumn, 'params.textColumn'], [params.target, 'params.target']] as const) {
-      if (!table.columnNames().includes(col)) throw new CellError(`Column "${col}" is not in "${params.input}".`, { hint: `Its columns: ${table.columnNames().join(', ')}.`, where });
+      if (!table.columnNames().includes(col)) throw CellError.coded('text.columnNotIn', { column: col, table: params.input, columns: table.columnNames().join(', ') }, { where });
     }
     const { y, classes } = classificationTarget(table, params.target);
     if (classes.length !== 2) {
-      throw new CellError(`The text classifier needs exactly two classes in "${params.target}"; it has ${classes.length} (${classes.slice(0, 5).map((c) => JSON.stringify(c)).join(', ')}).`, { where: 'params.target' });
+      throw CellError.coded('text.twoClasses', { target: params.target, count: classes.length, classes: classes.slice(0, 5).map((c) => JSON.stringify(c)).join(', ') }, { where: 'params.target' });
     }
     if (params.model !== 'logistic') return fitNet(params, ctx, columnTexts(table, params.textColumn), y, classes);
     const tokenOptions = { analyzer: params.analyzer, ngramMin: params.ngramMin, ngramMax: params.ngramMax };
-    ctx.progress({ phase: 'features', message: 'TF-IDF' });
+    ctx.progress({ phase: 'features', ...progressText('progress.tfidf') });
     const tokens = columnTexts(table, params.textColumn).map((t) => textTokens(t, tokenOptions));
     const tfidf = fitTfidf(tokens, { minDf: params.minDf, maxFeatures: params.maxFeatures, sublinearTf: params.sublinearTf });
-    if (!tfidf.vocabulary.length) throw new CellError(`No n-gram occurs in ${params.minDf} or more texts.`, { hint: 'Lower minDf.', where: 'params.minDf' });
+    if (!tfidf.vocabulary.length) throw CellError.coded('text.noNgrams', { minDf: params.minDf }, { where: 'params.minDf' });
     const rows = tfidfMatrix(tfidf, tokens);
     checkAborted(ctx.signal);
     const fit = fitLogistic(rows, y, tfidf.vocabulary.length, { C: params.C, maxIter: params.maxIter, tolerance: 1e-5 }, (i, loss) => {
       checkAborted(ctx.signal);
-      ctx.progress({ phase: 'fit', message: `L-BFGS iteration ${i}, loss ${loss.toFixed(4)}`, fraction: i / params.maxIter });
+      ctx.progress({ phase: 'fit', ...progressText('progress.lbfgs', { i, loss: loss.toFixed(4) }), fraction: i / params.maxIter });
     });
     const model = new TextLogisticModel(params.target, params.textColumn, classes, tokenOptions, tfidf, fit, { analyzer: params.analyzer, ngram: [params.ngramMin, params.ngramMax], minDf: params.minDf, C: params.C });
     ctx.set(params.output, { type: 'model', model });
@@ -105,7 +106,7 @@ async function fitNet(params: TextClassifyParams, ctx: Parameters<typeof textCla
   const options = { ...params.net };
   const model = await fitCharNet({ texts, y, target: params.target, textColumn: params.textColumn, classes }, options, {
     signal: ctx.signal,
-    onEpoch: (e) => ctx.progress({ phase: 'train', epoch: e.epoch, epochs: options.epochs, loss: e.loss, fraction: e.epoch / options.epochs, message: `Epoch ${e.epoch}/${options.epochs}, loss ${e.loss.toFixed(4)}` }),
+    onEpoch: (e) => ctx.progress({ phase: 'train', epoch: e.epoch, epochs: options.epochs, loss: e.loss, fraction: e.epoch / options.epochs, ...progressText('progress.epoch', { epoch: e.epoch, epochs: options.epochs, loss: e.loss.toFixed(4) }) }),
   });
   ctx.set(params.output, { type: 'model', model });
   const p = model.probabilities(texts);

@@ -115,7 +115,7 @@ export const timeseriesCell = defineCell({
   },
   async run(params, ctx): Promise<CellOutput[]> {
     let table = ctx.table(params.input, 'params.input');
-    if (!params.value.trim()) throw new CellError('Choose the numeric column to analyse.', { where: 'params.value', hint: `Columns: ${table.columnNames().join(', ')}.` });
+    if (!params.value.trim()) throw CellError.coded('timeseries.chooseValue', { columns: table.columnNames().join(', ') }, { where: 'params.value' });
     requireColumn(table, params.value, 'params.value', params.input);
     const time = params.time?.trim() ? params.time : undefined;
     if (time) requireColumn(table, time, 'params.time', params.input);
@@ -124,7 +124,7 @@ export const timeseriesCell = defineCell({
       requireColumn(table, column, 'params.group.column', params.input);
       const keep = columnValues(table, column).map((v) => !isMissing(v) && v === value);
       const rows = keep.flatMap((k, i) => (k ? [i] : []));
-      if (rows.length === 0) throw new CellError(`No rows have ${column} = ${JSON.stringify(value)}.`, { where: 'params.group.value' });
+      if (rows.length === 0) throw CellError.coded('timeseries.noGroupRows', { column, value: JSON.stringify(value) }, { where: 'params.group.value' });
       table = table.reify(rows);
     }
     ctx.progress({ phase: 'series' });
@@ -135,7 +135,7 @@ export const timeseriesCell = defineCell({
     if (dropped > 0) outputs.push({ type: 'text', text: `${dropped} missing value${dropped === 1 ? '' : 's'} dropped before the analyses.` });
     const y = keep.map((i) => series.values[i] as number);
     const x: (string | number)[] = keep.map((i) => (series.times ? series.times[i] : i));
-    if (y.length < 3) throw new CellError(`The series has ${y.length} values; the analyses need more.`, { where: 'params.value' });
+    if (y.length < 3) throw CellError.coded('timeseries.short', { n: y.length }, { where: 'params.value' });
 
     const results: TimeseriesResults = { n: y.length };
     const want = new Set(params.analyses);
@@ -150,7 +150,7 @@ export const timeseriesCell = defineCell({
     if (want.has('pacf')) {
       // statsmodels allows PACF lags only below half the series length.
       const lags = Math.min(params.lags, Math.floor(y.length / 2) - 1);
-      if (lags < 1) throw new CellError('The series is too short for a PACF.', { where: 'params.lags' });
+      if (lags < 1) throw CellError.coded('timeseries.pacfShort', {}, { where: 'params.lags' });
       if (lags < params.lags) outputs.push({ type: 'text', text: `PACF shown up to lag ${lags} (at most half the series length).` });
       results.pacf = pacf(y, lags, ALPHA);
       outputs.push(correlogramFigure(results.pacf, 'PACF'));

@@ -145,12 +145,12 @@ function describeModel(model: TfjsModel): string {
 /** The cell's params with tuned values merged in (dotted names reach nested params), validated again. */
 function tunedParams(params: TrainParams, tuned: unknown): TrainParams {
   if (typeof tuned !== 'object' || tuned === null || Array.isArray(tuned)) {
-    throw new CellError(`"${params.paramsFrom}" does not hold tuned params.`, { hint: 'Name the output of a tune cell (best_params by default).', where: 'params.paramsFrom' });
+    throw CellError.coded('train.notTunedParams', { name: params.paramsFrom ?? '' }, { where: 'params.paramsFrom' });
   }
   const merged = trainSchema.safeParse(mergeTrialParams(params, tuned as Record<string, unknown>));
   if (!merged.success) {
     const issue = merged.error.issues[0];
-    throw new CellError(`The tuned params do not fit this train cell: ${issue.path.join('.')}: ${issue.message}.`, { where: 'params.paramsFrom' });
+    throw CellError.coded('train.tunedParamsMismatch', { path: issue.path.join('.'), detail: issue.message }, { where: 'params.paramsFrom' });
   }
   return merged.data;
 }
@@ -202,10 +202,9 @@ async function trainOnce(params: TrainParams, ctx: CellContext): Promise<CellOut
   const source = ctx.get(params.input);
   if (source?.type === 'object' && isSequenceData(source.value)) return runSequence(params, ctx, source.value);
   if (isSequenceKind(params.model)) {
-    throw new CellError(`Model ${params.model} trains on sequences, but "${params.input}" is ${source ? `a ${source.type}` : 'missing'}.`, {
-      hint: 'Add a sequences cell that builds windows or padded sequences from the table, and train on its output.',
-      where: 'params.input',
-    });
+    throw (source
+      ? CellError.coded('train.sequencesWrongType', { model: params.model, input: params.input, type: source.type }, { where: 'params.input' })
+      : CellError.coded('train.sequencesMissing', { model: params.model, input: params.input }, { where: 'params.input' }));
   }
   if (!params.target.trim()) throw CellError.coded('target.missing', {}, { where: 'params.target' });
   if (!params.output.trim()) throw CellError.coded('output.missing', {}, { where: 'params.output' });
@@ -255,14 +254,14 @@ export function sequenceFitOptions(
 /** The sequence branch: lstm, gru or cnn1d on windows or padded sequences. */
 async function runSequence(params: TrainParams, ctx: CellContext, data: SequenceData): Promise<CellOutput[]> {
   if (!isSequenceKind(params.model)) {
-    throw new CellError(`"${params.input}" holds sequences; model ${params.model} trains on tables.`, { hint: "Use model 'lstm', 'gru' or 'cnn1d', or train on the table.", where: 'params.model' });
+    throw CellError.coded('train.tableModelOnSequences', { input: params.input, model: params.model }, { where: 'params.model' });
   }
   if (!params.output.trim()) throw CellError.coded('output.missing', {}, { where: 'params.output' });
   let validation: SequenceData | undefined;
   if (params.validation) {
     const v = ctx.get(params.validation);
     if (v?.type !== 'object' || !isSequenceData(v.value)) {
-      throw new CellError(`Validation "${params.validation}" must be sequences built like the training ones.`, { hint: "Add it to the sequences cell's applyTo.", where: 'params.validation' });
+      throw CellError.coded('train.validationNotSequences', { validation: params.validation }, { where: 'params.validation' });
     }
     validation = v.value;
   }

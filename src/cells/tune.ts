@@ -17,6 +17,7 @@ import type { SequenceKind } from '../ml/models/sequence-net.ts';
 import { tablePreview } from '../data/preview.ts';
 import { fitAny } from '../ml/validation/fit-any.ts';
 import { MedianPruner, randomSampler, runStudy, tpeSampler, type ParamDef, type ParamValues, type TrialRecord } from '../ml/tuning/index.ts';
+import { progressText } from '../core/messages/progress.ts';
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -57,7 +58,7 @@ export function withTrialParams(base: Record<string, unknown>, values: ParamValu
   const parsed = trainSchema.safeParse(merged);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CellError(`Trial params are not valid train params: ${issue.path.join('.')}: ${issue.message}.`, { hint: 'Narrow that parameter\'s range in the search space.', where: 'params.space' });
+    throw CellError.coded('tune.badTrialParams', { path: issue.path.join('.'), detail: issue.message }, { where: 'params.space' });
   }
   return parsed.data;
 }
@@ -90,7 +91,7 @@ function sequencesPair(params: TuneParams, ctx: CellContext): { train: SequenceD
   if (!train) return undefined;
   const v = ctx.get(params.validation);
   if (v?.type !== 'object' || !isSequenceData(v.value) || v.value.mode !== train.mode) {
-    throw new CellError(`Validation "${params.validation}" must be ${train.mode} sequences built like "${params.input}".`, { hint: "Add the validation table to the sequences cell's applyTo.", where: 'params.validation' });
+    throw CellError.coded('tune.validationMode', { validation: params.validation, mode: train.mode, input: params.input }, { where: 'params.validation' });
   }
   return { train, validation: v.value };
 }
@@ -110,8 +111,8 @@ export const tuneCell = defineCell({
   },
   async run(params, ctx): Promise<CellOutput[]> {
     if (!params.target.trim() && !sequencesInput(params, ctx)) throw CellError.coded('target.missing', {}, { where: 'params.target' });
-    if (!params.output.trim()) throw new CellError('Name the best-params output.', { where: 'params.output' });
-    if (!params.validation.trim()) throw new CellError('Tuning needs a validation table to score trials on.', { hint: 'Add a split cell with a validation part.', where: 'params.validation' });
+    if (!params.output.trim()) throw CellError.coded('tune.nameOutput', {}, { where: 'params.output' });
+    if (!params.validation.trim()) throw CellError.coded('tune.needsValidation', {}, { where: 'params.validation' });
     const startedAt = new Date();
     const t0 = performance.now();
     const sequences = sequencesPair(params, ctx);
@@ -145,20 +146,21 @@ export const tuneCell = defineCell({
         const last = (kept !== undefined ? history.find((r) => r.epoch === kept) : undefined) ?? history.at(-1);
         const value = last?.[params.metric];
         if (typeof value !== 'number') {
-          throw new CellError(params.metric === 'val_loss' ? 'The validation loss is missing.' : `This model's validation records no ${params.metric}.`, {
-            hint: params.metric === 'val_loss' ? undefined : 'val_top3 and val_macro_f1 come from padded sequences, val_accuracy from classification, val_auc from binary boosted trees (gbdt); or use val_loss.',
-            where: params.metric === 'val_loss' ? 'params.validation' : 'params.metric',
-          });
+          throw (params.metric === 'val_loss'
+            ? CellError.coded('tune.noValLoss', {}, { where: 'params.validation' })
+            : CellError.coded('tune.metricNotRecorded', { metric: params.metric }, { where: 'params.metric' }));
         }
         return sign * value;
       },
       onTrial: (t, best) => ctx.progress({
         phase: 'tune', fraction: t.number / params.trials,
-        message: `Trial ${t.number}/${params.trials} ${t.state}: ${(sign * t.value).toFixed(4)}${best ? `, best ${(sign * best.value).toFixed(4)} (trial ${best.number})` : ''}`,
+        ...progressText(`progress.trial${t.state === 'pruned' ? 'Pruned' : 'Complete'}${best ? 'Best' : ''}`, {
+          n: t.number, trials: params.trials, value: (sign * t.value).toFixed(4), ...(best ? { best: (sign * best.value).toFixed(4), bestTrial: best.number } : {}),
+        }),
       }),
     });
     if (!result.best) {
-      throw new CellError('No trial completed.', { hint: 'Raise the time limit or the trial budget, or turn pruning off.', where: 'params.trials' });
+      throw CellError.coded('tune.noTrial', {}, { where: 'params.trials' });
     }
     const bestParams: Record<string, Scalar> = { ...result.best.params };
     ctx.set(params.output, { type: 'object', value: bestParams });

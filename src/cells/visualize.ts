@@ -123,7 +123,7 @@ function xyTraces(table: ColumnTable, p: Params, rows: number[]): Record<string,
 
 function histogramTraces(table: ColumnTable, p: Params, rows: number[]): Record<string, unknown>[] {
   const name = p.x || p.y[0];
-  if (!name) throw new CellError('A histogram needs a column (x).', { where: 'params.x' });
+  if (!name) throw CellError.coded('chart.histogramX', {}, { where: 'params.x' });
   const values = column(table, name, p.x ? 'x' : 'y');
   const groups = p.color ? groupBy(column(table, p.color, 'color'), rows) : new Map([[name, rows]]);
   return [...groups].map(([group, g]) => ({ type: 'histogram', x: g.map((r) => values[r]), name: group, nbinsx: p.bins, opacity: groups.size > 1 ? 0.6 : 1 }));
@@ -131,7 +131,7 @@ function histogramTraces(table: ColumnTable, p: Params, rows: number[]): Record<
 
 function boxTraces(table: ColumnTable, p: Params, rows: number[]): Record<string, unknown>[] {
   const ys = p.y.length ? p.y : [];
-  if (!ys.length) throw new CellError('A box plot needs at least one y column.', { where: 'params.y' });
+  if (!ys.length) throw CellError.coded('chart.boxY', {}, { where: 'params.y' });
   const by = p.x || p.color;
   const groups = by ? groupBy(column(table, by, p.x ? 'x' : 'color'), rows) : new Map([['', rows]]);
   const traces: Record<string, unknown>[] = [];
@@ -158,12 +158,12 @@ function heatmapTraces(table: ColumnTable, p: Params): Record<string, unknown>[]
   if (!p.x && !p.y.length) {
     // No axes given: the Pearson correlation matrix of the numeric columns.
     const names = table.columnNames().filter((n) => ['number', 'integer'].includes(columnType(table, n)));
-    if (names.length < 2) throw new CellError('A correlation heatmap needs at least two numeric columns.', { where: 'params.input' });
+    if (names.length < 2) throw CellError.coded('chart.correlationTwo', {}, { where: 'params.input' });
     const cols = names.map((n) => numeric(table, n, 'input'));
     const z = cols.map((a) => cols.map((b) => pearson(a, b)));
     return [{ type: 'heatmap', x: names, y: names, z, zmin: -1, zmax: 1, colorscale: 'RdBu', reversescale: true }];
   }
-  if (!p.x || !p.color) throw new CellError('A heatmap needs x and color (the row category), or no axes for a correlation matrix.', { where: 'params.color' });
+  if (!p.x || !p.color) throw CellError.coded('chart.heatmapAxes', {}, { where: 'params.color' });
   const xs = column(table, p.x, 'x');
   const rowsCat = column(table, p.color, 'color');
   const yv = p.y.length ? numeric(table, p.y[0], 'y') : null;

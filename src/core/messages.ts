@@ -5,6 +5,13 @@
 // (src/ui/i18n-errors.ts) while the engine, the headless runner and saved
 // notebooks keep the English text. No DOM: the engine renders English itself.
 
+import { DATA_MESSAGES } from './messages/data.ts';
+import { ML_MESSAGES } from './messages/ml.ts';
+import { CELL_MESSAGES } from './messages/cells.ts';
+import { HOST_MESSAGES } from './messages/host.ts';
+import { ENDPOINT_MESSAGES } from './messages/endpoints.ts';
+import { METRIC_MESSAGES } from './messages/metrics.ts';
+
 export type MessageParams = Record<string, string | number>;
 
 interface Template {
@@ -130,6 +137,13 @@ export const ENGINE_MESSAGES = {
   'name.joined': { message: 'Give the joined table a name.' },
   'name.resultsOutput': { message: 'Name the results output.' },
   'name.predictionsOutput': { message: 'Name the predictions output.' },
+  // The rarer errors, by layer (src/core/messages/).
+  ...DATA_MESSAGES,
+  ...ML_MESSAGES,
+  ...CELL_MESSAGES,
+  ...HOST_MESSAGES,
+  ...ENDPOINT_MESSAGES,
+  ...METRIC_MESSAGES,
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof ENGINE_MESSAGES;

@@ -185,6 +185,9 @@ export interface Progress {
   /** 0..1 when known. */
   fraction?: number;
   message?: string;
+  /** The message as a catalogue code and parameters (src/core/messages/progress.ts), for the UI language. */
+  code?: string;
+  params?: Record<string, string | number>;
   epoch?: number;
   epochs?: number;
   batch?: number;

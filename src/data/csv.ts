@@ -91,9 +91,7 @@ export function detectDelimiter(text: string): string {
 
 function checkDelimiter(delimiter: string): void {
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
-    throw new CellError(`The delimiter must be one character other than a quote or a line break, not ${JSON.stringify(delimiter)}.`, {
-      where: 'params.delimiter',
-    });
+    throw CellError.coded('csv.badDelimiter', { delimiter: JSON.stringify(delimiter) }, { where: 'params.delimiter' });
   }
 }
 
@@ -194,10 +192,7 @@ export function paddedNote(padded: number): string {
 }
 
 function tooManyCells(line: number, rows: number, width: number, maxCells: number): CellError {
-  return new CellError(`The file is too large for this browser tab: by line ${line} it already holds ${rows.toLocaleString('en')} rows × ${width} columns, over the budget of ${maxCells.toLocaleString('en')} values.`, {
-    where: `line ${line}`,
-    hint: 'Load a sample of the file (fewer rows or columns), or run the notebook headless (npx ml-workbench run), which has no such budget.',
-  });
+  return CellError.coded('csv.tooLarge', { line, rows: rows.toLocaleString('en'), width, budget: maxCells.toLocaleString('en') }, { where: `line ${line}` });
 }
 
 function emptyFile(): CellError {

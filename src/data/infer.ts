@@ -143,18 +143,23 @@ export function parseDate(text: string): Date | undefined {
   return new Date(Date.UTC(y, mo - 1, d, +h, +mi, +sec, ms));
 }
 
-const converters: Record<Exclude<TypeOverride, 'string'>, { parse: (t: string) => CellValue | undefined; noun: string }> = {
-  number: { parse: parseNumber, noun: 'a number' },
-  integer: {
-    parse: (t) => {
-      const v = parseNumber(t);
-      return v !== undefined && Number.isInteger(v) ? v : undefined;
-    },
-    noun: 'an integer',
+const converters: Record<Exclude<TypeOverride, 'string'>, (t: string) => CellValue | undefined> = {
+  number: parseNumber,
+  integer: (t) => {
+    const v = parseNumber(t);
+    return v !== undefined && Number.isInteger(v) ? v : undefined;
   },
-  boolean: { parse: parseBoolean, noun: 'true or false' },
-  date: { parse: parseDate, noun: 'a date (yyyy-mm-dd or yyyy-mm-dd HH:MM:SS)' },
+  boolean: parseBoolean,
+  date: parseDate,
 };
+
+/** The catalogued "is not a …" error of each type, by file line (text files) or row (records). */
+const NOT_TYPE = {
+  number: { line: 'type.notNumberLine', row: 'type.notNumberRow' },
+  integer: { line: 'type.notIntegerLine', row: 'type.notIntegerRow' },
+  boolean: { line: 'type.notBooleanLine', row: 'type.notBooleanRow' },
+  date: { line: 'type.notDateLine', row: 'type.notDateRow' },
+} as const;
 
 /** Guess a column's type from its non-missing values. */
 export function inferType(values: readonly string[], isMissing: (v: string) => boolean): TypeOverride {
@@ -195,7 +200,7 @@ export function convertColumn(
     for (let i = 0; i < values.length; i++) out[i] = isMissing(values[i]) ? null : values[i];
     return out;
   }
-  const { parse, noun } = converters[type];
+  const parse = converters[type];
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (isMissing(v)) {
@@ -205,10 +210,7 @@ export function convertColumn(
     const x = parse(v);
     if (x === undefined) {
       const where = lines ? `line ${lines[i]}` : `row ${i + 1}`;
-      throw new CellError(`column ${name}, ${where}: '${v}' is not ${noun}`, {
-        where,
-        hint: `Change the type of "${name}", or add '${v}' to the missing-value tokens.`,
-      });
+      throw CellError.coded(lines ? NOT_TYPE[type].line : NOT_TYPE[type].row, { column: name, value: String(v), ...(lines ? { line: lines[i] } : { row: i + 1 }) }, { where });
     }
     out[i] = x;
   }
@@ -301,10 +303,7 @@ function tryParse(values: readonly string[], isMissing: (v: string) => boolean, 
 export function checkOverrides(names: readonly string[], types: Record<string, TypeOverride> | undefined): void {
   for (const col of Object.keys(types ?? {})) {
     if (!names.includes(col)) {
-      throw new CellError(`The type override names column "${col}", which is not in the file.`, {
-        where: `params.types.${col}`,
-        hint: `Available columns: ${names.join(', ')}.`,
-      });
+      throw CellError.coded('type.overrideUnknown', { column: col, columns: names.join(', ') }, { where: `params.types.${col}` });
     }
   }
 }

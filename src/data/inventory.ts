@@ -78,17 +78,17 @@ export interface InventoryOptions {
 /** One simulation: the day-by-day ledger. */
 export function simulateInventory(actual: readonly number[], predicted: readonly number[], options: InventoryOptions): InventoryDay[] {
   const n = actual.length;
-  if (predicted.length !== n) throw new CellError(`Actual (${n}) and predicted (${predicted.length}) have different lengths.`);
+  if (predicted.length !== n) throw CellError.coded('inventory.lengths', { actual: n, predicted: predicted.length });
   const L = options.leadTime;
-  if (!Number.isInteger(L) || L < 0) throw new CellError(`The lead time must be a whole number ≥ 0, not ${L}.`, { where: 'params.leadTime' });
+  if (!Number.isInteger(L) || L < 0) throw CellError.coded('inventory.leadTime', { value: L }, { where: 'params.leadTime' });
   const SS = options.safetyStock;
-  if (!(SS >= 0)) throw new CellError(`The safety stock must be ≥ 0, not ${SS}.`, { where: 'params.safetyStocks' });
+  if (!(SS >= 0)) throw CellError.coded('inventory.safetyStock', { value: SS }, { where: 'params.safetyStocks' });
   const days: InventoryDay[] = [];
   const orders: number[] = [];
   let close = SS;
   for (let i = 0; i < n; i++) {
     const y = actual[i];
-    if (!Number.isFinite(y) || !Number.isFinite(predicted[i])) throw new CellError(`Row ${i + 1} has a missing or non-numeric actual or predicted value.`, { where: 'params.input' });
+    if (!Number.isFinite(y) || !Number.isFinite(predicted[i])) throw CellError.coded('inventory.badRow', { row: i + 1 }, { where: 'params.input' });
     // L = 0: an order placed today arrives today, before the day's sales, so it
     // is sized on the opening stock (yesterday's close) and today's forecast.
     let receive: number;

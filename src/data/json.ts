@@ -39,16 +39,14 @@ function parseJsonText(text: string, lineOffset = 0): unknown {
     const offset = jsonErrorOffset(text);
     const pos = positionOf(text, offset < 0 ? 0 : offset);
     const where = `line ${pos.line + lineOffset}, column ${pos.column}`;
-    const found = offset >= text.length ? 'the text ends too early' : `unexpected ${JSON.stringify(text[offset])}`;
-    throw new CellError(`The JSON is not valid: ${found} at ${where}.`, {
-      where,
-      hint: 'Check that file is JSON (an array of records, or one record per line for JSON lines).',
-    });
+    throw (offset >= text.length
+      ? CellError.coded('json.endsEarly', { line: pos.line + lineOffset, column: pos.column }, { where })
+      : CellError.coded('json.unexpected', { char: JSON.stringify(text[offset]), line: pos.line + lineOffset, column: pos.column }, { where }));
   }
 }
 
 export function parseJson(text: string, options: JsonOptions = {}): ColumnTable {
-  if (text.trim() === '') throw new CellError('The file is empty.', { where: 'line 1, column 1' });
+  if (text.trim() === '') throw CellError.coded('json.empty', {}, { where: 'line 1, column 1' });
   const value = parseJsonText(text);
   if (Array.isArray(value)) return fromRecords(value, options);
   if (value !== null && typeof value === 'object') {
@@ -56,7 +54,7 @@ export function parseJson(text: string, options: JsonOptions = {}): ColumnTable 
     if (Array.isArray(obj.columns) && Array.isArray(obj.data)) return fromSplit(obj.columns, obj.data, options);
     return fromColumns(obj, options);
   }
-  throw new CellError('The JSON holds a single value, not a table.', { hint: 'Expected an array of records or an object of columns.' });
+  throw CellError.coded('json.scalar');
 }
 
 /** One JSON value per non-blank line. */
@@ -67,7 +65,7 @@ export function parseJsonLines(text: string, options: JsonOptions = {}): ColumnT
     if (line.trim() === '') return;
     records.push(parseJsonText(line, i));
   });
-  if (records.length === 0) throw new CellError('The file is empty.', { where: 'line 1, column 1' });
+  if (records.length === 0) throw CellError.coded('json.empty', {}, { where: 'line 1, column 1' });
   return fromRecords(records, options, true);
 }
 
@@ -77,9 +75,7 @@ function fromRecords(records: unknown[], options: JsonOptions, jsonLines = false
   const columns: unknown[][] = [];
   records.forEach((record, r) => {
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-      throw new CellError(`${jsonLines ? `Line ${r + 1}` : `Item ${r + 1}`} is not a record ({"column": value, ...}).`, {
-        where: jsonLines ? `line ${r + 1}` : `item ${r + 1}`,
-      });
+      throw CellError.coded(jsonLines ? 'json.lineNotRecord' : 'json.itemNotRecord', { n: r + 1 }, { where: jsonLines ? `line ${r + 1}` : `item ${r + 1}` });
     }
     for (const [key, v] of Object.entries(record)) {
       let c = index.get(key);
@@ -101,10 +97,10 @@ function fromColumns(obj: Record<string, unknown>, options: JsonOptions): Column
   const columns = names.map((name) => {
     const col = obj[name];
     if (!Array.isArray(col)) {
-      throw new CellError(`In an object of columns every value must be an array; "${name}" is not.`, { where: `key "${name}"` });
+      throw CellError.coded('json.columnNotArray', { column: name }, { where: `key "${name}"` });
     }
     if (length !== undefined && col.length !== length) {
-      throw new CellError(`Column "${name}" has ${col.length} values but "${names[0]}" has ${length}.`, { where: `key "${name}"` });
+      throw CellError.coded('json.columnLengths', { column: name, count: col.length, first: names[0], length }, { where: `key "${name}"` });
     }
     length = col.length;
     return col as unknown[];
@@ -117,7 +113,7 @@ function fromSplit(columnNames: unknown[], data: unknown[], options: JsonOptions
   const columns: unknown[][] = names.map(() => new Array<unknown>(data.length));
   data.forEach((row, r) => {
     if (!Array.isArray(row) || row.length !== names.length) {
-      throw new CellError(`Row ${r + 1} of "data" does not have ${names.length} values.`, { where: `data[${r}]` });
+      throw CellError.coded('json.dataRowWidth', { row: r + 1, width: names.length }, { where: `data[${r}]` });
     }
     row.forEach((v, c) => (columns[c][r] = v));
   });

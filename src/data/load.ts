@@ -77,7 +77,7 @@ export async function loadBytesAsync(bytes: Uint8Array, options: LoadOptions = {
     return { table: withTypes(table, options.types), format: 'parquet', notes: [] };
   }
   if (binary === 'arrow') return { table: withTypes(parseArrow(bytes), options.types), format: 'arrow', notes: [] };
-  if (bytes.length === 0) throw new CellError('The file is empty (0 bytes).', { where: 'line 1, column 1', hint: 'Check that the right file was chosen.' });
+  if (bytes.length === 0) throw CellError.coded('file.emptyBytes', {}, { where: 'line 1, column 1' });
   const format = (given as Exclude<TextFormat, 'auto'> | undefined) ?? detectFormat(options.fileName, decodeText(bytes.subarray(0, 64 * 1024)));
   if (format === 'json' || format === 'jsonl') return loadText(decodeText(bytes), { ...options, format });
   const delimiter = format === 'tsv' && (options.delimiter === undefined || options.delimiter === 'auto') ? '\t' : options.delimiter;
@@ -186,7 +186,7 @@ function withTypes(table: ColumnTable, types: Record<string, TypeOverride> | und
   if (!types || Object.keys(types).length === 0) return table;
   const names = table.columnNames();
   for (const name of Object.keys(types)) {
-    if (!names.includes(name)) throw new CellError(`Cannot force the type of "${name}": the file has no such column.`, { where: `params.types.${name}`, hint: `Columns are: ${names.join(', ')}.` });
+    if (!names.includes(name)) throw CellError.coded('type.forceUnknown', { column: name, columns: names.join(', ') }, { where: `params.types.${name}` });
   }
   // Only the forced columns change (through their text); the others keep their binary types.
   const forcedNames = Object.keys(types);
@@ -195,14 +195,14 @@ function withTypes(table: ColumnTable, types: Record<string, TypeOverride> | und
 }
 
 export function loadBytes(bytes: Uint8Array, options: LoadOptions = {}): Loaded {
-  if (bytes.length === 0) throw new CellError('The file is empty (0 bytes).', { where: 'line 1, column 1', hint: 'Check that the right file was chosen.' });
+  if (bytes.length === 0) throw CellError.coded('file.emptyBytes', {}, { where: 'line 1, column 1' });
   const text = decodeText(bytes);
   return loadText(text, options);
 }
 
 export function loadText(text: string, options: LoadOptions = {}): Loaded {
   if (options.format === 'parquet' || options.format === 'arrow') {
-    throw new CellError(`A ${options.format} file is binary; it cannot be read from text.`, { where: 'params.format' });
+    throw CellError.coded('load.binaryFromText', { format: options.format }, { where: 'params.format' });
   }
   const format = options.format && options.format !== 'auto' ? options.format : detectFormat(options.fileName, text);
   const missing = options.missing ?? DEFAULT_MISSING;

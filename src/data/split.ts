@@ -197,7 +197,7 @@ export function timeSplit(times: readonly unknown[], f: Fractions, options: { la
   const n = keyed.length;
   const cuts: number[] = [];
   if (options.lastDays !== undefined) {
-    if (!(options.lastDays > 0)) throw new CellError(`lastDays must be above 0, not ${options.lastDays}.`, { where: 'params.lastDays' });
+    if (!(options.lastDays > 0)) throw CellError.coded('split.lastDays', { value: options.lastDays }, { where: 'params.lastDays' });
     const latest = n ? keyed[n - 1].t : 0;
     const held = [f.validation > 0, f.test > 0].filter(Boolean).length;
     // First row at or after each boundary, boundaries counted back from the latest time.
@@ -244,9 +244,9 @@ export function timeSeriesSplit(n: number, nSplits: number, options: { testSize?
   const folds = nSplits + 1;
   const gap = options.gap ?? 0;
   const testSize = options.testSize ?? Math.floor(n / folds);
-  if (!Number.isInteger(nSplits) || nSplits < 2) throw new CellError(`Time-series cross-validation needs at least 2 splits, not ${nSplits}.`, { where: 'params.folds' });
-  if (folds > n) throw new CellError(`${nSplits} splits need more than ${n} rows.`, { where: 'params.folds' });
-  if (n - gap - testSize * nSplits <= 0) throw new CellError(`Too many splits (${nSplits}) for ${n} rows with test size ${testSize} and gap ${gap}.`, { where: 'params.folds' });
+  if (!Number.isInteger(nSplits) || nSplits < 2) throw CellError.coded('split.tsFolds', { folds: nSplits }, { where: 'params.folds' });
+  if (folds > n) throw CellError.coded('split.tsTooFewRows', { folds: nSplits, rows: n }, { where: 'params.folds' });
+  if (n - gap - testSize * nSplits <= 0) throw CellError.coded('split.tsTooMany', { folds: nSplits, rows: n, testSize, gap }, { where: 'params.folds' });
   const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
   const out: { train: number[]; test: number[] }[] = [];
   for (let start = n - nSplits * testSize; start < n; start += testSize) {

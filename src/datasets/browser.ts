@@ -34,22 +34,29 @@ function origin(): string {
   return (globalThis as unknown as { location: { origin: string } }).location.origin;
 }
 
-async function fetchBytes(url: string, what: string, signal?: AbortSignal): Promise<Uint8Array> {
+/** `source`: what the student asked for (a bundled dataset's name or the URL as written), for the message. */
+async function fetchBytes(url: string, source: { dataset?: string; url?: string }, signal?: AbortSignal): Promise<Uint8Array> {
   let response: Response;
   try {
     response = await fetch(url, { signal });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new CellError(`Cannot read ${what}: ${error instanceof Error ? error.message : String(error)}.`);
+    const detail = error instanceof Error ? error.message : String(error);
+    throw (source.dataset !== undefined
+      ? CellError.coded('host.datasetFetchFailed', { name: source.dataset, detail }, { cause: error })
+      : CellError.coded('host.urlFetchFailed', { url: source.url ?? url, detail }, { cause: error }));
   }
-  if (!response.ok) throw new CellError(`Cannot read ${what}: the server answered ${response.status} ${response.statusText}.`);
+  const status = `${response.status} ${response.statusText}`.trim();
+  if (!response.ok) throw (source.dataset !== undefined
+      ? CellError.coded('host.datasetHttp', { name: source.dataset, status })
+      : CellError.coded('host.urlHttp', { url: source.url ?? url, status }));
   return new Uint8Array(await response.arrayBuffer());
 }
 
 /** The stored Blob of an upload, or the message that it is gone. */
 async function uploadBlob(store: () => Promise<WorkbenchStore>, id: string): Promise<Blob> {
   const record = await (await store()).getFile(id);
-  if (!record) throw new CellError(`There is no uploaded file with id "${id}" in this browser.`, { hint: 'Upload the file again (Files in the sidebar) and pick it in the load cell.' });
+  if (!record) throw CellError.coded('host.noUpload', { id });
   return record.blob;
 }
 
@@ -99,20 +106,20 @@ export function browserHost(options: { store: () => Promise<WorkbenchStore>; bac
     listDatasets: () => DATASETS.map(({ name, file, description }) => ({ name, file, description })),
     async readDataset(name) {
       const entry = findDataset(name);
-      if (!entry) throw new CellError(`There is no bundled dataset named "${name}".`, { hint: `Bundled datasets: ${DATASETS.map((d) => d.name).join(', ')}.` });
+      if (!entry) throw CellError.coded('host.noDataset', { name, datasets: DATASETS.map((d) => d.name).join(', ') });
       const url = datasetUrl(entry.path);
-      if (!url) throw new CellError(`The dataset "${name}" is not bundled with this build of the app.`);
-      return fetchBytes(new URL(url, origin()).href, `dataset "${name}"`);
+      if (!url) throw CellError.coded('host.notBundled', { name });
+      return fetchBytes(new URL(url, origin()).href, { dataset: name });
     },
     async fetchSameOrigin(url, signal) {
       let resolved: URL;
       try {
         resolved = new URL(url, origin());
       } catch {
-        throw new CellError(`"${url}" is not a valid URL.`);
+        throw CellError.coded('host.badUrl', { url });
       }
-      if (resolved.origin !== origin()) throw new CellError(`Only URLs on the app's own origin can be loaded (like /data/sales.csv), not "${url}".`);
-      return fetchBytes(resolved.href, `URL "${url}"`, signal);
+      if (resolved.origin !== origin()) throw CellError.coded('host.otherOrigin', { url });
+      return fetchBytes(resolved.href, { url }, signal);
     },
     async readUserFile(id) {
       return new Uint8Array(await (await uploadBlob(options.store, id)).arrayBuffer());

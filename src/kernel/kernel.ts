@@ -171,14 +171,17 @@ export class Kernel {
   async restart(): Promise<void> {
     this.cancel();
     await this.queue.catch(() => undefined);
+    const hadValues = this.values.size > 0;
     for (const { value } of this.values.values()) disposeValue(value);
     this.values.clear();
     this.cursor = 0;
+    // Only what changes is reported: opening a notebook restarts the kernel, and an event
+    // per idle cell of the previous notebook cost the app a re-render each (bench app/open-4mb).
     for (const e of this.entries) {
       e.ranWith = undefined;
-      this.setStatus(e, 'idle');
+      if (e.state.status !== 'idle') this.setStatus(e, 'idle');
     }
-    this.emit({ type: 'values', values: [] });
+    if (hadValues) this.emit({ type: 'values', values: [] });
   }
 
   dispose(): void {
@@ -353,9 +356,7 @@ export class Kernel {
     const budget = this.host.memoryBudget?.tableCells;
     if (budget !== undefined && value.type === 'table' && value.table.numRows() * value.table.numCols() > budget) {
       const { table } = value;
-      throw new CellError(`The table "${name}" (${table.numRows().toLocaleString('en')} rows × ${table.numCols()} columns) is too large for this browser tab: its budget is ${budget.toLocaleString('en')} values.`, {
-        hint: 'Work on a sample (fewer rows or columns), or run the notebook headless (npx ml-workbench run), which has no such budget.',
-      });
+      throw CellError.coded('budget.table', { name, rows: table.numRows().toLocaleString('en'), columns: table.numCols(), budget: budget.toLocaleString('en') });
     }
     const old = this.values.get(name);
     this.values.set(name, { value, cellId });

@@ -9,6 +9,7 @@ import type { Scalar } from '../core/outputs.ts';
 import type { Prediction, Task } from '../core/values.ts';
 import { compareLabels, indexLabels, sortedLabels } from '../ml/metrics/labels.ts';
 import { FLOAT64_EPS } from '../ml/metrics/probabilistic.ts';
+import { CellError } from '../core/errors.ts';
 
 export type IndexedMetric = (indices: ArrayLike<number>) => number;
 
@@ -129,7 +130,7 @@ function rocAuc(t: Int32Array, proba: readonly (readonly number[])[], k: number)
       let totalPos = 0;
       for (let i = 0; i < idx.length; i++) if (t[idx[i]] === c) totalPos++;
       const totalNeg = idx.length - totalPos;
-      if (totalPos === 0 || totalNeg === 0) throw new Error('ROC-AUC is undefined when only one class is present in the true labels.');
+      if (totalPos === 0 || totalNeg === 0) throw CellError.coded('metric.aucOneClass');
       let tp = 0;
       let fp = 0;
       let prevTpr = 0;

@@ -8,6 +8,7 @@ import type { Scalar } from '../core/outputs.ts';
 import { accuracy, logLoss, mae, mape, precisionRecallF1, r2, rmse, rocAuc } from '../ml/metrics/index.ts';
 import { metricKey } from './format.ts';
 import { indexedMetric } from './indexedMetrics.ts';
+import { CellError } from '../core/errors.ts';
 
 export const DEFAULT_METRICS: Record<Task, string[]> = {
   classification: ['accuracy', 'roc_auc', 'f1'],
@@ -39,7 +40,7 @@ export function subsetMetric(name: string, task: Task, truth: readonly Scalar[],
 function supportedKey(name: string, task: Task): string {
   const key = metricKey(name);
   if (!SUPPORTED[task].includes(key)) {
-    throw new Error(`"${name}" is not a ${task} metric here; use one of ${SUPPORTED[task].join(', ')}.`);
+    throw CellError.coded(task === 'classification' ? 'metric.notClassification' : 'metric.notRegression', { name, choices: SUPPORTED[task].join(', ') });
   }
   return key;
 }
@@ -57,7 +58,7 @@ export function subsetMetricByCopy(name: string, task: Task, truth: readonly Sca
   if (key === 'accuracy') return (idx) => accuracy(pick(truth, idx), pick(pred.predictions, idx));
   if (key === 'roc_auc' || key === 'log_loss') {
     const proba = pred.probabilities;
-    if (!proba) throw new Error(`${key} needs class probabilities, and this model gives none.`);
+    if (!proba) throw CellError.coded('metric.needsProbabilities', { metric: key });
     return key === 'roc_auc' ? (idx) => rocAuc(pick(truth, idx), pick(proba, idx), classes) : (idx) => logLoss(pick(truth, idx), pick(proba, idx), classes);
   }
   const binary = classes.length === 2;

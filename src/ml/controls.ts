@@ -24,10 +24,7 @@ export function resolveClassWeights(spec: ClassWeightSpec | undefined, counts: A
     const known = new Set(labels);
     for (const key of Object.keys(spec)) {
       if (!known.has(key)) {
-        throw new CellError(`Class weight for "${key}", which is not a class of the training data.`, {
-          hint: `Classes are: ${labels.join(', ')}.`,
-          where: 'params.classWeight',
-        });
+        throw CellError.coded('classWeight.unknownClass', { key, classes: labels.join(', ') }, { where: 'params.classWeight' });
       }
     }
     return labels.map((l) => spec[l] ?? 1);

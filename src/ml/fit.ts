@@ -39,16 +39,10 @@ export interface FitHooks {
 /** Refuse model/task pairs that make no sense, in words a student can act on. */
 export function checkModelTask(model: ModelKind, task: Task): void {
   if (model === 'linear' && task === 'classification') {
-    throw new CellError('Linear regression predicts numbers, but this target is a classification target.', {
-      hint: "Use model 'logistic' (or 'mlp') for classes, or set task to 'regression' if the target really is a number.",
-      where: 'params.model',
-    });
+    throw CellError.coded('model.linearForClasses', {}, { where: 'params.model' });
   }
   if (model === 'logistic' && task === 'regression') {
-    throw new CellError('Logistic regression predicts classes, but this target is a regression target.', {
-      hint: "Use model 'linear' (or 'mlp') for numbers, or set task to 'classification' if the values are classes.",
-      where: 'params.model',
-    });
+    throw CellError.coded('model.logisticForNumbers', {}, { where: 'params.model' });
   }
 }
 
@@ -60,10 +54,7 @@ export async function fitModel(table: ColumnTable, options: FitOptions, hooks: F
   if (table.numRows() === 0) throw CellError.coded('train.noRows', {}, { where: 'params.input' });
   const kind = options.model;
   if (kind === 'lstm' || kind === 'gru' || kind === 'cnn1d') {
-    throw new CellError(`Model ${kind} trains on sequences, not on a table.`, {
-      hint: 'Add a sequences cell (windows or padded) and train on its output.',
-      where: 'params.model',
-    });
+    throw CellError.coded('model.needsSequences', { model: kind }, { where: 'params.model' });
   }
   const task = !options.task || options.task === 'auto' ? detectTask(table, options.target) : options.task;
   checkModelTask(kind, task);
@@ -95,7 +86,7 @@ export async function fitModel(table: ColumnTable, options: FitOptions, hooks: F
   }
 
   if (task === 'regression' && options.classWeight && options.classWeight !== 'none') {
-    throw new CellError('Class weights apply to classification only.', { hint: "Set classWeight to 'none' for a regression target.", where: 'params.classWeight' });
+    throw CellError.coded('classWeight.classificationOnly', {}, { where: 'params.classWeight' });
   }
   let classWeight: number[] | undefined;
   if (classes) {

@@ -228,10 +228,7 @@ export async function trainLoop(task: LoopTask, config: TrainConfig, hooks: Trai
         const record: EpochRecord = { epoch, loss: ((await lossSum.data())[0] / rows) * scale };
         if (!Number.isFinite(record.loss)) {
           // Diverged weights never recover: stop now with what to change, instead of training on NaN.
-          throw new CellError(`The training loss became ${record.loss} in epoch ${epoch}: the weights diverged.`, {
-            hint: 'Lower the learning rate, scale the features (a transform cell with a scale step), or clip gradients (clipNorm).',
-            where: 'params.learningRate',
-          });
+          throw CellError.coded('train.diverged', { loss: String(record.loss), epoch }, { where: 'params.learningRate' });
         }
         if (task.validate) Object.assign(record, await task.validate());
         if (schedule.type !== 'none') record.lr = lr;
@@ -244,10 +241,7 @@ export async function trainLoop(task: LoopTask, config: TrainConfig, hooks: Trai
       const needMonitor = patience > 0 || schedule.type === 'plateau';
       const value = record[monitor];
       if (needMonitor && value === undefined) {
-        throw new CellError(`Early stopping and plateau schedules watch "${monitor}", which this training does not record.`, {
-          hint: `Recorded each epoch: ${Object.keys(record).filter((k) => k !== 'epoch').join(', ')}. Add validation data for val_ metrics.`,
-          where: 'params.monitor',
-        });
+        throw CellError.coded('train.monitorMissing', { monitor, recorded: Object.keys(record).filter((k) => k !== 'epoch').join(', ') }, { where: 'params.monitor' });
       }
       // Compare as "smaller is better" by negating maximised metrics.
       const signed = needMonitor ? (monitorMode(monitor, config.monitorMode) === 'max' ? -value : value) : 0;

@@ -66,7 +66,7 @@ export function App({ controller }: { controller: Controller }) {
       } else if (DATA_FILE.test(file.name)) {
         await controller.uploadFile(file).catch((e: Error) => controller.notify(e.message));
       } else {
-        controller.notify(t('openFailed', { name: file.name, message: 'unsupported file type (use .ipynb, .csv, .tsv, .json or a model .zip)' }));
+        controller.notify(t('openFailed', { name: file.name, message: t('unsupportedFile') }));
       }
     }
   };
@@ -98,7 +98,7 @@ export function App({ controller }: { controller: Controller }) {
           >
             ☰
           </button>
-          <Toolbar controller={controller} state={state} />
+          <Toolbar controller={controller} state={state} galleryOpen={galleryOpen} />
         </header>
         {galleryOpen ? (
           <Suspense fallback={<main className="gallery" aria-busy="true" />}>

@@ -1,6 +1,6 @@
 // One cell: header (kind, title, status, duration, actions), its editor
 // (markdown text, code, or the generated form) and its outputs.
-import { lazy, memo, Suspense, useState } from 'react';
+import { lazy, memo, Suspense, useRef, useState } from 'react';
 import type { NotebookCell } from '../notebook/model.ts';
 import type { KindInfo } from '../worker/protocol.ts';
 import type { ParamIssue } from '../kernel/params.ts';
@@ -9,6 +9,10 @@ import type { Controller, CellRun } from './controller.ts';
 import { Outputs, Markdown, TrainingCurves } from './outputs/Outputs.tsx';
 import { useT, type MessageKey } from './i18n.ts';
 import { kindLabel } from './i18n-kinds.ts';
+import { mountsAsShell, shellText } from './cellShell.ts';
+import { useNearViewport } from './nearViewport.ts';
+import { issueText } from './i18n-issues.ts';
+import { phaseText, progressMessage } from './i18n-progress.ts';
 import type { ShownLeak } from './document/leakage.ts';
 
 // The generated form loads when a cell's form is first opened, not with the first screen.
@@ -88,10 +92,17 @@ function CellViewInner(props: CellViewProps) {
   const label = kindLabel(cell.kind, kind?.label ?? (isForeign ? `Jupyter ${cell.jupyter.cellType}` : cell.kind));
   const busy = run.status === 'running' || run.status === 'queued';
   const progress = run.progress;
+  // Far from the screen a markdown or plain Jupyter cell is a light shell (cellShell.ts): the same article, its text only.
+  const box = useRef<HTMLElement>(null);
+  const near = useNearViewport(box);
+  const wasFull = useRef(false);
+  const shell = !wasFull.current && !near && !selected && !props.multiSelected && mountsAsShell(cell.kind);
+  if (!shell) wasFull.current = true;
 
   return (
     <article
-      className={`cell kind-${cell.kind} cell-${run.status}${selected ? ' selected' : ''}${props.multiSelected ? ' multi-selected' : ''}${editing ? ' editing' : ''}`}
+      ref={box}
+      className={`cell kind-${cell.kind} cell-${run.status}${shell ? ' cell-shell' : ''}${selected ? ' selected' : ''}${props.multiSelected ? ' multi-selected' : ''}${editing ? ' editing' : ''}`}
       data-cell-id={cell.id}
       data-kind={cell.kind}
       data-status={run.status}
@@ -105,6 +116,7 @@ function CellViewInner(props: CellViewProps) {
         if (target.matches('input, textarea, select, [contenteditable], .monaco-host *')) controller.select(cell.id, 'edit');
       }}
     >
+      {shell ? <pre className="cell-shell-text">{shellText(cell)}</pre> : <>
       <header className="cell-header">
         <span className="cell-index" aria-hidden>[{index + 1}]</span>
         <span className={`kind-badge kind-${cell.kind}`} title={kind?.description}>{label}</span>
@@ -192,7 +204,7 @@ function CellViewInner(props: CellViewProps) {
             </button>
             {issues.length > 0 && !formOpen && (
               <p className="field-error" role="alert">
-                {issues[0].path}: {issues[0].message}
+                {issues[0].path}: {issueText(issues[0])}
               </p>
             )}
             {formOpen && (
@@ -215,7 +227,7 @@ function CellViewInner(props: CellViewProps) {
           </div>
         )}
         {!kind && !isForeign && !isMarkdown && (
-          <p className="field-error">Unknown cell kind “{cell.kind}”. This notebook may need a newer ML Workbench.</p>
+          <p className="field-error">{t('unknownKindNote', { kind: cell.kind })}</p>
         )}
       </div>
 
@@ -223,10 +235,10 @@ function CellViewInner(props: CellViewProps) {
         <div className="progress" role="status" aria-live="polite">
           <progress value={progress?.fraction ?? undefined} max={1} />
           <span className="muted">
-            {progress?.phase ?? t('status_running')}
+            {progress?.phase ? phaseText(progress.phase) : t('status_running')}
             {progress?.epoch !== undefined ? ` · ${t('epoch')} ${progress.epoch}${progress.epochs ? `/${progress.epochs}` : ''}` : ''}
             {progress?.loss !== undefined ? ` · ${t('loss')} ${progress.loss.toFixed(4)}` : ''}
-            {progress?.message ? ` · ${progress.message}` : ''}
+            {progress?.message ? ` · ${progressMessage(progress)}` : ''}
           </span>
         </div>
       )}
@@ -239,6 +251,7 @@ function CellViewInner(props: CellViewProps) {
         </div>
       )}
       <Outputs outputs={run.outputs} controller={controller} />
+      </>}
     </article>
   );
 }

@@ -10,6 +10,7 @@ import type { ValueSummary } from '../kernel/state.ts';
 import { ObjectFields, type FormContext } from './forms/Field.tsx';
 import type { JSONSchema } from './forms/schema.ts';
 import type { Column } from './forms/widgets.tsx';
+import { issueText } from './i18n-issues.ts';
 
 export interface ParamFormProps {
   schema: Record<string, unknown>;
@@ -70,7 +71,7 @@ export function ParamForm({ schema, kind, params, onChange, issues, values, colu
     <form className="param-form" onSubmit={(e) => e.preventDefault()} noValidate>
       <ObjectFields schema={root} value={params} onChange={onChange} path="params" ctx={ctx} skip={skip} />
       {issues.filter((i) => i.path === 'params').map((i, k) => (
-        <div key={k} className="field-error" role="alert">{i.message}</div>
+        <div key={k} className="field-error" role="alert">{issueText(i)}</div>
       ))}
     </form>
   );

@@ -39,7 +39,7 @@ export function Sidebar({ controller, state, onOpenFiles, onShowGallery }: { con
             const id = `course:${c.file}`;
             const active = state.notebookId === id;
             return (
-              <li key={c.file}>
+              <li key={c.file} className="course-row">
                 <button type="button" className={`nav-item${active ? ' active' : ''}`} aria-current={active ? 'page' : undefined} data-course={c.file} lang={c.lang} onClick={() => void controller.openCourse(c.file).catch((e: Error) => controller.notify(e.message))}>
                   {c.title}
                   {copies.has(id) && <span className="dot" title="edited copy" />}
@@ -49,9 +49,13 @@ export function Sidebar({ controller, state, onOpenFiles, onShowGallery }: { con
                     {c.other.lang === 'ko' ? '한국어' : 'English'}
                   </button>
                 )}
+                {/* An icon with its name as tooltip and label: the words would squeeze the open course's title to its first letter. */}
                 {active && (
-                  <button type="button" className="btn small ghost" onClick={() => window.confirm(t('resetConfirm')) && void controller.resetCourse(c.file)}>
-                    {t('resetOriginal')}
+                  <button
+                    type="button" className="btn icon ghost" data-action="reset-course" aria-label={t('resetOriginal')} title={t('resetOriginal')}
+                    onClick={() => window.confirm(t('resetConfirm')) && void controller.resetCourse(c.file)}
+                  >
+                    ↺
                   </button>
                 )}
               </li>

@@ -3,11 +3,14 @@ import type { Controller, State } from './controller.ts';
 import type { BackendName } from '../ml/backend.ts';
 import { useState, useSyncExternalStore } from 'react';
 import { useT } from './i18n.ts';
+import { toolbarActions } from './toolbarActions.ts';
 
 const BACKENDS: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
-export function Toolbar({ controller, state }: { controller: Controller; state: State }) {
+/** `galleryOpen`: the course gallery is shown in the notebook's place (the run, restart and export actions wait; toolbarActions.ts). */
+export function Toolbar({ controller, state, galleryOpen = false }: { controller: Controller; state: State; galleryOpen?: boolean }) {
   const t = useT();
+  const can = toolbarActions(state, galleryOpen);
   const saveText = state.save === 'saved' ? t('saved') : state.save === 'saving' ? t('saving') : state.save === 'error' ? t('saveError') : t('unsaved');
   const tried = new Map(state.backendTried.map((a) => [a.name, a]));
   const lifecycle = useSyncExternalStore(controller.lifecycle.subscribe, controller.lifecycle.getState);
@@ -43,16 +46,16 @@ export function Toolbar({ controller, state }: { controller: Controller; state: 
   };
   return (
     <div className="toolbar" role="toolbar" aria-label="Notebook">
-      <button type="button" className="btn primary" data-action="run-all" onClick={() => void controller.runAll().catch(() => undefined)} disabled={!state.kernelReady}>
+      <button type="button" className="btn primary" data-action="run-all" onClick={() => void controller.runAll().catch(() => undefined)} disabled={!can.run}>
         ▶▶ {t('runAll')}
       </button>
-      <button type="button" className="btn" data-action="run-next" title={t('runNextTitle')} onClick={() => void controller.runNext().catch(() => undefined)} disabled={!state.kernelReady}>
+      <button type="button" className="btn" data-action="run-next" title={t('runNextTitle')} onClick={() => void controller.runNext().catch(() => undefined)} disabled={!can.run}>
         ▶ {t('runNext')}
       </button>
-      <button type="button" className="btn danger" data-action="stop" onClick={() => controller.cancel()} disabled={!state.busy}>
+      <button type="button" className="btn danger" data-action="stop" onClick={() => controller.cancel()} disabled={!can.stop}>
         ■ {t('stop')}
       </button>
-      <button type="button" className="btn" data-action="restart" title={t('restartTitle')} onClick={() => void controller.restart()}>
+      <button type="button" className="btn" data-action="restart" title={t('restartTitle')} onClick={() => void controller.restart()} disabled={!can.restart}>
         ↻ {t('restart')}
       </button>
       <span className="toolbar-spacer" />
@@ -62,10 +65,10 @@ export function Toolbar({ controller, state }: { controller: Controller; state: 
       <button type="button" className={`btn${lifecycle.panel === 'registry' ? ' active' : ''}`} data-action="registry-panel" aria-pressed={lifecycle.panel === 'registry'} onClick={() => controller.lifecycle.toggle('registry')}>
         {t('registryPanel')}
       </button>
-      <button type="button" className="btn" data-action="export-report" title={t('exportReportTitle')} disabled={!state.doc || exporting} aria-busy={exporting} onClick={() => void exportReport()}>
+      <button type="button" className="btn" data-action="export-report" title={t('exportReportTitle')} disabled={!can.exportDoc || exporting} aria-busy={exporting} onClick={() => void exportReport()}>
         {exporting ? t('exportingReport') : t('exportReport')}
       </button>
-      <button type="button" className="btn" data-action="export-python" title={t('exportPythonTitle')} disabled={!state.doc} onClick={() => void exportPython()}>
+      <button type="button" className="btn" data-action="export-python" title={t('exportPythonTitle')} disabled={!can.exportDoc} onClick={() => void exportPython()}>
         {t('exportPython')}
       </button>
       <label className="backend">

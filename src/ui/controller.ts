@@ -30,11 +30,17 @@ import { NotebookSaving } from './saving/notebookSaving.ts';
 import { TrustStore, withTrustedCell } from './trust/trustStore.ts';
 import { allCourseTexts, courseEntries, courseTitles, firstCourse } from './gallery/course.ts';
 import type { GalleryHost } from './gallery/notebooks.ts';
+import { afterPaint, mark } from './opening.ts';
 
 export type { CellRun, CourseEntry, Notice, SaveState, State } from './state.ts';
 export { emptyRun } from './state.ts';
 export { blankNotebook, newCell, welcomeNotebook } from './document/cells.ts';
 
+/**
+ * Resolves after the browser has painted the current state (the next frame,
+ * then a task), so the work that follows does not delay it. A hidden tab
+ * paints no frames: there it resolves after a task.
+ */
 export class Controller {
   private readonly box = new StateBox();
   private readonly notices = new Notices(this.box);
@@ -190,6 +196,7 @@ export class Controller {
   /** Open a document as the current notebook under a store id; the kernel starts fresh. */
   async openDoc(doc: NotebookDoc, options: { id: string; origin?: string; save?: boolean; trust?: TrustState; revision?: number }): Promise<void> {
     await this.flushSave();
+    mark('previous-saved');
     const trust: TrustState = options.trust ?? { notebook: true, cells: [] };
     this.trustStore.resetRecorded();
     this.saving.reset(options.revision);
@@ -209,15 +216,20 @@ export class Controller {
     this.editor.syncHistoryFlags();
     const client = this.session.kernel();
     const synced = (async () => {
+      // The notebook paints first; the kernel and the store get it after (docs/app.md, "Opening a notebook").
+      await afterPaint();
+      mark('painted');
       await client.request('restart', {});
       await client.request('setCells', { cells: [] });
       await this.syncKernel();
+      mark('kernel-synced');
     })();
-    // Saved models come back in the background (after the backend is up); runs wait for them.
+    // Runs wait for the kernel to have these cells, and for saved models to come back (after the backend is up).
     this.session.gate = synced.then(() => this.session.restoreModels(client, options.id));
     await synced;
     void this.refreshModels();
     if (options.save !== false) await this.saveNow();
+    mark('stored');
     await this.store.setSetting('lastNotebook', options.id).catch(() => undefined);
   }
 
@@ -394,7 +406,7 @@ export class Controller {
   /** Add a load cell that reads an uploaded file (after the selected cell). */
   addLoadCellFor(file: Omit<FileRecord, 'blob'>): void {
     if (!this.state.kinds.some((k) => k.kind === 'load')) {
-      this.notify('This build has no load cell yet; read the file in a code cell instead.');
+      this.notify(t('noLoadCell'));
       return;
     }
     // One edit (one undo step): the cell comes with its file.

@@ -3,6 +3,10 @@
 // does not carry them (first-screen budget: bench/app.bench.ts).
 import type { MessageKey } from './i18n.ts';
 
+export { ISSUES_KO } from './i18n-issues-ko.ts';
+export { KIND_LABELS_KO } from './i18n-kinds-ko.ts';
+export { PHASES_KO, PROGRESS_KO } from './i18n-progress-ko.ts';
+
 export const ko: Record<MessageKey, string> = {
   untrustedBanner: '이 노트북은 파일에서 왔습니다. 신뢰하기 전에는 코드 셀과 URL 불러오기가 실행되지 않습니다.',
   trust: '신뢰',
@@ -119,6 +123,22 @@ export const ko: Record<MessageKey, string> = {
   tabCrashed: '셀 {n}이(가) 실행되는 동안 브라우저 탭이 멈췄습니다. 셀이 메모리를 다 써 버렸을 가능성이 큽니다(끝없이 커지는 배열이나 표). 노트북과 그 전에 저장된 출력은 그대로 있고, 커널은 새로 시작합니다.',
   tabCrashedCell: '이 셀이 실행되는 동안 브라우저 탭이 멈췄습니다. 셀이 메모리를 다 써 버렸을 가능성이 큽니다.',
   tabCrashedHint: '더 적은 행(표본)으로 작업하고, 배열이나 표를 끝없이 키우는 반복문을 멈춘 뒤 다시 실행하세요.',
+  kernelRestarted: '커널을 다시 시작했습니다.',
+  kernelRestartedStop: '실행 중인 셀이 멈추지 않아서 커널을 다시 시작했습니다.',
+  kernelStartFailed: '커널이 시작되지 않았습니다: {message}',
+  kernelUnsandboxed: '커널이 샌드박스가 아니라 이 앱의 출처에서 실행됩니다 ({reason}). 신뢰한 코드 셀이 이 앱의 저장소에 접근할 수 있습니다.',
+  modelRestored: '저장된 모델 {names}을(를) 불러왔습니다. 이 모델을 쓰는 셀은 다시 학습하지 않고 실행됩니다.',
+  modelsRestored: '저장된 모델 {names}을(를) 불러왔습니다. 이 모델들을 쓰는 셀은 다시 학습하지 않고 실행됩니다.',
+  trainingDiverged: '학습을 멈췄습니다: 손실이 {loss}이(가) 되어 모델이 발산했습니다. 학습률을 낮추거나, 특성을 스케일링하거나, 결측값이나 극단값이 있는 행을 뺀 뒤 셀을 다시 실행하세요.',
+  trainingDivergedAt: '학습을 멈췄습니다: {epoch}번째 에포크에서 손실이 {loss}이(가) 되어 모델이 발산했습니다. 학습률을 낮추거나, 특성을 스케일링하거나, 결측값이나 극단값이 있는 행을 뺀 뒤 셀을 다시 실행하세요.',
+  outOfMemoryCell: '셀에서 메모리가 부족합니다: 데이터가 이 브라우저 탭에서 다루기엔 너무 큽니다 ({message}). 커널을 다시 시작했습니다. 행이나 열을 줄여(표본) 불러온 뒤 다시 실행하세요.',
+  outOfMemoryKernel: '커널에서 메모리가 부족합니다: 데이터가 이 브라우저 탭에서 다루기엔 너무 큽니다 ({message}). 커널을 다시 시작했습니다. 행이나 열을 줄여(표본) 불러온 뒤 다시 실행하세요.',
+  savedInOtherTab: '이 노트북은 다른 탭에서 저장되었습니다. 여기서 다시 불러오거나, 내 버전을 사본으로 저장하세요.',
+  uploaded: '{name}을(를) 업로드했습니다.',
+  saveConflict: '이 노트북을 여기서 연 뒤 다른 탭이나 창에서 바뀌었습니다. 아무것도 덮어쓰지 않았습니다. 여기서 다시 불러오거나, 내 버전을 사본으로 저장하세요.',
+  unknownKindNote: '알 수 없는 셀 종류 “{kind}”입니다. 이 노트북에는 더 새로운 ML 워크벤치가 필요할 수 있습니다.',
+  noLoadCell: '이 빌드에는 아직 불러오기 셀이 없습니다. 코드 셀에서 파일을 읽으세요.',
+  unsupportedFile: '지원하지 않는 파일 형식입니다 (.ipynb, .csv, .tsv, .json 또는 모델 .zip을 쓰세요)',
   lcReadFailed: '실행 기록과 레지스트리를 읽을 수 없습니다: {message}',
   lcNowInStage: '{name} v{version}: 이제 {stage} 스테이지입니다.',
   lcRolledBack: '롤백: {name} v{version}이(가) 다시 프로덕션입니다.',

@@ -120,6 +120,22 @@ const en = {
   tabCrashed: 'The browser tab stopped while cell {n} was running, most likely because the cell used up the memory (an array or table that grows without end). The notebook and the outputs saved before are kept; the kernel starts fresh.',
   tabCrashedCell: 'The browser tab stopped while this cell was running, most likely because it used up the memory.',
   tabCrashedHint: 'Work on fewer rows (a sample), stop loops that grow an array or table without end, then run it again.',
+  kernelRestarted: 'The kernel was restarted.',
+  kernelRestartedStop: 'The kernel was restarted because the running cell did not stop.',
+  kernelStartFailed: 'The kernel did not start: {message}',
+  kernelUnsandboxed: 'The kernel runs on this app\'s origin, not in its sandbox ({reason}): trusted code cells could reach this app\'s storage.',
+  modelRestored: 'Saved model {names} loaded: cells that use it run without retraining.',
+  modelsRestored: 'Saved models {names} loaded: cells that use them run without retraining.',
+  trainingDiverged: 'Training stopped: the loss became {loss}. The model diverged: lower the learning rate, scale the features, or drop rows with missing or extreme values, then run the cell again.',
+  trainingDivergedAt: 'Training stopped: the loss became {loss} at epoch {epoch}. The model diverged: lower the learning rate, scale the features, or drop rows with missing or extreme values, then run the cell again.',
+  outOfMemoryCell: 'Out of memory in a cell: the data is too large for this browser tab ({message}). The kernel was restarted; load fewer rows or columns (a sample), then run again.',
+  outOfMemoryKernel: 'Out of memory in the kernel: the data is too large for this browser tab ({message}). The kernel was restarted; load fewer rows or columns (a sample), then run again.',
+  savedInOtherTab: 'This notebook was saved in another tab. Reload it here, or save your version as a copy.',
+  uploaded: 'Uploaded {name}.',
+  saveConflict: 'This notebook was changed in another tab or window since it was opened here; nothing was overwritten. Reload it here, or save your version as a copy.',
+  unknownKindNote: 'Unknown cell kind “{kind}”. This notebook may need a newer ML Workbench.',
+  noLoadCell: 'This build has no load cell yet; read the file in a code cell instead.',
+  unsupportedFile: 'unsupported file type (use .ipynb, .csv, .tsv, .json or a model .zip)',
   lcReadFailed: 'The runs and registry could not be read: {message}',
   lcNowInStage: '{name} v{version} is now in {stage}.',
   lcRolledBack: 'Rolled back: {name} v{version} is in production again.',
@@ -150,6 +166,20 @@ export const englishMessages: Readonly<Record<MessageKey, string>> = en;
 
 /** The Korean table once loaded (loadLang); English shows until then. */
 let koTable: Record<MessageKey, string> | null = null;
+
+/** The Korean tables that come in the Korean chunk beside the shell's messages. */
+export interface KoExtras {
+  issues: typeof import('./i18n-issues-ko.ts').ISSUES_KO;
+  phases: typeof import('./i18n-progress-ko.ts').PHASES_KO;
+  progress: typeof import('./i18n-progress-ko.ts').PROGRESS_KO;
+  kinds: typeof import('./i18n-kinds-ko.ts').KIND_LABELS_KO;
+}
+let extras: KoExtras | null = null;
+
+/** The form-issue, progress and kind-name tables in Korean, once the Korean chunk is in (null before). */
+export function koExtras(): KoExtras | null {
+  return extras;
+}
 let koLoading: Promise<void> | undefined;
 
 function initialLang(): Lang {
@@ -178,6 +208,7 @@ export function loadLang(which: Lang): Promise<void> {
   koLoading ??= import('./i18n-ko.ts').then(
     (m) => {
       koTable = m.ko;
+      extras = { issues: m.ISSUES_KO, phases: m.PHASES_KO, progress: m.PROGRESS_KO, kinds: m.KIND_LABELS_KO };
       changed();
     },
     () => {

@@ -4,6 +4,7 @@
 import { newId, type FileRecord, type WorkbenchStore } from '../store/types.ts';
 import { storageEstimate } from '../store/idb.ts';
 import type { StateBox } from './state.ts';
+import { t } from './i18n.ts';
 
 export class Library {
   constructor(private readonly box: StateBox, private readonly store: WorkbenchStore, private readonly notify: (message: string, kind?: 'error' | 'info') => void) {}
@@ -41,7 +42,7 @@ export class Library {
     const record: FileRecord = { id: newId('file:'), name: file.name, type: file.type, size: file.size, blob: file, createdAt: Date.now() };
     await this.store.putFile(record);
     await this.refreshLists();
-    this.notify(`Uploaded ${file.name}.`, 'info');
+    this.notify(t('uploaded', { name: file.name }), 'info');
     return record;
   }
 

@@ -6,7 +6,7 @@ import { App } from './App.tsx';
 import { installApi } from './api.ts';
 import { IdbStore } from '../store/idb.ts';
 import { MemoryStore } from '../store/memory.ts';
-import { getLang, loadLang } from './i18n.ts';
+import { getLang, loadLang, t } from './i18n.ts';
 import { clearRunning } from './session/crashMark.ts';
 import './styles.css';
 
@@ -25,7 +25,7 @@ async function boot() {
   const [store] = await Promise.all([openStore(), loadLang(getLang())]);
   const controller = new Controller(store, { persistent: !(store instanceof MemoryStore) });
   installApi(controller);
-  controller.ready.catch((error: Error) => controller.notify(`The kernel did not start: ${error.message}`));
+  controller.ready.catch((error: Error) => controller.notify(t('kernelStartFailed', { message: error.message })));
   createRoot(document.getElementById('root')!).render(<App controller={controller} />);
   // Nothing is lost: save on leaving the page (the autosave timer may be pending).
   window.addEventListener('pagehide', () => {

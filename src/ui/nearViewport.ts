@@ -26,10 +26,19 @@ function nearNow(target: Element): boolean {
 
 type Wake = () => void;
 const waiting = new Map<Element, Set<Wake>>();
+/**
+ * Cells that have come near once: whatever mounts in them later renders at
+ * once. A far cell mounts as a shell (cellShell.ts) and its content (outputs,
+ * typeset markdown) mounts when it comes near; had that content waited for
+ * the observer anew, a cell scrolled past quickly would have kept a
+ * placeholder.
+ */
+const woken = new WeakSet<Element>();
 let observer: IntersectionObserver | null = null;
 let everything = typeof IntersectionObserver === 'undefined';
 
 function wake(target: Element): void {
+  woken.add(target);
   const wakes = waiting.get(target);
   waiting.delete(target);
   observer?.unobserve(target);
@@ -78,7 +87,8 @@ export function useNearViewport(ref: RefObject<Element | null>): boolean {
       return;
     }
     const target = el.closest('article.cell') ?? el;
-    if (nearNow(target)) {
+    if (woken.has(target) || nearNow(target)) {
+      woken.add(target);
       setNear(true);
       return;
     }

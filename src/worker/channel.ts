@@ -7,6 +7,16 @@
 import type { ConnectMessage, FromWorker, HostCall, HostOp, HostOpMap, HostReply } from './protocol.ts';
 import type { HostCaller } from '../store/remote.ts';
 import { CellError } from '../core/errors.ts';
+import { ENGINE_MESSAGES, type MessageCode, type MessageParams } from '../core/messages.ts';
+
+/** A host reply's catalogue code and parameters, kept only when the code is known and every parameter a string or number. */
+export function catalogued(code: unknown, params: unknown): { code?: MessageCode; params?: MessageParams } {
+  if (typeof code !== 'string' || !Object.hasOwn(ENGINE_MESSAGES, code)) return {};
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return {};
+  const entries = Object.entries(params);
+  if (!entries.every(([, v]) => typeof v === 'string' || typeof v === 'number')) return {};
+  return { code: code as MessageCode, params: Object.fromEntries(entries) as MessageParams };
+}
 
 type Listener = (data: unknown) => void;
 
@@ -55,7 +65,7 @@ export class WorkerChannel {
     if (!p) return;
     this.pending.delete(r.id);
     if (r.ok) p.resolve(r.result);
-    else if (r.name === 'CellError') p.reject(new CellError(r.error, { hint: r.hint }));
+    else if (r.name === 'CellError') p.reject(new CellError(r.error, { hint: r.hint, ...catalogued(r.code, r.params) }));
     else {
       const error = new Error(r.error);
       if (r.name) error.name = r.name;

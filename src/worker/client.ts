@@ -111,8 +111,11 @@ export class KernelClient {
       transfer = answer.transfer;
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));
-      const hint = (e as { hint?: unknown }).hint;
-      reply = { kind: 'host-reply', id: call.id, ok: false, error: e.message, name: e.name, hint: typeof hint === 'string' ? hint : undefined };
+      const { hint, code, params } = e as { hint?: unknown; code?: unknown; params?: unknown };
+      reply = {
+        kind: 'host-reply', id: call.id, ok: false, error: e.message, name: e.name, hint: typeof hint === 'string' ? hint : undefined,
+        ...(typeof code === 'string' ? { code, params: params as Record<string, string | number> } : {}),
+      };
     }
     try {
       this.transport.port.postMessage(reply, transfer);

@@ -35,9 +35,7 @@ export function watchTensorBytes(kernel: Kernel, budget: MemoryBudget, tensorByt
       const bytes = tensorBytes();
       if (bytes <= budget.tensorBytes) return;
       stopWatching();
-      kernel.stopRunning(new CellError(`Stopped: this cell's tensors take ${GB(bytes)}, over this browser tab's budget of ${GB(budget.tensorBytes)}; going on could crash the tab.`, {
-        hint: 'Use a smaller batch size, fewer rows or a smaller model, and dispose tensors you no longer need (tf.tidy, tensor.dispose()).',
-      }));
+      kernel.stopRunning(CellError.coded('budget.tensors', { used: GB(bytes), budget: GB(budget.tensorBytes) }));
     }, everyMs);
   });
   return () => {

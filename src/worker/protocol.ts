@@ -134,8 +134,8 @@ export interface HostCall {
 
 export type HostReply =
   | { kind: 'host-reply'; id: number; ok: true; result: unknown }
-  /** A refusal or failure: the message, and a CellError's name and hint so the cell shows them as the app wrote them. */
-  | { kind: 'host-reply'; id: number; ok: false; error: string; name?: string; hint?: string };
+  /** A refusal or failure: the message, and a CellError's name, hint, catalogue code and parameters so the cell shows them as the app wrote them (in the UI language too). */
+  | { kind: 'host-reply'; id: number; ok: false; error: string; name?: string; hint?: string; code?: string; params?: Record<string, string | number> };
 
 /** Sandboxed frame → app (window messages): the frame loaded, or its worker raised an error event. */
 export type FromFrame = { kind: 'frame-ready' } | { kind: 'worker-error'; message: string };

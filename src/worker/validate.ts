@@ -28,6 +28,7 @@ const isOutput = (o: unknown) => isObj(o) && isStr(o.type);
 function isProgress(p: unknown): boolean {
   if (!isObj(p) || !isStr(p.phase)) return false;
   if (!optNum(p.fraction) || !optStr(p.message) || !optNum(p.epoch) || !optNum(p.epochs) || !optNum(p.batch) || !optNum(p.batches) || !optNum(p.loss)) return false;
+  if (!optStr(p.code) || !(p.params === undefined || (isObj(p.params) && Object.values(p.params).every((v) => isStr(v) || isNum(v))))) return false;
   return p.metrics === undefined || (isObj(p.metrics) && Object.values(p.metrics).every(isNum));
 }
 

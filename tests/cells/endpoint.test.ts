@@ -65,6 +65,7 @@ describe('deploy, invoke, monitor cells', () => {
 
     const out = await invokeCell.run(invokeSchema.parse({ input: 'test', rows: 'each', seed: 3 }), ctx);
     expect(md(out[0])).toMatch(/^\*\*200 requests\*\* \(200 rows\) answered by endpoint "bank-ep" \(config 1\)\. Every variant's share is within the 99 % binomial interval/);
+    expect((out[0] as { ko?: string }).ko).toMatch(/^엔드포인트 "bank-ep" \(설정 1\)가 \*\*요청 200건\*\* \(행 200개\)에 답했어요\. 모든 변형의 몫이 가중치의 99 % 이항 구간 안에 있어요/);
     expect(loaded.sort()).toEqual(['ref-1', 'ref-2']);
     const responses = ctx.table('responses');
     const p1 = ctx.table('test').array('p1') as string[];
@@ -88,7 +89,10 @@ describe('deploy, invoke, monitor cells', () => {
     expect(a.metrics.roc_auc).toBeLessThan(0.75);
     // The alert names the variant below the threshold, in English and Korean; x is identical to the reference: no drift alert.
     expect(report.alerts).toEqual([{ en: expect.stringContaining('Variant "A" (bank v1): live AUC'), ko: expect.stringContaining('변형 "A" (bank v1): 레이블이 붙은 요청') }]);
-    expect(md(mon[0])).toContain('⚠ 1 alert / 경고 1건');
+    expect(md(mon[0])).toContain('⚠ 1 alert');
+    // The same summary in Korean, for a Korean UI.
+    expect((mon[0] as { ko?: string }).ko).toContain('⚠ 경고 1건');
+    expect((mon[0] as { ko?: string }).ko).toContain('변형 "A" (bank v1)');
     expect(report.drift).toEqual([expect.objectContaining({ column: 'x', alert: false })]);
     // The labels that arrived are kept on the log.
     expect((await endpoints.get('bank-ep'))!.log.every((e) => e.label === 'yes' || e.label === 'no')).toBe(true);

@@ -63,7 +63,7 @@ describe('engine message catalogue', () => {
   it('gives the common errors a student meets a code, so they read in Korean with their line, column and names', () => {
     const ragged = thrown(() => parseCsv('a,b,c\n1,2,3\n4,5\n'));
     expect(ragged).toMatchObject({ code: 'csv.fieldCount', where: 'line 3, column 3', message: 'Line 3 has 2 fields, but the header has 3.' });
-    expect(inKorean(() => localizedError(ragged)).message).toBe('3번째 줄에는 칸이 2개인데 머리글 줄에는 3개입니다.');
+    expect(inKorean(() => localizedError(ragged)).message).toBe('3번째 줄에는 칸이 2개인데 머리글 줄에는 3개예요.');
 
     const quote = thrown(() => parseCsv('a,b\n1,"oops\n'));
     expect(quote).toMatchObject({ code: 'csv.unclosedQuote', where: 'line 2, column 3' });
@@ -71,11 +71,11 @@ describe('engine message catalogue', () => {
 
     const column = thrown(() => requireColumn(aq.table({ x: [1], y: [2] }), 'mass', 'params.target', 'penguins'));
     expect(column).toMatchObject({ code: 'column.notIn', message: 'Column "mass" is not in "penguins".', hint: 'Available columns: x, y.' });
-    expect(inKorean(() => localizedError(column))).toEqual({ message: '"penguins"에 "mass" 열이 없습니다.', hint: '있는 열: x, y.' });
+    expect(inKorean(() => localizedError(column))).toEqual({ message: '"penguins"에 "mass" 열이 없어요.', hint: '있는 열: x, y.' });
 
     const fractions = thrown(() => checkFractions({ train: 0.5, validation: 0.2, test: 0.2 }));
     expect(fractions).toMatchObject({ code: 'split.fractionSum', message: 'The train, validation and test fractions add up to 0.9, not 1.' });
-    expect(inKorean(() => localizedError(fractions)).message).toBe('학습·검증·테스트 비율의 합이 1이 아니라 0.9입니다.');
+    expect(inKorean(() => localizedError(fractions)).message).toBe('학습·검증·테스트 비율의 합이 1이 아니에요 (지금은 0.9).');
   });
 
   it('names the parameter of a failed schema check in Korean', () => {
@@ -84,7 +84,7 @@ describe('engine message catalogue', () => {
     if (result.ok) return;
     expect(result.error).toMatchObject({ code: 'params.invalid', where: 'params.train' });
     expect(result.error.message).toMatch(/^Invalid parameter params\.train: /);
-    expect(inKorean(() => localizedError(result.error)).message).toMatch(/^매개변수 params\.train이\(가\) 올바르지 않습니다: /);
+    expect(inKorean(() => localizedError(result.error)).message).toMatch(/^매개변수 params\.train이\(가\) 올바르지 않아요: /);
   });
 
   it('shows a coded error in Korean when the UI is Korean, an uncoded one as it is', () => {
@@ -92,7 +92,7 @@ describe('engine message catalogue', () => {
     const plain = toErrorOutput(new CellError('Something specific.', { hint: 'Do this.' }));
     setLang('ko');
     try {
-      expect(localizedError(coded)).toEqual({ message: '"train"이라는 값이 없습니다.', hint: '있는 값: "test".' });
+      expect(localizedError(coded)).toEqual({ message: '"train"이라는 값이 없어요.', hint: '있는 값: "test".' });
       expect(localizedError(plain)).toEqual({ message: 'Something specific.', hint: 'Do this.' });
     } finally {
       setLang('en');

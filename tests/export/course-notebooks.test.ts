@@ -26,6 +26,8 @@ export const MODEL_TOLERANCE: Record<string, number> = {
   r2: 0.05, rmse: 0.1, mae: 0.1, mape: 0.1,
 };
 const RELATIVE = new Set(['rmse', 'mae']);
+/** recall@k and MRR of the retrieve cell: BM25 ranks are identical; dense and hybrid scores agree to ~1e-15, so only a near-tie could move one question's rank. */
+const RETRIEVAL_TOLERANCE: Record<string, number> = { bm25: 1e-12, random: 1e-12, dense: 0.01, hybrid: 0.01 };
 /** Deterministic steps: identical up to floating-point summation order. */
 const EXACT = 1e-9;
 
@@ -61,7 +63,10 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
     const code = await main(['export', join('notebooks', file), '--to', 'python', join(dir, 'export.ipynb')], (s) => lines.push(s), (s) => lines.push(s));
     expect(code, lines.join('\n')).toBe(0);
     const exported = JSON.parse(readFileSync(join(dir, 'export.ipynb'), 'utf8')) as { cells: { metadata: { workbench_export?: { from: string; todo?: boolean } } }[] };
-    const translated = new Set(exported.cells.map((c) => c.metadata.workbench_export).filter((m) => m && !m.todo).map((m) => m!.from));
+    // A cell is translated when none of its Python cells is a TODO (a code cell's shown JavaScript is markdown beside its TODO).
+    const marks = exported.cells.map((c) => c.metadata.workbench_export).filter((m) => m !== undefined);
+    const todo = new Set(marks.filter((m) => m.todo).map((m) => m.from));
+    const translated = new Set(marks.map((m) => m.from).filter((id) => !todo.has(id)));
 
     // The workbench's own run of the translated cells.
     const doc = decodeNotebook(readFileSync(join('notebooks', file), 'utf8')).doc;
@@ -116,6 +121,54 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
               expect(closeTo(v, rows[i][col], EXACT), `${cell.id} ${table.name} row ${i} ${col}: workbench ${v}, python ${rows[i][col]}`).toBe(true);
             }
           }
+        }
+      } else if (cell.kind === 'select') {
+        // The same features kept, in table order, and every score identical up to summation order.
+        const selected = tables.find((t) => t.name === params.output)!;
+        expect(got('kept'), `${cell.id} kept features`).toEqual(selected.columns.map((c) => c.name).filter((c) => c !== params.target));
+        const scores = got('scores') as Record<string, number | null>;
+        const table = tables.find((t) => t.name === params.scores)!;
+        expect(Object.keys(scores).sort(), `${cell.id} scored features`).toEqual(table.rows.map((r) => String(r.feature)).sort());
+        for (const row of table.rows) {
+          expect(closeTo(row.score, scores[String(row.feature)], EXACT), `${cell.id} score of ${row.feature}: workbench ${row.score}, python ${scores[String(row.feature)]}`).toBe(true);
+        }
+      } else if (cell.kind === 'retrieve') {
+        // Every chunk's BM25 and dense score that the workbench shows, identical up to summation order; the same prompt passages.
+        const side = tables.find((t) => t.title?.startsWith('BM25 top'));
+        if (side) {
+          const bm25 = got('bm25_scores') as Record<string, number>;
+          const dense = got('dense_scores') as Record<string, number>;
+          for (const row of side.rows) {
+            expect(closeTo(row.bm25_score, bm25[String(row.bm25_chunk)], EXACT), `${cell.id} BM25 of ${row.bm25_chunk}: workbench ${row.bm25_score}, python ${bm25[String(row.bm25_chunk)]}`).toBe(true);
+            expect(closeTo(row.dense_score, dense[String(row.dense_chunk)], EXACT), `${cell.id} dense score of ${row.dense_chunk}: workbench ${row.dense_score}, python ${dense[String(row.dense_chunk)]}`).toBe(true);
+          }
+          const prompt = cell.outputs.find((o) => o.type === 'markdown' && o.markdown.startsWith('**RAG prompt**'));
+          if (prompt?.type === 'markdown') expect(got('hybrid_top'), `${cell.id} prompt passages`).toEqual([...prompt.markdown.matchAll(/^\[\d+\] \((\S+)\)/gm)].map((m) => m[1]));
+        }
+        const scores = tables.find((t) => t.title?.startsWith('Retrieval on'));
+        if (scores) {
+          const mine = got('retrieval') as Record<string, string | number>[];
+          expect(mine.map((r) => r.method), `${cell.id} methods`).toEqual(scores.rows.map((r) => r.method));
+          scores.rows.forEach((row, i) => {
+            for (const [key, value] of Object.entries(row)) {
+              if (key === 'method') continue;
+              const allowed = RETRIEVAL_TOLERANCE[String(row.method)];
+              expect(Math.abs(Number(value) - Number(mine[i][key])), `${cell.id} ${row.method} ${key}: workbench ${value}, python ${mine[i][key]} (tolerance ${allowed})`).toBeLessThanOrEqual(allowed);
+            }
+          });
+        }
+      } else if (cell.kind === 'crossval') {
+        // The same folds (their sizes here; tests/export/crossval-export.test.ts checks the rows), each metric's mean close.
+        const perFold = tables.find((t) => t.name === params.output)!;
+        expect(got('fold_sizes'), `${cell.id} fold sizes`).toEqual(perFold.rows.map((r) => [r.train_rows, r.test_rows]));
+        const means = got('means') as Record<string, number>;
+        const summary = tables.find((t) => t.title?.startsWith('Mean ± std'))!;
+        for (const row of summary.rows) {
+          const name = String(row.metric);
+          const tol = MODEL_TOLERANCE[name];
+          if (tol === undefined) continue;
+          const allowed = RELATIVE.has(name) ? tol * Math.abs(Number(row.mean)) : tol;
+          expect(Math.abs(means[name] - Number(row.mean)), `${file} ${cell.id} mean ${name}: workbench ${row.mean}, python ${means[name]} (tolerance ${allowed})`).toBeLessThanOrEqual(allowed);
         }
       } else if (cell.kind === 'evaluate') {
         const metrics = cell.outputs.find((o): o is MetricsOutput => o.type === 'metrics')!.metrics;

@@ -92,11 +92,18 @@ describe('an exported notebook', () => {
     const kept = exported.cells.filter((c) => c.type === 'markdown').map((c) => c.source);
     for (const text of markdown) expect(kept).toContain(text);
     expect(exported.todos.map((t) => t.kind)).toEqual(['compare', 'code', 'evaluate', 'register']);
-    const todo = exported.cells.find((c) => c.from === 'code-1');
-    expect(todo?.source).toContain('# TODO: not exported to Python: a JavaScript code cell');
-    expect(todo?.source).toContain("# set('best', conservative);");
-    // Every workbench cell has its Python (or TODO) cell, in order.
-    expect(exported.cells.filter((c) => c.from).map((c) => c.from)).toEqual(doc.cells.map((c) => c.id));
+    // A JavaScript code cell: its code shown in a markdown cell, then a TODO cell saying what it read and made.
+    const [shown, todo] = exported.cells.filter((c) => c.from === 'code-1');
+    expect(shown.type).toBe('markdown');
+    expect(shown.source).toContain("```javascript\nset('best', conservative);\nreturn 'picked';\n```");
+    expect(todo.todo).toBe(true);
+    expect(todo.source).toContain('# TODO: not exported to Python: a JavaScript code cell (shown above)');
+    expect(todo.source).toContain('# It read: conservative.');
+    expect(todo.source).toContain('# It made: best (with set');
+    expect(todo.source).toContain('# It showed a result');
+    // Every workbench cell has its Python (or TODO) cells, in order.
+    const from = exported.cells.map((c) => c.from).filter((f, i, all): f is string => f !== undefined && f !== all[i - 1]);
+    expect(from).toEqual(doc.cells.map((c) => c.id));
     expect(exported.files).toEqual(['datasets/bank-marketing.csv']);
   });
 

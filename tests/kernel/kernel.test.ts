@@ -174,6 +174,23 @@ describe('kernel', () => {
     expect(statuses(k)).toMatchObject({ a: 'idle', c: 'idle' });
   });
 
+  it('restart reports only what changes: no event for idle cells, no values event when there were none', async () => {
+    const k = new Kernel(registry, noHostServices);
+    k.setCells(chain());
+    const events: KernelEvent[] = [];
+    k.on((e) => events.push(e));
+    await k.restart();
+    expect(events).toEqual([]);
+    await k.runCell('a');
+    events.length = 0;
+    await k.restart();
+    expect(events).toEqual([
+      { type: 'status', cellId: 'a', status: 'idle', durationMs: expect.any(Number), staleReason: undefined },
+      { type: 'values', values: [] },
+    ]);
+    expect(statuses(k)).toMatchObject({ a: 'idle', c: 'idle' });
+  });
+
   it('runs code cells with earlier values in scope and tracks set() as writes', async () => {
     const k = new Kernel(registry, noHostServices);
     k.setCells([

@@ -7,7 +7,7 @@ import { englishMessages } from '../../src/ui/i18n.ts';
 import { ko as koreanMessages } from '../../src/ui/i18n-ko.ts';
 import { lifecycleTables } from '../../src/ui/i18n-lifecycle.ts';
 import { outputMessages } from '../../src/ui/outputs/i18n-outputs.ts';
-import { KIND_LABELS_KO } from '../../src/ui/i18n-kinds.ts';
+import { KIND_LABELS_KO } from '../../src/ui/i18n-kinds-ko.ts';
 import { galleryText } from '../../src/ui/Gallery.tsx';
 import { cellRegistry } from '../../src/cells/registry.ts';
 

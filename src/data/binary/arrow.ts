@@ -15,15 +15,13 @@ export function looksLikeArrow(bytes: Uint8Array): boolean {
 }
 
 export function parseArrow(bytes: Uint8Array): ColumnTable {
-  if (bytes.length === 0) throw new CellError('The file is empty (0 bytes).', { where: 'params.source', hint: 'Check that the right file was chosen.' });
+  if (bytes.length === 0) throw CellError.coded('file.emptyBytes', {}, { where: 'params.source' });
   let arrow: ColumnTable;
   try {
     // useBigInt stays true so that values/normalizeColumn decides per column (no silent rounding).
     arrow = aq.fromArrow(bytes, { useDate: true, useBigInt: true });
   } catch (error) {
-    throw new CellError(`This file is not a readable Arrow IPC file (truncated or corrupt): ${error instanceof Error ? error.message : String(error)}.`, {
-      where: 'params.source', hint: 'Check the file; Feather v1 files are not supported.', cause: error,
-    });
+    throw CellError.coded('arrow.unreadable', { detail: error instanceof Error ? error.message : String(error) }, { where: 'params.source', cause: error });
   }
   const names = arrow.columnNames();
   const n = arrow.numRows();

@@ -32,21 +32,15 @@ function readMetadata(buffer: ArrayBuffer, bytes: Uint8Array): FileMetaData {
   const head = looksLikeParquet(bytes);
   const tail = bytes.length >= 4 && startsWith(bytes, PARQUET_MAGIC, bytes.length - 4);
   if (!head) {
-    throw new CellError('This file is not Parquet: it does not start with the Parquet marker "PAR1".', {
-      where: 'params.source', hint: 'Check the file, or pick its real format.',
-    });
+    throw CellError.coded('parquet.noMarker', {}, { where: 'params.source' });
   }
   if (!tail) {
-    throw new CellError('This Parquet file is truncated: its footer (the "PAR1" marker at the end) is missing.', {
-      where: 'params.source', hint: 'The download or copy was probably cut short; get the whole file again.',
-    });
+    throw CellError.coded('parquet.noFooter', {}, { where: 'params.source' });
   }
   try {
     return parquetMetadata(buffer);
   } catch (error) {
-    throw new CellError(`This Parquet file is truncated or corrupt: ${error instanceof Error ? error.message : String(error)}.`, {
-      where: 'params.source', hint: 'Get the whole file again.', cause: error,
-    });
+    throw CellError.coded('parquet.corrupt', { detail: error instanceof Error ? error.message : String(error) }, { where: 'params.source', cause: error });
   }
 }
 
@@ -67,7 +61,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(() => resolv
  * file gives.
  */
 export async function parseParquet(bytes: Uint8Array, options: ParquetLoadOptions = {}): Promise<ColumnTable> {
-  if (bytes.length === 0) throw new CellError('The file is empty (0 bytes).', { where: 'params.source', hint: 'Check that the right file was chosen.' });
+  if (bytes.length === 0) throw CellError.coded('file.emptyBytes', {}, { where: 'params.source' });
   const buffer = toArrayBuffer(bytes);
   const metadata = readMetadata(buffer, bytes);
   const names = parquetSchema(metadata).children.map((c) => c.element.name);
@@ -95,9 +89,7 @@ export async function parseParquet(bytes: Uint8Array, options: ParquetLoadOption
           },
         });
       } catch (error) {
-        throw new CellError(`This Parquet file is truncated or corrupt: ${error instanceof Error ? error.message : String(error)}.`, {
-          where: 'params.source', hint: 'Get the whole file again.', cause: error,
-        });
+        throw CellError.coded('parquet.corrupt', { detail: error instanceof Error ? error.message : String(error) }, { where: 'params.source', cause: error });
       }
       options.onProgress?.(numRows > 0 ? Math.min(1, groupEnd / numRows) : 1);
       await yieldToLoop();

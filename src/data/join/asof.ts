@@ -78,7 +78,7 @@ export function asofJoin(left: ColumnTable, right: ColumnTable, o: AsofOptions):
   const rightRaw = right.array(o.rightTime) as unknown[];
   const scale = isDateColumn(leftRaw) ? DAY_MS : 1;
   const tolerance = o.toleranceDays === null || o.toleranceDays === undefined ? Infinity : o.toleranceDays * scale;
-  if (!(tolerance >= 0)) throw new CellError('The tolerance must be zero or more days.', { where: 'params.asof.toleranceDays' });
+  if (!(tolerance >= 0)) throw CellError.coded('join.tolerance', {}, { where: 'params.asof.toleranceDays' });
 
   // Right rows per group, sorted by time (stable, so equal times keep table order).
   const nr = right.numRows();

@@ -30,9 +30,9 @@ export interface JoinResult {
 }
 
 export function checkKeys(left: ColumnTable, right: ColumnTable, leftOn: readonly string[], rightOn: readonly string[], where = { left: 'params.leftOn', right: 'params.rightOn' }): void {
-  if (leftOn.length === 0) throw new CellError('Choose at least one key column to join on.', { where: 'params.on' });
+  if (leftOn.length === 0) throw CellError.coded('join.noKeys', {}, { where: 'params.on' });
   if (leftOn.length !== rightOn.length) {
-    throw new CellError(`The left side has ${leftOn.length} key column(s) and the right side ${rightOn.length}; they must pair up.`, { where: where.right });
+    throw CellError.coded('join.keysUnpaired', { left: leftOn.length, right: rightOn.length }, { where: where.right });
   }
   leftOn.forEach((k, i) => requireColumn(left, k, `${where.left}.${i}`, 'left'));
   rightOn.forEach((k, i) => requireColumn(right, k, `${where.right}.${i}`, 'right'));

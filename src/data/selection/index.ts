@@ -43,7 +43,7 @@ export function fClassif(X: readonly (readonly number[])[], y: readonly unknown[
   const groups = classRows(y);
   const n = y.length;
   const k = groups.length;
-  if (k < 2) throw new CellError('The ANOVA F score needs at least two classes in the target.', { where: 'params.target' });
+  if (k < 2) throw CellError.coded('selection.anovaClasses', {}, { where: 'params.target' });
   const scores: number[] = [];
   const pValues: number[] = [];
   for (const col of columnsOf(X)) {
@@ -71,7 +71,7 @@ export function fClassif(X: readonly (readonly number[])[], y: readonly unknown[
 }
 
 export function chi2(X: readonly (readonly number[])[], y: readonly unknown[]): Scores {
-  if (X.some((row) => row.some((v) => v < 0))) throw new CellError('The chi² score needs non-negative features (counts or frequencies).', { where: 'params.columns' });
+  if (X.some((row) => row.some((v) => v < 0))) throw CellError.coded('selection.chi2Negative', {}, { where: 'params.columns' });
   const groups = classRows(y);
   const n = y.length;
   const scores: number[] = [];

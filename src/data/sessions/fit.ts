@@ -55,10 +55,7 @@ export function readSessions(table: ColumnTable, columns: SessionColumns, normal
   for (const key of Object.keys(columns) as (keyof SessionColumns)[]) {
     const c = columns[key];
     if (!names.includes(c)) {
-      const hint = key === 'gap' || key === 'deltaSearch' || key === 'deltaCart'
-        ? 'Add a transform cell with the gaps and deltas steps (by session) before this cell.'
-        : `Columns: ${names.join(', ')}.`;
-      throw new CellError(`The event log has no column "${c}" (${key}).`, { where: COLUMN_PARAMS[key], hint });
+      throw CellError.coded(key === 'gap' || key === 'deltaSearch' || key === 'deltaCart' ? 'sessions.noDerivedColumn' : 'sessions.noColumn', { column: c, role: key, columns: names.join(', ') }, { where: COLUMN_PARAMS[key] });
     }
   }
   const ids = columnValues(table, columns.session);
@@ -130,7 +127,7 @@ export function sessionFeatureTable(sessions: readonly Session[], vocabulary: re
 
 /** Fit on a training event log: learn the bigram vocabulary from its sessions. */
 export function fitSessionFeatures(table: ColumnTable, options: SessionFeatureOptions, signal?: AbortSignal): FittedSessionFeatures {
-  if (options.ks.length === 0) throw new CellError('Give at least one prefix length K.', { where: 'params.ks' });
+  if (options.ks.length === 0) throw CellError.coded('sessions.noK', {}, { where: 'params.ks' });
   const terminals = new Set(options.terminals);
   const sessions = readSessions(table, options.columns, options.normalize);
   const vocabulary = bigramVocabulary(sessions, options.topBigrams, terminals);

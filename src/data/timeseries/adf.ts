@@ -36,7 +36,7 @@ export function adfuller(x: readonly number[], where = 'params.value'): AdfResul
   const n = x.length;
   const maxlag = Math.min(Math.floor(n / 2) - 2, Math.ceil(12 * Math.pow(n / 100, 1 / 4)));
   if (maxlag < 0 || n < 6) {
-    throw new CellError(`The ADF test needs a longer series (it has ${n} points).`, { where, hint: 'Use at least 10 points, better 50 or more.' });
+    throw CellError.coded('ts.adfShort', { n }, { where });
   }
   const dx: number[] = [];
   for (let i = 1; i < n; i++) dx.push(x[i] - x[i - 1]);

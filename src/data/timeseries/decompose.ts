@@ -33,15 +33,12 @@ export function movingAverageFilter(period: number): number[] {
 
 export function seasonalDecompose(x: readonly number[], period: number, model: DecomposeModel = 'additive', where = 'params.period'): Decomposition {
   const n = x.length;
-  if (!Number.isInteger(period) || period < 2) throw new CellError(`The period must be a whole number of at least 2, not ${period}.`, { where });
+  if (!Number.isInteger(period) || period < 2) throw CellError.coded('ts.period', { period }, { where });
   if (n < 2 * period) {
-    throw new CellError(`Seasonal decomposition needs at least two full cycles: ${2 * period} points for period ${period}, but the series has ${n}.`, {
-      where,
-      hint: 'Use a shorter period or a longer series.',
-    });
+    throw CellError.coded('ts.twoCycles', { needed: 2 * period, period, n }, { where });
   }
   if (model === 'multiplicative' && x.some((v) => v <= 0)) {
-    throw new CellError('A multiplicative decomposition needs every value above 0.', { where: 'params.model', hint: 'Use the additive model.' });
+    throw CellError.coded('ts.multiplicativePositive', {}, { where: 'params.model' });
   }
   const filt = movingAverageFilter(period);
   const half = Math.floor(filt.length / 2);

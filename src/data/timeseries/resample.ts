@@ -57,11 +57,11 @@ export function buildSeries(table: ColumnTable, o: SeriesOptions): Series {
   const raw = columnValues(table, o.value);
   const bad = raw.find((v) => !isMissing(v) && typeof v !== 'number');
   if (bad !== undefined) {
-    throw new CellError(`Column "${o.value}" is not numeric (it holds ${JSON.stringify(bad)}).`, { where: 'params.value' });
+    throw CellError.coded('ts.valueNotNumeric', { column: o.value, value: JSON.stringify(bad) }, { where: 'params.value' });
   }
   const values = raw.map((v) => (isMissing(v) ? null : (v as number)));
   if (!o.time) {
-    if (o.resample !== 'none') throw new CellError('Resampling needs a time column.', { where: 'params.time' });
+    if (o.resample !== 'none') throw CellError.coded('ts.resampleNeedsTime', {}, { where: 'params.time' });
     return { times: null, values };
   }
   const rawTimes = columnValues(table, o.time);
@@ -70,7 +70,7 @@ export function buildSeries(table: ColumnTable, o: SeriesOptions): Series {
     const t = toTime(tv);
     if (t !== null) rows.push({ t, v: values[i] });
   });
-  if (rows.length === 0) throw new CellError(`Column "${o.time}" holds no dates.`, { where: 'params.time', hint: 'Pick a date column, or leave time empty to use row order.' });
+  if (rows.length === 0) throw CellError.coded('ts.noDates', { column: o.time }, { where: 'params.time' });
   rows.sort((a, b) => a.t - b.t); // stable: ties keep table order
   if (o.resample === 'none') return { times: rows.map((r) => new Date(r.t).toISOString()), values: rows.map((r) => r.v) };
   const freq = o.resample;

@@ -79,7 +79,7 @@ export interface ShapiroResult {
 
 export function shapiro(values: readonly number[], where = 'params.value'): ShapiroResult {
   const n = values.length;
-  if (n < 3) throw new CellError(`The Shapiro–Wilk test needs at least 3 values, not ${n}.`, { where });
+  if (n < 3) throw CellError.coded('ts.shapiroFew', { n }, { where });
   const sorted = sortedNumbers(values);
   // scipy subtracts the median (in double) before sorting and casting, to reduce rounding.
   const median = quantileSorted(sorted, 0.5);
@@ -118,7 +118,7 @@ export function shapiro(values: readonly number[], where = 'params.value'): Shap
   }
   const range = f(x[n - 1] - x[0]);
   if (range < SMALL) {
-    throw new CellError('Every value is the same, so the Shapiro–Wilk test cannot be computed.', { where });
+    throw CellError.coded('ts.shapiroConstant', {}, { where });
   }
   // 1-based loops as in swilk.f; sign(1, i - j) * a(min(i, j)) mirrors the coefficients.
   let sx = f(x[0] / range);

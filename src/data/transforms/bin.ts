@@ -7,7 +7,7 @@
 import type { ColumnTable } from 'arquero';
 import { CellError } from '../../core/errors.ts';
 import type { FittedStep } from './common.ts';
-import { stepLabel, stepWhere } from './common.ts';
+import { stepParams, stepWhere } from './common.ts';
 import { requireNumeric } from './diff.ts';
 import type { StepOf } from './schema.ts';
 
@@ -41,21 +41,20 @@ export function binOf(x: number, edges: readonly number[]): number | null {
 }
 
 export function fitBin(step: StepOf<'bin'>, table: ColumnTable, index: number): FittedStep {
-  const label = stepLabel(index, step);
   let edges: number[];
   if (Array.isArray(step.bins)) {
     edges = step.bins;
     if (edges.length < 2 || edges.some((e, i) => i > 0 && !(e > edges[i - 1]))) {
-      throw new CellError(`${label}: bin edges must be at least two increasing numbers.`, { where: stepWhere(index, 'bins') });
+      throw CellError.coded('step.binEdges', stepParams(index, step), { where: stepWhere(index, 'bins') });
     }
   } else {
     const xs = requireNumeric(table, step.column, index, step).filter((v): v is number => v !== null);
-    if (xs.length === 0) throw new CellError(`${label}: column "${step.column}" has no values to learn bin edges from.`, { where: stepWhere(index, 'column') });
+    if (xs.length === 0) throw CellError.coded('step.binNoValues', { ...stepParams(index, step), column: step.column }, { where: stepWhere(index, 'column') });
     edges = equalWidthEdges(Math.min(...xs), Math.max(...xs), step.bins);
   }
   const labels = step.labels;
   if (labels && labels.length !== edges.length - 1) {
-    throw new CellError(`${label}: ${edges.length - 1} bins need ${edges.length - 1} labels, not ${labels.length}.`, { where: stepWhere(index, 'labels') });
+    throw CellError.coded('step.binLabels', { ...stepParams(index, step), bins: edges.length - 1, labels: labels.length }, { where: stepWhere(index, 'labels') });
   }
   const name = step.name?.trim() || `${step.column}_bin`;
   return {

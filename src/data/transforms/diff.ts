@@ -4,7 +4,7 @@
 import type { ColumnTable } from 'arquero';
 import { CellError } from '../../core/errors.ts';
 import type { FittedStep } from './common.ts';
-import { requireColumns, stepLabel, stepWhere } from './common.ts';
+import { requireColumns, stepParams, stepWhere } from './common.ts';
 import { numericColumn, orderedGroups } from './order.ts';
 import type { StepOf } from './schema.ts';
 
@@ -12,7 +12,7 @@ export function requireNumeric(table: ColumnTable, column: string, index: number
   requireColumns(table, [column], index, step, field);
   const { values, bad } = numericColumn(table, column);
   if (bad !== undefined) {
-    throw new CellError(`${stepLabel(index, step)}: column "${column}" is not numeric (it holds ${JSON.stringify(bad)}).`, { where: stepWhere(index, field) });
+    throw CellError.coded('step.notNumericHolds', { ...stepParams(index, step), column, value: JSON.stringify(bad) }, { where: stepWhere(index, field) });
   }
   return values;
 }

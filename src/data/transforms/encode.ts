@@ -12,7 +12,7 @@ import type { ColumnTable } from 'arquero';
 import { CellError } from '../../core/errors.ts';
 import { columnValues, isMissing } from '../stats.ts';
 import type { FittedStep } from './common.ts';
-import { requireColumns, stepLabel, stepWhere } from './common.ts';
+import { requireColumns, stepParams, stepWhere } from './common.ts';
 import type { StepOf } from './schema.ts';
 
 type Category = string | number | boolean;
@@ -45,16 +45,12 @@ export function fitOrdinal(step: StepOf<'ordinal'>, table: ColumnTable, index: n
 }
 
 export function fitTargetEncode(step: StepOf<'target'>, table: ColumnTable, index: number): FittedStep {
-  const label = stepLabel(index, step);
-  if (!step.target) throw new CellError(`${label}: choose the target column.`, { where: stepWhere(index, 'target') });
+  if (!step.target) throw CellError.coded('step.chooseTarget', stepParams(index, step), { where: stepWhere(index, 'target') });
   requireColumns(table, [step.target, ...step.columns], index, step);
   const y = columnValues(table, step.target).map((v) => (typeof v === 'boolean' ? Number(v) : v));
   const bad = y.find((v) => !isMissing(v) && typeof v !== 'number');
   if (bad !== undefined) {
-    throw new CellError(`${label}: the target "${step.target}" must be numeric or 0/1 (it holds ${JSON.stringify(bad)}).`, {
-      where: stepWhere(index, 'target'),
-      hint: 'Encode a text target as 0/1 first (derive).',
-    });
+    throw CellError.coded('step.targetNotNumeric', { ...stepParams(index, step), target: step.target, value: JSON.stringify(bad) }, { where: stepWhere(index, 'target') });
   }
   let sum = 0;
   let count = 0;
@@ -63,7 +59,7 @@ export function fitTargetEncode(step: StepOf<'target'>, table: ColumnTable, inde
     sum += v;
     count++;
   }
-  if (count === 0) throw new CellError(`${label}: the target has no values.`, { where: stepWhere(index, 'target') });
+  if (count === 0) throw CellError.coded('step.targetNoValues', stepParams(index, step), { where: stepWhere(index, 'target') });
   const global = sum / count;
   const m = step.smoothing;
   const maps = new Map<string, Map<Category, number>>();

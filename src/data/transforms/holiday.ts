@@ -13,7 +13,7 @@ import { columnValues } from '../stats.ts';
 import { parseDate } from '../infer.ts';
 import { toTime } from '../timeseries/resample.ts';
 import type { FittedStep } from './common.ts';
-import { requireColumns, stepLabel, stepWhere } from './common.ts';
+import { requireColumns, stepParams, stepWhere } from './common.ts';
 import type { Step, StepOf } from './schema.ts';
 
 const DAY_MS = 86_400_000;
@@ -38,15 +38,12 @@ export function fitHoliday(step: StepOf<'holiday'>, _table: ColumnTable, index: 
   step.dates.forEach((text, i) => {
     const d = parseDate(text);
     if (d === undefined) {
-      throw new CellError(`${stepLabel(index, step)}: "${text}" is not a date (yyyy-mm-dd).`, { where: stepWhere(index, `dates.${i}`) });
+      throw CellError.coded('step.notDate', { ...stepParams(index, step), value: text }, { where: stepWhere(index, `dates.${i}`) });
     }
     days.add(Math.floor(d.getTime() / DAY_MS));
   });
   if (days.size === 0 && !step.from) {
-    throw new CellError(`${stepLabel(index, step)}: give the holiday dates, or a table and date column to read them from.`, {
-      where: stepWhere(index, 'dates'),
-      hint: 'e.g. dates ["2024-12-25", "2025-01-01"], or from {table: "holidays", column: "date"}.',
-    });
+    throw CellError.coded('step.holidayDates', stepParams(index, step), { where: stepWhere(index, 'dates') });
   }
   const name = step.name.trim() === '' ? 'is_holiday' : step.name;
   const state: HolidayState = { dates: [...days].sort((a, b) => a - b).map(isoDay) };
@@ -75,10 +72,7 @@ export function resolveHolidaySources(steps: readonly Step[], table: (name: stri
     if (step.op !== 'holiday' || !step.from) return step;
     const source = table(step.from.table, stepWhere(index, 'from.table'));
     if (!source.columnNames().includes(step.from.column)) {
-      throw new CellError(`${stepLabel(index, step)}: column "${step.from.column}" not in table "${step.from.table}".`, {
-        where: stepWhere(index, 'from.column'),
-        hint: `Available columns: ${source.columnNames().join(', ')}.`,
-      });
+      throw CellError.coded('step.columnNotInTable', { ...stepParams(index, step), column: step.from.column, table: step.from.table, columns: source.columnNames().join(', ') }, { where: stepWhere(index, 'from.column') });
     }
     const extra: string[] = [];
     for (const v of columnValues(source, step.from.column)) {

@@ -6,7 +6,7 @@ import type { ColumnTable } from 'arquero';
 import { CellError } from '../../core/errors.ts';
 import { columnValues } from '../stats.ts';
 import type { FittedStep } from './common.ts';
-import { requireColumns, stepLabel, stepWhere } from './common.ts';
+import { requireColumns, stepParams, stepWhere } from './common.ts';
 import { orderedGroups } from './order.ts';
 import type { StepOf } from './schema.ts';
 
@@ -25,7 +25,7 @@ export function shiftWithin(values: readonly unknown[], groups: readonly number[
 type ShiftStep = StepOf<'lag'> | StepOf<'lead'> | StepOf<'shiftTarget'>;
 
 export function fitShift(step: ShiftStep, _table: ColumnTable, index: number): FittedStep {
-  if (!step.column) throw new CellError(`${stepLabel(index, step)}: choose a column.`, { where: stepWhere(index, 'column') });
+  if (!step.column) throw CellError.coded('step.chooseColumn', stepParams(index, step), { where: stepWhere(index, 'column') });
   const outputs: [string, number][] =
     step.op === 'shiftTarget' ? [[step.name?.trim() || `target_lead${step.lead}`, -step.lead]]
     : step.periods.map((p) => [`${step.column}_${step.op}${p}`, step.op === 'lag' ? p : -p]);

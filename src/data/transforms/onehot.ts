@@ -13,7 +13,7 @@ import { CellError } from '../../core/errors.ts';
 import type { Scalar } from '../../core/outputs.ts';
 import { columnValues, isMissing } from '../stats.ts';
 import type { FittedStep } from './common.ts';
-import { requireColumns, stepLabel, stepWhere } from './common.ts';
+import { requireColumns, stepParams, stepWhere } from './common.ts';
 import type { StepOf } from './schema.ts';
 
 type Category = string | number | boolean;
@@ -34,13 +34,10 @@ export function fitOnehot(step: StepOf<'onehot'>, table: ColumnTable, index: num
     for (const v of columnValues(table, c)) if (!isMissing(v)) seen.add(categoryKey(v));
     const kinds = new Set([...seen].map((v) => typeof v));
     if (kinds.size > 1) {
-      throw new CellError(`${stepLabel(index, step)}: column "${c}" mixes kinds of values (${[...kinds].join(', ')}).`, { where: stepWhere(index, 'columns') });
+      throw CellError.coded('step.mixedKinds', { ...stepParams(index, step), column: c, kinds: [...kinds].join(', ') }, { where: stepWhere(index, 'columns') });
     }
     if (seen.size > 1000) {
-      throw new CellError(`${stepLabel(index, step)}: column "${c}" has ${seen.size} distinct values; one-hot encoding would create that many columns.`, {
-        where: stepWhere(index, 'columns'),
-        hint: 'Is it an identifier? Drop it, or group rare values first.',
-      });
+      throw CellError.coded('step.tooManyCategories', { ...stepParams(index, step), column: c, count: seen.size }, { where: stepWhere(index, 'columns') });
     }
     categories.set(c, sortCategories([...seen]));
   }

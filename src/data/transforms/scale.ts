@@ -9,7 +9,7 @@ import type { ColumnTable } from 'arquero';
 import { CellError } from '../../core/errors.ts';
 import { columnValues, isMissing, mean, numbersOf, quantileSorted, sortedNumbers, variance } from '../stats.ts';
 import type { FittedStep } from './common.ts';
-import { requireColumns, stepLabel, stepParams, stepWhere } from './common.ts';
+import { requireColumns, stepParams, stepWhere } from './common.ts';
 import type { StepOf } from './schema.ts';
 
 const EPS = 2 ** -52;
@@ -28,7 +28,7 @@ function learnScale(step: StepOf<'scale'>, values: readonly unknown[], column: s
   }
   const xs = numbersOf(present);
   if (xs.length === 0) {
-    throw new CellError(`${stepLabel(index, step)}: column "${column}" has no values in the training table.`, { where: stepWhere(index, 'columns') });
+    throw CellError.coded('step.noTrainingValues', { ...stepParams(index, step), column }, { where: stepWhere(index, 'columns') });
   }
   const n = xs.length;
   if (step.method === 'robust') {
@@ -75,7 +75,7 @@ export function fitScale(step: StepOf<'scale'>, table: ColumnTable, index: numbe
         replaced[c] = values.map((v) => {
           if (isMissing(v)) return null;
           if (typeof v !== 'number') {
-            throw new CellError(`${stepLabel(index, step)}: column "${c}" holds a non-numeric value (${JSON.stringify(v)}).`, { where: stepWhere(index, 'columns') });
+            throw CellError.coded('step.nonNumericValue', { ...stepParams(index, step), column: c, value: JSON.stringify(v) }, { where: stepWhere(index, 'columns') });
           }
           // Same arithmetic as sklearn: standard divides by std, minmax multiplies by scale and adds min_.
           if (step.method === 'robust') return (v - shift) / stats.iqr;

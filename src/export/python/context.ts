@@ -18,6 +18,8 @@ export type PyValueKind = 'table' | 'model' | 'metrics' | 'transform';
 export interface ExportContext {
   /** Names the exported notebook defines so far, and what they hold. */
   readonly defined: Map<string, PyValueKind>;
+  /** Names earlier workbench cells make, exported or not (what a code cell may have read). */
+  readonly made: Set<string>;
   /** Files the exported notebook reads, relative to its folder (the CLI writes them beside it). */
   readonly files: Set<string>;
   /** Folder (relative to the notebook) holding the data files. */

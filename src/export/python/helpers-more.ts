@@ -125,11 +125,13 @@ def encode_target(series, classes):
 
 def model_predict(model, df):
     """(predicted labels or numbers, class probabilities or None) of a model dict made by an exported train cell."""
-    X = df[model['features']].to_numpy(dtype=float)
     classes = model['classes']
-    if model['kind'] == 'torch':
-        out = torch_predict(model['net'], X, model['head'])
+    if model['kind'] == 'text':  # a text classifier: its one feature is the text column
+        out = model['model'].predict_proba(df[model['features'][0]].fillna('').astype(str))
+    elif model['kind'] == 'torch':
+        out = torch_predict(model['net'], df[model['features']].to_numpy(dtype=float), model['head'])
     else:
+        X = df[model['features']].to_numpy(dtype=float)
         out = model['model'].predict_proba(X) if classes is not None else model['model'].predict(X)
     if classes is None:
         return np.asarray(out, dtype=float), None

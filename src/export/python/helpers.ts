@@ -12,6 +12,9 @@
 // shuffles and the splits against them.
 
 import { PYTHON_HELPERS_MORE } from './helpers-more.ts';
+import { PYTHON_HELPERS_STEPS } from './helpers-steps.ts';
+import { PYTHON_HELPERS_RETRIEVE } from './helpers-retrieve.ts';
+import { PYTHON_HELPERS_DRIFT } from './helpers-drift.ts';
 
 export const PYTHON_HELPERS = String.raw`
 # ---- workbench helpers: the workbench's seeded RNG and splits, metrics, a PyTorch loop ----
@@ -186,5 +189,8 @@ def split_rows(df, method, fractions, seed, target=None, group=None, time=None, 
 
 
 ${PYTHON_HELPERS_MORE}
+${PYTHON_HELPERS_STEPS}
+${PYTHON_HELPERS_RETRIEVE}
+${PYTHON_HELPERS_DRIFT}
 # ---- end of the workbench helpers ----
 `.trim();

@@ -12,6 +12,13 @@ import { emitEda, emitLoad, emitSplit, emitVisualize } from './data.ts';
 import { emitTransform } from './transform.ts';
 import { emitEvaluate, emitPredict, emitTrain } from './models.ts';
 import { PYTHON_HELPERS } from './helpers.ts';
+import { codeCellExport } from './codecell.ts';
+import { emitSelect } from './select.ts';
+import { emitRetrieve } from './retrieve.ts';
+import { emitTextClassify } from './textclassify.ts';
+import { emitCrossval } from './crossval.ts';
+import { emitJoin } from './join.ts';
+import { emitDrift } from './drift.ts';
 import { emitPipeline } from './pipeline.ts';
 
 const EMITTERS: Record<string, Emitter> = {
@@ -23,6 +30,12 @@ const EMITTERS: Record<string, Emitter> = {
   train: emitTrain,
   evaluate: emitEvaluate,
   predict: emitPredict,
+  select: emitSelect,
+  retrieve: emitRetrieve,
+  textclassify: emitTextClassify,
+  crossval: emitCrossval,
+  join: emitJoin,
+  drift: emitDrift,
   pipeline: emitPipeline,
 };
 
@@ -68,7 +81,7 @@ function exportCell(cell: NotebookCell, ctx: ExportContext): PyCell[] {
   const forget = () => def.writes(params).forEach((n) => ctx.defined.delete(n));
   if (cell.kind === CODE_KIND) {
     forget();
-    return [todoCell(cell, 'a JavaScript code cell; translate it by hand', String(params.code ?? ''))];
+    return codeCellExport(cell, String(params.code ?? ''), def.reads(params), ctx.made);
   }
   const emitter = EMITTERS[cell.kind];
   if (!emitter) {
@@ -88,9 +101,16 @@ function exportCell(cell: NotebookCell, ctx: ExportContext): PyCell[] {
   return result;
 }
 
+/** The names a workbench cell makes (none when its params are not valid). */
+function writesOf(cell: NotebookCell): string[] {
+  const def = cellRegistry.get(cell.kind);
+  const parsed = def?.schema.safeParse(cell.params);
+  return def && parsed?.success ? def.writes(parsed.data as Record<string, unknown>) : [];
+}
+
 /** The Python cells of a workbench notebook. */
 export function exportPython(doc: NotebookDoc, options: ExportOptions = {}): PythonExport {
-  const ctx: ExportContext = { defined: new Map(), files: new Set(), dataDir: options.dataDir ?? 'datasets' };
+  const ctx: ExportContext = { defined: new Map(), made: new Set(), files: new Set(), dataDir: options.dataDir ?? 'datasets' };
   const intro: PyCell = {
     type: 'markdown',
     source: `*Exported from ML Workbench.* Each workbench cell became the Python cell below its markdown; a cell marked **TODO** was not translated and says why. Splits, encodings and statistics match the workbench exactly; trained models are close (see the workbench's docs/export.md).`,
@@ -100,6 +120,7 @@ export function exportPython(doc: NotebookDoc, options: ExportOptions = {}): Pyt
   const todos: PythonExport['todos'] = [];
   for (const cell of doc.cells) {
     const out = exportCell(cell, ctx);
+    writesOf(cell).forEach((n) => ctx.made.add(n));
     for (const c of out) {
       if (c.todo) todos.push({ cell: cell.id, kind: cell.kind, reason: c.source.split('\n')[1].replace(/^# TODO: not exported to Python: /, '') });
     }

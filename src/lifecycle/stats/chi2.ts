@@ -4,6 +4,7 @@
 // correction only when dof = 1 (scipy's default correction=True; with
 // k > 2 categories no correction applies).
 import { chi2Sf } from './gamma.ts';
+import { CellError } from '../../core/errors.ts';
 
 export interface Chi2Result {
   statistic: number;
@@ -20,7 +21,7 @@ export function chi2Contingency(observed: readonly (readonly number[])[], correc
   const colSums = Array.from({ length: cols }, (_, j) => observed.reduce((a, r) => a + r[j], 0));
   const total = rowSums.reduce((a, b) => a + b, 0);
   if (rowSums.some((s) => s === 0) || colSums.some((s) => s === 0)) {
-    throw new Error('The chi-square test needs every row and column of the table to have a positive total.');
+    throw CellError.coded('stats.chi2Totals');
   }
   const expected = rowSums.map((rs) => colSums.map((cs) => (rs * cs) / total));
   const dof = Math.max(0, (rows - 1) * (cols - 1));

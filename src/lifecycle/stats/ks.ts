@@ -10,6 +10,7 @@
 //   Kolmogorov limit with Stephens' small-sample correction, which agrees
 //   with scipy to about 1e-3 absolute at those sizes (see docs/lifecycle.md).
 import { countAtMost, sortedCopy } from './quantile.ts';
+import { CellError } from '../../core/errors.ts';
 
 export const KS_MAX_EXACT_N = 10_000;
 
@@ -104,7 +105,7 @@ export function ks2samp(sample1: ArrayLike<number>, sample2: ArrayLike<number>):
   const b = sortedCopy(sample2);
   const n1 = a.length;
   const n2 = b.length;
-  if (n1 === 0 || n2 === 0) throw new Error('The KS test needs values in both samples.');
+  if (n1 === 0 || n2 === 0) throw CellError.coded('stats.ksEmpty');
   let d = ksStatistic(a, b);
   if (Math.max(n1, n2) <= KS_MAX_EXACT_N) {
     const g = gcd(n1, n2);

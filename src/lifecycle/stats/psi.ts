@@ -11,6 +11,7 @@
 // An empty bin would make the log infinite: shares are floored at EPSILON.
 // Rule of thumb: < 0.1 stable, 0.1–0.2 moderate shift, > 0.2 significant.
 import { countAtMost, quantileSorted, sortedCopy } from './quantile.ts';
+import { CellError } from '../../core/errors.ts';
 
 export const PSI_EPSILON = 1e-4;
 
@@ -52,7 +53,7 @@ function shares(values: ArrayLike<number>, edges: readonly number[]): number[] {
 
 /** PSI of a numeric feature with `bins` reference-quantile bins. Missing values must be removed first. */
 export function numericPsi(reference: ArrayLike<number>, current: ArrayLike<number>, bins = 10, epsilon = PSI_EPSILON): PsiResult & { edges: number[] } {
-  if (reference.length === 0 || current.length === 0) throw new Error('PSI needs values in both samples.');
+  if (reference.length === 0 || current.length === 0) throw CellError.coded('stats.psiEmpty');
   const edges = quantileEdges(reference, bins);
   const r = shares(reference, edges);
   const c = shares(current, edges);
@@ -62,7 +63,7 @@ export function numericPsi(reference: ArrayLike<number>, current: ArrayLike<numb
 
 /** PSI of a categorical feature: one bin per category seen in either sample. */
 export function categoricalPsi(reference: readonly string[], current: readonly string[], epsilon = PSI_EPSILON): PsiResult {
-  if (reference.length === 0 || current.length === 0) throw new Error('PSI needs values in both samples.');
+  if (reference.length === 0 || current.length === 0) throw CellError.coded('stats.psiEmpty');
   const { categories, counts } = categoryCounts(reference, current);
   const r = counts[0].map((n) => n / reference.length);
   const c = counts[1].map((n) => n / current.length);

@@ -42,18 +42,18 @@ export interface BlendOptions {
 
 /** Checks the members agree on task, target and classes; returns the shared facts. */
 function common(members: readonly Member[]): { task: Task; target: string; classes?: Scalar[]; features: string[] } {
-  if (members.length < 2) throw new CellError('An ensemble needs at least two models.', { where: 'params.models' });
+  if (members.length < 2) throw CellError.coded('ensemble.twoModels', {}, { where: 'params.models' });
   const [first] = members;
   for (const m of members.slice(1)) {
     if (m.model.task !== first.model.task) {
-      throw new CellError(`"${m.name}" is a ${m.model.task} model and "${first.name}" a ${first.model.task} model; an ensemble combines models of one task.`, { where: 'params.models' });
+      throw CellError.coded('ensemble.mixedTasks', m.model.task === 'classification' ? { classifier: m.name, regressor: first.name } : { classifier: first.name, regressor: m.name }, { where: 'params.models' });
     }
     if (m.model.target !== first.model.target) {
-      throw new CellError(`"${m.name}" predicts "${m.model.target}" and "${first.name}" predicts "${first.model.target}".`, { where: 'params.models' });
+      throw CellError.coded('ensemble.mixedTargets', { a: m.name, targetA: m.model.target, b: first.name, targetB: first.model.target }, { where: 'params.models' });
     }
   }
   for (const m of members) {
-    if (m.model.evaluateSequences) throw new CellError(`"${m.name}" is a sequence model; ensembles combine table models.`, { where: 'params.models' });
+    if (m.model.evaluateSequences) throw CellError.coded('ensemble.sequenceMember', { name: m.name }, { where: 'params.models' });
   }
   let classes: Scalar[] | undefined;
   if (first.model.task === 'classification') {
@@ -61,9 +61,7 @@ function common(members: readonly Member[]): { task: Task; target: string; class
     const key = (cs: readonly Scalar[]) => cs.map(labelKey).sort().join('|');
     for (const m of members) {
       if (key(m.model.classes ?? []) !== key(classes)) {
-        throw new CellError(`"${m.name}" knows the classes ${JSON.stringify(m.model.classes)} but "${first.name}" knows ${JSON.stringify(classes)}.`, {
-          hint: 'Train every member on the same target and training rows.', where: 'params.models',
-        });
+        throw CellError.coded('ensemble.mixedClasses', { a: m.name, classesA: JSON.stringify(m.model.classes), b: first.name, classesB: JSON.stringify(classes) }, { where: 'params.models' });
       }
     }
   }
@@ -74,7 +72,7 @@ function common(members: readonly Member[]): { task: Task; target: string; class
 
 /** A member's probabilities with columns in `classes` order. */
 function alignedProba(pred: Prediction, classes: readonly Scalar[], name: string): number[][] {
-  if (!pred.probabilities) throw new CellError(`"${name}" gives no class probabilities, which soft voting and blending need.`, { hint: 'Use hard voting.', where: 'params.models' });
+  if (!pred.probabilities) throw CellError.coded('ensemble.noProbabilities', { name }, { where: 'params.models' });
   const own = (pred.classes ?? []).map(labelKey);
   const order = classes.map((c) => own.indexOf(labelKey(c)));
   // A class the member never saw (a fold model in stacking) gets probability 0.
@@ -86,7 +84,7 @@ function labelIndices(pred: Prediction, classes: readonly Scalar[], name: string
   const index = new Map(classes.map((c, k) => [labelKey(c), k]));
   return Int32Array.from(pred.predictions, (p) => {
     const k = index.get(labelKey(p));
-    if (k === undefined) throw new CellError(`"${name}" predicted ${JSON.stringify(p)}, which is not one of the ensemble's classes.`, { where: 'params.models' });
+    if (k === undefined) throw CellError.coded('ensemble.unknownClass', { name, value: JSON.stringify(p) }, { where: 'params.models' });
     return k;
   });
 }
@@ -139,11 +137,7 @@ export class VotingModel extends EnsembleBase {
   constructor(members: readonly Member[], options: VotingOptions = {}) {
     super(members);
     this.voting = options.voting ?? 'soft';
-    try {
-      this.weights = resolveWeights(options.weights, members.length);
-    } catch (e) {
-      throw new CellError((e as Error).message, { where: 'params.weights' });
-    }
+    this.weights = resolveWeights(options.weights, members.length);
   }
 
   async predict(table: ColumnTable, signal?: AbortSignal): Promise<Prediction> {
@@ -203,11 +197,11 @@ function fitMeta(X: Float64Array, rows: number, d: number, table: ColumnTable, c
   const classes = c.classes ?? [];
   const kind = options.meta && options.meta !== 'auto' ? options.meta : c.task === 'classification' ? 'logistic' : 'ridge';
   if (c.task === 'classification') {
-    if (kind !== 'logistic') throw new CellError('A classification ensemble needs the logistic meta-learner.', { where: 'params.meta' });
+    if (kind !== 'logistic') throw CellError.coded('ensemble.logisticMeta', {}, { where: 'params.meta' });
     const { y } = classificationTarget(table, c.target, classes);
     return fitLogistic(X, rows, d, y, classes.length, options.C ?? 1);
   }
-  if (kind !== 'ridge') throw new CellError('A regression ensemble needs the ridge (linear) meta-learner.', { where: 'params.meta' });
+  if (kind !== 'ridge') throw CellError.coded('ensemble.ridgeMeta', {}, { where: 'params.meta' });
   return fitRidge(X, rows, d, regressionTarget(table, c.target), options.alpha ?? 1);
 }
 
@@ -231,9 +225,9 @@ export class BlendModel extends EnsembleBase {
   static async fit(members: readonly Member[], holdout: ColumnTable, options: BlendOptions = {}): Promise<BlendModel> {
     const c = common(members);
     if (!holdout.columnNames().includes(c.target)) {
-      throw new CellError(`The blending table has no target column "${c.target}".`, { hint: 'Use a held-out table with the target, such as the validation part of a split.', where: 'params.validation' });
+      throw CellError.coded('ensemble.blendNoTarget', { target: c.target }, { where: 'params.validation' });
     }
-    if (holdout.numRows() < 2) throw new CellError('The blending table needs rows to learn from.', { where: 'params.validation' });
+    if (holdout.numRows() < 2) throw CellError.coded('ensemble.blendNoRows', {}, { where: 'params.validation' });
     const preds: Prediction[] = [];
     for (const m of members) preds.push(await m.model.predict(holdout, options.signal));
     const classes = c.classes ?? [];
@@ -301,13 +295,11 @@ export class StackModel extends BlendModel {
   static async fitOutOfFold(members: readonly Member[], train: ColumnTable, options: StackOptions = {}): Promise<StackModel> {
     const c = common(members);
     if (!train.columnNames().includes(c.target)) {
-      throw new CellError(`The stacking table has no target column "${c.target}".`, { hint: 'Use the table the members were trained on.', where: 'params.input' });
+      throw CellError.coded('ensemble.stackNoTarget', { target: c.target }, { where: 'params.input' });
     }
     for (const m of members) {
       if (!m.model.refit) {
-        throw new CellError(`"${m.name}" cannot be re-fitted per fold (it does not record how it was fitted).`, {
-          hint: 'Train it again with a train cell in this session, or use blending on a held-out table.', where: 'params.models',
-        });
+        throw CellError.coded('ensemble.notRefittable', { name: m.name }, { where: 'params.models' });
       }
     }
     const table = train.reify();

@@ -4,6 +4,7 @@
 // - hard: argmax(bincount(predicted class indices, weights)): a tie goes to
 //   the lowest class index (the first class in sorted label order);
 // - regression: np.average(predictions, axis=0, weights).
+import { CellError } from '../../core/errors.ts';
 
 /**
  * The weights as given (empty = 1 each), checked: one per model, finite, ≥ 0,
@@ -12,10 +13,10 @@
  */
 export function resolveWeights(weights: readonly number[] | undefined, members: number): number[] {
   if (!weights || weights.length === 0) return new Array<number>(members).fill(1);
-  if (weights.length !== members) throw new Error(`${weights.length} weights were given for ${members} models; give one per model (or none).`);
-  if (weights.some((w) => !(w >= 0) || !Number.isFinite(w))) throw new Error('Weights must be finite numbers ≥ 0.');
+  if (weights.length !== members) throw CellError.coded('weights.count', { count: weights.length, models: members }, { where: 'params.weights' });
+  if (weights.some((w) => !(w >= 0) || !Number.isFinite(w))) throw CellError.coded('weights.finite', {}, { where: 'params.weights' });
   const total = weights.reduce((a, b) => a + b, 0);
-  if (!(total > 0)) throw new Error('At least one weight must be above 0.');
+  if (!(total > 0)) throw CellError.coded('weights.allZero', {}, { where: 'params.weights' });
   return [...weights];
 }
 

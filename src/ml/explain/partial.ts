@@ -36,7 +36,7 @@ export function pdGrid(values: readonly number[], gridResolution = 100, percenti
   const lo = mquantile(sorted, percentiles[0]);
   const hi = mquantile(sorted, percentiles[1]);
   if (Math.abs(hi - lo) <= 1e-8 + 1e-5 * Math.abs(hi)) {
-    throw new CellError('The feature\'s 5th and 95th percentiles are too close to make a grid.', { hint: 'Pick a feature that varies more.', where: 'params.feature' });
+    throw CellError.coded('partial.flatFeature', {}, { where: 'params.feature' });
   }
   return linspace(lo, hi, gridResolution);
 }
@@ -55,12 +55,12 @@ export async function partialDependence(
   options: { gridResolution?: number; signal?: AbortSignal } = {},
 ): Promise<PartialDependence> {
   if (!model.features.includes(feature)) {
-    throw new CellError(`"${feature}" is not one of the model's features.`, { hint: `The model uses ${model.features.join(', ')}.`, where: 'params.feature' });
+    throw CellError.coded('partial.notAFeature', { feature, features: model.features.join(', ') }, { where: 'params.feature' });
   }
   const base = table.reify();
   const raw = columnValues(base, feature, 'params.feature');
   const values = raw.map((v) => (typeof v === 'boolean' ? Number(v) : v)).filter((v): v is number => typeof v === 'number' && !Number.isNaN(v));
-  if (values.length === 0) throw new CellError(`Feature "${feature}" has no numbers.`, { where: 'params.feature' });
+  if (values.length === 0) throw CellError.coded('partial.noNumbers', { feature }, { where: 'params.feature' });
   const grid = pdGrid(values, options.gridResolution ?? 100);
   const n = base.numRows();
   const sums: number[][] = [];

@@ -10,14 +10,14 @@ export type Scoring = 'auto' | 'accuracy' | 'roc_auc' | 'r2';
 /** 'auto': accuracy for classifiers, R² for regressors. */
 export function resolveScoring(model: TrainedModel, scoring: Scoring): Exclude<Scoring, 'auto'> {
   const s = scoring === 'auto' ? (model.task === 'classification' ? 'accuracy' : 'r2') : scoring;
-  if (s === 'r2' && model.task !== 'regression') throw new CellError('R² scores regression models; this model is a classifier.', { hint: "Use scoring 'accuracy' or 'roc_auc'.", where: 'params.scoring' });
-  if (s !== 'r2' && model.task !== 'classification') throw new CellError(`${s} scores classifiers; this model predicts numbers.`, { hint: "Use scoring 'r2'.", where: 'params.scoring' });
+  if (s === 'r2' && model.task !== 'regression') throw CellError.coded('scoring.r2Classifier', {}, { where: 'params.scoring' });
+  if (s !== 'r2' && model.task !== 'classification') throw CellError.coded('scoring.classifierOnly', { scoring: s }, { where: 'params.scoring' });
   return s;
 }
 
 export function score(scoring: Exclude<Scoring, 'auto'>, truth: readonly Scalar[], pred: Prediction, model: TrainedModel): number {
   if (scoring === 'r2') return r2(truth as number[], pred.predictions as number[]);
   if (scoring === 'accuracy') return accuracy(truth, pred.predictions);
-  if (!pred.probabilities) throw new CellError('This model gives no probabilities, so ROC-AUC cannot be computed.', { where: 'params.scoring' });
+  if (!pred.probabilities) throw CellError.coded('scoring.noProbabilities', {}, { where: 'params.scoring' });
   return rocAuc(truth, pred.probabilities, pred.classes ?? model.classes ?? []);
 }

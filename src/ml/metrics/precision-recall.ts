@@ -2,6 +2,7 @@
 // scikit-learn 1.2's average_precision_score computes it): a step sum
 // Σ (R_n − R_{n−1}) P_n over distinct score thresholds, no interpolation.
 import { checkSameLength, indexLabels, type Label } from './labels.ts';
+import { CellError } from '../../core/errors.ts';
 
 /** Binary AP; `positive[i]` says whether row i is of the positive class. */
 export function binaryAveragePrecision(positive: ArrayLike<boolean>, scores: ArrayLike<number>): number {
@@ -11,7 +12,7 @@ export function binaryAveragePrecision(positive: ArrayLike<boolean>, scores: Arr
   let totalPos = 0;
   for (let i = 0; i < n; i++) if (positive[i]) totalPos++;
   // sklearn warns and returns a meaningless value here; refuse instead.
-  if (totalPos === 0) throw new Error('Average precision is undefined when no row is of the positive class.');
+  if (totalPos === 0) throw CellError.coded('metric.apNoPositive');
   let tp = 0;
   let fp = 0;
   let prevRecall = 0;

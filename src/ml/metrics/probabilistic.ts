@@ -1,6 +1,7 @@
 // Score-based classification metrics: ROC-AUC (binary; multiclass
 // one-vs-rest macro) and log loss, following scikit-learn 1.2.
 import { checkSameLength, indexLabels, type Label } from './labels.ts';
+import { CellError } from '../../core/errors.ts';
 
 /**
  * Binary ROC-AUC like sklearn's roc_curve + auc: thresholds at distinct
@@ -16,7 +17,7 @@ export function binaryRocAuc(positive: ArrayLike<boolean>, scores: ArrayLike<num
   for (let i = 0; i < n; i++) if (positive[i]) totalPos++;
   const totalNeg = n - totalPos;
   if (totalPos === 0 || totalNeg === 0) {
-    throw new Error('ROC-AUC is undefined when only one class is present in the true labels.');
+    throw CellError.coded('metric.aucOneClass');
   }
   let tp = 0;
   let fp = 0;

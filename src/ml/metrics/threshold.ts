@@ -5,6 +5,7 @@
 // (the course's rule, which also rewards getting the negative class right),
 // maximise Youden's J = TPR − FPR, or take a given threshold.
 import { checkSameLength } from './labels.ts';
+import { CellError } from '../../core/errors.ts';
 
 export type ThresholdRule = 'f1' | 'acc_macro_f1' | 'youden' | 'fixed';
 
@@ -89,6 +90,6 @@ export function chooseThreshold(positive: ArrayLike<boolean>, scores: ArrayLike<
       best = { threshold: scores[i], metrics };
     }
   }
-  if (!best) throw new Error('No scores to choose a threshold from.');
+  if (!best) throw CellError.coded('metric.noScores');
   return best;
 }

@@ -60,13 +60,12 @@ export class SequenceModel implements TrainedModel {
     if (this.disposed) throw new Error('This model has been disposed; train it again.');
     const t = this.template;
     if (data.mode !== t.mode || data.steps !== t.steps || data.features.join('\u0000') !== t.features.join('\u0000')) {
-      throw new CellError(`These sequences (${data.mode}, ${data.steps} steps, features ${data.features.join(', ') || 'none'}) do not match the model's (${t.mode}, ${t.steps} steps, features ${t.features.join(', ') || 'none'}).`, {
-        hint: "Build them with the training sequences cell's applyTo, so they share timesteps, scaling and vocabulary.",
-        where: 'params.input',
-      });
+      throw CellError.coded('sequences.mismatch', {
+        mode: data.mode, steps: data.steps, features: data.features.join(', ') || '-', modelMode: t.mode, modelSteps: t.steps, modelFeatures: t.features.join(', ') || '-',
+      }, { where: 'params.input' });
     }
     if (data.mode === 'padded' && t.mode === 'padded' && data.vocab.join('\u0000') !== t.vocab.join('\u0000')) {
-      throw new CellError('These sequences use a different state vocabulary from the model.', { hint: "Build them with the training sequences cell's applyTo.", where: 'params.input' });
+      throw CellError.coded('sequences.vocabulary', {}, { where: 'params.input' });
     }
   }
 
@@ -120,7 +119,7 @@ export class SequenceModel implements TrainedModel {
 
   /** For the evaluate cell: a sequences value in, predictions and truth out. */
   async evaluateSequences(value: unknown, signal?: AbortSignal): Promise<SequencePrediction> {
-    if (!isSequenceData(value)) throw new CellError('This model evaluates on sequences: pass a value built by a sequences cell.', { where: 'params.input' });
+    if (!isSequenceData(value)) throw CellError.coded('sequences.evaluateOnSequences', {}, { where: 'params.input' });
     return this.predictSequences(value, signal);
   }
 

@@ -47,7 +47,7 @@ interface Encoded {
 function encodeWindows(data: WindowSequences, task: Task, classes?: Scalar[], yScale?: { mean: number; std: number }): Encoded {
   if (task === 'regression') {
     const raw = data.y.map((v, i) => {
-      if (typeof v !== 'number') throw new CellError(`Target "${data.options.target}" holds ${JSON.stringify(v)} (window ${i + 1}), not a number.`, { hint: 'Set task to classification, or pick a numeric target.', where: 'params.task' });
+      if (typeof v !== 'number') throw CellError.coded('sequences.targetNotNumber', { target: data.options.target, value: JSON.stringify(v), window: i + 1 }, { where: 'params.task' });
       return v;
     });
     let scale = yScale;
@@ -60,12 +60,12 @@ function encodeWindows(data: WindowSequences, task: Task, classes?: Scalar[], yS
     return { head: 'regression', y: Float32Array.from(raw, (v) => (v - s.mean) / s.std), yScale: s };
   }
   const cls = classes ?? sortedLabels(data.y);
-  if (cls.length < 2) throw new CellError(`The target "${data.options.target}" has only one class.`, { where: 'params.target' });
+  if (cls.length < 2) throw CellError.coded('sequences.oneClass', { target: data.options.target }, { where: 'params.target' });
   const index = new Map(cls.map((c, i) => [labelKey(c), i]));
   const counts = new Array<number>(cls.length).fill(0);
   const y = Float32Array.from(data.y, (v) => {
     const k = index.get(labelKey(v));
-    if (k === undefined) throw new CellError(`Target value ${JSON.stringify(v)} did not occur in the training windows.`, { where: 'params.validation' });
+    if (k === undefined) throw CellError.coded('sequences.unknownClass', { value: JSON.stringify(v) }, { where: 'params.validation' });
     counts[k]++;
     return k;
   });
@@ -78,7 +78,7 @@ function encodeWindows(data: WindowSequences, task: Task, classes?: Scalar[], yS
  */
 export async function fitSequenceModel(train: SequenceData, options: SequenceFitOptions, hooks: SequenceFitHooks = {}): Promise<{ model: SequenceModel; result: TrainResult }> {
   const val = hooks.validation;
-  if (val && val.mode !== train.mode) throw new CellError(`Validation sequences are ${val.mode} but training sequences are ${train.mode}.`, { where: 'params.validation' });
+  if (val && val.mode !== train.mode) throw CellError.coded('sequences.modeMismatch', { validation: val.mode, training: train.mode }, { where: 'params.validation' });
   let enc: Encoded;
   let valEnc: Encoded | undefined;
   if (train.mode === 'windows') {
@@ -91,7 +91,7 @@ export async function fitSequenceModel(train: SequenceData, options: SequenceFit
     enc = { head: 'multiclass', y: new Float32Array(0), classes: [...train.vocab], counts };
   }
   if (enc.head === 'regression' && options.classWeight && options.classWeight !== 'none') {
-    throw new CellError('Class weights apply to classification only.', { where: 'params.classWeight' });
+    throw CellError.coded('classWeight.sequencesClassificationOnly', {}, { where: 'params.classWeight' });
   }
   const labels = (enc.classes ?? []).map((c) => String(c));
   const classWeight = enc.counts ? resolveClassWeights(options.classWeight, enc.counts, labels, options.classWeightCap) : undefined;

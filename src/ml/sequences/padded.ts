@@ -24,8 +24,8 @@ export function buildVocabulary(states: readonly unknown[]): string[] {
 }
 
 export function buildPadded(table: ColumnTable, options: PaddedOptions, fitted?: PaddedFitted, method: FeatureScaling['method'] = 'standard'): PaddedSequences {
-  if (!options.group) throw new CellError('Padded sequences need a group column (one sequence per group, e.g. a session id).', { where: 'params.group' });
-  if (!options.state) throw new CellError('Choose the categorical state column.', { where: 'params.state' });
+  if (!options.group) throw CellError.coded('padded.needsGroup', {}, { where: 'params.group' });
+  if (!options.state) throw CellError.coded('padded.needsState', {}, { where: 'params.state' });
   requireColumn(table, options.group, 'params.group');
   requireColumn(table, options.state, 'params.state');
   if (options.time) requireColumn(table, options.time, 'params.time');
@@ -33,14 +33,14 @@ export function buildPadded(table: ColumnTable, options: PaddedOptions, fitted?:
 
   const rawStates = columnValues(table, options.state, 'params.state');
   const missing = rawStates.filter((s) => s === null || s === undefined).length;
-  if (missing > 0) throw new CellError(`State column "${options.state}" has ${missing} missing values.`, { hint: 'Fill or drop them before building sequences.', where: 'params.state' });
+  if (missing > 0) throw CellError.coded('padded.stateMissing', { column: options.state, count: missing }, { where: 'params.state' });
   const vocab = fitted?.vocab ?? buildVocabulary(rawStates);
   const lookup = new Map<string, number>(vocab.map((s, i) => [s, i]));
   const code = (v: unknown): number => lookup.get(String(v)) ?? 1;
 
   const { X: raw, cols } = featureMatrix(table, options.features);
   const groups = groupRows(table, options.group, options.time).filter((g) => g.rows.length >= minLength);
-  if (groups.length === 0) throw new CellError(`No group has at least ${minLength} rows.`, { hint: 'Lower minLength or check the group column.', where: 'params.minLength' });
+  if (groups.length === 0) throw CellError.coded('padded.noLongGroup', { min: minLength }, { where: 'params.minLength' });
   const longest = Math.max(...groups.map((g) => g.rows.length - 1));
   const steps = fitted?.steps ?? (options.maxLength > 0 ? Math.min(options.maxLength, longest) : longest);
 

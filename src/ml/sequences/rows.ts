@@ -29,7 +29,7 @@ function toScalar(v: unknown): Scalar {
 
 export function requireColumn(table: ColumnTable, name: string, where: string): void {
   if (!table.columnNames().includes(name)) {
-    throw new CellError(`The table has no column "${name}".`, { hint: `Columns are: ${table.columnNames().join(', ')}.`, where });
+    throw CellError.coded('column.missing', { column: name, columns: table.columnNames().join(', ') }, { where });
   }
 }
 

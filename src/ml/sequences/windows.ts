@@ -15,10 +15,10 @@ import type { FeatureScaling, WindowOptions, WindowSequences } from './types.ts'
  */
 export function buildWindows(table: ColumnTable, options: WindowOptions, fitted?: FeatureScaling, method: FeatureScaling['method'] = 'standard'): WindowSequences {
   const { features, target, steps, horizon } = options;
-  if (features.length === 0) throw new CellError('List the feature columns of each time step.', { where: 'params.features' });
-  if (!target) throw new CellError('Choose the target column.', { where: 'params.target' });
-  if (!Number.isInteger(steps) || steps < 1) throw new CellError('Timesteps must be a whole number ≥ 1.', { where: 'params.steps' });
-  if (!Number.isInteger(horizon) || horizon < 0) throw new CellError('The horizon must be a whole number ≥ 0.', { where: 'params.horizon' });
+  if (features.length === 0) throw CellError.coded('windows.needFeatures', {}, { where: 'params.features' });
+  if (!target) throw CellError.coded('windows.needTarget', {}, { where: 'params.target' });
+  if (!Number.isInteger(steps) || steps < 1) throw CellError.coded('windows.steps', {}, { where: 'params.steps' });
+  if (!Number.isInteger(horizon) || horizon < 0) throw CellError.coded('windows.horizon', {}, { where: 'params.horizon' });
   requireColumn(table, target, 'params.target');
   if (options.group) requireColumn(table, options.group, 'params.group');
   if (options.time) requireColumn(table, options.time, 'params.time');
@@ -33,10 +33,7 @@ export function buildWindows(table: ColumnTable, options: WindowOptions, fitted?
   for (const g of groups) n += Math.max(0, g.rows.length - steps - horizon + 1);
   if (n === 0) {
     const longest = Math.max(0, ...groups.map((g) => g.rows.length));
-    throw new CellError(`No window fits: the longest ${options.group ? 'group' : 'table'} has ${longest} rows, and a window needs ${steps + horizon} (${steps} timesteps + horizon ${horizon}).`, {
-      hint: 'Use fewer timesteps or a shorter horizon, or check the group column.',
-      where: 'params.steps',
-    });
+    throw CellError.coded(options.group ? 'windows.noFitGroup' : 'windows.noFitTable', { longest, needed: steps + horizon, steps, horizon }, { where: 'params.steps' });
   }
   const X = new Float32Array(n * steps * cols);
   const y: Scalar[] = new Array<Scalar>(n);

@@ -57,7 +57,7 @@ export async function fitTreeModel(table: ColumnTable, options: TreeFitOptions, 
     y = Float64Array.from(enc.y);
   }
   if (params.stoppingMetric === 'auc' && objective !== 'binary') {
-    throw new CellError('AUC early stopping needs a two-class target.', { hint: "Use stoppingMetric 'loss' (or 'auto').", where: 'params.gbdt.stoppingMetric' });
+    throw CellError.coded('trees.aucTwoClass', {}, { where: 'params.gbdt.stoppingMetric' });
   }
 
   let validation: BoostData | undefined;

@@ -18,22 +18,22 @@ export type ParamValues = Record<string, Scalar>;
 
 /** Refuse empty ranges, non-positive log bounds and empty choice lists, naming the parameter. */
 export function checkSpace(space: readonly ParamDef[]): void {
-  if (space.length === 0) throw new CellError('The search space is empty.', { hint: 'Add at least one parameter, e.g. {name: "learningRate", type: "logfloat", low: 0.0001, high: 0.1}.', where: 'params.space' });
+  if (space.length === 0) throw CellError.coded('space.empty', {}, { where: 'params.space' });
   const seen = new Set<string>();
   space.forEach((d, i) => {
     const where = `params.space.${i}`;
-    if (!d.name) throw new CellError(`Search-space entry ${i + 1} has no name.`, { where });
-    if (seen.has(d.name)) throw new CellError(`"${d.name}" appears twice in the search space.`, { where });
+    if (!d.name) throw CellError.coded('space.noName', { n: i + 1 }, { where });
+    if (seen.has(d.name)) throw CellError.coded('space.duplicate', { name: d.name }, { where });
     seen.add(d.name);
     if (d.type === 'categorical') {
-      if (!d.choices || d.choices.length === 0) throw new CellError(`"${d.name}" is categorical but has no choices.`, { where });
+      if (!d.choices || d.choices.length === 0) throw CellError.coded('space.noChoices', { name: d.name }, { where });
       return;
     }
     if (typeof d.low !== 'number' || typeof d.high !== 'number' || !(d.low <= d.high)) {
-      throw new CellError(`"${d.name}" needs low ≤ high, got ${String(d.low)} and ${String(d.high)}.`, { where });
+      throw CellError.coded('space.lowHigh', { name: d.name, low: String(d.low), high: String(d.high) }, { where });
     }
-    if (d.type === 'logfloat' && d.low <= 0) throw new CellError(`"${d.name}" is on a log scale, so low must be above 0.`, { where });
-    if (d.type === 'int' && (!Number.isInteger(d.low) || !Number.isInteger(d.high))) throw new CellError(`"${d.name}" is an integer, so low and high must be integers.`, { where });
+    if (d.type === 'logfloat' && d.low <= 0) throw CellError.coded('space.logLow', { name: d.name }, { where });
+    if (d.type === 'int' && (!Number.isInteger(d.low) || !Number.isInteger(d.high))) throw CellError.coded('space.intBounds', { name: d.name }, { where });
   });
 }
 

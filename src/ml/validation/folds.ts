@@ -14,9 +14,9 @@ export interface Fold {
   test: number[];
 }
 
-function checkFolds(n: number, k: number, what = 'rows'): void {
-  if (!Number.isInteger(k) || k < 2) throw new CellError(`Cross-validation needs at least 2 folds, not ${k}.`, { where: 'params.folds' });
-  if (k > n) throw new CellError(`${k} folds need at least ${k} ${what}, but there are ${n}.`, { where: 'params.folds' });
+function checkFolds(n: number, k: number, what: 'rows' | 'groups' = 'rows'): void {
+  if (!Number.isInteger(k) || k < 2) throw CellError.coded('folds.atLeastTwo', { folds: k }, { where: 'params.folds' });
+  if (k > n) throw CellError.coded(what === 'groups' ? 'folds.tooFewGroups' : 'folds.tooFewRows', { folds: k, n }, { where: 'params.folds' });
 }
 
 /** Folds from a fold number per row: each fold's test part, the rest for training, both in row order. */
@@ -82,7 +82,7 @@ export function stratifiedKFold(labels: readonly unknown[], k: number, seed: num
  */
 export function groupKFold(groups: readonly unknown[], k: number): Fold[] {
   const list = members(groups);
-  checkFolds(list.length, k, 'distinct groups');
+  checkFolds(list.length, k, 'groups');
   const order = list.map((_, g) => g).sort((a, b) => list[b].length - list[a].length || a - b);
   const load = new Array<number>(k).fill(0);
   const assignment = new Int32Array(groups.length);
@@ -116,7 +116,7 @@ export function timeFolds(n: number, k: number, times?: readonly unknown[]): Fol
   if (times) {
     const t = times.map(timeValue);
     const missing = t.findIndex((v) => v === null);
-    if (missing >= 0) throw new CellError(`The time column has a missing or unreadable value in row ${missing + 1}.`, { where: 'params.time' });
+    if (missing >= 0) throw CellError.coded('folds.badTime', { row: missing + 1 }, { where: 'params.time' });
     order = order.sort((a, b) => (t[a] as number) - (t[b] as number));
   }
   return timeSeriesSplit(n, k).map((fold) => ({ train: fold.train.map((i) => order[i]), test: fold.test.map((i) => order[i]) }));

@@ -55,20 +55,16 @@ export type SequenceFoldMethod = 'kfold' | 'stratified' | 'group' | 'time';
 export function sequenceFolds(data: SequenceData, method: SequenceFoldMethod, k: number, seed: number): Fold[] {
   if (data.mode === 'padded') {
     if (method === 'time' || method === 'stratified') {
-      throw new CellError(`Padded sequences are folded by sequence (one per ${data.options.group}); method '${method}' does not apply.`, {
-        hint: "Use method 'kfold' or 'group' (both keep every session whole).", where: 'params.method',
-      });
+      throw CellError.coded('folds.paddedMethod', { group: data.options.group, method }, { where: 'params.method' });
     }
     return kFold(data.n, k, seed).map((f) => ({ train: f.train, test: f.test }));
   }
   if (method === 'time') return timeFolds(data.n, k, Array.from(data.index));
   if (method === 'group') {
-    if (!data.groups) throw new CellError('These windows have no group column to fold by.', { hint: "Build the windows with a group column, or use method 'time'.", where: 'params.method' });
+    if (!data.groups) throw CellError.coded('folds.windowsNoGroup', {}, { where: 'params.method' });
     return groupKFold(data.groups, k);
   }
-  throw new CellError(`Method '${method}' would put windows from after the test windows into training (overlapping windows leak the future).`, {
-    hint: "Use method 'time' (forward chaining) or 'group' (whole series per fold).", where: 'params.method',
-  });
+  throw CellError.coded('folds.windowsLeak', { method }, { where: 'params.method' });
 }
 
 export interface SequenceFitAnyHooks {

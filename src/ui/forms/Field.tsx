@@ -7,6 +7,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { ParamIssue } from '../../kernel/params.ts';
 import { useAuthoringT } from '../i18n-authoring.ts';
+import { issueText } from '../i18n-issues.ts';
 import { placement } from './hints.ts';
 import { fieldHelp, fieldLabel, fieldWhere, optionLabel } from './labels.ts';
 import { COLUMN_FIELD, constOf, discriminator, initialValue, issuesAt, practicalRange, presetOrMap, resolve, TABLE_FIELD, typeOf, unwrap, type JSONSchema } from './schema.ts';
@@ -28,7 +29,7 @@ function Issues({ issues, id }: { issues: ParamIssue[]; id: string }) {
   if (!issues.length) return null;
   return (
     <div className="field-error" id={id} role="alert">
-      {issues.map((i, k) => <div key={k}>{i.message}</div>)}
+      {issues.map((i, k) => <div key={k}>{issueText(i)}</div>)}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import type { KindInfo } from '../../worker/protocol.ts';
 import type { CourseEntry } from '../state.ts';
 import { blankNotebook, newCell } from '../document/cells.ts';
 import { courseText, titleFromFile } from './course.ts';
+import { mark } from '../opening.ts';
 
 export interface GalleryHost {
   store: Pick<WorkbenchStore, 'getNotebook' | 'deleteNotebook'>;
@@ -44,13 +45,16 @@ export async function resetCourse(host: GalleryHost, file: string): Promise<void
 /** Open a notebook from JSON text or value (file picker, drop, window.workbench.open). Throws a clear error; nothing is stored on failure. */
 export async function openJson(host: GalleryHost, input: string | unknown, fileName?: string, options: { trusted?: boolean } = {}): Promise<void> {
   const { doc, warnings } = decodeNotebook(input);
+  mark('decoded');
   if (!doc.title && fileName) doc.title = titleFromFile(fileName);
   if (!doc.title) doc.title = 'Untitled notebook';
   // Untrusted (code cells and URL loads blocked) unless the caller says so, or it is a bundled notebook's content.
   const trust: TrustState = { notebook: options.trusted ?? (await host.isBundled(doc)), cells: [] };
+  mark('trust-checked');
   await host.openDoc(doc, { id: newId('user:'), trust });
   for (const w of warnings) host.notify(w, 'info');
-  await host.refreshLists();
+  // The sidebar's list catches up in the background (the first save refreshes it too): reading every stored notebook need not delay open().
+  void host.refreshLists().catch(() => undefined);
 }
 
 export async function newNotebook(host: GalleryHost, title: string): Promise<void> {

@@ -3,6 +3,7 @@
 // revisions so two tabs never overwrite each other, and no false conflict in
 // one tab (this tab's own revisions never count as another tab's).
 import { RevisionConflictError, type NotebookRecord, type WorkbenchStore } from '../../store/types.ts';
+import { t } from '../i18n.ts';
 
 export interface SavedMessage {
   type: 'saved';
@@ -117,7 +118,7 @@ export class Autosave {
     } catch (error) {
       if (error instanceof RevisionConflictError) {
         this.conflict = true;
-        this.host.onConflict(`${error.message} Reload it here, or save your version as a copy.`);
+        this.host.onConflict(t('saveConflict'));
         return;
       }
       // A full disk (StoreFullError) writes nothing: the last good save stays as it was.

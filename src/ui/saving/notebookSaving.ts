@@ -8,6 +8,7 @@ import type { NotebookCell } from '../../notebook/model.ts';
 import type { StateBox } from '../state.ts';
 import { Autosave } from './autosave.ts';
 import { recoverPending, writePending, type PendingStorage } from './pending.ts';
+import { t } from '../i18n.ts';
 
 export interface SavingHooks {
   /** The open notebook as a store record. */
@@ -71,7 +72,7 @@ export class NotebookSaving {
       this.channel.onmessage = (e: MessageEvent) => {
         if (!this.autosave.isOtherTabSave(e.data)) return;
         box.set({ conflict: true });
-        hooks.notify('This notebook was saved in another tab. Reload it here, or save your version as a copy.');
+        hooks.notify(t('savedInOtherTab'));
       };
     } catch {
       // No BroadcastChannel: the revision check in putNotebook still refuses to overwrite.

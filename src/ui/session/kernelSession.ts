@@ -86,7 +86,7 @@ export class KernelSession {
     });
     if (fallback && !this.isolationNoticed) {
       this.isolationNoticed = true;
-      this.hooks.notify(`The kernel runs on this app's origin, not in its sandbox (${fallback}): trusted code cells could reach this app's storage.`, 'info');
+      this.hooks.notify(t('kernelUnsandboxed', { reason: fallback }), 'info');
     }
     this.box.set({ kinds: init.kinds, datasets: init.datasets, kernelReady: true });
     const order: BackendName[] | undefined = preferred ? [preferred, ...BACKEND_NAMES.filter((b) => b !== preferred)] : undefined;
@@ -108,7 +108,7 @@ export class KernelSession {
     const switched = this.kernelNotebooks.switchTo(notebookId);
     try {
       const { restored } = await client.request('openNotebook', { notebookId, title: this.box.state.doc?.title ?? '' });
-      if (restored.length && this.box.state.notebookId === notebookId) this.hooks.notify(`Saved model${restored.length > 1 ? 's' : ''} ${restored.join(', ')} loaded: cells that use ${restored.length > 1 ? 'them' : 'it'} run without retraining.`, 'info');
+      if (restored.length && this.box.state.notebookId === notebookId) this.hooks.notify(t(restored.length > 1 ? 'modelsRestored' : 'modelRestored', { names: restored.join(', ') }), 'info');
     } catch (error) {
       if (!(error instanceof KernelRestarted)) this.hooks.notify(error instanceof Error ? error.message : String(error));
     } finally {
@@ -190,7 +190,7 @@ export class KernelSession {
       .then(() => this.hooks.syncKernel())
       .then(() => (notebookId && this.client ? this.restoreModels(this.client, notebookId) : undefined));
     await this.gate;
-    this.hooks.notify(reason === 'stop' ? 'The kernel was restarted because the running cell did not stop.' : reason === 'webgpu' ? t('webgpuRestarted') : 'The kernel was restarted.', 'info');
+    this.hooks.notify(t(reason === 'stop' ? 'kernelRestartedStop' : reason === 'webgpu' ? 'webgpuRestarted' : 'kernelRestarted'), 'info');
   }
 
   async restart(): Promise<void> {
@@ -265,6 +265,8 @@ export class KernelSession {
 
   onKernel(event: KernelEvent): void {
     if (event.type === 'values') {
+      // Every cell's props include the values: an empty list again is no change (a restart of a fresh kernel).
+      if (event.values.length === 0 && this.box.state.values.length === 0) return;
       this.box.set({ values: event.values });
       return;
     }
@@ -291,7 +293,7 @@ export class KernelSession {
       const p = event.progress;
       if (p.loss !== undefined && !Number.isFinite(p.loss) && !this.nanStopped.has(id)) {
         this.nanStopped.add(id);
-        this.hooks.notify(`Training stopped: the loss became ${String(p.loss)}${p.epoch !== undefined ? ` at epoch ${p.epoch}` : ''}. The model diverged: lower the learning rate, scale the features, or drop rows with missing or extreme values, then run the cell again.`);
+        this.hooks.notify(p.epoch !== undefined ? t('trainingDivergedAt', { loss: String(p.loss), epoch: p.epoch }) : t('trainingDiverged', { loss: String(p.loss) }));
         this.cancel();
       }
     }
@@ -302,7 +304,7 @@ export class KernelSession {
   private checkMemory(cellId: string, outputs: CellOutput[]): void {
     const error = outputs.find((o) => o.type === 'error');
     if (!error || error.type !== 'error' || !OUT_OF_MEMORY.test(error.message)) return;
-    this.hooks.notify(`Out of memory in ${cellId ? 'a cell' : 'the kernel'}: the data is too large for this browser tab (${error.message}). The kernel was restarted; load fewer rows or columns (a sample), then run again.`);
+    this.hooks.notify(t(cellId ? 'outOfMemoryCell' : 'outOfMemoryKernel', { message: error.message }));
     // After this event's own state update (the cell's outputs), or that update would undo the restart's.
     queueMicrotask(() => void this.hardRestart('memory'));
   }
