@@ -5,7 +5,9 @@
 // builds leave node_modules external): the package lists them.
 // The output keeps the sources' depth (dist-cli/cli/ like src/cli/), so the
 // paths the runner derives from import.meta.url (the package root in
-// src/cli/nodeHost.ts, bin/kernel-thread.mjs in src/cli/supervisor.ts) hold.
+// src/cli/nodeHost.ts) hold. The kernel process (src/cli/kernelProcess.ts)
+// runs dist-cli/cli/thread.js here; in a clone it bundles src/cli/thread.ts
+// into dist-cli/kernel/ (same depth) with esbuild.
 import { defineConfig } from 'vite';
 
 export default defineConfig({

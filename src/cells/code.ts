@@ -102,10 +102,25 @@ function payload(v: Value): unknown {
   }
 }
 
-// The AsyncFunction constructor compiles the cell's code; the result is typed
-// by hand because the constructor is not a global in the ES library types.
-type AsyncFn = (...args: unknown[]) => Promise<unknown>;
-const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => AsyncFn;
+// The headless runner's kernel runs under Node's permission model
+// (src/cli/kernelProcess.ts): what it refuses throws ERR_ACCESS_DENIED with
+// Node's own words, which do not say what to do instead (code.nodeDenied).
+function deniedByNode(error: unknown): boolean {
+  try {
+    return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ERR_ACCESS_DENIED';
+  } catch {
+    return false; // a Proxy whose traps throw is not Node's refusal
+  }
+}
+
+// The Function constructor compiles the cell's code as the body of an async
+// function nested in one whose parameters are the workbench's names and the
+// earlier values: the code's own `const sessions = …` then shadows an
+// earlier value "sessions" instead of clashing with a parameter of that name
+// (a SyntaxError) — as when a cell runs again after it wrote "sessions".
+type AsyncFn = () => Promise<unknown>;
+type Scope = (...args: unknown[]) => AsyncFn;
+const ScopeFunction = Function as unknown as new (...args: string[]) => Scope;
 
 export const codeCell = defineCell({
   kind: 'code',
@@ -129,15 +144,21 @@ export const codeCell = defineCell({
     }
     // Earlier values are also bound by name, when the name is a usable identifier.
     const bound = Object.keys(values).filter((n) => !RESERVED.has(n) && /^[A-Za-z_$][\w$]*$/.test(n) && mentionedIdentifiers(p.code).includes(n));
-    let fn: AsyncFn;
+    let scope: Scope;
     try {
-      fn = new AsyncFunction('tables', 'values', 'aq', 'tf', 'display', 'set', 'signal', ...bound, `"use strict";\n${p.code}`);
+      scope = new ScopeFunction('tables', 'values', 'aq', 'tf', 'display', 'set', 'signal', ...bound, `"use strict"; return async function () {\n${p.code}\n};`);
     } catch (error) {
       throw CellError.coded('code.parse', { detail: error instanceof Error ? error.message : String(error) }, { where: 'code' });
     }
     const display = (x: unknown) => ctx.emit(displayOutput(x));
     const set = (name: string, x: unknown) => ctx.set(name, toValue(x));
-    const result = await fn(tables, values, aq, tf, display, set, ctx.signal, ...bound.map((n) => values[n]));
+    let result: unknown;
+    try {
+      result = await scope(tables, values, aq, tf, display, set, ctx.signal, ...bound.map((n) => values[n]))();
+    } catch (error) {
+      if (deniedByNode(error)) throw CellError.coded('code.nodeDenied', {}, { cause: error });
+      throw error;
+    }
     if (result !== undefined) outputs.push(displayOutput(result));
     return outputs;
   },

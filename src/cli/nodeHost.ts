@@ -142,7 +142,9 @@ export async function userFilePath(id: string, base: string, allowRead: readonly
     real = await realpath(path);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new CellError(`Cannot read file "${id}": ${code === 'ENOENT' ? 'no such file' : code ?? String(error)} (${path}).`);
+    // The kernel process may not even look outside its folders (Node's permission model): that is the refusal below.
+    if (code === 'ERR_ACCESS_DENIED') real = path;
+    else throw new CellError(`Cannot read file "${id}": ${code === 'ENOENT' ? 'no such file' : code ?? String(error)} (${path}).`);
   }
   const roots = await Promise.all([base, ...allowRead].map((r) => realpath(r).catch(() => resolve(r))));
   if (!roots.some((root) => within(root, real))) {

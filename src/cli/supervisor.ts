@@ -1,14 +1,15 @@
-// The runner's side of the kernel thread (src/cli/thread.ts): starts it,
-// sends it a notebook, relays each cell's status, and keeps the per-cell
+// The runner's side of the kernel (src/cli/thread.ts, run in a child
+// process under Node's permission model: src/cli/kernelProcess.ts): starts
+// it, sends it a notebook, relays each cell's status, and keeps the per-cell
 // clock. A cell that runs past the timeout (a synchronous infinite loop
-// included: the thread is terminated, which stops V8 wherever it is), a
-// thread that ends while a cell waits on a promise that never settles, and a
-// thread that runs out of heap all become that cell's error, the cells still
+// included: the process is killed, which stops V8 wherever it is), a kernel
+// that ends while a cell waits on a promise that never settles, and a kernel
+// that runs out of heap all become that cell's error, the cells still
 // queued after it are reported as not run, and the next notebook gets a
-// fresh thread. Values, runs and registry entries of a stopped thread are
-// gone with it.
-import { Worker } from 'node:worker_threads';
+// fresh kernel. Values, runs and registry entries of a stopped kernel are
+// gone with it. (The class keeps its name "thread": it was a worker_thread.)
 import { getHeapStatistics } from 'node:v8';
+import { KernelProcess, kernelEntry, readablePaths, type KernelProcessError } from './kernelProcess.ts';
 import type { CellState, CellStatus, ValueSummary } from '../kernel/state.ts';
 import type { ErrorOutput } from '../core/outputs.ts';
 import type { RunRecord } from '../lifecycle/runs.ts';
@@ -36,28 +37,43 @@ export interface RunHooks {
 /** The thread could not run the notebook at all; one line, no stack. */
 export class ThreadFailure extends Error {}
 
-const THREAD_ENTRY = new URL('../../bin/kernel-thread.mjs', import.meta.url);
 const FINISHED: ReadonlySet<CellStatus> = new Set(['done', 'error', 'cancelled', 'idle', 'stale']);
 
 export class KernelThread {
-  private worker: Worker | undefined;
+  private worker: KernelProcess | undefined;
 
-  private start(): Worker {
-    // The same heap limit as this process: a cell that exhausts it ends the thread, not the runner.
+  private async start(readable: string[]): Promise<KernelProcess> {
+    let entry: string;
+    try {
+      entry = await kernelEntry();
+    } catch (error) {
+      throw new ThreadFailure(`The kernel could not be prepared: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    // The same heap limit as this process: a cell that exhausts it ends the kernel, not the runner.
     const heapMb = Math.round(getHeapStatistics().heap_size_limit / (1 << 20));
-    const worker = new Worker(THREAD_ENTRY, { resourceLimits: { maxOldGenerationSizeMb: heapMb }, stdout: false, stderr: false });
+    const worker = new KernelProcess(entry, readable, heapMb);
     worker.on('exit', () => {
       if (this.worker === worker) this.worker = undefined;
     });
-    // Between notebooks nobody else listens: an error there only ends the thread (the next notebook starts a fresh one).
-    worker.on('error', () => undefined);
+    // Between notebooks nobody else listens: an error there only ends the kernel (the next notebook starts a fresh one).
+    worker.on('error', () => {
+      if (this.worker === worker) this.worker = undefined;
+    });
     this.worker = worker;
     return worker;
   }
 
+  /** The running kernel if it may read what this notebook may (its folder, --allow-read), else a fresh one. */
+  private async kernelFor(request: ThreadRequest): Promise<KernelProcess> {
+    const readable = readablePaths(request);
+    if (this.worker && this.worker.readable === readable.join('\n')) return this.worker;
+    await this.close();
+    return this.start(readable);
+  }
+
   /** Run one notebook; resolves with every cell's final state, whatever the cells do. */
-  run(request: ThreadRequest, hooks: RunHooks): Promise<ThreadResult> {
-    const worker = this.worker ?? this.start();
+  async run(request: ThreadRequest, hooks: RunHooks): Promise<ThreadResult> {
+    const worker = await this.kernelFor(request);
     let states: CellState[] = request.cells.map((c) => ({ id: c.id, kind: c.kind, status: 'idle', outputs: c.outputs, reads: [], writes: [] }));
     const index = new Map(request.cells.map((c, i) => [c.id, i]));
     let backend = '';
@@ -134,12 +150,11 @@ export class KernelThread {
             return;
         }
       };
-      const onError = (error: Error) => {
-        const code = (error as { code?: string }).code;
-        if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      const onError = (error: KernelProcessError) => {
+        if (error.code === 'OUT_OF_MEMORY') {
           stopped((label) => ({ type: 'error', message: `Out of memory: ${label} used up the JavaScript heap, so the runner stopped it.`, hint: 'Work on fewer rows or columns (a sample), or free values you no longer need.' }));
         } else {
-          stopped((label) => ({ type: 'error', message: `The kernel thread failed while running ${label}: ${error.message}` }));
+          stopped((label) => ({ type: 'error', message: `The kernel failed while running ${label}: ${error.message}` }));
         }
       };
       const onExit = (exitCode: number) => {

@@ -1,29 +1,49 @@
-// The kernel thread of the headless runner: a worker_thread (started by
-// bin/kernel-thread.mjs, which loads TypeScript through tsx) that runs the
-// notebooks the runner sends it, one at a time, and reports every cell's
-// status. The runner (src/cli/supervisor.ts) stops the thread when a cell
+// The kernel of the headless runner: a child process under Node's
+// permission model (src/cli/kernelProcess.ts starts it) that runs the
+// notebooks the runner sends it over IPC, one at a time, and reports every
+// cell's status. The runner (src/cli/supervisor.ts) kills it when a cell
 // runs past its timeout; a cell waiting on a promise that never settles lets
-// the thread's event loop run empty, and the thread ends by itself (its port
+// the event loop run empty, and the process ends by itself (its IPC channel
 // is unreferenced while a notebook runs), which the runner reports as such.
-import { parentPort } from 'node:worker_threads';
 import { Kernel } from '../kernel/kernel.ts';
 import { cellRegistry } from '../cells/registry.ts';
 import { initBackend } from '../ml/backend.ts';
-import { describeThrown } from '../core/errors.ts';
+import { CellError, describeThrown } from '../core/errors.ts';
 import { nodeHost } from './nodeHost.ts';
 import { safeJsonClone, type ThreadMessage, type ThreadRequest } from './threadProtocol.ts';
 
-const port = parentPort;
-if (!port) throw new Error('src/cli/thread.ts runs as a worker thread of the headless runner.');
+const send = process.send?.bind(process);
+if (!send) throw new Error('src/cli/thread.ts runs as the kernel process of the headless runner (started with an IPC channel).');
+// Kept before the lock-down below, out of the cells' reach.
+const exitNow = process.exit.bind(process);
+const channel = (process as { channel?: { ref(): void; unref(): void } }).channel;
 
 function post(message: ThreadMessage): void {
   try {
-    port!.postMessage(message);
+    send!(message);
   } catch {
     // An output holding something structured clone refuses (a function in a figure spec): send its JSON.
-    port!.postMessage(safeJsonClone(message));
+    send!(safeJsonClone(message));
   }
 }
+
+// A cell may not end or signal processes: process.exit(0) would end the
+// kernel as if the notebook had run out of work, and process.kill could stop
+// the runner itself. Each becomes that cell's error (the permission model
+// already refuses files, processes, workers and addons).
+function refuse(what: string): () => never {
+  return () => {
+    throw new CellError(`Code cells cannot ${what} in the headless runner.`, { hint: 'Throw an error to fail the cell; the runner ends when the notebook is done.' });
+  };
+}
+const lockedProcess = process as unknown as Record<string, unknown>;
+lockedProcess.exit = refuse('end the kernel (process.exit)');
+lockedProcess.reallyExit = refuse('end the kernel (process.reallyExit)');
+lockedProcess.abort = refuse('end the kernel (process.abort)');
+lockedProcess.kill = refuse('signal a process (process.kill)');
+lockedProcess._kill = refuse('signal a process (process._kill)');
+// The runner has gone (killed, or it ended): nothing is left to report to.
+process.on('disconnect', () => exitNow(0));
 
 // A cell's floating promise or timer may fail after the cell has finished;
 // that must not end the thread (the cell's own errors reach the kernel).
@@ -70,10 +90,10 @@ async function run(request: ThreadRequest): Promise<void> {
   kernel.dispose();
 }
 
-port.on('message', (request: ThreadRequest) => {
-  // While a notebook runs, only its own work keeps the thread alive.
-  port.unref();
+process.on('message', (request: ThreadRequest) => {
+  // While a notebook runs, only its own work keeps the process alive.
+  channel?.unref();
   run(request)
     .catch((error: unknown) => post({ type: 'failed', message: describeThrown(error) }))
-    .finally(() => port.ref());
+    .finally(() => channel?.ref());
 });

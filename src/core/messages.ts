@@ -84,6 +84,10 @@ export const ENGINE_MESSAGES = {
   'split.fractionSum': { message: 'The train, validation and test fractions add up to {sum}, not 1.', hint: 'For example 0.7, 0.15, 0.15 or 0.8, 0, 0.2.' },
   'split.noTrain': { message: 'The train fraction must be above 0.' },
   'code.parse': { message: 'The code does not parse: {detail}', hint: 'Check brackets, quotes and semicolons near the place named.' },
+  'code.nodeDenied': {
+    message: "Code cells cannot use Node's file system, processes or workers in the headless runner.",
+    hint: 'Read a file with a load cell (a path next to the notebook), or allow its folder with --allow-read DIR.',
+  },
   'step.columnMissing': { message: 'step {n} ({op}): column {columns} not in the table.', hint: 'Available columns: {available}.' },
   'step.columnsMissing': { message: 'step {n} ({op}): columns {columns} not in the table.', hint: 'Available columns: {available}.' },
   'step.badExpression': {

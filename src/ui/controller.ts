@@ -25,6 +25,7 @@ import type { Leak, ShownLeak } from './document/leakage.ts';
 import type { AuthoringKey } from './i18n-authoring.ts';
 import { welcomeNotebook } from './document/cells.ts';
 import { KernelSession, BACKEND_NAMES, pageHasWebGPU } from './session/kernelSession.ts';
+import { crashedCellOutputs, takeCrashMark, type RunningCell } from './session/crashMark.ts';
 import { NotebookSaving } from './saving/notebookSaving.ts';
 import { TrustStore, withTrustedCell } from './trust/trustStore.ts';
 import { allCourseTexts, courseEntries, courseTitles, firstCourse } from './gallery/course.ts';
@@ -134,6 +135,7 @@ export class Controller {
   private started = false;
 
   private async start(): Promise<void> {
+    const crashed = takeCrashMark();
     // ?backend=wasm (tests, demos) or the user's last choice comes first.
     const fromUrl = new URLSearchParams(location.search).get('backend') as BackendName | null;
     const saved = (fromUrl && BACKEND_NAMES.includes(fromUrl) ? fromUrl : undefined) ?? (await this.store.getSetting<BackendName>('backend').catch(() => undefined));
@@ -155,12 +157,23 @@ export class Controller {
       else await this.openDoc(welcomeNotebook(), { id: newId('user:') });
     }
     this.started = true;
+    if (crashed) this.showCrash(crashed);
     requestPersistence().then(() => this.refreshStorage());
     void courseTitles(this.state.course).then((course) => this.box.set({ course }));
   }
 
   isolation(): IsolationMode | undefined {
     return this.session.isolation();
+  }
+
+  /** The tab died while a cell ran (crashMark.ts): say which, and that cell shows it; the rest is as last saved. */
+  private showCrash(crashed: RunningCell): void {
+    const index = this.state.notebookId === crashed.notebookId ? (this.state.doc?.cells.findIndex((c) => c.id === crashed.cellId) ?? -1) : -1;
+    this.notify(t('tabCrashed', { n: index >= 0 ? index + 1 : '?' }));
+    if (index < 0) return;
+    const outputs = crashedCellOutputs();
+    this.box.set({ runs: { ...this.state.runs, [crashed.cellId]: { ...emptyRun(outputs), status: 'error' } } });
+    this.setCellOutputs(crashed.cellId, outputs);
   }
 
   refreshLists = (): Promise<void> => this.library.refreshLists();

@@ -77,6 +77,10 @@ export const ERROR_MESSAGES_KO: Record<MessageCode, { message: string; hint?: st
   'split.fractionSum': { message: '학습·검증·테스트 비율의 합이 1이 아니에요 (지금은 {sum}).', hint: '예: 0.7, 0.15, 0.15 또는 0.8, 0, 0.2.' },
   'split.noTrain': { message: '학습(train) 비율은 0보다 커야 해요.' },
   'code.parse': { message: '코드를 해석할 수 없어요: {detail}', hint: '알려 준 위치 근처의 괄호, 따옴표, 세미콜론을 확인하세요.' },
+  'code.nodeDenied': {
+    message: '헤드리스 실행기에서 코드 셀은 Node의 파일 시스템, 프로세스, 워커를 쓸 수 없어요.',
+    hint: 'load 셀로 파일을 읽거나(노트북 옆의 경로), --allow-read DIR로 그 폴더를 허용하세요.',
+  },
   'step.columnMissing': { message: '{n}단계({op}): 표에 {columns} 열이 없어요.', hint: '있는 열: {available}.' },
   'step.columnsMissing': { message: '{n}단계({op}): 표에 {columns} 열이 없어요.', hint: '있는 열: {available}.' },
   'step.badExpression': {

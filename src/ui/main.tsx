@@ -7,6 +7,7 @@ import { installApi } from './api.ts';
 import { IdbStore } from '../store/idb.ts';
 import { MemoryStore } from '../store/memory.ts';
 import { getLang, loadLang, t } from './i18n.ts';
+import { clearRunning } from './session/crashMark.ts';
 import './styles.css';
 
 document.documentElement.lang = getLang();
@@ -27,7 +28,11 @@ async function boot() {
   controller.ready.catch((error: Error) => controller.notify(t('kernelStartFailed', { message: error.message })));
   createRoot(document.getElementById('root')!).render(<App controller={controller} />);
   // Nothing is lost: save on leaving the page (the autosave timer may be pending).
-  window.addEventListener('pagehide', () => controller.saveOnExit());
+  window.addEventListener('pagehide', () => {
+    controller.saveOnExit();
+    // Leaving normally (reload, close) is no crash: the next start must not blame the running cell.
+    clearRunning();
+  });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') controller.saveOnExit();
   });

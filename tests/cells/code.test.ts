@@ -51,6 +51,17 @@ describe('code cell', () => {
     expect(await done).toEqual([{ type: 'text', text: 'stopped' }]);
   });
 
+  it('runs again after it wrote a value it also declares (course notebooks declare `const sessions` and set("sessions")): the declaration shadows the earlier value', async () => {
+    const code = "const sessions = aq.table({ id: [1, 2] });\nset('sessions', sessions);\nreturn sessions.numRows();";
+    const first = run(code);
+    expect(await first.done).toEqual([{ type: 'text', text: '2' }]);
+    // The second run sees "sessions" as an earlier value (its own, from the first run).
+    const again = run(code, { sessions: first.ctx.values.get('sessions') });
+    expect(await again.done).toEqual([{ type: 'text', text: '2' }]);
+    // An earlier value of another cell is still in scope when the code does not declare it.
+    expect(await run('return sessions.numRows() + 1;', { sessions: first.ctx.values.get('sessions') }).done).toEqual([{ type: 'text', text: '3' }]);
+  });
+
   it('reports a syntax error as a cell error with a hint', async () => {
     await expect(run('const = 3').done).rejects.toMatchObject({ name: 'CellError', where: 'code' });
   });

@@ -43,7 +43,6 @@ describe.skipIf(skipReason !== undefined)('the packed runner (npm pack → npm i
     expect(tarball).toMatch(/^ml-workbench-.*\.tgz$/);
     const files = check(sh('tar', ['-tzf', join(work, tarball)], work), 'tar').split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
     expect(files).toContain('bin/ml-workbench.mjs');
-    expect(files).toContain('bin/kernel-thread.mjs');
     expect(files).toContain('dist-cli/cli/main.js');
     expect(files).toContain('dist-cli/cli/thread.js');
     expect(files).toContain('notebooks/penguins.ipynb');

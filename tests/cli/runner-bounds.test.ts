@@ -4,7 +4,7 @@
 // fields, files outside the notebook's folder. Each case: the exit code, the
 // one line that says what and where, and never a stack trace.
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, EXIT_BAD_INPUT, EXIT_CELL_FAILED } from '../../src/cli/main.ts';
@@ -73,11 +73,44 @@ describe('the runner always answers', () => {
     expect(line(r.out, 4)).toMatch(/✓ \[4\] code .*7/);
   });
 
-  it('reports a cell that ends its thread (process.exit) and still exits 1', async () => {
-    const nb = write('exit.ipynb', [code('a', 'process.exit(3);'), code('b', 'return 2;')]);
-    const r = await run(['run', nb]);
+  it('a cell cannot end the kernel or signal a process: process.exit(0) is that cell\'s error, and the run goes on to its report', async () => {
+    const nb = write('exit.ipynb', [code('a', 'process.exit(0);'), code('k', "process.kill(process.ppid, 'SIGKILL');"), code('g', "globalThis.process.reallyExit(0);"), code('b', 'return 2;')]);
+    const json = join(dir, 'exit.json');
+    const r = await run(['run', nb, '--json', json]);
     expect(r.code).toBe(EXIT_CELL_FAILED);
-    expect(line(r.out, 1)).toMatch(/The kernel stopped while running cell 1 \(Code\) \(exit code 3/);
+    expect(line(r.out, 1)).toMatch(/✗ \[1\] code .*Code cells cannot end the kernel \(process\.exit\) in the headless runner\./);
+    expect(line(r.out, 2)).toMatch(/✗ \[2\] code .*Code cells cannot signal a process \(process\.kill\)/);
+    expect(line(r.out, 3)).toMatch(/✗ \[3\] code .*Code cells cannot end the kernel \(process\.reallyExit\)/);
+    expect(line(r.out, 4)).toMatch(/✓ \[4\] code .*2/);
+    expect(JSON.parse(readFileSync(json, 'utf8')).cells).toHaveLength(4);
+  });
+
+  it('a code cell reaches no file, process, worker or environment variable of the runner\'s (Node\'s permission model)', async () => {
+    const secretDir = mkdtempSync(join(tmpdir(), 'mlwb-secret-'));
+    const secret = join(secretDir, 'secret.txt');
+    writeFileSync(secret, 'the secret');
+    process.env.MLWB_TEST_SECRET = 'the secret';
+    const planted = join(secretDir, 'planted.txt');
+    const nb = write('node.ipynb', [
+      code('fs', `const fs = await import('node:fs'); return fs.readFileSync(${JSON.stringify(secret)}, 'utf8');`),
+      code('env', 'return process.env.MLWB_TEST_SECRET ?? Object.keys(process.env).join(",");'),
+      code('req', `return typeof require === 'function' ? require('fs').readFileSync(${JSON.stringify(secret)}, 'utf8') : 'no require';`),
+      code('global', `const { writeFileSync } = await import('node:fs'); globalThis.process.chdir('/'); writeFileSync(${JSON.stringify(planted)}, 'x'); return 'written';`),
+      code('fn', "const p = Function('return process')(); const cp = await import('node:child_process'); return cp.execSync('id').toString();"),
+      code('worker', "const { Worker } = await import('node:worker_threads'); new Worker('1', { eval: true }); return 'a worker';"),
+      code('mine', `const fs = await import('node:fs'); return fs.readFileSync(${JSON.stringify(join(dir, 'node.ipynb'))}, 'utf8').length > 0;`),
+    ]);
+    const all = await run(['run', nb]).finally(() => delete process.env.MLWB_TEST_SECRET);
+    expect(all.code).toBe(EXIT_CELL_FAILED);
+    const denied = /Code cells cannot use Node's file system, processes or workers in the headless runner\. — Read a file with a load cell .* --allow-read DIR\./;
+    for (const n of [1, 4, 5, 6]) expect(line(all.out, n), `cell ${n}`).toMatch(denied);
+    expect(line(all.out, 2)).not.toMatch(/the secret/);
+    expect(line(all.out, 2)).toMatch(/^✓ \[2\]/);
+    expect(line(all.out, 3)).toMatch(/✓ \[3\] code .*no require/);
+    // The notebook's own folder is readable, as for load cells.
+    expect(line(all.out, 7)).toMatch(/✓ \[7\] code .*true/);
+    expect(all.out).not.toMatch(/the secret/);
+    expect(existsSync(planted)).toBe(false);
   });
 
   it('reports a malformed saved output in the HTML report instead of failing', async () => {

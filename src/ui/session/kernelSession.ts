@@ -16,6 +16,7 @@ import type { CellRun, StateBox } from '../state.ts';
 import { emptyRun } from '../state.ts';
 import { t } from '../i18n.ts';
 import { nextRun, noteTables } from './runs.ts';
+import { clearRunning, markRunning } from './crashMark.ts';
 
 export const BACKEND_NAMES: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 const HARD_STOP_MS = 4000;
@@ -56,6 +57,8 @@ export class KernelSession {
   /** False once the user chose WebGPU, which the sandboxed kernel cannot use (launch.ts): later kernels start on the app's origin. */
   isolationPreferred = true;
   private nanStopped = new Set<string>();
+  /** The cell whose run is marked in localStorage (crashMark.ts). */
+  private markedCell: string | undefined;
   /** The notebook the kernel is switching away from (hostScope.ts): reachable only until the switch is done. */
   private readonly kernelNotebooks = new KernelNotebooks();
   private hostLifecycle: Promise<LifecycleStores> | undefined;
@@ -177,6 +180,8 @@ export class KernelSession {
       } else runs[id] = { ...run, status: 'idle', progress: undefined, staleReason: undefined };
     }
     this.box.set({ runs, values: [], kernelReady: false });
+    clearRunning();
+    this.markedCell = undefined;
     old?.terminate(new Error('The kernel was restarted.'));
     const backend = (this.box.state.backend || undefined) as BackendName | undefined;
     // Runs asked for meanwhile wait until the new kernel has the cells.
@@ -269,7 +274,14 @@ export class KernelSession {
     const run = this.box.state.runs[id] ?? emptyRun();
     const next = nextRun(run, event);
     if (event.type === 'status') {
-      if (event.status === 'running') this.nanStopped.delete(id);
+      if (event.status === 'running') {
+        this.nanStopped.delete(id);
+        if (this.box.state.notebookId) markRunning({ notebookId: this.box.state.notebookId, cellId: id });
+        this.markedCell = id;
+      } else if (id === this.markedCell && event.status !== 'queued') {
+        clearRunning();
+        this.markedCell = undefined;
+      }
       // Train/tune/crossval cells record runs and register cells versions as they finish.
       if (event.status === 'done' || event.status === 'error' || event.status === 'cancelled') this.hooks.lifecycleChanged();
     } else if (event.type === 'outputs') {
