@@ -96,7 +96,8 @@ export class Controller {
     this.gallery = {
       store: this.store,
       openDoc: (doc, options) => this.openDoc(doc, options),
-      openStored: (id) => this.openStored(id),
+      // Gallery actions run inside whileOpening already: the unqueued open, or they would wait for themselves.
+      openStored: (id) => this.openStoredNow(id),
       refreshLists: () => this.refreshLists(),
       notify: (m, kind) => this.notify(m, kind),
       forget: async (id) => {
@@ -233,7 +234,21 @@ export class Controller {
     await this.store.setSetting('lastNotebook', options.id).catch(() => undefined);
   }
 
-  async openStored(id: string): Promise<void> {
+  /**
+   * The notebook being opened, if any: a run asked for meanwhile (the toolbar,
+   * window.workbench.runAll() right after a sidebar click) waits for it, so it
+   * runs the notebook that is opening, not the one being left.
+   */
+  private opening: Promise<unknown> = Promise.resolve();
+  private whileOpening<T>(open: () => Promise<T>): Promise<T> {
+    const done = this.opening.then(open, open);
+    this.opening = done.catch(() => undefined);
+    return done;
+  }
+
+  openStored = (id: string): Promise<void> => this.whileOpening(() => this.openStoredNow(id));
+
+  private async openStoredNow(id: string): Promise<void> {
     const record = await this.store.getNotebook(id);
     if (!record) throw new Error(`No saved notebook "${id}".`);
     const { doc } = decodeNotebook(record.ipynb);
@@ -244,11 +259,11 @@ export class Controller {
 
   /** Course notebooks open as the user's copy (made on first open). */
   // gallery/notebooks.ts loads on first use (not with the first screen).
-  openCourse = async (file: string): Promise<void> => (await import('./gallery/notebooks.ts')).openCourse(this.gallery, file);
-  resetCourse = async (file: string): Promise<void> => (await import('./gallery/notebooks.ts')).resetCourse(this.gallery, file);
-  openJson = async (input: string | unknown, fileName?: string, options: { trusted?: boolean } = {}): Promise<void> => (await import('./gallery/notebooks.ts')).openJson(this.gallery, input, fileName, options);
-  newNotebook = async (title: string): Promise<void> => (await import('./gallery/notebooks.ts')).newNotebook(this.gallery, title);
-  deleteNotebook = async (id: string): Promise<void> => (await import('./gallery/notebooks.ts')).deleteNotebook(this.gallery, id);
+  openCourse = (file: string): Promise<void> => this.whileOpening(async () => (await import('./gallery/notebooks.ts')).openCourse(this.gallery, file));
+  resetCourse = (file: string): Promise<void> => this.whileOpening(async () => (await import('./gallery/notebooks.ts')).resetCourse(this.gallery, file));
+  openJson = (input: string | unknown, fileName?: string, options: { trusted?: boolean } = {}): Promise<void> => this.whileOpening(async () => (await import('./gallery/notebooks.ts')).openJson(this.gallery, input, fileName, options));
+  newNotebook = (title: string): Promise<void> => this.whileOpening(async () => (await import('./gallery/notebooks.ts')).newNotebook(this.gallery, title));
+  deleteNotebook = (id: string): Promise<void> => this.whileOpening(async () => (await import('./gallery/notebooks.ts')).deleteNotebook(this.gallery, id));
 
   // --- trust ---------------------------------------------------------------------
 
@@ -326,10 +341,20 @@ export class Controller {
 
   // --- running (session/kernelSession.ts) -----------------------------------------
 
-  runAll = (): Promise<void> => this.session.runAll();
-  runCell = (id: string): Promise<void> => this.session.runCell(id);
-  runTo = (id: string): Promise<void> => this.session.runTo(id);
+  runAll = async (): Promise<void> => {
+    await this.opening;
+    return this.session.runAll();
+  };
+  runCell = async (id: string): Promise<void> => {
+    await this.opening;
+    return this.session.runCell(id);
+  };
+  runTo = async (id: string): Promise<void> => {
+    await this.opening;
+    return this.session.runTo(id);
+  };
   async runNext(): Promise<string | null> {
+    await this.opening;
     const id = await this.session.runNext();
     if (id) this.select(id);
     return id;
