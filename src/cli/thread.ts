@@ -31,17 +31,17 @@ function post(message: ThreadMessage): void {
 // kernel as if the notebook had run out of work, and process.kill could stop
 // the runner itself. Each becomes that cell's error (the permission model
 // already refuses files, processes, workers and addons).
-function refuse(what: string): () => never {
+function refuse(code: 'code.exitDenied' | 'code.killDenied', call: string): () => never {
   return () => {
-    throw new CellError(`Code cells cannot ${what} in the headless runner.`, { hint: 'Throw an error to fail the cell; the runner ends when the notebook is done.' });
+    throw CellError.coded(code, { call });
   };
 }
 const lockedProcess = process as unknown as Record<string, unknown>;
-lockedProcess.exit = refuse('end the kernel (process.exit)');
-lockedProcess.reallyExit = refuse('end the kernel (process.reallyExit)');
-lockedProcess.abort = refuse('end the kernel (process.abort)');
-lockedProcess.kill = refuse('signal a process (process.kill)');
-lockedProcess._kill = refuse('signal a process (process._kill)');
+lockedProcess.exit = refuse('code.exitDenied', 'process.exit');
+lockedProcess.reallyExit = refuse('code.exitDenied', 'process.reallyExit');
+lockedProcess.abort = refuse('code.exitDenied', 'process.abort');
+lockedProcess.kill = refuse('code.killDenied', 'process.kill');
+lockedProcess._kill = refuse('code.killDenied', 'process._kill');
 // The runner has gone (killed, or it ended): nothing is left to report to.
 process.on('disconnect', () => exitNow(0));
 

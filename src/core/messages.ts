@@ -88,6 +88,8 @@ export const ENGINE_MESSAGES = {
     message: "Code cells cannot use Node's file system, processes or workers in the headless runner.",
     hint: 'Read a file with a load cell (a path next to the notebook), or allow its folder with --allow-read DIR.',
   },
+  'code.exitDenied': { message: 'Code cells cannot end the kernel ({call}) in the headless runner.', hint: 'Throw an error to fail the cell; the runner ends when the notebook is done.' },
+  'code.killDenied': { message: 'Code cells cannot signal a process ({call}) in the headless runner.', hint: 'Throw an error to fail the cell; the runner ends when the notebook is done.' },
   'step.columnMissing': { message: 'step {n} ({op}): column {columns} not in the table.', hint: 'Available columns: {available}.' },
   'step.columnsMissing': { message: 'step {n} ({op}): columns {columns} not in the table.', hint: 'Available columns: {available}.' },
   'step.badExpression': {

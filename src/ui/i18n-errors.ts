@@ -81,6 +81,8 @@ export const ERROR_MESSAGES_KO: Record<MessageCode, { message: string; hint?: st
     message: '헤드리스 실행기에서 코드 셀은 Node의 파일 시스템, 프로세스, 워커를 쓸 수 없어요.',
     hint: 'load 셀로 파일을 읽거나(노트북 옆의 경로), --allow-read DIR로 그 폴더를 허용하세요.',
   },
+  'code.exitDenied': { message: '헤드리스 실행기에서 코드 셀은 커널을 끝낼 수 없어요({call}).', hint: '셀을 실패로 끝내려면 오류를 던지세요. 실행기는 노트북이 끝나면 알아서 끝나요.' },
+  'code.killDenied': { message: '헤드리스 실행기에서 코드 셀은 프로세스에 신호를 보낼 수 없어요({call}).', hint: '셀을 실패로 끝내려면 오류를 던지세요. 실행기는 노트북이 끝나면 알아서 끝나요.' },
   'step.columnMissing': { message: '{n}단계({op}): 표에 {columns} 열이 없어요.', hint: '있는 열: {available}.' },
   'step.columnsMissing': { message: '{n}단계({op}): 표에 {columns} 열이 없어요.', hint: '있는 열: {available}.' },
   'step.badExpression': {
