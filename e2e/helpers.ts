@@ -85,3 +85,33 @@ export async function clickForDownload(page: Page, button: Locator, options: { t
     }
   }
 }
+
+/** The cell's data-status attribute ('' when the cell is not on the page). */
+export function cellStatus(page: Page, id: string): Promise<string> {
+  return page.evaluate((cellId) => document.querySelector(`article.cell[data-cell-id="${cellId}"]`)?.getAttribute('data-status') ?? '', id);
+}
+
+/**
+ * Runs one cell from its Run button (the cell is idle or stale before) and
+ * waits for this run's outcome; returns the status it ended in. Two things
+ * lose such a click, both seen in CI: the button moves while outputs above it
+ * render (see clickForDownload), and a notice (fixed at the bottom right,
+ * over the page) covers it, where Playwright's click would wait for it to go
+ * away, for ever. So each try is bounded, notices are closed before the
+ * next one, and the click is repeated until the cell starts.
+ */
+export async function runCellFromButton(page: Page, id: string, options: { until?: string[]; timeout?: number } = {}): Promise<string> {
+  const { until = ['done', 'error', 'cancelled'], timeout = 0 } = options;
+  const cell = page.locator(`article.cell[data-cell-id="${id}"]`);
+  const started = ['queued', 'running', ...until];
+  for (let attempt = 1; ; attempt++) {
+    const clicked = await cell.locator('.run-cell').click({ timeout: 15_000 }).then(() => true, () => false);
+    const began = clicked && (await page.waitForFunction(([cellId, states]) => states.includes(document.querySelector(`article.cell[data-cell-id="${cellId}"]`)?.getAttribute('data-status') ?? ''), [id, started] as const, { timeout: 5_000 }).then(() => true, () => false));
+    if (began) break;
+    if (attempt === 3) throw new Error(`The Run button of cell "${id}" did not start it in 3 tries (status "${await cellStatus(page, id)}"; notices: ${JSON.stringify(await page.locator('.notices .notice').allTextContents())}).`);
+    for (const close of await page.locator('.notices .notice button[aria-label]').all()) await close.click({ timeout: 5_000 }).catch(() => undefined);
+  }
+  // `timeout` 0: computation has no limit of its own but the hang guard (vitest.e2e.config.ts).
+  await page.waitForFunction(([cellId, states]) => states.includes(document.querySelector(`article.cell[data-cell-id="${cellId}"]`)?.getAttribute('data-status') ?? ''), [id, until] as const, { timeout });
+  return cellStatus(page, id);
+}

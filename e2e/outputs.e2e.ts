@@ -49,13 +49,17 @@ describe('outputs and files', () => {
     expect(shown).toBeLessThan(total); // virtualized: only the rows in view (and a few more) are in the DOM
     const header = table.locator('[role=columnheader]', { hasText: column });
     const numbers = (xs: string[]) => xs.filter((x) => x !== '—').map((x) => Number(x.replace(/[, ]/g, '')));
+    // The header changes at once; the sorted rows come from the kernel a moment
+    // later, so wait for them (the lightest penguin first) before reading.
     await header.locator('button').click();
     expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(async () => numbers(await values())[0], { timeout: 60_000 }).toBe(2700);
     const up = numbers(await values());
     expect(up.length).toBeGreaterThan(5);
     expect(up).toEqual([...up].sort((a, b) => a - b));
     await header.locator('button').click();
     expect(await header.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(async () => numbers(await values())[0], { timeout: 60_000 }).toBe(6300);
     const down = numbers(await values());
     expect(down).toEqual([...down].sort((a, b) => b - a));
     expect(down[0]).toBeGreaterThan(up[0]);

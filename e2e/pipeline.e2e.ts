@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from './session.ts';
-import { cells, summary } from './helpers.ts';
+import { cells, runCellFromButton, summary } from './helpers.ts';
 
 type Run = { id: string; kind: string; notebookTitle: string; params: Record<string, unknown>; tags?: Record<string, string> };
 type WB = { workbench: { runs(): Promise<Run[]> } };
@@ -20,18 +20,9 @@ async function graphStatuses(page: Page, cellId: string): Promise<Record<string,
   return Object.fromEntries([...svg.matchAll(/data-step="(\w+)" data-status="(\w+)"/g)].map((m) => [m[1], m[2]]));
 }
 
-/**
- * Runs one cell from its button (the cell is idle or stale before) and waits for this run's outcome. A click
- * can be lost while outputs above render (see clickForDownload), so it is repeated until the cell starts.
- */
+/** Runs one cell from its button and waits for this run's outcome (training: no limit but the hang guard). */
 async function runCell(page: Page, cellId: string): Promise<void> {
-  const cell = page.locator(`article.cell[data-cell-id="${cellId}"]`);
-  for (let attempt = 0; ; attempt++) {
-    await cell.locator('.run-cell').click();
-    const started = await page.waitForFunction((id) => ['queued', 'running', 'done', 'error'].includes((document.querySelector(`article.cell[data-cell-id="${id}"]`)?.getAttribute('data-status') ?? '')), cellId, { timeout: 5_000 }).then(() => true, () => false);
-    if (started || attempt === 2) break;
-  }
-  await page.waitForFunction((id) => ['done', 'error'].includes(document.querySelector(`article.cell[data-cell-id="${id}"]`)?.getAttribute('data-status') ?? ''), cellId, { timeout: 0 }); // computation: no limit but the hang guard
+  await runCellFromButton(page, cellId, { until: ['done', 'error'] });
 }
 
 describe('conditional pipeline', () => {
