@@ -62,7 +62,14 @@ function chart(rows: { safety_stock: number; avg_stock: number; lost_units: numb
   const x = rows.map((r) => r.safety_stock);
   const title = 'Average stock and lost sales by safety stock';
   return {
-    type: 'figure', title,
+    type: 'figure', title, titleKo: '안전 재고별 평균 재고와 판매 손실',
+    ko: {
+      layout: {
+        title: '안전 재고별 평균 재고와 판매 손실', xaxis: unit === 'percent' ? '안전 재고 (하루 평균 수요의 %)' : '안전 재고 (개)',
+        yaxis: '하루 평균 재고 (개)', yaxis2: '판매 손실 (개)',
+      },
+      traces: ['판매 손실 (개)', '평균 재고'],
+    },
     spec: {
       data: [
         { type: 'bar', name: 'lost units', x, y: rows.map((r) => r.lost_units), yaxis: 'y2', opacity: 0.6 },
@@ -131,8 +138,8 @@ export const inventoryCell = defineCell({
       : ' No whole-unit safety stock up to a million units avoids every lost sale.';
     return [
       { type: 'text', text: summary + searched },
-      ...(zeroLoss ? [tablePreview(zeroLoss, { ...(params.zeroLossOutput ? { name: params.zeroLossOutput } : {}), title: 'The smallest safety stock with zero lost sales' })] : []),
-      tablePreview(result, { name: params.output, title: 'Inventory simulation per safety stock' }),
+      ...(zeroLoss ? [tablePreview(zeroLoss, { ...(params.zeroLossOutput ? { name: params.zeroLossOutput } : {}), title: 'The smallest safety stock with zero lost sales', titleKo: '판매 손실이 0인 가장 작은 안전 재고' })] : []),
+      tablePreview(result, { name: params.output, title: 'Inventory simulation per safety stock', titleKo: '안전 재고별 재고 시뮬레이션' }),
       chart(study.rows, params.unit),
     ];
   },

@@ -85,7 +85,7 @@ export const textClassifyCell = defineCell({
     const { positive, negative } = model.strongest(15);
     const rows15 = positive.map(([term, w], i) => ({ rank: i + 1, [`towards ${classes[1]}`]: term, weight_1: w, [`towards ${classes[0]}`]: negative[i][0], weight_0: negative[i][1] }));
     const top: TableOutput = {
-      type: 'table', title: 'The n-grams that weigh most (␣ marks a word boundary)',
+      type: 'table', title: 'The n-grams that weigh most (␣ marks a word boundary)', titleKo: '가중치가 가장 큰 n-그램 (␣는 단어 경계)',
       columns: [{ name: 'rank', type: 'integer' }, { name: `towards ${classes[1]}`, type: 'string' }, { name: 'weight_1', type: 'number' }, { name: `towards ${classes[0]}`, type: 'string' }, { name: 'weight_0', type: 'number' }],
       rowCount: rows15.length,
       rows: rows15.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? v.replaceAll(' ', '␣') : v]))),

@@ -64,7 +64,9 @@ export function readShapiro(r: ShapiroResult, on: string): string {
     : `p ${formatP(r.pValue)} ≥ 0.05: no evidence against normality of the ${on}.`;
 }
 
-function decompositionFigure(d: Decomposition, x: (string | number)[], title: string): FigureOutput {
+const PART_KO: Record<string, string> = { observed: '관측값', trend: '추세', seasonal: '계절성', resid: '잔차' };
+
+function decompositionFigure(d: Decomposition, x: (string | number)[], title: string, titleKo: string): FigureOutput {
   const parts: [string, (number | null)[], string][] = [['observed', d.observed, 'lines'], ['trend', d.trend, 'lines'], ['seasonal', d.seasonal, 'lines'], ['resid', d.resid, 'markers']];
   const gap = 0.04;
   const h = (1 - 3 * gap) / 4;
@@ -73,9 +75,12 @@ function decompositionFigure(d: Decomposition, x: (string | number)[], title: st
     const top = 1 - i * (h + gap);
     layout[i === 0 ? 'yaxis' : `yaxis${i + 1}`] = { domain: [top - h, top], title: { text: name } };
   });
+  const axesKo = Object.fromEntries(parts.map(([name], i) => [i === 0 ? 'yaxis' : `yaxis${i + 1}`, PART_KO[name]]));
   return {
     type: 'figure',
     title,
+    titleKo,
+    ko: { layout: { title: titleKo, ...axesKo }, traces: parts.map(([name]) => PART_KO[name]) },
     spec: { data: parts.map(([name, y, mode], i) => ({ type: 'scatter', mode, name, x, y, xaxis: 'x', yaxis: i === 0 ? 'y' : `y${i + 1}` })), layout },
   };
 }
@@ -88,6 +93,7 @@ function correlogramFigure(c: Correlogram, name: 'ACF' | 'PACF'): FigureOutput {
   return {
     type: 'figure',
     title: name,
+    ko: { layout: { title: name === 'ACF' ? '자기상관' : '편자기상관', xaxis: '시차' }, traces: [null, '95% 구간'] },
     spec: {
       data: [
         { type: 'scatter', mode: 'lines', x: lags.slice(from), y: band(c.lower), line: { width: 0 }, hoverinfo: 'skip', showlegend: false },
@@ -141,7 +147,9 @@ export const timeseriesCell = defineCell({
     const want = new Set(params.analyses);
     if (want.has('decompose')) {
       results.decomposition = seasonalDecompose(y, params.period, params.model);
-      outputs.push(decompositionFigure(results.decomposition, x, `${params.model === 'additive' ? 'Additive' : 'Multiplicative'} decomposition of ${params.value} (period ${params.period})`));
+      outputs.push(decompositionFigure(results.decomposition, x,
+        `${params.model === 'additive' ? 'Additive' : 'Multiplicative'} decomposition of ${params.value} (period ${params.period})`,
+        `${params.value}의 ${params.model === 'additive' ? '덧셈' : '곱셈'} 분해 (주기 ${params.period})`));
     }
     if (want.has('acf')) {
       results.acf = acf(y, Math.min(params.lags, y.length - 1), ALPHA);
@@ -179,7 +187,7 @@ export const timeseriesCell = defineCell({
       readings.push(`**Shapiro–Wilk:** ${readShapiro(r, on)}`);
     }
     if (rows.test.length > 0) {
-      outputs.push(tablePreview(aq.table(rows, ['test', 'statistic', 'p_value', 'detail', 'reading']), { title: 'Tests' }));
+      outputs.push(tablePreview(aq.table(rows, ['test', 'statistic', 'p_value', 'detail', 'reading']), { title: 'Tests', titleKo: '검정' }));
       outputs.push({ type: 'markdown', markdown: readings.join('\n\n') });
     }
     if (params.output.trim()) ctx.set(params.output, { type: 'object', value: results });

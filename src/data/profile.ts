@@ -329,7 +329,7 @@ export function dateOrderWarnings(table: ColumnTable, names: readonly string[]):
   return out;
 }
 
-export function profileTable(table: ColumnTable, options: { columns?: string[]; name?: string; title?: string; target?: string } = {}): ProfileOutput {
+export function profileTable(table: ColumnTable, options: { columns?: string[]; name?: string; title?: string; titleKo?: string; target?: string } = {}): ProfileOutput {
   const names = options.columns && options.columns.length > 0 ? options.columns : table.columnNames();
   const rows = table.numRows();
   const profiled = names.map((n) => profileWithIds(table, n));
@@ -351,5 +351,6 @@ export function profileTable(table: ColumnTable, options: { columns?: string[]; 
   const out: ProfileOutput = { type: 'profile', rowCount: rows, columns, warnings };
   if (options.name !== undefined) out.name = options.name;
   if (options.title !== undefined) out.title = options.title;
+  if (options.titleKo !== undefined) out.titleKo = options.titleKo;
   return out;
 }

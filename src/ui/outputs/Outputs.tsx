@@ -1,6 +1,6 @@
 // Renders a cell's outputs by type.
 import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import type { CellOutput, ErrorOutput, MetricsOutput, ProfileOutput } from '../../core/outputs.ts';
+import type { CellOutput, ErrorOutput, FigureOutput, MetricsOutput, ProfileOutput } from '../../core/outputs.ts';
 import { formatScalar } from '../../notebook/outputText.ts';
 import { TableGrid, tableToCsv } from './TableGrid.tsx';
 import { LineChart, MiniHistogram } from './Charts.tsx';
@@ -9,6 +9,7 @@ import { formatNumber } from '../format.ts';
 import { plotlyReady } from './plotlyState.ts';
 import { loadMarkdown, loadMath, mathLoaded, type RenderMarkdown } from '../markdown.ts';
 import { getLang, useT } from '../i18n.ts';
+import { shownSpec, shownTitle } from './localize.ts';
 import { useNearViewport } from '../nearViewport.ts';
 import { downloadBlob, downloadText } from '../download.ts';
 import type { Controller } from '../controller.ts';
@@ -44,6 +45,13 @@ export const Markdown = memo(function Markdown({ text, attachments }: { text: st
   if (html === null) return <div className="markdown plain nb-content" ref={box}>{text}</div>;
   return <div className="markdown nb-content" ref={box} dangerouslySetInnerHTML={{ __html: html }} />;
 });
+
+/** A figure in the UI language (its Korean titles and axes when the UI is Korean); downloads keep the English name. */
+function LocalFigure({ output }: { output: FigureOutput }) {
+  const lang = getLang();
+  const spec = useMemo(() => shownSpec(output), [output, lang]);
+  return <Figure spec={spec} title={shownTitle(output)} fileName={output.title} />;
+}
 
 /** Metric cards as plain text while the evaluation view loads. */
 function MetricsFallback({ output }: { output: MetricsOutput }) {
@@ -85,13 +93,13 @@ function Profile({ output }: { output: ProfileOutput }) {
   return (
     <section className="profile-output">
       <div className="output-header">
-        <span className="output-title">{output.title ?? output.name ?? 'profile'}</span>
+        <span className="output-title">{shownTitle(output) ?? output.name ?? 'profile'}</span>
         <span className="muted">
           {t('rows', { n: output.rowCount.toLocaleString() })} × {t('columns', { n: output.columns.length })}
         </span>
       </div>
       {/* Focusable: a keyboard user can scroll a wide profile sideways. */}
-      <div className="profile-scroll" tabIndex={0} role="region" aria-label={output.title ?? output.name ?? 'profile'}>
+      <div className="profile-scroll" tabIndex={0} role="region" aria-label={shownTitle(output) ?? output.name ?? 'profile'}>
         <table className="profile">
           <thead>
             <tr>
@@ -197,7 +205,7 @@ export function Output({ output, controller }: { output: CellOutput; controller:
     case 'figure':
       return (
         <Suspense fallback={<p className="muted loading">{t('loadingChart')}</p>}>
-          <Figure spec={output.spec} title={output.title} />
+          <LocalFigure output={output} />
         </Suspense>
       );
     case 'metrics':
@@ -207,18 +215,18 @@ export function Output({ output, controller }: { output: CellOutput; controller:
         </Suspense>
       );
     case 'training':
-      return <TrainingCurves history={output.history} title={output.title} summary={output.summary} bestEpoch={output.bestEpoch} stoppedEarly={output.stoppedEarly} step={output.step} target={output.target} />;
+      return <TrainingCurves history={output.history} title={shownTitle(output)} summary={getLang() === 'ko' && output.summaryKo ? output.summaryKo : output.summary} bestEpoch={output.bestEpoch} stoppedEarly={output.stoppedEarly} step={output.step} target={output.target} />;
     case 'profile':
       return <Profile output={output} />;
     case 'markdown':
       // A cell may give its text in Korean too (the pipeline cell's verdict and graph).
       return <Markdown text={getLang() === 'ko' && output.ko ? output.ko : output.markdown} />;
     case 'text':
-      return <pre className="text-output">{output.text}</pre>;
+      return <pre className="text-output">{getLang() === 'ko' && output.ko ? output.ko : output.text}</pre>;
     case 'json':
       return (
         <details className="json-output" open>
-          <summary>{output.title ?? 'JSON'}</summary>
+          <summary>{shownTitle(output) ?? 'JSON'}</summary>
           <pre>{JSON.stringify(output.value, null, 2)}</pre>
         </details>
       );
