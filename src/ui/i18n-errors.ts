@@ -11,6 +11,7 @@ import { CELL_MESSAGES_KO } from './i18n-errors/cells.ts';
 import { HOST_MESSAGES_KO } from './i18n-errors/host.ts';
 import { ENDPOINT_MESSAGES_KO } from './i18n-errors/endpoints.ts';
 import { METRIC_MESSAGES_KO } from './i18n-errors/metrics.ts';
+import { LIFECYCLE_MESSAGES_KO } from './i18n-errors/lifecycle.ts';
 
 export const ERROR_MESSAGES_KO: Record<MessageCode, { message: string; hint?: string }> = {
   'cell.stopped': { message: '사용자가 중지했어요.' },
@@ -138,6 +139,7 @@ export const ERROR_MESSAGES_KO: Record<MessageCode, { message: string; hint?: st
   ...HOST_MESSAGES_KO,
   ...ENDPOINT_MESSAGES_KO,
   ...METRIC_MESSAGES_KO,
+  ...LIFECYCLE_MESSAGES_KO,
 };
 
 /** The error's message and hint in the UI language. */

@@ -7,7 +7,20 @@ import type { ModelVersion, Stage } from '../lifecycle/registry.ts';
 import type { LifecycleStores } from '../store/lifecycle.ts';
 import type { WorkbenchStore } from '../store/types.ts';
 import { IdbStore } from '../store/idb.ts';
-import { t } from './i18n.ts';
+import { getLang, t } from './i18n.ts';
+
+/**
+ * An error's message in the UI language: a catalogued one (its code and parameters,
+ * src/core/messages/lifecycle.ts) in Korean when the UI is Korean, else its own text.
+ * The Korean error table loads only then.
+ */
+export async function errorText(error: unknown): Promise<string> {
+  if (!(error instanceof Error)) return String(error);
+  const { code, params } = error as Error & { code?: unknown; params?: Record<string, string | number> };
+  if (getLang() !== 'ko' || typeof code !== 'string') return error.message;
+  const { localizedError } = await import('./i18n-errors.ts');
+  return localizedError({ type: 'error', message: error.message, code, params }).message;
+}
 
 /** The saved-model store the runs' artifacts live in (IndexedDB's models store). */
 type ModelStore = Pick<WorkbenchStore, 'listModels' | 'deleteModel'>;
@@ -137,7 +150,7 @@ export class LifecycleModel {
       await this.refresh();
       return true;
     } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
+      const text = await errorText(error);
       this.set({ runMessage: { ok: false, text } });
       this.onError(text);
       return false;
@@ -160,7 +173,7 @@ export class LifecycleModel {
       await this.refresh();
       return n;
     } catch (error) {
-      const text = `${fileName}: ${error instanceof Error ? error.message : String(error)} ${t('lcNothingImported')}`;
+      const text = `${fileName}: ${await errorText(error)} ${t('lcNothingImported')}`;
       this.set({ importMessage: { ok: false, text } });
       this.onError(text);
       return undefined;
@@ -190,7 +203,7 @@ export class LifecycleModel {
       await this.refresh();
       return true;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = await errorText(error);
       this.set({ registryError: message });
       this.onError(message);
       return false;
