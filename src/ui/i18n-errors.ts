@@ -142,6 +142,18 @@ export const ERROR_MESSAGES_KO: Record<MessageCode, { message: string; hint?: st
   ...LIFECYCLE_MESSAGES_KO,
 };
 
+/**
+ * A thrown error's message in the UI language: a catalogued one (its code and
+ * parameters, e.g. a runs file or registry error) in Korean when the UI is Korean,
+ * else its own text.
+ */
+export function errorMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const { code, params } = error as Error & { code?: unknown; params?: Record<string, string | number> };
+  if (typeof code !== 'string') return error.message;
+  return localizedError({ type: 'error', message: error.message, code, params }).message;
+}
+
 /** The error's message and hint in the UI language. */
 export function localizedError(output: ErrorOutput): { message: string; hint?: string } {
   const ko = getLang() === 'ko' && output.code ? ERROR_MESSAGES_KO[output.code as MessageCode] : undefined;

@@ -7,19 +7,11 @@ import type { ModelVersion, Stage } from '../lifecycle/registry.ts';
 import type { LifecycleStores } from '../store/lifecycle.ts';
 import type { WorkbenchStore } from '../store/types.ts';
 import { IdbStore } from '../store/idb.ts';
-import { getLang, t } from './i18n.ts';
+import { t } from './i18n.ts';
 
-/**
- * An error's message in the UI language: a catalogued one (its code and parameters,
- * src/core/messages/lifecycle.ts) in Korean when the UI is Korean, else its own text.
- * The Korean error table loads only then.
- */
-export async function errorText(error: unknown): Promise<string> {
-  if (!(error instanceof Error)) return String(error);
-  const { code, params } = error as Error & { code?: unknown; params?: Record<string, string | number> };
-  if (getLang() !== 'ko' || typeof code !== 'string') return error.message;
-  const { localizedError } = await import('./i18n-errors.ts');
-  return localizedError({ type: 'error', message: error.message, code, params }).message;
+/** An error's message in the UI language (i18n-errors.ts, loaded on the first error: not on the first screen). */
+async function errorText(error: unknown): Promise<string> {
+  return (await import('./i18n-errors.ts')).errorMessage(error);
 }
 
 /** The saved-model store the runs' artifacts live in (IndexedDB's models store). */

@@ -3,7 +3,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FigureOutput } from '../../src/core/outputs.ts';
 import { setLang } from '../../src/ui/i18n.ts';
-import { shownSpec, shownTitle } from '../../src/ui/outputs/localize.ts';
+import { shownTitle } from '../../src/ui/outputs/localize.ts';
+import { shownSpec as overlay } from '../../src/ui/outputs/figureKo.ts';
+import { getLang } from '../../src/ui/i18n.ts';
+
+const shownSpec = (o: FigureOutput) => overlay(o.spec, o.ko, getLang());
 
 const figure: FigureOutput = {
   type: 'figure',

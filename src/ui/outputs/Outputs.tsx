@@ -1,6 +1,6 @@
 // Renders a cell's outputs by type.
 import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import type { CellOutput, ErrorOutput, FigureOutput, MetricsOutput, ProfileOutput } from '../../core/outputs.ts';
+import type { CellOutput, ErrorOutput, MetricsOutput, ProfileOutput } from '../../core/outputs.ts';
 import { formatScalar } from '../../notebook/outputText.ts';
 import { TableGrid, tableToCsv } from './TableGrid.tsx';
 import { LineChart, MiniHistogram } from './Charts.tsx';
@@ -9,7 +9,7 @@ import { formatNumber } from '../format.ts';
 import { plotlyReady } from './plotlyState.ts';
 import { loadMarkdown, loadMath, mathLoaded, type RenderMarkdown } from '../markdown.ts';
 import { getLang, useT } from '../i18n.ts';
-import { shownSpec, shownTitle } from './localize.ts';
+import { shownTitle } from './localize.ts';
 import { useNearViewport } from '../nearViewport.ts';
 import { downloadBlob, downloadText } from '../download.ts';
 import type { Controller } from '../controller.ts';
@@ -45,13 +45,6 @@ export const Markdown = memo(function Markdown({ text, attachments }: { text: st
   if (html === null) return <div className="markdown plain nb-content" ref={box}>{text}</div>;
   return <div className="markdown nb-content" ref={box} dangerouslySetInnerHTML={{ __html: html }} />;
 });
-
-/** A figure in the UI language (its Korean titles and axes when the UI is Korean); downloads keep the English name. */
-function LocalFigure({ output }: { output: FigureOutput }) {
-  const lang = getLang();
-  const spec = useMemo(() => shownSpec(output), [output, lang]);
-  return <Figure spec={spec} title={shownTitle(output)} fileName={output.title} />;
-}
 
 /** Metric cards as plain text while the evaluation view loads. */
 function MetricsFallback({ output }: { output: MetricsOutput }) {
@@ -205,7 +198,7 @@ export function Output({ output, controller }: { output: CellOutput; controller:
     case 'figure':
       return (
         <Suspense fallback={<p className="muted loading">{t('loadingChart')}</p>}>
-          <LocalFigure output={output} />
+          <Figure spec={output.spec} ko={output.ko} title={shownTitle(output)} fileName={output.title} />
         </Suspense>
       );
     case 'metrics':
