@@ -118,6 +118,8 @@ export const retrieveCell = defineCell({
       type: 'markdown',
       markdown: `**${chunks.length} chunks** from ${docs.length} documents (up to ${params.chunkWords} words each); vocabulary of ${retriever.tfidf.vocabulary.length} terms. `
         + `Dense embeddings: ${lsa.components.length} LSA dimensions explaining ${(explained * 100).toFixed(1)} % of the TF-IDF matrix.`,
+      ko: `문서 ${docs.length}개에서 **청크 ${chunks.length}개** (청크마다 최대 ${params.chunkWords}단어); 어휘 ${retriever.tfidf.vocabulary.length}개 단어. `
+        + `밀집 임베딩: LSA ${lsa.components.length}차원이 TF-IDF 행렬의 ${(explained * 100).toFixed(1)} %를 설명해요.`,
     }];
 
     if (params.query.trim()) {
@@ -125,7 +127,11 @@ export const retrieveCell = defineCell({
       if (params.promptK > 0) {
         const hybrid = searchScores(retriever, params.query).hybrid;
         const top = rankByScore(hybrid).slice(0, params.promptK).map((p) => chunks[p]);
-        outputs.push({ type: 'markdown', markdown: `**RAG prompt** (top ${top.length} hybrid passages; an LLM would complete it):\n\n\`\`\`text\n${ragPrompt(params.query, top, params.instruction)}\`\`\`` });
+        const prompt = `\n\n\`\`\`text\n${ragPrompt(params.query, top, params.instruction)}\`\`\``;
+        outputs.push({
+          type: 'markdown', markdown: `**RAG prompt** (top ${top.length} hybrid passages; an LLM would complete it):${prompt}`,
+          ko: `**RAG 프롬프트** (하이브리드 상위 ${top.length}개 구절; LLM이 이어서 답을 써요):${prompt}`,
+        });
       }
     }
 
@@ -159,7 +165,7 @@ export const retrieveCell = defineCell({
           rowCount: misses.length, rows: misses,
         });
       }
-      if (ev.skipped.length) outputs.push({ type: 'text', text: `${ev.skipped.length} question(s) skipped: their answer sentence is not in their document.` });
+      if (ev.skipped.length) outputs.push({ type: 'text', text: `${ev.skipped.length} question(s) skipped: their answer sentence is not in their document.`, ko: `질문 ${ev.skipped.length}개는 건너뛰었어요: 답이 되는 문장이 그 문서에 없어요.` });
     }
     return outputs;
   },

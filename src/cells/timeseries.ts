@@ -138,7 +138,7 @@ export const timeseriesCell = defineCell({
     const outputs: CellOutput[] = [];
     const keep = series.values.flatMap((v, i) => (v === null ? [] : [i]));
     const dropped = series.values.length - keep.length;
-    if (dropped > 0) outputs.push({ type: 'text', text: `${dropped} missing value${dropped === 1 ? '' : 's'} dropped before the analyses.` });
+    if (dropped > 0) outputs.push({ type: 'text', text: `${dropped} missing value${dropped === 1 ? '' : 's'} dropped before the analyses.`, ko: `분석 전에 결측값 ${dropped}개를 뺐어요.` });
     const y = keep.map((i) => series.values[i] as number);
     const x: (string | number)[] = keep.map((i) => (series.times ? series.times[i] : i));
     if (y.length < 3) throw CellError.coded('timeseries.short', { n: y.length }, { where: 'params.value' });
@@ -159,7 +159,7 @@ export const timeseriesCell = defineCell({
       // statsmodels allows PACF lags only below half the series length.
       const lags = Math.min(params.lags, Math.floor(y.length / 2) - 1);
       if (lags < 1) throw CellError.coded('timeseries.pacfShort', {}, { where: 'params.lags' });
-      if (lags < params.lags) outputs.push({ type: 'text', text: `PACF shown up to lag ${lags} (at most half the series length).` });
+      if (lags < params.lags) outputs.push({ type: 'text', text: `PACF shown up to lag ${lags} (at most half the series length).`, ko: `PACF는 시차 ${lags}까지만 보여요 (시계열 길이의 절반까지).` });
       results.pacf = pacf(y, lags, ALPHA);
       outputs.push(correlogramFigure(results.pacf, 'PACF'));
     }

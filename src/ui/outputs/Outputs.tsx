@@ -96,16 +96,16 @@ function Profile({ output }: { output: ProfileOutput }) {
         <table className="profile">
           <thead>
             <tr>
-              <th scope="col">column</th>
-              <th scope="col">type</th>
+              <th scope="col">{t('profileColumn')}</th>
+              <th scope="col">{t('profileType')}</th>
               <th scope="col">{t('missing')}</th>
               <th scope="col">{t('unique')}</th>
-              <th scope="col">mean</th>
-              <th scope="col">std</th>
-              <th scope="col">min</th>
-              <th scope="col">median</th>
-              <th scope="col">max</th>
-              <th scope="col">distribution</th>
+              <th scope="col">{t('profileMean')}</th>
+              <th scope="col">{t('profileStd')}</th>
+              <th scope="col">{t('profileMin')}</th>
+              <th scope="col">{t('profileMedian')}</th>
+              <th scope="col">{t('profileMax')}</th>
+              <th scope="col">{t('profileDistribution')}</th>
             </tr>
           </thead>
           <tbody>
