@@ -170,6 +170,14 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
           const allowed = RELATIVE.has(name) ? tol * Math.abs(Number(row.mean)) : tol;
           expect(Math.abs(means[name] - Number(row.mean)), `${file} ${cell.id} mean ${name}: workbench ${row.mean}, python ${means[name]} (tolerance ${allowed})`).toBeLessThanOrEqual(allowed);
         }
+      } else if (cell.kind === 'inventory') {
+        // The course's inv_simulator re-implemented line for line: every measure of every safety-stock level identical.
+        const levels = tables.find((t) => t.name === params.output)!;
+        const mine = got('levels') as Record<string, unknown>[];
+        expect(mine.length, `${cell.id} levels`).toBe(levels.rows.length);
+        levels.rows.forEach((row, i) => {
+          for (const [col, v] of Object.entries(row)) expect(closeTo(v, mine[i][col], EXACT), `${cell.id} level ${i} ${col}: workbench ${v}, python ${mine[i][col]}`).toBe(true);
+        });
       } else if (cell.kind === 'evaluate') {
         const metrics = cell.outputs.find((o): o is MetricsOutput => o.type === 'metrics')!.metrics;
         const mine = got('metrics') as Record<string, number>;

@@ -2,7 +2,12 @@
 // exported notebooks import, and a way to run a Python snippet with the
 // exported helpers in scope.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PYTHON_HELPERS } from '../../src/export/python/helpers.ts';
+import { exportPython, toScript, type PythonExport } from '../../src/export/python/index.ts';
+import type { NotebookDoc } from '../../src/notebook/model.ts';
 
 export const PYTHON = '/usr/bin/python3';
 
@@ -20,4 +25,29 @@ export function runWithHelpers(snippet: string): unknown {
   if (r.status !== 0) throw new Error(`python failed: ${r.stderr}`);
   const lines = r.stdout.trim().split('\n');
   return JSON.parse(lines[lines.length - 1]);
+}
+
+/** A typed workbench cell for a test notebook. */
+export function typedCell(id: string, kind: string, params: Record<string, unknown>): NotebookDoc['cells'][number] {
+  return { id, kind, params, outputs: [], jupyter: {} } as unknown as NotebookDoc['cells'][number];
+}
+
+/**
+ * Export a small notebook to a script, write its data files (name → CSV text)
+ * beside it, run it with python3 and return the `[workbench] <cell> <what>`
+ * lines it printed, parsed, and the export (to check that nothing became a TODO).
+ */
+export function runExported(doc: NotebookDoc, files: Record<string, string>): { reported: Map<string, unknown>; exported: PythonExport } {
+  const dir = mkdtempSync(join(tmpdir(), 'wb-export-kind-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  const exported = exportPython(doc);
+  writeFileSync(join(dir, 'nb.py'), toScript(doc, exported));
+  const run = spawnSync(PYTHON, ['nb.py'], { cwd: dir, encoding: 'utf8', timeout: 300_000, maxBuffer: 64 << 20, env: { ...process.env, OMP_NUM_THREADS: '2', MPLBACKEND: 'Agg' } });
+  if (run.status !== 0) throw new Error(`the exported script failed: ${run.stderr.slice(-3000)}`);
+  const reported = new Map<string, unknown>();
+  for (const line of run.stdout.split('\n')) {
+    const m = /^\[workbench\] (\S+) (\S+) (.*)$/.exec(line);
+    if (m) reported.set(`${m[1]} ${m[2]}`, JSON.parse(m[3]));
+  }
+  return { reported, exported };
 }

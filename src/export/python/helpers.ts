@@ -15,6 +15,7 @@ import { PYTHON_HELPERS_MORE } from './helpers-more.ts';
 import { PYTHON_HELPERS_STEPS } from './helpers-steps.ts';
 import { PYTHON_HELPERS_RETRIEVE } from './helpers-retrieve.ts';
 import { PYTHON_HELPERS_DRIFT } from './helpers-drift.ts';
+import { PYTHON_HELPERS_INVENTORY } from './helpers-inventory.ts';
 
 export const PYTHON_HELPERS = String.raw`
 # ---- workbench helpers: the workbench's seeded RNG and splits, metrics, a PyTorch loop ----
@@ -192,5 +193,6 @@ ${PYTHON_HELPERS_MORE}
 ${PYTHON_HELPERS_STEPS}
 ${PYTHON_HELPERS_RETRIEVE}
 ${PYTHON_HELPERS_DRIFT}
+${PYTHON_HELPERS_INVENTORY}
 # ---- end of the workbench helpers ----
 `.trim();

@@ -20,6 +20,7 @@ import { emitCrossval } from './crossval.ts';
 import { emitJoin } from './join.ts';
 import { emitDrift } from './drift.ts';
 import { emitPipeline } from './pipeline.ts';
+import { emitInventory } from './inventory.ts';
 
 const EMITTERS: Record<string, Emitter> = {
   load: emitLoad,
@@ -37,6 +38,7 @@ const EMITTERS: Record<string, Emitter> = {
   join: emitJoin,
   drift: emitDrift,
   pipeline: emitPipeline,
+  inventory: emitInventory,
 };
 
 /** Why some kinds have no Python counterpart at all (the others without an emitter are simply not translated yet). */
