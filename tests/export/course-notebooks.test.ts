@@ -170,6 +170,15 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
           const allowed = RELATIVE.has(name) ? tol * Math.abs(Number(row.mean)) : tol;
           expect(Math.abs(means[name] - Number(row.mean)), `${file} ${cell.id} mean ${name}: workbench ${row.mean}, python ${means[name]} (tolerance ${allowed})`).toBeLessThanOrEqual(allowed);
         }
+      } else if (cell.kind === 'sessionfeatures') {
+        // The same bigram vocabulary and feature rows (the first 10 the workbench shows; tests/export/sessionfeatures-export.test.ts checks every row).
+        const vocab = tables.find((t) => t.title?.startsWith('Bigram vocabulary'))!;
+        expect((got('vocabulary') as string[][]).slice(0, vocab.rows.length), `${cell.id} vocabulary`).toEqual(vocab.rows.map((r) => [r.from, r.to]));
+        const features = tables.find((t) => t.name === params.output)!;
+        const rows = got(`head:${String(params.output)}`) as Record<string, unknown>[];
+        features.rows.forEach((row, i) => {
+          for (const [col, v] of Object.entries(row)) expect(closeTo(v, rows[i][col], EXACT), `${cell.id} row ${i} ${col}: workbench ${v}, python ${rows[i][col]}`).toBe(true);
+        });
       } else if (cell.kind === 'inventory') {
         // The course's inv_simulator re-implemented line for line: every measure of every safety-stock level identical.
         const levels = tables.find((t) => t.name === params.output)!;

@@ -36,12 +36,13 @@ export function typedCell(id: string, kind: string, params: Record<string, unkno
  * Export a small notebook to a script, write its data files (name → CSV text)
  * beside it, run it with python3 and return the `[workbench] <cell> <what>`
  * lines it printed, parsed, and the export (to check that nothing became a TODO).
+ * `epilogue`: Python run after the notebook (e.g. to report whole tables).
  */
-export function runExported(doc: NotebookDoc, files: Record<string, string>): { reported: Map<string, unknown>; exported: PythonExport } {
+export function runExported(doc: NotebookDoc, files: Record<string, string>, epilogue = ''): { reported: Map<string, unknown>; exported: PythonExport } {
   const dir = mkdtempSync(join(tmpdir(), 'wb-export-kind-'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const exported = exportPython(doc);
-  writeFileSync(join(dir, 'nb.py'), toScript(doc, exported));
+  writeFileSync(join(dir, 'nb.py'), `${toScript(doc, exported)}\n${epilogue}\n`);
   const run = spawnSync(PYTHON, ['nb.py'], { cwd: dir, encoding: 'utf8', timeout: 300_000, maxBuffer: 64 << 20, env: { ...process.env, OMP_NUM_THREADS: '2', MPLBACKEND: 'Agg' } });
   if (run.status !== 0) throw new Error(`the exported script failed: ${run.stderr.slice(-3000)}`);
   const reported = new Map<string, unknown>();

@@ -53,7 +53,7 @@ def summarize_inventory(days, safety_stock, safety_units, price):
 
 
 def _lost_at(actual, predicted, lead_time, units):
-    return sum(d['lost'] for d in simulate_inventory(actual, predicted, lead_time, units))
+    return ordered_sum(d['lost'] for d in simulate_inventory(actual, predicted, lead_time, units))
 
 
 def smallest_zero_loss(actual, predicted, lead_time, max_units=1e6):
@@ -97,7 +97,7 @@ def inventory_study(table, actual, predicted, lead_time=2, safety_stocks=(0, 5, 
     for i, (a, b) in enumerate(zip(y, p)):
         if not (math.isfinite(a) and math.isfinite(b)):
             raise ValueError(f'inventory: row {i + 1} has no number in {actual!r} or {predicted!r}')
-    mean_demand = sum(y) / len(y)  # summed in row order, as the workbench
+    mean_demand = ordered_sum(y) / len(y)  # summed in row order, as the workbench
     rows = []
     for ss in sorted(set(safety_stocks)):
         units = ss / 100 * mean_demand if unit == 'percent' else ss

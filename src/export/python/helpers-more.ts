@@ -20,6 +20,14 @@ def report(cell, what, value):
     print('[workbench] ' + cell + ' ' + what + ' ' + json.dumps(plain(value)))
 
 
+def ordered_sum(xs):
+    """A plain left-to-right sum, as the workbench adds (Python 3.12's sum() compensates, which can change the last bits)."""
+    total = 0.0
+    for x in xs:
+        total += x
+    return total
+
+
 def read_table(path, sep=None, missing=None):
     """Read a CSV or JSON file the way the workbench's load cell does (its default missing tokens)."""
     if path.endswith('.json'):

@@ -16,6 +16,7 @@ import { PYTHON_HELPERS_STEPS } from './helpers-steps.ts';
 import { PYTHON_HELPERS_RETRIEVE } from './helpers-retrieve.ts';
 import { PYTHON_HELPERS_DRIFT } from './helpers-drift.ts';
 import { PYTHON_HELPERS_INVENTORY } from './helpers-inventory.ts';
+import { PYTHON_HELPERS_SESSIONS } from './helpers-sessions.ts';
 
 export const PYTHON_HELPERS = String.raw`
 # ---- workbench helpers: the workbench's seeded RNG and splits, metrics, a PyTorch loop ----
@@ -194,5 +195,6 @@ ${PYTHON_HELPERS_STEPS}
 ${PYTHON_HELPERS_RETRIEVE}
 ${PYTHON_HELPERS_DRIFT}
 ${PYTHON_HELPERS_INVENTORY}
+${PYTHON_HELPERS_SESSIONS}
 # ---- end of the workbench helpers ----
 `.trim();

@@ -21,6 +21,7 @@ import { emitJoin } from './join.ts';
 import { emitDrift } from './drift.ts';
 import { emitPipeline } from './pipeline.ts';
 import { emitInventory } from './inventory.ts';
+import { emitSessionFeatures } from './sessionfeatures.ts';
 
 const EMITTERS: Record<string, Emitter> = {
   load: emitLoad,
@@ -39,6 +40,7 @@ const EMITTERS: Record<string, Emitter> = {
   drift: emitDrift,
   pipeline: emitPipeline,
   inventory: emitInventory,
+  sessionfeatures: emitSessionFeatures,
 };
 
 /** Why some kinds have no Python counterpart at all (the others without an emitter are simply not translated yet). */
