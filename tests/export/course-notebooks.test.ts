@@ -49,8 +49,18 @@ function reportedLines(executed: string): Reported {
   return out;
 }
 
+/** A date as the workbench shows it (ISO, UTC) or as the Python notebook keeps it (the file's text, read as UTC): its time in ms. */
+function timeOf(v: unknown): number | undefined {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?Z?$/.test(v)) return undefined;
+  const t = Date.parse(v.length === 10 ? `${v}T00:00:00Z` : `${v.replace(' ', 'T').replace(/Z$/, '')}Z`);
+  return Number.isNaN(t) ? undefined : t;
+}
+
 function closeTo(a: unknown, b: unknown, tol: number): boolean {
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= tol * Math.max(1, Math.abs(a));
+  // Dates: the workbench parses them on load, the exported notebook keeps the file's text; the same instant is the same value.
+  const [ta, tb] = [timeOf(a), timeOf(b)];
+  if (ta !== undefined && tb !== undefined) return ta === tb;
   return a === b;
 }
 

@@ -6,9 +6,12 @@
 // cases that matter: unsorted and tied times, a missing time, states with
 // query strings, upper case and trailing slashes, terminal events (first,
 // middle, last, and as next_state only), missing gaps and deltas, numeric ids.
+// The transform steps that make its gap and delta columns (gaps, deltas) are
+// checked the same way: every row.
 import { describe, expect, it } from 'vitest';
 import * as aq from 'arquero';
 import { sessionFeaturesCell, sessionFeaturesSchema } from '../../src/cells/sessionfeatures.ts';
+import { transformCell, transformSchema } from '../../src/cells/transform.ts';
 import { seededRandom } from '../../src/core/random.ts';
 import type { NotebookDoc } from '../../src/notebook/model.ts';
 import type { TableOutput } from '../../src/core/outputs.ts';
@@ -88,5 +91,38 @@ describe.skipIf(missing !== undefined)(`session features exported to Python matc
         }
       });
     }
+  });
+});
+
+describe.skipIf(missing !== undefined)(`the event steps of the transform cell exported to Python${missing ? ` (skipped: ${missing})` : ''}`, () => {
+  it('gaps and deltas (clipped and not) give the workbench\'s columns, row for row', async () => {
+    const log = eventLog(120, 5, 1).map(({ gap_sec: _g, delta_search_count: _s, delta_cart_item_count: _c, ...rest }, i) => ({
+      ...rest, session_id: i % 97 === 5 ? null : rest.session_id, search_count: i % 23 === 0 ? null : (i * 7) % 5, cart_item_count: (i * 3) % 4,
+    }));
+    const steps = [
+      { op: 'gaps', time: 'timestamp', by: 'session_id', name: 'gap_sec' },
+      { op: 'deltas', columns: ['search_count'], by: 'session_id', orderBy: 'timestamp', prefix: 'delta_', clip: false },
+      { op: 'deltas', columns: ['cart_item_count'], by: 'session_id', orderBy: 'timestamp', prefix: 'delta_', clip: true },
+    ];
+    const params = transformSchema.parse({ input: 'log', output: 'events', steps, transform: 'events_fe' });
+    const header = 'session_id,timestamp,current_state,next_state,page_depth,search_count,cart_item_count';
+    const text = [header, ...log.map((x) => [x.session_id ?? '', iso(x.timestamp), x.current_state, x.next_state, x.page_depth ?? '', x.search_count ?? '', x.cart_item_count].join(','))].join('\n');
+    const doc = {
+      title: 'Event steps export',
+      cells: [
+        typedCell('load-1', 'load', { source: { type: 'file', fileId: 'log.csv', fileName: 'log.csv' }, output: 'log' }),
+        typedCell('tr-1', 'transform', params),
+      ],
+    } as unknown as NotebookDoc;
+    const { reported, exported } = runExported(doc, { 'log.csv': text }, "report('tr-1', 'all', records(events[['gap_sec', 'delta_search_count', 'delta_cart_item_count']], len(events)))");
+    expect(exported.todos).toEqual([]);
+    const ctx = testContext({ log: { type: 'table', table: aq.from(log.map((x) => ({ ...x, next_state: x.next_state || null }))) } });
+    await transformCell.run(params, ctx);
+    const wb = (ctx.values.get('events') as { type: 'table'; table: aq.ColumnTable }).table.select('gap_sec', 'delta_search_count', 'delta_cart_item_count').objects() as Record<string, number | null>[];
+    const py = reported.get('tr-1 all') as Record<string, number | null>[];
+    expect(py).toHaveLength(wb.length);
+    expect(wb.filter((r) => r.gap_sec === null).length, 'rows with a missing time').toBeGreaterThan(0);
+    expect(wb.some((r) => (r.delta_search_count ?? 0) < 0), 'a falling counter').toBe(true);
+    wb.forEach((row, i) => expect(py[i], `row ${i}`).toEqual(row));
   });
 });

@@ -5,7 +5,9 @@
 // comparator), the label, prefix-K with terminal events masked, the bigram
 // vocabulary (most frequent first, ties in order of first appearance) learned
 // on the training sessions only, and the 88 features of each prefix, summed
-// in event order so the feature table is the workbench's.
+// in event order so the feature table is the workbench's. Also the event
+// steps of the transform cell that feed it (src/data/transforms/events.ts):
+// gaps and deltas within each session, in time order.
 
 export const PYTHON_HELPERS_SESSIONS = String.raw`
 SESSION_FLAGS = ['root', 'search', 'products', 'cart', 'checkout']
@@ -177,4 +179,63 @@ def session_feature_table(sessions, vocabulary, ks, terminals, session_column='s
             if f is not None:
                 rows.append([sid, k, y] + f)
     return pd.DataFrame(rows, columns=[session_column, 'K', label] + names)
+
+
+def _order_key(v):
+    """A row's place in time order: dates (and date text) by time, numbers by value, other text as text; None when missing."""
+    if _key(v) is None:
+        return None
+    if isinstance(v, str) and re.match(r'\d{4}-\d{2}-\d{2}', v.strip()):
+        t = _time_ms(v)
+        return v if t is None else t
+    if isinstance(v, (pd.Timestamp, np.datetime64)):
+        return _time_ms(v)
+    return _key(v)
+
+
+def ordered_groups(df, by=None, order_by=None):
+    """Row positions per group of by (missing is a group), each in order_by order (stable; missing last); groups in order of first appearance."""
+    import functools
+    rows = list(range(len(df)))
+    if order_by:
+        keys = [_order_key(v) for v in df[order_by].tolist()]
+
+        def compare(a, b):
+            x, y = keys[a], keys[b]
+            if x is None or y is None:
+                return 0 if x is y else (1 if x is None else -1)
+            return -1 if x < y else (1 if x > y else 0)
+        rows = sorted(rows, key=functools.cmp_to_key(compare))
+    if not by:
+        return [rows]
+    groups = {}
+    values = df[by].tolist()
+    for r in rows:
+        groups.setdefault(_key(values[r]), []).append(r)
+    return list(groups.values())
+
+
+def event_gaps(df, time, by=None):
+    """Seconds since the previous event of the group in time order: 0 for the first; missing where the time is missing."""
+    times = [_time_ms(v) for v in df[time].tolist()]
+    out = [None] * len(df)
+    for g in ordered_groups(df, by, time):
+        for i, r in enumerate(g):
+            if times[r] is None:
+                continue
+            before = times[g[i - 1]] if i > 0 else None
+            out[r] = 0.0 if i == 0 or before is None else (times[r] - before) / 1000
+    return pd.Series(out, index=df.index, dtype=float)
+
+
+def event_deltas(df, column, by=None, order_by=None, clip=False):
+    """Change of a running counter per event within its group (the first event keeps its value), clipped at 0 when asked."""
+    values = [_number_or_none(v) for v in df[column].tolist()]
+    out = [None] * len(df)
+    for g in ordered_groups(df, by, order_by):
+        for i, r in enumerate(g):
+            now, before = values[r], (values[g[i - 1]] if i > 0 else None)
+            d = None if now is None else (now if before is None else now - before)
+            out[r] = max(0.0, d) if d is not None and clip else d
+    return pd.Series(out, index=df.index, dtype=float)
 `;
