@@ -189,6 +189,13 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
         features.rows.forEach((row, i) => {
           for (const [col, v] of Object.entries(row)) expect(closeTo(v, rows[i][col], EXACT), `${cell.id} row ${i} ${col}: workbench ${v}, python ${rows[i][col]}`).toBe(true);
         });
+      } else if (cell.kind === 'timeseries') {
+        // statsmodels' ADF and scipy's Shapiro-Wilk, which the workbench reproduces to 1e-9.
+        const tests = tables.find((t) => t.title === 'Tests');
+        for (const row of tests?.rows ?? []) {
+          const mine = got(String(row.test).startsWith('ADF') ? 'adf' : 'shapiro') as { statistic: number; p_value: number };
+          expect(closeTo(row.statistic, mine.statistic, EXACT) && closeTo(row.p_value, mine.p_value, EXACT), `${cell.id} ${row.test}: workbench ${row.statistic}, p ${row.p_value}; python ${mine.statistic}, p ${mine.p_value}`).toBe(true);
+        }
       } else if (cell.kind === 'inventory') {
         // The course's inv_simulator re-implemented line for line: every measure of every safety-stock level identical.
         const levels = tables.find((t) => t.name === params.output)!;

@@ -22,6 +22,7 @@ import { emitDrift } from './drift.ts';
 import { emitPipeline } from './pipeline.ts';
 import { emitInventory } from './inventory.ts';
 import { emitSessionFeatures } from './sessionfeatures.ts';
+import { emitTimeseries } from './timeseries.ts';
 
 const EMITTERS: Record<string, Emitter> = {
   load: emitLoad,
@@ -41,6 +42,7 @@ const EMITTERS: Record<string, Emitter> = {
   pipeline: emitPipeline,
   inventory: emitInventory,
   sessionfeatures: emitSessionFeatures,
+  timeseries: emitTimeseries,
 };
 
 /** Why some kinds have no Python counterpart at all (the others without an emitter are simply not translated yet). */
