@@ -18,6 +18,7 @@ import { PYTHON_HELPERS_DRIFT } from './helpers-drift.ts';
 import { PYTHON_HELPERS_INVENTORY } from './helpers-inventory.ts';
 import { PYTHON_HELPERS_SESSIONS } from './helpers-sessions.ts';
 import { PYTHON_HELPERS_TIMESERIES } from './helpers-timeseries.ts';
+import { PYTHON_HELPERS_ENSEMBLE } from './helpers-ensemble.ts';
 
 export const PYTHON_HELPERS = String.raw`
 # ---- workbench helpers: the workbench's seeded RNG and splits, metrics, a PyTorch loop ----
@@ -198,5 +199,6 @@ ${PYTHON_HELPERS_DRIFT}
 ${PYTHON_HELPERS_INVENTORY}
 ${PYTHON_HELPERS_SESSIONS}
 ${PYTHON_HELPERS_TIMESERIES}
+${PYTHON_HELPERS_ENSEMBLE}
 # ---- end of the workbench helpers ----
 `.trim();

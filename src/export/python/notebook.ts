@@ -23,6 +23,7 @@ import { emitPipeline } from './pipeline.ts';
 import { emitInventory } from './inventory.ts';
 import { emitSessionFeatures } from './sessionfeatures.ts';
 import { emitTimeseries } from './timeseries.ts';
+import { emitCompare, emitEnsemble } from './ensemble.ts';
 
 const EMITTERS: Record<string, Emitter> = {
   load: emitLoad,
@@ -43,6 +44,8 @@ const EMITTERS: Record<string, Emitter> = {
   inventory: emitInventory,
   sessionfeatures: emitSessionFeatures,
   timeseries: emitTimeseries,
+  ensemble: emitEnsemble,
+  compare: emitCompare,
 };
 
 /** Why some kinds have no Python counterpart at all (the others without an emitter are simply not translated yet). */
