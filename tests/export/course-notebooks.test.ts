@@ -196,6 +196,30 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
           const mine = got(String(row.test).startsWith('ADF') ? 'adf' : 'shapiro') as { statistic: number; p_value: number };
           expect(closeTo(row.statistic, mine.statistic, EXACT) && closeTo(row.p_value, mine.p_value, EXACT), `${cell.id} ${row.test}: workbench ${row.statistic}, p ${row.p_value}; python ${mine.statistic}, p ${mine.p_value}`).toBe(true);
         }
+      } else if (cell.kind === 'compare') {
+        // Each model's metric and the difference B − A on all rows: the model tolerances (twice for the difference: two models).
+        const table = tables[0];
+        const mine = got('comparison') as { metrics: { metric: string; a: { estimate: number }; b: { estimate: number }; diff: { estimate: number } }[] };
+        table.rows.forEach((row, k) => {
+          const name = mine.metrics[k].metric;
+          const tol = MODEL_TOLERANCE[name] ?? 0.05;
+          const allowed = (v: number) => (RELATIVE.has(name) ? tol * Math.abs(v) : tol);
+          expect(Math.abs(mine.metrics[k].a.estimate - Number(row.A)), `${file} ${cell.id} A ${name}: workbench ${row.A}, python ${mine.metrics[k].a.estimate}`).toBeLessThanOrEqual(allowed(Number(row.A)));
+          expect(Math.abs(mine.metrics[k].b.estimate - Number(row.B)), `${file} ${cell.id} B ${name}: workbench ${row.B}, python ${mine.metrics[k].b.estimate}`).toBeLessThanOrEqual(allowed(Number(row.B)));
+          expect(Math.abs(mine.metrics[k].diff.estimate - Number(row['B − A'])), `${file} ${cell.id} B − A ${name}`).toBeLessThanOrEqual(2 * allowed(Number(row.A)));
+        });
+      } else if (cell.kind === 'ensemble' && params.input) {
+        // Every member's and the ensemble's scores on the input table: the model tolerances.
+        const table = tables.find((t) => t.title?.startsWith('Members and ensemble'))!;
+        const mine = got('scores') as Record<string, Record<string, number>>;
+        for (const row of table.rows) {
+          for (const [name, v] of Object.entries(row)) {
+            const tol = MODEL_TOLERANCE[name];
+            if (tol === undefined || typeof v !== 'number') continue;
+            const allowed = RELATIVE.has(name) ? tol * Math.abs(v) : tol;
+            expect(Math.abs(mine[String(row.model)][name] - v), `${file} ${cell.id} ${row.model} ${name}: workbench ${v}, python ${mine[String(row.model)][name]}`).toBeLessThanOrEqual(allowed);
+          }
+        }
       } else if (cell.kind === 'inventory') {
         // The course's inv_simulator re-implemented line for line: every measure of every safety-stock level identical.
         const levels = tables.find((t) => t.name === params.output)!;
