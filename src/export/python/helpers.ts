@@ -19,6 +19,7 @@ import { PYTHON_HELPERS_INVENTORY } from './helpers-inventory.ts';
 import { PYTHON_HELPERS_SESSIONS } from './helpers-sessions.ts';
 import { PYTHON_HELPERS_TIMESERIES } from './helpers-timeseries.ts';
 import { PYTHON_HELPERS_ENSEMBLE } from './helpers-ensemble.ts';
+import { PYTHON_HELPERS_SEQUENCES } from './helpers-sequences.ts';
 
 export const PYTHON_HELPERS = String.raw`
 # ---- workbench helpers: the workbench's seeded RNG and splits, metrics, a PyTorch loop ----
@@ -200,5 +201,6 @@ ${PYTHON_HELPERS_INVENTORY}
 ${PYTHON_HELPERS_SESSIONS}
 ${PYTHON_HELPERS_TIMESERIES}
 ${PYTHON_HELPERS_ENSEMBLE}
+${PYTHON_HELPERS_SEQUENCES}
 # ---- end of the workbench helpers ----
 `.trim();

@@ -24,6 +24,7 @@ import { emitInventory } from './inventory.ts';
 import { emitSessionFeatures } from './sessionfeatures.ts';
 import { emitTimeseries } from './timeseries.ts';
 import { emitCompare, emitEnsemble } from './ensemble.ts';
+import { emitSequences } from './sequences.ts';
 
 const EMITTERS: Record<string, Emitter> = {
   load: emitLoad,
@@ -46,6 +47,7 @@ const EMITTERS: Record<string, Emitter> = {
   timeseries: emitTimeseries,
   ensemble: emitEnsemble,
   compare: emitCompare,
+  sequences: emitSequences,
 };
 
 /** Why some kinds have no Python counterpart at all (the others without an emitter are simply not translated yet). */
