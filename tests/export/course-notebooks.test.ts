@@ -14,17 +14,10 @@ import { main } from '../../src/cli/main.ts';
 import { decodeNotebook, serializeNotebook } from '../../src/notebook/ipynb.ts';
 import { renderSource } from '../../src/cells/registry.ts';
 import type { CellOutput, MetricsOutput, TableOutput } from '../../src/core/outputs.ts';
-import { PYTHON, pythonMissing } from './helpers.ts';
+import { MODEL_TOLERANCE, PYTHON, pythonMissing } from './helpers.ts';
 
 const missing = pythonMissing(['numpy', 'pandas', 'sklearn', 'xgboost', 'torch', 'nbconvert', 'ipykernel']);
 
-/** Allowed |python - workbench| per metric for trained models (absolute; rmse/mae relative). */
-export const MODEL_TOLERANCE: Record<string, number> = {
-  accuracy: 0.05, precision_macro: 0.06, recall_macro: 0.06, f1_macro: 0.06,
-  precision_weighted: 0.05, recall_weighted: 0.05, f1_weighted: 0.05,
-  precision: 0.1, recall: 0.1, f1: 0.1, roc_auc: 0.03, log_loss: 0.05,
-  r2: 0.05, rmse: 0.1, mae: 0.1, mape: 0.1,
-};
 const RELATIVE = new Set(['rmse', 'mae']);
 /** recall@k and MRR of the retrieve cell: BM25 ranks are identical; dense and hybrid scores agree to ~1e-15, so only a near-tie could move one question's rank. */
 const RETRIEVAL_TOLERANCE: Record<string, number> = { bm25: 1e-12, random: 1e-12, dense: 0.01, hybrid: 0.01 };

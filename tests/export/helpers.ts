@@ -11,6 +11,15 @@ import type { NotebookDoc } from '../../src/notebook/model.ts';
 
 export const PYTHON = '/usr/bin/python3';
 
+/** Allowed |python - workbench| per metric for trained models (absolute; rmse/mae relative). */
+export const MODEL_TOLERANCE: Record<string, number> = {
+  accuracy: 0.05, precision_macro: 0.06, recall_macro: 0.06, f1_macro: 0.06,
+  precision_weighted: 0.05, recall_weighted: 0.05, f1_weighted: 0.05,
+  precision: 0.1, recall: 0.1, f1: 0.1, roc_auc: 0.03, log_loss: 0.05,
+  r2: 0.05, rmse: 0.1, mae: 0.1, mape: 0.1,
+};
+
+
 /** Why the Python checks cannot run here (a missing module), or undefined when they can. */
 export function pythonMissing(modules: string[]): string | undefined {
   const r = spawnSync(PYTHON, ['-c', modules.map((m) => `import ${m}`).join('; ')], { encoding: 'utf8' });

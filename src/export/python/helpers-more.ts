@@ -140,6 +140,8 @@ def model_predict(model, df):
         out = model['model'].predict_proba(df[model['features'][0]].fillna('').astype(str))
     elif model['kind'] == 'torch':
         out = torch_predict(model['net'], df[model['features']].to_numpy(dtype=float), model['head'])
+    elif model['kind'] == 'sequence':
+        out = torch_predict(model['net'], sequence_inputs(model, df), model['head'])
     else:
         X = df[model['features']].to_numpy(dtype=float)
         out = model['model'].predict_proba(X) if classes is not None else model['model'].predict(X)
@@ -216,14 +218,15 @@ def _standardiser(X):
 
 
 def fit_torch(net, X, y, head, optimizer='adam', lr=0.01, epochs=50, batch_size=32, seed=42, l2=0.0,
-              X_val=None, y_val=None, patience=0):
+              X_val=None, y_val=None, patience=0, standardise_x=True):
     """Mini-batch training like the workbench's loop: seeded shuffles, optional early stopping on the validation loss."""
     import torch
     torch.manual_seed(seed)
     # Like the workbench, the network sees standardised inputs (and, for regression, a standardised target),
     # with the training table's mean and population std (constant columns: std 1); kept on the net for predictions.
     X = np.asarray(X, dtype=float)
-    net.x_mean, net.x_std = _standardiser(X)
+    # Sequence windows come scaled by the sequences cell: no second standardisation.
+    net.x_mean, net.x_std = _standardiser(X) if standardise_x else (np.zeros(1), np.ones(1))
     y = np.asarray(y, dtype=float)
     net.y_mean, net.y_std = (_standardiser(y.reshape(-1, 1)) if head == 'regression' else (np.zeros(1), np.ones(1)))
     if head == 'regression':

@@ -5,6 +5,13 @@
 // training table (sums in row order) and applied unchanged to the others,
 // each window `steps` consecutive rows and its target `horizon` rows after
 // the window's last row; the windows stored as float32. The same numbers.
+// And the sequence networks on windows in PyTorch (src/ml/models/
+// sequence-net.ts): stacked LSTM or GRU layers (the last returns its final
+// state) or 1-D convolutions ('same' padding, ReLU, pooling of 2), dropout
+// after each, dense ReLU layers, one output; Glorot-uniform kernels,
+// orthogonal recurrent weights, zero biases with the LSTM's forget gate at 1
+// (Keras' unit_forget_bias). PyTorch's GRU applies its reset gate after the
+// recurrent product (Keras' reset_after), tfjs's before it.
 
 export const PYTHON_HELPERS_SEQUENCES = String.raw`
 def sequence_groups(df, group=None, time=None):
@@ -66,5 +73,88 @@ def build_windows(df, features, target, steps, horizon=1, group=None, time=None,
     if not X:
         raise ValueError(f'sequences: no group has the {steps + horizon} rows a window of {steps} steps and horizon {horizon} needs')
     return {'mode': 'windows', 'X': np.stack(X), 'y': y, 'index': index, 'groups': groups if group else None,
-            'scaling': scaling, 'features': list(features), 'steps': steps, 'target': target}
+            'scaling': scaling, 'features': list(features), 'steps': steps, 'target': target, 'horizon': horizon, 'group_by': group, 'time': time}
+
+
+def sequence_network(kind, n_features, steps, n_out, units=(32,), filters=(32,), kernel_size=3, pooling='max', dense=(), dropout=0.0, seed=42):
+    """The workbench's window network (LSTM, GRU or 1D-CNN body, dense ReLU layers, one output layer) in PyTorch."""
+    import torch
+    nn = torch.nn
+    torch.manual_seed(seed)
+
+    class SequenceNet(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.kind, self.drop = kind, nn.Dropout(dropout)
+            self.body = nn.ModuleList()
+            width, length = n_features, steps
+            if kind == 'cnn1d':
+                self.pools = []
+                for f in filters:
+                    conv = nn.Conv1d(width, f, kernel_size, padding='same')
+                    nn.init.xavier_uniform_(conv.weight)  # Glorot over (kernel x in, kernel x out), as Keras
+                    nn.init.zeros_(conv.bias)
+                    self.body.append(conv)
+                    pool = pooling != 'none' and length >= 2
+                    self.pools.append(pool)
+                    length, width = (length // 2 if pool else length), f
+                width = width * length  # flattened
+            else:
+                rnn = nn.LSTM if kind == 'lstm' else nn.GRU
+                for u in units:
+                    layer = rnn(width, u, batch_first=True)
+                    nn.init.xavier_uniform_(layer.weight_ih_l0)
+                    nn.init.orthogonal_(layer.weight_hh_l0)
+                    nn.init.zeros_(layer.bias_ih_l0)
+                    nn.init.zeros_(layer.bias_hh_l0)
+                    if kind == 'lstm':
+                        layer.bias_ih_l0.data[u:2 * u] = 1.0  # the forget gate starts open (unit_forget_bias)
+                    self.body.append(layer)
+                    width = u
+            self.dense = nn.ModuleList()
+            for d in dense:
+                layer = nn.Linear(width, d)
+                nn.init.xavier_uniform_(layer.weight)
+                nn.init.zeros_(layer.bias)
+                self.dense.append(layer)
+                width = d
+            self.out = nn.Linear(width, n_out)
+            nn.init.xavier_uniform_(self.out.weight)
+            nn.init.zeros_(self.out.bias)
+
+        def forward(self, x):  # x: batch x steps x features
+            if self.kind == 'cnn1d':
+                h = x.transpose(1, 2)  # PyTorch convolves over the last axis
+                for conv, pool in zip(self.body, self.pools):
+                    h = self.drop(torch.relu(conv(h)))
+                    if pool:
+                        h = (torch.nn.functional.max_pool1d if pooling == 'max' else torch.nn.functional.avg_pool1d)(h, 2)
+                h = h.transpose(1, 2).flatten(1)  # steps x filters, as Keras flattens
+            else:
+                h = x
+                for i, layer in enumerate(self.body):
+                    h, _ = layer(h)
+                    if i == len(self.body) - 1:
+                        h = h[:, -1, :]  # the last layer gives its final state
+                    h = self.drop(h)
+            for layer in self.dense:
+                h = self.drop(torch.relu(layer(h)))
+            return self.out(h)
+
+    return SequenceNet()
+
+
+def truth_of(model, data):
+    """The true values an evaluate cell scores: a windows value's targets, or the table's target column."""
+    if isinstance(data, dict) and data.get('mode') == 'windows':
+        return list(data['y'])
+    return data[model['target']].tolist()
+
+
+def sequence_inputs(model, data):
+    """A windows value as it is, or a table cut into windows with the model's training options and scaling."""
+    if isinstance(data, dict) and data.get('mode') == 'windows':
+        return data['X']
+    t = model['windows']
+    return build_windows(data, t['features'], t['target'], t['steps'], t['horizon'], t['group_by'], t['time'], scaling=t['scaling'])['X']
 `;
