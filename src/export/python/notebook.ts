@@ -25,6 +25,7 @@ import { emitSessionFeatures } from './sessionfeatures.ts';
 import { emitTimeseries } from './timeseries.ts';
 import { emitCompare, emitEnsemble } from './ensemble.ts';
 import { emitSequences } from './sequences.ts';
+import { emitExplain } from './explain.ts';
 
 const EMITTERS: Record<string, Emitter> = {
   load: emitLoad,
@@ -48,6 +49,7 @@ const EMITTERS: Record<string, Emitter> = {
   ensemble: emitEnsemble,
   compare: emitCompare,
   sequences: emitSequences,
+  explain: emitExplain,
 };
 
 /** Why some kinds have no Python counterpart at all (the others without an emitter are simply not translated yet). */
