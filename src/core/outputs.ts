@@ -61,6 +61,8 @@ export interface ProfileOutput {
   rowCount: number;
   columns: ColumnProfile[];
   warnings: string[];
+  /** The warnings in Korean, in the same order (shown when the UI is Korean; `warnings` stays English, the leakage hints read it). */
+  warningsKo?: string[];
 }
 
 /** A Plotly figure: `data` traces and `layout`, exactly as Plotly takes them. */

@@ -39,6 +39,11 @@ export function englishOnly(cells: readonly { id: string; kind: string; outputs:
         }
       }
       if (o.type === 'training' && !HANGUL.test(o.summaryKo ?? '')) found.push(`${at}: summary "${o.summary}"`);
+      if (o.type === 'profile') {
+        o.warnings.forEach((w, i) => {
+          if (!HANGUL.test(o.warningsKo?.[i] ?? '')) found.push(`${at}: warning "${w}"`);
+        });
+      }
       if ((o.type === 'markdown' || o.type === 'text') && !HANGUL.test(o.ko ?? '')) {
         const text = o.type === 'markdown' ? o.markdown : o.text;
         if (ENGLISH_WORD.test(text)) found.push(`${at}: "${text.slice(0, 60)}"`);

@@ -135,7 +135,7 @@ function Profile({ output }: { output: ProfileOutput }) {
       {output.warnings.length > 0 && (
         <ul className="warnings">
           {output.warnings.map((w, i) => (
-            <li key={i}>{w}</li>
+            <li key={i}>{getLang() === 'ko' ? (output.warningsKo?.[i] ?? w) : w}</li>
           ))}
         </ul>
       )}
