@@ -2,7 +2,7 @@
 // the Korean copies of bank-marketing and ml-lifecycle, every table and chart
 // title an output gives in Korean (titleKo) is what the page shows, no English
 // title is left where a Korean one exists, and the monitor / invoke / deploy /
-// compare / drift / crossval outputs are kept as screenshots at 1440 and 1024
+// compare / drift / crossval outputs (and the profile) are kept as screenshots at 1440 and 1024
 // wide (test-results/korean-*.png).
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -54,7 +54,7 @@ describe('outputs in Korean', () => {
   const s = useApp({ backend: false });
 
   for (const [file, kinds] of [
-    ['bank-marketing.ko.ipynb', ['monitor', 'invoke', 'deploy', 'compare', 'tune']],
+    ['bank-marketing.ko.ipynb', ['eda', 'monitor', 'invoke', 'deploy', 'compare', 'tune']],
     ['ml-lifecycle.ko.ipynb', ['crossval', 'compare', 'drift', 'explain', 'pipeline']],
   ] as const) {
     it(`${file}: every output title a cell gives in Korean is the one shown`, async () => {
