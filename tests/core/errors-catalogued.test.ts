@@ -21,6 +21,7 @@ import { catalogued } from '../../src/worker/channel.ts';
 import { chunkDocument } from '../../src/ml/text/chunk.ts';
 import { fitLsa } from '../../src/ml/text/lsa.ts';
 import { parseRunExport } from '../../src/lifecycle/runs.ts';
+import { register, transition } from '../../src/lifecycle/registry.ts';
 import { tablePage } from '../../src/data/tablePage.ts';
 import * as aq from 'arquero';
 
@@ -130,6 +131,12 @@ describe('every CellError is catalogued', () => {
     const page = thrown(() => tablePage(aq.table({ a: [1] }), { offset: 0, limit: 1, sort: { column: 'b' } }));
     expect(page.message).toBe('The table has no column "b".');
     expect(inKorean(() => localizedError(page)).message).toBe('표에 "b" 열이 없어요.');
+    // The registry panel's refusals (its state machine) in Korean too.
+    const { versions } = register([], { name: 'churn', runId: 'r1' }, '2026-01-01T00:00:00Z');
+    const archived = transition(versions, 'churn', 1, 'archived', '2026-01-02T00:00:00Z').versions;
+    const refused = thrown(() => transition(archived, 'churn', 1, 'production', '2026-01-03T00:00:00Z'));
+    expect(refused.message).toBe('churn v1 cannot go from archived to production; from archived it may go to staging, none. Use rollback, or move it to staging first.');
+    expect(inKorean(() => localizedError(refused)).message).toBe('churn v1은(는) archived에서 production(으)로 갈 수 없어요. archived에서는 staging, none(으)로만 갈 수 있어요. 롤백하거나 먼저 staging으로 옮기세요.');
   });
 
   it('has more than 280 codes, each rendering in Korean with every parameter filled', () => {
