@@ -58,6 +58,20 @@ export function readAdf(r: AdfResult): string {
     : `p ${formatP(r.pValue)} ≥ 0.05: cannot reject a unit root — the series may be non-stationary (a trend or random walk); try differencing it.`;
 }
 
+/** readAdf in Korean (the readings' markdown carries it as its ko). */
+function readAdfKo(r: AdfResult): string {
+  return r.pValue < ALPHA
+    ? `p ${formatP(r.pValue)} < 0.05: 단위근을 기각해요 — 시계열이 정상(stationary)으로 보여요.`
+    : `p ${formatP(r.pValue)} ≥ 0.05: 단위근을 기각할 수 없어요 — 시계열이 비정상(추세나 랜덤 워크)일 수 있어요. 차분해 보세요.`;
+}
+
+function readShapiroKo(r: ShapiroResult, on: string): string {
+  const what = on === 'residuals' ? '잔차가' : '시계열이';
+  return r.pValue < ALPHA
+    ? `p ${formatP(r.pValue)} < 0.05: ${what} 정규분포로 보이지 않아요.`
+    : `p ${formatP(r.pValue)} ≥ 0.05: ${what} 정규분포가 아니라는 증거가 없어요.`;
+}
+
 export function readShapiro(r: ShapiroResult, on: string): string {
   return r.pValue < ALPHA
     ? `p ${formatP(r.pValue)} < 0.05: the ${on} do not look normally distributed.`
@@ -165,6 +179,7 @@ export const timeseriesCell = defineCell({
     }
     const rows: Record<string, unknown[]> = { test: [], statistic: [], p_value: [], detail: [], reading: [] };
     const readings: string[] = [];
+    const readingsKo: string[] = [];
     if (want.has('adf')) {
       const r = (results.adf = adfuller(y));
       rows.test.push('ADF (constant, lag by AIC)');
@@ -173,6 +188,7 @@ export const timeseriesCell = defineCell({
       rows.detail.push(`lags ${r.usedLag}, n ${r.nobs}; critical 1% ${r.critical['1%'].toFixed(3)}, 5% ${r.critical['5%'].toFixed(3)}, 10% ${r.critical['10%'].toFixed(3)}`);
       rows.reading.push(readAdf(r));
       readings.push(`**ADF:** ${readAdf(r)}`);
+      readingsKo.push(`**ADF:** ${readAdfKo(r)}`);
     }
     if (want.has('shapiro')) {
       const resid = results.decomposition?.resid.filter((v): v is number => v !== null);
@@ -185,10 +201,11 @@ export const timeseriesCell = defineCell({
       rows.detail.push(`n ${(resid ?? y).length}`);
       rows.reading.push(readShapiro(r, on));
       readings.push(`**Shapiro–Wilk:** ${readShapiro(r, on)}`);
+      readingsKo.push(`**Shapiro–Wilk:** ${readShapiroKo(r, on)}`);
     }
     if (rows.test.length > 0) {
       outputs.push(tablePreview(aq.table(rows, ['test', 'statistic', 'p_value', 'detail', 'reading']), { title: 'Tests', titleKo: '검정' }));
-      outputs.push({ type: 'markdown', markdown: readings.join('\n\n') });
+      outputs.push({ type: 'markdown', markdown: readings.join('\n\n'), ko: readingsKo.join('\n\n') });
     }
     if (params.output.trim()) ctx.set(params.output, { type: 'object', value: results });
     return outputs;
