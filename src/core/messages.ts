@@ -91,6 +91,9 @@ export const ENGINE_MESSAGES = {
   },
   'code.exitDenied': { message: 'Code cells cannot end the kernel ({call}) in the headless runner.', hint: 'Throw an error to fail the cell; the runner ends when the notebook is done.' },
   'code.killDenied': { message: 'Code cells cannot signal a process ({call}) in the headless runner.', hint: 'Throw an error to fail the cell; the runner ends when the notebook is done.' },
+  // Made by the app (src/ui/session/kernelSession.ts), not the engine: the kernel was replaced under a running cell.
+  'kernel.stoppedUnresponsive': { message: 'Stopped: the cell did not respond to Stop, so the kernel was restarted.', hint: 'In long loops of a code cell, check signal.aborted.' },
+  'kernel.stoppedCrashed': { message: 'Stopped: the kernel ran out of memory or crashed, so it was restarted.', hint: 'Use less data (fewer rows or columns) and run again.' },
   'step.columnMissing': { message: 'step {n} ({op}): column {columns} not in the table.', hint: 'Available columns: {available}.' },
   'step.columnsMissing': { message: 'step {n} ({op}): columns {columns} not in the table.', hint: 'Available columns: {available}.' },
   'step.badExpression': {

@@ -84,6 +84,8 @@ export const ERROR_MESSAGES_KO: Record<MessageCode, { message: string; hint?: st
   },
   'code.exitDenied': { message: '헤드리스 실행기에서 코드 셀은 커널을 끝낼 수 없어요({call}).', hint: '셀을 실패로 끝내려면 오류를 던지세요. 실행기는 노트북이 끝나면 알아서 끝나요.' },
   'code.killDenied': { message: '헤드리스 실행기에서 코드 셀은 프로세스에 신호를 보낼 수 없어요({call}).', hint: '셀을 실패로 끝내려면 오류를 던지세요. 실행기는 노트북이 끝나면 알아서 끝나요.' },
+  'kernel.stoppedUnresponsive': { message: '멈췄어요: 셀이 중지에 응답하지 않아서 커널을 다시 시작했어요.', hint: '코드 셀의 긴 반복문 안에서 signal.aborted를 확인하세요.' },
+  'kernel.stoppedCrashed': { message: '멈췄어요: 커널의 메모리가 모자랐거나 커널이 멈춰서 다시 시작했어요.', hint: '데이터를 줄여서(행이나 열을 더 적게) 다시 실행하세요.' },
   'step.columnMissing': { message: '{n}단계({op}): 표에 {columns} 열이 없어요.', hint: '있는 열: {available}.' },
   'step.columnsMissing': { message: '{n}단계({op}): 표에 {columns} 열이 없어요.', hint: '있는 열: {available}.' },
   'step.badExpression': {

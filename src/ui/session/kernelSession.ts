@@ -1,7 +1,7 @@
 // The kernel session: starting the worker (sandboxed frame or same origin),
 // the backend, the run queue (busy, Stop with a hard restart when a cell does
 // not stop), and kernel events turned into each cell's run state.
-import type { CellOutput } from '../../core/outputs.ts';
+import type { CellOutput, ErrorOutput } from '../../core/outputs.ts';
 import type { KernelEvent } from '../../kernel/state.ts';
 import type { BackendName } from '../../ml/backend.ts';
 import type { KernelClient } from '../../worker/client.ts';
@@ -172,9 +172,7 @@ export class KernelSession {
     const runs: Record<string, CellRun> = {};
     for (const [id, run] of Object.entries(this.box.state.runs)) {
       if (run.status === 'running') {
-        const message = reason === 'stop' ? 'Stopped: the cell did not respond to Stop, so the kernel was restarted.' : 'Stopped: the kernel ran out of memory or crashed, so it was restarted.';
-        const hint = reason === 'stop' ? 'In long loops of a code cell, check signal.aborted.' : 'Use less data (fewer rows or columns) and run again.';
-        const outputs: CellOutput[] = [...run.outputs, { type: 'error', message, hint }];
+        const outputs: CellOutput[] = [...run.outputs, restartedOutput(reason)];
         runs[id] = { ...run, status: 'cancelled', progress: undefined, outputs };
         this.hooks.setCellOutputs(id, outputs);
       } else runs[id] = { ...run, status: 'idle', progress: undefined, staleReason: undefined };
@@ -308,4 +306,15 @@ export class KernelSession {
     // After this event's own state update (the cell's outputs), or that update would undo the restart's.
     queueMicrotask(() => void this.hardRestart('memory'));
   }
+}
+
+/**
+ * The error a running cell gets when the kernel is replaced under it. The
+ * English is the catalogue's (src/core/messages.ts, not loaded on the first
+ * screen); the code lets a Korean UI show its own (i18n-errors.ts).
+ */
+export function restartedOutput(reason: 'stop' | 'memory' | 'crash' | 'webgpu'): ErrorOutput {
+  return reason === 'stop'
+    ? { type: 'error', message: 'Stopped: the cell did not respond to Stop, so the kernel was restarted.', hint: 'In long loops of a code cell, check signal.aborted.', code: 'kernel.stoppedUnresponsive', params: {} }
+    : { type: 'error', message: 'Stopped: the kernel ran out of memory or crashed, so it was restarted.', hint: 'Use less data (fewer rows or columns) and run again.', code: 'kernel.stoppedCrashed', params: {} };
 }
