@@ -81,6 +81,21 @@ const en = {
   lcRunLink: 'run {id}',
   lcNoSavedModel: 'no saved model',
   lcHistory: 'History',
+  // Notices and messages of the panels' work (lifecycleOps.ts).
+  lcDeleteFailed: 'The runs could not be deleted:',
+  lcArtifactsKept: 'Kept {n} saved model(s) that a registry version uses.',
+  lcImported: 'Imported {n} run(s) from {file}.',
+  lcNothingImported: 'Nothing was imported.',
+  lcRegistered: 'Registered "{name}" version {version}.',
+  lcRegisteredFromRun: 'Registered from run {id}.',
+  lcRunGone: 'Run {id} is no longer in this browser.',
+  lcReadFailed: 'The runs and registry could not be read: {message}',
+  lcNowInStage: '{name} v{version} is now in {stage}.',
+  lcRolledBack: 'Rolled back: {name} v{version} is in production again.',
+  lcStageName_none: 'no stage',
+  lcStageName_staging: 'staging',
+  lcStageName_production: 'production',
+  lcStageName_archived: 'archived',
 };
 
 export type LifecycleKey = keyof typeof en;
@@ -163,6 +178,20 @@ const ko: Record<LifecycleKey, string> = {
   lcRunLink: '실행 {id}',
   lcNoSavedModel: '저장된 모델 없음',
   lcHistory: '이력',
+  lcDeleteFailed: '실행을 삭제하지 못했어요:',
+  lcArtifactsKept: '레지스트리 버전이 쓰는 저장된 모델 {n}개는 남겨 뒀어요.',
+  lcImported: '{file}에서 실행 {n}개를 가져왔어요.',
+  lcNothingImported: '아무것도 가져오지 않았어요.',
+  lcRegistered: '"{name}" 버전 {version}을(를) 등록했어요.',
+  lcRegisteredFromRun: '실행 {id}에서 등록함.',
+  lcRunGone: '실행 {id}이(가) 이 브라우저에 더 이상 없어요.',
+  lcReadFailed: '실행 기록과 레지스트리를 읽을 수 없어요: {message}',
+  lcNowInStage: '{name} v{version}: 이제 {stage} 스테이지예요.',
+  lcRolledBack: '롤백: {name} v{version}이(가) 다시 프로덕션이에요.',
+  lcStageName_none: '없음',
+  lcStageName_staging: '스테이징',
+  lcStageName_production: '프로덕션',
+  lcStageName_archived: '보관됨',
 };
 
 /** Both tables, for the completeness test. */
@@ -174,4 +203,9 @@ export type LifecycleT = (key: MessageKey | LifecycleKey, vars?: Record<string, 
 export function useLifecycleT(): LifecycleT {
   const t = useT();
   return (key, vars = {}) => (key in en ? format((getLang() === 'ko' ? ko : en)[key as LifecycleKey], vars) : t(key as MessageKey, vars));
+}
+
+/** The same messages outside React (lifecycleOps.ts), in the UI language of the moment. */
+export function lifecycleText(key: LifecycleKey, vars: Record<string, string | number> = {}): string {
+  return format((getLang() === 'ko' ? ko : en)[key], vars);
 }

@@ -6,7 +6,7 @@ import type { ModelVersion, Stage } from '../lifecycle/registry.ts';
 import type { LifecycleStores } from '../store/lifecycle.ts';
 import type { WorkbenchStore } from '../store/types.ts';
 import { IdbStore } from '../store/idb.ts';
-import { t } from './i18n.ts';
+import { lifecycleText as t } from './i18n-lifecycle.ts';
 import type { LifecycleModel } from './lifecycle.ts';
 
 /** An error's message in the UI language (i18n-errors.ts: a catalogued runs-file or registry error in Korean; loaded on the first error). */
