@@ -1,6 +1,7 @@
-// The tree learner's fast paths give what the general ones give: the root
-// histogram read without the row index builds the same tree as the indexed
-// pass over every row, and bins fitted on a seeded row subsample (large
+// The tree learner's fast paths give what the general ones give: a tree
+// grown on every row (rows copied into node order in one block) is the same
+// tree as one grown on an explicit sample of every row (rows gathered one by
+// one through the index), and bins fitted on a seeded row subsample (large
 // data, as scikit-learn's _BinMapper does) are reproducible and close to
 // the full data's quantiles; below the subsample size nothing changes.
 import { describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ function matrix(rows: number, cols: number, seed: number): RawMatrix {
 const params: GrowParams = { maxDepth: 4, maxLeaves: 0, minChildWeight: 1, minSamplesLeaf: 1, lambda: 1, alpha: 0, gamma: 0, learningRate: 0.1 };
 
 describe('tree fast paths', () => {
-  it('the root pass without the row index grows the same tree as the indexed pass', () => {
+  it('growing on every row gives the same tree as growing on a sample that lists every row', () => {
     const data = matrix(3000, 4, 1);
     const mapper = fitBins(data);
     const bins = applyBins(data, mapper);
@@ -33,6 +34,23 @@ describe('tree fast paths', () => {
     expect(direct.tree).toEqual(indexed.tree);
     expect(direct.leaves).toEqual(indexed.leaves);
     expect(direct.leaves.length).toBeGreaterThan(4);
+  });
+
+  it('a feature subset gives the tree of a matrix holding only those features (the all-features pass unrolls by two)', () => {
+    const wide = matrix(2000, 5, 4);
+    const narrow: RawMatrix = { X: wide.X.slice(0, 4 * wide.rows), rows: wide.rows, cols: 4 };
+    const r = seededRandom(5);
+    const x = (j: number, i: number) => wide.X[j * wide.rows + i] || 0;
+    const grad = Float64Array.from({ length: wide.rows }, (_, i) => (x(0, i) > 0 ? -1 : 1) + (x(1, i) > 1 ? 0.8 : -0.4) + (x(2, i) - 2) * 0.3 + (r() - 0.5) * 0.5);
+    const hess = Float64Array.from({ length: wide.rows }, () => 0.25 + r() * 0.5);
+    const grow = (data: RawMatrix, features: number[]) => {
+      const mapper = fitBins(data);
+      return new Grower(applyBins(data, mapper), data.rows, data.cols, mapper.nBins, mapper.thresholds, params).grow(grad, hess, null, Int32Array.from(features));
+    };
+    const subset = grow(wide, [0, 1, 2, 3]);
+    const all = grow(narrow, [0, 1, 2, 3]);
+    expect(subset.tree).toEqual(all.tree);
+    expect(new Set(subset.tree.feature.filter((f) => f >= 0)).size).toBeGreaterThan(2);
   });
 
   it('bins from a seeded subsample: the same for a seed, near the full quantiles, unchanged at or below the subsample size', () => {

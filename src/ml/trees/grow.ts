@@ -22,7 +22,11 @@ export interface GrowParams {
 }
 
 // Histograms are one Float64Array: feature f's bins b = 0..nBins[f] (the
-// last is the missing bin) at offset[f] + 3b as (G, H, count).
+// last is the missing bin) at f * FEATURE_STRIDE + 3b as (G, H, count). A
+// fixed stride (every feature has room for 255 value bins and the missing
+// bin) lets the histogram pass compute a slot without a table lookup; only
+// the slots a feature uses are cleared, subtracted and scanned.
+const FEATURE_STRIDE = 3 * 256;
 /** Gains at or below this count as no improvement (float round-off). */
 const MIN_GAIN = 1e-12;
 
@@ -65,11 +69,30 @@ function thresholdL1(g: number, alpha: number): number {
 
 export class Grower {
   private readonly order: Uint32Array;
-  private readonly temp: Uint32Array;
-  private readonly gBuf: Float64Array;
-  private readonly hBuf: Float64Array;
+  private readonly tempOrder: Uint32Array;
+  /** Bytes per row in the row-major bin arrays: cols rounded up to whole 32-bit words, so a row moves as words. */
+  private readonly stride: number;
+  /** The bins again, row-major (row r's feature f at r * stride + f), in row order. */
+  private readonly rowBins: Uint8Array;
+  /**
+   * The rows of the tree being grown, row-major, in node order: a node's rows
+   * are positions start..end here (and in g, h, order), because partitioning
+   * moves each row's bins with it. The histogram passes then read memory
+   * sequentially at every depth, not one scattered cache line per row.
+   */
+  private readonly work: Uint8Array;
+  private readonly work32: Int32Array;
+  private readonly temp32: Int32Array;
+  /** Gradients and hessians in node order (moved with the rows). */
+  private readonly g: Float64Array;
+  private readonly h: Float64Array;
+  private readonly tempG: Float64Array;
+  private readonly tempH: Float64Array;
   private readonly pool: Float64Array[] = [];
+  /** Per feature: its first histogram slot (f * FEATURE_STRIDE). */
   private readonly offset: Int32Array;
+  /** Per feature: the histogram slots its bins use, 3 · (nBins + 1). */
+  private readonly used: Int32Array;
 
   constructor(
     private readonly bins: Uint8Array,
@@ -80,11 +103,24 @@ export class Grower {
     private readonly params: GrowParams,
   ) {
     this.order = new Uint32Array(rows);
-    this.temp = new Uint32Array(rows);
-    this.gBuf = new Float64Array(rows);
-    this.hBuf = new Float64Array(rows);
+    this.tempOrder = new Uint32Array(rows);
+    const stride = (this.stride = (cols + 3) & ~3);
+    this.rowBins = new Uint8Array(rows * stride);
+    for (let f = 0; f < cols; f++) {
+      const off = f * rows;
+      for (let r = 0; r < rows; r++) this.rowBins[r * stride + f] = bins[off + r];
+    }
+    this.work = new Uint8Array(rows * stride);
+    this.work32 = new Int32Array(this.work.buffer);
+    this.temp32 = new Int32Array(rows * (stride >> 2));
+    this.g = new Float64Array(rows);
+    this.h = new Float64Array(rows);
+    this.tempG = new Float64Array(rows);
+    this.tempH = new Float64Array(rows);
     this.offset = new Int32Array(cols + 1);
-    for (let f = 0; f < cols; f++) this.offset[f + 1] = this.offset[f] + 3 * (nBins[f] + 1);
+    for (let f = 0; f <= cols; f++) this.offset[f] = f * FEATURE_STRIDE;
+    this.used = new Int32Array(cols);
+    for (let f = 0; f < cols; f++) this.used[f] = 3 * (nBins[f] + 1);
   }
 
   private score(g: number, h: number): number {
@@ -103,7 +139,7 @@ export class Grower {
   private takeHist(): Float64Array {
     const h = this.pool.pop();
     if (h) {
-      h.fill(0);
+      for (let f = 0; f < this.cols; f++) h.fill(0, this.offset[f], this.offset[f] + this.used[f]);
       return h;
     }
     return new Float64Array(this.offset[this.cols]);
@@ -115,41 +151,50 @@ export class Grower {
   }
 
   /**
-   * The root of a tree grown on every row (no subsample): rows in their
-   * own order, so each feature's pass reads its bins and the gradients
-   * sequentially, without the row index. Same sums in the same order.
+   * Add the rows at positions start..end (one node's, in node order) to the
+   * histogram: each row's bins of every feature are read once, sequentially,
+   * with its gradient and hessian loaded once for all features. Per bin the
+   * sums run in row order, as a pass per feature over the row index did.
    */
-  private buildRootHist(hist: Float64Array, grad: Float64Array, hess: Float64Array, features: Int32Array): void {
-    const { bins, rows } = this;
-    for (let fi = 0; fi < features.length; fi++) {
-      const f = features[fi];
-      const base = this.offset[f];
-      const off = f * rows;
-      for (let r = 0; r < rows; r++) {
-        const idx = base + bins[off + r] * 3;
-        hist[idx] += grad[r];
-        hist[idx + 1] += hess[r];
-        hist[idx + 2] += 1;
+  private buildHist(hist: Float64Array, start: number, end: number, features: Int32Array): void {
+    const { work, g, h, cols, stride } = this;
+    const nf = features.length;
+    if (nf === cols) {
+      // Every feature, two per step (independent slots, so their updates overlap).
+      const pairs = cols & ~1;
+      for (let i = start; i < end; i++) {
+        const gi = g[i];
+        const hi = h[i];
+        const o = i * stride;
+        let f = 0;
+        for (; f < pairs; f += 2) {
+          const a = f * FEATURE_STRIDE + work[o + f] * 3;
+          const b = (f + 1) * FEATURE_STRIDE + work[o + f + 1] * 3;
+          hist[a] += gi;
+          hist[a + 1] += hi;
+          hist[a + 2] += 1;
+          hist[b] += gi;
+          hist[b + 1] += hi;
+          hist[b + 2] += 1;
+        }
+        if (f < cols) {
+          const a = f * FEATURE_STRIDE + work[o + f] * 3;
+          hist[a] += gi;
+          hist[a + 1] += hi;
+          hist[a + 2] += 1;
+        }
       }
+      return;
     }
-  }
-
-  private buildHist(hist: Float64Array, start: number, end: number, grad: Float64Array, hess: Float64Array, features: Int32Array): void {
-    const { order, bins, rows, gBuf, hBuf } = this;
-    const n = end - start;
-    for (let i = 0; i < n; i++) {
-      const r = order[start + i];
-      gBuf[i] = grad[r];
-      hBuf[i] = hess[r];
-    }
-    for (let fi = 0; fi < features.length; fi++) {
-      const f = features[fi];
-      const base = this.offset[f];
-      const off = f * rows;
-      for (let i = 0; i < n; i++) {
-        const idx = base + bins[off + order[start + i]] * 3;
-        hist[idx] += gBuf[i];
-        hist[idx + 1] += hBuf[i];
+    for (let i = start; i < end; i++) {
+      const gi = g[i];
+      const hi = h[i];
+      const o = i * stride;
+      for (let fi = 0; fi < nf; fi++) {
+        const f = features[fi];
+        const idx = f * FEATURE_STRIDE + work[o + f] * 3;
+        hist[idx] += gi;
+        hist[idx + 1] += hi;
         hist[idx + 2] += 1;
       }
     }
@@ -208,23 +253,47 @@ export class Grower {
     return best;
   }
 
-  /** Stable partition of order[start..end) by the split; returns the first right index. */
+  /**
+   * Stable partition of positions start..end by the split, moving each row's
+   * bins, gradient, hessian and row number with it (rows going right wait in
+   * the temp arrays); returns the first right position.
+   */
   private partition(start: number, end: number, s: Split): number {
-    const { order, temp, bins, rows } = this;
-    const off = s.feature * rows;
-    const missing = this.nBins[s.feature];
+    const { order, tempOrder, work, work32, temp32, g, h, tempG, tempH } = this;
+    const words = this.stride >> 2;
+    const f = s.feature;
+    const missing = this.nBins[f];
     const thr = s.bin;
     const ml = s.missingLeft;
     let l = start;
     let r = 0;
     for (let i = start; i < end; i++) {
-      const row = order[i];
-      const b = bins[off + row];
+      const b = work[i * this.stride + f];
       const goLeft = b === missing ? ml : b <= thr;
-      if (goLeft) order[l++] = row;
-      else temp[r++] = row;
+      if (goLeft) {
+        if (l !== i) {
+          const from = i * words;
+          const to = l * words;
+          for (let w = 0; w < words; w++) work32[to + w] = work32[from + w];
+          order[l] = order[i];
+          g[l] = g[i];
+          h[l] = h[i];
+        }
+        l++;
+      } else {
+        const from = i * words;
+        const to = r * words;
+        for (let w = 0; w < words; w++) temp32[to + w] = work32[from + w];
+        tempOrder[r] = order[i];
+        tempG[r] = g[i];
+        tempH[r] = h[i];
+        r++;
+      }
     }
-    order.set(temp.subarray(0, r), l);
+    work32.set(temp32.subarray(0, r * words), l * words);
+    order.set(tempOrder.subarray(0, r), l);
+    g.set(tempG.subarray(0, r), l);
+    h.set(tempH.subarray(0, r), l);
     return l;
   }
 
@@ -235,14 +304,28 @@ export class Grower {
   grow(grad: Float64Array, hess: Float64Array, sample: Uint32Array | null, features: Int32Array): GrownTree {
     const p = this.params;
     const n = sample ? sample.length : this.rows;
-    if (sample) this.order.set(sample);
-    else for (let i = 0; i < n; i++) this.order[i] = i;
+    const { order, g, h, work32, stride } = this;
+    if (sample) {
+      const words = stride >> 2;
+      const src32 = new Int32Array(this.rowBins.buffer);
+      for (let k = 0; k < n; k++) {
+        const r = sample[k];
+        order[k] = r;
+        g[k] = grad[r];
+        h[k] = hess[r];
+        for (let w = 0; w < words; w++) work32[k * words + w] = src32[r * words + w];
+      }
+    } else {
+      for (let i = 0; i < n; i++) order[i] = i;
+      g.set(grad);
+      h.set(hess);
+      this.work.set(this.rowBins);
+    }
     let G = 0;
     let H = 0;
     for (let i = 0; i < n; i++) {
-      const r = this.order[i];
-      G += grad[r];
-      H += hess[r];
+      G += g[i];
+      H += h[i];
     }
     const builder = new TreeBuilder();
     const root: Leaf = { node: builder.addLeaf(this.leafValue(G, H), n), start: 0, end: n, depth: 0, g: G, h: H, c: n, hist: null, split: null };
@@ -250,8 +333,7 @@ export class Grower {
     const open: Leaf[] = [];
     if (n >= 2 * p.minSamplesLeaf) {
       root.hist = this.takeHist();
-      if (sample) this.buildHist(root.hist, 0, n, grad, hess, features);
-      else this.buildRootHist(root.hist, grad, hess, features);
+      this.buildHist(root.hist, 0, n, features);
       root.split = this.findSplit(root, features);
     }
     if (root.split) open.push(root);
@@ -293,10 +375,10 @@ export class Grower {
         // Histogram subtraction: build the smaller child, derive the larger from the parent's.
         const [small, large] = left.c <= right.c ? [left, right] : [right, left];
         small.hist = this.takeHist();
-        this.buildHist(small.hist, small.start, small.end, grad, hess, features);
+        this.buildHist(small.hist, small.start, small.end, features);
         for (let fi = 0; fi < features.length; fi++) {
           const f = features[fi];
-          const end = this.offset[f + 1];
+          const end = this.offset[f] + this.used[f];
           for (let j = this.offset[f]; j < end; j++) parentHist[j] -= small.hist[j];
         }
         large.hist = parentHist;
