@@ -208,18 +208,14 @@ export class Grower {
     if (leaf.c < 2 * p.minSamplesLeaf || leaf.h < 2 * p.minChildWeight) return null;
     const { g: G, h: H, c: C } = leaf;
     const parent = this.score(G, H);
-    let best: Split | null = null;
+    // The best candidate so far in scalars: nothing is allocated per candidate.
     let bestGain = MIN_GAIN;
-    const consider = (feature: number, bin: number, gl: number, hl: number, cl: number, missingLeft: boolean, threshold: number): void => {
-      const cr = C - cl;
-      const hr = H - hl;
-      if (cl < p.minSamplesLeaf || cr < p.minSamplesLeaf || hl < p.minChildWeight || hr < p.minChildWeight) return;
-      const gain = 0.5 * (this.score(gl, hl) + this.score(G - gl, hr) - parent) - p.gamma;
-      if (gain > bestGain) {
-        bestGain = gain;
-        best = { feature, bin, threshold, missingLeft, gain, gl, hl, cl };
-      }
-    };
+    let bestFeature = -1;
+    let bestBin = 0;
+    let bestMissingLeft = false;
+    let bestGl = 0;
+    let bestHl = 0;
+    let bestCl = 0;
     for (let fi = 0; fi < features.length; fi++) {
       const f = features[fi];
       const nb = this.nBins[f];
@@ -228,7 +224,6 @@ export class Grower {
       const mg = hist[mIdx];
       const mh = hist[mIdx + 1];
       const mc = hist[mIdx + 2];
-      const t = this.thresholds[f];
       let gl = 0;
       let hl = 0;
       let cl = 0;
@@ -238,19 +233,41 @@ export class Grower {
         hl += hist[idx + 1];
         cl += hist[idx + 2];
         if (mc > 0) {
-          consider(f, b, gl, hl, cl, false, t[b]);
-          consider(f, b, gl + mg, hl + mh, cl + mc, true, t[b]);
+          let gain = this.gain(gl, hl, cl, G, H, C, parent);
+          if (gain > bestGain) {
+            bestGain = gain; bestFeature = f; bestBin = b; bestMissingLeft = false; bestGl = gl; bestHl = hl; bestCl = cl;
+          }
+          gain = this.gain(gl + mg, hl + mh, cl + mc, G, H, C, parent);
+          if (gain > bestGain) {
+            bestGain = gain; bestFeature = f; bestBin = b; bestMissingLeft = true; bestGl = gl + mg; bestHl = hl + mh; bestCl = cl + mc;
+          }
         } else {
-          // No missing values here: unseen missing values follow the larger child.
-          consider(f, b, gl, hl, cl, cl >= C - cl, t[b]);
+          const gain = this.gain(gl, hl, cl, G, H, C, parent);
+          if (gain > bestGain) {
+            // No missing values here: unseen missing values follow the larger child.
+            bestGain = gain; bestFeature = f; bestBin = b; bestMissingLeft = cl >= C - cl; bestGl = gl; bestHl = hl; bestCl = cl;
+          }
         }
       }
       if (mc > 0 && mc < C) {
         // Missing vs. every present value.
-        consider(f, nb - 1, G - mg, H - mh, C - mc, false, Infinity);
+        const gain = this.gain(G - mg, H - mh, C - mc, G, H, C, parent);
+        if (gain > bestGain) {
+          bestGain = gain; bestFeature = f; bestBin = nb - 1; bestMissingLeft = false; bestGl = G - mg; bestHl = H - mh; bestCl = C - mc;
+        }
       }
     }
-    return best;
+    if (bestFeature < 0) return null;
+    const threshold = bestBin < this.nBins[bestFeature] - 1 ? this.thresholds[bestFeature][bestBin] : Infinity;
+    return { feature: bestFeature, bin: bestBin, threshold, missingLeft: bestMissingLeft, gain: bestGain, gl: bestGl, hl: bestHl, cl: bestCl };
+  }
+
+  /** Gain of sending (gl, hl, cl) of the node's (G, H, C) left, or -Infinity where a child is too small. */
+  private gain(gl: number, hl: number, cl: number, G: number, H: number, C: number, parent: number): number {
+    const p = this.params;
+    const hr = H - hl;
+    if (cl < p.minSamplesLeaf || C - cl < p.minSamplesLeaf || hl < p.minChildWeight || hr < p.minChildWeight) return -Infinity;
+    return 0.5 * (this.score(gl, hl) + this.score(G - gl, hr) - parent) - p.gamma;
   }
 
   /**
