@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/core/random.ts';
 import { applyBins, fitBins, Grower, type GrowParams, type RawMatrix } from '../../src/ml/trees/index.ts';
+import { binOf } from '../../src/ml/trees/binning.ts';
 
 function matrix(rows: number, cols: number, seed: number): RawMatrix {
   const r = seededRandom(seed);
@@ -76,5 +77,49 @@ describe('tree fast paths', () => {
       });
     }
     expect(fitBins(data, 255, { subsample: 20_000, seed: 7 })).toEqual(full);
+  });
+
+  it('applyBins (bucket table, then a short search) gives every value the bin a binary search over all thresholds gives', () => {
+    const r = seededRandom(9);
+    const rows = 20_000;
+    const columns: ((i: number) => number)[] = [
+      () => (r() - 0.5) * 10, // uniform
+      () => Math.exp(r() * 40 - 20), // heavy tail: thresholds crowd one end of the range
+      () => Math.round(r() * 300) / 7, // ties, 301 distinct values
+      () => 1e300 * (r() - 0.5) * 3, // a range too wide for the bucket arithmetic (falls back)
+      () => 1 + Math.floor(r() * 1e6) * Number.EPSILON, // thresholds a few ulps apart
+      (i) => (i % 97 === 0 ? NaN : i % 5), // few values and missing ones
+    ];
+    const cols = columns.length;
+    const X = new Float64Array(rows * cols);
+    columns.forEach((value, j) => {
+      for (let i = 0; i < rows; i++) X[j * rows + i] = value(i);
+    });
+    const data: RawMatrix = { X, rows, cols };
+    const mapper = fitBins(data);
+    // Values on and next to the thresholds themselves, and beyond both ends.
+    const probe = new Float64Array(X);
+    columns.forEach((_, j) => {
+      const t = mapper.thresholds[j];
+      for (let k = 0; k < t.length && 4 * k + 3 < rows; k++) {
+        probe[j * rows + 4 * k] = t[k];
+        probe[j * rows + 4 * k + 1] = t[k] * (1 + Number.EPSILON);
+        probe[j * rows + 4 * k + 2] = t[k] * (1 - Number.EPSILON);
+      }
+      probe[j * rows + rows - 1] = Infinity;
+      probe[j * rows + rows - 2] = -Infinity;
+    });
+    const bins = applyBins({ X: probe, rows, cols }, mapper);
+    let checked = 0;
+    for (let j = 0; j < cols; j++) {
+      for (let i = 0; i < rows; i++) {
+        const v = probe[j * rows + i];
+        const want = Number.isNaN(v) ? mapper.nBins[j] : binOf(mapper.thresholds[j], v);
+        if (bins[j * rows + i] !== want) expect.fail(`column ${j} row ${i} value ${v}: bin ${bins[j * rows + i]}, binary search ${want}`);
+        checked++;
+      }
+    }
+    expect(checked).toBe(rows * cols);
+    expect(mapper.thresholds[1].length).toBe(254);
   });
 });
