@@ -70,24 +70,27 @@ function thresholdL1(g: number, alpha: number): number {
 export class Grower {
   private readonly order: Uint32Array;
   private readonly tempOrder: Uint32Array;
-  /** Bytes per row in the row-major bin arrays: cols rounded up to whole 32-bit words, so a row moves as words. */
-  private readonly stride: number;
-  /** The bins again, row-major (row r's feature f at r * stride + f), in row order. */
+  /**
+   * 32-bit words per row record: the row's bins of every feature (cols bytes,
+   * padded to whole words), then its gradient and hessian as float32 (as
+   * XGBoost and scikit-learn keep them; the histograms sum in float64).
+   */
+  private readonly words: number;
+  /** Word of a record holding the gradient (the hessian is the next). */
+  private readonly gradWord: number;
+  /** The bins again, row-major records in row order (gradient slots unused). */
   private readonly rowBins: Uint8Array;
   /**
-   * The rows of the tree being grown, row-major, in node order: a node's rows
-   * are positions start..end here (and in g, h, order), because partitioning
-   * moves each row's bins with it. The histogram passes then read memory
-   * sequentially at every depth, not one scattered cache line per row.
+   * The records of the tree being grown, in node order: a node's rows are
+   * positions start..end here (and in order), because partitioning moves each
+   * record. The histogram passes then read memory sequentially at every depth,
+   * not one scattered cache line per row, and one record holds all a row's
+   * pass needs.
    */
   private readonly work: Uint8Array;
   private readonly work32: Int32Array;
+  private readonly workF32: Float32Array;
   private readonly temp32: Int32Array;
-  /** Gradients and hessians in node order (moved with the rows). */
-  private readonly g: Float64Array;
-  private readonly h: Float64Array;
-  private readonly tempG: Float64Array;
-  private readonly tempH: Float64Array;
   private readonly pool: Float64Array[] = [];
   /** Per feature: its first histogram slot (f * FEATURE_STRIDE). */
   private readonly offset: Int32Array;
@@ -104,7 +107,9 @@ export class Grower {
   ) {
     this.order = new Uint32Array(rows);
     this.tempOrder = new Uint32Array(rows);
-    const stride = (this.stride = (cols + 3) & ~3);
+    this.gradWord = (cols + 3) >> 2;
+    const words = (this.words = this.gradWord + 2);
+    const stride = 4 * words;
     this.rowBins = new Uint8Array(rows * stride);
     for (let f = 0; f < cols; f++) {
       const off = f * rows;
@@ -112,11 +117,8 @@ export class Grower {
     }
     this.work = new Uint8Array(rows * stride);
     this.work32 = new Int32Array(this.work.buffer);
-    this.temp32 = new Int32Array(rows * (stride >> 2));
-    this.g = new Float64Array(rows);
-    this.h = new Float64Array(rows);
-    this.tempG = new Float64Array(rows);
-    this.tempH = new Float64Array(rows);
+    this.workF32 = new Float32Array(this.work.buffer);
+    this.temp32 = new Int32Array(rows * words);
     this.offset = new Int32Array(cols + 1);
     for (let f = 0; f <= cols; f++) this.offset[f] = f * FEATURE_STRIDE;
     this.used = new Int32Array(cols);
@@ -157,14 +159,16 @@ export class Grower {
    * sums run in row order, as a pass per feature over the row index did.
    */
   private buildHist(hist: Float64Array, start: number, end: number, features: Int32Array): void {
-    const { work, g, h, cols, stride } = this;
+    const { work, workF32, cols, words, gradWord } = this;
+    const stride = 4 * words;
     const nf = features.length;
     if (nf === cols) {
       // Every feature, two per step (independent slots, so their updates overlap).
       const pairs = cols & ~1;
       for (let i = start; i < end; i++) {
-        const gi = g[i];
-        const hi = h[i];
+        const w = i * words + gradWord;
+        const gi = workF32[w];
+        const hi = workF32[w + 1];
         const o = i * stride;
         let f = 0;
         for (; f < pairs; f += 2) {
@@ -187,8 +191,9 @@ export class Grower {
       return;
     }
     for (let i = start; i < end; i++) {
-      const gi = g[i];
-      const hi = h[i];
+      const w = i * words + gradWord;
+      const gi = workF32[w];
+      const hi = workF32[w + 1];
       const o = i * stride;
       for (let fi = 0; fi < nf; fi++) {
         const f = features[fi];
@@ -276,8 +281,8 @@ export class Grower {
    * the temp arrays); returns the first right position.
    */
   private partition(start: number, end: number, s: Split): number {
-    const { order, tempOrder, work, work32, temp32, g, h, tempG, tempH } = this;
-    const words = this.stride >> 2;
+    const { order, tempOrder, work, work32, temp32, words } = this;
+    const stride = 4 * words;
     const f = s.feature;
     const missing = this.nBins[f];
     const thr = s.bin;
@@ -285,32 +290,25 @@ export class Grower {
     let l = start;
     let r = 0;
     for (let i = start; i < end; i++) {
-      const b = work[i * this.stride + f];
+      const b = work[i * stride + f];
       const goLeft = b === missing ? ml : b <= thr;
+      const from = i * words;
       if (goLeft) {
         if (l !== i) {
-          const from = i * words;
           const to = l * words;
           for (let w = 0; w < words; w++) work32[to + w] = work32[from + w];
           order[l] = order[i];
-          g[l] = g[i];
-          h[l] = h[i];
         }
         l++;
       } else {
-        const from = i * words;
         const to = r * words;
         for (let w = 0; w < words; w++) temp32[to + w] = work32[from + w];
         tempOrder[r] = order[i];
-        tempG[r] = g[i];
-        tempH[r] = h[i];
         r++;
       }
     }
     work32.set(temp32.subarray(0, r * words), l * words);
     order.set(tempOrder.subarray(0, r), l);
-    g.set(tempG.subarray(0, r), l);
-    h.set(tempH.subarray(0, r), l);
     return l;
   }
 
@@ -321,28 +319,28 @@ export class Grower {
   grow(grad: Float64Array, hess: Float64Array, sample: Uint32Array | null, features: Int32Array): GrownTree {
     const p = this.params;
     const n = sample ? sample.length : this.rows;
-    const { order, g, h, work32, stride } = this;
+    const { order, work32, workF32, words, gradWord } = this;
     if (sample) {
-      const words = stride >> 2;
       const src32 = new Int32Array(this.rowBins.buffer);
       for (let k = 0; k < n; k++) {
         const r = sample[k];
         order[k] = r;
-        g[k] = grad[r];
-        h[k] = hess[r];
-        for (let w = 0; w < words; w++) work32[k * words + w] = src32[r * words + w];
+        for (let w = 0; w < gradWord; w++) work32[k * words + w] = src32[r * words + w];
       }
     } else {
       for (let i = 0; i < n; i++) order[i] = i;
-      g.set(grad);
-      h.set(hess);
       this.work.set(this.rowBins);
     }
+    // The float32 gradients go into the records; the node sums start from the same float32 values.
     let G = 0;
     let H = 0;
     for (let i = 0; i < n; i++) {
-      G += g[i];
-      H += h[i];
+      const w = i * words + gradWord;
+      const r = order[i];
+      workF32[w] = grad[r];
+      workF32[w + 1] = hess[r];
+      G += workF32[w];
+      H += workF32[w + 1];
     }
     const builder = new TreeBuilder();
     const root: Leaf = { node: builder.addLeaf(this.leafValue(G, H), n), start: 0, end: n, depth: 0, g: G, h: H, c: n, hist: null, split: null };
