@@ -6,7 +6,7 @@
 // the full data's quantiles; below the subsample size nothing changes.
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/core/random.ts';
-import { applyBins, fitBins, Grower, type GrowParams, type RawMatrix } from '../../src/ml/trees/index.ts';
+import { applyBins, boost, DEFAULT_BOOST_PARAMS, fitBins, Grower, type GrowParams, type Objective, type RawMatrix } from '../../src/ml/trees/index.ts';
 import { binOf } from '../../src/ml/trees/binning.ts';
 
 function matrix(rows: number, cols: number, seed: number): RawMatrix {
@@ -121,5 +121,20 @@ describe('tree fast paths', () => {
     }
     expect(checked).toBe(rows * cols);
     expect(mapper.thresholds[1].length).toBe(254);
+  });
+
+  it.each<[Objective, number]>([['binary', 2], ['multiclass', 3], ['regression', 1]])('a %s round\'s loss summed in the next round\'s gradient pass equals the loss pass of a fit that ends there', async (objective, classes) => {
+    const data = matrix(1500, 4, 11);
+    const y = Float64Array.from({ length: data.rows }, (_, i) => {
+      const v = (data.X[i] || 0) + (data.X[data.rows + i] || 0) / 3;
+      return objective === 'regression' ? v : objective === 'binary' ? (v > 0 ? 1 : 0) : v < -2 ? 0 : v < 2 ? 1 : 2;
+    });
+    const params = { ...DEFAULT_BOOST_PARAMS, maxDepth: 3 };
+    const long = await boost({ X: data, y }, objective, classes, { ...params, rounds: 4 });
+    for (const rounds of [1, 3]) {
+      const short = await boost({ X: data, y }, objective, classes, { ...params, rounds });
+      expect(long.history[rounds - 1].loss).toBe(short.history[rounds - 1].loss);
+    }
+    expect(long.history[3].loss).toBeLessThan(long.history[0].loss);
   });
 });
