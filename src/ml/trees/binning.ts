@@ -7,6 +7,7 @@
 // Missing values get the bin just past the feature's value bins (nBins[j]),
 // at most MISSING_BIN, so histograms stay compact for one-hot columns.
 import { seededRandom } from '../../core/random.ts';
+import { sortFloat64 } from './sort.ts';
 
 /** The largest missing-bin index (a feature with 255 value bins). */
 export const MISSING_BIN = 255;
@@ -56,7 +57,7 @@ export function fitBins(data: RawMatrix, maxBins = MAX_BINS, options: { subsampl
         if (v === v) buf[n++] = v;
       }
     }
-    const sorted = buf.subarray(0, n).sort();
+    const sorted = sortFloat64(buf.subarray(0, n));
     let distinct = 0;
     for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
     let t: number[];
