@@ -69,7 +69,6 @@ function thresholdL1(g: number, alpha: number): number {
 
 export class Grower {
   private readonly order: Uint32Array;
-  private readonly tempOrder: Uint32Array;
   /**
    * 32-bit words per row record: the row's bins of every feature (cols bytes,
    * padded to whole words), then its gradient and hessian as float32 (as
@@ -90,7 +89,6 @@ export class Grower {
   private readonly work: Uint8Array;
   private readonly work32: Int32Array;
   private readonly workF32: Float32Array;
-  private readonly temp32: Int32Array;
   private readonly pool: Float64Array[] = [];
   /** Per feature: its first histogram slot (f * FEATURE_STRIDE). */
   private readonly offset: Int32Array;
@@ -106,7 +104,6 @@ export class Grower {
     private readonly params: GrowParams,
   ) {
     this.order = new Uint32Array(rows);
-    this.tempOrder = new Uint32Array(rows);
     this.gradWord = (cols + 3) >> 2;
     const words = (this.words = this.gradWord + 2);
     const stride = 4 * words;
@@ -118,7 +115,6 @@ export class Grower {
     this.work = new Uint8Array(rows * stride);
     this.work32 = new Int32Array(this.work.buffer);
     this.workF32 = new Float32Array(this.work.buffer);
-    this.temp32 = new Int32Array(rows * words);
     this.offset = new Int32Array(cols + 1);
     for (let f = 0; f <= cols; f++) this.offset[f] = f * FEATURE_STRIDE;
     this.used = new Int32Array(cols);
@@ -155,8 +151,9 @@ export class Grower {
   /**
    * Add the rows at positions start..end (one node's, in node order) to the
    * histogram: each row's bins of every feature are read once, sequentially,
-   * with its gradient and hessian loaded once for all features. Per bin the
-   * sums run in row order, as a pass per feature over the row index did.
+   * with its gradient and hessian loaded once for all features. (The sums
+   * run in node order, which the partition shuffles: the same rows and the
+   * same tree as row order up to float round-off.)
    */
   private buildHist(hist: Float64Array, start: number, end: number, features: Int32Array): void {
     const { work, workF32, cols, words, gradWord } = this;
@@ -276,40 +273,46 @@ export class Grower {
   }
 
   /**
-   * Stable partition of positions start..end by the split, moving each row's
-   * bins, gradient, hessian and row number with it (rows going right wait in
-   * the temp arrays); returns the first right position.
+   * Partition positions start..end by the split in place, from both ends
+   * (Hoare): a row on the wrong side swaps records, row number included, with
+   * one on the wrong side from the other end, so about half the rows move
+   * once; a stable partition moved most rows and the right ones twice.
+   * Returns the first right position.
    */
   private partition(start: number, end: number, s: Split): number {
-    const { order, tempOrder, work, work32, temp32, words } = this;
+    const { order, work, work32, words } = this;
     const stride = 4 * words;
     const f = s.feature;
     const missing = this.nBins[f];
     const thr = s.bin;
     const ml = s.missingLeft;
-    let l = start;
-    let r = 0;
-    for (let i = start; i < end; i++) {
-      const b = work[i * stride + f];
-      const goLeft = b === missing ? ml : b <= thr;
-      const from = i * words;
-      if (goLeft) {
-        if (l !== i) {
-          const to = l * words;
-          for (let w = 0; w < words; w++) work32[to + w] = work32[from + w];
-          order[l] = order[i];
-        }
-        l++;
-      } else {
-        const to = r * words;
-        for (let w = 0; w < words; w++) temp32[to + w] = work32[from + w];
-        tempOrder[r] = order[i];
-        r++;
+    let i = start;
+    let j = end - 1;
+    for (;;) {
+      while (i <= j) {
+        const b = work[i * stride + f];
+        if (!(b === missing ? ml : b <= thr)) break;
+        i++;
       }
+      while (i < j) {
+        const b = work[j * stride + f];
+        if (b === missing ? ml : b <= thr) break;
+        j--;
+      }
+      if (i >= j) return i;
+      const x = i * words;
+      const y = j * words;
+      for (let w = 0; w < words; w++) {
+        const t = work32[x + w];
+        work32[x + w] = work32[y + w];
+        work32[y + w] = t;
+      }
+      const t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+      i++;
+      j--;
     }
-    work32.set(temp32.subarray(0, r * words), l * words);
-    order.set(tempOrder.subarray(0, r), l);
-    return l;
   }
 
   /**
