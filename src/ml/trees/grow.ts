@@ -89,6 +89,8 @@ export class Grower {
   private readonly work: Uint8Array;
   private readonly work32: Int32Array;
   private readonly workF32: Float32Array;
+  /** Whether work holds every row's record (in some order, order[] telling which). */
+  private holdsAllRows = false;
   private readonly pool: Float64Array[] = [];
   /** Per feature: its first histogram slot (f * FEATURE_STRIDE). */
   private readonly offset: Int32Array;
@@ -330,10 +332,14 @@ export class Grower {
         order[k] = r;
         for (let w = 0; w < gradWord; w++) work32[k * words + w] = src32[r * words + w];
       }
-    } else {
+      this.holdsAllRows = false;
+    } else if (!this.holdsAllRows) {
       for (let i = 0; i < n; i++) order[i] = i;
       this.work.set(this.rowBins);
+      this.holdsAllRows = true;
     }
+    // else: the records of every row are still here from the last tree, in
+    // the order its partitions left them; only the gradients are new.
     // The float32 gradients go into the records; the node sums start from the same float32 values.
     let G = 0;
     let H = 0;
