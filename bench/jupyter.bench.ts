@@ -20,7 +20,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { median, result, type Benchmark } from './harness.ts';
 import { FLAGS, chromiumPath } from '../e2e/chromium.ts';
-import { buildApp, startPreview } from '../e2e/preview.ts';
+import { startPreview } from '../e2e/preview.ts';
+import { ensureBuilt } from './app.bench.ts';
 import { expected, type Json } from '../e2e/jupyterCounts.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -54,7 +55,7 @@ export const benchmarks: Benchmark[] = [
   {
     name: 'app/open-4mb-notebook',
     async run() {
-      buildApp(true);
+      ensureBuilt();
       const { text, nb } = fourMegabyteNotebook();
       const want = expected(nb);
       const { chromium } = await import('playwright-core');

@@ -91,12 +91,12 @@ describe('outputs and files', () => {
   });
 
   it('keeps an edit made right before a reload (save on pagehide)', async () => {
-    const title = s.page.locator('input.notebook-title');
+    const title = s.page.locator('.notebook-title');
     await title.fill('Penguins, edited just now');
     // No waiting for the autosave timer: reload at once.
     await reloadApp(s);
-    await s.page.locator('input.notebook-title').waitFor();
-    expect(await s.page.locator('input.notebook-title').inputValue()).toBe('Penguins, edited just now');
+    await s.page.locator('.notebook-title').waitFor();
+    expect(await s.page.locator('.notebook-title').inputValue()).toBe('Penguins, edited just now');
   });
 
   it('resets a course notebook to the original', async () => {
@@ -110,7 +110,7 @@ describe('outputs and files', () => {
     s.page.once('dialog', (d) => void d.accept());
     await s.page.getByRole('button', { name: 'Reset to original' }).click();
     await s.page.waitForFunction((n) => document.querySelectorAll('article.cell').length === n, original.cells.length);
-    expect(await s.page.locator('input.notebook-title').inputValue()).not.toBe('Penguins, edited just now');
+    expect(await s.page.locator('.notebook-title').inputValue()).not.toBe('Penguins, edited just now');
     const list = await cells(s.page);
     expect(list.some((c) => c.kind === 'load')).toBe(true);
     expect(list.every((c) => c.status === 'idle')).toBe(true);
@@ -120,7 +120,7 @@ describe('outputs and files', () => {
     const nb = penguins();
     (nb.metadata as Record<string, unknown>).title = 'Dropped notebook';
     await dropFiles(s, [{ name: 'dropped.ipynb', type: 'application/x-ipynb+json', text: JSON.stringify(nb) }]);
-    await s.page.waitForFunction(() => (document.querySelector('input.notebook-title') as HTMLInputElement | null)?.value === 'Dropped notebook');
+    await s.page.waitForFunction(() => (document.querySelector('.notebook-title') as HTMLInputElement | null)?.value === 'Dropped notebook');
     await s.page.locator('[data-testid="my-notebooks"] li', { hasText: 'Dropped notebook' }).waitFor();
     expect(await s.page.locator('article.cell').count()).toBe(nb.cells.length);
 

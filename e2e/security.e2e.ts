@@ -203,10 +203,10 @@ describe('storage faults', () => {
       await other.waitForTimeout(1500);
       // B did not overwrite A: A's save is what is stored.
       await s.page.reload();
-      await s.page.waitForFunction(() => (document.querySelector('.notebook-title') as HTMLInputElement | null)?.value === 'Edited in tab A', null, { timeout: 30_000 });
+      await s.page.waitForFunction(() => (document.querySelector('.notebook-title') as HTMLTextAreaElement | null)?.value === 'Edited in tab A', null, { timeout: 30_000 });
       // B keeps its version as a copy.
       await other.locator('[data-action="save-copy"]').click();
-      await other.waitForFunction(() => (document.querySelector('.notebook-title') as HTMLInputElement | null)?.value === 'Edited in tab B (copy)');
+      await other.waitForFunction(() => (document.querySelector('.notebook-title') as HTMLTextAreaElement | null)?.value === 'Edited in tab B (copy)');
       await other.close();
     } finally {
       await s.close();

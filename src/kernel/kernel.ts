@@ -9,7 +9,7 @@ import type { HostServices } from '../core/host.ts';
 import { CancelledError, CellError, describeThrown, isCancelled } from '../core/errors.ts';
 import type { NotebookCell } from '../notebook/model.ts';
 import type { CellState, CellStatus, KernelEvent, KernelListener, ValueSummary } from './state.ts';
-import { describeValue, disposeValue } from './values.ts';
+import { ValueStore } from './valueStore.ts';
 import { validateParams } from './params.ts';
 
 export type CellRegistry = ReadonlyMap<string, CellKindDef>;
@@ -33,7 +33,7 @@ export interface RunResult {
 
 export class Kernel {
   private entries: Entry[] = [];
-  private values = new Map<string, { value: Value; cellId: string }>();
+  private readonly values = new ValueStore();
   private listeners = new Set<KernelListener>();
   private queue: Promise<unknown> = Promise.resolve();
   private controller: AbortController | undefined;
@@ -97,11 +97,11 @@ export class Kernel {
   }
 
   valueSummaries(): ValueSummary[] {
-    return [...this.values.entries()].map(([name, { value, cellId }]) => ({ name, type: value.type, detail: describeValue(value), cellId }));
+    return this.values.summaries();
   }
 
   getValue(name: string): Value | undefined {
-    return this.values.get(name)?.value;
+    return this.values.get(name);
   }
 
   /**
@@ -172,7 +172,6 @@ export class Kernel {
     this.cancel();
     await this.queue.catch(() => undefined);
     const hadValues = this.values.size > 0;
-    for (const { value } of this.values.values()) disposeValue(value);
     this.values.clear();
     this.cursor = 0;
     // Only what changes is reported: opening a notebook restarts the kernel, and an event
@@ -186,7 +185,6 @@ export class Kernel {
 
   dispose(): void {
     this.cancel();
-    for (const { value } of this.values.values()) disposeValue(value);
     this.values.clear();
     this.listeners.clear();
   }
@@ -328,40 +326,24 @@ export class Kernel {
         streamed.push(output);
         this.emit({ type: 'output', cellId, output });
       },
-      get: (name) => this.values.get(name)?.value,
+      get: (name) => this.values.get(name),
       require: <T extends ValueType>(name: string, type: T, param?: string): Extract<Value, { type: T }> => {
         const found = this.values.get(name);
-        if (!found) throw CellError.coded('value.missing', { name, available: this.availableText() }, { where: param });
-        if (found.value.type !== type) {
-          throw CellError.coded('value.wrongType', { name, actual: found.value.type, expected: type, available: this.availableText(type) }, { where: param });
+        if (!found) throw CellError.coded('value.missing', { name, available: this.values.availableText() }, { where: param });
+        if (found.type !== type) {
+          throw CellError.coded('value.wrongType', { name, actual: found.type, expected: type, available: this.values.availableText(type) }, { where: param });
         }
-        return found.value as Extract<Value, { type: T }>;
+        return found as Extract<Value, { type: T }>;
       },
       table: (name, param) => ctx.require(name, 'table', param).table,
       set: (name, value) => this.setValue(name, value, cellId),
-      names: () => [...this.values.keys()],
+      names: () => this.values.names(),
     };
     return ctx;
   }
 
-  private availableText(type?: ValueType): string {
-    const names = [...this.values.entries()].filter(([, v]) => !type || v.value.type === type).map(([n]) => `"${n}"`);
-    return names.length ? names.join(', ') : 'none yet';
-  }
-
   private setValue(name: string, value: Value, cellId: string): void {
-    if (!/^[A-Za-z_$][\w$]*$/.test(name)) {
-      throw CellError.coded('value.badName', { name });
-    }
-    const budget = this.host.memoryBudget?.tableCells;
-    if (budget !== undefined && value.type === 'table' && value.table.numRows() * value.table.numCols() > budget) {
-      const { table } = value;
-      throw CellError.coded('budget.table', { name, rows: table.numRows().toLocaleString('en'), columns: table.numCols(), budget: budget.toLocaleString('en') });
-    }
-    const old = this.values.get(name);
-    this.values.set(name, { value, cellId });
-    // Free a replaced model's tensors unless the same object is still held under another name.
-    if (old && old.value !== value && ![...this.values.values()].some((v) => sameObject(v.value, old.value))) disposeValue(old.value);
+    this.values.set(name, value, cellId, this.host.memoryBudget?.tableCells);
   }
 
   // --- dependencies and staleness -----------------------------------------
@@ -415,11 +397,6 @@ export class Kernel {
     const def = this.registry.get(entry.cell.kind);
     return `cell ${n} (${entry.cell.title ?? def?.label ?? entry.cell.kind})`;
   }
-}
-
-function sameObject(a: Value, b: Value): boolean {
-  if (a.type === 'model' && b.type === 'model') return a.model === b.model;
-  return a === b;
 }
 
 /** Any thrown value (not only an Error: a number, an object without a prototype, a hostile Proxy) as an error output; never throws. */

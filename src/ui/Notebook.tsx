@@ -173,7 +173,21 @@ export function Notebook({ controller, state }: { controller: Controller; state:
   if (!doc) return <main className="notebook empty">{t('kernelStarting')}</main>;
   return (
     <main className="notebook" ref={root} aria-label={doc.title || t('untitled')}>
-      <input className="notebook-title" value={doc.title} placeholder={t('untitled')} aria-label={t('title')} onChange={(e) => controller.setTitle(e.target.value)} />
+      {/* A one-line title that wraps (a long course title is not cut at 1024 px): a textarea sized to its text, Enter ends the edit. */}
+      <textarea
+        className="notebook-title"
+        rows={1}
+        value={doc.title}
+        placeholder={t('untitled')}
+        aria-label={t('title')}
+        onChange={(e) => controller.setTitle(e.target.value.replace(/\s*[\r\n]+\s*/g, ' '))}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            e.currentTarget.blur();
+          }
+        }}
+      />
       {state.conflict && (
         <div className="trust-banner conflict-banner" role="alert" data-testid="conflict-banner">
           <span>{t('conflictBanner')}</span>

@@ -36,11 +36,6 @@ export type { CellRun, CourseEntry, Notice, SaveState, State } from './state.ts'
 export { emptyRun } from './state.ts';
 export { blankNotebook, newCell, welcomeNotebook } from './document/cells.ts';
 
-/**
- * Resolves after the browser has painted the current state (the next frame,
- * then a task), so the work that follows does not delay it. A hidden tab
- * paints no frames: there it resolves after a task.
- */
 export class Controller {
   private readonly box = new StateBox();
   private readonly notices = new Notices(this.box);

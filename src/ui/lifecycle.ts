@@ -1,16 +1,10 @@
-// The ML lifecycle on the main thread: the runs and registry panels' state
-// and actions, outside React (like Controller). The stores (IndexedDB, with
-// zod validation) and the registry state machine load on first use, so the
-// first screen does not carry them.
+// The ML lifecycle on the main thread: the runs and registry panels' state,
+// outside React (like Controller). Only the panel state is on the first
+// screen; the work (stores with zod validation, the registry state machine,
+// import/export: lifecycleOps.ts) loads on first use.
 import type { RunRecord } from '../lifecycle/runs.ts';
 import type { ModelVersion, Stage } from '../lifecycle/registry.ts';
-import type { LifecycleStores } from '../store/lifecycle.ts';
-import type { WorkbenchStore } from '../store/types.ts';
-import { IdbStore } from '../store/idb.ts';
-import { t } from './i18n.ts';
-
-/** The saved-model store the runs' artifacts live in (IndexedDB's models store). */
-type ModelStore = Pick<WorkbenchStore, 'listModels' | 'deleteModel'>;
+import type { LifecycleOps } from './lifecycleOps.ts';
 
 export type LifecyclePanelName = 'runs' | 'registry';
 
@@ -34,13 +28,12 @@ export interface LifecycleState {
 export class LifecycleModel {
   state: LifecycleState = { panel: null, runs: [], versions: [], loaded: false, artifacts: null };
   private listeners = new Set<() => void>();
-  private stores: Promise<LifecycleStores> | undefined;
-  private modelStore: Promise<ModelStore | undefined> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private work: Promise<LifecycleOps> | undefined;
 
   constructor(
-    private readonly onError: (message: string) => void,
-    private readonly onInfo: (message: string) => void,
+    readonly onError: (message: string) => void,
+    readonly onInfo: (message: string) => void,
   ) {}
 
   subscribe = (listener: () => void): (() => void) => {
@@ -50,45 +43,14 @@ export class LifecycleModel {
 
   getState = (): LifecycleState => this.state;
 
-  private set(patch: Partial<LifecycleState>): void {
+  patch(patch: Partial<LifecycleState>): void {
     this.state = { ...this.state, ...patch };
     for (const l of this.listeners) l();
   }
 
-  private load(): Promise<LifecycleStores> {
-    this.stores ??= import('../store/lifecycle.ts').then((m) => m.lifecycleStores());
-    return this.stores;
-  }
-
-  /** The models store (run artifacts); none without IndexedDB (the worker then keeps its models in its own memory). */
-  private models(): Promise<ModelStore | undefined> {
-    // idb.ts is in the first screen's bundle already (the controller's store).
-    this.modelStore ??= Promise.resolve(typeof indexedDB === 'undefined' ? undefined : new IdbStore());
-    return this.modelStore;
-  }
-
-  private async artifactRefs(): Promise<string[] | null> {
-    const [models, { RUN_ARTIFACTS }] = await Promise.all([this.models(), import('../lifecycle/artifacts.ts')]);
-    return models ? (await models.listModels(RUN_ARTIFACTS)).map((m) => m.id) : null;
-  }
-
-  /** Every stored run, newest first (window.workbench.runs). */
-  async listRuns(): Promise<RunRecord[]> {
-    return (await this.load()).runs.list();
-  }
-
-  /** Every registered version, by name then version (window.workbench.registry). */
-  async listVersions(): Promise<ModelVersion[]> {
-    return (await this.load()).registry.list();
-  }
-
-  async refresh(): Promise<void> {
-    try {
-      const [runs, versions, artifacts] = await Promise.all([this.listRuns(), this.listVersions(), this.artifactRefs().catch(() => null)]);
-      this.set({ runs, versions, artifacts, loaded: true });
-    } catch (error) {
-      this.onError(t('lcReadFailed', { message: error instanceof Error ? error.message : String(error) }));
-    }
+  private ops(): Promise<LifecycleOps> {
+    this.work ??= import('./lifecycleOps.ts').then((m) => new m.LifecycleOps(this));
+    return this.work;
   }
 
   /** A cell finished (it may have recorded a run or registered a version): refresh what a panel shows. */
@@ -99,7 +61,7 @@ export class LifecycleModel {
   }
 
   open(panel: LifecyclePanelName | null): void {
-    this.set({ panel, registryError: undefined, ...(panel !== 'runs' ? { focusRun: undefined } : {}) });
+    this.patch({ panel, registryError: undefined, ...(panel !== 'runs' ? { focusRun: undefined } : {}) });
     if (panel) void this.refresh();
   }
 
@@ -109,91 +71,20 @@ export class LifecycleModel {
 
   /** Open the runs panel on one run. */
   showRun(id: string): void {
-    this.set({ panel: 'runs', focusRun: id });
+    this.patch({ panel: 'runs', focusRun: id });
     void this.refresh();
   }
 
-  /** Delete runs and their saved models (artifacts), except those a registry version still uses. */
-  async deleteRuns(ids: readonly string[]): Promise<void> {
-    try {
-      const [{ runs, registry }, models, { deleteRunsWithArtifacts }] = await Promise.all([this.load(), this.models(), import('../lifecycle/artifacts.ts')]);
-      const r = await deleteRunsWithArtifacts(ids, { runs, registry, deleteArtifact: models && ((ref) => models.deleteModel(ref)) });
-      if (r.kept.length) this.onInfo(t('lcArtifactsKept', { n: r.kept.length }));
-    } catch (error) {
-      this.onError(`${t('lcDeleteFailed')} ${error instanceof Error ? error.message : String(error)}`);
-    }
-    await this.refresh();
-  }
-
-  /** Register a run's saved model (its artifact) as the next version of `name`. */
-  async registerRun(runId: string, name: string): Promise<boolean> {
-    this.set({ runMessage: undefined });
-    try {
-      const [{ runs, registry }, { registerRun }] = await Promise.all([this.load(), import('../lifecycle/artifacts.ts')]);
-      const run = await runs.get(runId);
-      if (!run) throw new Error(t('lcRunGone', { id: runId }));
-      const v = await registerRun(registry, run, { name, description: t('lcRegisteredFromRun', { id: run.id }) });
-      this.set({ runMessage: { ok: true, text: t('lcRegistered', { name: v.name, version: v.version }) } });
-      await this.refresh();
-      return true;
-    } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
-      this.set({ runMessage: { ok: false, text } });
-      this.onError(text);
-      return false;
-    }
-  }
-
-  async exportRuns(ids?: readonly string[]): Promise<string> {
-    const { runs } = await this.load();
-    if (!ids) return runs.exportJSON();
-    const { serializeRuns } = await import('../lifecycle/runs.ts');
-    const all = await runs.list();
-    return serializeRuns(all.filter((r) => ids.includes(r.id)));
-  }
-
-  /** Import an export file; a bad file changes nothing and says why. */
-  async importRuns(text: string, fileName: string): Promise<number | undefined> {
-    try {
-      const n = await (await this.load()).runs.importJSON(text);
-      this.set({ importMessage: { ok: true, text: t('lcImported', { n, file: fileName }) } });
-      await this.refresh();
-      return n;
-    } catch (error) {
-      const text = `${fileName}: ${error instanceof Error ? error.message : String(error)} ${t('lcNothingImported')}`;
-      this.set({ importMessage: { ok: false, text } });
-      this.onError(text);
-      return undefined;
-    }
-  }
-
-  /** Promote, demote or archive through the registry state machine; its errors are shown as they are. */
-  async transition(name: string, version: number, stage: Stage): Promise<boolean> {
-    return this.registryAction(async (store, ops) => {
-      const v = await ops.transitionModel(store, name, version, stage);
-      this.onInfo(t('lcNowInStage', { name: v.name, version: v.version, stage: t(`lcStageName_${v.stage}`) }));
-    });
-  }
-
-  async rollback(name: string): Promise<boolean> {
-    return this.registryAction(async (store, ops) => {
-      const v = await ops.rollbackModel(store, name);
-      this.onInfo(t('lcRolledBack', { name: v.name, version: v.version }));
-    });
-  }
-
-  private async registryAction(fn: (store: LifecycleStores['registry'], ops: typeof import('../lifecycle/registryStore.ts')) => Promise<void>): Promise<boolean> {
-    this.set({ registryError: undefined });
-    try {
-      const [stores, ops] = await Promise.all([this.load(), import('../lifecycle/registryStore.ts')]);
-      await fn(stores.registry, ops);
-      await this.refresh();
-      return true;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.set({ registryError: message });
-      this.onError(message);
-      return false;
-    }
-  }
+  // The work itself (lifecycleOps.ts), loaded on first use.
+  /** Every stored run, newest first (window.workbench.runs). */
+  listRuns = async (): Promise<RunRecord[]> => (await this.ops()).listRuns();
+  /** Every registered version, by name then version (window.workbench.registry). */
+  listVersions = async (): Promise<ModelVersion[]> => (await this.ops()).listVersions();
+  refresh = async (): Promise<void> => (await this.ops()).refresh();
+  deleteRuns = async (ids: readonly string[]): Promise<void> => (await this.ops()).deleteRuns(ids);
+  registerRun = async (runId: string, name: string): Promise<boolean> => (await this.ops()).registerRun(runId, name);
+  exportRuns = async (ids?: readonly string[]): Promise<string> => (await this.ops()).exportRuns(ids);
+  importRuns = async (text: string, fileName: string): Promise<number | undefined> => (await this.ops()).importRuns(text, fileName);
+  transition = async (name: string, version: number, stage: Stage): Promise<boolean> => (await this.ops()).transition(name, version, stage);
+  rollback = async (name: string): Promise<boolean> => (await this.ops()).rollback(name);
 }

@@ -1,11 +1,12 @@
 /// <reference lib="webworker" />
 // The kernel worker: owns the Kernel, the cell registry and tfjs, answers the
 // UI's requests and streams kernel events. The main thread only draws.
-import { z } from 'zod';
 import { Kernel } from '../kernel/kernel.ts';
 import { validateParams } from '../kernel/params.ts';
-import { cellRegistry, defaultParams, renderSource } from '../cells/registry.ts';
-import { activeBackend, initBackend, switchBackend, type BackendAttempt, type BackendName } from '../ml/backend.ts';
+import { cellRegistry, renderSource } from '../cells/registry.ts';
+import { activeBackend } from '../ml/backend.ts';
+import { KernelBackend } from './kernelBackend.ts';
+import { kindInfos } from './kindInfos.ts';
 import { tf } from '../ml/tf.ts';
 import { browserHost } from '../datasets/browser.ts';
 import { IdbStore } from '../store/idb.ts';
@@ -23,7 +24,7 @@ import { RUN_ARTIFACTS, runArtifactRef, type SavedArtifact } from '../lifecycle/
 import type { ModelVersion } from '../lifecycle/registry.ts';
 import { aliasParams, pickVersion, type RegistryRef } from './registryRefs.ts';
 import { blockedOutput, isActiveCell, type TrustState } from './trust.ts';
-import type { FromWorker, KindInfo, Request, RequestMap, SetCellsResult } from './protocol.ts';
+import type { FromWorker, Request, RequestMap, SetCellsResult } from './protocol.ts';
 import { isSandboxed } from './mode.ts';
 import { exportPython } from '../export/python/notebook.ts';
 import { tableToParquet } from '../export/parquet.ts';
@@ -50,6 +51,8 @@ const localWasmPaths = {
 };
 /** Without them the WASM backend fails to load and the next backend is tried. */
 const wasmPaths = () => (isSandboxed() ? remoteWasmPaths(channel.call).catch(() => undefined) : Promise.resolve(localWasmPaths));
+
+const kernelBackend = new KernelBackend({ wasmPaths, post: (m) => post(m), cancelRuns: () => kernel.cancel() });
 
 let storePromise: Promise<WorkbenchStore> | undefined;
 const store = () => (storePromise ??= Promise.resolve(isSandboxed() ? new RemoteStore(channel.call) : typeof indexedDB === 'undefined' ? new MemoryStore() : new IdbStore()));
@@ -99,7 +102,7 @@ async function loadSavedModel(ref: string): Promise<TrainedModel> {
   const record = await (await store()).getModel(ref);
   if (!record) throw new Error(`There is no saved model "${ref}" in this browser.`);
   // tfjs models need a backend to hold their weights.
-  await backendReady?.catch(() => undefined);
+  await kernelBackend.whenReady();
   return deserializeModel(record.artifacts as SavedModel);
 }
 
@@ -167,7 +170,7 @@ async function resolveRegistryRefs(cellIds?: readonly string[], only?: (ref: Reg
  */
 async function resolveBeforeRun(): Promise<void> {
   if (registryRefs.size === 0) return;
-  await backendReady?.catch(() => undefined);
+  await kernelBackend.whenReady();
   await resolveRegistryRefs().catch(() => undefined);
 }
 
@@ -244,7 +247,7 @@ async function openNotebook(id: string, title?: string): Promise<{ restored: str
   restored.clear();
   await saving.catch(() => undefined);
   // tfjs models need a backend to hold their weights.
-  await backendReady?.catch(() => undefined);
+  await kernelBackend.whenReady();
   const st = await store();
   const infos = await st.listModels(id);
   const names: string[] = [];
@@ -302,64 +305,6 @@ async function runPlanned(id: string) {
   return kernel.runCell(id);
 }
 
-let backendReady: Promise<unknown> | undefined;
-
-function kindInfos(): KindInfo[] {
-  return [...cellRegistry.values()].map((def) => {
-    let jsonSchema: Record<string, unknown>;
-    try {
-      jsonSchema = z.toJSONSchema(def.schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-    } catch {
-      jsonSchema = { type: 'object', properties: {} };
-    }
-    let defaults: Record<string, unknown> = {};
-    try {
-      defaults = defaultParams(def.kind);
-    } catch {
-      // A kind without full defaults: the form starts empty.
-    }
-    return { kind: def.kind, label: def.label, description: def.description, runnable: def.runnable, jsonSchema, defaults };
-  });
-}
-
-/**
- * webgpu → webgl → wasm → cpu, except that a GPU backend running on a
- * software renderer (SwiftShader, llvmpipe: machines without a usable GPU)
- * is slower than wasm, so it is tried last. WebGL in a worker needs
- * OffscreenCanvas.
- */
-async function automaticOrder(): Promise<{ order: BackendName[]; skipped: BackendAttempt[] }> {
-  const software: BackendName[] = [];
-  const skipped: BackendAttempt[] = [];
-  try {
-    const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<{ isFallbackAdapter?: boolean; info?: { isFallbackAdapter?: boolean } } | null> } }).gpu;
-    const adapter = gpu ? await gpu.requestAdapter() : null;
-    if (adapter && (adapter.isFallbackAdapter || adapter.info?.isFallbackAdapter)) {
-      software.push('webgpu');
-      skipped.push({ name: 'webgpu', ok: false, error: 'only a software (fallback) WebGPU adapter: slower than wasm, tried after it' });
-    }
-  } catch {
-    // initBackend reports WebGPU's own failure.
-  }
-  try {
-    if (typeof OffscreenCanvas === 'undefined') {
-      skipped.push({ name: 'webgl', ok: false, error: 'WebGL needs OffscreenCanvas inside a worker, and this browser has none' });
-    } else {
-      const gl = new OffscreenCanvas(1, 1).getContext('webgl2') as WebGL2RenderingContext | null;
-      const ext = gl?.getExtension('WEBGL_debug_renderer_info');
-      const renderer = gl && ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : '';
-      if (/swiftshader|llvmpipe|software/i.test(renderer)) {
-        software.push('webgl');
-        skipped.push({ name: 'webgl', ok: false, error: `software WebGL (${renderer}): slower than wasm, tried after it` });
-      }
-    }
-  } catch {
-    // initBackend reports WebGL's own failure.
-  }
-  const hardware = (['webgpu', 'webgl'] as BackendName[]).filter((b) => !software.includes(b));
-  return { order: [...hardware, 'wasm', 'cpu', ...software], skipped };
-}
-
 function setCells(cells: NotebookCell[]): SetCellsResult {
   // Registry references become identifiers the kernel accepts (see registryRefs.ts).
   const refs = new Map<string, RegistryRef>();
@@ -384,28 +329,10 @@ async function handle(request: Request): Promise<unknown> {
   switch (request.type) {
     case 'init':
       return { kinds: kindInfos(), datasets: kernelDatasets() };
-    case 'initBackend': {
-      const p = request.params as RequestMap['initBackend']['params'];
-      const run = (async () => {
-        const { order, skipped } = p.order ? { order: p.order, skipped: [] } : await automaticOrder();
-        const result = await initBackend({ order, wasmPaths: await wasmPaths() });
-        return { backend: result.backend, tried: [...skipped, ...result.tried] };
-      })();
-      backendReady = run;
-      const info = await run;
-      post({ kind: 'backend', info });
-      watchDeviceLoss();
-      return info;
-    }
-    case 'switchBackend': {
-      const { name } = request.params as RequestMap['switchBackend']['params'];
-      await backendReady?.catch(() => undefined);
-      await switchBackend(name as BackendName, { wasmPaths: await wasmPaths() });
-      const info = { backend: activeBackend(), tried: [{ name, ok: true }] };
-      post({ kind: 'backend', info });
-      watchDeviceLoss();
-      return info;
-    }
+    case 'initBackend':
+      return kernelBackend.init((request.params as RequestMap['initBackend']['params']).order);
+    case 'switchBackend':
+      return kernelBackend.switchTo((request.params as RequestMap['switchBackend']['params']).name);
     case 'setCells': {
       const p = request.params as RequestMap['setCells']['params'];
       if (p.title !== undefined) notebookTitle = p.title;
@@ -413,7 +340,7 @@ async function handle(request: Request): Promise<unknown> {
       return setCells(p.cells);
     }
     case 'runCell': {
-      await backendReady?.catch(() => undefined);
+      await kernelBackend.whenReady();
       const { id } = request.params as { id: string };
       if (registryRefs.size) {
         // A cell run on its own says why its registered model is missing.
@@ -427,15 +354,15 @@ async function handle(request: Request): Promise<unknown> {
       return openNotebook(p.notebookId, p.title);
     }
     case 'runAll':
-      await backendReady?.catch(() => undefined);
+      await kernelBackend.whenReady();
       await resolveBeforeRun();
       return kernel.runAll({ continueOnError: (request.params as { continueOnError?: boolean }).continueOnError });
     case 'runTo':
-      await backendReady?.catch(() => undefined);
+      await kernelBackend.whenReady();
       await resolveBeforeRun();
       return kernel.runTo((request.params as { id: string }).id);
     case 'runNext':
-      await backendReady?.catch(() => undefined);
+      await kernelBackend.whenReady();
       await resolveBeforeRun();
       return (await kernel.runNext()) ?? null;
     case 'cancel':
@@ -483,32 +410,6 @@ async function handle(request: Request): Promise<unknown> {
       return { numTensors: m.numTensors, numBytes: m.numBytes };
     }
   }
-}
-
-/**
- * A lost WebGPU device (driver reset, GPU removed, the tab backgrounded too
- * long) leaves tfjs unusable: fall back to the next backend and say so.
- */
-/** Devices whose loss is already watched (one fallback per device, however often the backend is switched back). */
-const watchedDevices = new WeakSet<object>();
-
-function watchDeviceLoss(): void {
-  if (activeBackend() !== 'webgpu') return;
-  const device = (tf.backend() as unknown as { device?: { lost?: Promise<{ message?: string; reason?: string }> } }).device;
-  if (!device || watchedDevices.has(device)) return;
-  watchedDevices.add(device);
-  // Any loss while WebGPU is the active backend counts, 'destroyed' included:
-  // this kernel never destroys the device it computes on (a backend switch
-  // changes activeBackend() first), so a destroyed device is one the page
-  // cannot use any more either (a code cell, a driver reset).
-  void device.lost?.then(async (info) => {
-    if (activeBackend() !== 'webgpu') return;
-    kernel.cancel();
-    const result = await initBackend({ order: ['webgl', 'wasm', 'cpu'], wasmPaths: await wasmPaths() }).catch(() => undefined);
-    const backend = result?.backend ?? activeBackend();
-    post({ kind: 'backend', info: { backend, tried: [{ name: 'webgpu', ok: false, error: `GPU device lost: ${info?.message || 'unknown reason'}` }, ...(result?.tried ?? [])] } });
-    post({ kind: 'notice', message: `The GPU (WebGPU) device was lost${info?.message ? ` (${info.message})` : ''}; the kernel switched to ${backend || 'no backend'}. Models on the GPU are gone: run the cells again.` });
-  });
 }
 
 function kernelDatasets() {
