@@ -8,10 +8,13 @@
 /** Below this many values the built-in sort is as fast. */
 const RADIX_MIN = 4096;
 
+/** The key split below assumes a double's low word first (little-endian, every browser). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
 /** Sort `values` ascending in place (no NaN); returns it. */
 export function sortFloat64(values: Float64Array): Float64Array {
   const n = values.length;
-  if (n < RADIX_MIN) return values.sort();
+  if (n < RADIX_MIN || !LITTLE_ENDIAN) return values.sort();
   // Little-endian words: [low, high] per double. Flip to unsigned order:
   // negatives get every bit inverted, positives the sign bit set.
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
