@@ -38,6 +38,29 @@ describe('tree fast paths', () => {
     expect(direct.leaves.length).toBeGreaterThan(4);
   });
 
+  it('a later tree on every row, whose root takes its bin counts from the first tree\'s, is the tree the counting pass gives', () => {
+    const data = matrix(3000, 4, 21);
+    const mapper = fitBins(data);
+    const bins = applyBins(data, mapper);
+    const r = seededRandom(22);
+    const x = (j: number, i: number) => data.X[j * data.rows + i] || 0;
+    const grads = [0, 1].map((k) => Float64Array.from({ length: data.rows }, (_, i) => x(k, i) / 5 + (x(1 - k, i) > 0 ? 0.5 : -0.5) + x(3, i) / 20 + (r() - 0.5) * 0.4));
+    const hess = Float64Array.from({ length: data.rows }, () => 0.2 + r() * 0.6);
+    const features = Int32Array.from([0, 1, 2, 3]);
+    const leafy = { ...params, maxDepth: 0, maxLeaves: 12, minSamplesLeaf: 40 };
+    const cached = new Grower(bins, data.rows, data.cols, mapper.nBins, mapper.thresholds, leafy);
+    const counted = new Grower(bins, data.rows, data.cols, mapper.nBins, mapper.thresholds, leafy);
+    cached.grow(grads[0], hess, null, features);
+    counted.grow(grads[0], hess, null, features);
+    // Drop the kept counts so the second grower counts again (private state: the only way to reach the counting pass here).
+    (counted as unknown as { rootCounts: Float64Array | null }).rootCounts = null;
+    const a = cached.grow(grads[1], hess, null, features);
+    const b = counted.grow(grads[1], hess, null, features);
+    expect(a.tree).toEqual(b.tree);
+    expect(a.tree.count[0]).toBe(data.rows);
+    expect(a.leaves.length).toBe(12);
+  });
+
   it('a feature subset gives the tree of a matrix holding only those features (the all-features pass unrolls by two)', () => {
     const wide = matrix(2000, 5, 4);
     const narrow: RawMatrix = { X: wide.X.slice(0, 4 * wide.rows), rows: wide.rows, cols: 4 };

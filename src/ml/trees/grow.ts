@@ -89,6 +89,8 @@ export class Grower {
   private readonly work: Uint8Array;
   private readonly work32: Int32Array;
   private readonly workF32: Float32Array;
+  /** The root histogram of a tree on every row, kept for its counts (slot 3b + 2), which never change. */
+  private rootCounts: Float64Array | null = null;
   /** Whether work holds every row's record (in some order, order[] telling which). */
   private holdsAllRows = false;
   private readonly pool: Float64Array[] = [];
@@ -201,6 +203,41 @@ export class Grower {
         hist[idx + 1] += hi;
         hist[idx + 2] += 1;
       }
+    }
+  }
+
+  /**
+   * The root of a tree grown on every row: the pass of buildHist without the
+   * count updates (2 of the 3 per feature), the counts copied from the first
+   * tree's root. The same sums in the same order.
+   */
+  private buildRootHist(hist: Float64Array, n: number, counts: Float64Array): void {
+    const { work, workF32, cols, words, gradWord } = this;
+    const stride = 4 * words;
+    const pairs = cols & ~1;
+    for (let i = 0; i < n; i++) {
+      const w = i * words + gradWord;
+      const gi = workF32[w];
+      const hi = workF32[w + 1];
+      const o = i * stride;
+      let f = 0;
+      for (; f < pairs; f += 2) {
+        const a = f * FEATURE_STRIDE + work[o + f] * 3;
+        const b = (f + 1) * FEATURE_STRIDE + work[o + f + 1] * 3;
+        hist[a] += gi;
+        hist[a + 1] += hi;
+        hist[b] += gi;
+        hist[b + 1] += hi;
+      }
+      if (f < cols) {
+        const a = f * FEATURE_STRIDE + work[o + f] * 3;
+        hist[a] += gi;
+        hist[a + 1] += hi;
+      }
+    }
+    for (let f = 0; f < cols; f++) {
+      const end = this.offset[f] + this.used[f];
+      for (let j = this.offset[f] + 2; j < end; j += 3) hist[j] = counts[j];
     }
   }
 
@@ -357,7 +394,12 @@ export class Grower {
     const open: Leaf[] = [];
     if (n >= 2 * p.minSamplesLeaf) {
       root.hist = this.takeHist();
-      this.buildHist(root.hist, 0, n, features);
+      if (!sample && features.length === this.cols && this.rootCounts) this.buildRootHist(root.hist, n, this.rootCounts);
+      else {
+        this.buildHist(root.hist, 0, n, features);
+        // Every row's counts per bin: the same for every tree grown on all rows.
+        if (!sample && features.length === this.cols) this.rootCounts = root.hist.slice();
+      }
       root.split = this.findSplit(root, features);
     }
     if (root.split) open.push(root);
