@@ -74,21 +74,29 @@ export const compareCell = defineCell({
       resamples: m.diff.used,
     }));
     const columns = Object.keys(rows[0] ?? { metric: '' }).map((name) => ({ name, type: name === 'metric' || name.includes('CI') ? ('string' as const) : name === 'resamples' ? ('integer' as const) : ('number' as const) }));
-    const out: CellOutput[] = [{ type: 'table', title: `${params.modelA} (A) vs ${params.modelB} (B) on ${params.input}, ${result.rows} rows`, columns, rowCount: rows.length, rows } satisfies TableOutput];
+    const out: CellOutput[] = [{ type: 'table', title: `${params.modelA} (A) vs ${params.modelB} (B) on ${params.input}, ${result.rows} rows`,
+      titleKo: `${params.modelA} (A) 대 ${params.modelB} (B), ${params.input}의 ${result.rows}행`, columns, rowCount: rows.length, rows } satisfies TableOutput];
 
     const notes: string[] = [];
+    const notesKo: string[] = [];
     for (const m of result.metrics) {
       const excludesZero = m.diff.low > 0 || m.diff.high < 0;
       notes.push(`- ${metricLabel(m.metric)}: B − A = ${fmt(m.diff.estimate)}, ${pct} CI ${interval(m.diff)}${excludesZero ? ' — the interval excludes 0.' : ' — includes 0: no clear difference.'}`);
+      notesKo.push(`- ${metricLabel(m.metric)}: B − A = ${fmt(m.diff.estimate)}, ${pct} 신뢰구간 ${interval(m.diff)}${excludesZero ? ' — 구간에 0이 없어요.' : ' — 0이 들어 있어요: 뚜렷한 차이가 없어요.'}`);
     }
     if (result.mcnemar) {
       const t = result.mcnemar.table;
       const test = result.mcnemar.method === 'exact' ? 'exact binomial' : 'chi-square with continuity correction';
+      const testKo = result.mcnemar.method === 'exact' ? '정확 이항 검정' : '연속성 보정 카이제곱';
       notes.push(`- McNemar (${test}): only A right on ${t[0][1]} rows, only B right on ${t[1][0]}; p = ${fmtP(result.mcnemar.pvalue)}.`);
+      notesKo.push(`- McNemar (${testKo}): A만 맞힌 행 ${t[0][1]}개, B만 맞힌 행 ${t[1][0]}개; p = ${fmtP(result.mcnemar.pvalue)}.`);
     }
     const arms = result.traffic.arms.map((arm) => `${arm.arm}: ${arm.rows} rows, ${arm.outcomeName === 'accuracy' ? 'accuracy' : 'MAE'} ${fmt(arm.outcome)}`).join('; ');
-    notes.push(`- Simulated traffic split ${Math.round(params.trafficSplit * 100)}/${Math.round((1 - params.trafficSplit) * 100)} (seed ${params.seed}): ${arms}.`);
-    out.push({ type: 'markdown', markdown: notes.join('\n') });
+    const armsKo = result.traffic.arms.map((arm) => `${arm.arm}: ${arm.rows}행, ${arm.outcomeName === 'accuracy' ? '정확도' : 'MAE'} ${fmt(arm.outcome)}`).join('; ');
+    const split = `${Math.round(params.trafficSplit * 100)}/${Math.round((1 - params.trafficSplit) * 100)}`;
+    notes.push(`- Simulated traffic split ${split} (seed ${params.seed}): ${arms}.`);
+    notesKo.push(`- 트래픽을 ${split}로 나눈 시뮬레이션 (시드 ${params.seed}): ${armsKo}.`);
+    out.push({ type: 'markdown', markdown: notes.join('\n'), ko: notesKo.join('\n') });
     return out;
   },
 });

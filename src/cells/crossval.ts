@@ -92,7 +92,11 @@ function strip(folds: { fold: number; metrics: Record<string, number> }[], names
     type: 'box', name: metric, y: folds.map((f) => f.metrics[metric]), text: folds.map((f) => `fold ${f.fold}`),
     boxpoints: 'all', jitter: 0.3, pointpos: 0, hovertemplate: '%{text}: %{y}<extra></extra>',
   }));
-  return { type: 'figure', title: 'Metric per fold', spec: { data, layout: { title: { text: 'Metric per fold' }, yaxis: { title: { text: 'value' } }, showlegend: false } } };
+  return {
+    type: 'figure', title: 'Metric per fold', titleKo: '폴드별 지표',
+    spec: { data, layout: { title: { text: 'Metric per fold' }, yaxis: { title: { text: 'value' } }, showlegend: false } },
+    ko: { layout: { title: '폴드별 지표', yaxis: '값' } },
+  };
 }
 
 /**
@@ -111,7 +115,7 @@ export function sequencesInput(p: ModelFields, ctx: CellContext): SequenceData |
 
 function summaryTable(result: CrossValResult, folds: number): TableOutput {
   return {
-    type: 'table', title: `Mean ± std over ${folds} folds`,
+    type: 'table', title: `Mean ± std over ${folds} folds`, titleKo: `${folds}개 폴드의 평균 ± 표준편차`,
     columns: [{ name: 'metric', type: 'string' }, { name: 'mean', type: 'number' }, { name: 'std', type: 'number' }, { name: 'mean ± std', type: 'string' }],
     rowCount: result.summary.length,
     rows: result.summary.map((s) => ({ metric: s.metric, mean: s.mean, std: s.std, 'mean ± std': `${s.mean.toFixed(4)} ± ${s.std.toFixed(4)}` })),
@@ -137,10 +141,14 @@ async function runSequences(params: CrossvalParams, ctx: CellContext, data: Sequ
   for (const m of names) columns[m] = result.folds.map((f) => f.metrics[m] ?? NaN);
   const perFold = aq.table(columns);
   ctx.set(params.output, { type: 'table', table: perFold });
+  const howKo = data.mode === 'padded' ? `시퀀스 단위 (${data.options.group})` : params.method === 'time' ? '시간 순서의 윈도를 앞으로 이어 가며' : `그룹 단위 (${data.options.group ?? '?'})`;
   const how = data.mode === 'padded' ? `by sequence (${data.options.group})` : params.method === 'time' ? 'forward chaining over windows in time order' : `by group (${data.options.group ?? '?'})`;
   const outputs: CellOutput[] = [
-    { type: 'text', text: `${params.model.toUpperCase()} on ${data.mode} ${params.input}: ${folds.length} folds ${how}; metrics on each fold's held-out ${unit}.` },
-    summaryTable(result, folds.length), tablePreview(perFold, { name: params.output, title: 'Metrics per fold' }), strip(result.folds, names),
+    {
+      type: 'text', text: `${params.model.toUpperCase()} on ${data.mode} ${params.input}: ${folds.length} folds ${how}; metrics on each fold's held-out ${unit}.`,
+      ko: `${data.mode} ${params.input}에서 ${params.model.toUpperCase()}: 폴드 ${folds.length}개 (${howKo}); 지표는 폴드마다 떼어 둔 ${unit === 'windows' ? '윈도' : '시퀀스'}에서 쟀어요.`,
+    },
+    summaryTable(result, folds.length), tablePreview(perFold, { name: params.output, title: 'Metrics per fold', titleKo: '폴드별 지표' }), strip(result.folds, names),
   ];
   const means = Object.fromEntries(result.summary.flatMap((m) => [[`${m.metric}_mean`, m.mean], [`${m.metric}_std`, m.std]]));
   await trackRun(ctx, { kind: 'crossval', params, output: params.output, input: params.input, startedAt, durationMs: performance.now() - t0, outputs, metrics: means });
@@ -181,7 +189,7 @@ export const crossvalCell = defineCell({
     const perFold = aq.table(columns);
     ctx.set(params.output, { type: 'table', table: perFold });
     const summary = summaryTable(result, folds.length);
-    const outputs: CellOutput[] = [summary, tablePreview(perFold, { name: params.output, title: 'Metrics per fold' }), strip(result.folds, names)];
+    const outputs: CellOutput[] = [summary, tablePreview(perFold, { name: params.output, title: 'Metrics per fold', titleKo: '폴드별 지표' }), strip(result.folds, names)];
     const means = Object.fromEntries(result.summary.flatMap((m) => [[`${m.metric}_mean`, m.mean], [`${m.metric}_std`, m.std]]));
     await trackRun(ctx, { kind: 'crossval', params, output: params.output, input: params.input, startedAt, durationMs: performance.now() - t0, outputs, metrics: means });
     return outputs;

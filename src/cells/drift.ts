@@ -66,6 +66,7 @@ export const driftCell = defineCell({
     const table: TableOutput = {
       type: 'table',
       title: `Drift of ${params.current} against ${params.reference}`,
+      titleKo: `${params.reference} 대비 ${params.current}의 드리프트`,
       columns: [
         { name: 'column', type: 'string' }, { name: 'type', type: 'string' }, { name: 'PSI', type: 'number' }, { name: 'test', type: 'string' },
         { name: 'statistic', type: 'number' }, { name: 'p-value', type: 'number' }, { name: 'drifted', type: 'boolean' }, { name: 'reason', type: 'string' },
@@ -74,18 +75,25 @@ export const driftCell = defineCell({
       rows,
     };
     const lines: string[] = [];
+    const linesKo: string[] = [];
     const drifted = report.drifted;
+    const nf = report.features.length;
     if (drifted.length) {
-      lines.push(`**Drift detected in ${drifted.length} of ${report.features.length} feature${report.features.length === 1 ? '' : 's'}** (${drifted.map(markdownLiteral).join(', ')}): retraining advised.`);
+      lines.push(`**Drift detected in ${drifted.length} of ${nf} feature${nf === 1 ? '' : 's'}** (${drifted.map(markdownLiteral).join(', ')}): retraining advised.`);
+      linesKo.push(`**특성 ${nf}개 중 ${drifted.length}개에서 드리프트를 찾았어요** (${drifted.map(markdownLiteral).join(', ')}): 다시 학습하는 게 좋아요.`);
     } else {
-      lines.push(`**No drift detected** in ${report.features.length} feature${report.features.length === 1 ? '' : 's'} (PSI < ${params.psiThreshold} and p ≥ ${params.ksAlpha} everywhere).`);
+      lines.push(`**No drift detected** in ${nf} feature${nf === 1 ? '' : 's'} (PSI < ${params.psiThreshold} and p ≥ ${params.ksAlpha} everywhere).`);
+      linesKo.push(`**드리프트 없음:** 특성 ${nf}개 모두 PSI < ${params.psiThreshold}, p ≥ ${params.ksAlpha}예요.`);
     }
     if (prediction) {
-      lines.push(prediction.drifted
-        ? `Predictions drifted too (PSI ${fmt(prediction.psi)}, ${prediction.test} p ${fmtP(prediction.pvalue)}): the model's behaviour has changed.`
-        : `Predictions are stable (PSI ${fmt(prediction.psi)}, ${prediction.test} p ${fmtP(prediction.pvalue)}).`);
+      const stats = `PSI ${fmt(prediction.psi)}, ${prediction.test} p ${fmtP(prediction.pvalue)}`;
+      lines.push(prediction.drifted ? `Predictions drifted too (${stats}): the model's behaviour has changed.` : `Predictions are stable (${stats}).`);
+      linesKo.push(prediction.drifted ? `예측도 드리프트했어요 (${stats}): 모델의 동작이 바뀌었어요.` : `예측은 안정적이에요 (${stats}).`);
     }
-    for (const s of report.skipped) lines.push(`- Skipped "${markdownLiteral(s.column)}": ${markdownLiteral(s.reason)}.`);
-    return [table, { type: 'markdown', markdown: lines.join('\n\n') }];
+    for (const s of report.skipped) {
+      lines.push(`- Skipped "${markdownLiteral(s.column)}": ${markdownLiteral(s.reason)}.`);
+      linesKo.push(`- "${markdownLiteral(s.column)}" 건너뜀: ${markdownLiteral(s.reason)}.`);
+    }
+    return [table, { type: 'markdown', markdown: lines.join('\n\n'), ko: linesKo.join('\n\n') }];
   },
 });

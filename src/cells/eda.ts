@@ -49,10 +49,12 @@ export function classBalance(table: ColumnTable, target: string): { table: Colum
   const figure: FigureOutput = {
     type: 'figure',
     title: `Class balance of ${target}`,
+    titleKo: `${target}의 클래스 균형`,
     spec: {
       data: [{ type: 'bar', x: classes.map((c) => (c === null ? '(missing)' : String(c))), y: counts }],
       layout: { title: { text: `Rows per ${target}` }, xaxis: { title: { text: target }, type: 'category' }, yaxis: { title: { text: 'rows' } } },
     },
+    ko: { layout: { title: `${target}별 행 수`, yaxis: '행 수' } },
   };
   return { table: balance, figure };
 }
@@ -64,9 +66,12 @@ function numericColumns(table: ColumnTable, names: readonly string[]): string[] 
 export function correlationFigure(table: ColumnTable, columns: string[], method: CorrelationMethod): FigureOutput {
   const z = correlationMatrix(table, columns, method);
   const title = `${method === 'pearson' ? 'Pearson' : 'Spearman'} correlation`;
+  const titleKo = `${method === 'pearson' ? '피어슨' : '스피어만'} 상관계수`;
   return {
     type: 'figure',
     title,
+    titleKo,
+    ko: { layout: { title: titleKo } },
     spec: {
       data: [{ type: 'heatmap', x: columns, y: columns, z, zmin: -1, zmax: 1, colorscale: 'RdBu', reversescale: true, text: z.map((r) => r.map((v) => (v === null ? '' : v.toFixed(2)))), texttemplate: '%{text}' }],
       layout: { title: { text: title }, yaxis: { autorange: 'reversed' } },
@@ -83,12 +88,12 @@ function extraOutputs(table: ColumnTable, params: EdaParams): CellOutput[] {
   if (params.outliers && numeric.length > 0) {
     const stats = numeric.map((c) => ({ c, skew: skewness(columnValues(table, c)), ...outlierCounts(columnValues(table, c)) }));
     const t = aq.table({ column: stats.map((s) => s.c), skew: stats.map((s) => s.skew), outliers_iqr: stats.map((s) => s.iqr), outliers_z3: stats.map((s) => s.z) });
-    out.push(tablePreview(t, { title: 'Skewness and outliers (1.5 × IQR, |z| > 3)', rows: 1000 }));
+    out.push(tablePreview(t, { title: 'Skewness and outliers (1.5 × IQR, |z| > 3)', titleKo: '왜도와 이상값 (1.5 × IQR, |z| > 3)', rows: 1000 }));
   }
   if (params.missingPatterns) {
     const patterns = missingPatterns(table, names);
     const t = aq.table({ missing: patterns.map((p) => (p.missing.length ? p.missing.join(', ') : '(none)')), rows: patterns.map((p) => p.count) });
-    out.push(tablePreview(t, { title: 'Missing-value patterns (top 10)' }));
+    out.push(tablePreview(t, { title: 'Missing-value patterns (top 10)', titleKo: '결측값 패턴 (상위 10개)' }));
   }
   return out;
 }
@@ -112,10 +117,10 @@ export const edaCell = defineCell({
     const target = params.target?.trim() ? params.target : undefined;
     if (target) requireColumn(table, target, 'params.target', params.input);
     ctx.progress({ phase: 'profile' });
-    const outputs: CellOutput[] = [profileTable(table, { columns: params.columns, name: params.input, title: `Profile of ${params.input}`, target })];
+    const outputs: CellOutput[] = [profileTable(table, { columns: params.columns, name: params.input, title: `Profile of ${params.input}`, titleKo: `${params.input} 프로파일`, target })];
     if (target) {
       const { table: balance, figure } = classBalance(table, target);
-      outputs.push(tablePreview(balance, { title: `Class balance of ${target}`, rows: 1000 }), figure);
+      outputs.push(tablePreview(balance, { title: `Class balance of ${target}`, titleKo: `${target}의 클래스 균형`, rows: 1000 }), figure);
     }
     outputs.push(...extraOutputs(table, params));
     if (params.isolationForest) {

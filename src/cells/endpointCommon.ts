@@ -71,6 +71,7 @@ export function endpointCard(endpoint: Endpoint): { markdown: string; ko: string
     variants: {
       type: 'table',
       title: `Production variants of ${endpoint.name} (config ${c.config})`,
+      titleKo: `${endpoint.name}의 프로덕션 변형 (설정 ${c.config})`,
       columns: [{ name: 'variant', type: 'string' }, { name: 'model', type: 'string' }, { name: 'version', type: 'integer' }, { name: 'weight', type: 'number' }, { name: 'traffic', type: 'number' }],
       rowCount: rows.length,
       rows,

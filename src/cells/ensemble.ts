@@ -110,7 +110,14 @@ export const ensembleCell = defineCell({
       : model instanceof BlendModel
       ? `Blending: a ${model.meta.kind === 'logistic' ? 'logistic regression' : 'ridge regression'} meta-learner fitted on ${model.holdoutRows} rows of ${params.validation}`
       : model.task === 'regression' ? 'Weighted mean of the predictions' : `${params.voting === 'soft' ? 'Soft' : 'Hard'} voting`;
-    outputs.push({ type: 'text', text: `${rule} over ${list.length} models (${list.map((m) => m.name).join(', ')}) → ${params.output}.` });
+    const meta = model instanceof StackModel || model instanceof BlendModel ? (model.meta.kind === 'logistic' ? '로지스틱 회귀' : '릿지 회귀') : '';
+    const ruleKo = model instanceof StackModel
+      ? `스태킹: ${params.train}의 ${model.holdoutRows}행에 대한 ${params.folds}겹 폴드 밖 예측으로 학습한 ${meta} 메타 학습기`
+      : model instanceof BlendModel
+      ? `블렌딩: ${params.validation}의 ${model.holdoutRows}행으로 학습한 ${meta} 메타 학습기`
+      : model.task === 'regression' ? '예측값의 가중 평균' : `${params.voting === 'soft' ? '소프트' : '하드'} 투표`;
+    const memberNames = list.map((m) => m.name).join(', ');
+    outputs.push({ type: 'text', text: `${rule} over ${list.length} models (${memberNames}) → ${params.output}.`, ko: `${ruleKo}, 모델 ${list.length}개 (${memberNames}) → ${params.output}.` });
 
     if (model instanceof BlendModel) {
       const w = model.weightsTable();
@@ -118,10 +125,10 @@ export const ensembleCell = defineCell({
       const columns: Record<string, (string | number)[]> = { feature: [...w.map((r) => r.feature), '(intercept)'] };
       const intercepts = model.meta.kind === 'ridge' ? [model.meta.intercept] : model.meta.intercept;
       outs.forEach((name, k) => (columns[name] = [...w.map((r) => r.weights[k]), intercepts[k]]));
-      outputs.push(tablePreview(aq.table(columns), { title: 'Meta-learner weights (a larger weight: the blend trusts that member more)' }));
+      outputs.push(tablePreview(aq.table(columns), { title: 'Meta-learner weights (a larger weight: the blend trusts that member more)', titleKo: '메타 학습기 가중치 (가중치가 클수록 블렌딩이 그 멤버를 더 믿어요)' }));
     } else {
       const total = model.weights.reduce((a, b) => a + b, 0);
-      outputs.push(tablePreview(aq.table({ model: list.map((m) => m.name), type: list.map((m) => m.model.modelType), weight: model.weights.map((w) => w / total) }), { title: 'Members and their share of the vote' }));
+      outputs.push(tablePreview(aq.table({ model: list.map((m) => m.name), type: list.map((m) => m.model.modelType), weight: model.weights.map((w) => w / total) }), { title: 'Members and their share of the vote', titleKo: '멤버와 각 멤버의 투표 비중' }));
     }
 
     let metrics: Record<string, number> = {};
@@ -133,9 +140,12 @@ export const ensembleCell = defineCell({
       metrics = await scores(model, table, ctx.signal);
       rows.push({ model: `${params.output} (ensemble)`, ...metrics });
       const names = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-      outputs.push(tablePreview(aq.table(Object.fromEntries(names.map((n) => [n, rows.map((r) => r[n] ?? null)]))), { title: `Members and ensemble on ${params.input}` }));
+      outputs.push(tablePreview(aq.table(Object.fromEntries(names.map((n) => [n, rows.map((r) => r[n] ?? null)]))), { title: `Members and ensemble on ${params.input}`, titleKo: `${params.input}에서 본 멤버와 앙상블` }));
       if (params.method === 'blending' && params.input === params.validation) {
-        outputs.push({ type: 'text', text: `Note: ${params.input} is the table the meta-learner was fitted on, so the blend's score there is optimistic; score it on another held-out table.` });
+        outputs.push({
+          type: 'text', text: `Note: ${params.input} is the table the meta-learner was fitted on, so the blend's score there is optimistic; score it on another held-out table.`,
+          ko: `참고: ${params.input}은(는) 메타 학습기를 학습시킨 표라서 여기서 잰 블렌딩 점수는 낙관적이에요. 따로 떼어 둔 다른 표에서 재 보세요.`,
+        });
       }
     }
     ctx.set(params.output, { type: 'model', model });

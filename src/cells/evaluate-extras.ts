@@ -53,7 +53,7 @@ export function reportTable(truth: readonly Scalar[], predictions: readonly Scal
     class: r.label, precision: round(r.precision), recall: round(r.recall), f1: round(r.f1), support: r.support,
   }));
   return {
-    type: 'table', title: 'Classification report',
+    type: 'table', title: 'Classification report', titleKo: '분류 리포트',
     columns: [{ name: 'class', type: 'string' }, { name: 'precision', type: 'number' }, { name: 'recall', type: 'number' }, { name: 'f1', type: 'number' }, { name: 'support', type: 'integer' }],
     rowCount: rows.length, rows,
   };
@@ -93,7 +93,7 @@ export function groupTable(model: TrainedModel, groups: readonly Scalar[], truth
     return row;
   });
   return {
-    type: 'table', title: `Metrics by ${groupBy}`,
+    type: 'table', title: `Metrics by ${groupBy}`, titleKo: `${groupBy}별 지표`,
     columns: [{ name: groupBy, type: 'unknown' }, { name: 'n', type: 'integer' }, ...names.map((name) => ({ name, type: 'number' as const }))],
     rowCount: rows.length, rows,
   };

@@ -74,7 +74,7 @@ export const evaluateCell = defineCell({
       throw CellError.coded('evaluate.noGroupColumn', { table: params.input, column: params.groupBy }, { where: 'params.groupBy' });
     }
 
-    const out: MetricsOutput = { type: 'metrics', title: `${params.model} on ${params.input}`, task: model.task, metrics: {} };
+    const out: MetricsOutput = { type: 'metrics', title: `${params.model} on ${params.input}`, titleKo: `${params.input}에서 평가한 ${params.model}`, task: model.task, metrics: {} };
     const extraOutputs: CellOutput[] = [];
     let predictions = pred.predictions;
     if (model.task === 'classification') {
@@ -87,7 +87,13 @@ export const evaluateCell = defineCell({
       if (chosen) {
         out.metrics.threshold = chosen.choice.threshold;
         out.title += ` at threshold ${+chosen.choice.threshold.toFixed(4)}`;
-        extraOutputs.push({ type: 'text', text: `Threshold ${chosen.choice.threshold} (rule ${params.threshold?.rule}): accuracy ${chosen.choice.metrics.accuracy.toFixed(4)}, F1 ${chosen.choice.metrics.f1.toFixed(4)}, macro F1 ${chosen.choice.metrics.f1_macro.toFixed(4)}, Youden's J ${chosen.choice.metrics.youden.toFixed(4)}.` });
+        out.titleKo += ` (임계값 ${+chosen.choice.threshold.toFixed(4)})`;
+        const c = chosen.choice;
+        extraOutputs.push({
+          type: 'text',
+          text: `Threshold ${c.threshold} (rule ${params.threshold?.rule}): accuracy ${c.metrics.accuracy.toFixed(4)}, F1 ${c.metrics.f1.toFixed(4)}, macro F1 ${c.metrics.f1_macro.toFixed(4)}, Youden's J ${c.metrics.youden.toFixed(4)}.`,
+          ko: `임계값 ${c.threshold} (규칙 ${params.threshold?.rule}): 정확도 ${c.metrics.accuracy.toFixed(4)}, F1 ${c.metrics.f1.toFixed(4)}, 매크로 F1 ${c.metrics.f1_macro.toFixed(4)}, 유덴 J ${c.metrics.youden.toFixed(4)}.`,
+        });
       }
       if (params.topK) {
         const k = topK(truth, { ...pred, classes }, params.topK);

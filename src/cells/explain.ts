@@ -24,12 +24,16 @@ export const explainSchema = z.object({
 
 export type ExplainParams = z.output<typeof explainSchema>;
 
-function bars(title: string, items: { feature: string; value: number; error?: number }[]): FigureOutput {
+function bars(title: string, titleKo: string, items: { feature: string; value: number; error?: number }[]): FigureOutput {
   // Horizontal bars, largest on top: Plotly draws the first category at the bottom.
   const sorted = [...items].sort((a, b) => a.value - b.value);
   const trace: Record<string, unknown> = { type: 'bar', orientation: 'h', x: sorted.map((i) => i.value), y: sorted.map((i) => i.feature) };
   if (items.some((i) => i.error !== undefined)) trace.error_x = { type: 'data', array: sorted.map((i) => i.error ?? 0) };
-  return { type: 'figure', title, spec: { data: [trace], layout: { title: { text: title }, xaxis: { title: { text: 'importance' } }, margin: { l: 120 } } } };
+  return {
+    type: 'figure', title, titleKo,
+    spec: { data: [trace], layout: { title: { text: title }, xaxis: { title: { text: 'importance' } }, margin: { l: 120 } } },
+    ko: { layout: { title: titleKo, xaxis: '중요도' } },
+  };
 }
 
 export const explainCell = defineCell({
@@ -65,15 +69,18 @@ export const explainCell = defineCell({
     ctx.set(params.output, { type: 'table', table: result });
 
     const outputs: CellOutput[] = [
-      tablePreview(result, { name: params.output, title: `Permutation importance (drop in ${perm.scoring}; baseline ${perm.baseline.toFixed(4)})` }),
-      bars(`Permutation importance (${perm.scoring})`, perm.features.map((f) => ({ feature: f.feature, value: f.mean, error: f.std }))),
+      tablePreview(result, { name: params.output, title: `Permutation importance (drop in ${perm.scoring}; baseline ${perm.baseline.toFixed(4)})`,
+        titleKo: `순열 중요도 (${perm.scoring} 감소량, 기준 ${perm.baseline.toFixed(4)})` }),
+      bars(`Permutation importance (${perm.scoring})`, `순열 중요도 (${perm.scoring})`, perm.features.map((f) => ({ feature: f.feature, value: f.mean, error: f.std }))),
     ];
-    if (builtin) outputs.push(bars('Model feature importance', builtin.map((b) => ({ feature: b.feature, value: b.importance }))));
+    if (builtin) outputs.push(bars('Model feature importance', '모델의 특성 중요도', builtin.map((b) => ({ feature: b.feature, value: b.importance }))));
     if (params.feature) {
       const pd = await partialDependence(model, table, params.feature, { gridResolution: params.gridResolution, signal: ctx.signal });
       const title = `Partial dependence on ${params.feature}`;
+      const titleKo = `${params.feature}에 대한 부분 의존성`;
       outputs.push({
-        type: 'figure', title,
+        type: 'figure', title, titleKo,
+        ko: { layout: { title: titleKo, yaxis: model.task === 'regression' ? `${model.target} 평균 예측값` : '평균 확률' }, traces: pd.curves.map((c) => (model.task === 'regression' ? `${String(c.output)} 평균` : null)) },
         spec: {
           data: pd.curves.map((c) => ({ type: 'scatter', mode: 'lines+markers', name: model.task === 'regression' ? `mean ${String(c.output)}` : `P(${String(c.output)})`, x: pd.grid, y: c.average })),
           layout: { title: { text: title }, xaxis: { title: { text: params.feature } }, yaxis: { title: { text: model.task === 'regression' ? `average predicted ${model.target}` : 'average probability' } } },

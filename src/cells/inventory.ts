@@ -62,7 +62,14 @@ function chart(rows: { safety_stock: number; avg_stock: number; lost_units: numb
   const x = rows.map((r) => r.safety_stock);
   const title = 'Average stock and lost sales by safety stock';
   return {
-    type: 'figure', title,
+    type: 'figure', title, titleKo: '안전 재고별 평균 재고와 판매 손실',
+    ko: {
+      layout: {
+        title: '안전 재고별 평균 재고와 판매 손실', xaxis: unit === 'percent' ? '안전 재고 (하루 평균 수요의 %)' : '안전 재고 (개)',
+        yaxis: '하루 평균 재고 (개)', yaxis2: '판매 손실 (개)',
+      },
+      traces: ['판매 손실 (개)', '평균 재고'],
+    },
     spec: {
       data: [
         { type: 'bar', name: 'lost units', x, y: rows.map((r) => r.lost_units), yaxis: 'y2', opacity: 0.6 },
@@ -124,15 +131,25 @@ export const inventoryCell = defineCell({
       ? `Every simulated safety stock loses sales (the largest, ${levels.at(-1)}${u}, loses ${study.rows.at(-1)!.lost_units.toFixed(0)} units): try larger levels or a better forecast.`
       : `The smallest safety stock with no lost sales is ${study.smallestNoLoss}${u}` +
         (params.unit === 'percent' ? ` (${study.rows.find((r) => r.safety_stock === study.smallestNoLoss)!.safety_units.toFixed(1)} units)` : '') + '.';
+    const uKo = params.unit === 'percent' ? '%' : '개';
+    const bestKo = study.smallestNoLoss === null
+      ? `시뮬레이션한 모든 안전 재고에서 판매 손실이 나요 (가장 큰 ${levels.at(-1)}${uKo}에서도 ${study.rows.at(-1)!.lost_units.toFixed(0)}개 손실): 더 큰 수준이나 더 나은 예측을 써 보세요.`
+      : `판매 손실이 없는 가장 작은 안전 재고는 ${study.smallestNoLoss}${uKo}예요` +
+        (params.unit === 'percent' ? ` (${study.rows.find((r) => r.safety_stock === study.smallestNoLoss)!.safety_units.toFixed(1)}개)` : '') + '.';
     const simulated = study.rows[0].days;
     const summary = `${simulated} of ${actual.length} days simulated (the last ${params.leadTime} have no forecast for their order's arrival), lead time ${params.leadTime}, price ${price}, mean daily demand ${study.meanDemand.toFixed(1)}. ${best}`;
     const searched = !params.searchZeroLoss ? ''
       : study.zeroLoss ? ` Searching every whole unit: the smallest safety stock with zero lost sales is ${study.zeroLoss.safety_units} units (daily average stock ${study.zeroLoss.avg_stock.toFixed(1)}, value ${study.zeroLoss.stock_value.toFixed(1)}, daily turnover ${study.zeroLoss.turnover === null ? '—' : study.zeroLoss.turnover.toFixed(3)}).`
       : ' No whole-unit safety stock up to a million units avoids every lost sale.';
+    const summaryKo = `${actual.length}일 중 ${simulated}일을 시뮬레이션했어요 (마지막 ${params.leadTime}일은 주문이 도착할 날의 예측이 없어요), 리드 타임 ${params.leadTime}, 단가 ${price}, 하루 평균 수요 ${study.meanDemand.toFixed(1)}. ${bestKo}`;
+    const z = study.zeroLoss;
+    const searchedKo = !params.searchZeroLoss ? ''
+      : z ? ` 정수 단위로 모두 찾아보면 판매 손실이 0인 가장 작은 안전 재고는 ${z.safety_units}개예요 (하루 평균 재고 ${z.avg_stock.toFixed(1)}, 재고 가치 ${z.stock_value.toFixed(1)}, 하루 회전율 ${z.turnover === null ? '—' : z.turnover.toFixed(3)}).`
+      : ' 100만 개까지의 어떤 정수 안전 재고도 판매 손실을 모두 막지 못해요.';
     return [
-      { type: 'text', text: summary + searched },
-      ...(zeroLoss ? [tablePreview(zeroLoss, { ...(params.zeroLossOutput ? { name: params.zeroLossOutput } : {}), title: 'The smallest safety stock with zero lost sales' })] : []),
-      tablePreview(result, { name: params.output, title: 'Inventory simulation per safety stock' }),
+      { type: 'text', text: summary + searched, ko: summaryKo + searchedKo },
+      ...(zeroLoss ? [tablePreview(zeroLoss, { ...(params.zeroLossOutput ? { name: params.zeroLossOutput } : {}), title: 'The smallest safety stock with zero lost sales', titleKo: '판매 손실이 0인 가장 작은 안전 재고' })] : []),
+      tablePreview(result, { name: params.output, title: 'Inventory simulation per safety stock', titleKo: '안전 재고별 재고 시뮬레이션' }),
       chart(study.rows, params.unit),
     ];
   },

@@ -150,6 +150,7 @@ export const invokeCell = defineCell({
     const table2: TableOutput = {
       type: 'table',
       title: `Traffic of ${endpoint.name} (config ${config.config}) by variant`,
+      titleKo: `${endpoint.name}의 변형별 트래픽 (설정 ${config.config})`,
       columns: [
         { name: 'variant', type: 'string' }, { name: 'model', type: 'string' }, { name: 'weight', type: 'number' }, { name: 'requests', type: 'integer' },
         { name: 'share', type: 'number' }, { name: 'expected', type: 'number' }, { name: '99% interval', type: 'string' }, { name: 'within', type: 'boolean' },

@@ -61,12 +61,14 @@ export const joinCell = defineCell({
     ctx.progress({ phase: 'join' });
     checkAborted(ctx.signal);
     let summary: string;
+    let summaryKo: string;
     let table;
     if (params.asof) {
       const a = params.asof;
       const res = asofJoin(left, right, { ...a, suffixes: params.suffixes });
       table = res.table;
       summary = `As-of join: ${left.numRows()} left rows, ${res.matched} matched a right row, ${res.unmatched} did not.`;
+      summaryKo = `as-of 조인: 왼쪽 행 ${left.numRows()}개 중 ${res.matched}개가 오른쪽 행과 짝지어졌고 ${res.unmatched}개는 못 짝지었어요.`;
     } else {
       const { leftOn, rightOn } = keys(params);
       const where = { left: params.leftOn ? 'params.leftOn' : 'params.on', right: params.rightOn ? 'params.rightOn' : 'params.on' };
@@ -74,8 +76,10 @@ export const joinCell = defineCell({
       table = res.table;
       summary = `${params.how} join: ${left.numRows()} left rows (${res.matchedLeft} matched, ${res.unmatchedLeft} unmatched), ` +
         `${right.numRows()} right rows (${res.unmatchedRight} unmatched) → ${table.numRows()} rows.`;
+      summaryKo = `${params.how} 조인: 왼쪽 행 ${left.numRows()}개 (짝지음 ${res.matchedLeft}, 못 짝지음 ${res.unmatchedLeft}), ` +
+        `오른쪽 행 ${right.numRows()}개 (못 짝지음 ${res.unmatchedRight}) → ${table.numRows()}행.`;
     }
     ctx.set(params.output, { type: 'table', table });
-    return [{ type: 'text', text: summary }, tablePreview(table, { name: params.output })];
+    return [{ type: 'text', text: summary, ko: summaryKo }, tablePreview(table, { name: params.output })];
   },
 });

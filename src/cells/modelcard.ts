@@ -63,8 +63,15 @@ export const modelcardCell = defineCell({
     }
     const card = buildModelCard(input);
     if (params.output) ctx.set(params.output, { type: 'text', text: cardToHtml(card) });
-    const out: CellOutput[] = [{ type: 'markdown', markdown: cardToMarkdown(card) }];
-    if (params.output) out.push({ type: 'text', text: `Standalone HTML card stored as "${params.output}" (download it from the values panel).` });
+    // The Korean UI shows the card's own words in Korean; a title left empty is the card's too.
+    const cardKo = buildModelCard({ ...input, title: params.title.trim() || `모델 카드: ${params.model}` }, 'ko');
+    const out: CellOutput[] = [{ type: 'markdown', markdown: cardToMarkdown(card), ko: cardToMarkdown(cardKo) }];
+    if (params.output) {
+      out.push({
+        type: 'text', text: `Standalone HTML card stored as "${params.output}" (download it from the values panel).`,
+        ko: `따로 열리는 HTML 카드를 "${params.output}"에 저장했어요 (값 패널에서 내려받으세요).`,
+      });
+    }
     return out;
   },
 });

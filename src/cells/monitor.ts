@@ -110,7 +110,7 @@ export const monitorCell = defineCell({
     for (const f of drift.features.filter((d) => d.psi >= params.psiThreshold)) {
       alerts.push({
         en: `Input drift: "${f.column}" has PSI ${fmt(f.psi, 3)} ≥ ${params.psiThreshold} against the training data.`,
-        ko: `입력 드리프트: "${f.column}"의 PSI가 ${fmt(f.psi, 3)}로 학습 데이터 대비 기준 ${params.psiThreshold} 이상입니다.`,
+        ko: `입력 드리프트: "${f.column}"의 PSI가 ${fmt(f.psi, 3)}로 학습 데이터 대비 기준 ${params.psiThreshold} 이상이에요.`,
       });
     }
     if (params.alert && watched) {
@@ -168,6 +168,7 @@ function metricsTable(r: MonitorReport): TableOutput {
   return {
     type: 'table',
     title: `Live metrics of ${r.endpoint} by variant`,
+    titleKo: `${r.endpoint}의 변형별 실시간 지표`,
     columns: [{ name: 'variant', type: 'string' }, { name: 'model', type: 'string' }, { name: 'requests', type: 'integer' }, { name: 'labelled', type: 'integer' }, ...names.map((n) => ({ name: metricLabel(n), type: 'number' as const }))],
     rowCount: rows.length,
     rows,
@@ -180,6 +181,7 @@ function driftTable(features: readonly FeatureDrift[], threshold: number): Table
   return {
     type: 'table',
     title: 'Input drift of the requests against the training data (highest PSI first)',
+    titleKo: '학습 데이터 대비 요청 입력의 드리프트 (PSI가 높은 순)',
     columns: [{ name: 'feature', type: 'string' }, { name: 'PSI', type: 'number' }, { name: 'test', type: 'string' }, { name: 'p-value', type: 'number' }, { name: 'alert', type: 'boolean' }],
     rowCount: rows.length,
     rows,

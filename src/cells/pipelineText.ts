@@ -16,7 +16,7 @@ export function registeredText(name: string, version: number, stage: string, con
   const n = markdownLiteral(name);
   return {
     en: `**Registered "${n}" version ${version}** (stage ${stage}): the condition ${condition} holds.`,
-    ko: `**"${n}" 버전 ${version}을(를) 등록했습니다** (단계 ${stage}): 조건 ${condition}을(를) 만족합니다.`,
+    ko: `**"${n}" 버전 ${version}을(를) 등록했어요** (단계 ${stage}): 조건 ${condition}을(를) 만족해요.`,
   };
 }
 
@@ -24,7 +24,7 @@ export function registeredText(name: string, version: number, stage: string, con
 export function refusedText(condition: string): Bilingual {
   return {
     en: `**Not registered: ${condition}.** The condition does not hold, so the pipeline took the fail branch; the model stays out of the registry.`,
-    ko: `**등록하지 않음: ${condition}.** 조건을 만족하지 않아 파이프라인이 실패 분기로 갔습니다. 모델은 레지스트리에 들어가지 않았습니다.`,
+    ko: `**등록하지 않음: ${condition}.** 조건을 만족하지 않아 파이프라인이 실패 분기로 갔어요. 모델은 레지스트리에 들어가지 않았어요.`,
   };
 }
 
@@ -33,14 +33,14 @@ export function stoppedText(step: PipelineStepId, message: string): Bilingual {
   const m = markdownLiteral(message);
   return {
     en: `**The pipeline stopped at the ${step} step:** ${m} The steps after it were skipped and nothing was registered.`,
-    ko: `**파이프라인이 ${STEP_KO[step]} 단계에서 멈췄습니다:** ${m} 그 뒤의 단계는 건너뛰었고 아무것도 등록하지 않았습니다.`,
+    ko: `**파이프라인이 ${STEP_KO[step]} 단계에서 멈췄어요:** ${m} 그 뒤의 단계는 건너뛰었고 아무것도 등록하지 않았어요.`,
   };
 }
 
 /** The line under the verdict: which run tracked it. */
 export function trackedText(runId: string | undefined): Bilingual {
-  if (!runId) return { en: 'This host keeps no run store, so the run was not tracked.', ko: '이 환경에는 실행 기록 저장소가 없어 이 실행은 기록되지 않았습니다.' };
-  return { en: `Tracked as run ${markdownCode(runId)} (kind pipeline): compare it with other runs in the runs panel.`, ko: `실행 ${markdownCode(runId)}(종류 pipeline)로 기록했습니다. 실행 기록 패널에서 다른 실행과 비교하세요.` };
+  if (!runId) return { en: 'This host keeps no run store, so the run was not tracked.', ko: '이 환경에는 실행 기록 저장소가 없어 이 실행은 기록되지 않았어요.' };
+  return { en: `Tracked as run ${markdownCode(runId)} (kind pipeline): compare it with other runs in the runs panel.`, ko: `실행 ${markdownCode(runId)}(종류 pipeline)로 기록했어요. 실행 기록 패널에서 다른 실행과 비교하세요.` };
 }
 
 export const GRAPH_ALT: Bilingual = { en: 'Pipeline graph: each step and its status', ko: '파이프라인 그래프: 각 단계와 그 상태' };

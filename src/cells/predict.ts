@@ -100,7 +100,8 @@ async function predictWith(model: TrainedModel, params: PredictParams, ctx: Cell
   if (table.numRows() === 1 && pred.probabilities) {
     const p = pred.probabilities[0];
     outputs.push({
-      type: 'figure', title: `Predicted: ${String(pred.predictions[0])}`,
+      type: 'figure', title: `Predicted: ${String(pred.predictions[0])}`, titleKo: `예측: ${String(pred.predictions[0])}`,
+      ko: { layout: { title: `예측: ${String(pred.predictions[0])}`, yaxis: '확률' } },
       spec: {
         data: [{ type: 'bar', x: classes.map(String), y: p, text: p.map((v) => v.toFixed(3)), textposition: 'auto' }],
         layout: { title: { text: `Predicted: ${String(pred.predictions[0])}` }, xaxis: { title: { text: model.target } }, yaxis: { title: { text: 'probability' }, range: [0, 1] } },

@@ -116,7 +116,7 @@ export const registerCell = defineCell({
       if (!holds(value, params.condition.op, params.condition.value)) {
         const reason = `${text}: not registered`;
         store({ registered: false, name, reason });
-        return [{ type: 'markdown', markdown: `**${reason}.** The model stays unregistered; the pipeline goes on.` }];
+        return [{ type: 'markdown', markdown: `**${reason}.** The model stays unregistered; the pipeline goes on.`, ko: `**${text}: 등록하지 않았어요.** 모델은 등록되지 않은 채로 남고, 파이프라인은 계속돼요.` }];
       }
       passed = text;
     }
@@ -134,8 +134,13 @@ export const registerCell = defineCell({
     // Names are the user's text: shown literally, never as markup (docs/security.md#sanitizer-policy).
     const lit = markdownLiteral;
     const lines = [`**Registered "${lit(name)}" version ${version.version}** (stage ${version.stage})${head ? ` — ${head}` : ''}.`];
-    if (passed) lines.push(`Condition met: ${passed}.`);
+    const ko = [`**"${lit(name)}" 버전 ${version.version}을(를) 등록했어요** (단계 ${version.stage})${head ? ` — ${head}` : ''}.`];
+    if (passed) {
+      lines.push(`Condition met: ${passed}.`);
+      ko.push(`조건을 만족했어요: ${passed}.`);
+    }
     lines.push(`Run: ${markdownCode(run.id)}${modelRef ? (reused ? `, model: the run's artifact ${markdownCode(modelRef)}` : `, model saved as ${markdownCode(modelRef)}`) : ', model not saved'}.`);
-    return [{ type: 'markdown', markdown: lines.join('\n\n') }];
+    ko.push(`실행: ${markdownCode(run.id)}${modelRef ? (reused ? `, 모델: 이 실행의 아티팩트 ${markdownCode(modelRef)}` : `, 모델을 ${markdownCode(modelRef)}(으)로 저장했어요`) : ', 모델은 저장하지 않았어요'}.`);
+    return [{ type: 'markdown', markdown: lines.join('\n\n'), ko: ko.join('\n\n') }];
   },
 });

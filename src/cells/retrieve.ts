@@ -64,7 +64,7 @@ function sideBySide(r: Retriever, query: string, k: number): TableOutput {
     dense_chunk: r.chunks[de[i]].id, dense_score: s.dense[de[i]], dense_passage: short(r.chunks[de[i]].text),
   }));
   return {
-    type: 'table', title: `BM25 top ${k} | dense (LSA) top ${k}: "${query}"`,
+    type: 'table', title: `BM25 top ${k} | dense (LSA) top ${k}: "${query}"`, titleKo: `BM25 상위 ${k}개 | 밀집(LSA) 상위 ${k}개: "${query}"`,
     columns: [
       { name: 'rank', type: 'integer' }, { name: 'bm25_chunk', type: 'string' }, { name: 'bm25_score', type: 'number' }, { name: 'bm25_passage', type: 'string' },
       { name: 'dense_chunk', type: 'string' }, { name: 'dense_score', type: 'number' }, { name: 'dense_passage', type: 'string' },
@@ -118,6 +118,8 @@ export const retrieveCell = defineCell({
       type: 'markdown',
       markdown: `**${chunks.length} chunks** from ${docs.length} documents (up to ${params.chunkWords} words each); vocabulary of ${retriever.tfidf.vocabulary.length} terms. `
         + `Dense embeddings: ${lsa.components.length} LSA dimensions explaining ${(explained * 100).toFixed(1)} % of the TF-IDF matrix.`,
+      ko: `문서 ${docs.length}개에서 **청크 ${chunks.length}개** (청크마다 최대 ${params.chunkWords}단어); 어휘 ${retriever.tfidf.vocabulary.length}개 단어. `
+        + `밀집 임베딩: LSA ${lsa.components.length}차원이 TF-IDF 행렬의 ${(explained * 100).toFixed(1)} %를 설명해요.`,
     }];
 
     if (params.query.trim()) {
@@ -125,7 +127,11 @@ export const retrieveCell = defineCell({
       if (params.promptK > 0) {
         const hybrid = searchScores(retriever, params.query).hybrid;
         const top = rankByScore(hybrid).slice(0, params.promptK).map((p) => chunks[p]);
-        outputs.push({ type: 'markdown', markdown: `**RAG prompt** (top ${top.length} hybrid passages; an LLM would complete it):\n\n\`\`\`text\n${ragPrompt(params.query, top, params.instruction)}\`\`\`` });
+        const prompt = `\n\n\`\`\`text\n${ragPrompt(params.query, top, params.instruction)}\`\`\``;
+        outputs.push({
+          type: 'markdown', markdown: `**RAG prompt** (top ${top.length} hybrid passages; an LLM would complete it):${prompt}`,
+          ko: `**RAG 프롬프트** (하이브리드 상위 ${top.length}개 구절; LLM이 이어서 답을 써요):${prompt}`,
+        });
       }
     }
 
@@ -147,18 +153,19 @@ export const retrieveCell = defineCell({
       if (params.output) ctx.set(params.output, { type: 'metrics', metrics });
       outputs.push({
         type: 'table', title: `Retrieval on ${ev.questions.length} labelled questions (${chunks.length} chunks)`,
+        titleKo: `레이블이 붙은 질문 ${ev.questions.length}개에 대한 검색 (청크 ${chunks.length}개)`,
         columns: [{ name: 'method', type: 'string' }, { name: 'recall@1', type: 'number' }, { name: 'recall@5', type: 'number' }, { name: 'recall@10', type: 'number' }, { name: 'MRR', type: 'number' }],
         rowCount: rows.length, rows,
       });
       const misses = ev.questions.filter((q) => q.ranks.hybrid > 5).slice(0, 10).map((q) => ({ question: q.question, relevant_chunk: q.relevant, bm25_rank: q.ranks.bm25, dense_rank: q.ranks.dense, hybrid_rank: q.ranks.hybrid }));
       if (misses.length) {
         outputs.push({
-          type: 'table', title: 'Questions the hybrid ranking misses in its top 5 (first 10)',
+          type: 'table', title: 'Questions the hybrid ranking misses in its top 5 (first 10)', titleKo: '하이브리드 순위의 상위 5개에 정답이 없는 질문 (처음 10개)',
           columns: [{ name: 'question', type: 'string' }, { name: 'relevant_chunk', type: 'string' }, { name: 'bm25_rank', type: 'integer' }, { name: 'dense_rank', type: 'integer' }, { name: 'hybrid_rank', type: 'integer' }],
           rowCount: misses.length, rows: misses,
         });
       }
-      if (ev.skipped.length) outputs.push({ type: 'text', text: `${ev.skipped.length} question(s) skipped: their answer sentence is not in their document.` });
+      if (ev.skipped.length) outputs.push({ type: 'text', text: `${ev.skipped.length} question(s) skipped: their answer sentence is not in their document.`, ko: `질문 ${ev.skipped.length}개는 건너뛰었어요: 답이 되는 문장이 그 문서에 없어요.` });
     }
     return outputs;
   },

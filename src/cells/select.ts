@@ -194,6 +194,8 @@ function scoreChart(features: string[], s: Scored): FigureOutput {
   return {
     type: 'figure',
     title: `Feature scores: ${s.label}`,
+    titleKo: `특성 점수: ${s.label}`,
+    ko: { layout: { title: `${s.label} (파란색: 남긴 특성)` } },
     spec: {
       data: [{
         type: 'bar', orientation: 'h', x: order.map((o) => (Number.isFinite(o.v) ? o.v : null)), y: order.map((o) => o.f),
@@ -244,7 +246,7 @@ export const selectFeaturesCell = defineCell({
     return [
       ...s.notes.map((text): CellOutput => ({ type: 'text', text })),
       scoreChart(features, s),
-      { type: 'text', text: `Kept ${kept.length} of ${features.length} features: ${kept.join(', ') || '(none)'}.` },
+      { type: 'text', text: `Kept ${kept.length} of ${features.length} features: ${kept.join(', ') || '(none)'}.`, ko: `특성 ${features.length}개 중 ${kept.length}개를 남겼어요: ${kept.join(', ') || '(없음)'}.` },
       tablePreview(scores, { name: params.scores, rows: 1000 }),
       tablePreview(selected, { name: params.output, rows: 10 }),
     ];

@@ -59,7 +59,7 @@ function vocabularyTable(d: PaddedSequences): TableOutput {
   for (let i = 0; i < d.targets.length; i++) if (d.targets[i] > 0) counts[d.targets[i]]++;
   const rows = d.vocab.map((state, index) => ({ index, state, targetCount: counts[index] }));
   return {
-    type: 'table', title: `Vocabulary (${d.vocab.length} entries; ${PAD} = 0, ${UNK} = 1)`,
+    type: 'table', title: `Vocabulary (${d.vocab.length} entries; ${PAD} = 0, ${UNK} = 1)`, titleKo: `어휘 (항목 ${d.vocab.length}개; ${PAD} = 0, ${UNK} = 1)`,
     columns: [{ name: 'index', type: 'integer' }, { name: 'state', type: 'string' }, { name: 'targetCount', type: 'integer' }],
     rowCount: rows.length, rows: rows.slice(0, 200),
   };
@@ -99,7 +99,7 @@ export const sequencesCell = defineCell({
     for (const [name, data] of built) ctx.set(name, { type: 'object', value: data });
     const rows = built.map(([name, d]) => shapeRow(name, d));
     const shapes: TableOutput = {
-      type: 'table', title: 'Sequence shapes',
+      type: 'table', title: 'Sequence shapes', titleKo: '시퀀스 모양',
       columns: [
         { name: 'name', type: 'string' }, { name: 'mode', type: 'string' }, { name: 'samples', type: 'integer' }, { name: 'steps', type: 'integer' },
         { name: 'features', type: 'integer' }, { name: 'shape', type: 'string' }, { name: 'targets', type: 'integer' },

@@ -104,10 +104,13 @@ export const sessionFeaturesCell = defineCell({
       to: fitted.vocabulary.map(([, b]) => b),
     });
     return [
-      { type: 'text', text: `${fitted.features.length} features per (session, K); bigram vocabulary of ${fitted.vocabulary.length} pairs learned from ${params.input}.` },
-      tablePreview(summary, { title: 'Rows and share of complete sessions (label 1) per K' }),
+      {
+        type: 'text', text: `${fitted.features.length} features per (session, K); bigram vocabulary of ${fitted.vocabulary.length} pairs learned from ${params.input}.`,
+        ko: `(세션, K)마다 특성 ${fitted.features.length}개; ${params.input}에서 쌍 ${fitted.vocabulary.length}개의 바이그램 어휘를 배웠어요.`,
+      },
+      tablePreview(summary, { title: 'Rows and share of complete sessions (label 1) per K', titleKo: 'K별 행 수와 완료된 세션(레이블 1)의 비율' }),
       tablePreview(fitted.fitted, { name: params.output, rows: 10 }),
-      tablePreview(vocab, { title: 'Bigram vocabulary (from the training sessions)', rows: 10 }),
+      tablePreview(vocab, { title: 'Bigram vocabulary (from the training sessions)', titleKo: '바이그램 어휘 (학습 세션에서)', rows: 10 }),
     ];
   },
 });

@@ -85,7 +85,7 @@ export const splitCell = defineCell({
       if (!time) throw CellError.coded('split.needsTime', { columns: table.columnNames().join(', ') }, { where: 'params.time' });
       requireColumn(table, time, 'params.time', params.input);
       const split = timeSplit(columnValues(table, time), fractions, { lastDays: params.lastDays });
-      if (split.dropped.length > 0) notes.push({ type: 'text', text: `${split.dropped.length} row${split.dropped.length === 1 ? '' : 's'} without a ${time} left out.` });
+      if (split.dropped.length > 0) notes.push({ type: 'text', text: `${split.dropped.length} row${split.dropped.length === 1 ? '' : 's'} without a ${time} left out.`, ko: `${time} 값이 없는 행 ${split.dropped.length}개는 뺐어요.` });
       parts = split;
     } else parts = randomSplit(table.numRows(), fractions, params.seed);
     const classes = target ? topValues(labels, Infinity).top.map((t) => t.value) : [];
@@ -111,6 +111,9 @@ export const splitCell = defineCell({
       }
     }
     const names = ['part', 'name', 'rows', 'fraction', ...classCols];
-    return [tablePreview(aq.table(summary, names), { title: target ? `Split sizes and share of each ${target} class` : 'Split sizes' }), ...notes];
+    return [tablePreview(aq.table(summary, names), {
+      title: target ? `Split sizes and share of each ${target} class` : 'Split sizes',
+      titleKo: target ? `분할 크기와 ${target} 클래스별 비율` : '분할 크기',
+    }), ...notes];
   },
 });

@@ -85,7 +85,7 @@ export const textClassifyCell = defineCell({
     const { positive, negative } = model.strongest(15);
     const rows15 = positive.map(([term, w], i) => ({ rank: i + 1, [`towards ${classes[1]}`]: term, weight_1: w, [`towards ${classes[0]}`]: negative[i][0], weight_0: negative[i][1] }));
     const top: TableOutput = {
-      type: 'table', title: 'The n-grams that weigh most (␣ marks a word boundary)',
+      type: 'table', title: 'The n-grams that weigh most (␣ marks a word boundary)', titleKo: '가중치가 가장 큰 n-그램 (␣는 단어 경계)',
       columns: [{ name: 'rank', type: 'integer' }, { name: `towards ${classes[1]}`, type: 'string' }, { name: 'weight_1', type: 'number' }, { name: `towards ${classes[0]}`, type: 'string' }, { name: 'weight_0', type: 'number' }],
       rowCount: rows15.length,
       rows: rows15.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? v.replaceAll(' ', '␣') : v]))),
@@ -96,6 +96,9 @@ export const textClassifyCell = defineCell({
         markdown: `**${params.output}**: ${tfidf.vocabulary.length.toLocaleString('en')} ${params.analyzer === 'char_wb' ? 'character' : 'word'} n-grams (${params.ngramMin}–${params.ngramMax}) from ${y.length.toLocaleString('en')} texts; `
           + `logistic regression (C = ${params.C}) ${fit.converged ? `converged in ${fit.iterations} L-BFGS iterations` : `stopped after ${fit.iterations} iterations without converging — raise maxIter`}. `
           + `Training accuracy ${(trainAccuracy * 100).toFixed(1)} % (the test set tells the truth).`,
+        ko: `**${params.output}**: 텍스트 ${y.length.toLocaleString('en')}개에서 ${params.analyzer === 'char_wb' ? '글자' : '단어'} n-그램 (${params.ngramMin}–${params.ngramMax}) ${tfidf.vocabulary.length.toLocaleString('en')}개; `
+          + `로지스틱 회귀 (C = ${params.C}) ${fit.converged ? `L-BFGS ${fit.iterations}번 반복에서 수렴했어요` : `${fit.iterations}번 반복하고도 수렴하지 못했어요 — maxIter를 늘리세요`}. `
+          + `학습 정확도 ${(trainAccuracy * 100).toFixed(1)} % (진짜 성능은 테스트 세트가 알려 줘요).`,
       },
       top,
     ];
@@ -115,8 +118,15 @@ async function fitNet(params: TextClassifyParams, ctx: Parameters<typeof textCla
   const summary = `**${params.output}**: character embedding (${String(d.vocabulary)} characters × ${options.embeddingDim}) + 1D convolution (${options.units} filters of width 3, max-pooled) + sigmoid; `
     + `${Number(d.parameters).toLocaleString('en')} weights, ${options.epochs} epochs. `
     + `Training accuracy ${(trainAccuracy * 100).toFixed(1)} % (the test set tells the truth).`;
+  const summaryKo = `**${params.output}**: 글자 임베딩 (글자 ${String(d.vocabulary)}개 × ${options.embeddingDim}) + 1D 합성곱 (너비 3 필터 ${options.units}개, 최대 풀링) + 시그모이드; `
+    + `가중치 ${Number(d.parameters).toLocaleString('en')}개, 에포크 ${options.epochs}번. `
+    + `학습 정확도 ${(trainAccuracy * 100).toFixed(1)} % (진짜 성능은 테스트 세트가 알려 줘요).`;
+  const loss = model.history.at(-1)!.loss.toFixed(4);
   return [
-    { type: 'training', history: model.history.map((h) => ({ epoch: h.epoch, loss: h.loss })), summary: `${options.epochs} epochs, final loss ${model.history.at(-1)!.loss.toFixed(4)}` },
-    { type: 'markdown', markdown: summary },
+    {
+      type: 'training', history: model.history.map((h) => ({ epoch: h.epoch, loss: h.loss })),
+      summary: `${options.epochs} epochs, final loss ${loss}`, summaryKo: `에포크 ${options.epochs}번, 마지막 손실 ${loss}`,
+    },
+    { type: 'markdown', markdown: summary, ko: summaryKo },
   ];
 }

@@ -58,13 +58,29 @@ export function readAdf(r: AdfResult): string {
     : `p ${formatP(r.pValue)} ≥ 0.05: cannot reject a unit root — the series may be non-stationary (a trend or random walk); try differencing it.`;
 }
 
+/** readAdf in Korean (the readings' markdown carries it as its ko). */
+function readAdfKo(r: AdfResult): string {
+  return r.pValue < ALPHA
+    ? `p ${formatP(r.pValue)} < 0.05: 단위근을 기각해요 — 시계열이 정상(stationary)으로 보여요.`
+    : `p ${formatP(r.pValue)} ≥ 0.05: 단위근을 기각할 수 없어요 — 시계열이 비정상(추세나 랜덤 워크)일 수 있어요. 차분해 보세요.`;
+}
+
+function readShapiroKo(r: ShapiroResult, on: string): string {
+  const what = on === 'residuals' ? '잔차가' : '시계열이';
+  return r.pValue < ALPHA
+    ? `p ${formatP(r.pValue)} < 0.05: ${what} 정규분포로 보이지 않아요.`
+    : `p ${formatP(r.pValue)} ≥ 0.05: ${what} 정규분포가 아니라는 증거가 없어요.`;
+}
+
 export function readShapiro(r: ShapiroResult, on: string): string {
   return r.pValue < ALPHA
     ? `p ${formatP(r.pValue)} < 0.05: the ${on} do not look normally distributed.`
     : `p ${formatP(r.pValue)} ≥ 0.05: no evidence against normality of the ${on}.`;
 }
 
-function decompositionFigure(d: Decomposition, x: (string | number)[], title: string): FigureOutput {
+const PART_KO: Record<string, string> = { observed: '관측값', trend: '추세', seasonal: '계절성', resid: '잔차' };
+
+function decompositionFigure(d: Decomposition, x: (string | number)[], title: string, titleKo: string): FigureOutput {
   const parts: [string, (number | null)[], string][] = [['observed', d.observed, 'lines'], ['trend', d.trend, 'lines'], ['seasonal', d.seasonal, 'lines'], ['resid', d.resid, 'markers']];
   const gap = 0.04;
   const h = (1 - 3 * gap) / 4;
@@ -73,9 +89,12 @@ function decompositionFigure(d: Decomposition, x: (string | number)[], title: st
     const top = 1 - i * (h + gap);
     layout[i === 0 ? 'yaxis' : `yaxis${i + 1}`] = { domain: [top - h, top], title: { text: name } };
   });
+  const axesKo = Object.fromEntries(parts.map(([name], i) => [i === 0 ? 'yaxis' : `yaxis${i + 1}`, PART_KO[name]]));
   return {
     type: 'figure',
     title,
+    titleKo,
+    ko: { layout: { title: titleKo, ...axesKo }, traces: parts.map(([name]) => PART_KO[name]) },
     spec: { data: parts.map(([name, y, mode], i) => ({ type: 'scatter', mode, name, x, y, xaxis: 'x', yaxis: i === 0 ? 'y' : `y${i + 1}` })), layout },
   };
 }
@@ -88,6 +107,7 @@ function correlogramFigure(c: Correlogram, name: 'ACF' | 'PACF'): FigureOutput {
   return {
     type: 'figure',
     title: name,
+    ko: { layout: { title: name === 'ACF' ? '자기상관' : '편자기상관', xaxis: '시차' }, traces: [null, '95% 구간'] },
     spec: {
       data: [
         { type: 'scatter', mode: 'lines', x: lags.slice(from), y: band(c.lower), line: { width: 0 }, hoverinfo: 'skip', showlegend: false },
@@ -132,7 +152,7 @@ export const timeseriesCell = defineCell({
     const outputs: CellOutput[] = [];
     const keep = series.values.flatMap((v, i) => (v === null ? [] : [i]));
     const dropped = series.values.length - keep.length;
-    if (dropped > 0) outputs.push({ type: 'text', text: `${dropped} missing value${dropped === 1 ? '' : 's'} dropped before the analyses.` });
+    if (dropped > 0) outputs.push({ type: 'text', text: `${dropped} missing value${dropped === 1 ? '' : 's'} dropped before the analyses.`, ko: `분석 전에 결측값 ${dropped}개를 뺐어요.` });
     const y = keep.map((i) => series.values[i] as number);
     const x: (string | number)[] = keep.map((i) => (series.times ? series.times[i] : i));
     if (y.length < 3) throw CellError.coded('timeseries.short', { n: y.length }, { where: 'params.value' });
@@ -141,7 +161,9 @@ export const timeseriesCell = defineCell({
     const want = new Set(params.analyses);
     if (want.has('decompose')) {
       results.decomposition = seasonalDecompose(y, params.period, params.model);
-      outputs.push(decompositionFigure(results.decomposition, x, `${params.model === 'additive' ? 'Additive' : 'Multiplicative'} decomposition of ${params.value} (period ${params.period})`));
+      outputs.push(decompositionFigure(results.decomposition, x,
+        `${params.model === 'additive' ? 'Additive' : 'Multiplicative'} decomposition of ${params.value} (period ${params.period})`,
+        `${params.value}의 ${params.model === 'additive' ? '덧셈' : '곱셈'} 분해 (주기 ${params.period})`));
     }
     if (want.has('acf')) {
       results.acf = acf(y, Math.min(params.lags, y.length - 1), ALPHA);
@@ -151,12 +173,13 @@ export const timeseriesCell = defineCell({
       // statsmodels allows PACF lags only below half the series length.
       const lags = Math.min(params.lags, Math.floor(y.length / 2) - 1);
       if (lags < 1) throw CellError.coded('timeseries.pacfShort', {}, { where: 'params.lags' });
-      if (lags < params.lags) outputs.push({ type: 'text', text: `PACF shown up to lag ${lags} (at most half the series length).` });
+      if (lags < params.lags) outputs.push({ type: 'text', text: `PACF shown up to lag ${lags} (at most half the series length).`, ko: `PACF는 시차 ${lags}까지만 보여요 (시계열 길이의 절반까지).` });
       results.pacf = pacf(y, lags, ALPHA);
       outputs.push(correlogramFigure(results.pacf, 'PACF'));
     }
     const rows: Record<string, unknown[]> = { test: [], statistic: [], p_value: [], detail: [], reading: [] };
     const readings: string[] = [];
+    const readingsKo: string[] = [];
     if (want.has('adf')) {
       const r = (results.adf = adfuller(y));
       rows.test.push('ADF (constant, lag by AIC)');
@@ -165,6 +188,7 @@ export const timeseriesCell = defineCell({
       rows.detail.push(`lags ${r.usedLag}, n ${r.nobs}; critical 1% ${r.critical['1%'].toFixed(3)}, 5% ${r.critical['5%'].toFixed(3)}, 10% ${r.critical['10%'].toFixed(3)}`);
       rows.reading.push(readAdf(r));
       readings.push(`**ADF:** ${readAdf(r)}`);
+      readingsKo.push(`**ADF:** ${readAdfKo(r)}`);
     }
     if (want.has('shapiro')) {
       const resid = results.decomposition?.resid.filter((v): v is number => v !== null);
@@ -177,10 +201,11 @@ export const timeseriesCell = defineCell({
       rows.detail.push(`n ${(resid ?? y).length}`);
       rows.reading.push(readShapiro(r, on));
       readings.push(`**Shapiro–Wilk:** ${readShapiro(r, on)}`);
+      readingsKo.push(`**Shapiro–Wilk:** ${readShapiroKo(r, on)}`);
     }
     if (rows.test.length > 0) {
-      outputs.push(tablePreview(aq.table(rows, ['test', 'statistic', 'p_value', 'detail', 'reading']), { title: 'Tests' }));
-      outputs.push({ type: 'markdown', markdown: readings.join('\n\n') });
+      outputs.push(tablePreview(aq.table(rows, ['test', 'statistic', 'p_value', 'detail', 'reading']), { title: 'Tests', titleKo: '검정' }));
+      outputs.push({ type: 'markdown', markdown: readings.join('\n\n'), ko: readingsKo.join('\n\n') });
     }
     if (params.output.trim()) ctx.set(params.output, { type: 'object', value: results });
     return outputs;

@@ -142,6 +142,18 @@ function describeModel(model: TfjsModel): string {
   return `MLP ${n} hidden layer${n === 1 ? '' : 's'} (${(spec.hidden ?? []).join(', ')}, ${spec.activation})`;
 }
 
+function describeModelKo(model: TfjsModel): string {
+  const spec = model.spec;
+  if (spec.kind === 'linear') return '선형 회귀';
+  if (spec.kind === 'logistic') return `로지스틱 회귀 (클래스 ${model.classes?.length ?? 2}개)`;
+  return `MLP 은닉층 ${spec.hidden?.length ?? 0}개 (${(spec.hidden ?? []).join(', ')}, ${spec.activation})`;
+}
+
+/** The Korean summary's parameter count, epochs, backend and time. */
+function runFactsKo(params: number, epochs: number, stoppedEarly: boolean | undefined, backend: string, seconds: number): string[] {
+  return [`파라미터 ${thousands(params)}개`, `에포크 ${epochs}번${stoppedEarly ? ' (조기 종료)' : ''}`, `백엔드 ${backend}`, `${seconds.toFixed(1)}초`];
+}
+
 /** The cell's params with tuned values merged in (dotted names reach nested params), validated again. */
 function tunedParams(params: TrainParams, tuned: unknown): TrainParams {
   if (typeof tuned !== 'object' || tuned === null || Array.isArray(tuned)) {
@@ -224,14 +236,16 @@ async function trainOnce(params: TrainParams, ctx: CellContext): Promise<CellOut
   ctx.set(params.output, { type: 'model', model });
 
   const epochs = result.history.length;
+  const backend = activeBackend() || ctx.host.backend();
   const summary = [
     describeModel(model),
     `${thousands(model.net.countParams())} parameters`,
     `${epochs} epoch${epochs === 1 ? '' : 's'}${result.stoppedEarly ? ' (stopped early)' : ''}`,
-    `backend ${activeBackend() || ctx.host.backend()}`,
+    `backend ${backend}`,
     `${result.seconds.toFixed(1)} s`,
   ].join(', ');
-  const out: TrainingOutput = { type: 'training', title: `${modelText(params)} → ${params.output}`, history: result.history, step: 'epoch', target: model.target, summary };
+  const summaryKo = [describeModelKo(model), ...runFactsKo(model.net.countParams(), epochs, result.stoppedEarly, backend, result.seconds)].join(', ');
+  const out: TrainingOutput = { type: 'training', title: `${modelText(params)} → ${params.output}`, history: result.history, step: 'epoch', target: model.target, summary, summaryKo };
   if (result.bestEpoch !== undefined) out.bestEpoch = result.bestEpoch;
   if (result.stoppedEarly) out.stoppedEarly = true;
   return [out];
@@ -273,14 +287,17 @@ async function runSequence(params: TrainParams, ctx: CellContext, data: Sequence
   const epochs = result.history.length;
   const body = params.model === 'cnn1d' ? `1D-CNN (${q.filters.join(', ')} filters, kernel ${q.kernelSize})` : `${params.model.toUpperCase()} (${q.units.join(', ')} units)`;
   const shape = data.mode === 'windows' ? `${data.steps}-step windows` : `padded sequences, ${data.vocab.length}-state vocabulary, embedding ${q.embeddingDim}`;
+  const shapeKo = data.mode === 'windows' ? `${data.steps}단계 윈도` : `패딩한 시퀀스, 상태 ${data.vocab.length}개의 어휘, 임베딩 ${q.embeddingDim}`;
+  const backend = activeBackend() || ctx.host.backend();
   const summary = [
     `${body} on ${shape}`,
     `${thousands(model.net.countParams())} parameters`,
     `${epochs} epoch${epochs === 1 ? '' : 's'}${result.stoppedEarly ? ' (stopped early)' : ''}`,
-    `backend ${activeBackend() || ctx.host.backend()}`,
+    `backend ${backend}`,
     `${result.seconds.toFixed(1)} s`,
   ].join(', ');
-  const out: TrainingOutput = { type: 'training', title: `${modelText(params)} → ${params.output}`, history: result.history, step: 'epoch', target: model.target, summary };
+  const summaryKo = [`${body}, ${shapeKo}`, ...runFactsKo(model.net.countParams(), epochs, result.stoppedEarly, backend, result.seconds)].join(', ');
+  const out: TrainingOutput = { type: 'training', title: `${modelText(params)} → ${params.output}`, history: result.history, step: 'epoch', target: model.target, summary, summaryKo };
   if (result.bestEpoch !== undefined) out.bestEpoch = result.bestEpoch;
   if (result.stoppedEarly) out.stoppedEarly = true;
   return [out];
@@ -307,7 +324,10 @@ async function runGbdt(params: TrainParams, ctx: CellContext, table: ColumnTable
   const kept = result.bestIteration !== undefined ? ` (best round ${result.bestIteration} kept)` : '';
   const classes = model.classes && model.classes.length > 2 ? `, ${model.classes.length} classes` : '';
   const summary = `Gradient-boosted trees, ${rounds} round${rounds === 1 ? '' : 's'} × ${shape}${leaves}${classes}${kept}, ${result.seconds.toFixed(1)} s`;
-  const out: TrainingOutput = { type: 'training', title: `gbdt → ${params.output}`, history: result.history, step: 'round', target: model.target, summary };
+  const summaryKo = `그래디언트 부스팅 트리, ${rounds}라운드 × ${g.maxDepth ? `깊이 ${g.maxDepth}` : '깊이 제한 없음'}` +
+    `${g.maxLeaves ? `, 잎 ≤ ${g.maxLeaves}개` : ''}${model.classes && model.classes.length > 2 ? `, 클래스 ${model.classes.length}개` : ''}` +
+    `${result.bestIteration !== undefined ? ` (최적 라운드 ${result.bestIteration} 유지)` : ''}, ${result.seconds.toFixed(1)}초`;
+  const out: TrainingOutput = { type: 'training', title: `gbdt → ${params.output}`, history: result.history, step: 'round', target: model.target, summary, summaryKo };
   if (result.bestIteration !== undefined) out.bestEpoch = result.bestIteration;
   if (result.stoppedEarly) out.stoppedEarly = true;
   return [out];

@@ -77,7 +77,8 @@ function objectiveChart(trials: TrialRecord[], metric = 'val_loss', sign = 1): F
     return { type: 'scatter', mode: 'markers', name: state, x: ts.map((t) => t.number), y: ts.map((t) => t.value), marker: { symbol } };
   };
   return {
-    type: 'figure', title: 'Objective per trial',
+    type: 'figure', title: 'Objective per trial', titleKo: '시도별 목표값',
+    ko: { layout: { title: '시도별 목표값', xaxis: '시도', yaxis: metric === 'val_loss' ? '검증 손실' : metric }, traces: ['완료', '가지치기됨', '지금까지 최고'] },
     spec: {
       data: [trace('complete', 'circle'), trace('pruned', 'x'), { type: 'scatter', mode: 'lines', name: 'best so far', x: trials.map((t) => t.number), y: bestSoFar.map((v) => (Number.isFinite(v) ? v : null)), line: { shape: 'hv' } }],
       layout: { title: { text: 'Objective per trial' }, xaxis: { title: { text: 'trial' } }, yaxis: { title: { text: metric === 'val_loss' ? 'validation loss' : metric } } },
@@ -175,12 +176,14 @@ export const tuneCell = defineCell({
     for (const n of names) columns[n] = trials.map((t) => t.params[n]);
     const pruned = result.trials.filter((t) => t.state === 'pruned').length;
     const what = params.metric === 'val_loss' ? 'validation loss' : params.metric;
+    const best = names.map((n) => `${n} = ${String(bestParams[n])}`).join(', ');
     const summary = `Best ${what} ${bestValue.toFixed(4)} at trial ${result.best.number} of ${result.trials.length}` +
-      `${pruned ? ` (${pruned} pruned)` : ''}${result.timedOut ? ', time limit reached' : ''}: ` +
-      names.map((n) => `${n} = ${String(bestParams[n])}`).join(', ') + `. Stored as ${params.output}.`;
+      `${pruned ? ` (${pruned} pruned)` : ''}${result.timedOut ? ', time limit reached' : ''}: ` + `${best}. Stored as ${params.output}.`;
+    const summaryKo = `시도 ${result.trials.length}번 중 ${result.best.number}번째 시도에서 최고 ${params.metric === 'val_loss' ? '검증 손실' : what} ${bestValue.toFixed(4)}` +
+      `${pruned ? ` (${pruned}번 가지치기)` : ''}${result.timedOut ? ', 시간 제한 도달' : ''}: ` + `${best}. ${params.output}에 저장했어요.`;
     const outputs: CellOutput[] = [
-      { type: 'text', text: summary },
-      tablePreview(aq.table(columns), { title: 'Trials', rows: 200 }),
+      { type: 'text', text: summary, ko: summaryKo },
+      tablePreview(aq.table(columns), { title: 'Trials', titleKo: '시도 목록', rows: 200 }),
       objectiveChart(trials, params.metric, sign),
       { type: 'json', title: params.output, value: bestParams },
     ];

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ColumnTable } from 'arquero';
 import { defineCell } from './types.ts';
 import { CellError } from '../core/errors.ts';
-import type { FigureSpec, Scalar } from '../core/outputs.ts';
+import type { FigureOutput, FigureSpec, Scalar } from '../core/outputs.ts';
 import { toScalar, columnType } from '../data/preview.ts';
 import { seededRandom, shuffledIndices } from '../core/random.ts';
 
@@ -208,6 +208,21 @@ export function buildFigure(table: ColumnTable, p: Params): FigureSpec {
   return { data, layout };
 }
 
+const CHART_KO: Record<string, string> = { line: '선 그래프', bar: '막대 그래프', scatter: '산점도', histogram: '히스토그램', box: '상자 그림', heatmap: '히트맵' };
+
+/**
+ * The figure's words in Korean for the UI (a title the student typed is theirs and stays).
+ * Whether the rows were sampled is read from the English title the figure got.
+ */
+function koreanWords(p: Params, spec: FigureSpec): { titleKo: string; ko: NonNullable<FigureOutput['ko']> } | undefined {
+  if (p.title) return undefined;
+  const sampled = String((spec.layout.title as { text: string }).text).endsWith(' rows)');
+  const chart = CHART_KO[p.chart] ?? p.chart;
+  const titleKo = `${p.x ? `${p.x}별 ` : ''}${p.y.length ? `${p.y.join(', ')}의 ` : ''}${chart}` + (sampled ? ` (${MAX_POINTS.toLocaleString('en-US')}행 표본)` : '');
+  const counts = p.chart === 'histogram' || (p.chart === 'bar' && !p.y.length);
+  return { titleKo, ko: { layout: { title: titleKo, ...(counts ? { yaxis: '개수' } : {}) } } };
+}
+
 export const visualizeCell = defineCell({
   kind: 'visualize',
   label: 'Visualize',
@@ -226,6 +241,6 @@ export const visualizeCell = defineCell({
   async run(p, ctx) {
     const spec = buildFigure(ctx.table(p.input, 'params.input'), p);
     if (p.output) ctx.set(p.output, { type: 'figure', spec });
-    return [{ type: 'figure', title: String((spec.layout.title as { text: string }).text), spec }];
+    return [{ type: 'figure', title: String((spec.layout.title as { text: string }).text), ...koreanWords(p, spec), spec }];
   },
 });

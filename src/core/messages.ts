@@ -11,6 +11,7 @@ import { CELL_MESSAGES } from './messages/cells.ts';
 import { HOST_MESSAGES } from './messages/host.ts';
 import { ENDPOINT_MESSAGES } from './messages/endpoints.ts';
 import { METRIC_MESSAGES } from './messages/metrics.ts';
+import { LIFECYCLE_MESSAGES } from './messages/lifecycle.ts';
 
 export type MessageParams = Record<string, string | number>;
 
@@ -146,6 +147,7 @@ export const ENGINE_MESSAGES = {
   ...HOST_MESSAGES,
   ...ENDPOINT_MESSAGES,
   ...METRIC_MESSAGES,
+  ...LIFECYCLE_MESSAGES,
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof ENGINE_MESSAGES;

@@ -17,6 +17,8 @@ export interface TableOutput {
   /** The named value this preview shows, if any. */
   name?: string;
   title?: string;
+  /** The title in Korean, shown when the UI is in Korean (the engine, reports and saved notebooks' text keep the English). */
+  titleKo?: string;
   columns: ColumnInfo[];
   rowCount: number;
   rows: Record<string, Scalar>[];
@@ -54,9 +56,13 @@ export interface ProfileOutput {
   type: 'profile';
   name?: string;
   title?: string;
+  /** The title in Korean, shown when the UI is in Korean (the engine, reports and saved notebooks' text keep the English). */
+  titleKo?: string;
   rowCount: number;
   columns: ColumnProfile[];
   warnings: string[];
+  /** The warnings in Korean, in the same order (shown when the UI is Korean; `warnings` stays English, the leakage hints read it). */
+  warningsKo?: string[];
 }
 
 /** A Plotly figure: `data` traces and `layout`, exactly as Plotly takes them. */
@@ -68,6 +74,13 @@ export interface FigureSpec {
 export interface FigureOutput {
   type: 'figure';
   title?: string;
+  /** The title in Korean, shown when the UI is in Korean (the engine, reports and saved notebooks' text keep the English). */
+  titleKo?: string;
+  /**
+   * Korean for the figure's own words, shown when the UI is in Korean: `layout` maps a layout key
+   * ('title', 'xaxis', 'yaxis', 'yaxis2', …) to the Korean text of its title; `traces` gives trace names by index.
+   */
+  ko?: { layout?: Record<string, string>; traces?: (string | null)[] };
   spec: FigureSpec;
 }
 
@@ -108,6 +121,8 @@ export interface RegressionPoints {
 export interface MetricsOutput {
   type: 'metrics';
   title?: string;
+  /** The title in Korean, shown when the UI is in Korean (the engine, reports and saved notebooks' text keep the English). */
+  titleKo?: string;
   task: 'classification' | 'regression';
   metrics: Record<string, number>;
   confusion?: ConfusionMatrix;
@@ -126,6 +141,8 @@ export interface EpochRecord {
 export interface TrainingOutput {
   type: 'training';
   title?: string;
+  /** The title in Korean, shown when the UI is in Korean (the engine, reports and saved notebooks' text keep the English). */
+  titleKo?: string;
   history: EpochRecord[];
   /** 1-based epoch whose weights the model holds (restore-best), if not the last. */
   bestEpoch?: number;
@@ -135,11 +152,15 @@ export interface TrainingOutput {
   /** The column the model predicts (named in the chart's title: sequence models especially). */
   target?: string;
   summary: string;
+  /** The summary in Korean, shown when the UI is in Korean. */
+  summaryKo?: string;
 }
 
 export interface TextOutput {
   type: 'text';
   text: string;
+  /** The same text in Korean, shown when the UI is in Korean (as MarkdownOutput.ko). */
+  ko?: string;
 }
 
 export interface MarkdownOutput {
@@ -152,6 +173,8 @@ export interface MarkdownOutput {
 export interface JsonOutput {
   type: 'json';
   title?: string;
+  /** The title in Korean, shown when the UI is in Korean (the engine, reports and saved notebooks' text keep the English). */
+  titleKo?: string;
   value: unknown;
 }
 

@@ -45,7 +45,7 @@ export function toScalar(value: unknown): Scalar {
   return String(value);
 }
 
-export function tablePreview(table: ColumnTable, options: { name?: string; title?: string; rows?: number } = {}): TableOutput {
+export function tablePreview(table: ColumnTable, options: { name?: string; title?: string; titleKo?: string; rows?: number } = {}): TableOutput {
   const limit = Math.min(options.rows ?? PREVIEW_ROWS, table.numRows());
   const names = table.columnNames();
   const rows: Record<string, Scalar>[] = [];
@@ -60,5 +60,6 @@ export function tablePreview(table: ColumnTable, options: { name?: string; title
   const out: TableOutput = { type: 'table', columns: tableSchema(table), rowCount: table.numRows(), rows };
   if (options.name !== undefined) out.name = options.name;
   if (options.title !== undefined) out.title = options.title;
+  if (options.titleKo !== undefined) out.titleKo = options.titleKo;
   return out;
 }

@@ -222,7 +222,17 @@ export const LEAKAGE_CORRELATION = 0.95;
  * column is computed from the target or recorded after it.
  */
 export function leakageWarnings(table: ColumnTable, target: string, names: readonly string[]): string[] {
-  const out: string[] = [];
+  return leakageNotes(table, target, names).map((w) => w.en);
+}
+
+/** A warning in English and in Korean (the UI shows the Korean when it is Korean: ProfileOutput.warningsKo). */
+export interface Bilingual {
+  en: string;
+  ko: string;
+}
+
+function leakageNotes(table: ColumnTable, target: string, names: readonly string[]): Bilingual[] {
+  const out: Bilingual[] = [];
   const y = columnValues(table, target).map((v) => (typeof v === 'boolean' ? Number(v) : v));
   const yNumeric = y.every((v) => isMissing(v) || typeof v === 'number');
   for (const name of names) {
@@ -233,7 +243,10 @@ export function leakageWarnings(table: ColumnTable, target: string, names: reado
       const t = aq.table({ x, y });
       const r = correlationMatrix(t, ['x', 'y'], 'pearson')[0][1];
       if (r !== null && Math.abs(r) >= LEAKAGE_CORRELATION) {
-        out.push(`"${name}" is almost perfectly correlated with the target "${target}" (r = ${r.toFixed(3)}): is it leaking the answer?`);
+        out.push({
+          en: `"${name}" is almost perfectly correlated with the target "${target}" (r = ${r.toFixed(3)}): is it leaking the answer?`,
+          ko: `"${name}"이(가) 타깃 "${target}"과(와) 거의 완벽하게 상관돼 있어요 (r = ${r.toFixed(3)}): 정답이 새고 있지 않나요?`,
+        });
       }
     } else if (type === 'string') {
       const forward = new Map<unknown, unknown>();
@@ -247,11 +260,16 @@ export function leakageWarnings(table: ColumnTable, target: string, names: reado
         forward.set(v, k);
         backward.set(k, v);
       });
-      if (oneToOne && forward.size > 1) out.push(`"${name}" maps one-to-one onto the target "${target}": it gives the answer away (leakage).`);
+      if (oneToOne && forward.size > 1) {
+        out.push({
+          en: `"${name}" maps one-to-one onto the target "${target}": it gives the answer away (leakage).`,
+          ko: `"${name}"이(가) 타깃 "${target}"과(와) 일대일로 대응해요: 정답을 알려 주는 셈이에요 (누설).`,
+        });
+      }
     }
   }
   // A column flagged above is not named twice.
-  out.push(...standoutWarnings(table, target, names, y).filter((w) => !out.some((o) => o.split('"')[1] === w.split('"')[1])));
+  out.push(...standoutWarnings(table, target, names, y).filter((w) => !out.some((o) => o.en.split('"')[1] === w.en.split('"')[1])));
   return out;
 }
 
@@ -291,7 +309,7 @@ export function singleFeatureAuc(score: readonly unknown[], positive: readonly (
  * often recorded after the outcome (a call's duration decides nothing before
  * the call). A warning, not a verdict: the student decides.
  */
-function standoutWarnings(table: ColumnTable, target: string, names: readonly string[], y: readonly unknown[]): string[] {
+function standoutWarnings(table: ColumnTable, target: string, names: readonly string[], y: readonly unknown[]): Bilingual[] {
   const classes = [...new Set(y.filter((v) => !isMissing(v)).map(key))].sort();
   if (classes.length !== 2) return [];
   const positive = y.map((v) => (isMissing(v) ? null : key(v) === classes[1]));
@@ -307,12 +325,20 @@ function standoutWarnings(table: ColumnTable, target: string, names: readonly st
   const [best, next] = scored;
   if (!best || best[1] < STANDOUT_AUC || (next && best[1] - next[1] < STANDOUT_MARGIN)) return [];
   const runnerUp = next ? `, next best "${next[0]}" ${next[1].toFixed(3)}` : '';
-  return [`"${best[0]}" alone separates the target "${target}" far better than any other column (AUC ${best[1].toFixed(3)}${runnerUp}): if it is known only after the outcome, it leaks the answer.`];
+  const runnerUpKo = next ? `, 그다음은 "${next[0]}" ${next[1].toFixed(3)}` : '';
+  return [{
+    en: `"${best[0]}" alone separates the target "${target}" far better than any other column (AUC ${best[1].toFixed(3)}${runnerUp}): if it is known only after the outcome, it leaks the answer.`,
+    ko: `"${best[0]}" 하나만으로 타깃 "${target}"을(를) 다른 어떤 열보다 훨씬 잘 가려요 (AUC ${best[1].toFixed(3)}${runnerUpKo}): 결과가 나온 뒤에야 알 수 있는 값이라면 정답이 새는 거예요.`,
+  }];
 }
 
 /** Date columns whose present values are not in increasing order (sort before lags or a time split). */
 export function dateOrderWarnings(table: ColumnTable, names: readonly string[]): string[] {
-  const out: string[] = [];
+  return dateOrderNotes(table, names).map((w) => w.en);
+}
+
+function dateOrderNotes(table: ColumnTable, names: readonly string[]): Bilingual[] {
+  const out: Bilingual[] = [];
   for (const name of names) {
     if (columnType(table, name) !== 'date') continue;
     let last = -Infinity;
@@ -324,32 +350,43 @@ export function dateOrderWarnings(table: ColumnTable, names: readonly string[]):
       if (v.getTime() < last) at = i;
       else last = v.getTime();
     }
-    if (at >= 0) out.push(`"${name}" is out of order (row ${at + 1} is earlier than a row above it): sort by it before lag features or a time split.`);
+    if (at >= 0) {
+      out.push({
+        en: `"${name}" is out of order (row ${at + 1} is earlier than a row above it): sort by it before lag features or a time split.`,
+        ko: `"${name}"의 순서가 뒤섞여 있어요 (${at + 1}번째 행이 위의 행보다 이른 날짜예요): 시차 특성이나 시간 분할 전에 이 열로 정렬하세요.`,
+      });
+    }
   }
   return out;
 }
 
-export function profileTable(table: ColumnTable, options: { columns?: string[]; name?: string; title?: string; target?: string } = {}): ProfileOutput {
+export function profileTable(table: ColumnTable, options: { columns?: string[]; name?: string; title?: string; titleKo?: string; target?: string } = {}): ProfileOutput {
   const names = options.columns && options.columns.length > 0 ? options.columns : table.columnNames();
   const rows = table.numRows();
   const profiled = names.map((n) => profileWithIds(table, n));
   const columns = profiled.map((p) => p.profile);
-  const warnings: string[] = [];
+  const warnings: Bilingual[] = [];
   for (const c of columns) {
-    if (c.count === 0) warnings.push(`"${c.name}" is entirely missing.`);
-    else if (c.unique === 1) warnings.push(`"${c.name}" is constant (${JSON.stringify(c.top[0]?.value)} in every non-missing row).`);
+    const value = JSON.stringify(c.top[0]?.value);
+    if (c.count === 0) warnings.push({ en: `"${c.name}" is entirely missing.`, ko: `"${c.name}"은(는) 값이 모두 비어 있어요.` });
+    else if (c.unique === 1) warnings.push({ en: `"${c.name}" is constant (${value} in every non-missing row).`, ko: `"${c.name}"은(는) 상수예요 (비어 있지 않은 모든 행이 ${value}).` });
     if (c.type === 'string' && c.unique > 0.5 * rows && c.unique > 20) {
-      warnings.push(`"${c.name}" has high cardinality: ${c.unique} distinct values in ${rows} rows (an identifier or free text?).`);
+      warnings.push({
+        en: `"${c.name}" has high cardinality: ${c.unique} distinct values in ${rows} rows (an identifier or free text?).`,
+        ko: `"${c.name}"은(는) 서로 다른 값이 너무 많아요: ${rows}행에 ${c.unique}가지 (식별자나 자유 텍스트인가요?).`,
+      });
     }
   }
   // A column whose every row holds a different value (an id) leaves no duplicate row: no row ids needed.
   const keyed = columns.some((c) => c.missing === 0 && c.unique === rows);
   const dup = keyed && rows > 0 ? 0 : duplicatesOfIds(profiled.map((p) => p.ids()), rows);
-  if (dup > 0) warnings.push(`${dup} duplicate row${dup === 1 ? '' : 's'} (identical to an earlier row).`);
-  warnings.push(...dateOrderWarnings(table, names));
-  if (options.target) warnings.push(...leakageWarnings(table, options.target, names));
-  const out: ProfileOutput = { type: 'profile', rowCount: rows, columns, warnings };
+  if (dup > 0) warnings.push({ en: `${dup} duplicate row${dup === 1 ? '' : 's'} (identical to an earlier row).`, ko: `중복 행 ${dup}개 (앞의 행과 똑같아요).` });
+  warnings.push(...dateOrderNotes(table, names));
+  if (options.target) warnings.push(...leakageNotes(table, options.target, names));
+  const out: ProfileOutput = { type: 'profile', rowCount: rows, columns, warnings: warnings.map((w) => w.en) };
+  if (warnings.length) out.warningsKo = warnings.map((w) => w.ko);
   if (options.name !== undefined) out.name = options.name;
   if (options.title !== undefined) out.title = options.title;
+  if (options.titleKo !== undefined) out.titleKo = options.titleKo;
   return out;
 }

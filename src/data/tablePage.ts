@@ -7,6 +7,7 @@
 import type { ColumnTable } from 'arquero';
 import type { Scalar } from '../core/outputs.ts';
 import { toScalar } from './preview.ts';
+import { CellError } from '../core/errors.ts';
 
 export interface TableSort {
   column: string;
@@ -34,7 +35,7 @@ const collator = new Intl.Collator(undefined, { numeric: true });
 /** A sortable key per row: numbers (dates as times, booleans as 0/1), strings, or null for missing. */
 function sortKeys(table: ColumnTable, column: string): { numbers?: Float64Array; strings?: (string | null)[]; missing: Uint8Array } {
   const col = table.column(column);
-  if (!col) throw new Error(`The table has no column "${column}".`);
+  if (!col) throw CellError.coded('column.missing', { column, columns: table.columnNames().join(', ') });
   const order = table.indices();
   const n = order.length;
   const missing = new Uint8Array(n);

@@ -7,6 +7,7 @@ import type { TrainedModel } from '../core/values.ts';
 import type { RunModel, RunRecord, RunStore } from './runs.ts';
 import type { ModelVersion, Stage } from './registry.ts';
 import { registerModel, type RegistryStore } from './registryStore.ts';
+import { CellError } from '../core/errors.ts';
 
 /** Run artifacts live in the host's model store under this namespace (no notebook's id, so no notebook lists them). */
 export const RUN_ARTIFACTS = 'run-artifacts';
@@ -101,8 +102,9 @@ export async function registerRun(
   clock?: () => Date,
 ): Promise<ModelVersion> {
   if (!run.modelRef) {
-    const why = run.model && !run.model.saved ? `its ${run.model.type} model was not saved${run.model.error ? ` (${run.model.error})` : ''}` : 'it produced no model';
-    throw new Error(`Run ${run.id} has no saved model to register: ${why}.`);
+    if (!run.model || run.model.saved) throw CellError.coded('registry.runNoModel', { id: run.id });
+    const { type, error } = run.model;
+    throw error ? CellError.coded('registry.runModelNotSavedBecause', { id: run.id, type, detail: error }) : CellError.coded('registry.runModelNotSaved', { id: run.id, type });
   }
   return registerModel(registry, {
     name: input.name.trim(), runId: run.id, metrics: run.metrics, modelRef: run.modelRef,

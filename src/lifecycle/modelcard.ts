@@ -34,7 +34,21 @@ export interface ModelCardInput {
   createdAt: string;
 }
 
-const NOT_GIVEN = 'Not stated. Fill this in before sharing the model.';
+/** The card's own words; the student's text (title, intended use, data, limitations) stays as written. */
+const WORDS = {
+  en: {
+    notGiven: 'Not stated. Fill this in before sharing the model.', details: 'Model details', type: 'Type', target: 'Target', features: 'Features',
+    created: 'Card created', use: 'Intended use', data: 'Data', table: 'Training table', rows: 'Rows', columns: 'Columns', fingerprint: 'Fingerprint',
+    metrics: 'Metrics', from: 'From {source}.', metric: 'metric', value: 'value', slices: 'Metrics by slice', limitations: 'Limitations',
+    training: 'Training parameters', parameter: 'parameter',
+  },
+  ko: {
+    notGiven: '적혀 있지 않아요. 모델을 공유하기 전에 채워 주세요.', details: '모델 정보', type: '종류', target: '타깃', features: '특성',
+    created: '카드 작성일', use: '사용 목적', data: '데이터', table: '학습 표', rows: '행 수', columns: '열 수', fingerprint: '지문',
+    metrics: '지표', from: '출처: {source}.', metric: '지표', value: '값', slices: '구간별 지표', limitations: '한계',
+    training: '학습 매개변수', parameter: '매개변수',
+  },
+} as const;
 
 function show(v: unknown): string {
   if (typeof v === 'number') return fmt(v);
@@ -43,33 +57,36 @@ function show(v: unknown): string {
   return JSON.stringify(v);
 }
 
-export function buildModelCard(i: ModelCardInput): ModelCard {
+/** The card in English (the saved text, the HTML download) or in Korean (what the Korean UI shows). */
+export function buildModelCard(i: ModelCardInput, lang: 'en' | 'ko' = 'en'): ModelCard {
+  const w = WORDS[lang];
+  const from = (source: string) => w.from.replace('{source}', source);
   const sections: CardSection[] = [
     {
-      heading: 'Model details',
-      list: [`Type: ${i.modelType} (${i.task})`, `Target: ${i.target}`, `Features (${i.features.length}): ${i.features.join(', ')}`, `Card created: ${i.createdAt}`],
+      heading: w.details,
+      list: [`${w.type}: ${i.modelType} (${i.task})`, `${w.target}: ${i.target}`, `${w.features} (${i.features.length}): ${i.features.join(', ')}`, `${w.created}: ${i.createdAt}`],
     },
-    { heading: 'Intended use', paragraphs: [i.intendedUse.trim() || NOT_GIVEN] },
+    { heading: w.use, paragraphs: [i.intendedUse.trim() || w.notGiven] },
   ];
-  const data: CardSection = { heading: 'Data', paragraphs: [i.dataDescription.trim() || NOT_GIVEN] };
+  const data: CardSection = { heading: w.data, paragraphs: [i.dataDescription.trim() || w.notGiven] };
   if (i.fingerprint) {
-    data.list = [`Training table: ${i.fingerprint.table}`, `Rows: ${i.fingerprint.rows}`, `Columns: ${i.fingerprint.columns}`, `Fingerprint (FNV-1a 64): ${i.fingerprint.hash}`];
+    data.list = [`${w.table}: ${i.fingerprint.table}`, `${w.rows}: ${i.fingerprint.rows}`, `${w.columns}: ${i.fingerprint.columns}`, `${w.fingerprint} (FNV-1a 64): ${i.fingerprint.hash}`];
   }
   sections.push(data);
   if (i.metrics) {
     sections.push({
-      heading: 'Metrics',
-      paragraphs: [`From ${i.metrics.source}.`],
-      table: { header: ['metric', 'value'], rows: Object.entries(i.metrics.values).map(([k, v]) => [metricLabel(k), fmt(v)]) },
+      heading: w.metrics,
+      paragraphs: [from(i.metrics.source)],
+      table: { header: [w.metric, w.value], rows: Object.entries(i.metrics.values).map(([k, v]) => [metricLabel(k), fmt(v)]) },
     });
   }
   if (i.slices && i.slices.rows.length) {
     const { columns, rows } = i.slices;
-    sections.push({ heading: 'Metrics by slice', paragraphs: [`From ${i.slices.source}.`], table: { header: columns, rows: rows.map((r) => columns.map((c) => show(r[c]))) } });
+    sections.push({ heading: w.slices, paragraphs: [from(i.slices.source)], table: { header: columns, rows: rows.map((r) => columns.map((c) => show(r[c]))) } });
   }
-  sections.push({ heading: 'Limitations', paragraphs: [i.limitations.trim() || NOT_GIVEN] });
+  sections.push({ heading: w.limitations, paragraphs: [i.limitations.trim() || w.notGiven] });
   const params = Object.entries(i.parameters);
-  sections.push({ heading: 'Training parameters', table: { header: ['parameter', 'value'], rows: params.map(([k, v]) => [k, show(v)]) } });
+  sections.push({ heading: w.training, table: { header: [w.parameter, w.value], rows: params.map(([k, v]) => [k, show(v)]) } });
   return { title: i.title, sections };
 }
 

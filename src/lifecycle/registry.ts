@@ -13,6 +13,9 @@
 // production before the current one. Every function returns new arrays
 // and never mutates its input; a store persists what they return.
 import { z } from 'zod';
+import { CellError } from '../core/errors.ts';
+import { engineMessage, type MessageParams } from '../core/messages.ts';
+import type { LIFECYCLE_MESSAGES } from '../core/messages/lifecycle.ts';
 
 export const STAGES = ['none', 'staging', 'production', 'archived'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -44,9 +47,13 @@ export const ALLOWED: Readonly<Record<Stage, readonly Stage[]>> = {
   archived: ['staging', 'none'],
 };
 
-export class RegistryError extends Error {
-  constructor(message: string) {
-    super(message);
+type RegistryCode = Extract<keyof typeof LIFECYCLE_MESSAGES, `registry.${string}`>;
+
+/** A refused registry action, from the message catalogue (so the registry panel says it in Korean too). */
+export class RegistryError extends CellError {
+  constructor(code: RegistryCode, params: MessageParams = {}) {
+    const { message, hint } = engineMessage(code, params);
+    super(message, { hint, code, params });
     this.name = 'RegistryError';
   }
 }
@@ -71,9 +78,9 @@ function versionsOf(all: readonly ModelVersion[], name: string): ModelVersion[] 
 
 function find(all: readonly ModelVersion[], name: string, version: number): ModelVersion {
   const mine = versionsOf(all, name);
-  if (mine.length === 0) throw new RegistryError(`No registered model named "${name}".`);
+  if (mine.length === 0) throw new RegistryError('registry.noModel', { name });
   const v = mine.find((x) => x.version === version);
-  if (!v) throw new RegistryError(`"${name}" has no version ${version} (versions: ${mine.map((x) => x.version).join(', ')}).`);
+  if (!v) throw new RegistryError('registry.noVersion', { name, version, versions: mine.map((x) => x.version).join(', ') });
   return v;
 }
 
@@ -99,7 +106,7 @@ function promote(all: readonly ModelVersion[], target: ModelVersion, at: string,
 
 /** Add the next version of `name` (1 for a new name). Registering straight into production archives the current one. */
 export function register(all: readonly ModelVersion[], input: RegisterInput, at: string): { versions: ModelVersion[]; version: ModelVersion; changed: ModelVersion[] } {
-  if (!input.name.trim()) throw new RegistryError('A registered model needs a name.');
+  if (!input.name.trim()) throw new RegistryError('registry.needsName');
   const next = versionsOf(all, input.name).reduce((m, v) => Math.max(m, v.version), 0) + 1;
   let version: ModelVersion = {
     name: input.name,
@@ -128,10 +135,10 @@ export function register(all: readonly ModelVersion[], input: RegisterInput, at:
  */
 export function transition(all: readonly ModelVersion[], name: string, version: number, stage: Stage, at: string, note?: string): { versions: ModelVersion[]; version: ModelVersion; changed: ModelVersion[] } {
   const v = find(all, name, version);
-  if (v.stage === stage) throw new RegistryError(`${label(v)} is already in ${stage}.`);
+  if (v.stage === stage) throw new RegistryError('registry.alreadyIn', { label: label(v), stage });
   if (!ALLOWED[v.stage].includes(stage)) {
-    const hint = v.stage === 'archived' && stage === 'production' ? ' Use rollback, or move it to staging first.' : '';
-    throw new RegistryError(`${label(v)} cannot go from ${v.stage} to ${stage}; from ${v.stage} it may go to ${ALLOWED[v.stage].join(', ')}.${hint}`);
+    const params = { label: label(v), from: v.stage, to: stage, allowed: ALLOWED[v.stage].join(', ') };
+    throw new RegistryError(v.stage === 'archived' && stage === 'production' ? 'registry.archivedToProduction' : 'registry.badTransition', params);
   }
   if (stage === 'production') {
     const r = promote(all, v, at, note);
@@ -155,13 +162,13 @@ function lastProduction(v: ModelVersion): number | undefined {
  */
 export function rollback(all: readonly ModelVersion[], name: string, at: string): { versions: ModelVersion[]; version: ModelVersion; changed: ModelVersion[] } {
   const mine = versionsOf(all, name);
-  if (mine.length === 0) throw new RegistryError(`No registered model named "${name}".`);
+  if (mine.length === 0) throw new RegistryError('registry.noModel', { name });
   const current = mine.find((v) => v.stage === 'production');
   const candidates = mine
     .filter((v) => v !== current && v.stage !== 'production' && lastProduction(v) !== undefined)
     .sort((a, b) => lastProduction(b)! - lastProduction(a)! || b.version - a.version);
   const previous = candidates[0];
-  if (!previous) throw new RegistryError(`"${name}" has no earlier production version to roll back to.`);
+  if (!previous) throw new RegistryError('registry.noRollback', { name });
   const note = current ? `rollback from v${current.version}` : 'rollback';
   const changed: ModelVersion[] = [];
   if (current) changed.push(withStage(current, 'archived', at, `rolled back to v${previous.version}`));

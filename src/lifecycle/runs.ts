@@ -3,6 +3,7 @@
 // cross the worker boundary and be exported. The zod schema validates
 // imported files; the helpers filter, sort, search and diff runs.
 import { z } from 'zod';
+import { CellError } from '../core/errors.ts';
 
 export const RUN_KINDS = ['train', 'tune', 'crossval', 'pipeline'] as const;
 export const RUN_STATUSES = ['running', 'finished', 'failed', 'cancelled'] as const;
@@ -85,7 +86,7 @@ export interface RunStore {
 /** Validate a run, with the first problem spelled out (path and message). */
 export function validateRun(run: unknown): RunRecord {
   const parsed = runRecordSchema.safeParse(run);
-  if (!parsed.success) throw new Error(`Invalid run record: ${formatIssue(parsed.error)}`);
+  if (!parsed.success) throw CellError.coded('runs.invalidRecord', { detail: formatIssue(parsed.error) });
   return parsed.data;
 }
 
@@ -95,13 +96,13 @@ export function parseRunExport(text: string): RunExport {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new Error(`The runs file is not JSON: ${(e as Error).message}`);
+    throw CellError.coded('runs.notJson', { detail: (e as Error).message });
   }
   const parsed = runExportSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`The runs file is not a valid ML Workbench export: ${formatIssue(parsed.error)}`);
+  if (!parsed.success) throw CellError.coded('runs.notExport', { detail: formatIssue(parsed.error) });
   const ids = new Set<string>();
   for (const r of parsed.data.runs) {
-    if (ids.has(r.id)) throw new Error(`The runs file holds run "${r.id}" twice.`);
+    if (ids.has(r.id)) throw CellError.coded('runs.duplicate', { id: r.id });
     ids.add(r.id);
   }
   return parsed.data;

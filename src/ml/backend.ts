@@ -5,6 +5,7 @@
 // the previous backend active. Both count as "not ok" here.
 import { tf } from './tf.ts';
 import { patchWasmMatMul } from './wasm-matmul.ts';
+import { CellError } from '../core/errors.ts';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -88,13 +89,13 @@ export async function initBackend(options: BackendOptions = {}): Promise<Backend
     if (attempt.ok) return { backend: name, tried };
   }
   const errors = tried.map((t) => `${t.name}: ${t.error ?? 'failed'}`).join('; ');
-  throw new Error(`No tfjs backend could be initialised (${errors}).`);
+  throw CellError.coded('backend.none', { detail: errors });
 }
 
 /** Switch to one backend; throws with the reason if it is unavailable. */
 export async function switchBackend(name: BackendName, options: BackendOptions = {}): Promise<string> {
   const attempt = await trySet(name, options);
-  if (!attempt.ok) throw new Error(`Cannot switch to the ${name} backend: ${attempt.error ?? 'failed'}.`);
+  if (!attempt.ok) throw CellError.coded('backend.switchFailed', { name, detail: attempt.error ?? 'failed' });
   return name;
 }
 

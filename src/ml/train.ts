@@ -107,7 +107,7 @@ const YIELD_EVERY_MS = 25;
  */
 export async function trainNetwork(net: tf.Sequential, head: Head, data: TrainData, config: TrainConfig, hooks: TrainHooks = {}): Promise<TrainResult> {
   const { rows, cols } = data;
-  if (rows === 0) throw new Error('No rows to train on.');
+  if (rows === 0) throw CellError.coded('train.noRows');
   const dropout = config.dropout ?? 0;
   const l2 = config.l2 ?? 0;
   const scale = hooks.lossScale ?? 1;
@@ -160,7 +160,7 @@ export function clipByGlobalNorm(grads: tf.NamedTensorMap, clip: number): tf.Nam
 export async function trainLoop(task: LoopTask, config: TrainConfig, hooks: TrainHooks = {}): Promise<TrainResult> {
   const started = performance.now();
   const { rows, variables } = task;
-  if (rows === 0) throw new Error('No rows to train on.');
+  if (rows === 0) throw CellError.coded('train.noRows');
   const batchSize = Math.max(1, Math.min(Math.floor(config.batchSize), rows));
   const batches = Math.ceil(rows / batchSize);
   const epochs = Math.max(1, Math.floor(config.epochs));

@@ -52,7 +52,7 @@ export const COURSE_INFO: Record<string, CourseInfo> = {
     level: 'intermediate',
     learn: {
       en: 'Is a movie review positive? Character n-gram TF-IDF and logistic regression against a majority baseline, and the mistakes it makes.',
-      ko: '영화 리뷰가 긍정일까? 문자 n-gram TF-IDF와 로지스틱 회귀를 다수 클래스 기준 모델과 비교하고, 틀린 예를 살펴봅니다.',
+      ko: '영화 리뷰가 긍정일까? 문자 n-gram TF-IDF와 로지스틱 회귀를 다수 클래스 기준 모델과 비교하고, 틀린 예를 살펴봐요.',
     },
   },
   retrieval: {

@@ -11,6 +11,7 @@ import { CELL_MESSAGES_KO } from './i18n-errors/cells.ts';
 import { HOST_MESSAGES_KO } from './i18n-errors/host.ts';
 import { ENDPOINT_MESSAGES_KO } from './i18n-errors/endpoints.ts';
 import { METRIC_MESSAGES_KO } from './i18n-errors/metrics.ts';
+import { LIFECYCLE_MESSAGES_KO } from './i18n-errors/lifecycle.ts';
 
 export const ERROR_MESSAGES_KO: Record<MessageCode, { message: string; hint?: string }> = {
   'cell.stopped': { message: '사용자가 중지했어요.' },
@@ -138,7 +139,20 @@ export const ERROR_MESSAGES_KO: Record<MessageCode, { message: string; hint?: st
   ...HOST_MESSAGES_KO,
   ...ENDPOINT_MESSAGES_KO,
   ...METRIC_MESSAGES_KO,
+  ...LIFECYCLE_MESSAGES_KO,
 };
+
+/**
+ * A thrown error's message in the UI language: a catalogued one (its code and
+ * parameters, e.g. a runs file or registry error) in Korean when the UI is Korean,
+ * else its own text.
+ */
+export function errorMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const { code, params } = error as Error & { code?: unknown; params?: Record<string, string | number> };
+  if (typeof code !== 'string') return error.message;
+  return localizedError({ type: 'error', message: error.message, code, params }).message;
+}
 
 /** The error's message and hint in the UI language. */
 export function localizedError(output: ErrorOutput): { message: string; hint?: string } {

@@ -9,6 +9,11 @@ import { IdbStore } from '../store/idb.ts';
 import { t } from './i18n.ts';
 import type { LifecycleModel } from './lifecycle.ts';
 
+/** An error's message in the UI language (i18n-errors.ts: a catalogued runs-file or registry error in Korean; loaded on the first error). */
+async function errorText(error: unknown): Promise<string> {
+  return (await import('./i18n-errors.ts')).errorMessage(error);
+}
+
 /** The saved-model store the runs' artifacts live in (IndexedDB's models store). */
 type ModelStore = Pick<WorkbenchStore, 'listModels' | 'deleteModel'>;
 
@@ -78,7 +83,7 @@ export class LifecycleOps {
       await this.refresh();
       return true;
     } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
+      const text = await errorText(error);
       this.m.patch({ runMessage: { ok: false, text } });
       this.m.onError(text);
       return false;
@@ -101,7 +106,7 @@ export class LifecycleOps {
       await this.refresh();
       return n;
     } catch (error) {
-      const text = `${fileName}: ${error instanceof Error ? error.message : String(error)} ${t('lcNothingImported')}`;
+      const text = `${fileName}: ${await errorText(error)} ${t('lcNothingImported')}`;
       this.m.patch({ importMessage: { ok: false, text } });
       this.m.onError(text);
       return undefined;
@@ -131,7 +136,7 @@ export class LifecycleOps {
       await this.refresh();
       return true;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = await errorText(error);
       this.m.patch({ registryError: message });
       this.m.onError(message);
       return false;

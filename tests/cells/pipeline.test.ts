@@ -50,7 +50,7 @@ describe('pipeline cell', () => {
     const md = first[0] as MarkdownOutput;
     expect(md.markdown).toContain('Registered "abalone-rings" version 1');
     expect(md.markdown).toMatch(/MSE \d\.\d+ ≤ 6/);
-    expect(md.ko).toContain('"abalone-rings" 버전 1을(를) 등록했습니다');
+    expect(md.ko).toContain('"abalone-rings" 버전 1을(를) 등록했어요');
     // The graph: an image whose SVG has a node per step with its status (English and Korean).
     for (const text of [md.markdown, md.ko!]) {
       const url = /\]\(data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)\)/.exec(text)![1];
@@ -104,7 +104,7 @@ describe('pipeline cell', () => {
     expect(statuses(outcome)).toEqual({ preprocess: 'succeeded', train: 'failed', evaluate: 'skipped', condition: 'skipped', register: 'skipped', fail: 'skipped' });
     const shown = ctx.emitted[0] as MarkdownOutput;
     expect(shown.markdown).toContain('The pipeline stopped at the train step');
-    expect(shown.ko).toContain('학습 단계에서 멈췄습니다');
+    expect(shown.ko).toContain('학습 단계에서 멈췄어요');
     expect(await registry.list()).toEqual([]);
     const [run] = await runs.list();
     expect(run).toMatchObject({ kind: 'pipeline', status: 'failed', tags: { 'step:train': 'failed', 'step:evaluate': 'skipped' } });

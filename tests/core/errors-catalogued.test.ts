@@ -18,6 +18,12 @@ import { resolveWeights } from '../../src/ml/ensemble/voting.ts';
 import { groupKFold } from '../../src/ml/validation/folds.ts';
 import { checkSpace } from '../../src/ml/tuning/space.ts';
 import { catalogued } from '../../src/worker/channel.ts';
+import { chunkDocument } from '../../src/ml/text/chunk.ts';
+import { fitLsa } from '../../src/ml/text/lsa.ts';
+import { parseRunExport } from '../../src/lifecycle/runs.ts';
+import { register, transition } from '../../src/lifecycle/registry.ts';
+import { tablePage } from '../../src/data/tablePage.ts';
+import * as aq from 'arquero';
 
 const SRC = resolve(import.meta.dirname, '../../src');
 
@@ -30,6 +36,31 @@ const UNCODED_ALLOWED: Record<string, { count: number; why: string }> = {
   'worker/channel.ts': { count: 1, why: "a host reply's error, rebuilt with its code and parameters" },
   'cells/predict.ts': { count: 1, why: 'a model-file error re-pointed at the file field, keeping its code' },
   'cli/nodeHost.ts': { count: 9, why: 'the headless runner reads files for a terminal in English (no UI language)' },
+};
+
+/**
+ * The plain Errors left in the data, ML and lifecycle layers: internal invariants a
+ * student cannot reach through a cell or a panel (a cell's own check, or its schema,
+ * comes first), so their text is for a developer. Each file's count, and why.
+ */
+const INTERNAL_ERRORS: Record<string, { count: number; why: string }> = {
+  'ml/ensemble/meta.ts': { count: 4, why: 'a singular Newton system (the jitter prevents it), fewer than two classes (train.oneClass comes first), C and alpha (the ensemble schema keeps them > 0 and ≥ 0)' },
+  'ml/ensemble/voting.ts': { count: 2, why: 'no members: ensemble.twoModels comes first' },
+  'ml/text/charNet.ts': { count: 1, why: 'maxLength < 3: the textclassify schema keeps it ≥ 4' },
+  'ml/text/bm25.ts': { count: 1, why: 'k1 and b: the retrieve schema bounds them' },
+  'ml/text/logistic.ts': { count: 1, why: 'C: the textclassify schema keeps it > 0' },
+  'ml/text/ranking.ts': { count: 1, why: 'two rankings of one retriever always score the same passages' },
+  'ml/metrics/topk.ts': { count: 1, why: 'k: the evaluate schema keeps it a positive integer' },
+  'ml/metrics/classification.ts': { count: 2, why: 'the binary average and positive label the evaluate cell computes from the model' },
+  'ml/metrics/curves.ts': { count: 1, why: "probabilities a model gives lie in [0, 1]" },
+  'ml/metrics/labels.ts': { count: 3, why: 'labels from the model, truth and predictions aligned by the cell; no rows: evaluate.noRows comes first' },
+  'ml/metrics/probabilistic.ts': { count: 1, why: "a model's probability rows have one entry per class" },
+  'ml/flat-adam.ts': { count: 2, why: "the optimizer's own bookkeeping" },
+  'ml/models/sequence-net.ts': { count: 1, why: 'padded models are always called with their state indices' },
+  'ml/models/conv1d.ts': { count: 1, why: 'channels: the layer is built from its input' },
+  'lifecycle/stats/quantile.ts': { count: 1, why: 'callers ask only of non-empty samples' },
+  'lifecycle/indexedMetrics.ts': { count: 6, why: 'empty subsets: callers measure only rows they have' },
+  'data/tablePage.ts': { count: 2, why: "offset and limit: the UI computes them and the worker's validator checks them" },
 };
 
 function sourceFiles(dir: string): string[] {
@@ -72,6 +103,40 @@ describe('every CellError is catalogued', () => {
     expect(unexpected, 'raise these with CellError.coded and a code in src/core/messages/ (Korean in src/ui/i18n-errors/)').toEqual([]);
     // The scan sees what it should: the allowed files are where it counted them.
     expect(Object.keys(found).sort()).toEqual(Object.keys(UNCODED_ALLOWED).sort());
+  });
+
+  it('leaves plain Errors in the data, ML and lifecycle layers only where a student cannot reach them', () => {
+    const found: Record<string, number> = {};
+    for (const layer of ['data', 'ml', 'lifecycle']) {
+      for (const file of sourceFiles(join(SRC, layer))) {
+        const n = readFileSync(file, 'utf8').match(/(?:new|throw) Error\(/g)?.length ?? 0;
+        if (n) found[relative(SRC, file)] = n;
+      }
+    }
+    const unexpected = Object.entries(found).filter(([file, n]) => n !== INTERNAL_ERRORS[file]?.count);
+    expect(unexpected, 'an error a student can meet: raise it with CellError.coded (Korean in src/ui/i18n-errors/)').toEqual([]);
+    expect(Object.keys(found).sort()).toEqual(Object.keys(INTERNAL_ERRORS).sort());
+  });
+
+  it('says the retrieval, runs-file and table-page errors a student meets in Korean', () => {
+    const overlap = thrown(() => chunkDocument('d', 'a b c d', { size: 2, overlap: 2 }));
+    expect(overlap.where).toBe('params.overlap');
+    expect(inKorean(() => localizedError(overlap)).message).toBe('겹침은 0과 청크 크기 − 1 사이여야 해요 (청크 2단어에 겹침 2).');
+    const row = (i: number) => ({ indices: Int32Array.of(i), values: Float64Array.of(1) });
+    const lsa = thrown(() => fitLsa([row(0), row(1)], 2, 5));
+    expect(inKorean(() => localizedError(lsa)).message).toContain('LSA 차원은 1 이상 2 이하여야 해요');
+    const runs = thrown(() => parseRunExport('{ not json'));
+    expect(runs.code).toBe('runs.notJson');
+    expect(inKorean(() => localizedError(runs)).message).toMatch(/^실행 기록 파일이 JSON이 아니에요: /);
+    const page = thrown(() => tablePage(aq.table({ a: [1] }), { offset: 0, limit: 1, sort: { column: 'b' } }));
+    expect(page.message).toBe('The table has no column "b".');
+    expect(inKorean(() => localizedError(page)).message).toBe('표에 "b" 열이 없어요.');
+    // The registry panel's refusals (its state machine) in Korean too.
+    const { versions } = register([], { name: 'churn', runId: 'r1' }, '2026-01-01T00:00:00Z');
+    const archived = transition(versions, 'churn', 1, 'archived', '2026-01-02T00:00:00Z').versions;
+    const refused = thrown(() => transition(archived, 'churn', 1, 'production', '2026-01-03T00:00:00Z'));
+    expect(refused.message).toBe('churn v1 cannot go from archived to production; from archived it may go to staging, none. Use rollback, or move it to staging first.');
+    expect(inKorean(() => localizedError(refused)).message).toBe('churn v1은(는) archived에서 production(으)로 갈 수 없어요. archived에서는 staging, none(으)로만 갈 수 있어요. 롤백하거나 먼저 staging으로 옮기세요.');
   });
 
   it('has more than 280 codes, each rendering in Korean with every parameter filled', () => {

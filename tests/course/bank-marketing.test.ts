@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runNotebook } from '../helpers/runNotebook.ts';
+import { englishOnly } from '../helpers/koreanTitles.ts';
 import { stratifiedSplit } from '../../src/data/split.ts';
 import { loadBytes } from '../../src/data/load.ts';
 import { binomialInterval } from '../../src/lifecycle/stats/binomial.ts';
@@ -17,6 +18,8 @@ describe('bank-marketing notebook', () => {
   it('runs end to end on the generated data, in the range that data supports', async () => {
     const { failures, metrics, table, kernel, doc } = await runNotebook('bank-marketing.ipynb');
     expect(failures).toEqual([]);
+    // Issue 13: a student in the Korean UI reads every output's title, axes and summary in Korean.
+    expect(englishOnly(kernel.cells(), doc)).toEqual([]);
     // 41,188 generated calls, 11.27 % yes; 70/20/10 stratified.
     expect(table('bank').numRows()).toBe(41188);
     expect(table('test_x').numRows()).toBe(4119);

@@ -4,6 +4,7 @@
 // tfjs on other backends, narrow enough to catch a broken step.
 import { describe, expect, it } from 'vitest';
 import { runNotebook } from '../helpers/runNotebook.ts';
+import { englishOnly } from '../helpers/koreanTitles.ts';
 import { BlendModel, VotingModel } from '../../src/ml/ensemble/index.ts';
 import { lifecycleServices } from '../../src/lifecycle/host.ts';
 import type { HostServices } from '../../src/core/host.ts';
@@ -13,8 +14,10 @@ import { AUC_BAR } from '../../notebooks/source/ml-lifecycle.ts';
 
 describe('ml-lifecycle notebook', () => {
   it('runs end to end on the generated data, in the range that data supports', async () => {
-    const { failures, metrics, table, kernel } = await runNotebook('ml-lifecycle.ipynb');
+    const { failures, metrics, table, kernel, doc } = await runNotebook('ml-lifecycle.ipynb');
     expect(failures).toEqual([]);
+    // Issue 13: a student in the Korean UI reads every output's title, axes and summary in Korean.
+    expect(englishOnly(kernel.cells(), doc)).toEqual([]);
 
     // Splits: half set aside, the rest 60/20/20 (stratified).
     expect(table('bank').numRows()).toBe(41188);

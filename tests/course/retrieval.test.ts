@@ -7,11 +7,14 @@
 // table has 10 ranks and the prompt holds the question and 5 passages.
 import { describe, expect, it } from 'vitest';
 import { runNotebook } from '../helpers/runNotebook.ts';
+import { englishOnly } from '../helpers/koreanTitles.ts';
 
 describe.each(['retrieval.ipynb', 'retrieval.ko.ipynb'])('%s', (file) => {
   it('retrieves the answer far better than chance, and the hybrid at least as well as BM25', async () => {
-    const { kernel, failures, metrics, table } = await runNotebook(file);
+    const { kernel, failures, metrics, table, doc } = await runNotebook(file);
     expect(failures).toEqual([]);
+    // Issue 13: a student in the Korean UI reads every output's title, axes, summary and notes in Korean.
+    expect(englishOnly(kernel.cells(), doc)).toEqual([]);
     const m = metrics('retrieval_scores');
     expect(m.questions).toBe(346);
     expect(table('chunks').numRows()).toBe(m.chunks);

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { runNotebook } from '../helpers/runNotebook.ts';
+import { englishOnly } from '../helpers/koreanTitles.ts';
 import type { TextLogisticModel } from '../../src/ml/text/textModel.ts';
 import type { NotebookDoc } from '../../src/notebook/model.ts';
 
@@ -21,8 +22,10 @@ function withoutCnn(doc: NotebookDoc): void {
 
 describe.each([['review-sentiment.ipynb', true], ['review-sentiment.ko.ipynb', false]] as const)('%s', (file, cnn) => {
   it('reports test accuracy beside the majority baseline, equal to scikit-learn\'s within 0.01', async () => {
-    const { kernel, failures, metrics, table } = await runNotebook(file, cnn ? {} : { edit: withoutCnn });
+    const { kernel, failures, metrics, table, doc } = await runNotebook(file, cnn ? {} : { edit: withoutCnn });
     expect(failures).toEqual([]);
+    // Issue 13: a student in the Korean UI reads every output's title, axes, summary and notes in Korean.
+    expect(englishOnly(kernel.cells(), doc)).toEqual([]);
     expect(table('train').numRows()).toBe(4000);
     expect(table('test').numRows()).toBe(1000);
     const m = metrics('sentiment_metrics');

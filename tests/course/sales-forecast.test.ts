@@ -39,6 +39,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { runNotebook } from '../helpers/runNotebook.ts';
+import { englishOnly } from '../helpers/koreanTitles.ts';
 import type { TextOutput } from '../../src/core/outputs.ts';
 import { simulateInventory } from '../../src/data/inventory.ts';
 
@@ -54,9 +55,11 @@ const TURNOVER = [0.65, 1.3];
 
 describe('sales-forecast notebook', () => {
   it('runs headless and forecasts in the range the generated data supports', async () => {
-    const { kernel, failures, table, metrics } = await runNotebook('sales-forecast.ipynb');
+    const { kernel, failures, table, metrics, doc } = await runNotebook('sales-forecast.ipynb');
     const states = kernel.cells();
     expect(failures).toEqual([]);
+    // Issue 13: a student in the Korean UI reads every output's title, axes, summary and notes in Korean.
+    expect(englishOnly(states, doc)).toEqual([]);
     expect(states.filter((s) => s.kind !== 'markdown').every((s) => s.status === 'done')).toBe(true);
 
     // Correlations from the EDA code cell (its returned table is its last output).

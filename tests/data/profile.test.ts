@@ -71,11 +71,16 @@ describe('profileTable against pandas describe / numpy.histogram', () => {
     expect(profile.warnings.some((w) => w.startsWith('"ident" has high cardinality'))).toBe(true);
     expect(profile.warnings.some((w) => w.startsWith('"color" has high cardinality'))).toBe(false);
     expect(profile.warnings).toContain(`${fx.duplicates} duplicate rows (identical to an earlier row).`);
+    // The same warnings in Korean, in the same order, for a Korean UI.
+    expect(profile.warningsKo).toHaveLength(profile.warnings.length);
+    expect(profile.warningsKo![profile.warnings.indexOf('"constant" is constant (4.25 in every non-missing row).')]).toBe('"constant"은(는) 상수예요 (비어 있지 않은 모든 행이 4.25).');
+    expect(profile.warningsKo).toContain(`중복 행 ${fx.duplicates}개 (앞의 행과 똑같아요).`);
   });
 
   it('warns about an all-missing column and gives it no statistics', () => {
     const p = profileTable(aq.table({ x: [null, null], y: [1, 2] }));
     expect(p.warnings).toEqual(['"x" is entirely missing.']);
+    expect(p.warningsKo).toEqual(['"x"은(는) 값이 모두 비어 있어요.']);
     expect(p.columns[0].count).toBe(0);
     expect(p.columns[0].mean).toBeUndefined();
   });

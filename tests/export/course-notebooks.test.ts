@@ -14,17 +14,10 @@ import { main } from '../../src/cli/main.ts';
 import { decodeNotebook, serializeNotebook } from '../../src/notebook/ipynb.ts';
 import { renderSource } from '../../src/cells/registry.ts';
 import type { CellOutput, MetricsOutput, TableOutput } from '../../src/core/outputs.ts';
-import { PYTHON, pythonMissing } from './helpers.ts';
+import { MODEL_TOLERANCE, PYTHON, pythonMissing } from './helpers.ts';
 
 const missing = pythonMissing(['numpy', 'pandas', 'sklearn', 'xgboost', 'torch', 'nbconvert', 'ipykernel']);
 
-/** Allowed |python - workbench| per metric for trained models (absolute; rmse/mae relative). */
-export const MODEL_TOLERANCE: Record<string, number> = {
-  accuracy: 0.05, precision_macro: 0.06, recall_macro: 0.06, f1_macro: 0.06,
-  precision_weighted: 0.05, recall_weighted: 0.05, f1_weighted: 0.05,
-  precision: 0.1, recall: 0.1, f1: 0.1, roc_auc: 0.03, log_loss: 0.05,
-  r2: 0.05, rmse: 0.1, mae: 0.1, mape: 0.1,
-};
 const RELATIVE = new Set(['rmse', 'mae']);
 /** recall@k and MRR of the retrieve cell: BM25 ranks are identical; dense and hybrid scores agree to ~1e-15, so only a near-tie could move one question's rank. */
 const RETRIEVAL_TOLERANCE: Record<string, number> = { bm25: 1e-12, random: 1e-12, dense: 0.01, hybrid: 0.01 };
@@ -49,8 +42,18 @@ function reportedLines(executed: string): Reported {
   return out;
 }
 
+/** A date as the workbench shows it (ISO, UTC) or as the Python notebook keeps it (the file's text, read as UTC): its time in ms. */
+function timeOf(v: unknown): number | undefined {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?Z?$/.test(v)) return undefined;
+  const t = Date.parse(v.length === 10 ? `${v}T00:00:00Z` : `${v.replace(' ', 'T').replace(/Z$/, '')}Z`);
+  return Number.isNaN(t) ? undefined : t;
+}
+
 function closeTo(a: unknown, b: unknown, tol: number): boolean {
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= tol * Math.max(1, Math.abs(a));
+  // Dates: the workbench parses them on load, the exported notebook keeps the file's text; the same instant is the same value.
+  const [ta, tb] = [timeOf(a), timeOf(b)];
+  if (ta !== undefined && tb !== undefined) return ta === tb;
   return a === b;
 }
 
@@ -170,6 +173,54 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
           const allowed = RELATIVE.has(name) ? tol * Math.abs(Number(row.mean)) : tol;
           expect(Math.abs(means[name] - Number(row.mean)), `${file} ${cell.id} mean ${name}: workbench ${row.mean}, python ${means[name]} (tolerance ${allowed})`).toBeLessThanOrEqual(allowed);
         }
+      } else if (cell.kind === 'sessionfeatures') {
+        // The same bigram vocabulary and feature rows (the first 10 the workbench shows; tests/export/sessionfeatures-export.test.ts checks every row).
+        const vocab = tables.find((t) => t.title?.startsWith('Bigram vocabulary'))!;
+        expect((got('vocabulary') as string[][]).slice(0, vocab.rows.length), `${cell.id} vocabulary`).toEqual(vocab.rows.map((r) => [r.from, r.to]));
+        const features = tables.find((t) => t.name === params.output)!;
+        const rows = got(`head:${String(params.output)}`) as Record<string, unknown>[];
+        features.rows.forEach((row, i) => {
+          for (const [col, v] of Object.entries(row)) expect(closeTo(v, rows[i][col], EXACT), `${cell.id} row ${i} ${col}: workbench ${v}, python ${rows[i][col]}`).toBe(true);
+        });
+      } else if (cell.kind === 'timeseries') {
+        // statsmodels' ADF and scipy's Shapiro-Wilk, which the workbench reproduces to 1e-9.
+        const tests = tables.find((t) => t.title === 'Tests');
+        for (const row of tests?.rows ?? []) {
+          const mine = got(String(row.test).startsWith('ADF') ? 'adf' : 'shapiro') as { statistic: number; p_value: number };
+          expect(closeTo(row.statistic, mine.statistic, EXACT) && closeTo(row.p_value, mine.p_value, EXACT), `${cell.id} ${row.test}: workbench ${row.statistic}, p ${row.p_value}; python ${mine.statistic}, p ${mine.p_value}`).toBe(true);
+        }
+      } else if (cell.kind === 'compare') {
+        // Each model's metric and the difference B − A on all rows: the model tolerances (twice for the difference: two models).
+        const table = tables[0];
+        const mine = got('comparison') as { metrics: { metric: string; a: { estimate: number }; b: { estimate: number }; diff: { estimate: number } }[] };
+        table.rows.forEach((row, k) => {
+          const name = mine.metrics[k].metric;
+          const tol = MODEL_TOLERANCE[name] ?? 0.05;
+          const allowed = (v: number) => (RELATIVE.has(name) ? tol * Math.abs(v) : tol);
+          expect(Math.abs(mine.metrics[k].a.estimate - Number(row.A)), `${file} ${cell.id} A ${name}: workbench ${row.A}, python ${mine.metrics[k].a.estimate}`).toBeLessThanOrEqual(allowed(Number(row.A)));
+          expect(Math.abs(mine.metrics[k].b.estimate - Number(row.B)), `${file} ${cell.id} B ${name}: workbench ${row.B}, python ${mine.metrics[k].b.estimate}`).toBeLessThanOrEqual(allowed(Number(row.B)));
+          expect(Math.abs(mine.metrics[k].diff.estimate - Number(row['B − A'])), `${file} ${cell.id} B − A ${name}`).toBeLessThanOrEqual(2 * allowed(Number(row.A)));
+        });
+      } else if (cell.kind === 'ensemble' && params.input) {
+        // Every member's and the ensemble's scores on the input table: the model tolerances.
+        const table = tables.find((t) => t.title?.startsWith('Members and ensemble'))!;
+        const mine = got('scores') as Record<string, Record<string, number>>;
+        for (const row of table.rows) {
+          for (const [name, v] of Object.entries(row)) {
+            const tol = MODEL_TOLERANCE[name];
+            if (tol === undefined || typeof v !== 'number') continue;
+            const allowed = RELATIVE.has(name) ? tol * Math.abs(v) : tol;
+            expect(Math.abs(mine[String(row.model)][name] - v), `${file} ${cell.id} ${row.model} ${name}: workbench ${v}, python ${mine[String(row.model)][name]}`).toBeLessThanOrEqual(allowed);
+          }
+        }
+      } else if (cell.kind === 'inventory') {
+        // The course's inv_simulator re-implemented line for line: every measure of every safety-stock level identical.
+        const levels = tables.find((t) => t.name === params.output)!;
+        const mine = got('levels') as Record<string, unknown>[];
+        expect(mine.length, `${cell.id} levels`).toBe(levels.rows.length);
+        levels.rows.forEach((row, i) => {
+          for (const [col, v] of Object.entries(row)) expect(closeTo(v, mine[i][col], EXACT), `${cell.id} level ${i} ${col}: workbench ${v}, python ${mine[i][col]}`).toBe(true);
+        });
       } else if (cell.kind === 'evaluate') {
         const metrics = cell.outputs.find((o): o is MetricsOutput => o.type === 'metrics')!.metrics;
         const mine = got('metrics') as Record<string, number>;

@@ -91,7 +91,9 @@ describe('an exported notebook', () => {
     const markdown = doc.cells.filter((c) => c.kind === 'markdown').map((c) => c.jupyter.source);
     const kept = exported.cells.filter((c) => c.type === 'markdown').map((c) => c.source);
     for (const text of markdown) expect(kept).toContain(text);
-    expect(exported.todos.map((t) => t.kind)).toEqual(['compare', 'code', 'evaluate', 'register']);
+    expect(exported.todos.map((t) => t.kind)).toEqual(['code', 'evaluate', 'register']);
+    // The compare cell becomes the workbench's bootstrap in Python.
+    expect(exported.cells.filter((c) => c.from?.startsWith('compare')).map((c) => c.source).join('\n')).toMatch(/= compare_models\(/);
     // A JavaScript code cell: its code shown in a markdown cell, then a TODO cell saying what it read and made.
     const [shown, todo] = exported.cells.filter((c) => c.from === 'code-1');
     expect(shown.type).toBe('markdown');

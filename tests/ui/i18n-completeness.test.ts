@@ -10,6 +10,9 @@ import { outputMessages } from '../../src/ui/outputs/i18n-outputs.ts';
 import { KIND_LABELS_KO } from '../../src/ui/i18n-kinds-ko.ts';
 import { galleryText } from '../../src/ui/Gallery.tsx';
 import { cellRegistry } from '../../src/cells/registry.ts';
+import { ERROR_MESSAGES_KO } from '../../src/ui/i18n-errors.ts';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 
 const HANGUL = /[가-힣]/;
 /** Strings that read the same in Korean: symbols, abbreviations, names of formats. */
@@ -44,5 +47,50 @@ describe('Korean completeness', () => {
     expect(kinds.length).toBeGreaterThan(20);
     expect(kinds.filter((k) => !KIND_LABELS_KO[k])).toEqual([]);
     for (const k of kinds) expect(KIND_LABELS_KO[k]).toMatch(HANGUL);
+  });
+});
+
+/**
+ * One register for everything a student reads: polite informal 해요체 ("실행했어요",
+ * "고르세요"), as the engine's errors always were; not the formal 합니다체 ("실행했습니다").
+ * The course notebooks' own prose (notebooks/*.ko.ipynb) is a lecture and keeps its register.
+ */
+const FORMAL = /[가-힣]니다(?=[\s.,!?:'"`)]|$)/u;
+const SRC = resolve(import.meta.dirname, '../../src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+describe('Korean register (해요체)', () => {
+  it('the shell, outputs, lifecycle panels and errors end their sentences in 해요체', () => {
+    const tables: Record<string, Record<string, unknown>> = {
+      shell: koreanMessages, lifecycle: lifecycleTables.ko, outputs: outputMessages.ko, metricHelp: outputMessages.metricHelpKo,
+      errors: Object.fromEntries(Object.entries(ERROR_MESSAGES_KO).map(([k, v]) => [k, `${v.message} ${v.hint ?? ''}`])),
+    };
+    const formal = Object.entries(tables).flatMap(([name, table]) =>
+      Object.entries(table).filter(([, text]) => typeof text === 'string' && FORMAL.test(text)).map(([key, text]) => `${name}.${key}: ${String(text)}`));
+    expect(formal).toEqual([]);
+  });
+
+  it('no Korean string in the UI, the cells or the lifecycle code is in 합니다체 (form help, card text, output summaries)', () => {
+    const found: string[] = [];
+    for (const dir of ['ui', 'cells', 'lifecycle', 'core']) {
+      for (const file of sourceFiles(join(SRC, dir))) {
+        readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+          if (FORMAL.test(line)) found.push(`${relative(SRC, file)}:${i + 1}: ${line.trim().slice(0, 120)}`);
+        });
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('the check can fail: it sees 합니다체 endings, and not 해요체 ones', () => {
+    for (const text of ['저장했습니다.', '열 수 없습니다', '실행됩니다.', '빈 노트북입니다', '"{n}"을(를) 찾습니다:']) expect(text).toMatch(FORMAL);
+    for (const text of ['저장했어요.', '열 수 없어요', '실행돼요.', '빈 노트북이에요', '고르세요.', '삭제할까요?']) expect(text).not.toMatch(FORMAL);
   });
 });

@@ -13,7 +13,7 @@ export interface PyCell {
 }
 
 /** What a Python name holds, so emitters can check their inputs. */
-export type PyValueKind = 'table' | 'model' | 'metrics' | 'transform';
+export type PyValueKind = 'table' | 'model' | 'metrics' | 'transform' | 'object';
 
 export interface ExportContext {
   /** Names the exported notebook defines so far, and what they hold. */

@@ -20,6 +20,14 @@ def report(cell, what, value):
     print('[workbench] ' + cell + ' ' + what + ' ' + json.dumps(plain(value)))
 
 
+def ordered_sum(xs):
+    """A plain left-to-right sum, as the workbench adds (Python 3.12's sum() compensates, which can change the last bits)."""
+    total = 0.0
+    for x in xs:
+        total += x
+    return total
+
+
 def read_table(path, sep=None, missing=None):
     """Read a CSV or JSON file the way the workbench's load cell does (its default missing tokens)."""
     if path.endswith('.json'):
@@ -126,10 +134,14 @@ def encode_target(series, classes):
 def model_predict(model, df):
     """(predicted labels or numbers, class probabilities or None) of a model dict made by an exported train cell."""
     classes = model['classes']
+    if model['kind'] in ('voting', 'blending'):
+        return ensemble_predict(model, df)
     if model['kind'] == 'text':  # a text classifier: its one feature is the text column
         out = model['model'].predict_proba(df[model['features'][0]].fillna('').astype(str))
     elif model['kind'] == 'torch':
         out = torch_predict(model['net'], df[model['features']].to_numpy(dtype=float), model['head'])
+    elif model['kind'] == 'sequence':
+        out = torch_predict(model['net'], sequence_inputs(model, df), model['head'])
     else:
         X = df[model['features']].to_numpy(dtype=float)
         out = model['model'].predict_proba(X) if classes is not None else model['model'].predict(X)
@@ -206,14 +218,15 @@ def _standardiser(X):
 
 
 def fit_torch(net, X, y, head, optimizer='adam', lr=0.01, epochs=50, batch_size=32, seed=42, l2=0.0,
-              X_val=None, y_val=None, patience=0):
+              X_val=None, y_val=None, patience=0, standardise_x=True):
     """Mini-batch training like the workbench's loop: seeded shuffles, optional early stopping on the validation loss."""
     import torch
     torch.manual_seed(seed)
     # Like the workbench, the network sees standardised inputs (and, for regression, a standardised target),
     # with the training table's mean and population std (constant columns: std 1); kept on the net for predictions.
     X = np.asarray(X, dtype=float)
-    net.x_mean, net.x_std = _standardiser(X)
+    # Sequence windows come scaled by the sequences cell: no second standardisation.
+    net.x_mean, net.x_std = _standardiser(X) if standardise_x else (np.zeros(1), np.ones(1))
     y = np.asarray(y, dtype=float)
     net.y_mean, net.y_std = (_standardiser(y.reshape(-1, 1)) if head == 'regression' else (np.zeros(1), np.ones(1)))
     if head == 'regression':

@@ -15,6 +15,12 @@ import { PYTHON_HELPERS_MORE } from './helpers-more.ts';
 import { PYTHON_HELPERS_STEPS } from './helpers-steps.ts';
 import { PYTHON_HELPERS_RETRIEVE } from './helpers-retrieve.ts';
 import { PYTHON_HELPERS_DRIFT } from './helpers-drift.ts';
+import { PYTHON_HELPERS_INVENTORY } from './helpers-inventory.ts';
+import { PYTHON_HELPERS_SESSIONS } from './helpers-sessions.ts';
+import { PYTHON_HELPERS_TIMESERIES } from './helpers-timeseries.ts';
+import { PYTHON_HELPERS_ENSEMBLE } from './helpers-ensemble.ts';
+import { PYTHON_HELPERS_SEQUENCES } from './helpers-sequences.ts';
+import { PYTHON_HELPERS_EXPLAIN } from './helpers-explain.ts';
 
 export const PYTHON_HELPERS = String.raw`
 # ---- workbench helpers: the workbench's seeded RNG and splits, metrics, a PyTorch loop ----
@@ -192,5 +198,11 @@ ${PYTHON_HELPERS_MORE}
 ${PYTHON_HELPERS_STEPS}
 ${PYTHON_HELPERS_RETRIEVE}
 ${PYTHON_HELPERS_DRIFT}
+${PYTHON_HELPERS_INVENTORY}
+${PYTHON_HELPERS_SESSIONS}
+${PYTHON_HELPERS_TIMESERIES}
+${PYTHON_HELPERS_ENSEMBLE}
+${PYTHON_HELPERS_SEQUENCES}
+${PYTHON_HELPERS_EXPLAIN}
 # ---- end of the workbench helpers ----
 `.trim();

@@ -4,6 +4,7 @@
 // {kind, model or net, head, features, classes, target}.
 import { Untranslated, header, pyLiteral, pyName, type Emitter, type PyCell } from './context.ts';
 import { pyString } from './jsexpr.ts';
+import { emitSequenceTrain } from './sequencetrain.ts';
 
 const code = (from: string, lines: string[]): PyCell => ({ type: 'code', source: lines.join('\n'), from });
 
@@ -21,7 +22,7 @@ function unsupportedControls(p: Record<string, unknown>): string[] {
 export const emitTrain: Emitter = (cell, p, ctx) => {
   const model = String(p.model);
   if (p.paramsFrom) return new Untranslated(`its settings come from a tune cell's best params ("${p.paramsFrom}")`);
-  if (model === 'lstm' || model === 'gru' || model === 'cnn1d') return new Untranslated(`${model} sequence models have no Python translation yet`);
+  if (model === 'lstm' || model === 'gru' || model === 'cnn1d') return emitSequenceTrain(cell, p, ctx);
   const df = pyName(String(p.input));
   const target = pyString(String(p.target));
   const features = (p.features as string[] | undefined) ?? [];
@@ -84,14 +85,15 @@ export const emitTrain: Emitter = (cell, p, ctx) => {
 export const emitEvaluate: Emitter = (cell, p, ctx) => {
   const model = pyName(String(p.model));
   const df = pyName(String(p.input));
-  if (ctx.defined.get(String(p.input)) !== 'table') return new Untranslated(`its input "${p.input}" is not a table in the exported notebook`);
+  const windows = ctx.defined.get(String(p.input)) === 'object';
+  if (ctx.defined.get(String(p.input)) !== 'table' && !windows) return new Untranslated(`its input "${p.input}" is not a table in the exported notebook`);
   const out = pyName(String(p.output));
   const threshold = p.threshold as { rule: string; value?: number } | undefined;
   const lines = [header(cell)];
   const extras = ['groupBy', 'topK'].filter((k) => p[k] !== undefined && p[k] !== 0);
   if (threshold && threshold.rule !== 'default' && threshold.rule !== 'fixed') extras.push(`threshold rule ${threshold.rule}`);
   if (extras.length) lines.push(`# TODO: the workbench cell also used ${extras.join(', ')}; not exported.`);
-  lines.push(`y_true = ${df}[${model}['target']].tolist()`, `pred, proba = model_predict(${model}, ${df})`);
+  lines.push(`y_true = truth_of(${model}, ${df})${windows ? '  # the windows\' targets' : ''}`, `pred, proba = model_predict(${model}, ${df})`);
   if (threshold?.rule === 'fixed') {
     lines.push(`# Decision threshold ${threshold.value} on the positive (second) class's probability.`, `classes = ${model}['classes']`, `pred = [classes[1] if q >= ${Number(threshold.value)} else classes[0] for q in proba[:, 1]]`);
   }
@@ -107,7 +109,7 @@ export const emitEvaluate: Emitter = (cell, p, ctx) => {
   if (p.predictions) {
     const predictions = pyName(String(p.predictions));
     lines.push(
-      `${predictions} = ${df}.copy()`,
+      windows ? `${predictions} = pd.DataFrame({'truth': y_true})  # one row per window` : `${predictions} = ${df}.copy()`,
       `${predictions}['prediction'] = pred`,
       `if proba is not None:`,
       `    for i, c in enumerate(${model}['classes']):`,

@@ -20,6 +20,12 @@ import { emitCrossval } from './crossval.ts';
 import { emitJoin } from './join.ts';
 import { emitDrift } from './drift.ts';
 import { emitPipeline } from './pipeline.ts';
+import { emitInventory } from './inventory.ts';
+import { emitSessionFeatures } from './sessionfeatures.ts';
+import { emitTimeseries } from './timeseries.ts';
+import { emitCompare, emitEnsemble } from './ensemble.ts';
+import { emitSequences } from './sequences.ts';
+import { emitExplain } from './explain.ts';
 
 const EMITTERS: Record<string, Emitter> = {
   load: emitLoad,
@@ -37,6 +43,13 @@ const EMITTERS: Record<string, Emitter> = {
   join: emitJoin,
   drift: emitDrift,
   pipeline: emitPipeline,
+  inventory: emitInventory,
+  sessionfeatures: emitSessionFeatures,
+  timeseries: emitTimeseries,
+  ensemble: emitEnsemble,
+  compare: emitCompare,
+  sequences: emitSequences,
+  explain: emitExplain,
 };
 
 /** Why some kinds have no Python counterpart at all (the others without an emitter are simply not translated yet). */

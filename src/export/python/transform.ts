@@ -48,6 +48,10 @@ function stepLines(step: Step, index: number, state: string): string[] | string 
         `    ${state}[${key}] = {c: sorted_categories(df[c]) for c in ${colList}}`,
         `df = onehot(df, ${state}[${key}], drop_first=${step.dropFirst ? 'True' : 'False'})`,
       ];
+    case 'gaps':
+      return [`df[${pyString(String(step.name))}] = event_gaps(df, ${pyString(String(step.time))}, ${step.by ? pyString(String(step.by)) : 'None'})  # seconds since the previous event`];
+    case 'deltas':
+      return cols.map((c) => `df[${pyString(`${String(step.prefix)}${c}`)}] = event_deltas(df, ${pyString(c)}, ${step.by ? pyString(String(step.by)) : 'None'}, ${step.orderBy ? pyString(String(step.orderBy)) : 'None'}, clip=${step.clip ? 'True' : 'False'})`);
     default:
       return `the ${step.op} step has no Python translation yet`;
   }

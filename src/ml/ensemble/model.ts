@@ -109,7 +109,7 @@ abstract class EnsembleBase implements TrainedModel {
 
   /** Every member's prediction on the table, in member order. */
   protected async memberPredictions(table: ColumnTable, signal?: AbortSignal): Promise<Prediction[]> {
-    if (this.disposed) throw new Error('This ensemble has been disposed; run its cell again.');
+    if (this.disposed) throw CellError.coded('ensemble.disposed');
     const out: Prediction[] = [];
     for (const m of this.members) out.push(await m.model.predict(table, signal));
     return out;

@@ -57,7 +57,7 @@ export class SequenceModel implements TrainedModel {
   }
 
   private check(data: SequenceData): void {
-    if (this.disposed) throw new Error('This model has been disposed; train it again.');
+    if (this.disposed) throw CellError.coded('model.disposed');
     const t = this.template;
     if (data.mode !== t.mode || data.steps !== t.steps || data.features.join('\u0000') !== t.features.join('\u0000')) {
       throw CellError.coded('sequences.mismatch', {

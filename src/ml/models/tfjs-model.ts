@@ -9,6 +9,7 @@ import { tf } from '../tf.ts';
 import { featureMatrix } from '../features.ts';
 import { applyScaler, scalerToJSON, type Scaler } from './scaler.ts';
 import { forward, headProbabilities, type Head, type NetworkSpec } from './network.ts';
+import { CellError } from '../../core/errors.ts';
 
 /** Rows per forward pass when predicting, so big tables neither spike memory nor block cancel. */
 const PREDICT_CHUNK = 8192;
@@ -76,7 +77,7 @@ export class TfjsModel implements TrainedModel {
    * (rows × classes, row-major), from unscaled features.
    */
   async predictMatrix(X: Float32Array, rows: number, signal?: AbortSignal): Promise<Float32Array> {
-    if (this.disposed) throw new Error('This model has been disposed; train it again.');
+    if (this.disposed) throw CellError.coded('model.disposed');
     const cols = this.features.length;
     const scaled = this.scale(X);
     const width = this.task === 'regression' ? 1 : (this.classes?.length ?? 2);

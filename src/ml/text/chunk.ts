@@ -1,5 +1,6 @@
 // Split documents into passages of a fixed number of words, as the course
 // does before indexing (128 words a chunk, one chunk a line).
+import { CellError } from '../../core/errors.ts';
 
 export interface Chunk {
   /** "<doc id>#<index>", unique in a collection. */
@@ -25,8 +26,10 @@ export function splitWords(text: string): string[] {
 }
 
 export function chunkDocument(doc: string, text: string, options: ChunkOptions): Chunk[] {
-  if (!(options.size >= 1)) throw new Error(`A chunk needs at least one word (got ${options.size}).`);
-  if (options.overlap < 0 || options.overlap >= options.size) throw new Error(`The overlap must be between 0 and the chunk size − 1 (got ${options.overlap}).`);
+  if (!(options.size >= 1)) throw CellError.coded('chunk.size', { size: options.size }, { where: 'params.chunkWords' });
+  if (options.overlap < 0 || options.overlap >= options.size) {
+    throw CellError.coded('chunk.overlap', { overlap: options.overlap, size: options.size }, { where: 'params.overlap' });
+  }
   const ws = splitWords(text);
   const step = options.size - options.overlap;
   const chunks: Chunk[] = [];

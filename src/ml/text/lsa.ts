@@ -6,6 +6,7 @@
 // component is positive.
 import type { SparseRow } from './tfidf.ts';
 import { symmetricEigen } from './eigen.ts';
+import { CellError } from '../../core/errors.ts';
 
 export interface LsaModel {
   /** k × terms, row-major per component. */
@@ -31,7 +32,7 @@ function dotSparse(a: SparseRow, b: SparseRow): number {
 export function fitLsa(rows: readonly SparseRow[], terms: number, k: number): LsaModel {
   const m = rows.length;
   const rank = Math.min(m, terms);
-  if (!(k >= 1) || k >= rank + 1) throw new Error(`LSA needs 1 ≤ dimensions ≤ ${rank} (passages and terms); got ${k}.`);
+  if (!(k >= 1) || k >= rank + 1) throw CellError.coded('lsa.dimensions', { rank, dimensions: k }, { where: 'params.dimensions' });
   let components: Float64Array[];
   let values: Float64Array;
   if (m <= terms) {

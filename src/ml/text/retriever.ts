@@ -9,6 +9,7 @@ import { fitTfidf, tfidfMatrix, tfidfRow, type TfidfModel } from './tfidf.ts';
 import { cosine, fitLsa, lsaTransform, type LsaModel } from './lsa.ts';
 import { firstRelevantRank, fuseScores, rankByScore, retrievalScores, type FusionMethod, type RetrievalScores } from './ranking.ts';
 import { tokenize, type TokenizeOptions } from './tokenize.ts';
+import { CellError } from '../../core/errors.ts';
 
 export interface RetrieverOptions {
   chunk: ChunkOptions;
@@ -35,7 +36,7 @@ export interface SourceDoc {
 
 export function buildRetriever(docs: readonly SourceDoc[], options: RetrieverOptions): Retriever {
   const chunks = docs.flatMap((d) => chunkDocument(d.id, d.text, options.chunk));
-  if (!chunks.length) throw new Error('The documents hold no words to index.');
+  if (!chunks.length) throw CellError.coded('retrieve.noWords');
   const tokens = chunks.map((c) => tokenize(c.text, options.tokenize));
   const bm25 = buildBm25(tokens, options.bm25);
   const tfidf = fitTfidf(tokens);

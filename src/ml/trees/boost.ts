@@ -10,6 +10,7 @@ import { yieldToEventLoop } from '../../core/yield.ts';
 import { applyBins, fitBins, type BinMapper, type RawMatrix } from './binning.ts';
 import { Grower, type GrowParams } from './grow.ts';
 import { leafBinned, type Tree } from './tree.ts';
+import { CellError } from '../../core/errors.ts';
 
 export type Objective = 'binary' | 'multiclass' | 'regression';
 export type StoppingMetric = 'auto' | 'loss' | 'auc';
@@ -171,7 +172,7 @@ function sampleSorted(n: number, k: number, random: () => number): Uint32Array {
 export async function boost(data: BoostData, objective: Objective, classes: number, params: BoostParams, hooks: BoostHooks = {}): Promise<BoostResult> {
   const started = performance.now();
   const { rows, cols } = data.X;
-  if (rows === 0) throw new Error('No rows to train on.');
+  if (rows === 0) throw CellError.coded('train.noRows');
   const outputs = objective === 'multiclass' ? classes : 1;
   const rounds = Math.max(1, Math.floor(params.rounds));
   const interval = hooks.progressIntervalMs ?? 100;

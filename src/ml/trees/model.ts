@@ -9,6 +9,7 @@ import type { RawMatrix } from './binning.ts';
 import type { BoostParams, Ensemble, Objective } from './boost.ts';
 import { rawMatrix } from './matrix.ts';
 import { leafRaw, treeFromJSON, treeToJSON, type TreeJSON } from './tree.ts';
+import { CellError } from '../../core/errors.ts';
 
 export type ImportanceKind = 'gain' | 'split';
 
@@ -183,7 +184,7 @@ export class TreeModel implements TrainedModel {
   }
 
   static fromJSON(json: TreeModelJSON): TreeModel {
-    if (json.format !== 'ml-workbench/gbdt' || json.version !== 1) throw new Error('Not a saved gradient-boosted tree model.');
+    if (json.format !== 'ml-workbench/gbdt' || json.version !== 1) throw CellError.coded('model.notGbdtFile');
     const init: TreeModelInit = {
       ensemble: {
         objective: json.objective, outputs: json.outputs, baseScore: [...json.baseScore],

@@ -11,6 +11,7 @@ import { formatMetric, formatNumber, significant } from '../format.ts';
 import { Figure } from './Figure.tsx';
 import { metricHelp, metricLabel, useOutputT, type OutputT } from './i18n-outputs.ts';
 import { evalTask, orderMetrics } from './metricOrder.ts';
+import { shownTitle } from './localize.ts';
 
 function MetricCard({ name, value }: { name: string; value: number }) {
   const id = useId();
@@ -228,8 +229,8 @@ export function Evaluation({ output }: { output: MetricsOutput }) {
   const t = useOutputT();
   const { headline, rest } = orderMetrics(evalTask(output), output.metrics);
   return (
-    <section className="metrics-output" aria-label={output.title ?? t('metricsHeading')}>
-      {output.title && <h4 className="output-title">{output.title}</h4>}
+    <section className="metrics-output" aria-label={shownTitle(output) ?? t('metricsHeading')}>
+      {output.title && <h4 className="output-title">{shownTitle(output)}</h4>}
       <div className="metric-cards" data-testid="headline-metrics">
         {headline.map((k) => <MetricCard key={k} name={k} value={output.metrics[k]} />)}
       </div>

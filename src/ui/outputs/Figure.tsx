@@ -1,7 +1,8 @@
 // A Plotly figure. Plotly (cartesian bundle) loads on first use.
-import { useEffect, useRef, useState } from 'react';
-import type { FigureSpec } from '../../core/outputs.ts';
-import { useT } from '../i18n.ts';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { FigureOutput, FigureSpec } from '../../core/outputs.ts';
+import { getLang, useT } from '../i18n.ts';
+import { shownSpec } from './figureKo.ts';
 import { escapeFigure } from './safeFigure.ts';
 import { markPlotlyReady } from './plotlyState.ts';
 
@@ -18,8 +19,11 @@ export function loadPlotly(): Promise<Plotly> {
 
 const CONFIG = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['toImage', 'sendDataToCloud'] };
 
-export function Figure({ spec, title, fileName }: { spec: FigureSpec; title?: string; fileName?: string }) {
+/** `ko`: the figure's Korean words (FigureOutput.ko), drawn instead of the English when the UI is Korean. */
+export function Figure({ spec: given, ko, title, fileName }: { spec: FigureSpec; ko?: FigureOutput['ko']; title?: string; fileName?: string }) {
   const t = useT();
+  const lang = getLang();
+  const spec = useMemo(() => shownSpec(given, ko, lang), [given, ko, lang]);
   const ref = useRef<HTMLDivElement>(null);
   const [plotly, setPlotly] = useState<Plotly | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -9,6 +9,7 @@ import { formatNumber } from '../format.ts';
 import { plotlyReady } from './plotlyState.ts';
 import { loadMarkdown, loadMath, mathLoaded, type RenderMarkdown } from '../markdown.ts';
 import { getLang, useT } from '../i18n.ts';
+import { shownTitle } from './localize.ts';
 import { useNearViewport } from '../nearViewport.ts';
 import { downloadBlob, downloadText } from '../download.ts';
 import type { Controller } from '../controller.ts';
@@ -85,26 +86,26 @@ function Profile({ output }: { output: ProfileOutput }) {
   return (
     <section className="profile-output">
       <div className="output-header">
-        <span className="output-title">{output.title ?? output.name ?? 'profile'}</span>
+        <span className="output-title">{shownTitle(output) ?? output.name ?? 'profile'}</span>
         <span className="muted">
           {t('rows', { n: output.rowCount.toLocaleString() })} × {t('columns', { n: output.columns.length })}
         </span>
       </div>
       {/* Focusable: a keyboard user can scroll a wide profile sideways. */}
-      <div className="profile-scroll" tabIndex={0} role="region" aria-label={output.title ?? output.name ?? 'profile'}>
+      <div className="profile-scroll" tabIndex={0} role="region" aria-label={shownTitle(output) ?? output.name ?? 'profile'}>
         <table className="profile">
           <thead>
             <tr>
-              <th scope="col">column</th>
-              <th scope="col">type</th>
+              <th scope="col">{t('profileColumn')}</th>
+              <th scope="col">{t('profileType')}</th>
               <th scope="col">{t('missing')}</th>
               <th scope="col">{t('unique')}</th>
-              <th scope="col">mean</th>
-              <th scope="col">std</th>
-              <th scope="col">min</th>
-              <th scope="col">median</th>
-              <th scope="col">max</th>
-              <th scope="col">distribution</th>
+              <th scope="col">{t('profileMean')}</th>
+              <th scope="col">{t('profileStd')}</th>
+              <th scope="col">{t('profileMin')}</th>
+              <th scope="col">{t('profileMedian')}</th>
+              <th scope="col">{t('profileMax')}</th>
+              <th scope="col">{t('profileDistribution')}</th>
             </tr>
           </thead>
           <tbody>
@@ -134,7 +135,7 @@ function Profile({ output }: { output: ProfileOutput }) {
       {output.warnings.length > 0 && (
         <ul className="warnings">
           {output.warnings.map((w, i) => (
-            <li key={i}>{w}</li>
+            <li key={i}>{getLang() === 'ko' ? (output.warningsKo?.[i] ?? w) : w}</li>
           ))}
         </ul>
       )}
@@ -197,7 +198,7 @@ export function Output({ output, controller }: { output: CellOutput; controller:
     case 'figure':
       return (
         <Suspense fallback={<p className="muted loading">{t('loadingChart')}</p>}>
-          <Figure spec={output.spec} title={output.title} />
+          <Figure spec={output.spec} ko={output.ko} title={shownTitle(output)} fileName={output.title} />
         </Suspense>
       );
     case 'metrics':
@@ -207,18 +208,18 @@ export function Output({ output, controller }: { output: CellOutput; controller:
         </Suspense>
       );
     case 'training':
-      return <TrainingCurves history={output.history} title={output.title} summary={output.summary} bestEpoch={output.bestEpoch} stoppedEarly={output.stoppedEarly} step={output.step} target={output.target} />;
+      return <TrainingCurves history={output.history} title={shownTitle(output)} summary={getLang() === 'ko' && output.summaryKo ? output.summaryKo : output.summary} bestEpoch={output.bestEpoch} stoppedEarly={output.stoppedEarly} step={output.step} target={output.target} />;
     case 'profile':
       return <Profile output={output} />;
     case 'markdown':
       // A cell may give its text in Korean too (the pipeline cell's verdict and graph).
       return <Markdown text={getLang() === 'ko' && output.ko ? output.ko : output.markdown} />;
     case 'text':
-      return <pre className="text-output">{output.text}</pre>;
+      return <pre className="text-output">{getLang() === 'ko' && output.ko ? output.ko : output.text}</pre>;
     case 'json':
       return (
         <details className="json-output" open>
-          <summary>{output.title ?? 'JSON'}</summary>
+          <summary>{shownTitle(output) ?? 'JSON'}</summary>
           <pre>{JSON.stringify(output.value, null, 2)}</pre>
         </details>
       );

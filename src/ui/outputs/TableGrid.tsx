@@ -4,6 +4,7 @@ import type { Scalar, TableOutput } from '../../core/outputs.ts';
 import type { TablePage, TablePageRequest } from '../../data/tablePage.ts';
 import { formatNumber } from '../format.ts';
 import { useT } from '../i18n.ts';
+import { shownTitle } from './localize.ts';
 
 const ROW_HEIGHT = 28;
 const VIEW_ROWS = 12;
@@ -101,7 +102,7 @@ export function TableGrid({ table, onDownload, onDownloadParquet, fetchPage }: {
   return (
     <figure className="table-output">
       <figcaption className="output-header">
-        <span className="output-title">{table.title ?? table.name ?? 'table'}</span>
+        <span className="output-title">{shownTitle(table) ?? table.name ?? 'table'}</span>
         <span className="muted" data-testid="table-count">
           {t('rows', { n: table.rowCount.toLocaleString() })} × {t('columns', { n: cols.length })}
           {shown < table.rowCount ? ` · ${t('showingRows', { shown: shown.toLocaleString(), total: table.rowCount.toLocaleString() })}` : ''}

@@ -13,8 +13,8 @@ const en = {
 const ko: Record<keyof typeof en, string> = {
   jpNotRun: '주피터 셀 (ML Workbench에서 실행하지 않음)',
   jpRawCell: '원시(raw) 셀',
-  jpUnknownCell: '“{type}” 형식의 셀(새 버전 주피터 형식): 원본 텍스트로 표시합니다',
-  jpNotShown: '이 출력 형식({types})은 여기에서 표시하지 않습니다.',
+  jpUnknownCell: '“{type}” 형식의 셀(새 버전 주피터 형식): 원본 텍스트로 표시해요',
+  jpNotShown: '이 출력 형식({types})은 여기에서 표시하지 않아요.',
   jpOutputs: '저장된 출력',
 };
 

@@ -1,0 +1,160 @@
+// The Python helpers of the sequences cell's sliding windows, following
+// src/ml/sequences/ (windows.ts, rows.ts, scaling.ts): rows grouped in order
+// of first appearance and sorted by time within a group (stable), the
+// features read as float32 as the workbench reads them, scaling fitted on the
+// training table (sums in row order) and applied unchanged to the others,
+// each window `steps` consecutive rows and its target `horizon` rows after
+// the window's last row; the windows stored as float32. The same numbers.
+// And the sequence networks on windows in PyTorch (src/ml/models/
+// sequence-net.ts): stacked LSTM or GRU layers (the last returns its final
+// state) or 1-D convolutions ('same' padding, ReLU, pooling of 2), dropout
+// after each, dense ReLU layers, one output; Glorot-uniform kernels,
+// orthogonal recurrent weights, zero biases with the LSTM's forget gate at 1
+// (Keras' unit_forget_bias). PyTorch's GRU applies its reset gate after the
+// recurrent product (Keras' reset_after), tfjs's before it.
+
+export const PYTHON_HELPERS_SEQUENCES = String.raw`
+def sequence_groups(df, group=None, time=None):
+    """Row positions per group (groups in order of first appearance), sorted by time within each (stable)."""
+    import functools
+    groups = {}
+    keys = df[group].tolist() if group else [None] * len(df)
+    for i, k in enumerate(keys):
+        groups.setdefault(_key(k), []).append(i)
+    if time:
+        t = [_order_key(v) for v in df[time].tolist()]
+
+        def compare(a, b):
+            x, y = t[a], t[b]
+            if x == y:
+                return a - b
+            if isinstance(x, (int, float)) and isinstance(y, (int, float)):
+                return -1 if x < y else 1
+            return -1 if str(x) < str(y) else 1
+        groups = {k: sorted(rows, key=functools.cmp_to_key(compare)) for k, rows in groups.items()}
+    return groups
+
+
+def fit_scaling(raw, method='standard'):
+    """Per-feature (offset, scale) from the training rows: standard (mean, population std) or minmax; a constant feature keeps scale 1."""
+    cols = raw.shape[1]
+    offset, scale = np.zeros(cols), np.ones(cols)
+    if method == 'none' or len(raw) == 0:
+        return offset, scale
+    for j in range(cols):
+        v = raw[:, j]
+        if method == 'minmax':
+            offset[j] = v.min()
+            scale[j] = v.max() - v.min() if v.max() - v.min() > 1e-12 else 1.0
+        else:
+            mean = np.cumsum(v)[-1] / len(v)  # a running sum: the workbench's order
+            std = math.sqrt(np.cumsum((v - mean) ** 2)[-1] / len(v))
+            offset[j], scale[j] = mean, (std if std > 1e-12 else 1.0)
+    return offset, scale
+
+
+def build_windows(df, features, target, steps, horizon=1, group=None, time=None, scaling=None, method='standard'):
+    """Sliding windows (samples x steps x features, float32) with the target horizon rows after each window's last row.
+    Without scaling it is fitted on df (the training table); with it, applied unchanged."""
+    raw = df[features].to_numpy(dtype=np.float32).astype(float)  # the workbench reads features as float32
+    if np.isnan(raw).any():
+        bad = [f for f in features if df[f].isna().any()][0]
+        raise ValueError(f'sequences: feature {bad!r} has missing values; impute them first')
+    scaling = scaling if scaling is not None else fit_scaling(raw, method)
+    scaled = ((raw - scaling[0]) / scaling[1]).astype(np.float32)
+    labels = [_key(v) for v in df[target].tolist()]
+    X, y, index, groups = [], [], [], []
+    for key, rows in sequence_groups(df, group, time).items():
+        for end in range(steps - 1, len(rows) - horizon):
+            X.append(scaled[rows[end - steps + 1:end + 1]])
+            y.append(labels[rows[end + horizon]])
+            index.append(rows[end])
+            groups.append(key)
+    if not X:
+        raise ValueError(f'sequences: no group has the {steps + horizon} rows a window of {steps} steps and horizon {horizon} needs')
+    return {'mode': 'windows', 'X': np.stack(X), 'y': y, 'index': index, 'groups': groups if group else None,
+            'scaling': scaling, 'features': list(features), 'steps': steps, 'target': target, 'horizon': horizon, 'group_by': group, 'time': time}
+
+
+def sequence_network(kind, n_features, steps, n_out, units=(32,), filters=(32,), kernel_size=3, pooling='max', dense=(), dropout=0.0, seed=42):
+    """The workbench's window network (LSTM, GRU or 1D-CNN body, dense ReLU layers, one output layer) in PyTorch."""
+    import torch
+    nn = torch.nn
+    torch.manual_seed(seed)
+
+    class SequenceNet(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.kind, self.drop = kind, nn.Dropout(dropout)
+            self.body = nn.ModuleList()
+            width, length = n_features, steps
+            if kind == 'cnn1d':
+                self.pools = []
+                for f in filters:
+                    conv = nn.Conv1d(width, f, kernel_size, padding='same')
+                    nn.init.xavier_uniform_(conv.weight)  # Glorot over (kernel x in, kernel x out), as Keras
+                    nn.init.zeros_(conv.bias)
+                    self.body.append(conv)
+                    pool = pooling != 'none' and length >= 2
+                    self.pools.append(pool)
+                    length, width = (length // 2 if pool else length), f
+                width = width * length  # flattened
+            else:
+                rnn = nn.LSTM if kind == 'lstm' else nn.GRU
+                for u in units:
+                    layer = rnn(width, u, batch_first=True)
+                    nn.init.xavier_uniform_(layer.weight_ih_l0)
+                    nn.init.orthogonal_(layer.weight_hh_l0)
+                    nn.init.zeros_(layer.bias_ih_l0)
+                    nn.init.zeros_(layer.bias_hh_l0)
+                    if kind == 'lstm':
+                        layer.bias_ih_l0.data[u:2 * u] = 1.0  # the forget gate starts open (unit_forget_bias)
+                    self.body.append(layer)
+                    width = u
+            self.dense = nn.ModuleList()
+            for d in dense:
+                layer = nn.Linear(width, d)
+                nn.init.xavier_uniform_(layer.weight)
+                nn.init.zeros_(layer.bias)
+                self.dense.append(layer)
+                width = d
+            self.out = nn.Linear(width, n_out)
+            nn.init.xavier_uniform_(self.out.weight)
+            nn.init.zeros_(self.out.bias)
+
+        def forward(self, x):  # x: batch x steps x features
+            if self.kind == 'cnn1d':
+                h = x.transpose(1, 2)  # PyTorch convolves over the last axis
+                for conv, pool in zip(self.body, self.pools):
+                    h = self.drop(torch.relu(conv(h)))
+                    if pool:
+                        h = (torch.nn.functional.max_pool1d if pooling == 'max' else torch.nn.functional.avg_pool1d)(h, 2)
+                h = h.transpose(1, 2).flatten(1)  # steps x filters, as Keras flattens
+            else:
+                h = x
+                for i, layer in enumerate(self.body):
+                    h, _ = layer(h)
+                    if i == len(self.body) - 1:
+                        h = h[:, -1, :]  # the last layer gives its final state
+                    h = self.drop(h)
+            for layer in self.dense:
+                h = self.drop(torch.relu(layer(h)))
+            return self.out(h)
+
+    return SequenceNet()
+
+
+def truth_of(model, data):
+    """The true values an evaluate cell scores: a windows value's targets, or the table's target column."""
+    if isinstance(data, dict) and data.get('mode') == 'windows':
+        return list(data['y'])
+    return data[model['target']].tolist()
+
+
+def sequence_inputs(model, data):
+    """A windows value as it is, or a table cut into windows with the model's training options and scaling."""
+    if isinstance(data, dict) and data.get('mode') == 'windows':
+        return data['X']
+    t = model['windows']
+    return build_windows(data, t['features'], t['target'], t['steps'], t['horizon'], t['group_by'], t['time'], scaling=t['scaling'])['X']
+`;
