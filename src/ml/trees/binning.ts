@@ -7,6 +7,7 @@
 // Missing values get the bin just past the feature's value bins (nBins[j]),
 // at most MISSING_BIN, so histograms stay compact for one-hot columns.
 import { seededRandom } from '../../core/random.ts';
+import { sortFloat64 } from './sort.ts';
 
 /** The largest missing-bin index (a feature with 255 value bins). */
 export const MISSING_BIN = 255;
@@ -56,7 +57,7 @@ export function fitBins(data: RawMatrix, maxBins = MAX_BINS, options: { subsampl
         if (v === v) buf[n++] = v;
       }
     }
-    const sorted = buf.subarray(0, n).sort();
+    const sorted = sortFloat64(buf.subarray(0, n));
     let distinct = 0;
     for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
     let t: number[];
@@ -113,17 +114,68 @@ export function binOf(t: Float64Array, v: number): number {
   return lo;
 }
 
-/** Bin a raw matrix with fitted thresholds: column-major Uint8Array, NaN → nBins[j] (the missing bin). */
+/** Equal-width buckets over a feature's threshold range in the bucket table of applyBins. */
+const BUCKETS = 1024;
+
+/**
+ * Bin a raw matrix with fitted thresholds: column-major Uint8Array, NaN →
+ * nBins[j] (the missing bin). Each value's bin is binOf's answer, found fast:
+ * a table over equal-width buckets of the thresholds' range gives the first
+ * threshold at or above each bucket's lower edge, so a value's bin lies
+ * between its bucket's entry and the next bucket's; the binary search runs on
+ * that short stretch (a bucket either side is added, against round-off in
+ * the bucket arithmetic) instead of on every threshold.
+ */
 export function applyBins(data: RawMatrix, mapper: BinMapper): Uint8Array {
   const { X, rows, cols } = data;
   const out = new Uint8Array(rows * cols);
+  const first = new Int32Array(BUCKETS + 1);
   for (let j = 0; j < cols; j++) {
     const t = mapper.thresholds[j];
     const missing = mapper.nBins[j];
     const off = j * rows;
-    for (let i = 0; i < rows; i++) {
-      const v = X[off + i];
-      out[off + i] = v === v ? binOf(t, v) : missing;
+    const n = t.length;
+    const lo = n > 0 ? t[0] : 0;
+    const range = n > 0 ? t[n - 1] - lo : 0;
+    const scale = BUCKETS / range;
+    if (n < 8 || !(range > 0 && range < Infinity && scale < Infinity)) {
+      for (let i = 0; i < rows; i++) {
+        const v = X[off + i];
+        out[off + i] = v === v ? binOf(t, v) : missing;
+      }
+      continue;
+    }
+    // first[k]: the first threshold index i with t[i] >= lo + k / scale.
+    let i = 0;
+    for (let k = 0; k <= BUCKETS; k++) {
+      const edge = lo + k / scale;
+      while (i < n && t[i] < edge) i++;
+      first[k] = i;
+    }
+    for (let r = 0; r < rows; r++) {
+      const v = X[off + r];
+      if (v !== v) {
+        out[off + r] = missing;
+        continue;
+      }
+      if (v <= lo) {
+        out[off + r] = 0;
+        continue;
+      }
+      if (v > t[n - 1]) {
+        out[off + r] = n;
+        continue;
+      }
+      const k = Math.floor((v - lo) * scale);
+      let a = first[k > 0 ? k - 1 : 0];
+      let b = k + 2 < BUCKETS ? Math.min(first[k + 2] + 1, n) : n;
+      // The bin is in [a, b): the first index with t[index] >= v.
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (t[mid] < v) a = mid + 1;
+        else b = mid;
+      }
+      out[off + r] = a;
     }
   }
   return out;

@@ -233,18 +233,50 @@ export async function boost(data: BoostData, objective: Objective, classes: numb
   let lastProgress = -Infinity;
   let lastYield = performance.now();
 
+  // A round's training loss is the loss at the margins the next round's
+  // gradients are computed from, so it is summed in that pass (one sigmoid per
+  // row, not two) and the round's record is finished there: its progress event
+  // and early-stopping check come once the loss is known. The last round's
+  // loss takes a pass of its own.
+  let pending: EpochRecord | null = null;
+  /** Report a finished record; true when early stopping ends the fit. */
+  const finish = (record: EpochRecord): boolean => {
+    const round = record.epoch;
+    const now = performance.now();
+    if (hooks.onProgress && (now - lastProgress >= interval || round === rounds)) {
+      lastProgress = now;
+      hooks.onProgress({ phase: 'train', epoch: round, epochs: rounds, batch: 1, batches: 1, loss: record.loss, fraction: round / rounds, metrics: { ...record } });
+    }
+    if (patience > 0 && val) {
+      const raw = record[monitorKey];
+      const monitored = useAuc ? -raw : raw;
+      if (monitored < best) {
+        best = monitored;
+        bestRound = round;
+      } else if (round - bestRound >= patience) {
+        return true;
+      }
+    }
+    return false;
+  };
+
   for (let round = 1; round <= rounds; round++) {
     checkAborted(hooks.signal);
-    // Gradients and hessians of the loss at the current margins.
+    // Gradients and hessians of the loss at the current margins, and that loss (unweighted, as marginLoss).
+    let lossSum = 0;
     for (let i = 0; i < rows; i++) {
       const w = weight[i];
       if (objective === 'regression') {
-        grads[0][i] = margins[i] - y[i];
+        const d = margins[i] - y[i];
+        grads[0][i] = d;
         hesss[0][i] = 1;
+        lossSum += d * d;
       } else if (objective === 'binary') {
         const p = sigmoid(margins[i]);
         grads[0][i] = (p - y[i]) * w;
         hesss[0][i] = Math.max(p * (1 - p), 1e-16) * w;
+        const q = Math.min(1 - EPS, Math.max(EPS, p));
+        lossSum -= y[i] === 1 ? Math.log(q) : Math.log(1 - q);
       } else {
         const o = i * outputs;
         let max = -Infinity;
@@ -256,6 +288,16 @@ export async function boost(data: BoostData, objective: Objective, classes: numb
           grads[k][i] = p - (y[i] === k ? 1 : 0);
           hesss[k][i] = Math.max(p * (1 - p), 1e-16);
         }
+        lossSum -= Math.log(Math.min(1 - EPS, Math.max(EPS, prob[y[i]] / s)));
+      }
+    }
+    if (pending) {
+      pending.loss = lossSum / rows;
+      const record = pending;
+      pending = null;
+      if (finish(record)) {
+        stoppedEarly = true;
+        break;
       }
     }
     const sample = nSample < rows ? sampleSorted(rows, nSample, random) : null;
@@ -277,31 +319,19 @@ export async function boost(data: BoostData, objective: Objective, classes: numb
     }
     trees.push(roundTrees);
 
-    const record: EpochRecord = { epoch: round, loss: marginLoss(objective, outputs, margins, y) };
+    const record: EpochRecord = { epoch: round, loss: NaN };
     if (val) Object.assign(record, evaluate(objective, outputs, valMargins, val.y));
     history.push(record);
+    pending = record;
 
-    const now = performance.now();
-    if (hooks.onProgress && (now - lastProgress >= interval || round === rounds)) {
-      lastProgress = now;
-      hooks.onProgress({ phase: 'train', epoch: round, epochs: rounds, batch: 1, batches: 1, loss: record.loss, fraction: round / rounds, metrics: { ...record } });
-    }
-
-    if (patience > 0 && val) {
-      const raw = record[monitorKey];
-      const monitored = useAuc ? -raw : raw;
-      if (monitored < best) {
-        best = monitored;
-        bestRound = round;
-      } else if (round - bestRound >= patience) {
-        stoppedEarly = true;
-        break;
-      }
-    }
     if (performance.now() - lastYield >= YIELD_EVERY_MS) {
       await yieldToEventLoop();
       lastYield = performance.now();
     }
+  }
+  if (pending) {
+    pending.loss = marginLoss(objective, outputs, margins, y);
+    if (finish(pending)) stoppedEarly = true;
   }
   const last = history.at(-1)!;
   if (stoppedEarly) {

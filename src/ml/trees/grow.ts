@@ -22,7 +22,11 @@ export interface GrowParams {
 }
 
 // Histograms are one Float64Array: feature f's bins b = 0..nBins[f] (the
-// last is the missing bin) at offset[f] + 3b as (G, H, count).
+// last is the missing bin) at f * FEATURE_STRIDE + 3b as (G, H, count). A
+// fixed stride (every feature has room for 255 value bins and the missing
+// bin) lets the histogram pass compute a slot without a table lookup; only
+// the slots a feature uses are cleared, subtracted and scanned.
+const FEATURE_STRIDE = 3 * 256;
 /** Gains at or below this count as no improvement (float round-off). */
 const MIN_GAIN = 1e-12;
 
@@ -65,11 +69,35 @@ function thresholdL1(g: number, alpha: number): number {
 
 export class Grower {
   private readonly order: Uint32Array;
-  private readonly temp: Uint32Array;
-  private readonly gBuf: Float64Array;
-  private readonly hBuf: Float64Array;
+  /**
+   * 32-bit words per row record: the row's bins of every feature (cols bytes,
+   * padded to whole words), then its gradient and hessian as float32 (as
+   * XGBoost and scikit-learn keep them; the histograms sum in float64).
+   */
+  private readonly words: number;
+  /** Word of a record holding the gradient (the hessian is the next). */
+  private readonly gradWord: number;
+  /** The bins again, row-major records in row order (gradient slots unused). */
+  private readonly rowBins: Uint8Array;
+  /**
+   * The records of the tree being grown, in node order: a node's rows are
+   * positions start..end here (and in order), because partitioning moves each
+   * record. The histogram passes then read memory sequentially at every depth,
+   * not one scattered cache line per row, and one record holds all a row's
+   * pass needs.
+   */
+  private readonly work: Uint8Array;
+  private readonly work32: Int32Array;
+  private readonly workF32: Float32Array;
+  /** The root histogram of a tree on every row, kept for its counts (slot 3b + 2), which never change. */
+  private rootCounts: Float64Array | null = null;
+  /** Whether work holds every row's record (in some order, order[] telling which). */
+  private holdsAllRows = false;
   private readonly pool: Float64Array[] = [];
+  /** Per feature: its first histogram slot (f * FEATURE_STRIDE). */
   private readonly offset: Int32Array;
+  /** Per feature: the histogram slots its bins use, 3 · (nBins + 1). */
+  private readonly used: Int32Array;
 
   constructor(
     private readonly bins: Uint8Array,
@@ -80,11 +108,21 @@ export class Grower {
     private readonly params: GrowParams,
   ) {
     this.order = new Uint32Array(rows);
-    this.temp = new Uint32Array(rows);
-    this.gBuf = new Float64Array(rows);
-    this.hBuf = new Float64Array(rows);
+    this.gradWord = (cols + 3) >> 2;
+    const words = (this.words = this.gradWord + 2);
+    const stride = 4 * words;
+    this.rowBins = new Uint8Array(rows * stride);
+    for (let f = 0; f < cols; f++) {
+      const off = f * rows;
+      for (let r = 0; r < rows; r++) this.rowBins[r * stride + f] = bins[off + r];
+    }
+    this.work = new Uint8Array(rows * stride);
+    this.work32 = new Int32Array(this.work.buffer);
+    this.workF32 = new Float32Array(this.work.buffer);
     this.offset = new Int32Array(cols + 1);
-    for (let f = 0; f < cols; f++) this.offset[f + 1] = this.offset[f] + 3 * (nBins[f] + 1);
+    for (let f = 0; f <= cols; f++) this.offset[f] = f * FEATURE_STRIDE;
+    this.used = new Int32Array(cols);
+    for (let f = 0; f < cols; f++) this.used[f] = 3 * (nBins[f] + 1);
   }
 
   private score(g: number, h: number): number {
@@ -103,7 +141,7 @@ export class Grower {
   private takeHist(): Float64Array {
     const h = this.pool.pop();
     if (h) {
-      h.fill(0);
+      for (let f = 0; f < this.cols; f++) h.fill(0, this.offset[f], this.offset[f] + this.used[f]);
       return h;
     }
     return new Float64Array(this.offset[this.cols]);
@@ -115,43 +153,91 @@ export class Grower {
   }
 
   /**
-   * The root of a tree grown on every row (no subsample): rows in their
-   * own order, so each feature's pass reads its bins and the gradients
-   * sequentially, without the row index. Same sums in the same order.
+   * Add the rows at positions start..end (one node's, in node order) to the
+   * histogram: each row's bins of every feature are read once, sequentially,
+   * with its gradient and hessian loaded once for all features. (The sums
+   * run in node order, which the partition shuffles: the same rows and the
+   * same tree as row order up to float round-off.)
    */
-  private buildRootHist(hist: Float64Array, grad: Float64Array, hess: Float64Array, features: Int32Array): void {
-    const { bins, rows } = this;
-    for (let fi = 0; fi < features.length; fi++) {
-      const f = features[fi];
-      const base = this.offset[f];
-      const off = f * rows;
-      for (let r = 0; r < rows; r++) {
-        const idx = base + bins[off + r] * 3;
-        hist[idx] += grad[r];
-        hist[idx + 1] += hess[r];
+  private buildHist(hist: Float64Array, start: number, end: number, features: Int32Array): void {
+    const { work, workF32, cols, words, gradWord } = this;
+    const stride = 4 * words;
+    const nf = features.length;
+    if (nf === cols) {
+      // Every feature, two per step (independent slots, so their updates overlap).
+      const pairs = cols & ~1;
+      for (let i = start; i < end; i++) {
+        const w = i * words + gradWord;
+        const gi = workF32[w];
+        const hi = workF32[w + 1];
+        const o = i * stride;
+        let f = 0;
+        for (; f < pairs; f += 2) {
+          const a = f * FEATURE_STRIDE + work[o + f] * 3;
+          const b = (f + 1) * FEATURE_STRIDE + work[o + f + 1] * 3;
+          hist[a] += gi;
+          hist[a + 1] += hi;
+          hist[a + 2] += 1;
+          hist[b] += gi;
+          hist[b + 1] += hi;
+          hist[b + 2] += 1;
+        }
+        if (f < cols) {
+          const a = f * FEATURE_STRIDE + work[o + f] * 3;
+          hist[a] += gi;
+          hist[a + 1] += hi;
+          hist[a + 2] += 1;
+        }
+      }
+      return;
+    }
+    for (let i = start; i < end; i++) {
+      const w = i * words + gradWord;
+      const gi = workF32[w];
+      const hi = workF32[w + 1];
+      const o = i * stride;
+      for (let fi = 0; fi < nf; fi++) {
+        const f = features[fi];
+        const idx = f * FEATURE_STRIDE + work[o + f] * 3;
+        hist[idx] += gi;
+        hist[idx + 1] += hi;
         hist[idx + 2] += 1;
       }
     }
   }
 
-  private buildHist(hist: Float64Array, start: number, end: number, grad: Float64Array, hess: Float64Array, features: Int32Array): void {
-    const { order, bins, rows, gBuf, hBuf } = this;
-    const n = end - start;
+  /**
+   * The root of a tree grown on every row: the pass of buildHist without the
+   * count updates (2 of the 3 per feature), the counts copied from the first
+   * tree's root. The same sums in the same order.
+   */
+  private buildRootHist(hist: Float64Array, n: number, counts: Float64Array): void {
+    const { work, workF32, cols, words, gradWord } = this;
+    const stride = 4 * words;
+    const pairs = cols & ~1;
     for (let i = 0; i < n; i++) {
-      const r = order[start + i];
-      gBuf[i] = grad[r];
-      hBuf[i] = hess[r];
-    }
-    for (let fi = 0; fi < features.length; fi++) {
-      const f = features[fi];
-      const base = this.offset[f];
-      const off = f * rows;
-      for (let i = 0; i < n; i++) {
-        const idx = base + bins[off + order[start + i]] * 3;
-        hist[idx] += gBuf[i];
-        hist[idx + 1] += hBuf[i];
-        hist[idx + 2] += 1;
+      const w = i * words + gradWord;
+      const gi = workF32[w];
+      const hi = workF32[w + 1];
+      const o = i * stride;
+      let f = 0;
+      for (; f < pairs; f += 2) {
+        const a = f * FEATURE_STRIDE + work[o + f] * 3;
+        const b = (f + 1) * FEATURE_STRIDE + work[o + f + 1] * 3;
+        hist[a] += gi;
+        hist[a + 1] += hi;
+        hist[b] += gi;
+        hist[b + 1] += hi;
       }
+      if (f < cols) {
+        const a = f * FEATURE_STRIDE + work[o + f] * 3;
+        hist[a] += gi;
+        hist[a + 1] += hi;
+      }
+    }
+    for (let f = 0; f < cols; f++) {
+      const end = this.offset[f] + this.used[f];
+      for (let j = this.offset[f] + 2; j < end; j += 3) hist[j] = counts[j];
     }
   }
 
@@ -163,18 +249,14 @@ export class Grower {
     if (leaf.c < 2 * p.minSamplesLeaf || leaf.h < 2 * p.minChildWeight) return null;
     const { g: G, h: H, c: C } = leaf;
     const parent = this.score(G, H);
-    let best: Split | null = null;
+    // The best candidate so far in scalars: nothing is allocated per candidate.
     let bestGain = MIN_GAIN;
-    const consider = (feature: number, bin: number, gl: number, hl: number, cl: number, missingLeft: boolean, threshold: number): void => {
-      const cr = C - cl;
-      const hr = H - hl;
-      if (cl < p.minSamplesLeaf || cr < p.minSamplesLeaf || hl < p.minChildWeight || hr < p.minChildWeight) return;
-      const gain = 0.5 * (this.score(gl, hl) + this.score(G - gl, hr) - parent) - p.gamma;
-      if (gain > bestGain) {
-        bestGain = gain;
-        best = { feature, bin, threshold, missingLeft, gain, gl, hl, cl };
-      }
-    };
+    let bestFeature = -1;
+    let bestBin = 0;
+    let bestMissingLeft = false;
+    let bestGl = 0;
+    let bestHl = 0;
+    let bestCl = 0;
     for (let fi = 0; fi < features.length; fi++) {
       const f = features[fi];
       const nb = this.nBins[f];
@@ -183,7 +265,6 @@ export class Grower {
       const mg = hist[mIdx];
       const mh = hist[mIdx + 1];
       const mc = hist[mIdx + 2];
-      const t = this.thresholds[f];
       let gl = 0;
       let hl = 0;
       let cl = 0;
@@ -193,39 +274,84 @@ export class Grower {
         hl += hist[idx + 1];
         cl += hist[idx + 2];
         if (mc > 0) {
-          consider(f, b, gl, hl, cl, false, t[b]);
-          consider(f, b, gl + mg, hl + mh, cl + mc, true, t[b]);
+          let gain = this.gain(gl, hl, cl, G, H, C, parent);
+          if (gain > bestGain) {
+            bestGain = gain; bestFeature = f; bestBin = b; bestMissingLeft = false; bestGl = gl; bestHl = hl; bestCl = cl;
+          }
+          gain = this.gain(gl + mg, hl + mh, cl + mc, G, H, C, parent);
+          if (gain > bestGain) {
+            bestGain = gain; bestFeature = f; bestBin = b; bestMissingLeft = true; bestGl = gl + mg; bestHl = hl + mh; bestCl = cl + mc;
+          }
         } else {
-          // No missing values here: unseen missing values follow the larger child.
-          consider(f, b, gl, hl, cl, cl >= C - cl, t[b]);
+          const gain = this.gain(gl, hl, cl, G, H, C, parent);
+          if (gain > bestGain) {
+            // No missing values here: unseen missing values follow the larger child.
+            bestGain = gain; bestFeature = f; bestBin = b; bestMissingLeft = cl >= C - cl; bestGl = gl; bestHl = hl; bestCl = cl;
+          }
         }
       }
       if (mc > 0 && mc < C) {
         // Missing vs. every present value.
-        consider(f, nb - 1, G - mg, H - mh, C - mc, false, Infinity);
+        const gain = this.gain(G - mg, H - mh, C - mc, G, H, C, parent);
+        if (gain > bestGain) {
+          bestGain = gain; bestFeature = f; bestBin = nb - 1; bestMissingLeft = false; bestGl = G - mg; bestHl = H - mh; bestCl = C - mc;
+        }
       }
     }
-    return best;
+    if (bestFeature < 0) return null;
+    const threshold = bestBin < this.nBins[bestFeature] - 1 ? this.thresholds[bestFeature][bestBin] : Infinity;
+    return { feature: bestFeature, bin: bestBin, threshold, missingLeft: bestMissingLeft, gain: bestGain, gl: bestGl, hl: bestHl, cl: bestCl };
   }
 
-  /** Stable partition of order[start..end) by the split; returns the first right index. */
+  /** Gain of sending (gl, hl, cl) of the node's (G, H, C) left, or -Infinity where a child is too small. */
+  private gain(gl: number, hl: number, cl: number, G: number, H: number, C: number, parent: number): number {
+    const p = this.params;
+    const hr = H - hl;
+    if (cl < p.minSamplesLeaf || C - cl < p.minSamplesLeaf || hl < p.minChildWeight || hr < p.minChildWeight) return -Infinity;
+    return 0.5 * (this.score(gl, hl) + this.score(G - gl, hr) - parent) - p.gamma;
+  }
+
+  /**
+   * Partition positions start..end by the split in place, from both ends
+   * (Hoare): a row on the wrong side swaps records, row number included, with
+   * one on the wrong side from the other end, so about half the rows move
+   * once; a stable partition moved most rows and the right ones twice.
+   * Returns the first right position.
+   */
   private partition(start: number, end: number, s: Split): number {
-    const { order, temp, bins, rows } = this;
-    const off = s.feature * rows;
-    const missing = this.nBins[s.feature];
+    const { order, work, work32, words } = this;
+    const stride = 4 * words;
+    const f = s.feature;
+    const missing = this.nBins[f];
     const thr = s.bin;
     const ml = s.missingLeft;
-    let l = start;
-    let r = 0;
-    for (let i = start; i < end; i++) {
-      const row = order[i];
-      const b = bins[off + row];
-      const goLeft = b === missing ? ml : b <= thr;
-      if (goLeft) order[l++] = row;
-      else temp[r++] = row;
+    let i = start;
+    let j = end - 1;
+    for (;;) {
+      while (i <= j) {
+        const b = work[i * stride + f];
+        if (!(b === missing ? ml : b <= thr)) break;
+        i++;
+      }
+      while (i < j) {
+        const b = work[j * stride + f];
+        if (b === missing ? ml : b <= thr) break;
+        j--;
+      }
+      if (i >= j) return i;
+      const x = i * words;
+      const y = j * words;
+      for (let w = 0; w < words; w++) {
+        const t = work32[x + w];
+        work32[x + w] = work32[y + w];
+        work32[y + w] = t;
+      }
+      const t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+      i++;
+      j--;
     }
-    order.set(temp.subarray(0, r), l);
-    return l;
   }
 
   /**
@@ -235,14 +361,32 @@ export class Grower {
   grow(grad: Float64Array, hess: Float64Array, sample: Uint32Array | null, features: Int32Array): GrownTree {
     const p = this.params;
     const n = sample ? sample.length : this.rows;
-    if (sample) this.order.set(sample);
-    else for (let i = 0; i < n; i++) this.order[i] = i;
+    const { order, work32, workF32, words, gradWord } = this;
+    if (sample) {
+      const src32 = new Int32Array(this.rowBins.buffer);
+      for (let k = 0; k < n; k++) {
+        const r = sample[k];
+        order[k] = r;
+        for (let w = 0; w < gradWord; w++) work32[k * words + w] = src32[r * words + w];
+      }
+      this.holdsAllRows = false;
+    } else if (!this.holdsAllRows) {
+      for (let i = 0; i < n; i++) order[i] = i;
+      this.work.set(this.rowBins);
+      this.holdsAllRows = true;
+    }
+    // else: the records of every row are still here from the last tree, in
+    // the order its partitions left them; only the gradients are new.
+    // The float32 gradients go into the records; the node sums start from the same float32 values.
     let G = 0;
     let H = 0;
     for (let i = 0; i < n; i++) {
-      const r = this.order[i];
-      G += grad[r];
-      H += hess[r];
+      const w = i * words + gradWord;
+      const r = order[i];
+      workF32[w] = grad[r];
+      workF32[w + 1] = hess[r];
+      G += workF32[w];
+      H += workF32[w + 1];
     }
     const builder = new TreeBuilder();
     const root: Leaf = { node: builder.addLeaf(this.leafValue(G, H), n), start: 0, end: n, depth: 0, g: G, h: H, c: n, hist: null, split: null };
@@ -250,8 +394,12 @@ export class Grower {
     const open: Leaf[] = [];
     if (n >= 2 * p.minSamplesLeaf) {
       root.hist = this.takeHist();
-      if (sample) this.buildHist(root.hist, 0, n, grad, hess, features);
-      else this.buildRootHist(root.hist, grad, hess, features);
+      if (!sample && features.length === this.cols && this.rootCounts) this.buildRootHist(root.hist, n, this.rootCounts);
+      else {
+        this.buildHist(root.hist, 0, n, features);
+        // Every row's counts per bin: the same for every tree grown on all rows.
+        if (!sample && features.length === this.cols) this.rootCounts = root.hist.slice();
+      }
       root.split = this.findSplit(root, features);
     }
     if (root.split) open.push(root);
@@ -293,10 +441,10 @@ export class Grower {
         // Histogram subtraction: build the smaller child, derive the larger from the parent's.
         const [small, large] = left.c <= right.c ? [left, right] : [right, left];
         small.hist = this.takeHist();
-        this.buildHist(small.hist, small.start, small.end, grad, hess, features);
+        this.buildHist(small.hist, small.start, small.end, features);
         for (let fi = 0; fi < features.length; fi++) {
           const f = features[fi];
-          const end = this.offset[f + 1];
+          const end = this.offset[f] + this.used[f];
           for (let j = this.offset[f]; j < end; j++) parentHist[j] -= small.hist[j];
         }
         large.hist = parentHist;
