@@ -40,12 +40,18 @@ export async function sandboxedTransport(urls: SandboxUrls, options: { timeoutMs
   const deadListeners: ((message: string) => void)[] = [];
   let dead: string | undefined;
   let ready!: () => void;
+  let answered = false;
   const readyPromise = new Promise<void>((r) => (ready = r));
   const onWindowMessage = (e: MessageEvent) => {
     // Only the frame's own window, on its opaque origin, speaks for the frame.
     if (e.source !== frame.contentWindow || e.origin !== 'null') return;
     const message = checkFromFrame(e.data);
-    if (message?.kind === 'frame-ready') ready();
+    if (message?.kind === 'frame-ready') {
+      // The frame answered: from here only the overall timeout counts (the kernel's script may still be on its way).
+      answered = true;
+      clearTimeout(loaded);
+      ready();
+    }
     else if (message?.kind === 'worker-error' && dead === undefined) {
       dead = message.message || 'The kernel worker failed.';
       for (const l of deadListeners) l(dead);
@@ -69,7 +75,7 @@ export async function sandboxedTransport(urls: SandboxUrls, options: { timeoutMs
       timer = setTimeout(() => reject(new SandboxUnavailableError(`the sandboxed frame did not answer within ${Math.round(options.timeoutMs / 1000)} s`)), options.timeoutMs);
       // A frame that loaded without saying it is ready got an error page (the server is gone): no need to wait the whole timeout.
       frame.addEventListener('load', () => {
-        if (!settled) loaded = setTimeout(() => reject(new SandboxUnavailableError('the sandboxed frame could not be loaded')), LOADED_GRACE_MS);
+        if (!settled && !answered) loaded = setTimeout(() => reject(new SandboxUnavailableError('the sandboxed frame could not be loaded')), LOADED_GRACE_MS);
       }, { once: true });
     });
     // Once the start has settled, a late rejection means nothing.
