@@ -3,7 +3,11 @@
 // requested from another origin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useApp } from './session.ts';
-import { baseUrl, launch, openApp, type Session } from './browser.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { FLAGS, baseUrl, chromiumPath, launch, openApp, type Session } from './browser.ts';
 import { allDone, cells, runAll, summary, waitForBackend } from './helpers.ts';
 
 describe('app', () => {
@@ -104,5 +108,41 @@ describe('editing', () => {
     expect(await s.page.locator('[data-course-other="bank-marketing.ipynb"]').textContent()).toBe('English');
     await s.page.locator('[data-testid="language"]').selectOption('en');
     expect(await s.page.locator('[data-action="run-all"]').textContent()).toContain('Run all');
+  });
+});
+
+describe('coming back', () => {
+  it('shows the last notebook before the kernel is up, and a Run click made then runs once it is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlwb-e2e-'));
+    // No service worker, so that the kernel's script can be held back (a slow machine, a cold cache).
+    const context = await chromium.launchPersistentContext(dir, { executablePath: chromiumPath(), args: FLAGS, viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await context.addInitScript(() => localStorage.setItem('mlwb.gallerySeen', '1'));
+      // A first visit stores the notebook; the second load is a student coming back, with a kernel that takes 4 s to arrive.
+      await page.goto(baseUrl() + '/?backend=wasm');
+      await page.waitForFunction(() => (window as unknown as { workbench?: { ready: Promise<void> } }).workbench !== undefined);
+      await page.evaluate(() => (window as unknown as { workbench: { ready: Promise<void> } }).workbench.ready);
+      let held = 0;
+      await context.route(/\/assets\/kernel-sandbox-[^/]*\.js$|\/assets\/kernel\.worker-[^/]*\.js$/, async (route) => {
+        held++;
+        await new Promise((done) => setTimeout(done, 4000));
+        await route.continue();
+      });
+      await page.reload({ waitUntil: 'commit' });
+      const load = page.locator('article.cell[data-kind="load"]');
+      await load.locator('.run-cell').waitFor();
+      // The notebook is on screen while the kernel is still on its way (Run all waits for it; a cell's Run button does not).
+      expect(await page.locator('[data-action="run-all"]').isDisabled()).toBe(true);
+      await load.locator('.run-cell').click();
+      await page.waitForFunction(() => ['done', 'error'].includes(document.querySelector('article.cell[data-kind="load"]')?.getAttribute('data-status') ?? ''), null, { timeout: 0 }); // the hang guard only
+      expect(await load.getAttribute('data-status')).toBe('done');
+      expect(held).toBeGreaterThan(0);
+      // A kernel script that comes late is no reason to leave the sandbox (it was: 1.5 s after the frame loaded).
+      expect(await page.evaluate(() => (window as unknown as { workbench: { isolation(): string } }).workbench.isolation())).toBe('sandboxed');
+    } finally {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -140,7 +140,10 @@ export class Controller {
       this.session.isolationPreferred = false;
       this.notify(t('webgpuSameOrigin'), 'info');
     }
-    await this.session.connect(saved);
+    // The kernel worker starts in the background: the last notebook paints
+    // meanwhile, and what needs the kernel waits for it (session.whenConnected).
+    const connected = this.session.connect(saved);
+    connected.catch(() => undefined); // awaited below, where a failed start fails ready
     // Editing loads beside the kernel; no notebook opens without it.
     await this.authoringReady;
     await this.saving.recover();
@@ -152,6 +155,7 @@ export class Controller {
       if (first) await this.openCourse(first.file);
       else await this.openDoc(welcomeNotebook(), { id: newId('user:') });
     }
+    await connected;
     this.started = true;
     if (crashed) this.showCrash(crashed);
     requestPersistence().then(() => this.refreshStorage());
@@ -210,18 +214,19 @@ export class Controller {
     }
     this.box.set({ doc, notebookId: options.id, origin: options.origin, runs, issues: {}, selected: doc.cells[0]?.id ?? null, extraSelected: [], mode: 'command', save: 'saved', tableColumns, tableTypes, models: [], trust, conflict: false, opened: this.box.state.opened + (this.started ? 1 : 0) });
     this.editor.syncHistoryFlags();
-    const client = this.session.kernel();
+    const connected = this.session.whenConnected();
     const synced = (async () => {
-      // The notebook paints first; the kernel and the store get it after (docs/app.md, "Opening a notebook").
+      // The notebook paints first; the kernel (still starting, on the app's first open) and the store get it after (docs/app.md, "Opening a notebook").
       await afterPaint();
       mark('painted');
+      const client = await connected;
       await client.request('restart', {});
       await client.request('setCells', { cells: [] });
       await this.syncKernel();
       mark('kernel-synced');
     })();
     // Runs wait for the kernel to have these cells, and for saved models to come back (after the backend is up).
-    this.session.gate = synced.then(() => this.session.restoreModels(client, options.id));
+    this.session.gate = synced.then(async () => this.session.restoreModels(await connected, options.id));
     await synced;
     void this.refreshModels();
     if (options.save !== false) await this.saveNow();
@@ -291,7 +296,7 @@ export class Controller {
   private async syncKernel(): Promise<void> {
     const doc = this.state.doc;
     if (!doc) return;
-    const result = await this.session.kernel().request('setCells', { cells: kernelCells(doc.cells), title: doc.title, trust: this.state.trust });
+    const result = await (await this.session.whenConnected()).request('setCells', { cells: kernelCells(doc.cells), title: doc.title, trust: this.state.trust });
     this.sources = { ...this.sources, ...result.sources };
     this.box.set({ issues: result.issues });
   }

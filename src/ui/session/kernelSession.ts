@@ -75,8 +75,26 @@ export class KernelSession {
     return this.client?.mode;
   }
 
+  /** The latest start of a kernel (the first, or a restart's): what whenConnected() waits for. */
+  private connecting: Promise<KernelClient> | undefined;
+
+  /**
+   * The kernel once it has started: the app paints the last notebook while the
+   * kernel worker still loads (bench app/first-usable-notebook-cached), so
+   * requests made that early wait here instead of failing.
+   */
+  whenConnected(): Promise<KernelClient> {
+    return this.connecting ?? Promise.reject(new Error('The kernel is not started yet.'));
+  }
+
   /** Start a kernel worker; the backend initialises in the background (runs wait for it in the worker). */
-  async connect(preferred?: BackendName): Promise<KernelClient> {
+  connect(preferred?: BackendName): Promise<KernelClient> {
+    const started = this.start(preferred);
+    this.connecting = started;
+    return started;
+  }
+
+  private async start(preferred?: BackendName): Promise<KernelClient> {
     // The launcher (frame, message checks, client) loads beside the shell, not in its first script.
     const { startKernel } = await import('../../worker/launch.ts');
     const { client, init, fallback } = await startKernel(() => this.hostDeps(), { isolation: this.isolationPreferred });
@@ -216,24 +234,24 @@ export class KernelSession {
 
   // --- values ----------------------------------------------------------------
 
-  columns(name: string): Promise<string[] | null> {
-    return this.kernel().request('columns', { name });
+  async columns(name: string): Promise<string[] | null> {
+    return (await this.whenConnected()).request('columns', { name });
   }
 
-  valueText(name: string): Promise<string | null> {
-    return this.kernel().request('valueText', { name });
+  async valueText(name: string): Promise<string | null> {
+    return (await this.whenConnected()).request('valueText', { name });
   }
 
-  tablePage(name: string, request: TablePageRequest): Promise<TablePage | null> {
-    return this.kernel().request('tablePage', { name, ...request });
+  async tablePage(name: string, request: TablePageRequest): Promise<TablePage | null> {
+    return (await this.whenConnected()).request('tablePage', { name, ...request });
   }
 
-  tableCsv(name: string): Promise<string | null> {
-    return this.kernel().request('tableCsv', { name });
+  async tableCsv(name: string): Promise<string | null> {
+    return (await this.whenConnected()).request('tableCsv', { name });
   }
 
-  memory(): Promise<{ numTensors: number; numBytes: number }> {
-    return this.kernel().request('memory', {});
+  async memory(): Promise<{ numTensors: number; numBytes: number }> {
+    return (await this.whenConnected()).request('memory', {});
   }
 
   // --- events ----------------------------------------------------------------
