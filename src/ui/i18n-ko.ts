@@ -76,7 +76,7 @@ export const ko: Record<MessageKey, string> = {
   downloadCsv: 'CSV 다운로드',
   downloadParquet: 'Parquet',
   downloadModel: '내려받기',
-  downloadModelTitle: '다른 도구가 읽는 형식으로 모델 내려받기: TensorFlow.js layers 모델(신경망) 또는 XGBoost JSON(부스팅 트리), 특성·클래스·스케일링은 model.meta.json에',
+  downloadModelTitle: '다른 도구가 읽는 형식으로 모델 내려받기: TensorFlow.js layers 모델(신경망) 또는 XGBoost JSON(부스팅 트리), 특성·클래스·스케일링은 model.meta.json에, 원본 행에 적용할 학습된 변환은 preprocessing.json에',
   modelDownloaded: '모델을 {file}(으)로 저장했어요.',
   modelNotPortable: '"{name}"이(가) 커널에 없거나(학습 셀을 실행하세요) 그 종류(LSTM, GRU, 1D-CNN, 앙상블)는 아직 이식 가능한 형식이 없어요.',
   downloadParquetTitle: '표 전체를 Parquet 파일로 내려받기 (열 타입 유지; pandas.read_parquet, DuckDB, Spark에서 읽힘)',

@@ -73,7 +73,7 @@ const en = {
   downloadCsv: 'Download CSV',
   downloadParquet: 'Parquet',
   downloadModel: 'Download',
-  downloadModelTitle: 'Download the model in a format other tools read: a TensorFlow.js layers model (networks) or XGBoost JSON (boosted trees), with its features, classes and scaling in model.meta.json',
+  downloadModelTitle: 'Download the model in a format other tools read: a TensorFlow.js layers model (networks) or XGBoost JSON (boosted trees), with its features, classes and scaling in model.meta.json and the fitted transforms from a raw row in preprocessing.json',
   modelDownloaded: 'Model saved as {file}.',
   modelNotPortable: '"{name}" is not in the kernel (run its train cell) or its kind (LSTM, GRU, 1D-CNN, ensembles) has no portable format yet.',
   downloadParquetTitle: 'Download the whole table as a Parquet file (typed columns; pandas.read_parquet, DuckDB, Spark read it)',
