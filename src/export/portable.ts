@@ -11,10 +11,12 @@ import type { TrainedModel } from '../core/values.ts';
 import { tf } from '../ml/tf.ts';
 import { TfjsModel } from '../ml/models/tfjs-model.ts';
 import { TreeModel } from '../ml/trees/model.ts';
+import { SequenceModel } from '../ml/models/sequence-model.ts';
 import type { Scaler } from '../ml/models/scaler.ts';
 import type { ZipEntry } from './zip.ts';
 import { toXgboostJsonText, xgboostSidecar } from './xgboost.ts';
 import { preprocessingJson, type ModelLineage } from './preprocessing.ts';
+import { sequenceModelFiles } from './sequence-files.ts';
 
 const NO_LINEAGE: ModelLineage = { transforms: [], path: [], complete: false };
 
@@ -24,7 +26,8 @@ export const PORTABLE_META_VERSION = 1;
 
 /**
  * The files of a model in a portable format, or undefined for a kind that has
- * none yet (sequence models). `lineage`: the fitted transforms its training
+ * none yet (ensembles, text models). Sequence models: their weights and
+ * sequences settings (sequence-files.ts). `lineage`: the fitted transforms its training
  * table went through (modelLineage), for preprocessing.json.
  */
 export async function portableModelFiles(model: TrainedModel, lineage: ModelLineage = NO_LINEAGE): Promise<ZipEntry[] | undefined> {
@@ -35,6 +38,7 @@ export async function portableModelFiles(model: TrainedModel, lineage: ModelLine
       { name: 'preprocessing.json', data: JSON.stringify(preprocessingJson(model, 'xgboost', lineage), null, 2) },
     ];
   }
+  if (model instanceof SequenceModel) return sequenceModelFiles(model, lineage);
   if (model instanceof TfjsModel) {
     let saved: tf.io.ModelArtifacts | undefined;
     await model.net.save(tf.io.withSaveHandler(async (artifacts) => {

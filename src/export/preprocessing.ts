@@ -2,8 +2,8 @@
 // recipe from a raw row of the loaded table to the model's input, so the
 // model can be used outside the workbench. The fitted transforms the
 // model's training table went through are found by walking the notebook
-// back from the train cell (its input table's producer, through transform
-// and split cells, to the load cell); each is written as the transform
+// back from the train cell (its input table's producer, through transform,
+// split and sequences cells, to the load cell); each is written as the transform
 // cell's own fitted JSON (steps with their learned state). Then the feature
 // order, how the feature matrix reads values, the network's own input
 // scaling, and the class labels the outputs stand for. docs/export.md,
@@ -37,12 +37,16 @@ export interface ModelLineage {
   transforms: FittedTransformEntry[];
   /** The cells walked through, from the model's train cell back to the first table. */
   path: { cell: string; kind: string; reads: string }[];
-  /** True when the walk reached a load cell through transform and split cells only: nothing else changed the columns. */
+  /** True when the walk reached a load cell through transform, split and sequences cells only: nothing else changed the columns. */
   complete: boolean;
 }
 
-/** Cells that pass rows through without changing columns or values. */
-const ROWS_ONLY = new Set(['split']);
+/**
+ * Cells walked through without a fitted transform of their own: split passes
+ * rows through; the sequences cell's settings and fitted state are written
+ * by the sequence model's files themselves (sequence-files.ts).
+ */
+const PASS_THROUGH = new Set(['split', 'sequences']);
 
 /**
  * The fitted transforms between the loaded table and the model `modelName`,
@@ -76,8 +80,9 @@ export function modelLineage(cells: readonly LineageCell[], valueOf: (name: stri
       if (fitted?.type !== 'transform') break;
       transforms.push({ cell: cell.id, name: fittedName, fittedOn: cell.reads[0], fitted: fitted.transform.toJSON() });
       next = cell.reads[cell.writes.indexOf(table)];
-    } else if (ROWS_ONLY.has(cell.kind)) {
-      next = cell.reads[0];
+    } else if (PASS_THROUGH.has(cell.kind)) {
+      // sequences: writes [output, ...applyTo outputs] from reads [input, ...applyTo inputs]; split: one input.
+      next = cell.reads[cell.writes.indexOf(table)] ?? cell.reads[0];
     }
     path.push({ cell: cell.id, kind: cell.kind, reads: next ?? '' });
     if (next === undefined) break;

@@ -1,5 +1,5 @@
 // A model used outside the workbench from its download alone: a notebook
-// loads a CSV, splits it, fits a transform (impute, standard and min-max
+// loads a CSV, splits it, fits a transform (rename, impute, standard and min-max
 // scaling, one-hot) and trains networks and boosted trees on it; each model
 // is downloaded as the app does (modelDownloadFiles, the kernel worker's
 // modelFiles, zipped by modelZip). Debian's python3 then reads the zip
@@ -49,7 +49,7 @@ function trainingCsv(): string {
 /** Raw rows the model never saw: a missing x2, an unseen and a missing colour, values beyond the training range. */
 const FRESH = ['x1,x2,x3,colour,flag', '0.5,3.2,40,red,true', '-1.7,,12.5,blue,false', '1.9,9.9,99,green,true', '0,5,150,purple,false', '-3,0.1,-5,,true', '1.234,7.77,63.3,blue,true'].join('\n');
 
-const FEATURES = ['x1', 'x2', 'x3', 'colour_blue', 'colour_green', 'colour_red', 'flag'];
+const FEATURES = ['x1', 'x2', 'size', 'colour_blue', 'colour_green', 'colour_red', 'flag'];
 
 let dir: string;
 let kernel: Kernel;
@@ -67,9 +67,10 @@ beforeAll(async () => {
     .cell('transform', {
       input: 'train', output: 'train_t', applyTo: [{ input: 'test', output: 'test_t' }], transform: 'prep',
       steps: [
+        { op: 'rename', from: 'x3', to: 'size' },
         { op: 'impute', columns: ['x2'], strategy: 'median' },
         { op: 'scale', columns: ['x1', 'x2'], method: 'standard' },
-        { op: 'scale', columns: ['x3'], method: 'minmax' },
+        { op: 'scale', columns: ['size'], method: 'minmax' },
         { op: 'onehot', columns: ['colour'] },
       ],
     })
@@ -124,8 +125,8 @@ describe.skipIf(missing)('preprocessing.json: a downloaded model predicts raw ro
     expect(prep.classes).toEqual(['high', 'low', 'mid']);
     const [transform] = prep.transforms as { cell: string; name: string; fittedOn: string; fitted: { steps: { op: string; state: Record<string, unknown> }[] } }[];
     expect([transform.cell, transform.name, transform.fittedOn]).toEqual(['transform-1', 'prep', 'train']);
-    expect(transform.fitted.steps.map((s) => s.op)).toEqual(['impute', 'scale', 'scale', 'onehot']);
-    expect(transform.fitted.steps[3].state.categories).toEqual({ colour: ['blue', 'green', 'red'] });
+    expect(transform.fitted.steps.map((s) => s.op)).toEqual(['rename', 'impute', 'scale', 'scale', 'onehot']);
+    expect(transform.fitted.steps[4].state.categories).toEqual({ colour: ['blue', 'green', 'red'] });
     expect(prep.lineage).toEqual({ complete: true, path: [
       { cell: 'train-1', kind: 'train', reads: 'train_t' }, { cell: 'transform-1', kind: 'transform', reads: 'train' },
       { cell: 'split-1', kind: 'split', reads: 'raw' }, { cell: 'load-1', kind: 'load', reads: '' },
