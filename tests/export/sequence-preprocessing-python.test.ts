@@ -1,13 +1,14 @@
 // A sequence model used outside the workbench from its download alone: a
 // notebook loads a CSV of two series, scales a column with a transform cell,
 // cuts windows (sequences cell, grouped and time-sorted) and trains an LSTM
-// (regression) and a GRU (classes); each model is downloaded as the app does
-// (modelDownloadFiles + modelZip). Debian's python3
-// (tests/fixtures/portable_preprocessing.py) applies the transform, cuts and
-// scales the windows from preprocessing.json's `sequences`, runs the layers
-// of weights.json with numpy, and gets the workbench's predictions
-// (transform, then the model's predict on the raw rows) to 1e-5. A padded model's download carries its
-// state vocabulary (token → index).
+// (regression), a 1D-CNN (regression) and a GRU (classes); each model is
+// downloaded as the app does (modelDownloadFiles + modelZip). Debian's
+// python3 (tests/fixtures/portable_preprocessing.py) applies the transform,
+// cuts and scales the windows from preprocessing.json's `sequences`, runs
+// the layers of weights.json with numpy, and gets the workbench's
+// predictions (transform, then the model's predict on the raw rows) to
+// 1e-5. A padded model's download carries its state vocabulary (token →
+// index).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,6 +64,7 @@ beforeAll(async () => {
     .cell('sequences', { input: 'raw', mode: 'padded', features: ['qty'], group: 'store', time: 'day', state: 'state', output: 'padded' })
     .cell('train', { input: 'win_qty', model: 'lstm', sequence: { units: [8, 4] }, ...fit, output: 'lstm' })
     .cell('train', { input: 'win_level', model: 'gru', sequence: { units: [5], dense: [6] }, ...fit, output: 'gru' })
+    .cell('train', { input: 'win_qty', model: 'cnn1d', sequence: { filters: [4], kernelSize: 2, pooling: 'max', dense: [5] }, ...fit, output: 'cnn' })
     .cell('train', { input: 'padded', model: 'lstm', sequence: { units: [4], embeddingDim: 3 }, ...fit, epochs: 1, output: 'next_state' })
     .cell('load', { source: file('fresh.csv'), output: 'fresh' })
     .build();
@@ -119,6 +121,15 @@ describe.skipIf(missing)('sequence models: weights and preprocessing.json reprod
     expect(want.length).toBe(2 * (12 - 5));
     got.forEach(([v], i) => expect(Math.abs(v - want[i])).toBeLessThan(1e-5 * Math.max(1, Math.abs(want[i]))));
     expect(new Set(want).size).toBe(want.length);
+  });
+
+  it('a 1D-CNN on windows (regression, even kernel, max pooling, flatten, dense): values to 1e-5', async () => {
+    const { path } = await download('cnn');
+    const want = (await workbench('cnn')).predictions as number[];
+    const got = python(path);
+    expect(got).toHaveLength(want.length);
+    got.forEach(([v], i) => expect(Math.abs(v - want[i])).toBeLessThan(1e-5 * Math.max(1, Math.abs(want[i]))));
+    expect(new Set(want).size).toBeGreaterThan(want.length / 2);
   });
 
   it('a GRU on windows (classes): class probabilities to 1e-5', async () => {
