@@ -80,7 +80,7 @@ describe('export as Python notebook', () => {
     writeFileSync(zip, readFileSync((await download.path())!));
     const listed = spawnSync('/usr/bin/python3', ['-c', 'import zipfile, json, sys; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; z.extractall(sys.argv[2]); print(json.dumps(z.namelist()))', zip, dir], { encoding: 'utf8' });
     expect(listed.stderr).toBe('');
-    expect(JSON.parse(listed.stdout)).toEqual(['mlp/model.json', 'mlp/weights.bin', 'mlp/model.meta.json']);
+    expect(JSON.parse(listed.stdout)).toEqual(['mlp/model.json', 'mlp/weights.bin', 'mlp/model.meta.json', 'mlp/preprocessing.json']);
     const model = JSON.parse(readFileSync(join(dir, 'mlp/model.json'), 'utf8'));
     expect(model.format).toBe('layers-model');
     const bytes = model.weightsManifest[0].weights.reduce((n: number, w: { shape: number[] }) => n + 4 * w.shape.reduce((a, b) => a * b, 1), 0);
@@ -88,6 +88,11 @@ describe('export as Python notebook', () => {
     const meta = JSON.parse(readFileSync(join(dir, 'mlp/model.meta.json'), 'utf8'));
     expect(meta.features).toEqual(['beak_length', 'beak_depth', 'flipper_length', 'body_mass']);
     expect(meta.classes).toEqual(['Adelie', 'Chinstrap', 'Gentoo']);
+    // The notebook's transform cell (renames, select, mean imputation, standard scaling), found from the train cell.
+    const prep = JSON.parse(readFileSync(join(dir, 'mlp/preprocessing.json'), 'utf8'));
+    expect(prep.features).toEqual(meta.features);
+    expect(prep.transforms.map((t: { fitted: { steps: { op: string }[] } }) => t.fitted.steps.map((st) => st.op))).toEqual([['rename', 'rename', 'rename', 'rename', 'select', 'impute', 'scale']]);
+    expect(prep.lineage.complete).toBe(true);
     downloaded = readFileSync(zip);
   });
 

@@ -4,27 +4,41 @@
 //   topology and weights manifest, weights.bin), which tf.loadLayersModel
 //   reads (and tensorflowjs_converter turns into Keras);
 // and beside either, model.meta.json: target, feature order, classes, and
-// the fitted input scaling the network expects (z = (x - mean) / std).
+// the fitted input scaling the network expects (z = (x - mean) / std);
+// and preprocessing.json (preprocessing.ts): the fitted transforms from a raw
+// row to the model's input.
 import type { TrainedModel } from '../core/values.ts';
 import { tf } from '../ml/tf.ts';
 import { TfjsModel } from '../ml/models/tfjs-model.ts';
 import { TreeModel } from '../ml/trees/model.ts';
+import { SequenceModel } from '../ml/models/sequence-model.ts';
 import type { Scaler } from '../ml/models/scaler.ts';
 import type { ZipEntry } from './zip.ts';
 import { toXgboostJsonText, xgboostSidecar } from './xgboost.ts';
+import { preprocessingJson, type ModelLineage } from './preprocessing.ts';
+import { sequenceModelFiles } from './sequence-files.ts';
+
+const NO_LINEAGE: ModelLineage = { transforms: [], path: [], complete: false };
 
 export const PORTABLE_META_FORMAT = 'ml-workbench/portable-model';
 /** Bumped when model.meta.json changes in a way an older reader would misread (portable-load.ts refuses newer ones). */
 export const PORTABLE_META_VERSION = 1;
 
-/** The files of a model in a portable format, or undefined for a kind that has none yet (sequence models). */
-export async function portableModelFiles(model: TrainedModel): Promise<ZipEntry[] | undefined> {
+/**
+ * The files of a model in a portable format, or undefined for a kind that has
+ * none yet (ensembles, text models). Sequence models: their weights and
+ * sequences settings (sequence-files.ts). `lineage`: the fitted transforms its training
+ * table went through (modelLineage), for preprocessing.json.
+ */
+export async function portableModelFiles(model: TrainedModel, lineage: ModelLineage = NO_LINEAGE): Promise<ZipEntry[] | undefined> {
   if (model instanceof TreeModel) {
     return [
       { name: 'model.json', data: toXgboostJsonText(model) },
       { name: 'model.meta.json', data: JSON.stringify({ ...xgboostSidecar(model), format: PORTABLE_META_FORMAT, version: PORTABLE_META_VERSION, kind: 'xgboost' }, null, 2) },
+      { name: 'preprocessing.json', data: JSON.stringify(preprocessingJson(model, 'xgboost', lineage), null, 2) },
     ];
   }
+  if (model instanceof SequenceModel) return sequenceModelFiles(model, lineage);
   if (model instanceof TfjsModel) {
     let saved: tf.io.ModelArtifacts | undefined;
     await model.net.save(tf.io.withSaveHandler(async (artifacts) => {
@@ -60,6 +74,7 @@ export async function portableModelFiles(model: TrainedModel): Promise<ZipEntry[
       { name: 'model.json', data: JSON.stringify(modelJson) },
       { name: 'weights.bin', data: weights },
       { name: 'model.meta.json', data: JSON.stringify(meta, null, 2) },
+      { name: 'preprocessing.json', data: JSON.stringify(preprocessingJson(model, 'tfjs-layers', lineage, { head: model.spec.head, inputScaling: meta.inputScaling, outputScaling: yScale }), null, 2) },
     ];
   }
   return undefined;

@@ -370,7 +370,7 @@ export class Controller {
   tablePage = (name: string, request: TablePageRequest): Promise<TablePage | null> => this.session.tablePage(name, request);
   tableCsv = (name: string): Promise<string | null> => this.session.tableCsv(name);
   tableParquet = (name: string): Promise<Uint8Array | null> => this.session.kernel().request('tableParquet', { name });
-  /** A kernel model as portable files (tfjs layers model or XGBoost JSON, with model.meta.json), or null. */
+  /** A kernel model as portable files (tfjs layers model, XGBoost JSON or a sequence model's weights, with model.meta.json and preprocessing.json), or null. */
   modelFiles = (name: string): Promise<{ name: string; data: Uint8Array | string }[] | null> => this.session.kernel().request('modelFiles', { name });
   /** The open notebook as Python cells, made by the kernel (it has the cell kinds); see src/ui/exportPython.ts. */
   exportPython = (doc: NotebookDoc): Promise<PythonExport> => this.session.kernel().request('exportPython', { cells: kernelCells(doc.cells), title: doc.title });

@@ -1,6 +1,7 @@
 // "Download model" (saved-models list): the model as portable files, made by
-// the kernel worker (src/export/portable.ts: a TensorFlow.js layers model or
-// XGBoost JSON, with model.meta.json), zipped into one download.
+// the kernel worker (src/export/model-download.ts: a TensorFlow.js layers
+// model, XGBoost JSON or a sequence model's weights, with model.meta.json and
+// preprocessing.json), zipped into one download.
 import type { Controller } from './controller.ts';
 import { modelZip } from '../export/model-zip.ts';
 import { downloadBlob } from './download.ts';

@@ -28,7 +28,7 @@ import type { FromWorker, Request, RequestMap, SetCellsResult } from './protocol
 import { isSandboxed } from './mode.ts';
 import { exportPython } from '../export/python/notebook.ts';
 import { tableToParquet } from '../export/parquet.ts';
-import { portableModelFiles } from '../export/portable.ts';
+import { modelDownloadFiles } from '../export/model-download.ts';
 import { reportClose, WorkerChannel } from './channel.ts';
 import { RemoteStore, remoteLifecycleStores } from '../store/remote.ts';
 import { remoteHostServices, remoteWasmPaths } from './remoteHost.ts';
@@ -385,8 +385,7 @@ async function handle(request: Request): Promise<unknown> {
       return exportPython({ title, cells, metadata: {}, workbench: {}, nbformatMinor: 5 });
     }
     case 'modelFiles': {
-      const v = kernel.getValue((request.params as { name: string }).name);
-      return v?.type === 'model' ? ((await portableModelFiles(v.model)) ?? null) : null;
+      return modelDownloadFiles(kernel, (request.params as { name: string }).name);
     }
     case 'tableParquet': {
       const v = kernel.getValue((request.params as { name: string }).name);

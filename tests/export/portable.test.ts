@@ -34,7 +34,7 @@ describe('portable models', () => {
     const table = blobs(120);
     const { model } = await fitModel(table, { target: 'k', model: 'mlp', hidden: [8, 4], optimizer: 'adam', learningRate: 0.05, epochs: 5, batchSize: 16, seed: 3 });
     const files = (await portableModelFiles(model))!;
-    expect(files.map((f) => f.name)).toEqual(['model.json', 'weights.bin', 'model.meta.json']);
+    expect(files.map((f) => f.name)).toEqual(['model.json', 'weights.bin', 'model.meta.json', 'preprocessing.json']);
     const { net, meta, modelJson } = await loadBack(files);
     expect(modelJson.format).toBe('layers-model');
     expect(modelJson.weightsManifest[0].paths).toEqual(['weights.bin']);
@@ -70,10 +70,13 @@ describe('portable models', () => {
     const table = blobs(90);
     const { model } = await fitTreeModel(table, { target: 'k', rounds: 3, maxDepth: 2 });
     const files = (await portableModelFiles(model))!;
-    expect(files.map((f) => f.name)).toEqual(['model.json', 'model.meta.json']);
+    expect(files.map((f) => f.name)).toEqual(['model.json', 'model.meta.json', 'preprocessing.json']);
     const json = JSON.parse(text(files[0].data));
     expect(json.learner.objective.name).toBe('multi:softprob');
     expect(json.learner.gradient_booster.model.trees.length).toBe(3 * model.classes!.length);
     expect(JSON.parse(text(files[1].data)).kind).toBe('xgboost');
+    // Trained outside a notebook: no transforms known, and the file says its recipe is not complete.
+    const prep = JSON.parse(text(files[2].data));
+    expect([prep.transforms, prep.lineage.complete, prep.features, prep.classes]).toEqual([[], false, model.features, model.classes]);
   });
 });

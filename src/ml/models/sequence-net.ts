@@ -142,6 +142,19 @@ export class SequenceNet {
     return this.output.apply(h) as tf.Tensor;
   }
 
+  /**
+   * The layers in forward order (embedding, body, output) for a portable
+   * download (src/export/sequence-files.ts), each with the padding its
+   * convolution really uses ('causal' is done here, not by the layer).
+   */
+  layerList(): { layer: Layer; convPadding?: Conv1dPadding }[] {
+    return [
+      ...(this.embedding ? [{ layer: this.embedding }] : []),
+      ...this.body.map((b) => (b.conv ? { layer: b.layer, convPadding: b.conv } : { layer: b.layer })),
+      { layer: this.output },
+    ];
+  }
+
   get variables(): tf.Variable[] {
     return this.layers().flatMap((l) => l.trainableWeights.map((w) => w.read() as tf.Variable));
   }
