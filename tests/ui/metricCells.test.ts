@@ -1,0 +1,34 @@
+// The engine's metric labels in a table's "metric" column (the compare
+// table's rows) are shown in Korean when the UI is (issue 13), at display
+// time only: other columns, the English UI and the saved rows are unchanged.
+import { afterEach, describe, expect, it } from 'vitest';
+import { LABELS, LABELS_KO } from '../../src/lifecycle/format.ts';
+import { shownCell } from '../../src/ui/outputs/localize.ts';
+import { loadLang, setLang } from '../../src/ui/i18n.ts';
+
+const HANGUL = /[가-힣]/;
+
+afterEach(() => setLang('en'));
+
+describe('metric labels in table cells', () => {
+  it('every label has a Korean one; a word is Korean, an abbreviation (AUC, RMSE, R²) stays', () => {
+    expect(Object.keys(LABELS_KO).sort()).toEqual(Object.keys(LABELS).sort());
+    for (const [key, en] of Object.entries(LABELS)) {
+      const words = en.replace(/\b[A-Z0-9²]+\b/g, '').match(/[A-Za-z]{2,}/g);
+      if (words) expect(LABELS_KO[key], `${key}: ${en}`).toMatch(HANGUL);
+      else expect(LABELS_KO[key], key).toBe(en);
+    }
+  });
+
+  it('shows a "metric" column\'s labels in Korean in a Korean UI, and nothing else', async () => {
+    expect(shownCell('metric', 'Accuracy')).toBe('Accuracy');
+    setLang('ko');
+    await loadLang('ko');
+    expect(shownCell('metric', 'Accuracy')).toBe('정확도');
+    expect(shownCell('metric', 'F1 (macro)')).toBe('F1 (매크로)');
+    expect(shownCell('metric', 'AUC')).toBe('AUC');
+    // A student's own value, and the same word in another column, stay as they are.
+    expect(shownCell('metric', 'my score')).toBe('my score');
+    expect(shownCell('model', 'Accuracy')).toBe('Accuracy');
+  });
+});
