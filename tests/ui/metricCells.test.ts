@@ -2,7 +2,8 @@
 // table's rows) are shown in Korean when the UI is (issue 13), at display
 // time only: other columns, the English UI and the saved rows are unchanged.
 import { afterEach, describe, expect, it } from 'vitest';
-import { LABELS, LABELS_KO } from '../../src/lifecycle/format.ts';
+import { describeCondition, LABELS, LABELS_KO, metricLabelKo } from '../../src/lifecycle/format.ts';
+import { refusedText, registeredText } from '../../src/cells/pipelineText.ts';
 import { shownCell } from '../../src/ui/outputs/localize.ts';
 import { loadLang, setLang } from '../../src/ui/i18n.ts';
 
@@ -30,5 +31,14 @@ describe('metric labels in table cells', () => {
     // A student's own value, and the same word in another column, stay as they are.
     expect(shownCell('metric', 'my score')).toBe('my score');
     expect(shownCell('model', 'Accuracy')).toBe('Accuracy');
+  });
+
+  it('a condition (register, monitor, pipeline) reads with the Korean metric name in the Korean text', () => {
+    const en = describeCondition('accuracy', 0.7, '>=', 0.8);
+    const ko = describeCondition('accuracy', 0.7, '>=', 0.8, metricLabelKo);
+    expect([en, ko]).toEqual(['Accuracy 0.7 < 0.8', '정확도 0.7 < 0.8']);
+    expect(refusedText({ en, ko })).toMatchObject({ en: expect.stringContaining('Not registered: Accuracy 0.7 < 0.8.') as unknown, ko: expect.stringContaining('등록하지 않음: 정확도 0.7 < 0.8.') as unknown });
+    const held = { en: describeCondition('accuracy', 0.9, '>=', 0.8), ko: describeCondition('accuracy', 0.9, '>=', 0.8, metricLabelKo) };
+    expect(registeredText('m', 2, 'staging', held).ko).toContain('조건 정확도 0.9 ≥ 0.8을(를) 만족해요');
   });
 });
