@@ -79,6 +79,13 @@ describe('outputs in Korean', () => {
       const titles = await page.locator('.output-title').allTextContents();
       expect(titles.filter((t) => HANGUL.test(t)).length).toBeGreaterThan(5);
       await keepShots(page, list, [...kinds], file.replace('.ko.ipynb', ''));
+      // The comparison table's metric column shows the metric names in Korean (its rows keep the English labels).
+      const compare = list.find((c) => c.kind === 'compare');
+      if (compare) {
+        const cellsShown = await page.locator(`[data-cell-id="${compare.id}"] [role="gridcell"]`).allTextContents();
+        expect(cellsShown).toContain('정확도');
+        expect(cellsShown).not.toContain('Accuracy');
+      }
       // A figure's own title and axis titles are drawn in Korean too: the cross-validation strip's.
       const crossval = list.find((c) => c.kind === 'crossval');
       if (crossval) {

@@ -8,7 +8,7 @@ import { defineCell } from './types.ts';
 import { targetLabels } from '../ml/features.ts';
 import { compareModels } from '../lifecycle/compare.ts';
 import { DEFAULT_METRICS, SUPPORTED } from '../lifecycle/subsetMetrics.ts';
-import { fmt, fmtP, metricKey, metricLabel } from '../lifecycle/format.ts';
+import { fmt, fmtP, metricKey, metricLabel, metricLabelKo } from '../lifecycle/format.ts';
 import { progressText } from '../core/messages/progress.ts';
 
 /** The catalogued "unknown metric" error, by task and by how many metrics are unknown. */
@@ -82,7 +82,7 @@ export const compareCell = defineCell({
     for (const m of result.metrics) {
       const excludesZero = m.diff.low > 0 || m.diff.high < 0;
       notes.push(`- ${metricLabel(m.metric)}: B − A = ${fmt(m.diff.estimate)}, ${pct} CI ${interval(m.diff)}${excludesZero ? ' — the interval excludes 0.' : ' — includes 0: no clear difference.'}`);
-      notesKo.push(`- ${metricLabel(m.metric)}: B − A = ${fmt(m.diff.estimate)}, ${pct} 신뢰구간 ${interval(m.diff)}${excludesZero ? ' — 구간에 0이 없어요.' : ' — 0이 들어 있어요: 뚜렷한 차이가 없어요.'}`);
+      notesKo.push(`- ${metricLabelKo(m.metric)}: B − A = ${fmt(m.diff.estimate)}, ${pct} 신뢰구간 ${interval(m.diff)}${excludesZero ? ' — 구간에 0이 없어요.' : ' — 0이 들어 있어요: 뚜렷한 차이가 없어요.'}`);
     }
     if (result.mcnemar) {
       const t = result.mcnemar.table;

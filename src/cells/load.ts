@@ -136,7 +136,7 @@ export const loadCell = defineCell({
       ? await loadStream(readingErrors(source.stream.chunks, params), { ...options, totalBytes: source.stream.size })
       : await loadBytesAsync(source.bytes, options);
     ctx.progress({ phase: 'parse', fraction: 1 });
-    for (const note of loaded.notes) ctx.emit({ type: 'text', text: note });
+    for (const note of loaded.notes) ctx.emit({ type: 'text', text: note.text, ko: note.ko });
     ctx.set(params.output, { type: 'table', table: loaded.table });
     return [tablePreview(loaded.table, { name: params.output })];
   },

@@ -11,7 +11,7 @@ import { defineCell } from './types.ts';
 import { attachLabels, type LogEntry } from '../lifecycle/endpoint.ts';
 import { liveMetrics, type VariantLiveMetrics } from '../lifecycle/endpointStats.ts';
 import { tableDrift, type FeatureDrift } from '../lifecycle/drift.ts';
-import { describeCondition, fmt, holds, metricKey, metricLabel, type Op } from '../lifecycle/format.ts';
+import { describeCondition, fmt, holds, metricKey, metricLabel, metricLabelKo, type Op } from '../lifecycle/format.ts';
 import { markdownLiteral } from '../notebook/outputText.ts';
 import { endpointOf } from './endpointCommon.ts';
 import { progressText } from '../core/messages/progress.ts';
@@ -120,7 +120,7 @@ export const monitorCell = defineCell({
           const text = describeCondition(watched, value, params.alert.op as Op, params.alert.value);
           alerts.push({
             en: `Variant "${v.variant}" (${v.model} v${v.version}): live ${text} on ${v.labelled} labelled requests.`,
-            ko: `변형 "${v.variant}" (${v.model} v${v.version}): 레이블이 붙은 요청 ${v.labelled}건에서 실시간 ${text}.`,
+            ko: `변형 "${v.variant}" (${v.model} v${v.version}): 레이블이 붙은 요청 ${v.labelled}건에서 실시간 ${describeCondition(watched, value, params.alert.op as Op, params.alert.value, metricLabelKo)}.`,
           });
         }
       }
@@ -156,8 +156,9 @@ function summaryMarkdown(r: MonitorReport, params: MonitorParams): CellOutput {
     }
   } else {
     const metric = params.alert ? metricLabel(params.alert.metric) : '';
+    const metricKo = params.alert ? metricLabelKo(params.alert.metric) : '';
     en.push(`**No alert:** every feature's PSI is below ${params.psiThreshold}${params.alert ? ` and no variant's live ${metric} is ${params.alert.op} ${params.alert.value}` : ''}.`);
-    ko.push(`**경고 없음:** 모든 특성의 PSI가 ${params.psiThreshold} 미만${params.alert ? `이고, 어떤 변형의 실시간 ${metric}도 ${params.alert.op} ${params.alert.value}가 아니에요` : '이에요'}.`);
+    ko.push(`**경고 없음:** 모든 특성의 PSI가 ${params.psiThreshold} 미만${params.alert ? `이고, 어떤 변형의 실시간 ${metricKo}도 ${params.alert.op} ${params.alert.value}가 아니에요` : '이에요'}.`);
   }
   return { type: 'markdown', markdown: en.join('\n\n'), ko: ko.join('\n\n') };
 }

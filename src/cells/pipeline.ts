@@ -21,7 +21,7 @@ import { registerCell, registerSchema, type RegisterOutcome } from './register.t
 import { pipelineScope } from './pipelineScope.ts';
 import { GRAPH_ALT, STEPS_HEADING, refusedText, registeredText, stoppedText, trackedText, type Bilingual } from './pipelineText.ts';
 import { STAGES } from '../lifecycle/registry.ts';
-import { describeCondition, holds, metricKey } from '../lifecycle/format.ts';
+import { describeCondition, holds, metricKey, metricLabelKo } from '../lifecycle/format.ts';
 import { trackRun } from '../lifecycle/track.ts';
 import { lifecycleServices } from '../lifecycle/host.ts';
 import type { RunRecord } from '../lifecycle/runs.ts';
@@ -236,6 +236,7 @@ async function runPipeline(params: PipelineParams, ctx: CellContext): Promise<Ce
       return { outputs: `${text}: ${passes ? 'register' : 'fail'}`, detail: text };
     });
     const condition = steps.at(-1)!.detail;
+    const conditionText: Bilingual = { en: condition, ko: describeCondition(metricName, value, params.condition.op, params.condition.threshold, metricLabelKo) };
     outcome.value = value;
     // The run exists before the register step, so the version links to it and reuses its model artifact.
     run = await trackRun(ctx, { kind: 'pipeline', params: runParams(params), output: params.output || undefined, input: params.input, startedAt, durationMs: performance.now() - t0, outputs: [], metrics: { [metricName]: value } });
@@ -251,12 +252,12 @@ async function runPipeline(params: PipelineParams, ctx: CellContext): Promise<Ce
         return { outputs: `"${outcome.name}" version ${result.version ?? '?'} (stage ${result.stage ?? params.register.stage})` };
       });
       steps.push({ id: 'fail', status: 'skipped', detail: '', durationMs: 0, outputs: '' });
-      verdict = registeredText(outcome.name, outcome.version ?? 0, params.register.stage, condition);
+      verdict = registeredText(outcome.name, outcome.version ?? 0, params.register.stage, conditionText);
     } else {
       steps.push({ id: 'register', status: 'skipped', detail: '', durationMs: 0, outputs: '' });
       // The fail step ran: it ends the pipeline without a version (SageMaker's FailStep).
       steps.push({ id: 'fail', status: 'failed', detail: condition, durationMs: 0, outputs: `not registered: ${condition}` });
-      verdict = refusedText(condition);
+      verdict = refusedText(conditionText);
     }
   } catch (error) {
     const failed = steps.at(-1)!;

@@ -11,20 +11,20 @@ export interface Bilingual {
 
 const STEP_KO: Record<PipelineStepId, string> = { preprocess: '전처리', train: '학습', evaluate: '평가', condition: '조건', register: '등록', fail: '실패' };
 
-/** "registered <name> version N" with the condition that let it through. */
-export function registeredText(name: string, version: number, stage: string, condition: string): Bilingual {
+/** "registered <name> version N" with the condition that let it through (in each language: describeCondition, metricLabelKo). */
+export function registeredText(name: string, version: number, stage: string, condition: Bilingual): Bilingual {
   const n = markdownLiteral(name);
   return {
-    en: `**Registered "${n}" version ${version}** (stage ${stage}): the condition ${condition} holds.`,
-    ko: `**"${n}" 버전 ${version}을(를) 등록했어요** (단계 ${stage}): 조건 ${condition}을(를) 만족해요.`,
+    en: `**Registered "${n}" version ${version}** (stage ${stage}): the condition ${condition.en} holds.`,
+    ko: `**"${n}" 버전 ${version}을(를) 등록했어요** (단계 ${stage}): 조건 ${condition.ko}을(를) 만족해요.`,
   };
 }
 
 /** "not registered: MSE 5.3 > 4.0". */
-export function refusedText(condition: string): Bilingual {
+export function refusedText(condition: Bilingual): Bilingual {
   return {
-    en: `**Not registered: ${condition}.** The condition does not hold, so the pipeline took the fail branch; the model stays out of the registry.`,
-    ko: `**등록하지 않음: ${condition}.** 조건을 만족하지 않아 파이프라인이 실패 분기로 갔어요. 모델은 레지스트리에 들어가지 않았어요.`,
+    en: `**Not registered: ${condition.en}.** The condition does not hold, so the pipeline took the fail branch; the model stays out of the registry.`,
+    ko: `**등록하지 않음: ${condition.ko}.** 조건을 만족하지 않아 파이프라인이 실패 분기로 갔어요. 모델은 레지스트리에 들어가지 않았어요.`,
   };
 }
 

@@ -8,7 +8,7 @@ import { CellError } from '../core/errors.ts';
 import { defineCell, type CellContext } from './types.ts';
 import { markdownCode, markdownLiteral } from '../notebook/outputText.ts';
 import { lifecycleServices } from '../lifecycle/host.ts';
-import { describeCondition, fmt, holds, metricKey, metricLabel } from '../lifecycle/format.ts';
+import { describeCondition, fmt, holds, metricKey, metricLabel, metricLabelKo } from '../lifecycle/format.ts';
 import { registerModel } from '../lifecycle/registryStore.ts';
 import { STAGES } from '../lifecycle/registry.ts';
 import { newRunRecord, runId } from '../lifecycle/record.ts';
@@ -103,6 +103,7 @@ export const registerCell = defineCell({
     };
 
     let passed = '';
+    let passedKo = '';
     if (params.condition) {
       const key = metricKey(params.condition.metric);
       const value = metrics[key];
@@ -116,9 +117,11 @@ export const registerCell = defineCell({
       if (!holds(value, params.condition.op, params.condition.value)) {
         const reason = `${text}: not registered`;
         store({ registered: false, name, reason });
-        return [{ type: 'markdown', markdown: `**${reason}.** The model stays unregistered; the pipeline goes on.`, ko: `**${text}: 등록하지 않았어요.** 모델은 등록되지 않은 채로 남고, 파이프라인은 계속돼요.` }];
+        const textKo = describeCondition(key, value, params.condition.op, params.condition.value, metricLabelKo);
+        return [{ type: 'markdown', markdown: `**${reason}.** The model stays unregistered; the pipeline goes on.`, ko: `**${textKo}: 등록하지 않았어요.** 모델은 등록되지 않은 채로 남고, 파이프라인은 계속돼요.` }];
       }
       passed = text;
+      passedKo = describeCondition(key, value, params.condition.op, params.condition.value, metricLabelKo);
     }
 
     const run = await runFor(params, ctx, model, metrics);
@@ -129,15 +132,16 @@ export const registerCell = defineCell({
       name, runId: run.id, description: params.description, tags: params.tags, metrics, stage: params.stage, modelRef,
     });
     const head = metrics[headline] !== undefined ? `${metricLabel(headline)} ${fmt(metrics[headline])}` : '';
+    const headKo = metrics[headline] !== undefined ? `${metricLabelKo(headline)} ${fmt(metrics[headline])}` : '';
     const reason = passed ? `${passed}: registered` : 'registered (no condition)';
     store({ registered: true, name, version: version.version, stage: version.stage, runId: run.id, reason });
     // Names are the user's text: shown literally, never as markup (docs/security.md#sanitizer-policy).
     const lit = markdownLiteral;
     const lines = [`**Registered "${lit(name)}" version ${version.version}** (stage ${version.stage})${head ? ` — ${head}` : ''}.`];
-    const ko = [`**"${lit(name)}" 버전 ${version.version}을(를) 등록했어요** (단계 ${version.stage})${head ? ` — ${head}` : ''}.`];
+    const ko = [`**"${lit(name)}" 버전 ${version.version}을(를) 등록했어요** (단계 ${version.stage})${headKo ? ` — ${headKo}` : ''}.`];
     if (passed) {
       lines.push(`Condition met: ${passed}.`);
-      ko.push(`조건을 만족했어요: ${passed}.`);
+      ko.push(`조건을 만족했어요: ${passedKo}.`);
     }
     lines.push(`Run: ${markdownCode(run.id)}${modelRef ? (reused ? `, model: the run's artifact ${markdownCode(modelRef)}` : `, model saved as ${markdownCode(modelRef)}`) : ', model not saved'}.`);
     ko.push(`실행: ${markdownCode(run.id)}${modelRef ? (reused ? `, 모델: 이 실행의 아티팩트 ${markdownCode(modelRef)}` : `, 모델을 ${markdownCode(modelRef)}(으)로 저장했어요`) : ', 모델은 저장하지 않았어요'}.`);

@@ -44,7 +44,15 @@ interface Scored {
   /** Extra columns for the scores table (p-values, ranking, dropped-for). */
   extra: Record<string, unknown[]>;
   label: string;
-  notes: string[];
+  /** The label in Korean, for the chart's title and axis in the Korean UI. */
+  labelKo: string;
+  /** What the student should know about how the scores were made, in English and Korean. */
+  notes: Note[];
+}
+
+interface Note {
+  text: string;
+  ko: string;
 }
 
 const NUMERIC = new Set(['number', 'integer', 'boolean']);
@@ -120,27 +128,29 @@ async function modelImportances(table: ColumnTable, features: string[], p: Selec
 
 async function score(table: ColumnTable, features: string[], p: SelectParams, ctx: CellContext): Promise<Scored> {
   const { columns, y, dropped } = completeRows(table, features, p.target);
-  const notes = dropped > 0 ? [`${dropped} row${dropped === 1 ? '' : 's'} with a missing feature or target ${dropped === 1 ? 'was' : 'were'} left out of the scoring.`] : [];
+  const notes: Note[] = dropped > 0
+    ? [{ text: `${dropped} row${dropped === 1 ? '' : 's'} with a missing feature or target ${dropped === 1 ? 'was' : 'were'} left out of the scoring.`, ko: `특성이나 타깃 값이 빠진 행 ${dropped}개는 점수 계산에서 뺐어요.` }]
+    : [];
   if (y.length < 2) throw CellError.coded('select.fewRows', {}, { where: 'params.input' });
   const X = rowsOf(columns);
   switch (p.method) {
     case 'variance': {
       const { variances } = varianceThreshold(X, 0);
-      return { score: variances, keep: p.k !== null ? topK(variances, p.k) : variances.map((v) => v > (p.threshold ?? 0)), extra: {}, label: 'variance', notes };
+      return { score: variances, keep: p.k !== null ? topK(variances, p.k) : variances.map((v) => v > (p.threshold ?? 0)), extra: {}, label: 'variance', labelKo: '분산', notes };
     }
     case 'correlation': {
       const r = correlationFilter(columns, y, p.threshold ?? 0.9);
       const droppedFor: (string | null)[] = features.map(() => null);
       for (const d of r.dropped) droppedFor[d.feature] = `${features[d.kept]} (|r| = ${d.r.toFixed(3)})`;
-      return { score: r.relevance, keep: r.keep, extra: { dropped_for: droppedFor }, label: 'relevance to target (|r| or η)', notes };
+      return { score: r.relevance, keep: r.keep, extra: { dropped_for: droppedFor }, label: 'relevance to target (|r| or η)', labelKo: '타깃과의 관련성 (|r| 또는 η)', notes };
     }
     case 'anova': {
       const s = fClassif(X, y);
-      return { score: s.scores, keep: keepBy(s.scores, p, 10), extra: { p_value: s.pValues }, label: 'ANOVA F', notes };
+      return { score: s.scores, keep: keepBy(s.scores, p, 10), extra: { p_value: s.pValues }, label: 'ANOVA F', labelKo: 'ANOVA F', notes };
     }
     case 'chi2': {
       const s = chi2(X, y);
-      return { score: s.scores, keep: keepBy(s.scores, p, 10), extra: { p_value: s.pValues }, label: 'chi²', notes };
+      return { score: s.scores, keep: keepBy(s.scores, p, 10), extra: { p_value: s.pValues }, label: 'chi²', labelKo: '카이제곱 (chi²)', notes };
     }
     case 'mutual_info':
       return mutualInfoScores(features, columns, y, p, notes);
@@ -148,8 +158,8 @@ async function score(table: ColumnTable, features: string[], p: SelectParams, ct
       const imp = await modelImportances(table, features, p, ctx);
       const mean = imp.reduce((a, b) => a + b, 0) / imp.length;
       const keep = p.k !== null ? topK(imp, p.k) : imp.map((v) => v >= (p.threshold ?? mean));
-      notes.push('Importances: total split gain in a boosted-tree model (50 rounds, depth 4).');
-      return { score: imp, keep, extra: {}, label: 'tree importance (gain)', notes };
+      notes.push({ text: 'Importances: total split gain in a boosted-tree model (50 rounds, depth 4).', ko: '중요도: 부스팅 트리 모델(라운드 50, 깊이 4)에서 분할 이득을 모두 더한 값이에요.' });
+      return { score: imp, keep, extra: {}, label: 'tree importance (gain)', labelKo: '트리 중요도 (이득)', notes };
     }
     case 'rfe': {
       const keepCount = p.k ?? Math.max(1, Math.floor(features.length / 2));
@@ -157,7 +167,7 @@ async function score(table: ColumnTable, features: string[], p: SelectParams, ct
         (remaining) => ctx.progress({ phase: 'rfe', ...progressText('progress.featuresLeft', { n: remaining }) }));
       // Score for the chart: higher is better (kept longest).
       const maxRank = Math.max(...res.ranking);
-      return { score: res.ranking.map((r) => maxRank - r + 1), keep: res.keep, extra: { ranking: res.ranking }, label: 'RFE (rounds survived)', notes };
+      return { score: res.ranking.map((r) => maxRank - r + 1), keep: res.keep, extra: { ranking: res.ranking }, label: 'RFE (rounds survived)', labelKo: 'RFE (버틴 라운드 수)', notes };
     }
   }
 }
@@ -167,24 +177,30 @@ function isRegressionTarget(y: readonly unknown[]): boolean {
   return y.every((v) => typeof v === 'number') && new Set(y).size > 10;
 }
 
-function mutualInfoScores(features: string[], columns: number[][], y: unknown[], p: SelectParams, notes: string[]): Scored {
+function mutualInfoScores(features: string[], columns: number[][], y: unknown[], p: SelectParams, notes: Note[]): Scored {
   const regression = isRegressionTarget(y);
   if (p.continuous === 'bins') {
     const binned = columns.map((c) => (new Set(c).size > p.bins ? discretize(c, p.bins) : c));
     const mi = mutualInfoClassif(rowsOf(binned), regression && new Set(y).size > p.bins ? discretize(y as number[], p.bins) : y);
-    notes.push(`Mutual information (nats) of discrete features: numeric features${regression ? ' and the numeric target' : ''} with more than ${p.bins} distinct values were cut into ${p.bins} equal-width bins (sklearn mutual_info_classif with discrete_features=True on the binned values).`);
-    return { score: mi, keep: keepBy(mi, p, 10), extra: {}, label: 'mutual information', notes };
+    notes.push({
+      text: `Mutual information (nats) of discrete features: numeric features${regression ? ' and the numeric target' : ''} with more than ${p.bins} distinct values were cut into ${p.bins} equal-width bins (sklearn mutual_info_classif with discrete_features=True on the binned values).`,
+      ko: `이산 특성의 상호정보량(nats)이에요: 서로 다른 값이 ${p.bins}개보다 많은 수치 특성${regression ? '과 수치 타깃' : ''}은 폭이 같은 구간 ${p.bins}개로 나눴어요 (나눈 값에 sklearn mutual_info_classif, discrete_features=True).`,
+    });
+    return { score: mi, keep: keepBy(mi, p, 10), extra: {}, label: 'mutual information', labelKo: '상호정보량', notes };
   }
   // Integer codes (one-hot, ordinal, counts) and booleans (0/1 here) are discrete, as with discrete_features=X.dtypes == int in pandas.
   const discrete = columns.map((c) => c.every(Number.isInteger));
   const r = mutualInfo(columns, y, { discrete, discreteTarget: !regression, seed: 0 });
-  const listed = (want: boolean) => features.filter((_, j) => discrete[j] === want).join(', ') || '(none)';
-  notes.push(
-    `Mutual information (nats), as sklearn ${regression ? 'mutual_info_regression (numeric target)' : 'mutual_info_classif (class target)'} with n_neighbors=3. ` +
-    `Discrete (integer or boolean, scored from counts): ${listed(true)}. Continuous (k-nearest-neighbour estimator, tie-breaking noise from seed 0): ${listed(false)}.` +
-    (r.sampledRows ? ` Continuous features against the numeric target were scored on a seeded sample of ${r.sampledRows} of the ${y.length} rows.` : ''),
-  );
-  return { score: r.mi, keep: keepBy(r.mi, p, 10), extra: { estimator: discrete.map((d) => (d ? 'discrete' : 'kNN')) }, label: 'mutual information', notes };
+  const listed = (want: boolean, none: string) => features.filter((_, j) => discrete[j] === want).join(', ') || none;
+  notes.push({
+    text: `Mutual information (nats), as sklearn ${regression ? 'mutual_info_regression (numeric target)' : 'mutual_info_classif (class target)'} with n_neighbors=3. ` +
+      `Discrete (integer or boolean, scored from counts): ${listed(true, '(none)')}. Continuous (k-nearest-neighbour estimator, tie-breaking noise from seed 0): ${listed(false, '(none)')}.` +
+      (r.sampledRows ? ` Continuous features against the numeric target were scored on a seeded sample of ${r.sampledRows} of the ${y.length} rows.` : ''),
+    ko: `상호정보량(nats)이에요. sklearn ${regression ? 'mutual_info_regression (수치 타깃)' : 'mutual_info_classif (범주 타깃)'}처럼 n_neighbors=3으로 계산했어요. ` +
+      `이산 특성 (정수나 불리언, 개수로 계산): ${listed(true, '(없음)')}. 연속 특성 (k-최근접 이웃 추정, 동점을 가르는 잡음은 시드 0): ${listed(false, '(없음)')}.` +
+      (r.sampledRows ? ` 수치 타깃에 대한 연속 특성은 ${y.length}행 중 시드로 고른 ${r.sampledRows}행에서 계산했어요.` : ''),
+  });
+  return { score: r.mi, keep: keepBy(r.mi, p, 10), extra: { estimator: discrete.map((d) => (d ? 'discrete' : 'kNN')) }, label: 'mutual information', labelKo: '상호정보량', notes };
 }
 
 function scoreChart(features: string[], s: Scored): FigureOutput {
@@ -194,8 +210,8 @@ function scoreChart(features: string[], s: Scored): FigureOutput {
   return {
     type: 'figure',
     title: `Feature scores: ${s.label}`,
-    titleKo: `특성 점수: ${s.label}`,
-    ko: { layout: { title: `${s.label} (파란색: 남긴 특성)` } },
+    titleKo: `특성 점수: ${s.labelKo}`,
+    ko: { layout: { title: `${s.labelKo} (파란색: 남긴 특성)`, xaxis: s.labelKo } },
     spec: {
       data: [{
         type: 'bar', orientation: 'h', x: order.map((o) => (Number.isFinite(o.v) ? o.v : null)), y: order.map((o) => o.f),
@@ -244,7 +260,7 @@ export const selectFeaturesCell = defineCell({
     ctx.set(params.output, { type: 'table', table: selected });
     ctx.set(params.scores, { type: 'table', table: scores });
     return [
-      ...s.notes.map((text): CellOutput => ({ type: 'text', text })),
+      ...s.notes.map(({ text, ko }): CellOutput => ({ type: 'text', text, ko })),
       scoreChart(features, s),
       { type: 'text', text: `Kept ${kept.length} of ${features.length} features: ${kept.join(', ') || '(none)'}.`, ko: `특성 ${features.length}개 중 ${kept.length}개를 남겼어요: ${kept.join(', ') || '(없음)'}.` },
       tablePreview(scores, { name: params.scores, rows: 1000 }),

@@ -17,7 +17,7 @@
 // file (maybe a re-saved CSV to unwrap) — the accumulator throws
 // TYPED_FALLBACK and the caller parses the bytes again the string way, which
 // then gives its own result or error.
-import { CsvColumns, paddedNote, type CsvOptions } from './csv.ts';
+import { CsvColumns, paddedNote, type CsvOptions, type ParseNote } from './csv.ts';
 import { parseBoolean, parseDate, parseNumber, type CellValue, type TypeOverride } from './infer.ts';
 
 /** Thrown when only the string path can give the exact result (see above). */
@@ -151,7 +151,7 @@ export class TypedCsvColumns extends CsvColumns {
   }
 
   /** The typed columns by name (every column typed as typeColumn would), and the parser's notes. */
-  typed(): { names: string[]; data: Record<string, CellValue[]>; notes: string[] } {
+  typed(): { names: string[]; data: Record<string, CellValue[]>; notes: ParseNote[] } {
     const names = this.columnNames;
     if (names === undefined || names.length < 2) throw TYPED_FALLBACK;
     const builders = this.builders ?? this.makeBuilders(names);

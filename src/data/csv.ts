@@ -48,7 +48,13 @@ export interface ParsedCsv {
   lines: number[];
   delimiter: string;
   /** Things the parser did that the user should know (unwrapping, padding). */
-  notes: string[];
+  notes: ParseNote[];
+}
+
+/** A note for the student, in English and Korean (the load cell shows the one of the UI's language). */
+export interface ParseNote {
+  text: string;
+  ko: string;
 }
 
 export const AUTO_DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -181,14 +187,17 @@ export class CsvColumns {
       const unwrapped = unwrapResaved(this.header ? [this.rawHeader[0], ...columns[0]] : columns[0], lines, this.options);
       if (unwrapped) return unwrapped;
     }
-    const notes: string[] = [];
+    const notes: ParseNote[] = [];
     if (padded > 0) notes.push(paddedNote(padded));
     return { names, columns, lines, delimiter: this.delimiter, notes };
   }
 }
 
-export function paddedNote(padded: number): string {
-  return `${padded} row${padded === 1 ? '' : 's'} had a different number of fields than the header and ${padded === 1 ? 'was' : 'were'} padded or cut.`;
+export function paddedNote(padded: number): ParseNote {
+  return {
+    text: `${padded} row${padded === 1 ? '' : 's'} had a different number of fields than the header and ${padded === 1 ? 'was' : 'were'} padded or cut.`,
+    ko: `필드 수가 헤더와 다른 행 ${padded}개는 빈 값을 채우거나 잘라 맞췄어요.`,
+  };
 }
 
 function tooManyCells(line: number, rows: number, width: number, maxCells: number): CellError {
@@ -230,7 +239,10 @@ function unwrapResaved(values: string[], dataLines: number[], options: CsvOption
   }
   if (parsed.names.length < 2 || parsed.lines.length !== dataLines.length) return undefined;
   parsed.lines = dataLines; // report the file's own line numbers
-  parsed.notes.unshift(`Every line of this file was one quoted field (a CSV re-saved by a spreadsheet); it was unwrapped and split on ${JSON.stringify(inner)}.`);
+  parsed.notes.unshift({
+    text: `Every line of this file was one quoted field (a CSV re-saved by a spreadsheet); it was unwrapped and split on ${JSON.stringify(inner)}.`,
+    ko: `이 파일은 줄마다 따옴표로 감싼 필드 하나였어요 (스프레드시트가 다시 저장한 CSV). 따옴표를 벗기고 ${JSON.stringify(inner)}(으)로 나눴어요.`,
+  });
   return parsed;
 }
 

@@ -2,7 +2,7 @@
 // The load cell calls this; tests call it directly.
 import type { ColumnTable } from 'arquero';
 import { CellError, checkAborted } from '../core/errors.ts';
-import { decodeText, parseCsv, type Delimiter } from './csv.ts';
+import { decodeText, parseCsv, type Delimiter, type ParseNote } from './csv.ts';
 import * as aq from 'arquero';
 import { checkOverrides, DEFAULT_MISSING, missingTest, parseNumber, typeColumn, typedTable, type TypeOverride } from './infer.ts';
 import { parseJson, parseJsonLines } from './json.ts';
@@ -34,7 +34,7 @@ export interface LoadOptions {
 export interface Loaded {
   table: ColumnTable;
   format: Exclude<Format, 'auto'>;
-  notes: string[];
+  notes: ParseNote[];
 }
 
 /** The format from a file name's extension, else from the first character of the text. */

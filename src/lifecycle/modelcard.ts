@@ -2,7 +2,7 @@
 // Markdown for the notebook output and as a standalone HTML page for
 // download (inline styles only, every text escaped, no external resources).
 import type { DataFingerprint } from './fingerprint.ts';
-import { fmt, metricLabel } from './format.ts';
+import { fmt, metricLabel, metricLabelKo } from './format.ts';
 
 export interface CardSection {
   heading: string;
@@ -77,7 +77,7 @@ export function buildModelCard(i: ModelCardInput, lang: 'en' | 'ko' = 'en'): Mod
     sections.push({
       heading: w.metrics,
       paragraphs: [from(i.metrics.source)],
-      table: { header: [w.metric, w.value], rows: Object.entries(i.metrics.values).map(([k, v]) => [metricLabel(k), fmt(v)]) },
+      table: { header: [w.metric, w.value], rows: Object.entries(i.metrics.values).map(([k, v]) => [(lang === 'ko' ? metricLabelKo : metricLabel)(k), fmt(v)]) },
     });
   }
   if (i.slices && i.slices.rows.length) {

@@ -5,6 +5,7 @@ import type { MessageKey } from './i18n.ts';
 
 export { ISSUES_KO } from './i18n-issues-ko.ts';
 export { KIND_LABELS_KO } from './i18n-kinds-ko.ts';
+export { METRIC_CELLS_KO } from './i18n-metrics-ko.ts';
 export { PHASES_KO, PROGRESS_KO } from './i18n-progress-ko.ts';
 
 export const ko: Record<MessageKey, string> = {

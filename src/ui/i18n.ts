@@ -167,10 +167,11 @@ export interface KoExtras {
   phases: typeof import('./i18n-progress-ko.ts').PHASES_KO;
   progress: typeof import('./i18n-progress-ko.ts').PROGRESS_KO;
   kinds: typeof import('./i18n-kinds-ko.ts').KIND_LABELS_KO;
+  metricCells: typeof import('./i18n-metrics-ko.ts').METRIC_CELLS_KO;
 }
 let extras: KoExtras | null = null;
 
-/** The form-issue, progress and kind-name tables in Korean, once the Korean chunk is in (null before). */
+/** The form-issue, progress, kind-name and metric-label tables in Korean, once the Korean chunk is in (null before). */
 export function koExtras(): KoExtras | null {
   return extras;
 }
@@ -202,7 +203,7 @@ export function loadLang(which: Lang): Promise<void> {
   koLoading ??= import('./i18n-ko.ts').then(
     (m) => {
       koTable = m.ko;
-      extras = { issues: m.ISSUES_KO, phases: m.PHASES_KO, progress: m.PROGRESS_KO, kinds: m.KIND_LABELS_KO };
+      extras = { issues: m.ISSUES_KO, phases: m.PHASES_KO, progress: m.PROGRESS_KO, kinds: m.KIND_LABELS_KO, metricCells: m.METRIC_CELLS_KO };
       changed();
     },
     () => {

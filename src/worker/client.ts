@@ -8,6 +8,7 @@ import type { HostCall, HostReply, IsolationMode, Request, RequestMap, RequestTy
 import { checkFromKernel, checkResult } from './validate.ts';
 
 import { KernelRestarted } from './restarted.ts';
+import { KernelRequestError } from './requestError.ts';
 
 export { KernelRestarted };
 
@@ -93,7 +94,7 @@ export class KernelClient {
       const p = this.pending.get(message.id);
       if (!p) return;
       this.pending.delete(message.id);
-      if (!message.ok) p.reject(new Error(message.error));
+      if (!message.ok) p.reject(new KernelRequestError(message));
       else if (!checkResult(p.type, message.result)) p.reject(new Error(`The kernel's answer to "${p.type}" is not of the expected shape.`));
       else p.resolve(message.result);
       return;

@@ -14,6 +14,7 @@ import { MemoryStore } from '../store/memory.ts';
 import { modelKey, type WorkbenchStore } from '../store/types.ts';
 import type { TrainedModel } from '../core/values.ts';
 import { describeThrown } from '../core/errors.ts';
+import { failureOf } from './requestError.ts';
 import { TAB_BUDGET, watchTensorBytes } from './memoryWatch.ts';
 import { deserializeModel, isSerializable, serializeModel, type SavedModel } from './models.ts';
 import type { NotebookCell } from '../notebook/model.ts';
@@ -420,7 +421,7 @@ function onMessage(data: unknown): void {
   if (!request || request.kind !== 'request') return;
   handle(request).then(
     (result) => post({ kind: 'response', id: request.id, ok: true, result }),
-    (error: unknown) => post({ kind: 'response', id: request.id, ok: false, error: describeThrown(error) }),
+    (error: unknown) => post({ kind: 'response', id: request.id, ok: false, ...failureOf(error) }),
   );
 }
 

@@ -73,7 +73,7 @@ export type Request = { [K in RequestType]: { kind: 'request'; id: number; type:
 
 export type Response =
   | { kind: 'response'; id: number; ok: true; result: unknown }
-  | { kind: 'response'; id: number; ok: false; error: string };
+  | FailedResponse;
 
 export type WorkerEvent =
   | { kind: 'event'; event: KernelEvent }
@@ -144,4 +144,15 @@ export type FromFrame = { kind: 'frame-ready' } | { kind: 'worker-error'; messag
 export interface StartMessage {
   kind: 'start';
   script: Blob;
+}
+
+/** A request that threw in the worker: its English message, and the catalogue code, parameters and hint when it has them (requestError.ts). */
+export interface FailedResponse {
+  kind: 'response';
+  id: number;
+  ok: false;
+  error: string;
+  code?: string;
+  params?: Record<string, string | number>;
+  hint?: string;
 }

@@ -13,6 +13,8 @@ const isNum = (x: unknown): x is number => typeof x === 'number';
 const optStr = (x: unknown) => x === undefined || isStr(x);
 const optNum = (x: unknown) => x === undefined || isNum(x);
 const isId = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) > 0;
+/** A catalogued message's parameters: texts and numbers only. */
+const optParams = (x: unknown) => x === undefined || (isObj(x) && Object.values(x).every((v) => isStr(v) || isNum(v)));
 
 const STATUSES = new Set(['idle', 'queued', 'running', 'done', 'stale', 'error', 'cancelled']);
 const BACKENDS = new Set(['webgpu', 'webgl', 'wasm', 'cpu']);
@@ -28,7 +30,7 @@ const isOutput = (o: unknown) => isObj(o) && isStr(o.type);
 function isProgress(p: unknown): boolean {
   if (!isObj(p) || !isStr(p.phase)) return false;
   if (!optNum(p.fraction) || !optStr(p.message) || !optNum(p.epoch) || !optNum(p.epochs) || !optNum(p.batch) || !optNum(p.batches) || !optNum(p.loss)) return false;
-  if (!optStr(p.code) || !(p.params === undefined || (isObj(p.params) && Object.values(p.params).every((v) => isStr(v) || isNum(v))))) return false;
+  if (!optStr(p.code) || !optParams(p.params)) return false;
   return p.metrics === undefined || (isObj(p.metrics) && Object.values(p.metrics).every(isNum));
 }
 
@@ -61,7 +63,7 @@ export function checkFromKernel(data: unknown): FromWorker | HostCall | undefine
     case 'response':
       if (!isId(data.id)) return undefined;
       if (data.ok === true) return data as FromWorker;
-      return data.ok === false && isStr(data.error) ? (data as FromWorker) : undefined;
+      return data.ok === false && isStr(data.error) && optStr(data.code) && optStr(data.hint) && optParams(data.params) ? (data as FromWorker) : undefined;
     case 'event':
       return isKernelEvent(data.event) ? (data as FromWorker) : undefined;
     case 'backend':

@@ -68,6 +68,9 @@ describe('compare cell', () => {
     expect(arms[0].rows + arms[1].rows).toBe(120);
     expect(arms[0].rows / 120).toBeGreaterThan(0.65);
     expect((out[1] as MarkdownOutput).markdown).toMatch(/McNemar .*p = /);
+    // The Korean notes name the metrics in Korean (issue 13); the table's rows keep the English labels (data).
+    expect((out[1] as MarkdownOutput).ko).toMatch(/^- 정확도: B − A = /);
+    expect((out[1] as MarkdownOutput).ko).not.toMatch(/Accuracy|Precision|Recall/);
     const again = testContext(values);
     await compareCell.run(params, again);
     expect((again.values.get('comparison') as { value: Comparison }).value).toEqual(result);

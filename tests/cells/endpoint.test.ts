@@ -94,6 +94,10 @@ describe('deploy, invoke, monitor cells', () => {
     expect((mon[0] as { ko?: string }).ko).toContain('⚠ 경고 1건');
     expect((mon[0] as { ko?: string }).ko).toContain('변형 "A" (bank v1)');
     expect(report.drift).toEqual([expect.objectContaining({ column: 'x', alert: false })]);
+    // A metric with a word for a name is said in Korean in the Korean text (issue 13): here no variant's accuracy is below 0.
+    const quiet = await monitorCell.run(monitorSchema.parse({ labels: 'test', target: 'y', alert: { metric: 'accuracy', op: '<', value: 0 }, output: 'monitor_accuracy' }), ctx);
+    expect(md(quiet[0])).toContain("no variant's live Accuracy is < 0");
+    expect((quiet[0] as { ko?: string }).ko).toContain('어떤 변형의 실시간 정확도도 < 0가 아니에요');
     // The labels that arrived are kept on the log.
     expect((await endpoints.get('bank-ep'))!.log.every((e) => e.label === 'yes' || e.label === 'no')).toBe(true);
 

@@ -72,7 +72,14 @@ describe('load cell', () => {
     const ctx = testContext({}, { fetchSameOrigin: async () => bytes('"a,b"\n"1,2"\n') });
     await loadCell.run(loadSchema.parse({ source: { type: 'url', url: '/data/x.csv' } }), ctx);
     expect(ctx.table('data').array('b')).toEqual([2]);
-    expect(ctx.emitted[0]).toMatchObject({ type: 'text' });
+    expect(ctx.emitted[0]).toMatchObject({ type: 'text', text: expect.stringMatching(/re-saved/) as unknown, ko: expect.stringMatching(/다시 저장한 CSV/) as unknown });
+  });
+
+  it('says a padded ragged row in English and Korean', async () => {
+    const ctx = testContext({}, { readUserFile: async () => bytes('a,b\n1,2\n3\n') });
+    await loadCell.run(loadSchema.parse({ source: { type: 'file', fileId: 'x', fileName: 'x.csv' }, ragged: 'pad' }), ctx);
+    expect(ctx.table('data').array('b')).toEqual([2, null]);
+    expect(ctx.emitted).toEqual([{ type: 'text', text: '1 row had a different number of fields than the header and was padded or cut.', ko: '필드 수가 헤더와 다른 행 1개는 빈 값을 채우거나 잘라 맞췄어요.' }]);
   });
 
   it('turns parse and host failures into located CellErrors', async () => {

@@ -32,6 +32,11 @@ describe('modelcard cell', () => {
     for (const h of ['# Churn <model>', '## Intended use', '## Data', '## Metrics', '## Metrics by slice', '## Limitations', '## Training parameters']) expect(md).toContain(h);
     expect(md).toContain(`Fingerprint (FNV-1a 64): ${fingerprintTable(train).hash}`);
     expect(md).toContain('| AUC | 0.8123 |');
+    expect(md).toContain('| Accuracy | 0.75 |');
+    // The Korean card names the metrics in Korean (issue 13).
+    const ko = (out[0] as MarkdownOutput).ko ?? '';
+    expect(ko).toContain('| 정확도 | 0.75 |');
+    expect(ko).toContain('| AUC | 0.8123 |');
     expect(md).toContain('| island=Biscoe | 0.91 |');
     expect(md).toContain('| hidden | [4,2] |');
     const html = ctx.values.get('model_card');

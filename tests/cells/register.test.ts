@@ -27,6 +27,19 @@ describe('register cell', () => {
     expect(ctx.values.get('registered')).toEqual({ type: 'object', value: { registered: false, name: 'churn', reason: 'AUC 0.771 < 0.78: not registered' } });
   });
 
+  it('says the condition with the metric\'s Korean name in its Korean text (issue 13)', async () => {
+    const { host } = lifecycleHost();
+    const ctx = testContext(values(0.9), host);
+    const failed = await registerCell.run(registerSchema.parse({ name: 'churn', metric: 'accuracy', condition: { metric: 'accuracy', op: '>=', value: 0.8 } }), ctx);
+    expect((failed[0] as MarkdownOutput).markdown).toContain('Accuracy 0.7 < 0.8: not registered');
+    expect((failed[0] as MarkdownOutput).ko).toContain('정확도 0.7 < 0.8: 등록하지 않았어요');
+    const passed = await registerCell.run(registerSchema.parse({ name: 'churn', metric: 'accuracy', condition: { metric: 'accuracy', op: '>=', value: 0.6 } }), ctx);
+    const ko = (passed[0] as MarkdownOutput).ko ?? '';
+    expect(ko).toContain('— 정확도 0.7.');
+    expect(ko).toContain('조건을 만족했어요: 정확도 0.7 ≥ 0.6.');
+    expect(ko).not.toMatch(/Accuracy/);
+  });
+
   it('condition holds: registers the next version, links a run, saves the model', async () => {
     const { host, registry, runs, saved } = lifecycleHost();
     const ctx = testContext(values(0.81), host);

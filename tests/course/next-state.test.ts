@@ -28,6 +28,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runNotebook } from '../helpers/runNotebook.ts';
+import { englishOnly } from '../helpers/koreanTitles.ts';
 import type { TableOutput, TextOutput } from '../../src/core/outputs.ts';
 
 interface MarkovReference { steps: number; top1_hits: number; top3_hits: number; table: { page: string; most_likely_next: string; top_count: number; transitions: number }[] }
@@ -35,9 +36,11 @@ const pandas = (JSON.parse(readFileSync(new URL('../fixtures/shop_course.json', 
 
 describe('next-state notebook', () => {
   it('runs headless and scores in the range the generated data supports', async () => {
-    const { kernel, failures, table, metrics } = await runNotebook('next-state.ipynb');
+    const { kernel, failures, doc, table, metrics } = await runNotebook('next-state.ipynb');
     const states = kernel.cells();
     expect(failures).toEqual([]);
+    // Issue 13: a student in the Korean UI reads every output's title, axes, summary and notes in Korean.
+    expect(englishOnly(states, doc)).toEqual([]);
     expect(states.filter((s) => s.kind !== 'markdown').every((s) => s.status === 'done')).toBe(true);
 
     // The short-session filter and the session split.
@@ -123,6 +126,15 @@ describe('next-state notebook', () => {
     expect((pairs.array('steps') as number[]).reduce((a, b) => a + b, 0)).toBe(table('events_prev').numRows());
     // Inference on one session: one prediction per step with a next page.
     expect(table('sample_steps').numRows()).toBeGreaterThanOrEqual(7);
+    kernel.dispose();
+  });
+
+  it('runs its Korean copy (next-state.ko.ipynb) without an output a Korean student would read in English', async () => {
+    const { kernel, failures, doc } = await runNotebook('next-state.ko.ipynb');
+    const states = kernel.cells();
+    expect(failures).toEqual([]);
+    expect(states.filter((s) => s.kind !== 'markdown').every((s) => s.status === 'done')).toBe(true);
+    expect(englishOnly(states, doc)).toEqual([]);
     kernel.dispose();
   });
 });

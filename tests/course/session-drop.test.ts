@@ -24,6 +24,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runNotebook } from '../helpers/runNotebook.ts';
+import { englishOnly } from '../helpers/koreanTitles.ts';
 import type { MetricsOutput, TableOutput } from '../../src/core/outputs.ts';
 
 interface LeakReference { counts: { K: number; part: string; rows_before: number; leak_sessions: number; rows_after: number }[]; leak_sessions: Record<string, string[]> }
@@ -39,9 +40,11 @@ const PER_K_AUC_TOLERANCE = 0.02;
 
 describe('session-drop notebook', () => {
   it('runs headless and scores in the range the generated data supports', async () => {
-    const { kernel, failures } = await runNotebook('session-drop.ipynb');
+    const { kernel, failures, doc } = await runNotebook('session-drop.ipynb');
     const states = kernel.cells();
     expect(failures).toEqual([]);
+    // Issue 13: a student in the Korean UI reads every output's title, axes, summary and notes in Korean.
+    expect(englishOnly(states, doc)).toEqual([]);
     expect(states.filter((s) => s.kind !== 'markdown').every((s) => s.status === 'done')).toBe(true);
 
     // Sessions and labels.
@@ -160,6 +163,15 @@ describe('session-drop notebook', () => {
     const registered = kernel.getValue('registered');
     expect(registered?.type).toBe('object');
     expect((registered as { value: { registered: boolean } }).value.registered).toBe(true);
+    kernel.dispose();
+  });
+
+  it('runs its Korean copy (session-drop.ko.ipynb) without an output a Korean student would read in English', async () => {
+    const { kernel, failures, doc } = await runNotebook('session-drop.ko.ipynb');
+    const states = kernel.cells();
+    expect(failures).toEqual([]);
+    expect(states.filter((s) => s.kind !== 'markdown').every((s) => s.status === 'done')).toBe(true);
+    expect(englishOnly(states, doc)).toEqual([]);
     kernel.dispose();
   });
 });

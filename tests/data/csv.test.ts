@@ -82,7 +82,8 @@ describe('parseCsv', () => {
   it('pads ragged rows on request and says so', () => {
     const p = parseCsv('a,b,c\n1,2\n4,5,6,7\n', { ragged: 'pad' });
     expect(rows(p)).toEqual([['1', '2', ''], ['4', '5', '6']]);
-    expect(p.notes[0]).toMatch(/2 rows/);
+    expect(p.notes[0].text).toMatch(/2 rows/);
+    expect(p.notes[0].ko).toBe('필드 수가 헤더와 다른 행 2개는 빈 값을 채우거나 잘라 맞췄어요.');
   });
 
   it('reports an unterminated quote where it opens', () => {
@@ -102,7 +103,8 @@ describe('parseCsv', () => {
     const p = parseCsv(text);
     expect(p.names).toEqual(['a', 'b', 'c']);
     expect(rows(p)).toEqual([['1', 'x', '3'], ['4', '5', '6']]);
-    expect(p.notes[0]).toMatch(/re-saved/);
+    expect(p.notes[0].text).toMatch(/re-saved/);
+    expect(p.notes[0].ko).toMatch(/다시 저장한 CSV.*","/);
   });
 
   it('keeps a genuine single quoted column that holds no delimiter', () => {

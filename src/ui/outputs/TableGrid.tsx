@@ -4,7 +4,7 @@ import type { Scalar, TableOutput } from '../../core/outputs.ts';
 import type { TablePage, TablePageRequest } from '../../data/tablePage.ts';
 import { formatNumber } from '../format.ts';
 import { useT } from '../i18n.ts';
-import { shownTitle } from './localize.ts';
+import { shownCell, shownTitle } from './localize.ts';
 
 const ROW_HEIGHT = 28;
 const VIEW_ROWS = 12;
@@ -167,7 +167,7 @@ export function TableGrid({ table, onDownload, onDownloadParquet, fetchPage }: {
                   const num = typeof v === 'number';
                   return (
                     <div key={c.name} role="gridcell" className={`grid-cell${num ? ' num' : ''}${entry && (v === null || v === undefined) ? ' null' : ''}`}>
-                      {!entry ? '…' : v === null || v === undefined ? '—' : (typeof v === 'number' ? formatNumber(v) : String(v))}
+                      {!entry ? '…' : v === null || v === undefined ? '—' : (typeof v === 'number' ? formatNumber(v) : shownCell(c.name, String(v)))}
                     </div>
                   );
                 })}

@@ -108,8 +108,13 @@ export class KernelSession {
     }
     this.box.set({ kinds: init.kinds, datasets: init.datasets, kernelReady: true });
     const order: BackendName[] | undefined = preferred ? [preferred, ...BACKEND_NAMES.filter((b) => b !== preferred)] : undefined;
-    client.request('initBackend', { order }).catch((error: Error) => this.hooks.notify(error.message));
+    client.request('initBackend', { order }).catch((error: unknown) => this.notifyFailure(error));
     return client;
+  }
+
+  /** A failed request's notice, in the UI language when the error is catalogued (noticeText). */
+  private notifyFailure(error: unknown): void {
+    void noticeText(error).then((text) => this.hooks.notify(text));
   }
 
   /** What a sandboxed kernel may reach through the app (src/worker/hostBridge.ts checks every call against it). */
@@ -128,7 +133,7 @@ export class KernelSession {
       const { restored } = await client.request('openNotebook', { notebookId, title: this.box.state.doc?.title ?? '' });
       if (restored.length && this.box.state.notebookId === notebookId) this.hooks.notify(t(restored.length > 1 ? 'modelsRestored' : 'modelRestored', { names: restored.join(', ') }), 'info');
     } catch (error) {
-      if (!(error instanceof KernelRestarted)) this.hooks.notify(error instanceof Error ? error.message : String(error));
+      if (!(error instanceof KernelRestarted)) this.notifyFailure(error);
     } finally {
       switched();
     }
@@ -145,7 +150,7 @@ export class KernelSession {
       await this.gate.catch(() => undefined);
       return await request();
     } catch (error) {
-      if (!(error instanceof KernelRestarted)) this.hooks.notify(error instanceof Error ? error.message : String(error));
+      if (!(error instanceof KernelRestarted)) this.notifyFailure(error);
       throw error;
     } finally {
       this.activeRuns.delete(seq);
@@ -228,7 +233,7 @@ export class KernelSession {
       this.box.set({ backend: info.backend });
       await this.hooks.setBackendSetting(name);
     } catch (error) {
-      this.hooks.notify(error instanceof Error ? error.message : String(error));
+      this.notifyFailure(error);
     }
   }
 
@@ -324,6 +329,18 @@ export class KernelSession {
     // After this event's own state update (the cell's outputs), or that update would undo the restart's.
     queueMicrotask(() => void this.hardRestart('memory'));
   }
+}
+
+/**
+ * A failed request's message in the UI language: a catalogued error (a
+ * backend that cannot start or switch, …; its code crosses from the worker,
+ * requestError.ts) in Korean when the UI is. The Korean catalogue
+ * (i18n-errors.ts) loads with the first such error, off the first screen.
+ */
+export async function noticeText(error: unknown): Promise<string> {
+  if (!(error instanceof Error)) return String(error);
+  if (typeof (error as { code?: unknown }).code !== 'string') return error.message;
+  return (await import('../i18n-errors.ts')).errorMessage(error);
 }
 
 /**
