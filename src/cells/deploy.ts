@@ -11,7 +11,7 @@ import { deploy, undeploy, EndpointError, type EndpointVariant } from '../lifecy
 import { parseVariantModel, resolveVariantModel, type RegisterOutcomeLike } from '../lifecycle/variantModel.ts';
 import { endpointCard, endpointStore, handleOf } from './endpointCommon.ts';
 import type { MonitorReport } from './monitor.ts';
-import { lowerIsBetter, metricLabel, fmt } from '../lifecycle/format.ts';
+import { lowerIsBetter, metricLabel, metricLabelKo, fmt } from '../lifecycle/format.ts';
 
 export const variantParamSchema = z.object({
   variant: z.string().default('AllTraffic').describe('Variant name (unique within the endpoint).'),
@@ -43,17 +43,19 @@ function bestVariant(report: MonitorReport, where: string): { variant: string; m
   return { variant: best.variant, model: best.model, version: best.version, value: best.metrics[metric], metric };
 }
 
-async function resolveVariants(params: DeployParams, ctx: CellContext): Promise<{ variants: EndpointVariant[]; note?: string }> {
+async function resolveVariants(params: DeployParams, ctx: CellContext): Promise<{ variants: EndpointVariant[]; note?: string; noteKo?: string }> {
   const registry = lifecycleServices(ctx.host).registry;
   if (!registry) throw CellError.coded('deploy.noRegistry');
   let wanted = params.variants.map((v, i) => ({ ...v, where: `params.variants.${i}.model` }));
   let note: string | undefined;
+  let noteKo: string | undefined;
   if (params.bestOf) {
     const report = ctx.require(params.bestOf, 'object', 'params.bestOf').value as MonitorReport;
     if (!report || !Array.isArray(report.variants)) throw CellError.coded('deploy.notMonitor', { name: params.bestOf }, { where: 'params.bestOf' });
     const best = bestVariant(report, 'params.bestOf');
     wanted = [{ variant: best.variant, model: `${best.model}@${best.version}`, weight: 1, where: 'params.bestOf' }];
     note = `best variant of ${params.bestOf} by live ${metricLabel(best.metric)} (${fmt(best.value)})`;
+    noteKo = `${params.bestOf}에서 가장 좋은 변형 (실시간 ${metricLabelKo(best.metric)} ${fmt(best.value)})`;
   }
   if (!wanted.length) throw CellError.coded('deploy.noVariants', {}, { where: 'params.variants' });
   const outcome = (name: string) => {
@@ -67,7 +69,7 @@ async function resolveVariants(params: DeployParams, ctx: CellContext): Promise<
     if (!version.modelRef) throw CellError.coded('deploy.notSaved', { variant: w.variant, model: version.name, version: version.version }, { where: w.where });
     variants.push({ variant: w.variant, model: version.name, version: version.version, weight: w.weight, modelRef: version.modelRef });
   }
-  return { variants, note };
+  return { variants, note, noteKo };
 }
 
 export const deployCell = defineCell({
@@ -93,8 +95,8 @@ export const deployCell = defineCell({
     try {
       if (params.action === 'undeploy') endpoint = undeploy(existing, name, at);
       else {
-        const { variants, note } = await resolveVariants(params, ctx);
-        endpoint = deploy(existing, name, variants, at, lifecycleServices(ctx.host).notebook?.().id ?? '', note);
+        const { variants, note, noteKo } = await resolveVariants(params, ctx);
+        endpoint = deploy(existing, name, variants, at, lifecycleServices(ctx.host).notebook?.().id ?? '', note, noteKo);
       }
     } catch (e) {
       if (isEndpointError(e)) throw CellError.coded('deploy.endpointProblem', { detail: e.message }, { where: params.action === 'undeploy' ? 'params.name' : 'params.variants' });

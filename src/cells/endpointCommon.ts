@@ -61,7 +61,7 @@ export function endpointCard(endpoint: Endpoint): { markdown: string; ko: string
     c.status === 'in-service'
       ? `${c.variants.length === 1 ? '변형 하나가 모든 요청에 답해요' : `변형 ${c.variants.length}개가 트래픽을 가중치대로 나눠 요청에 답해요`}. 로그: 요청 행 ${kept}개를 보관 중${endpoint.dropped ? ` (오래된 ${endpoint.dropped}개는 버림)` : ''}이에요.`
       : '서비스를 멈췄어요: 다시 배포할 때까지 요청을 받지 않아요. 설정 기록과 로그는 그대로 남아요.',
-    ...(c.note ? [`배포 이유: ${markdownLiteral(c.note)}.`] : []),
+    ...(c.note ? [`배포 이유: ${markdownLiteral(c.noteKo ?? c.note)}.`] : []),
     `설정 기록: ${endpoint.configs.map((h) => markdownLiteral(`${h.config}: ${h.status === 'in-service' ? h.variants.map((v) => `${v.variant}=${v.model} v${v.version} (${v.weight})`).join(', ') : '배포 해제'}`)).join(' → ')}`,
   ].join('\n\n');
   const rows = c.variants.map((v) => ({ variant: v.variant, model: v.model, version: v.version, weight: v.weight, traffic: total > 0 ? v.weight / total : 0 }));

@@ -27,6 +27,8 @@ export const endpointConfigSchema = z.object({
   variants: z.array(variantSchema),
   at: z.iso.datetime({ offset: true }),
   note: z.string().optional(),
+  /** The note in Korean, for a Korean UI (the endpoint card). */
+  noteKo: z.string().optional(),
 });
 
 export const logEntrySchema = z.object({
@@ -101,9 +103,9 @@ function checkVariants(name: string, variants: readonly EndpointVariant[]): void
  * these variants. The first deploy creates the endpoint; a deleted one is
  * brought back under the next config version, its history and log kept.
  */
-export function deploy(existing: Endpoint | undefined, name: string, variants: readonly EndpointVariant[], at: string, notebookId: string, note?: string): Endpoint {
+export function deploy(existing: Endpoint | undefined, name: string, variants: readonly EndpointVariant[], at: string, notebookId: string, note?: string, noteKo?: string): Endpoint {
   checkVariants(name, variants);
-  const config: EndpointConfig = { config: (existing ? currentConfig(existing).config : 0) + 1, status: 'in-service', variants: variants.map((v) => ({ ...v })), at, ...(note ? { note } : {}) };
+  const config: EndpointConfig = { config: (existing ? currentConfig(existing).config : 0) + 1, status: 'in-service', variants: variants.map((v) => ({ ...v })), at, ...(note ? { note } : {}), ...(noteKo ? { noteKo } : {}) };
   if (!existing) return { name, notebookId, createdAt: at, configs: [config], log: [], dropped: 0 };
   return { ...existing, configs: [...existing.configs, config] };
 }

@@ -105,6 +105,8 @@ describe('deploy, invoke, monitor cells', () => {
     await expect(invokeCell.run(invokeSchema.parse({ endpoint: 'off', input: 'test' }), ctx)).rejects.toThrow('is not in service (undeployed in config 2)');
     const redeployed = await deployCell.run(deploySchema.parse({ name: 'bank-ep', bestOf: 'monitor', output: 'best' }), ctx);
     expect(md(redeployed[0])).toContain('Deployed: best variant of monitor by live AUC (1).');
+    // The Korean card says why in Korean too (the note is kept in both languages).
+    expect((redeployed[0] as { ko?: string }).ko).toContain('배포 이유: monitor에서 가장 좋은 변형 (실시간 AUC 1).');
     const e = (await endpoints.get('bank-ep'))!;
     expect(e.configs.map((c) => [c.config, c.status, c.variants.map((v) => `${v.variant}:${v.model}@${v.version}:${v.weight}`)])).toEqual([
       [1, 'in-service', ['A:bank@1:1', 'B:bank@2:1']], [2, 'deleted', []], [3, 'in-service', ['B:bank@2:1']],
