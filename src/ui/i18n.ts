@@ -84,6 +84,12 @@ const en = {
   loadingChart: 'Loading chart…',
   loadingEditor: 'Loading editor…',
   hint: 'Hint',
+  colType_number: 'number',
+  colType_integer: 'integer',
+  colType_string: 'string',
+  colType_boolean: 'boolean',
+  colType_date: 'date',
+  colType_unknown: 'unknown',
   where: 'Where',
   epoch: 'Epoch',
   loss: 'Loss',
@@ -238,6 +244,12 @@ export function format(text: string, vars: Record<string, string | number> = {})
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
   const table = lang === 'ko' ? koTable : en;
   return format(table?.[key] ?? en[key], vars);
+}
+
+/** A column type's word for the type badges and column pickers (a type without one shows as it is). */
+export function columnTypeLabel(type: string, tr: (key: MessageKey) => string = t): string {
+  const key = `colType_${type}`;
+  return key in en ? tr(key as MessageKey) : type;
 }
 
 /** Re-render on language change; returns t. */

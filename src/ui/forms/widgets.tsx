@@ -5,6 +5,7 @@
 // of these fit.
 import { useEffect, useState } from 'react';
 import { useAuthoringT } from '../i18n-authoring.ts';
+import { columnTypeLabel, type MessageKey } from '../i18n.ts';
 
 export interface Column {
   name: string;
@@ -75,8 +76,9 @@ export function NumberList({ value, onChange, integer, min, max, id, name }: { v
   );
 }
 
-function columnText(c: Column): string {
-  return c.type ? `${c.name} · ${c.type}` : c.name;
+/** A column with its type in the UI language (the same words as the table's type badges). */
+function columnText(c: Column, t: (key: MessageKey) => string): string {
+  return c.type ? `${c.name} · ${columnTypeLabel(c.type, t)}` : c.name;
 }
 
 /** One column of the input table (its type beside its name); free text when the columns are not known yet. */
@@ -92,7 +94,7 @@ export function ColumnPicker({ value, onChange, columns, id, describedBy, invali
       <option value="">{t('none')}</option>
       {current && !known && <option value={current}>{current} (?)</option>}
       {columns.map((c) => (
-        <option key={c.name} value={c.name}>{columnText(c)}</option>
+        <option key={c.name} value={c.name}>{columnText(c, t)}</option>
       ))}
     </select>
   );
@@ -126,7 +128,7 @@ export function ColumnsPicker({ value, onChange, columns, id, emptyMeans }: { va
             return (
               <label key={c.name} className={`chip${on ? ' on' : ''}`}>
                 <input type="checkbox" checked={on} onChange={() => toggle(c.name)} />
-                {columnText(c)}
+                {columnText(c, t)}
               </label>
             );
           })}

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Scalar, TableOutput } from '../../core/outputs.ts';
 import type { TablePage, TablePageRequest } from '../../data/tablePage.ts';
 import { formatNumber } from '../format.ts';
-import { useT } from '../i18n.ts';
+import { columnTypeLabel, useT } from '../i18n.ts';
 import { shownCell, shownTitle } from './localize.ts';
 
 const ROW_HEIGHT = 28;
@@ -142,14 +142,14 @@ export function TableGrid({ table, onDownload, onDownloadParquet, fetchPage }: {
                     setScrollTop(0);
                     if (ref.current) ref.current.scrollTop = 0;
                   }}
-                  title={`${c.name} (${c.type})`}
+                  title={`${c.name} (${columnTypeLabel(c.type, t)})`}
                 >
                   {/* The name on its own line, the type badge under it: the badge never cuts the name. */}
                   <span className="col-line">
                     <span className="col-name">{c.name}</span>
                     {active && <span aria-hidden>{sort!.dir === 1 ? '▲' : '▼'}</span>}
                   </span>
-                  <span className={`col-type type-${c.type}`}>{c.type}</span>
+                  <span className={`col-type type-${c.type}`}>{columnTypeLabel(c.type, t)}</span>
                 </button>
               </div>
             );
