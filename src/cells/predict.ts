@@ -89,15 +89,24 @@ async function predictWith(model: TrainedModel, params: PredictParams, ctx: Cell
   }
   ctx.progress({ phase: 'predict', ...progressText('progress.predictRows', { rows: table.numRows() }) });
   const pred = await model.predict(table, ctx.signal);
-  const columns: Record<string, Scalar[] | number[]> = { prediction: pred.predictions };
+  const n = table.numRows();
+  if (!pred.rows && pred.predictions.length !== n) throw CellError.coded('predict.notPerRow', { predictions: pred.predictions.length, rows: n }, { where: params.input ? 'params.input' : 'params.row' });
+  // One value per input row; a sequence model's predictions go to the rows they belong to (null where no window ends).
+  const perRow = <T,>(values: T[]): (T | null)[] => {
+    if (!pred.rows) return values;
+    const out = new Array<T | null>(n).fill(null);
+    pred.rows.forEach((row, i) => (out[row] = values[i]));
+    return out;
+  };
+  const columns: Record<string, (Scalar | number | null)[]> = { prediction: perRow(pred.predictions) };
   const classes = pred.classes ?? [];
   classes.forEach((c, k) => {
-    columns[`p_${String(c)}`] = (pred.probabilities ?? []).map((r) => r[k]);
+    columns[`p_${String(c)}`] = perRow((pred.probabilities ?? []).map((r) => r[k]));
   });
   const result = table.reify().assign(aq.table(columns));
   ctx.set(params.output, { type: 'table', table: result });
   const outputs: CellOutput[] = [tablePreview(result, { name: params.output })];
-  if (table.numRows() === 1 && pred.probabilities) {
+  if (table.numRows() === 1 && pred.probabilities?.length === 1) {
     const p = pred.probabilities[0];
     outputs.push({
       type: 'figure', title: `Predicted: ${String(pred.predictions[0])}`, titleKo: `예측: ${String(pred.predictions[0])}`,

@@ -12,6 +12,11 @@ export interface Prediction {
   /** Class probabilities per row, columns in `classes` order (classification only). */
   probabilities?: number[][];
   classes?: Scalar[];
+  /**
+   * Sequence models on a raw table: the input row each prediction belongs to
+   * (a window's last row). Rows without a full window get no prediction.
+   */
+  rows?: number[];
 }
 
 /** Predictions with the truth they align with (sequence models: one per window or per real step). */

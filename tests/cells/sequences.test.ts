@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sequencesCell, sequencesSchema } from '../../src/cells/sequences.ts';
 import { trainCell, trainSchema } from '../../src/cells/train.ts';
+import { predictCell, predictSchema } from '../../src/cells/predict.ts';
 import { CellError } from '../../src/core/errors.ts';
 import type { TableOutput, TrainingOutput } from '../../src/core/outputs.ts';
 import { initBackend } from '../../src/ml/backend.ts';
@@ -38,12 +39,38 @@ describe('sequences cell', () => {
     m.model.dispose();
   });
 
+  it('a predict cell on a raw table puts the prediction of each window on its last row (none where no window ends)', async () => {
+    // The rows of group b first and shuffled in time: a prediction must land on its own row, not on the n-th.
+    const raw = sineSeries(12);
+    const order = [...Array(raw.numRows()).keys()].reverse();
+    const shuffled = raw.reify(order);
+    const ctx = testContext({ train: { type: 'table', table: raw }, fresh: { type: 'table', table: shuffled } });
+    await sequencesCell.run(sequencesSchema.parse({ features: ['v'], target: 'v', steps: 4, horizon: 0, group: 'g', time: 't' }), ctx);
+    await trainCell.run(trainSchema.parse({ input: 'sequences', model: 'lstm', sequence: { units: [4] }, epochs: 1 }), ctx);
+    await predictCell.run(predictSchema.parse({ input: 'fresh', output: 'pred' }), ctx);
+    const out = ctx.table('pred');
+    expect(out.numRows()).toBe(24);
+    const t = out.array('t') as number[];
+    const pred = out.array('prediction') as (number | null)[];
+    // Steps 0–2 of each group end no 4-step window; every later row has its prediction.
+    t.forEach((step, i) => expect(pred[i] === null, `row ${i} (t=${step})`).toBe(step < 3));
+    // The same numbers as the model's own window predictions, row by row.
+    const m = ctx.values.get('model');
+    if (m?.type !== 'model') throw new Error('no model');
+    const direct = await m.model.predict(shuffled);
+    direct.rows!.forEach((row, i) => expect(pred[row]).toBeCloseTo(direct.predictions[i] as number, 6));
+    m.model.dispose();
+  });
+
   it('padded mode outputs the vocabulary; a many-to-many GRU trains with class weights', async () => {
     const ctx = testContext({ train: { type: 'table', table: sessions(20) } });
     const outs = (await sequencesCell.run(sequencesSchema.parse({ mode: 'padded', group: 'session', time: 'step', state: 'state', features: ['depth'] }), ctx)) as TableOutput[];
     expect(outs[1].rows.map((r) => r.state)).toEqual(['<PAD>', '<UNK>', 'cart', 'home', 'item', 'list']);
     const [out] = (await trainCell.run(trainSchema.parse({ input: 'sequences', model: 'gru', epochs: 1, classWeight: 'inverse_capped', clipNorm: 1 }), ctx)) as TrainingOutput[];
     expect(out.summary).toMatch(/padded sequences, 6-state vocabulary, embedding 16/);
+    // Per-step predictions do not line up with the table's rows: a clear refusal, not an arrays-mismatch error.
+    const refused = await predictCell.run(predictSchema.parse({ input: 'train' }), ctx).catch((e: unknown) => e);
+    expect((refused as CellError).code).toBe('predict.notPerRow');
     const m = ctx.values.get('model');
     if (m?.type === 'model') m.model.dispose();
   });

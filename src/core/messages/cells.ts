@@ -43,6 +43,7 @@ export const CELL_MESSAGES = {
   'modelcard.describeFailed': { message: 'The model could not describe itself: {detail}' },
   'predict.chooseZip': { message: 'Choose the uploaded model zip.' },
   'predict.loadFailed': { message: 'Could not load the model: {detail}' },
+  'predict.notPerRow': { message: 'The model gave {predictions} predictions for {rows} rows, so they cannot be put beside the rows.', hint: 'A next-state (padded sequences) model predicts per step of each session: evaluate it on its sequences value instead.' },
   'register.noRegistry': {
     message: 'This host keeps no model registry, so the model cannot be registered.',
     hint: 'Open the notebook in the workbench app, which stores the registry in the browser.',

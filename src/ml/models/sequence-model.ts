@@ -129,7 +129,9 @@ export class SequenceModel implements TrainedModel {
     const data = t.mode === 'windows'
       ? buildWindows(table, t.options, t.scaling)
       : buildPadded(table, t.options, { vocab: t.vocab, scaling: t.scaling, steps: t.steps });
-    return (await this.predictSequences(data, signal)).prediction;
+    const { prediction } = await this.predictSequences(data, signal);
+    // A window's prediction belongs to its last row (buildWindows' index holds the table's own row numbers).
+    return data.mode === 'windows' ? { ...prediction, rows: Array.from(data.index) } : prediction;
   }
 
   describe(): Record<string, unknown> {

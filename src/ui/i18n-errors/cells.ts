@@ -43,6 +43,7 @@ export const CELL_MESSAGES_KO: Record<keyof typeof CELL_MESSAGES, { message: str
   'modelcard.describeFailed': { message: '모델이 자기 설명을 만들지 못했어요: {detail}' },
   'predict.chooseZip': { message: '업로드한 모델 zip 파일을 고르세요.' },
   'predict.loadFailed': { message: '모델을 불러올 수 없어요: {detail}' },
+  'predict.notPerRow': { message: '모델이 {rows}개 행에 대해 예측을 {predictions}개 내서 행 옆에 붙일 수 없어요.', hint: '다음 상태(패딩된 시퀀스) 모델은 세션의 단계마다 예측해요. 대신 시퀀스 값으로 평가해 보세요.' },
   'register.noRegistry': { message: '이 환경에는 모델 레지스트리가 없어서 모델을 등록할 수 없어요.', hint: '레지스트리를 브라우저에 저장하는 워크벤치 앱에서 노트북을 여세요.' },
   'register.metricMissing': { message: '조건에 지표 "{metric}"이(가) 필요한데 "{metrics}"에는 그 지표가 없어요.', hint: '있는 지표: {known}.' },
   'register.noMetrics': { message: '조건에 지표 "{metric}"이(가) 필요한데 "{metrics}"에는 그 지표가 없어요.', hint: '지표를 저장하는 평가 셀을 먼저 실행하세요.' },
