@@ -22,7 +22,7 @@ export const predictSchema = z.object({
     fileName: z.string().default('').describe('The zip\'s file name, shown in messages.'),
   }).optional().describe('Or a model from a file: the <name>-model.zip the saved-models list downloads (a TensorFlow.js layers model with model.meta.json), uploaded. Used instead of the trained model above; absent = the trained model.'),
   transform: z.string().default('').describe('Optional fitted transform (from a transform cell) applied first, as in training.'),
-  input: z.string().default('').describe('Table to predict; empty = the single row below.'),
+  input: z.string().default('').describe('Table to predict; empty = the single row below. A window sequence model predicts on the last row of each window (rows that end no window get none).'),
   row: z.record(z.string(), scalar).default({}).describe('One row, column → value, used when input is empty.'),
   output: z.string().default('predictions').describe('Name to store the predictions table under.'),
 });

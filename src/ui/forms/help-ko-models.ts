@@ -73,7 +73,7 @@ export const HELP_KO_MODELS: Record<string, string> = {
   'The uploaded model zip (run headless: its path relative to the notebook).': '업로드한 모델 zip (헤드리스 실행에서는 노트북 기준 상대 경로).',
   "The zip's file name, shown in messages.": '메시지에 보이는 zip 파일 이름.',
   'Optional fitted transform (from a transform cell) applied first, as in training.': '선택: 먼저 적용할 학습된 변환 (변환 셀에서), 학습 때와 같게.',
-  'Table to predict; empty = the single row below.': '예측할 테이블. 비워 두면 아래의 한 행.',
+  'Table to predict; empty = the single row below. A window sequence model predicts on the last row of each window (rows that end no window get none).': '예측할 테이블. 비워 두면 아래의 한 행. 윈도 시퀀스 모델은 각 윈도의 마지막 행에 예측을 붙여요(윈도가 끝나지 않는 행은 비워 둬요).',
   'One row, column → value, used when input is empty.': '입력이 비어 있을 때 쓰는 한 행, 열 → 값.',
   'Name to store the predictions table under.': '예측 테이블을 저장할 이름.',
   // retrieve
