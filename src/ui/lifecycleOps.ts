@@ -8,11 +8,7 @@ import type { WorkbenchStore } from '../store/types.ts';
 import { IdbStore } from '../store/idb.ts';
 import { lifecycleText as t } from './i18n-lifecycle.ts';
 import type { LifecycleModel } from './lifecycle.ts';
-
-/** An error's message in the UI language (i18n-errors.ts: a catalogued runs-file or registry error in Korean; loaded on the first error). */
-async function errorText(error: unknown): Promise<string> {
-  return (await import('./i18n-errors.ts')).errorMessage(error);
-}
+import { errorText } from './errorText.ts';
 
 /** The saved-model store the runs' artifacts live in (IndexedDB's models store). */
 type ModelStore = Pick<WorkbenchStore, 'listModels' | 'deleteModel'>;

@@ -2,7 +2,7 @@
 // the page (issue 13): the worker sends the code, parameters and hint of a
 // coded CellError (requestError.ts), the client's check lets them through
 // and rejects with them (client.ts, validate.ts), and the session's notice
-// says the error in Korean when the UI is (kernelSession.ts noticeText).
+// says the error in Korean when the UI is (errorText.ts).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { CellError } from '../../src/core/errors.ts';
@@ -10,7 +10,8 @@ import { switchBackend } from '../../src/ml/backend.ts';
 import { failureOf, KernelRequestError } from '../../src/worker/requestError.ts';
 import { KernelClient } from '../../src/worker/client.ts';
 import { checkFromKernel } from '../../src/worker/validate.ts';
-import { KernelSession, noticeText, type SessionHooks } from '../../src/ui/session/kernelSession.ts';
+import { KernelSession, type SessionHooks } from '../../src/ui/session/kernelSession.ts';
+import { errorText } from '../../src/ui/errorText.ts';
 import { StateBox } from '../../src/ui/state.ts';
 import { setLang } from '../../src/ui/i18n.ts';
 import type { Request } from '../../src/worker/protocol.ts';
@@ -57,11 +58,11 @@ describe('a failed kernel request on its way to the page', () => {
     client.terminate();
     expect(rejected).toBeInstanceOf(KernelRequestError);
     expect(rejected).toMatchObject({ code: 'backend.switchFailed', params: { name: 'webgpu' } });
-    expect(await noticeText(rejected)).toMatch(/^Cannot switch to the webgpu backend: /);
+    expect(await errorText(rejected)).toMatch(/^Cannot switch to the webgpu backend: /);
     setLang('ko');
-    expect(await noticeText(rejected)).toMatch(/^webgpu 백엔드로 바꿀 수 없어요: .+\.$/);
+    expect(await errorText(rejected)).toMatch(/^webgpu 백엔드로 바꿀 수 없어요: .+\.$/);
     // An error without a code stays as the kernel said it.
-    expect(await noticeText(new KernelRequestError({ error: 'TypeError: boom' }))).toBe('TypeError: boom');
+    expect(await errorText(new KernelRequestError({ error: 'TypeError: boom' }))).toBe('TypeError: boom');
   });
 
   it('the session says a failed backend switch, and any request failing with a coded error, in Korean', async () => {

@@ -2,6 +2,7 @@
 // the backend, the run queue (busy, Stop with a hard restart when a cell does
 // not stop), and kernel events turned into each cell's run state.
 import type { CellOutput, ErrorOutput } from '../../core/outputs.ts';
+import { errorText } from '../errorText.ts';
 import type { KernelEvent } from '../../kernel/state.ts';
 import type { BackendName } from '../../ml/backend.ts';
 import type { KernelClient } from '../../worker/client.ts';
@@ -112,9 +113,9 @@ export class KernelSession {
     return client;
   }
 
-  /** A failed request's notice, in the UI language when the error is catalogued (noticeText). */
+  /** A failed request's notice, in the UI language when the error is catalogued (errorText.ts). */
   private notifyFailure(error: unknown): void {
-    void noticeText(error).then((text) => this.hooks.notify(text));
+    void errorText(error).then((text) => this.hooks.notify(text));
   }
 
   /** What a sandboxed kernel may reach through the app (src/worker/hostBridge.ts checks every call against it). */
@@ -329,18 +330,6 @@ export class KernelSession {
     // After this event's own state update (the cell's outputs), or that update would undo the restart's.
     queueMicrotask(() => void this.hardRestart('memory'));
   }
-}
-
-/**
- * A failed request's message in the UI language: a catalogued error (a
- * backend that cannot start or switch, …; its code crosses from the worker,
- * requestError.ts) in Korean when the UI is. The Korean catalogue
- * (i18n-errors.ts) loads with the first such error, off the first screen.
- */
-export async function noticeText(error: unknown): Promise<string> {
-  if (!(error instanceof Error)) return String(error);
-  if (typeof (error as { code?: unknown }).code !== 'string') return error.message;
-  return (await import('../i18n-errors.ts')).errorMessage(error);
 }
 
 /**
