@@ -28,8 +28,10 @@ export class NotebookBuilder {
     return this;
   }
 
-  code(code: string, title?: string): this {
-    return this.cell('code', { code: code.replace(/^\n+|\s+$/g, '') }, title);
+  /** A JavaScript code cell; `python` is its Python twin for "Export as Python notebook". */
+  code(code: string, title?: string, python?: string): this {
+    const trim = (s: string) => s.replace(/^\n+|\s+$/g, '');
+    return this.cell('code', python ? { code: trim(code), python: trim(python) } : { code: trim(code) }, title);
   }
 
   build(): NotebookDoc {

@@ -23,6 +23,9 @@ import { tablePreview } from '../data/preview.ts';
 const schema = z.object({
   code: z.string().default('').describe('JavaScript'),
   reads: z.array(z.string()).default([]).describe('Values this cell reads (found in the code when left empty)'),
+  // The author's own Python for this cell, used by "Export as Python notebook" instead of a TODO:
+  // JavaScript is not translated automatically, so whoever writes the notebook may write its twin.
+  python: z.string().default('').describe('Python for export (optional)'),
 });
 
 const RESERVED = new Set(['tables', 'values', 'aq', 'tf', 'display', 'set', 'signal']);

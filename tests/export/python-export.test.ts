@@ -8,6 +8,7 @@ import { seededRandom, shuffledIndices } from '../../src/core/random.ts';
 import { groupSplit, randomSplit, stratifiedSplit, timeSplit } from '../../src/data/split.ts';
 import { translateExpression, UnsupportedExpression } from '../../src/export/python/jsexpr.ts';
 import { exportPython, toIpynb, toScript } from '../../src/export/python/index.ts';
+import { twinMissingWrites, twinValueKinds } from '../../src/export/python/codecell.ts';
 import { NotebookBuilder } from '../../notebooks/source/builder.ts';
 import { PYTHON, pythonMissing, runWithHelpers } from './helpers.ts';
 
@@ -107,6 +108,22 @@ describe('an exported notebook', () => {
     const from = exported.cells.map((c) => c.from).filter((f, i, all): f is string => f !== undefined && f !== all[i - 1]);
     expect(from).toEqual(doc.cells.map((c) => c.id));
     expect(exported.files).toEqual(['datasets/bank-marketing.csv']);
+  });
+
+  it("a code cell with its author's Python twin exports that Python, and the cells below that need its values are translated", () => {
+    const twin = (python: string) => ({ ...doc, cells: doc.cells.map((c) => (c.kind === 'code' ? { ...c, params: { ...c.params, python } } : c)) });
+    const withTwin = exportPython(twin("# pick the conservative model\nbest = conservative\nprint('picked')"));
+    expect(withTwin.todos.map((t) => t.kind)).toEqual(['register']);
+    const [cell] = withTwin.cells.filter((c) => c.from === 'code-1');
+    expect(cell.todo).toBeUndefined();
+    expect(cell.source).toContain("# The notebook author's Python for this JavaScript cell.\n# pick the conservative model\nbest = conservative");
+    // What each value holds: a table unless the twin says otherwise.
+    expect([...twinValueKinds('best = conservative\n# value best: model', ['best', 'other'])]).toEqual([['best', 'model'], ['other', 'table']]);
+    expect(twinMissingWrites('a, (b, c) = f()\nfor d in x: pass\ndef e(): pass\nif f == 1: pass', ['a', 'b', 'c', 'd', 'e', 'f'])).toEqual(['f']);
+    // A twin that never makes what the JavaScript sets is a TODO that says which name is missing.
+    const wrong = exportPython(twin("chosen = conservative\nprint(best == 1)"));
+    expect(wrong.todos.find((t) => t.cell === 'code-1')?.reason).toBe('its Python twin does not make "best", which the JavaScript sets');
+    expect(wrong.todos.map((t) => t.kind)).toEqual(['code', 'evaluate', 'register']);
   });
 
   it('a cell whose inputs come from a TODO cell is a TODO too', () => {

@@ -2,9 +2,48 @@
 // as a markdown cell that shows the JavaScript, then a TODO code cell that
 // says what it made (the values it set) and what it read, so a student knows
 // what to write in pandas and where the notebook depends on it.
+// When the notebook's author wrote the cell's Python twin (the code cell's
+// `python` field), that Python is the exported cell instead, and the values
+// the JavaScript sets are defined for the cells below.
 import type { NotebookCell } from '../../notebook/model.ts';
 import { declaredWrites } from '../../cells/code.ts';
-import { header, type PyCell } from './context.ts';
+import { header, pyName, todoCell, type ExportContext, type PyCell, type PyValueKind } from './context.ts';
+
+const KINDS: readonly PyValueKind[] = ['table', 'model', 'metrics', 'transform', 'object'];
+
+/**
+ * What each value the twin makes holds: a table (a pandas DataFrame) unless a
+ * line `# value <name>: model|metrics|transform|object` in the twin says otherwise.
+ */
+export function twinValueKinds(python: string, made: readonly string[]): Map<string, PyValueKind> {
+  const kinds = new Map<string, PyValueKind>(made.map((n) => [n, 'table']));
+  for (const m of python.matchAll(/^#\s*value\s+([A-Za-z_]\w*)\s*:\s*(\w+)\s*$/gm)) {
+    if (kinds.has(m[1]) && (KINDS as readonly string[]).includes(m[2])) kinds.set(m[1], m[2] as PyValueKind);
+  }
+  return kinds;
+}
+
+/** The values the JavaScript sets that its Python twin never assigns (a name must appear left of an `=`, or in a `for`/`def`/`import`). */
+export function twinMissingWrites(python: string, made: readonly string[]): string[] {
+  const code = python.replace(/#[^\n]*/g, '');
+  return made.filter((name) => {
+    const n = pyName(name);
+    const assigned = new RegExp(`(^|[\\s,(\\[])${n}\\s*(,[^=\\n]*)?(\\)|\\])?\\s*(=(?!=)|:=|[-+*/]=)`, 'm');
+    const bound = new RegExp(`^\\s*(for\\s+[^\\n]*\\b${n}\\b[^\\n]*\\bin\\b|def\\s+${n}\\b|(from\\s+\\S+\\s+)?import\\s+[^\\n]*\\b${n}\\b)`, 'm');
+    return !assigned.test(code) && !bound.test(code);
+  });
+}
+
+/** A code cell with its author's Python twin: that Python, as one exported cell. */
+export function codeCellTwin(cell: NotebookCell, code: string, python: string, ctx: ExportContext): PyCell[] {
+  const made = declaredWrites(code);
+  const missing = twinMissingWrites(python, made);
+  if (missing.length) {
+    return [todoCell(cell, `its Python twin does not make ${missing.map((n) => `"${n}"`).join(', ')}, which the JavaScript sets`, python)];
+  }
+  for (const [name, kind] of twinValueKinds(python, made)) ctx.defined.set(name, kind);
+  return [{ type: 'code', source: `${header(cell)}\n# The notebook author's Python for this JavaScript cell.\n${python.trim()}`, from: cell.id }];
+}
 
 /** The longest run of backticks in the code, so the fence around it can be longer. */
 function fence(code: string): string {

@@ -12,7 +12,7 @@ import { emitEda, emitLoad, emitSplit, emitVisualize } from './data.ts';
 import { emitTransform } from './transform.ts';
 import { emitEvaluate, emitPredict, emitTrain } from './models.ts';
 import { PYTHON_HELPERS } from './helpers.ts';
-import { codeCellExport } from './codecell.ts';
+import { codeCellExport, codeCellTwin } from './codecell.ts';
 import { emitSelect } from './select.ts';
 import { emitRetrieve } from './retrieve.ts';
 import { emitTextClassify } from './textclassify.ts';
@@ -94,6 +94,8 @@ function exportCell(cell: NotebookCell, ctx: ExportContext): PyCell[] {
   const forget = () => def.writes(params).forEach((n) => ctx.defined.delete(n));
   if (cell.kind === CODE_KIND) {
     forget();
+    const python = String(params.python ?? '');
+    if (python.trim()) return codeCellTwin(cell, String(params.code ?? ''), python, ctx);
     return codeCellExport(cell, String(params.code ?? ''), def.reads(params), ctx.made);
   }
   const emitter = EMITTERS[cell.kind];

@@ -149,4 +149,5 @@ export const HELP_KO_DATA: Record<string, string> = {
   // code
   'JavaScript': '자바스크립트',
   'Values this cell reads (found in the code when left empty)': '이 셀이 읽는 값 (비워 두면 코드에서 찾아요)',
+  'Python for export (optional)': '내보내기용 Python (선택)',
 };

@@ -35,7 +35,7 @@ export const LABELS_KO: Record<string, string> = {
   parts: '추출할 부분', patience: '조기 종료 인내', period: '계절 주기', periods: '시차 (행 수)', pooling: '풀링', predicted: '예측값 열',
   predictions: '예측 테이블 이름', prefix: '접두사', price: '단가', priceFrom: '단가를 테이블에서', promptK: '프롬프트 구절 수',
   pruning: '가지치기 (조기 중단)', psiThreshold: 'PSI 임계값', query: '질문', questionColumn: '질문 열', questions: '평가 질문 테이블',
-  ragged: '열 수가 다른 행', reads: '읽는 값', recurrentDropout: '순환 드롭아웃', reference: '기준 테이블', repeats: '반복 횟수',
+  python: '내보내기용 Python', ragged: '열 수가 다른 행', reads: '읽는 값', recurrentDropout: '순환 드롭아웃', reference: '기준 테이블', repeats: '반복 횟수',
   report: '클래스별 리포트', resample: '리샘플링', restoreBest: '최고 가중치 복원', right: '오른쪽 테이블', rightOn: '오른쪽 키 열',
   rightTime: '오른쪽 시간 열', rounds: '부스팅 라운드', row: '한 행 입력', rule: '임계값 규칙', safetyStocks: '안전 재고 수준',
   sampler: '샘플러', scale: '스케일링', scalePosWeight: '양성 클래스 가중치', scores: '점수 테이블 이름', scoring: '평가 점수',
