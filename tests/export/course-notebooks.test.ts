@@ -15,6 +15,7 @@ import { decodeNotebook, serializeNotebook } from '../../src/notebook/ipynb.ts';
 import { renderSource } from '../../src/cells/registry.ts';
 import type { CellOutput, MetricsOutput, TableOutput } from '../../src/core/outputs.ts';
 import { MODEL_TOLERANCE, PYTHON, pythonMissing } from './helpers.ts';
+import { PROBE_SUFFIX, compareTwinValue, fittedNames, twinValues, withTwinProbes } from './twin-probes.ts';
 
 const missing = pythonMissing(['numpy', 'pandas', 'sklearn', 'xgboost', 'torch', 'nbconvert', 'ipykernel']);
 
@@ -73,11 +74,12 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
 
     // The workbench's own run of the translated cells.
     const doc = decodeNotebook(readFileSync(join('notebooks', file), 'utf8')).doc;
-    const subset = { ...doc, cells: doc.cells.filter((c) => c.kind !== 'markdown' && translated.has(c.id)) };
+    // Each code cell's Python twin is compared through a probe cell that displays the values it set (twin-probes.ts).
+    const subset = { ...doc, cells: withTwinProbes(doc.cells.filter((c) => c.kind !== 'markdown' && translated.has(c.id))) };
     writeFileSync(join(dir, 'workbench.ipynb'), serializeNotebook(subset, renderSource));
     const wb = spawnSync('node', ['bin/ml-workbench.mjs', 'run', join(dir, 'workbench.ipynb'), '--json', join(dir, 'workbench.json'), '--quiet'], { encoding: 'utf8', timeout: 600_000 });
     expect(wb.status, wb.stderr + wb.stdout).toBe(0);
-    const report = JSON.parse(readFileSync(join(dir, 'workbench.json'), 'utf8')) as { cells: { id: string; kind: string; outputs: CellOutput[] }[] };
+    const report = JSON.parse(readFileSync(join(dir, 'workbench.json'), 'utf8')) as { cells: { id: string; kind: string; reads: string[]; writes: string[]; outputs: CellOutput[] }[] };
 
     // The Python run.
     const py = spawnSync(PYTHON, ['-m', 'nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.timeout=600', '--output', 'executed.ipynb', join(dir, 'export.ipynb')], {
@@ -88,7 +90,18 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
     const python = reportedLines(join(dir, 'executed.ipynb'));
 
     let compared = 0;
+    const fitted = fittedNames(report.cells);
     for (const cell of report.cells) {
+      if (cell.id.endsWith(PROBE_SUFFIX)) {
+        // A code cell's twin: every table and metrics value it set (identical unless computed from a trained model).
+        const source = doc.cells.find((c) => `${c.id}${PROBE_SUFFIX}` === cell.id)!;
+        twinValues(source).forEach((name, i) => {
+          compareTwinValue(`${file} ${source.id}`, name, cell.outputs[i], (key) => python.get(`${source.id} ${key}`), fitted.has(name),
+            (a, b) => closeTo(a, b, EXACT), (ok, message) => expect(ok, message).toBe(true));
+          compared++;
+        });
+        continue;
+      }
       const params = doc.cells.find((c) => c.id === cell.id)!.params;
       const tables = cell.outputs.filter((o): o is TableOutput => o.type === 'table');
       const got = (what: string) => {

@@ -7,6 +7,7 @@
 // the JavaScript sets are defined for the cells below.
 import type { NotebookCell } from '../../notebook/model.ts';
 import { declaredWrites } from '../../cells/code.ts';
+import { pyString } from './jsexpr.ts';
 import { header, pyName, todoCell, type ExportContext, type PyCell, type PyValueKind } from './context.ts';
 
 const KINDS: readonly PyValueKind[] = ['table', 'model', 'metrics', 'transform', 'object'];
@@ -35,14 +36,36 @@ export function twinMissingWrites(python: string, made: readonly string[]): stri
 }
 
 /** A code cell with its author's Python twin: that Python, as one exported cell. */
-export function codeCellTwin(cell: NotebookCell, code: string, python: string, ctx: ExportContext): PyCell[] {
+export function codeCellTwin(cell: NotebookCell, code: string, python: string, ctx: ExportContext, reads: readonly string[] = []): PyCell[] {
+  // Values an earlier cell made that the exported notebook does not define (its cell is a TODO): the twin cannot run either.
+  const absent = reads.filter((name) => ctx.made.has(name) && !ctx.defined.has(name));
+  if (absent.length) {
+    return [todoCell(cell, `it needs ${absent.map((n) => `"${n}"`).join(', ')}, which an earlier cell that is not exported makes`, python)];
+  }
   const made = declaredWrites(code);
   const missing = twinMissingWrites(python, made);
   if (missing.length) {
     return [todoCell(cell, `its Python twin does not make ${missing.map((n) => `"${n}"`).join(', ')}, which the JavaScript sets`, python)];
   }
-  for (const [name, kind] of twinValueKinds(python, made)) ctx.defined.set(name, kind);
-  return [{ type: 'code', source: `${header(cell)}\n# The notebook author's Python for this JavaScript cell.\n${python.trim()}`, from: cell.id }];
+  const kinds = twinValueKinds(python, made);
+  for (const [name, kind] of kinds) ctx.defined.set(name, kind);
+  // Report lines, as the other cells print theirs, so a test can hold each twin to the workbench's own values
+  // (report_value reports a DataFrame, a dict of numbers or a number, and nothing else).
+  const reports = [...kinds].filter(([, kind]) => kind !== 'model' && kind !== 'transform')
+    .map(([name]) => `report_value(${pyString(cell.id)}, ${pyString(name)}, ${pyName(name)})`);
+  // A twin that ends with a bare expression (a table to show) keeps it last, so Jupyter still shows it.
+  const lines = python.trim().split('\n');
+  const shown = lines.length > 1 && endsWithExpression(lines[lines.length - 1]) ? lines.splice(-1) : [];
+  const source = [header(cell), "# The notebook author's Python for this JavaScript cell.", ...lines, ...reports, ...shown];
+  return [{ type: 'code', source: source.join('\n'), from: cell.id }];
+}
+
+/** A last line Jupyter would show: a whole expression (starts with a name, brackets balanced), no assignment, not a statement. */
+function endsWithExpression(line: string): boolean {
+  if (!/^[A-Za-z_]/.test(line) || /^(print|pass|return|import|from|def|class|if|for|while|with|try|del|raise|assert)\b/.test(line)) return false;
+  const code = line.replace(/(['"]).*?\1/g, '');
+  const depth = (open: string, close: string) => code.split(open).length - code.split(close).length;
+  return depth('(', ')') === 0 && depth('[', ']') === 0 && depth('{', '}') === 0 && !/(^|[^=!<>])=(?!=)/.test(code);
 }
 
 /** The longest run of backticks in the code, so the fence around it can be longer. */

@@ -91,18 +91,23 @@ export const emitEvaluate: Emitter = (cell, p, ctx) => {
   const threshold = p.threshold as { rule: string; value?: number } | undefined;
   const lines = [header(cell)];
   const extras = ['groupBy', 'topK'].filter((k) => p[k] !== undefined && p[k] !== 0);
-  if (threshold && threshold.rule !== 'default' && threshold.rule !== 'fixed') extras.push(`threshold rule ${threshold.rule}`);
   if (extras.length) lines.push(`# TODO: the workbench cell also used ${extras.join(', ')}; not exported.`);
   lines.push(`y_true = truth_of(${model}, ${df})${windows ? '  # the windows\' targets' : ''}`, `pred, proba = model_predict(${model}, ${df})`);
+  const chosen = threshold !== undefined && threshold.rule !== 'default';
   if (threshold?.rule === 'fixed') {
-    lines.push(`# Decision threshold ${threshold.value} on the positive (second) class's probability.`, `classes = ${model}['classes']`, `pred = [classes[1] if q >= ${Number(threshold.value)} else classes[0] for q in proba[:, 1]]`);
+    lines.push(`# Decision threshold ${threshold.value} on the positive (second) class's probability.`, `classes = ${model}['classes']`, `threshold = ${Number(threshold.value)}`);
+  } else if (chosen) {
+    // The workbench chooses the threshold on the rows it scores; choose_threshold is its rule, line for line.
+    lines.push(`# Decision threshold on the positive (second) class's probability: the one that maximises ${threshold.rule} on these rows.`, `classes = ${model}['classes']`, `threshold = choose_threshold(y_true, proba[:, 1], classes[1], ${pyString(threshold.rule)})`);
   }
+  if (chosen) lines.push(`pred = [classes[1] if q >= threshold else classes[0] for q in proba[:, 1]]`);
   lines.push(
     `if ${model}['classes'] is not None:`,
     `    ${out} = classification_metrics(y_true, pred, proba, ${model}['classes'])`,
     `    print(pd.crosstab(pd.Series(y_true, name='true'), pd.Series(pred, name='predicted')))`,
     'else:',
     `    ${out} = regression_metrics(y_true, pred)`,
+    ...(chosen ? [`${out}['threshold'] = threshold`] : []),
     `report(${pyString(cell.id)}, 'metrics', ${out})`,
   );
   ctx.defined.set(String(p.output), 'metrics');
