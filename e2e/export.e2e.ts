@@ -3,7 +3,9 @@
 // app's own origin; the notebook inside is the engine's export of the open
 // notebook. The button speaks Korean when the UI does. A table output
 // downloads as Parquet too, and a saved model as portable files, which a
-// predict cell loads back from an upload.
+// predict cell loads back from an upload. A code cell's Python twin, written
+// in the "Python for export" disclosure under its editor, is one undoable
+// edit and takes the place of the cell's TODO in the export.
 // E2E_SCREENSHOTS=<folder> also saves the toolbar at 1440 and 1024 wide.
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +13,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './session.ts';
-import { cells, clickForDownload, runAll } from './helpers.ts';
+import { cells, clickForDownload, openNotebook, runAll } from './helpers.ts';
 import { parseParquet } from '../src/data/binary/parquet.ts';
 
 describe('export as Python notebook', () => {
@@ -140,5 +142,60 @@ describe('export as Python notebook', () => {
       }
     }
     await page.getByTestId('language').selectOption('en');
+  });
+
+  it("writes a code cell's Python twin under its editor, undoably, and exports it instead of a TODO", async () => {
+    const page = s.page;
+    const twin = 'heavy = penguins.query("body_mass_g > 4000")';
+    await openNotebook(page, {
+      nbformat: 4, nbformat_minor: 5, metadata: { workbench: { version: 1 } },
+      cells: [
+        { cell_type: 'code', id: 'load', metadata: { workbench: { kind: 'load', params: { source: { type: 'dataset', name: 'penguins' }, output: 'penguins' } } }, source: [], outputs: [], execution_count: null },
+        { cell_type: 'code', id: 'heavy', metadata: { workbench: { kind: 'code', params: {} } }, source: ["set('heavy', penguins.filter((d) => d.body_mass_g > 4000));"], outputs: [], execution_count: null },
+      ],
+    }, { trusted: true });
+    const cell = page.locator('article.cell[data-kind="code"]').first();
+    const disclosure = cell.getByTestId('python-twin');
+    await expect(disclosure.locator('summary').textContent()).resolves.toBe('Python for export (none)');
+    expect(await disclosure.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await disclosure.locator('summary').click();
+    await expect(disclosure.locator('.python-twin-help').textContent()).resolves.toMatch(/instead of a TODO/);
+    const editor = disclosure.locator('.monaco-editor');
+    await editor.waitFor({ timeout: 30_000 });
+    await editor.click();
+    await page.keyboard.type(twin);
+    await page.waitForFunction(() => document.querySelector('[data-testid="python-twin"] summary')?.textContent === 'Python for export (1 line)', undefined, { timeout: 10_000 });
+    const params = async () => page.evaluate(() => JSON.parse((window as unknown as { workbench: { exportNotebook(): string } }).workbench.exportNotebook()).cells[1].metadata.workbench.params as { python?: string });
+    expect((await params()).python).toBe(twin);
+    const shots = process.env.E2E_SCREENSHOTS;
+    if (shots) {
+      for (const lang of ['en', 'ko'] as const) {
+        await page.getByTestId('language').selectOption(lang);
+        if (lang === 'ko') await page.waitForFunction(() => document.querySelector('[data-testid="python-twin"] summary')?.textContent?.startsWith('내보내기용 Python'), undefined, { timeout: 10_000 });
+        for (const width of [1440, 1024]) {
+          await page.setViewportSize({ width, height: 900 });
+          await cell.screenshot({ path: join(shots, `python-twin-${lang}-${width}.png`) });
+        }
+      }
+      await page.getByTestId('language').selectOption('en');
+    }
+    // The export: the twin, where the JavaScript would have been a TODO.
+    const download = await clickForDownload(page, page.locator('[data-action="export-python"]'));
+    const dir = mkdtempSync(join(tmpdir(), 'mlwb-twin-'));
+    const zip = join(dir, 'export.zip');
+    writeFileSync(zip, readFileSync((await download.path())!));
+    const read = spawnSync('/usr/bin/python3', ['-c', `import zipfile, sys; z = zipfile.ZipFile(sys.argv[1]); print(next(z.read(n).decode() for n in z.namelist() if n.endswith('.ipynb')))`, zip], { encoding: 'utf8' });
+    const nb = JSON.parse(read.stdout) as { cells: { source: string[]; metadata: { workbench_export?: { from: string; todo?: boolean } } }[] };
+    const exportedTwin = nb.cells.filter((c) => c.metadata.workbench_export?.from === 'heavy');
+    expect(exportedTwin.map((c) => c.metadata.workbench_export?.todo ?? false)).toEqual([false]);
+    expect(exportedTwin[0].source.join('')).toContain(twin);
+    // The JavaScript sets "heavy": the twin defines it, and reports it like the other cells' values.
+    expect(exportedTwin[0].source.join('')).toContain('report_value("heavy", "heavy", heavy)');
+    // Undo (outside the editor) takes the twin back out, as it does a code edit.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => document.querySelector('[data-testid="python-twin"] summary')?.textContent === 'Python for export (none)', undefined, { timeout: 10_000 });
+    expect((await params()).python ?? '').toBe('');
   });
 });

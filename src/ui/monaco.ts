@@ -76,3 +76,14 @@ export function loadMonaco(): Promise<Monaco> {
   })();
   return loader;
 }
+
+let pythonLoader: Promise<Monaco> | undefined;
+
+/** Monaco with Python highlighting (a code cell's Python twin): a small chunk of its own, loaded when a twin is first opened. */
+export function loadPython(): Promise<Monaco> {
+  pythonLoader ??= loadMonaco().then(async (monaco) => {
+    await import('monaco-editor/languages/definitions/python/register');
+    return monaco;
+  });
+  return pythonLoader;
+}
