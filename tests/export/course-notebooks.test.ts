@@ -186,6 +186,22 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
           const allowed = RELATIVE.has(name) ? tol * Math.abs(Number(row.mean)) : tol;
           expect(Math.abs(means[name] - Number(row.mean)), `${file} ${cell.id} mean ${name}: workbench ${row.mean}, python ${means[name]} (tolerance ${allowed})`).toBeLessThanOrEqual(allowed);
         }
+      } else if (cell.kind === 'tune') {
+        // The workbench's seeded random draws (every trial of a random search, TPE's startup trials) are the same settings;
+        // later TPE trials follow the scores. The best score: its metric's model tolerance.
+        const trials = tables.find((t) => t.title === 'Trials')!;
+        const mine = got('tune') as { best: number; trials: Record<string, number>[] };
+        const drawn = Math.min(trials.rows.length, params.sampler === 'random' ? trials.rows.length : Number(params.startupTrials));
+        for (let i = 0; i < drawn; i++) {
+          for (const d of params.space as { name: string }[]) {
+            expect(closeTo(trials.rows[i][d.name], mine.trials[i][d.name], 1e-12), `${cell.id} trial ${i + 1} ${d.name}: workbench ${trials.rows[i][d.name]}, python ${mine.trials[i][d.name]}`).toBe(true);
+          }
+        }
+        const maximise = params.metric !== 'val_loss';
+        const complete = trials.rows.filter((r) => r.state === 'complete').map((r) => Number(r.value));
+        const best = maximise ? Math.max(...complete) : Math.min(...complete);
+        const tol = maximise ? MODEL_TOLERANCE.roc_auc : MODEL_TOLERANCE.log_loss;
+        expect(Math.abs(mine.best - best), `${file} ${cell.id} best ${params.metric}: workbench ${best}, python ${mine.best} (tolerance ${tol})`).toBeLessThanOrEqual(tol);
       } else if (cell.kind === 'sessionfeatures') {
         // The same bigram vocabulary and feature rows (the first 10 the workbench shows; tests/export/sessionfeatures-export.test.ts checks every row).
         const vocab = tables.find((t) => t.title?.startsWith('Bigram vocabulary'))!;

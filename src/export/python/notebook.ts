@@ -13,6 +13,7 @@ import { emitTransform } from './transform.ts';
 import { emitEvaluate, emitPredict, emitTrain } from './models.ts';
 import { PYTHON_HELPERS } from './helpers.ts';
 import { codeCellExport, codeCellTwin } from './codecell.ts';
+import { emitTune } from './tune.ts';
 import { emitSelect } from './select.ts';
 import { emitRetrieve } from './retrieve.ts';
 import { emitTextClassify } from './textclassify.ts';
@@ -40,6 +41,7 @@ const EMITTERS: Record<string, Emitter> = {
   retrieve: emitRetrieve,
   textclassify: emitTextClassify,
   crossval: emitCrossval,
+  tune: emitTune,
   join: emitJoin,
   drift: emitDrift,
   pipeline: emitPipeline,
