@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { MedianPruner, randomSampler, runStudy, tpeSampler, type ParamDef, type ParamValues } from '../../src/ml/tuning/index.ts';
 import { pythonMissing, runWithHelpers } from './helpers.ts';
+import { exportPython } from '../../src/export/python/index.ts';
+import { NotebookBuilder } from '../../notebooks/source/builder.ts';
 
 const missing = pythonMissing(['numpy', 'pandas']);
 
@@ -68,5 +70,34 @@ describe.skipIf(missing !== undefined)(`the tune cell's study in Python${missing
     });
     // Pruning happened, so the pruner was exercised, not only the sampler.
     if (sampler === 'tpe') expect(workbench.some((t) => t.state === 'pruned')).toBe(true);
+  });
+});
+
+describe('the tune cell in an exported notebook', () => {
+  const notebook = (tune: Record<string, unknown>) => new NotebookBuilder('Tune')
+    .cell('load', { source: { type: 'dataset', name: 'bank-marketing' }, output: 'bank' })
+    .cell('split', { input: 'bank', method: 'stratified', target: 'y', train: 0.7, validation: 0.3, test: 0, seed: 42, outputs: { train: 'train', validation: 'valid' } })
+    .cell('tune', { input: 'train', validation: 'valid', target: 'y', features: ['age', 'campaign'], model: 'gbdt', metric: 'val_auc', trials: 3, output: 'best_params', space: [{ name: 'gbdt.maxDepth', type: 'int', low: 2, high: 4 }], ...tune })
+    .cell('train', { input: 'train', target: 'y', features: ['age', 'campaign'], model: 'gbdt', paramsFrom: 'best_params', output: 'tuned' })
+    .build();
+
+  it('boosted trees: the study, then a train cell with params from its best params', () => {
+    const out = exportPython(notebook({}));
+    expect(out.todos).toEqual([]);
+    const source = (id: string) => out.cells.filter((c) => c.from === id).map((c) => c.source).join('\n');
+    expect(source('tune-1')).toContain('best_params = dict(tune_best[\'params\'])');
+    expect(source('tune-1')).toContain('run_study(tune_space, objective, n_trials=3, seed=42, sampler="tpe", startup_trials=5, pruner=MedianPruner(n_startup_trials=5, n_warmup_steps=5))');
+    expect(source('train-1')).toContain('params.update(xgb_overrides(best_params))');
+  });
+
+  it('says why where it does not translate, and the train cell that needs its params waits', () => {
+    const reasons = (tune: Record<string, unknown>) => exportPython(notebook(tune)).todos.map((t) => `${t.cell}: ${t.reason}`);
+    expect(reasons({ model: 'mlp', space: [{ name: 'learningRate', type: 'logfloat', low: 0.001, high: 0.1 }] })).toEqual([
+      'tune-1: tuning mlp models has no Python translation yet (boosted trees do)',
+      'train-1: it needs "best_params", which an earlier cell that is not exported makes',
+    ]);
+    expect(reasons({ metric: 'val_macro_f1' })[0]).toBe('tune-1: its metric val_macro_f1 is not one XGBoost records per round here (val_auc, val_loss are)');
+    expect(reasons({ timeLimit: 30 })[0]).toBe('tune-1: its time limit makes the number of trials depend on the machine');
+    expect(reasons({ space: [{ name: 'gbdt.stoppingMetric', type: 'categorical', choices: ['auc'] }] })[0]).toBe('tune-1: its parameter "gbdt.stoppingMetric" has no XGBoost equivalent here');
   });
 });

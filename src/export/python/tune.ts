@@ -11,9 +11,10 @@ import { xgbParamLines } from './models.ts';
 const METRICS: Record<string, { xgb: string; sign: number }> = { val_auc: { xgb: 'auc', sign: -1 }, val_loss: { xgb: 'logloss', sign: 1 } };
 
 export const emitTune: Emitter = (cell, p, ctx) => {
-  if (p.model !== 'gbdt') return new Untranslated(`tuning a ${String(p.model)} model has no Python translation yet (boosted trees do)`);
+  if (p.model !== 'gbdt') return new Untranslated(`tuning ${String(p.model)} models has no Python translation yet (boosted trees do)`);
   const metric = METRICS[String(p.metric ?? 'val_loss')];
   if (!metric) return new Untranslated(`its metric ${String(p.metric)} is not one XGBoost records per round here (val_auc, val_loss are)`);
+  if (p.task === 'regression') return new Untranslated('tuning a regression has no Python translation yet (classification does)');
   if (ctx.defined.get(String(p.input)) !== 'table') return new Untranslated(`its input "${p.input}" is not a table in the exported notebook`);
   if (ctx.defined.get(String(p.validation)) !== 'table') return new Untranslated(`its validation table "${p.validation}" is not in the exported notebook`);
   if (Number(p.timeLimit ?? 0) > 0) return new Untranslated('its time limit makes the number of trials depend on the machine');
@@ -31,6 +32,7 @@ export const emitTune: Emitter = (cell, p, ctx) => {
     "# The workbench's search, line for line (its seeded draws, TPE, median pruning): the first trials' settings are the",
     "# workbench's own; later TPE trials follow the scores, which XGBoost reaches a little differently from the workbench's trees.",
     `features = ${features.length ? pyLiteral(features) : `numeric_features(${df}, ${target})`}`,
+    ...(p.task === 'classification' ? [] : [`if detect_task(${df}[${target}].tolist()) != 'classification':`, `    raise ValueError('This exported tune cell handles classification only: its target ${String(p.target).replace(/'/g, '')} looks numeric.')`]),
     `classes = workbench_classes(${df}[${target}])`,
     `X, y = ${df}[features].to_numpy(dtype=float), encode_target(${df}[${target}], classes)`,
     `X_val, y_val = ${val}[features].to_numpy(dtype=float), encode_target(${val}[${target}], classes)`,
