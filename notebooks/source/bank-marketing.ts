@@ -257,12 +257,13 @@ majority_metrics = {'accuracy': majority_count / len(test_x), 'roc_auc': 0.5}
 def row(model, m):
     return {'model': model, 'roc_auc': round(m['roc_auc'], 4), 'accuracy': round(m['accuracy'], 4)}
 
-pd.DataFrame([
+side_by_side = pd.DataFrame([
     row(f'baseline: majority class (always "{majority}")', majority_metrics),
     row('baseline: logistic regression', logistic_metrics),
     row('conservative trees', conservative_metrics),
     row('aggressive trees', aggressive_metrics),
 ])
+side_by_side
 `)
     .md(t(`
     ## Which model is better — really?

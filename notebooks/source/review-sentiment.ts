@@ -164,11 +164,12 @@ return aq.table({
 # F1 of the positive class for "always the majority": 0 if that is negative, else 2p / (p + 1) with p the positive share.
 p = float((test['label'] == 1).mean())
 majority_f1 = 2 * p / (p + 1) if majority_class == 1 else 0
-pd.DataFrame({
+side_by_side = pd.DataFrame({
     'model': ['${t('majority class', '다수 클래스')}', '${t('char n-gram TF-IDF + logistic regression', '글자 n-gram TF-IDF + 로지스틱 회귀')}', '${t('char embedding + 1D-CNN', '글자 임베딩 + 1D-CNN')}'],
     'accuracy': [majority_accuracy, sentiment_metrics['accuracy'], cnn_metrics['accuracy']],
     'f1': [majority_f1, sentiment_metrics['f1'], cnn_metrics['f1']],
 })
+side_by_side
 `)
     .md(t(`
     ## 4 · What an LLM fine-tune adds, and what it costs
