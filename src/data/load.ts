@@ -4,10 +4,10 @@ import type { ColumnTable } from 'arquero';
 import { CellError, checkAborted } from '../core/errors.ts';
 import { decodeText, parseCsv, type Delimiter, type ParseNote } from './csv.ts';
 import * as aq from 'arquero';
-import { checkOverrides, DEFAULT_MISSING, missingTest, parseNumber, typeColumn, typedTable, type TypeOverride } from './infer.ts';
+import { checkOverrides, DEFAULT_MISSING, missingTest, typeColumn, typedTable, type TypeOverride } from './infer.ts';
 import { parseJson, parseJsonLines } from './json.ts';
 import { parseCsvBytes, parseCsvChunks, scanCsvBytes } from './csv-stream.ts';
-import { TYPED_FALLBACK, TypedCsvColumns } from './csv-typed.ts';
+import { plainNeverMissing, TYPED_FALLBACK, TypedCsvColumns } from './csv-typed.ts';
 import { looksLikeParquet, parseParquet } from './binary/parquet.ts';
 import { looksLikeArrow, parseArrow } from './binary/arrow.ts';
 
@@ -86,8 +86,8 @@ export async function loadBytesAsync(bytes: Uint8Array, options: LoadOptions = {
   try {
     // Typed while parsing (./csv-typed.ts): no retained string per field. Same result as below, or it steps aside.
     const isMissing = missingTest(missing);
-    const numbersNeverMissing = missing.every((token) => parseNumber(token.trim()) === undefined);
-    const acc = await scanCsvBytes(bytes, csvOptions, (d, o) => new TypedCsvColumns(d, o, isMissing, options.types, numbersNeverMissing));
+    const never = plainNeverMissing(missing);
+    const acc = await scanCsvBytes(bytes, csvOptions, (d, o) => new TypedCsvColumns(d, o, isMissing, options.types, never));
     const { names, data, notes } = acc.typed();
     return { table: aq.table(data, names), format, notes };
   } catch (error) {
