@@ -41,7 +41,7 @@ class ColumnBuilder {
   constructor(
     forced: TypeOverride | undefined,
     private readonly isMissing: (v: string) => boolean,
-    /** Called once the column's type is known: the scanner may then hand plain numbers (or dates) without a string. */
+    /** Called once the column's type is known: the scanner may then hand its plain numbers, dates or booleans without a string. */
     private readonly onKind: (kind: Kind) => void,
   ) {
     this.kind = forced ?? 'pending';
