@@ -124,9 +124,10 @@ export class Grower {
       const off = f * rows;
       for (let r = 0; r < rows; r++) this.rowBins[r * stride + f] = bins[off + r];
     }
-    // Histograms live at most maxLeaves + 1 at a time (the open leaves and the child being built).
+    // Histograms live at most (open leaves + the child being built) at a time: maxLeaves + 1, or with a
+    // depth limit d and no leaf cap 2^(d−1) + 1 (leaves at depth d never split, so keep none).
     const histBytes = cols * FEATURE_STRIDE * 8;
-    const wanted = params.maxLeaves > 0 ? params.maxLeaves + 1 : params.maxDepth > 0 && params.maxDepth < 7 ? 2 ** params.maxDepth + 1 : 65;
+    const wanted = params.maxLeaves > 0 ? params.maxLeaves + 1 : params.maxDepth > 0 && params.maxDepth <= 7 ? 2 ** (params.maxDepth - 1) + 1 : 65;
     const slots = Math.max(2, Math.min(wanted, Math.floor(ARENA_BYTES / histBytes)));
     // float64 views need 8-byte alignment
     const orderAt = 8 * Math.ceil((rows * stride) / 8);
