@@ -6,7 +6,8 @@
 // and gets the in-notebook model's refusal (one prediction per step, not per
 // row). An XGBoost JSON from Python (feature names in it) loads too; what the
 // workbench's trees cannot do is refused with a catalogued error.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as aq from 'arquero';
@@ -24,6 +25,9 @@ import { nextFloat32Up } from '../../src/export/xgboost.ts';
 import { Kernel } from '../../src/kernel/kernel.ts';
 import { initBackend } from '../../src/ml/backend.ts';
 import { testContext } from '../helpers/context.ts';
+import { PYTHON, pythonMissing } from './helpers.ts';
+
+const XGB_FIXTURE = new URL('../fixtures/xgboost_python_model.py', import.meta.url).pathname;
 
 /** Two stores' daily series, rows shuffled so that grouping and time order matter. */
 function seriesCsv(days: number, seed: number): string {
@@ -212,4 +216,32 @@ describe('boosted trees loaded back from their XGBoost JSON', () => {
     }
     expect(thresholdFromCondition(3.4028234663852886e38)).toBe(Infinity);
   });
+});
+
+describe.skipIf(pythonMissing(['xgboost', 'pandas']))('an XGBoost model saved by Python (python3-xgboost) in a predict cell', () => {
+  for (const objective of ['binary:logistic', 'multi:softprob', 'reg:squarederror']) {
+    it(`${objective}: XGBoost's own predictions, missing and far-out values included`, async () => {
+      const folder = join(dir, objective.replace(':', '_'));
+      mkdirSync(folder, { recursive: true });
+      const run = spawnSync(PYTHON, [XGB_FIXTURE, folder, objective], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1' } });
+      if (run.status !== 0) throw new Error(`python failed: ${run.stderr}`);
+      const want = (JSON.parse(run.stdout) as { predictions: (number | number[])[] }).predictions;
+      const rows = aq.fromCSV(readFileSync(join(folder, 'rows.csv'), 'utf8'));
+      const fileName = `${objective.replace(':', '_')}/model.json`;
+      const ctx = testContext({ rows: { type: 'table', table: rows } }, host());
+      await predictCell.run(predictSchema.parse({ modelFile: { fileId: fileName, fileName }, input: 'rows' }), ctx);
+      const got = ctx.table('predictions');
+      expect(got.numRows()).toBe(want.length);
+      // XGBoost adds leaves and applies the link in float32: about 1e-7 apart.
+      if (objective === 'reg:squarederror') {
+        (got.array('prediction') as number[]).forEach((v, i) => expect(Math.abs(v - (want[i] as number))).toBeLessThan(1e-5 * Math.max(1, Math.abs(want[i] as number))));
+      } else if (objective === 'binary:logistic') {
+        (got.array('p_1') as number[]).forEach((v, i) => expect(Math.abs(v - (want[i] as number))).toBeLessThan(1e-6));
+      } else {
+        for (const k of [0, 1, 2]) (got.array(`p_${k}`) as number[]).forEach((v, i) => expect(Math.abs(v - (want[i] as number[])[k])).toBeLessThan(1e-6));
+      }
+      const spread = want.map((w) => (Array.isArray(w) ? w[0] : w));
+      expect(Math.max(...spread) - Math.min(...spread)).toBeGreaterThan(0.3);
+    });
+  }
 });
