@@ -208,7 +208,23 @@ describe('an LSTM and boosted trees loaded back from their downloads', () => {
     for (const name of ['prediction', 'p_Adelie', 'p_Chinstrap', 'p_Gentoo']) expect(column(trees.table, name)).toEqual(column(own(1), name));
     expect(new Set(column(trees.table, 'prediction')).size).toBeGreaterThan(1);
 
+    // A file that is no model: the refusal on the cell says so, in Korean too.
+    await page.locator('[data-testid="upload-data"]').setInputFiles({ name: 'notes-model.zip', mimeType: 'application/zip', buffer: Buffer.from('not a model') });
+    await page.locator('.files li', { hasText: 'notes-model.zip' }).locator('[data-action="add-predict-cell"]').click();
+    const broken = page.locator('article.cell.selected[data-kind="predict"]');
+    await broken.waitFor();
+    await broken.locator('[data-field="params.input"]').fill('penguins');
+    await broken.locator('[data-field="params.output"]').fill('nothing');
+    await broken.locator('.run-cell').click();
+    const message = broken.locator('.error-output .error-message');
+    await message.waitFor({ timeout: 60_000 });
+    expect(await message.textContent()).toMatch(/"notes-model\.zip" is not a model file/);
+
     const shots = process.env.E2E_SCREENSHOTS;
+    await page.getByTestId('language').selectOption('ko');
+    await page.waitForFunction(() => /모델 파일이 아니에요/.test(document.querySelector('article.cell.selected .error-output .error-message')?.textContent ?? ''), undefined, { timeout: 10_000 });
+    if (shots) await broken.screenshot({ path: join(shots, 'predict-refused-ko.png') });
+    await page.getByTestId('language').selectOption('en');
     if (shots) {
       for (const lang of ['en', 'ko']) {
         await page.getByTestId('language').selectOption(lang);
