@@ -116,7 +116,6 @@ export class Grower {
     private readonly thresholds: Float64Array[],
     private readonly params: GrowParams,
   ) {
-    this.order = new Uint32Array(rows);
     this.gradWord = (cols + 3) >> 2;
     const words = (this.words = this.gradWord + 2);
     const stride = 4 * words;
@@ -125,12 +124,15 @@ export class Grower {
       const off = f * rows;
       for (let r = 0; r < rows; r++) this.rowBins[r * stride + f] = bins[off + r];
     }
-    // Histograms live at most maxLeaves + 1 at a time (the open leaves and the child being built).
+    // Histograms live at most (open leaves + the child being built) at a time: maxLeaves + 1, or with a
+    // depth limit d and no leaf cap 2^(d−1) + 1 (leaves at depth d never split, so keep none).
     const histBytes = cols * FEATURE_STRIDE * 8;
-    const wanted = params.maxLeaves > 0 ? params.maxLeaves + 1 : params.maxDepth > 0 && params.maxDepth < 7 ? 2 ** params.maxDepth + 1 : 65;
+    const wanted = params.maxLeaves > 0 ? params.maxLeaves + 1 : params.maxDepth > 0 && params.maxDepth <= 7 ? 2 ** (params.maxDepth - 1) + 1 : 65;
     const slots = Math.max(2, Math.min(wanted, Math.floor(ARENA_BYTES / histBytes)));
-    const featuresAt = 8 * Math.ceil((rows * stride) / 8);
-    const arenaStart = featuresAt + 8 * Math.ceil(cols / 2); // float64 views need 8-byte alignment
+    // float64 views need 8-byte alignment
+    const orderAt = 8 * Math.ceil((rows * stride) / 8);
+    const featuresAt = orderAt + 8 * Math.ceil(rows / 2);
+    const arenaStart = featuresAt + 8 * Math.ceil(cols / 2);
     this.kernel = createHistKernel(FEATURE_STRIDE * 8, arenaStart + slots * histBytes);
     if (this.kernel) {
       const buffer = this.kernel.buffer;
@@ -138,12 +140,14 @@ export class Grower {
       this.work32 = new Int32Array(buffer, 0, rows * words);
       this.workF32 = new Float32Array(buffer, 0, rows * words);
       this.featureList = new Int32Array(buffer, featuresAt, cols);
+      this.order = new Uint32Array(buffer, orderAt, rows);
       this.arenaStart = arenaStart;
       this.arenaSlots = slots;
     } else {
       this.work = new Uint8Array(rows * stride);
       this.work32 = new Int32Array(this.work.buffer);
       this.workF32 = new Float32Array(this.work.buffer);
+      this.order = new Uint32Array(rows);
     }
     this.offset = new Int32Array(cols + 1);
     for (let f = 0; f <= cols; f++) this.offset[f] = f * FEATURE_STRIDE;
@@ -300,12 +304,13 @@ export class Grower {
    * Returns the first right position.
    */
   private partition(start: number, end: number, s: Split): number {
-    const { order, work, work32, words } = this;
+    const { order, work, work32, words, kernel } = this;
     const stride = 4 * words;
     const f = s.feature;
     const missing = this.nBins[f];
     const thr = s.bin;
     const ml = s.missingLeft;
+    if (kernel) return kernel.partition(0, order.byteOffset, start, end, stride, f, missing, thr, ml ? 1 : 0);
     let i = start;
     let j = end - 1;
     for (;;) {

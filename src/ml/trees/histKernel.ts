@@ -19,6 +19,7 @@ interface WasmApi {
 
 type AllFn = (work: number, start: number, end: number, stride: number, gradOffset: number, hist: number, cols: number) => void;
 type SomeFn = (work: number, start: number, end: number, stride: number, gradOffset: number, hist: number, features: number, nFeatures: number) => void;
+type PartitionFn = (work: number, order: number, start: number, end: number, stride: number, feature: number, missingBin: number, bin: number, missingLeft: number) => number;
 
 export interface HistKernel {
   /** The module's memory: row records, the feature list and histogram slots live here. */
@@ -29,6 +30,8 @@ export interface HistKernel {
   readonly allNoCounts: AllFn;
   /** The features listed (int32 indices at `features`), (G, H, count). */
   readonly some: SomeFn;
+  /** grow.ts's in-place Hoare partition of records start..end (and of the uint32 row order beside them); returns the first right position. */
+  readonly partition: PartitionFn;
   readonly simd: boolean;
 }
 
@@ -60,8 +63,9 @@ const F64 = 0x7c;
 const V128 = 0x7b;
 const op = {
   block: [0x02, 0x40], loop: [0x03, 0x40], end: 0x0b, br: 0x0c, brIf: 0x0d,
-  i32Load: 0x28, f32Load: 0x2a, f64Load: 0x2b, i32Load8u: 0x2d, f64Store: 0x39,
-  i32GeU: 0x4f, i32Add: 0x6a, i32Mul: 0x6c, f64Add: 0xa0, f64PromoteF32: 0xbb,
+  i32Load: 0x28, i64Load: 0x29, f32Load: 0x2a, f64Load: 0x2b, i32Load8u: 0x2d, i32Store: 0x36, i64Store: 0x37, f64Store: 0x39,
+  i32Eq: 0x46, i32GtS: 0x4a, i32GeS: 0x4e, i32LeU: 0x4d, i32GeU: 0x4f, i32Eqz: 0x45,
+  i32Add: 0x6a, i32Sub: 0x6b, i32Mul: 0x6c, i32And: 0x71, f64Add: 0xa0, f64PromoteF32: 0xbb, select: 0x1b, if: [0x04, 0x40], else: 0x05,
 };
 const get = (i: number) => [0x20, ...uleb(i)];
 const set = (i: number) => [0x21, ...uleb(i)];
@@ -127,19 +131,94 @@ function histFunction(featureBytes: number, opts: { counts: boolean; simd: boole
   return [...uleb(fn.length), ...fn];
 }
 
-/** The module: imports its memory, exports all, allNoCounts and some. */
+/**
+ * The partition: rows go left when their bin (missing ? missingLeft : bin <= threshold),
+ * swapping whole records (8 bytes at a time, then a last 4) and their order entries.
+ * Parameters: work, order, start, end, stride, feature, missingBin, bin, missingLeft.
+ */
+function partitionFunction(): number[] {
+  const [WORK, ORDER, START, END, STRIDE, FEATURE, MISSING, BIN, ML] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const [I, J, X, Y, K, EVEN, T] = [9, 10, 11, 12, 13, 14, 15];
+  // goesLeft(bin at position p) with p's record at work + p·stride + feature.
+  const goesLeft = (pos: number) => [
+    ...get(ML),
+    ...get(WORK), ...get(pos), ...get(STRIDE), op.i32Mul, op.i32Add, ...get(FEATURE), op.i32Add, ...mem(op.i32Load8u, 0, 0), ...set(T),
+    ...get(T), ...get(BIN), op.i32LeU,
+    ...get(T), ...get(MISSING), op.i32Eq,
+    op.select,
+  ];
+  const swapAt = (load: number, store: number, align: number) => [
+    // t = x[k]; x[k] = y[k]; y[k] = t (through the stack: load both, store crosswise)
+    ...get(X), ...get(K), op.i32Add,
+    ...get(Y), ...get(K), op.i32Add, ...mem(load, align, 0),
+    ...get(Y), ...get(K), op.i32Add,
+    ...get(X), ...get(K), op.i32Add, ...mem(load, align, 0),
+    ...mem(store, align, 0),
+    ...mem(store, align, 0),
+  ];
+  const body = [
+    ...get(START), ...set(I),
+    ...get(END), ...i32(1), op.i32Sub, ...set(J),
+    ...get(STRIDE), ...i32(-8), op.i32And, ...set(EVEN),
+    ...op.block, ...op.loop,
+    // while (i <= j && goesLeft(i)) i++
+    ...op.block, ...op.loop,
+    ...get(I), ...get(J), op.i32GtS, op.brIf, 1,
+    ...goesLeft(I), op.i32Eqz, op.brIf, 1,
+    ...get(I), ...i32(1), op.i32Add, ...set(I),
+    op.br, 0,
+    op.end, op.end,
+    // while (i < j && !goesLeft(j)) j--
+    ...op.block, ...op.loop,
+    ...get(I), ...get(J), op.i32GeS, op.brIf, 1,
+    ...goesLeft(J), op.brIf, 1,
+    ...get(J), ...i32(1), op.i32Sub, ...set(J),
+    op.br, 0,
+    op.end, op.end,
+    ...get(I), ...get(J), op.i32GeS, op.brIf, 1,
+    // swap records i and j
+    ...get(WORK), ...get(I), ...get(STRIDE), op.i32Mul, op.i32Add, ...set(X),
+    ...get(WORK), ...get(J), ...get(STRIDE), op.i32Mul, op.i32Add, ...set(Y),
+    ...i32(0), ...set(K),
+    ...op.block, ...op.loop,
+    ...get(K), ...get(EVEN), op.i32GeU, op.brIf, 1,
+    ...swapAt(op.i64Load, op.i64Store, 2),
+    ...get(K), ...i32(8), op.i32Add, ...set(K),
+    op.br, 0,
+    op.end, op.end,
+    ...get(K), ...get(STRIDE), op.i32GeU, ...op.if, op.else, // a last 4-byte word when the stride is not a multiple of 8
+    ...swapAt(op.i32Load, op.i32Store, 2),
+    op.end,
+    // swap order[i] and order[j]
+    ...get(ORDER), ...get(I), ...i32(4), op.i32Mul, op.i32Add, ...set(X),
+    ...get(ORDER), ...get(J), ...i32(4), op.i32Mul, op.i32Add, ...set(Y),
+    ...i32(0), ...set(K),
+    ...swapAt(op.i32Load, op.i32Store, 2),
+    ...get(I), ...i32(1), op.i32Add, ...set(I),
+    ...get(J), ...i32(1), op.i32Sub, ...set(J),
+    op.br, 0,
+    op.end, op.end,
+    ...get(I),
+    op.end,
+  ];
+  const fn = [...vec([[...uleb(7), I32]]), ...body];
+  return [...uleb(fn.length), ...fn];
+}
+
+/** The module: imports its memory, exports all, allNoCounts, some and partition. */
 export function histModuleBytes(featureBytes: number, simd: boolean): Uint8Array<ArrayBuffer> {
   const type = (params: number) => [0x60, ...vec(Array.from({ length: params }, () => [I32])), 0];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([type(7), type(8)])),
+    ...section(1, vec([type(7), type(8), [0x60, ...vec(Array.from({ length: 9 }, () => [I32])), 1, I32]])),
     ...section(2, vec([[...name('env'), ...name('memory'), 0x02, 0x00, ...uleb(1)]])),
-    ...section(3, vec([[0], [0], [1]])),
-    ...section(7, vec([[...name('all'), 0x00, 0], [...name('allNoCounts'), 0x00, 1], [...name('some'), 0x00, 2]])),
+    ...section(3, vec([[0], [0], [1], [2]])),
+    ...section(7, vec([[...name('all'), 0x00, 0], [...name('allNoCounts'), 0x00, 1], [...name('some'), 0x00, 2], [...name('partition'), 0x00, 3]])),
     ...section(10, vec([
       histFunction(featureBytes, { counts: true, simd, list: false }),
       histFunction(featureBytes, { counts: false, simd, list: false }),
       histFunction(featureBytes, { counts: true, simd, list: true }),
+      partitionFunction(),
     ])),
   ]);
 }
@@ -194,6 +273,7 @@ export function createHistKernel(featureBytes: number, bytes: number): HistKerne
       all: exports.all as AllFn,
       allNoCounts: exports.allNoCounts as AllFn,
       some: exports.some as SomeFn,
+      partition: exports.partition as PartitionFn,
       simd: found.simd,
     };
   } catch {
