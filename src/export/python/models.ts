@@ -137,7 +137,7 @@ export const emitEvaluate: Emitter = (cell, p, ctx) => {
 };
 
 export const emitPredict: Emitter = (cell, p, ctx) => {
-  if (p.modelFile) return new Untranslated('it loads a model from an uploaded TensorFlow.js zip (in Python: tensorflowjs_converter to Keras, with model.meta.json\'s scaling)');
+  if (p.modelFile) return new Untranslated('it loads a model from an uploaded file (in Python: the zip\'s model.json with xgboost.Booster().load_model for trees, tensorflowjs_converter to Keras for a TensorFlow.js network; preprocessing.json says how to prepare the rows)');
   const model = pyName(String(p.model));
   const out = pyName(String(p.output));
   const lines = [header(cell)];
