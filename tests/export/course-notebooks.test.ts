@@ -14,7 +14,7 @@ import { main } from '../../src/cli/main.ts';
 import { decodeNotebook, serializeNotebook } from '../../src/notebook/ipynb.ts';
 import { renderSource } from '../../src/cells/registry.ts';
 import type { CellOutput, MetricsOutput, TableOutput } from '../../src/core/outputs.ts';
-import { MODEL_TOLERANCE, PYTHON, pythonMissing } from './helpers.ts';
+import { CHAR_CNN_TOLERANCE, MODEL_TOLERANCE, PYTHON, pythonMissing } from './helpers.ts';
 import { PROBE_SUFFIX, compareTwinValue, fittedNames, twinValues, withTwinProbes } from './twin-probes.ts';
 
 const missing = pythonMissing(['numpy', 'pandas', 'sklearn', 'xgboost', 'torch', 'nbconvert', 'ipykernel']);
@@ -253,7 +253,10 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
       } else if (cell.kind === 'evaluate') {
         const metrics = cell.outputs.find((o): o is MetricsOutput => o.type === 'metrics')!.metrics;
         const mine = got('metrics') as Record<string, number>;
-        for (const [name, tol] of Object.entries(MODEL_TOLERANCE)) {
+        // A character CNN's metrics vary more between seeds (helpers.ts measures it).
+        const trainer = doc.cells.find((c) => c.kind === 'textclassify' && c.params.output === params.model);
+        const tolerances = trainer?.params.model === 'cnn1d' ? CHAR_CNN_TOLERANCE : MODEL_TOLERANCE;
+        for (const [name, tol] of Object.entries(tolerances)) {
           if (metrics[name] === undefined) continue;
           expect(mine[name], `${cell.id} ${name}: python reported none`).toBeTypeOf('number');
           const diff = Math.abs(mine[name] - metrics[name]);

@@ -19,6 +19,16 @@ export const MODEL_TOLERANCE: Record<string, number> = {
   r2: 0.05, rmse: 0.1, mae: 0.1, mape: 0.1,
 };
 
+/**
+ * The text classifier's character CNN (PyTorch against tfjs: the same batch order, other initial draws).
+ * Measured on review-sentiment's test reviews with seeds 1–5 on each side: the standard deviation over seeds
+ * is at most 0.01 for accuracy, F1, ROC-AUC and log loss, 0.02 for precision and 0.03 for the second class's
+ * recall; the largest gap between any workbench run and any Python run was 0.036 (accuracy), 0.017 (ROC-AUC),
+ * 0.028 (log loss), 0.062 (precision) and 0.084 (recall). MODEL_TOLERANCE covers all but recall with at least
+ * 3.5 standard deviations of a difference; recall gets 0.15 (3.7 of them).
+ */
+export const CHAR_CNN_TOLERANCE: Record<string, number> = { ...MODEL_TOLERANCE, recall: 0.15 };
+
 
 /** Why the Python checks cannot run here (a missing module), or undefined when they can. */
 export function pythonMissing(modules: string[]): string | undefined {

@@ -1,12 +1,14 @@
 // Emitter for the text classifier cell: the TF-IDF + logistic regression
 // model is scikit-learn's own (the workbench fits the same convex objective
 // with L-BFGS, so the two models agree up to the solver's tolerance). The
-// character CNN has no PyTorch translation yet.
-import { Untranslated, header, pyName, type Emitter } from './context.ts';
+// character embedding + 1D-CNN is the helpers' CharCNN (helpers-textnet.ts):
+// the same vocabulary, network, initialisation and batch order in PyTorch.
+import { header, pyName, type Emitter } from './context.ts';
+import type { TextClassifyParams } from '../../cells/textclassify.ts';
 import { pyString } from './jsexpr.ts';
 
 export const emitTextClassify: Emitter = (cell, p, ctx) => {
-  if (p.model !== 'logistic') return new Untranslated('the character embedding + 1D-CNN text model has no PyTorch translation yet');
+  if (p.model !== 'logistic') return emitCharCnn(cell, p, ctx);
   const df = pyName(String(p.input));
   const text = pyString(String(p.textColumn));
   const target = pyString(String(p.target));
@@ -36,6 +38,33 @@ export const emitTextClassify: Emitter = (cell, p, ctx) => {
     "print(f'{len(vocabulary)} n-grams; training accuracy {(text_pipeline.predict(texts[known]) == y[known]).mean():.3f}')",
     "pd.DataFrame({f'towards {classes[1]}': vocabulary[order[:15]], 'weight_1': weights[order[:15]],",
     "              f'towards {classes[0]}': vocabulary[order[::-1][:15]], 'weight_0': weights[order[::-1][:15]]})",
+  ];
+  ctx.defined.set(String(p.output), 'model');
+  return [{ type: 'code', source: lines.join('\n'), from: cell.id }];
+};
+
+/** The character embedding + 1D-CNN: CharCNN with the cell's net settings, fitted on every row (the workbench refuses missing labels). */
+const emitCharCnn: Emitter = (cell, p, ctx) => {
+  const df = pyName(String(p.input));
+  const text = pyString(String(p.textColumn));
+  const target = pyString(String(p.target));
+  const out = pyName(String(p.output));
+  const net = p.net as TextClassifyParams['net'];  // the schema filled every default
+  const lines = [
+    header(cell),
+    `# Each text's first ${net.maxLength} characters as ids (0 padding, 1 a character seen fewer than ${net.minCount} times or not among the ${net.maxVocab} most frequent),`,
+    `# an embedding of ${net.embeddingDim} numbers per character, ${net.units} convolution filters 3 characters wide (ReLU), the strongest response`,
+    '# of each filter over the text, and a sigmoid: the probability of the second class.',
+    `classes = workbench_classes(${df}[${target}])`,
+    `texts, y = ${df}[${text}].fillna('').astype(str), encode_target(${df}[${target}], classes)`,
+    'if len(classes) != 2 or (y == -1).any():',
+    `    raise ValueError(f'textclassify: {${target}} needs two classes and a label on every row (classes: {classes})')`,
+    `text_net = CharCNN(max_length=${net.maxLength}, embedding_dim=${net.embeddingDim}, units=${net.units}, min_count=${net.minCount}, max_vocab=${net.maxVocab},`,
+    `                   epochs=${net.epochs}, batch_size=${net.batchSize}, learning_rate=${net.learningRate}, seed=${net.seed}).fit(texts, y)`,
+    `${out} = {'kind': 'text', 'model': text_net, 'features': [${text}], 'classes': classes, 'target': ${target}}`,
+    'train_accuracy = ((text_net.predict_proba(texts)[:, 1] >= 0.5).astype(int) == y).mean()',
+    "final_loss = text_net.history[-1]['loss']",
+    "print(f'{len(text_net.vocab) + 2} characters; final loss {final_loss:.4f}; training accuracy {train_accuracy:.3f}')",
   ];
   ctx.defined.set(String(p.output), 'model');
   return [{ type: 'code', source: lines.join('\n'), from: cell.id }];
