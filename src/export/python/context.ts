@@ -24,6 +24,8 @@ export interface ExportContext {
   readonly files: Set<string>;
   /** Folder (relative to the notebook) holding the data files. */
   readonly dataDir: string;
+  /** The exported (not TODO) cell that made each name, with its parsed params: stacking refits its members from their train cells. */
+  readonly producers?: Map<string, { cell: NotebookCell; params: Record<string, unknown> }>;
 }
 
 /** A Python cell emitter for one cell kind: Python cells, or a reason it cannot be translated. */

@@ -1,21 +1,24 @@
 // Emitters for the ensemble and compare cells (helpers-ensemble.ts): voting
 // and blending over the exported members; compare's bootstrap intervals from
 // the workbench's own resample stream, McNemar's test and the traffic split.
-// Stacking refits every member per fold, which the exported members (plain
-// PyTorch / XGBoost objects) cannot do from here: a TODO cell.
+// Stacking (stacking.ts) refits every member per fold from its train cell.
 import { Untranslated, header, pyLiteral, pyName, type Emitter } from './context.ts';
 import { pyString } from './jsexpr.ts';
+import { stackingLines } from './stacking.ts';
 import { metricKey } from '../../lifecycle/format.ts';
 import { DEFAULT_METRICS } from '../../lifecycle/subsetMetrics.ts';
 
 export const emitEnsemble: Emitter = (cell, p, ctx) => {
   const method = String(p.method);
-  if (method === 'stacking') return new Untranslated('stacking refits every member on each fold; the exported members cannot be refitted from here (voting and blending are exported)');
+  const stacked = method === 'stacking' ? stackingLines(p, ctx) : undefined;
+  if (stacked instanceof Untranslated) return stacked;
   const models = (p.models as string[]).map(pyName);
   const out = pyName(String(p.output));
   const weights = (p.weights as number[] | undefined) ?? [];
   const lines = [header(cell)];
-  if (method === 'blending') {
+  if (stacked) {
+    lines.push(...stacked);
+  } else if (method === 'blending') {
     const holdout = pyName(String(p.validation));
     lines.push(
       `# Blending: a ${p.meta === 'ridge' ? 'ridge' : p.meta === 'logistic' ? 'logistic' : 'logistic (classes) or ridge (numbers)'} meta-learner learns how to combine the members' predictions for ${p.validation},`,

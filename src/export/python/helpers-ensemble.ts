@@ -6,6 +6,9 @@
 // Ridge(alpha) on the members' predictions for a held-out table (the
 // positive class's probability per member for two classes, every class's
 // otherwise): the objectives the workbench solves by Newton's method.
+// Stacking fits the same meta-learner on out-of-fold predictions of the
+// training table (stacking_oof: the workbench's folds, each member refitted
+// per fold by a function the exported ensemble cell defines).
 // Compare (src/lifecycle/compare.ts): the workbench's resamples drawn from
 // its own mulberry32 stream (floor(u * n)), each metric on each resample with
 // scikit-learn, percentile intervals (np.percentile, linear), McNemar's test
@@ -19,23 +22,59 @@ def _aligned_proba(model, proba, classes):
     return np.column_stack([proba[:, own.index(_key(c))] if _key(c) in own else np.zeros(len(proba)) for c in classes])
 
 
-def _meta_features(model, df):
-    """The members' predictions as the meta-learner's inputs: P(positive) per member (two classes), every class's P, or the value."""
+def _meta_columns(outputs, classes):
+    """The meta-learner's inputs from the members' (predictions, aligned probabilities): P(positive) per member (two classes), every class's P, or the value."""
     cols = []
-    for member in model['members']:
-        pred, proba = model_predict(member, df)
-        if model['classes'] is None:
+    for pred, p in outputs:
+        if classes is None:
             cols.append(np.asarray(pred, dtype=float))
         else:
-            p = _aligned_proba(member, proba, model['classes'])
-            cols.extend([p[:, 1]] if len(model['classes']) == 2 else [p[:, k] for k in range(p.shape[1])])
+            cols.extend([p[:, 1]] if len(classes) == 2 else [p[:, k] for k in range(p.shape[1])])
     return np.column_stack(cols)
+
+
+def _meta_features(model, df):
+    """The members' predictions for df as the meta-learner's inputs."""
+    outputs = []
+    for member in model['members']:
+        pred, proba = model_predict(member, df)
+        outputs.append((pred, None if model['classes'] is None else _aligned_proba(member, proba, model['classes'])))
+    return _meta_columns(outputs, model['classes'])
+
+
+def stacking_oof(members, refits, train, folds=5, seed=42):
+    """{'members': each member's out-of-fold (predictions, aligned probabilities) for every row of train, 'folds': each fold's
+    held-out rows}: on each of the workbench's folds (stratified for classes, shuffled K-fold for numbers) refits[j](the fold's
+    training rows) predicts the fold's held-out rows."""
+    classes, target, n = members[0]['classes'], members[0]['target'], len(train)
+    method = 'stratified' if classes is not None else 'kfold'
+    preds = [[None] * n for _ in members]
+    probas = [np.zeros((n, len(classes))) if classes is not None else None for _ in members]
+    split = cv_folds(train, method, folds, seed, target=target if classes is not None else None)
+    for train_rows, test_rows in split:
+        fit_part, held_out = train.iloc[train_rows].reset_index(drop=True), train.iloc[test_rows].reset_index(drop=True)
+        for j, refit in enumerate(refits):
+            fold_model = refit(fit_part)
+            pred, proba = model_predict(fold_model, held_out)
+            for i, row in enumerate(test_rows):
+                preds[j][row] = pred[i]
+            if classes is not None:
+                probas[j][test_rows] = _aligned_proba(fold_model, proba, classes)
+    return {'members': list(zip(preds, probas)), 'folds': [test_rows for _, test_rows in split]}
+
+
+def _meta_names(members, names, classes):
+    """The meta features' names, as the workbench shows them: the member, or member:P(class)."""
+    if classes is None:
+        return list(names)
+    ks = [1] if len(classes) == 2 else range(len(classes))
+    return [f'{name}:P({classes[k]})' for name in names for k in ks]
 
 
 def ensemble_predict(model, df):
     """(predictions, probabilities or None) of a voting or blending ensemble."""
     classes, members = model['classes'], model['members']
-    if model['kind'] == 'blending':
+    if model['kind'] in ('blending', 'stacking'):
         X = _meta_features(model, df)
         if classes is None:
             return model['meta'].predict(X), None
@@ -55,15 +94,18 @@ def ensemble_predict(model, df):
     return [classes[i] for i in proba.argmax(axis=1)], proba
 
 
-def make_ensemble(members, method='voting', voting='soft', weights=None, holdout=None, C=1.0, alpha=1.0):
-    """An ensemble model dict over trained model dicts (the members are referenced, not copied)."""
+def make_ensemble(members, method='voting', voting='soft', weights=None, holdout=None, C=1.0, alpha=1.0, oof=None, names=None):
+    """An ensemble model dict over trained model dicts (the members are referenced, not copied).
+    Blending fits the meta-learner on the members' predictions for holdout; stacking on their out-of-fold predictions
+    of holdout (the training table; stacking_oof)."""
     first = members[0]
     features = list(dict.fromkeys(f for m in members for f in m['features']))
     model = {'kind': method, 'members': members, 'classes': first['classes'], 'target': first['target'], 'features': features,
-             'voting': voting, 'weights': list(weights) if weights else [1.0] * len(members)}
-    if method == 'blending':
+             'voting': voting, 'weights': list(weights) if weights else [1.0] * len(members),
+             'meta_features': _meta_names(members, names or [f'member {j + 1}' for j in range(len(members))], first['classes'])}
+    if method in ('blending', 'stacking'):
         from sklearn.linear_model import LogisticRegression, Ridge
-        X = _meta_features(model, holdout)
+        X = _meta_columns(oof['members'], first['classes']) if method == 'stacking' else _meta_features(model, holdout)
         if first['classes'] is None:
             model['meta'] = Ridge(alpha=alpha).fit(X, holdout[first['target']].astype(float))
         else:

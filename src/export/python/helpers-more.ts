@@ -144,7 +144,7 @@ def encode_target(series, classes):
 def model_predict(model, df):
     """(predicted labels or numbers, class probabilities or None) of a model dict made by an exported train cell."""
     classes = model['classes']
-    if model['kind'] in ('voting', 'blending'):
+    if model['kind'] in ('voting', 'blending', 'stacking'):
         return ensemble_predict(model, df)
     if model['kind'] == 'text':  # a text classifier: its one feature is the text column
         out = model['model'].predict_proba(df[model['features'][0]].fillna('').astype(str))

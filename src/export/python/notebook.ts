@@ -125,9 +125,22 @@ function writesOf(cell: NotebookCell): string[] {
   return def && parsed?.success ? def.writes(parsed.data as Record<string, unknown>) : [];
 }
 
+/** Remember which exported cell made each name (a TODO cell made nothing in Python; a later cell writing the name replaces it). */
+function recordProducer(cell: NotebookCell, out: PyCell[], ctx: ExportContext): void {
+  const def = cellRegistry.get(cell.kind);
+  const parsed = def?.schema.safeParse(cell.params);
+  if (!def || !parsed?.success) return;
+  const params = parsed.data as Record<string, unknown>;
+  const translated = out.some((c) => c.type === 'code') && !out.some((c) => c.todo);
+  for (const name of def.writes(params)) {
+    if (translated) ctx.producers?.set(name, { cell, params });
+    else ctx.producers?.delete(name);
+  }
+}
+
 /** The Python cells of a workbench notebook. */
 export function exportPython(doc: NotebookDoc, options: ExportOptions = {}): PythonExport {
-  const ctx: ExportContext = { defined: new Map(), made: new Set(), files: new Set(), dataDir: options.dataDir ?? 'datasets' };
+  const ctx: ExportContext = { defined: new Map(), made: new Set(), files: new Set(), dataDir: options.dataDir ?? 'datasets', producers: new Map() };
   const intro: PyCell = {
     type: 'markdown',
     source: `*Exported from ML Workbench.* Each workbench cell became the Python cell below its markdown; a cell marked **TODO** was not translated and says why. Splits, encodings and statistics match the workbench exactly; trained models are close (see the workbench's docs/export.md).`,
@@ -138,6 +151,7 @@ export function exportPython(doc: NotebookDoc, options: ExportOptions = {}): Pyt
   for (const cell of doc.cells) {
     const out = exportCell(cell, ctx);
     writesOf(cell).forEach((n) => ctx.made.add(n));
+    recordProducer(cell, out, ctx);
     for (const c of out) {
       if (c.todo) todos.push({ cell: cell.id, kind: cell.kind, reason: c.source.split('\n')[1].replace(/^# TODO: not exported to Python: /, '') });
     }
