@@ -63,6 +63,11 @@ def stacking_oof(members, refits, train, folds=5, seed=42):
     return {'members': list(zip(preds, probas)), 'folds': [test_rows for _, test_rows in split]}
 
 
+def kept_epochs(history):
+    """The epochs a network that stopped early kept: its best validation epoch (the first lowest val_loss), whose weights fit_torch restored."""
+    return 1 + int(np.argmin([e['val_loss'] for e in history]))
+
+
 def _meta_names(members, names, classes):
     """The meta features' names, as the workbench shows them: the member, or member:P(class)."""
     if classes is None:

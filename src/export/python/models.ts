@@ -84,7 +84,7 @@ export const emitTrain: Emitter = (cell, p, ctx) => {
       `net = torch_network(len(features), len(classes) if head == 'softmax' else 1, hidden=${pyLiteral(hidden)}, activation=${pyString(String(p.activation ?? 'relu'))}, dropout=${dropout}, seed=${seed})`,
       `history = fit_torch(net, X, y, head, optimizer=${pyString(String(p.optimizer ?? 'adam'))}, lr=${Number(p.learningRate ?? 0.01)}, epochs=${Number(p.epochs ?? 50)},`,
       `                    batch_size=${Number(p.batchSize ?? 32)}, seed=${seed}, l2=${Number(p.l2 ?? 0)}${hasVal ? `, X_val=X_val, y_val=y_val, patience=${Number(p.patience ?? 0)}` : ''})`,
-      `${out} = {'kind': 'torch', 'net': net, 'head': head, 'features': features, 'classes': classes, 'target': ${target}}`,
+      `${out} = {'kind': 'torch', 'net': net, 'head': head, 'features': features, 'classes': classes, 'target': ${target}, 'history': history}`,
       "print(pd.DataFrame(history).tail())",
     );
   }

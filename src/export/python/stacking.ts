@@ -24,23 +24,34 @@ function refitFunction(name: string, ctx: ExportContext): string[] | Untranslate
   if (!REFITTABLE.has(model)) return new Untranslated(`its member "${name}" is a ${model} on windows; refitting sequence models per fold is not exported`);
   const hasVal = String(p.validation ?? '') !== '' && ctx.defined.get(String(p.validation)) === 'table';
   const stopsEarly = hasVal && (model === 'gbdt' ? Number((p.gbdt as Record<string, unknown> | undefined)?.earlyStoppingRounds ?? 0) > 0 : Number(p.patience ?? 0) > 0);
-  if (stopsEarly && model !== 'gbdt') {
-    return new Untranslated(`its member "${name}" stopped early on a validation table; the workbench refits it for the epochs it kept, which the exported network does not record`);
-  }
   const scratch: ExportContext = { ...ctx, defined: new Map(ctx.defined) };
   const emitted = emitTrain(made.cell, { ...p, input: 'fold_train', output: 'fold_model', validation: '', patience: 0 }, scratch);
   if (emitted instanceof Untranslated) return emitted;
   const body = emitted[0].source.split('\n').slice(1).filter((line) => !line.startsWith('print(pd.DataFrame(history)'));
+  // What the refit takes from the trained member is read before the function: inside it, the train code's own
+  // names (net, params, task, ...) would hide a member of that name.
+  const member = pyName(name);
+  const prelude: string[] = [];
   // The refit keeps the member's task (the workbench's refit settings fix it), not one detected again on the fold.
   const detected = body.findIndex((line) => line.startsWith('task = detect_task('));
-  if (detected >= 0) body[detected] = `task = 'classification' if ${pyName(name)}['classes'] is not None else 'regression'  # ${name}'s task`;
-  if (stopsEarly) {
+  if (detected >= 0) {
+    prelude.push(`${member}_task = 'classification' if ${member}['classes'] is not None else 'regression'`);
+    body[detected] = `task = ${member}_task  # the task ${name} was trained for`;
+  }
+  if (stopsEarly && model === 'gbdt') {
     // Boosted trees that stopped early are refitted for the rounds they kept (XGBoost's best_iteration counts from 0).
+    prelude.push(`${member}_rounds = ${member}['model'].best_iteration + 1  # the rounds ${name} kept`);
     const at = body.findIndex((line) => line.startsWith('booster = xgb.'));
-    body.splice(at, 0, `params.update(n_estimators=${pyName(name)}['model'].best_iteration + 1)  # the rounds ${name} kept`);
+    body.splice(at, 0, `params.update(n_estimators=${member}_rounds)`);
+  } else if (stopsEarly) {
+    // A network that stopped early is refitted for the epochs it kept (its best validation epoch, whose weights it restored).
+    prelude.push(`${member}_epochs = kept_epochs(${member}['history'])  # the epochs ${name} kept`);
+    const at = body.findIndex((line) => line.startsWith('history = fit_torch('));
+    body[at] = body[at].replace(/epochs=\d+/, `epochs=${member}_epochs`);
   }
   return [
-    `def refit_${pyName(name)}(fold_train):`,
+    ...prelude,
+    `def refit_${member}(fold_train):`,
     `    """${name} as its train cell fits it (cell ${made.cell.id}), on another table."""`,
     ...body.map((line) => `    ${line}`),
     '    return fold_model',
