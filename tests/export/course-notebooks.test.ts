@@ -15,6 +15,7 @@ import { decodeNotebook, serializeNotebook } from '../../src/notebook/ipynb.ts';
 import { renderSource } from '../../src/cells/registry.ts';
 import type { CellOutput, MetricsOutput, TableOutput } from '../../src/core/outputs.ts';
 import { MODEL_TOLERANCE, PYTHON, pythonMissing } from './helpers.ts';
+import { modelDerived, twinValues, valueDifferences, withProbes } from './course-values.ts';
 
 const missing = pythonMissing(['numpy', 'pandas', 'sklearn', 'xgboost', 'torch', 'nbconvert', 'ipykernel']);
 
@@ -23,6 +24,29 @@ const RELATIVE = new Set(['rmse', 'mae']);
 const RETRIEVAL_TOLERANCE: Record<string, number> = { bm25: 1e-12, random: 1e-12, dense: 0.01, hybrid: 0.01 };
 /** Deterministic steps: identical up to floating-point summation order. */
 const EXACT = 1e-9;
+/**
+ * Networks whose seed-to-seed spread is wider than MODEL_TOLERANCE, by the model (or crossval output) name.
+ * Measured with the exported Python, five seeds each (docs/export.md): sales-forecast's product 3 and 12
+ * networks span up to 0.07 in R² and 13% in RMSE; product 42 (R² ~0.5, 10% noise of its own) 0.16 in R²
+ * and 19% in RMSE, its LSTM's March R² 0.41–0.56.
+ */
+const WIDER: Record<string, { names: RegExp; tolerance: Record<string, number> }[]> = {
+  'sales-forecast.ipynb': [
+    { names: /^p42_/, tolerance: { r2: 0.25, rmse: 0.25, mae: 0.25 } },
+    { names: /^p(3|12)_/, tolerance: { r2: 0.1, rmse: 0.15, mae: 0.15 } },
+  ],
+};
+/**
+ * The smallest zero-loss safety stock, its stock and turnover on a network's forecast (relative): one bad day
+ * sets the level. Measured in sales-forecast: 24%, 7% and 20% apart (products 3, 12, 42).
+ */
+const INVENTORY_ZERO_LOSS = 0.3;
+
+/** The model tolerances for a model in a notebook. */
+function toleranceFor(file: string, name: unknown): Record<string, number> {
+  const wider = WIDER[file]?.find((w) => w.names.test(String(name)));
+  return { ...MODEL_TOLERANCE, ...wider?.tolerance };
+}
 
 type Reported = Map<string, unknown>;
 
@@ -73,7 +97,10 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
 
     // The workbench's own run of the translated cells.
     const doc = decodeNotebook(readFileSync(join('notebooks', file), 'utf8')).doc;
-    const subset = { ...doc, cells: doc.cells.filter((c) => c.kind !== 'markdown' && translated.has(c.id)) };
+    // After each code cell with a Python twin, a probe returns what it made (course-values.ts).
+    const { cells: probed, probes } = withProbes(doc.cells.filter((c) => c.kind !== 'markdown' && translated.has(c.id)), twinValues(doc, translated));
+    const subset = { ...doc, cells: probed };
+    const derived = modelDerived(doc);
     writeFileSync(join(dir, 'workbench.ipynb'), serializeNotebook(subset, renderSource));
     const wb = spawnSync('node', ['bin/ml-workbench.mjs', 'run', join(dir, 'workbench.ipynb'), '--json', join(dir, 'workbench.json'), '--quiet'], { encoding: 'utf8', timeout: 600_000 });
     expect(wb.status, wb.stderr + wb.stdout).toBe(0);
@@ -89,6 +116,19 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
 
     let compared = 0;
     for (const cell of report.cells) {
+      const probe = probes.get(cell.id);
+      if (probe) {
+        // A code cell's tables and metrics that need no model: identical up to summation order.
+        const text = cell.outputs.find((o) => o.type === 'text');
+        expect(text, `${cell.id}: the probe showed nothing`).toBeDefined();
+        const wb = JSON.parse(text?.type === 'text' ? text.text : '{}') as Record<string, unknown>;
+        const py = python.get(`${probe.cell} values`) as Record<string, unknown> | undefined;
+        expect(py, `${file} ${probe.cell}: python reported no values`).toBeDefined();
+        compared++;
+        const differences = probe.names.flatMap((n) => valueDifferences(n, wb[n], py?.[n], (a, b) => closeTo(a, b, EXACT)));
+        expect(differences, `${file} ${probe.cell}`).toEqual([]);
+        continue;
+      }
       const params = doc.cells.find((c) => c.id === cell.id)!.params;
       const tables = cell.outputs.filter((o): o is TableOutput => o.type === 'table');
       const got = (what: string) => {
@@ -168,7 +208,7 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
         const summary = tables.find((t) => t.title?.startsWith('Mean ± std'))!;
         for (const row of summary.rows) {
           const name = String(row.metric);
-          const tol = MODEL_TOLERANCE[name];
+          const tol = toleranceFor(file, params.output)[name];
           if (tol === undefined) continue;
           const allowed = RELATIVE.has(name) ? tol * Math.abs(Number(row.mean)) : tol;
           expect(Math.abs(means[name] - Number(row.mean)), `${file} ${cell.id} mean ${name}: workbench ${row.mean}, python ${means[name]} (tolerance ${allowed})`).toBeLessThanOrEqual(allowed);
@@ -182,8 +222,9 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
         features.rows.forEach((row, i) => {
           for (const [col, v] of Object.entries(row)) expect(closeTo(v, rows[i][col], EXACT), `${cell.id} row ${i} ${col}: workbench ${v}, python ${rows[i][col]}`).toBe(true);
         });
-      } else if (cell.kind === 'timeseries') {
-        // statsmodels' ADF and scipy's Shapiro-Wilk, which the workbench reproduces to 1e-9.
+      } else if (cell.kind === 'timeseries' && !derived.has(String(params.input))) {
+        // statsmodels' ADF and scipy's Shapiro-Wilk, which the workbench reproduces to 1e-9 (on a series that needs
+        // no model: a network's residuals differ with the network, and its metrics are compared at the evaluate cell).
         const tests = tables.find((t) => t.title === 'Tests');
         for (const row of tests?.rows ?? []) {
           const mine = got(String(row.test).startsWith('ADF') ? 'adf' : 'shapiro') as { statistic: number; p_value: number };
@@ -214,17 +255,33 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
           }
         }
       } else if (cell.kind === 'inventory') {
-        // The course's inv_simulator re-implemented line for line: every measure of every safety-stock level identical.
+        // The course's inv_simulator re-implemented line for line: every measure of every safety-stock level identical
+        // on the same forecast. On a network's forecast (model-derived) only what the actual demand sets is identical
+        // (the levels in units, the days simulated); the rest is as close as the networks (INVENTORY_ZERO_LOSS below).
         const levels = tables.find((t) => t.name === params.output)!;
         const mine = got('levels') as Record<string, unknown>[];
+        const fromModel = derived.has(String(params.input));
         expect(mine.length, `${cell.id} levels`).toBe(levels.rows.length);
         levels.rows.forEach((row, i) => {
-          for (const [col, v] of Object.entries(row)) expect(closeTo(v, mine[i][col], EXACT), `${cell.id} level ${i} ${col}: workbench ${v}, python ${mine[i][col]}`).toBe(true);
+          for (const [col, v] of Object.entries(row)) {
+            if (fromModel && !['safety_stock', 'safety_units', 'days'].includes(col)) continue;
+            expect(closeTo(v, mine[i][col], EXACT), `${cell.id} level ${i} ${col}: workbench ${v}, python ${mine[i][col]}`).toBe(true);
+          }
         });
+        const zero = tables.find((t) => t.name === params.zeroLossOutput);
+        if (zero?.rows.length) {
+          const [z] = got('zero_loss') as Record<string, number>[];
+          const w = zero.rows[0] as Record<string, number>;
+          expect([w.lost_units, z.lost_units], `${cell.id} zero-loss row: no lost units`).toEqual([0, 0]);
+          const tol = fromModel ? INVENTORY_ZERO_LOSS : EXACT;
+          for (const col of ['safety_stock', 'daily_avg_stock', 'daily_turnover']) {
+            expect(closeTo(w[col], z[col], tol), `${file} ${cell.id} zero-loss ${col}: workbench ${w[col]}, python ${z[col]} (relative tolerance ${tol})`).toBe(true);
+          }
+        }
       } else if (cell.kind === 'evaluate') {
         const metrics = cell.outputs.find((o): o is MetricsOutput => o.type === 'metrics')!.metrics;
         const mine = got('metrics') as Record<string, number>;
-        for (const [name, tol] of Object.entries(MODEL_TOLERANCE)) {
+        for (const [name, tol] of Object.entries(toleranceFor(file, params.model))) {
           if (metrics[name] === undefined) continue;
           expect(mine[name], `${cell.id} ${name}: python reported none`).toBeTypeOf('number');
           const diff = Math.abs(mine[name] - metrics[name]);

@@ -124,6 +124,15 @@ describe('an exported notebook', () => {
     const wrong = exportPython(twin("chosen = conservative\nprint(best == 1)"));
     expect(wrong.todos.find((t) => t.cell === 'code-1')?.reason).toBe('its Python twin does not make "best", which the JavaScript sets');
     expect(wrong.todos.map((t) => t.kind)).toEqual(['code', 'evaluate', 'register']);
+    // A twin whose JavaScript reads a value of a cell that is not exported is a TODO too (the twin could not have it).
+    const untranslated = { ...twin('best = conservative'), cells: twin('best = conservative').cells.map((c) => (c.kind === 'train' && c.params.output === 'conservative' ? { ...c, kind: 'code', params: { code: "set('conservative', aggressive);" } } : c)) };
+    const needs = exportPython(untranslated).todos.find((t) => t.cell === 'code-1');
+    expect(needs?.reason).toBe('it needs "conservative", which an earlier cell that is not exported makes');
+    // The tables and metrics a twin makes are reported in a cell of their own, after it (its last expression still shows).
+    const [, values] = exportPython(twin('best = conservative\ntable = train_x.head()\n# value best: model')).cells.filter((c) => c.from === 'code-1');
+    expect(values).toBeUndefined();
+    const withTable = exportPython({ ...doc, cells: doc.cells.map((c) => (c.kind === 'code' ? { ...c, params: { code: "set('best', conservative); set('rows', train_x);", python: 'best = conservative\nrows = train_x\n# value best: model' } } : c)) });
+    expect(withTable.cells.filter((c) => c.from === 'code-1').map((c) => c.source.split('\n').pop())).toEqual(['# value best: model', "report(\"code-1\", 'values', {\"rows\": value_summary(rows)})"]);
   });
 
   it('a cell whose inputs come from a TODO cell is a TODO too', () => {

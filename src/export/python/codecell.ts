@@ -8,6 +8,7 @@
 import type { NotebookCell } from '../../notebook/model.ts';
 import { declaredWrites } from '../../cells/code.ts';
 import { header, pyName, todoCell, type ExportContext, type PyCell, type PyValueKind } from './context.ts';
+import { pyString } from './jsexpr.ts';
 
 const KINDS: readonly PyValueKind[] = ['table', 'model', 'metrics', 'transform', 'object'];
 
@@ -35,14 +36,24 @@ export function twinMissingWrites(python: string, made: readonly string[]): stri
 }
 
 /** A code cell with its author's Python twin: that Python, as one exported cell. */
-export function codeCellTwin(cell: NotebookCell, code: string, python: string, ctx: ExportContext): PyCell[] {
+export function codeCellTwin(cell: NotebookCell, code: string, python: string, reads: readonly string[], ctx: ExportContext): PyCell[] {
+  // What the JavaScript read from an earlier cell that is not exported, the twin cannot have either.
+  const unavailable = reads.filter((n) => ctx.made.has(n) && !ctx.defined.has(n));
+  if (unavailable.length) {
+    return [todoCell(cell, `it needs ${unavailable.map((n) => `"${n}"`).join(', ')}, which an earlier cell that is not exported makes`, python)];
+  }
   const made = declaredWrites(code);
   const missing = twinMissingWrites(python, made);
   if (missing.length) {
     return [todoCell(cell, `its Python twin does not make ${missing.map((n) => `"${n}"`).join(', ')}, which the JavaScript sets`, python)];
   }
-  for (const [name, kind] of twinValueKinds(python, made)) ctx.defined.set(name, kind);
-  return [{ type: 'code', source: `${header(cell)}\n# The notebook author's Python for this JavaScript cell.\n${python.trim()}`, from: cell.id }];
+  const kinds = twinValueKinds(python, made);
+  for (const [name, kind] of kinds) ctx.defined.set(name, kind);
+  const twin: PyCell = { type: 'code', source: `${header(cell)}\n# The notebook author's Python for this JavaScript cell.\n${python.trim()}`, from: cell.id };
+  // Its tables and metrics, reported in a cell of their own so the twin's last expression still shows.
+  const checked = [...kinds].filter(([, kind]) => kind === 'table' || kind === 'metrics').map(([name]) => `${pyString(name)}: value_summary(${pyName(name)})`);
+  if (!checked.length) return [twin];
+  return [twin, { type: 'code', source: `# What ${cell.id} made, for comparing with the workbench's run\nreport(${pyString(cell.id)}, 'values', {${checked.join(', ')}})`, from: cell.id }];
 }
 
 /** The longest run of backticks in the code, so the fence around it can be longer. */

@@ -123,6 +123,13 @@ def records(df, n=10):
     return df.head(n).astype(object).where(df.head(n).notna(), None).to_dict('records')
 
 
+def value_summary(value, n=10):
+    """A table's size, columns and first rows, or a dict as it is (for report)."""
+    if isinstance(value, pd.DataFrame):
+        return {'rows': len(value), 'columns': [str(c) for c in value.columns], 'head': records(value, n)}
+    return value
+
+
 def encode_target(series, classes):
     """Class indices (classes given; -1 for a label the model does not know) or numbers (regression)."""
     if classes is None:

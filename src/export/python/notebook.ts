@@ -95,7 +95,7 @@ function exportCell(cell: NotebookCell, ctx: ExportContext): PyCell[] {
   if (cell.kind === CODE_KIND) {
     forget();
     const python = String(params.python ?? '');
-    if (python.trim()) return codeCellTwin(cell, String(params.code ?? ''), python, ctx);
+    if (python.trim()) return codeCellTwin(cell, String(params.code ?? ''), python, def.reads(params), ctx);
     return codeCellExport(cell, String(params.code ?? ''), def.reads(params), ctx.made);
   }
   const emitter = EMITTERS[cell.kind];
