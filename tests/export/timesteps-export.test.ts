@@ -2,7 +2,7 @@
 // workbench's rows: lag, lead and shiftTarget (the value k rows away within
 // the group, in time order), diff, rolling mean and std (missing values
 // skipped, min_periods), date parts (weekday, month, weekend, day of year)
-// and target encoding learned on the training table and applied unchanged
+// ordinal codes and target encoding learned on the training table and applied unchanged
 // to the test table, on two stores' shuffled daily rows with missing values.
 import { describe, expect, it } from 'vitest';
 import * as aq from 'arquero';
@@ -42,7 +42,7 @@ function same(wb: unknown, py: unknown): boolean {
 }
 
 describe.skipIf(missing !== undefined)(`time-ordered transform steps exported to Python match the workbench${missing ? ` (skipped: ${missing})` : ''}`, () => {
-  it('lag, lead, shiftTarget, diff, rolling, dateparts and target encoding: every row and column', async () => {
+  it('lag, lead, shiftTarget, diff, rolling, dateparts, ordinal and target encoding: every row and column', async () => {
     const train = table(40, 3, 0);
     const test = table(15, 4, 40);
     const params = transformSchema.parse({
@@ -55,6 +55,8 @@ describe.skipIf(missing !== undefined)(`time-ordered transform steps exported to
         { op: 'diff', column: 'qty', periods: 1, by: 'store', orderBy: 'date' },
         { op: 'rolling', column: 'qty', window: 3, stat: 'mean', by: 'store', orderBy: 'date' },
         { op: 'rolling', column: 'qty', window: 4, stat: 'std', minPeriods: 2, orderBy: 'date' },
+        { op: 'derive', name: 'kind_code', expr: 'd => d.kind' },
+        { op: 'ordinal', columns: ['kind_code', 'store'] },
         { op: 'target', columns: ['kind', 'date_weekday'], target: 'target', smoothing: 2 },
       ],
       applyTo: [{ input: 'test', output: 'test_t' }],

@@ -1,5 +1,5 @@
 // Python for the transform cell's time-ordered steps (lag, lead, shiftTarget,
-// diff, rolling), date parts and target encoding, re-implemented as
+// diff, rolling), date parts, ordinal and target encoding, re-implemented as
 // src/data/transforms/{lag,diff,rolling,dateparts,encode}.ts compute them:
 // within each group of `by`, rows in `order_by` order (a stable sort, missing
 // last; `ordered_groups` in helpers-sessions.ts), each result written back to
@@ -88,5 +88,19 @@ def target_encode(df, fitted):
     df = df.copy()
     for c, means in fitted['means'].items():
         df[c] = [fitted['global'] if _key(v) is None else means.get(_key(v), fitted['global']) for v in df[c].tolist()]
+    return df
+
+
+def ordinal_categories(df, columns):
+    """Per column, its distinct values (missing left out), sorted: a value's code is its index."""
+    return {c: sorted({_key(v) for v in df[c].tolist() if _key(v) is not None}) for c in columns}
+
+
+def ordinal_encode(df, categories):
+    """Each value replaced by its index among the learned categories; unseen -1, missing stays missing."""
+    df = df.copy()
+    for c, cats in categories.items():
+        code = {v: i for i, v in enumerate(cats)}
+        df[c] = pd.Series([None if _key(v) is None else code.get(_key(v), -1) for v in df[c].tolist()], index=df.index, dtype=object)
     return df
 `;

@@ -1,4 +1,4 @@
-// The transform cell's time-ordered steps, date parts and target encoding as
+// The transform cell's time-ordered steps, date parts, ordinal and target encoding as
 // Python lines (inside the exported transform function): each calls a helper
 // of helpers-timesteps.ts that computes what src/data/transforms computes.
 import { pyLiteral } from './context.ts';
@@ -8,7 +8,7 @@ type Step = Record<string, unknown> & { op: string };
 
 const opt = (v: unknown) => (v ? pyString(String(v)) : 'None');
 
-/** The Python lines of a lag, lead, shiftTarget, diff, rolling, dateparts or target step (`key` indexes the fitted state). */
+/** The Python lines of a lag, lead, shiftTarget, diff, rolling, dateparts, ordinal or target step (`key` indexes the fitted state). */
 export function timeStepLines(step: Step, key: number, state: string): string[] {
   const column = String(step.column ?? '');
   const where = `by=${opt(step.by)}, order_by=${opt(step.orderBy)}`;
@@ -34,6 +34,10 @@ export function timeStepLines(step: Step, key: number, state: string): string[] 
     }
     case 'dateparts':
       return ((step.parts as string[] | undefined) ?? []).map((part) => `df[${pyString(`${column}_${part}`)}] = date_part(df[${pyString(column)}], ${pyString(part)})`);
+    case 'ordinal': {
+      const cols = pyLiteral((step.columns as string[] | undefined) ?? []);
+      return ['if fit:', `    ${state}[${key}] = ordinal_categories(df, ${cols})`, `df = ordinal_encode(df, ${state}[${key}])`];
+    }
     case 'target': {
       const cols = pyLiteral((step.columns as string[] | undefined) ?? []);
       return [

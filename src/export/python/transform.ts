@@ -59,6 +59,7 @@ function stepLines(step: Step, index: number, state: string): string[] | string 
     case 'diff':
     case 'rolling':
     case 'dateparts':
+    case 'ordinal':
     case 'target':
       return timeStepLines(step, key, state);
     default:
