@@ -213,6 +213,10 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
           const allowed = RELATIVE.has(name) ? tol * Math.abs(Number(row.mean)) : tol;
           expect(Math.abs(means[name] - Number(row.mean)), `${file} ${cell.id} mean ${name}: workbench ${row.mean}, python ${means[name]} (tolerance ${allowed})`).toBeLessThanOrEqual(allowed);
         }
+      } else if (cell.kind === 'sequences') {
+        // As many windows or padded sequences, steps and features per table (tests/export/sequences-export.test.ts checks every value).
+        const shapes = tables.find((t) => t.columns.some((c) => c.name === 'samples'))!;
+        for (const row of shapes.rows) expect(got(`shape:${String(row.name)}`), `${cell.id} ${String(row.name)} shape`).toEqual([row.samples, row.steps, row.features]);
       } else if (cell.kind === 'sessionfeatures') {
         // The same bigram vocabulary and feature rows (the first 10 the workbench shows; tests/export/sessionfeatures-export.test.ts checks every row).
         const vocab = tables.find((t) => t.title?.startsWith('Bigram vocabulary'))!;
