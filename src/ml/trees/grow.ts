@@ -7,6 +7,8 @@
 // gain = ½[T(G_L)²/(H_L+λ) + T(G_R)²/(H_R+λ) − T(G)²/(H+λ)] − γ,
 // leaf value = −η·T(G)/(H+λ).
 import { TreeBuilder, type Tree } from './tree.ts';
+import { createHistKernel, type HistKernel } from './histKernel.ts';
+import { FEATURE_STRIDE, histAllJs, histSomeJs, type RowRecords } from './histJs.ts';
 
 export interface GrowParams {
   /** 0 = unlimited. */
@@ -21,12 +23,9 @@ export interface GrowParams {
   learningRate: number;
 }
 
-// Histograms are one Float64Array: feature f's bins b = 0..nBins[f] (the
-// last is the missing bin) at f * FEATURE_STRIDE + 3b as (G, H, count). A
-// fixed stride (every feature has room for 255 value bins and the missing
-// bin) lets the histogram pass compute a slot without a table lookup; only
-// the slots a feature uses are cleared, subtracted and scanned.
-const FEATURE_STRIDE = 3 * 256;
+// Histograms: see histJs.ts for the layout (FEATURE_STRIDE float64 slots per feature).
+/** At most this much WebAssembly memory for histograms; beyond it they are ordinary arrays. */
+const ARENA_BYTES = 64 * 1024 * 1024;
 /** Gains at or below this count as no improvement (float round-off). */
 const MIN_GAIN = 1e-12;
 
@@ -94,6 +93,16 @@ export class Grower {
   /** Whether work holds every row's record (in some order, order[] telling which). */
   private holdsAllRows = false;
   private readonly pool: Float64Array[] = [];
+  /**
+   * The histogram pass in WebAssembly (histKernel.ts), or null: then work and
+   * every histogram are ordinary arrays and the JavaScript loops run. With it,
+   * work, the feature list and up to `arenaSlots` histograms live in its memory.
+   */
+  private readonly kernel: HistKernel | null;
+  private readonly featureList: Int32Array | null = null;
+  private readonly arenaStart: number = 0;
+  private arenaUsed = 0;
+  private readonly arenaSlots: number = 0;
   /** Per feature: its first histogram slot (f * FEATURE_STRIDE). */
   private readonly offset: Int32Array;
   /** Per feature: the histogram slots its bins use, 3 · (nBins + 1). */
@@ -107,7 +116,6 @@ export class Grower {
     private readonly thresholds: Float64Array[],
     private readonly params: GrowParams,
   ) {
-    this.order = new Uint32Array(rows);
     this.gradWord = (cols + 3) >> 2;
     const words = (this.words = this.gradWord + 2);
     const stride = 4 * words;
@@ -116,9 +124,31 @@ export class Grower {
       const off = f * rows;
       for (let r = 0; r < rows; r++) this.rowBins[r * stride + f] = bins[off + r];
     }
-    this.work = new Uint8Array(rows * stride);
-    this.work32 = new Int32Array(this.work.buffer);
-    this.workF32 = new Float32Array(this.work.buffer);
+    // Histograms live at most (open leaves + the child being built) at a time: maxLeaves + 1, or with a
+    // depth limit d and no leaf cap 2^(d−1) + 1 (leaves at depth d never split, so keep none).
+    const histBytes = cols * FEATURE_STRIDE * 8;
+    const wanted = params.maxLeaves > 0 ? params.maxLeaves + 1 : params.maxDepth > 0 && params.maxDepth <= 7 ? 2 ** (params.maxDepth - 1) + 1 : 65;
+    const slots = Math.max(2, Math.min(wanted, Math.floor(ARENA_BYTES / histBytes)));
+    // float64 views need 8-byte alignment
+    const orderAt = 8 * Math.ceil((rows * stride) / 8);
+    const featuresAt = orderAt + 8 * Math.ceil(rows / 2);
+    const arenaStart = featuresAt + 8 * Math.ceil(cols / 2);
+    this.kernel = createHistKernel(FEATURE_STRIDE * 8, arenaStart + slots * histBytes);
+    if (this.kernel) {
+      const buffer = this.kernel.buffer;
+      this.work = new Uint8Array(buffer, 0, rows * stride);
+      this.work32 = new Int32Array(buffer, 0, rows * words);
+      this.workF32 = new Float32Array(buffer, 0, rows * words);
+      this.featureList = new Int32Array(buffer, featuresAt, cols);
+      this.order = new Uint32Array(buffer, orderAt, rows);
+      this.arenaStart = arenaStart;
+      this.arenaSlots = slots;
+    } else {
+      this.work = new Uint8Array(rows * stride);
+      this.work32 = new Int32Array(this.work.buffer);
+      this.workF32 = new Float32Array(this.work.buffer);
+      this.order = new Uint32Array(rows);
+    }
     this.offset = new Int32Array(cols + 1);
     for (let f = 0; f <= cols; f++) this.offset[f] = f * FEATURE_STRIDE;
     this.used = new Int32Array(cols);
@@ -144,6 +174,10 @@ export class Grower {
       for (let f = 0; f < this.cols; f++) h.fill(0, this.offset[f], this.offset[f] + this.used[f]);
       return h;
     }
+    if (this.kernel && this.arenaUsed < this.arenaSlots) {
+      const n = this.offset[this.cols];
+      return new Float64Array(this.kernel.buffer, this.arenaStart + this.arenaUsed++ * n * 8, n);
+    }
     return new Float64Array(this.offset[this.cols]);
   }
 
@@ -157,53 +191,20 @@ export class Grower {
    * histogram: each row's bins of every feature are read once, sequentially,
    * with its gradient and hessian loaded once for all features. (The sums
    * run in node order, which the partition shuffles: the same rows and the
-   * same tree as row order up to float round-off.)
+   * same tree as row order up to float round-off.) In WebAssembly when the
+   * histogram is in its memory, else the same loop in JavaScript.
    */
   private buildHist(hist: Float64Array, start: number, end: number, features: Int32Array): void {
-    const { work, workF32, cols, words, gradWord } = this;
-    const stride = 4 * words;
+    const { cols, words, gradWord, kernel } = this;
     const nf = features.length;
-    if (nf === cols) {
-      // Every feature, two per step (independent slots, so their updates overlap).
-      const pairs = cols & ~1;
-      for (let i = start; i < end; i++) {
-        const w = i * words + gradWord;
-        const gi = workF32[w];
-        const hi = workF32[w + 1];
-        const o = i * stride;
-        let f = 0;
-        for (; f < pairs; f += 2) {
-          const a = f * FEATURE_STRIDE + work[o + f] * 3;
-          const b = (f + 1) * FEATURE_STRIDE + work[o + f + 1] * 3;
-          hist[a] += gi;
-          hist[a + 1] += hi;
-          hist[a + 2] += 1;
-          hist[b] += gi;
-          hist[b + 1] += hi;
-          hist[b + 2] += 1;
-        }
-        if (f < cols) {
-          const a = f * FEATURE_STRIDE + work[o + f] * 3;
-          hist[a] += gi;
-          hist[a + 1] += hi;
-          hist[a + 2] += 1;
-        }
+    if (kernel && hist.buffer === kernel.buffer) {
+      if (nf === cols) kernel.all(0, start, end, 4 * words, 4 * gradWord, hist.byteOffset, cols);
+      else {
+        this.featureList!.set(features);
+        kernel.some(0, start, end, 4 * words, 4 * gradWord, hist.byteOffset, this.featureList!.byteOffset, nf);
       }
-      return;
-    }
-    for (let i = start; i < end; i++) {
-      const w = i * words + gradWord;
-      const gi = workF32[w];
-      const hi = workF32[w + 1];
-      const o = i * stride;
-      for (let fi = 0; fi < nf; fi++) {
-        const f = features[fi];
-        const idx = f * FEATURE_STRIDE + work[o + f] * 3;
-        hist[idx] += gi;
-        hist[idx + 1] += hi;
-        hist[idx + 2] += 1;
-      }
-    }
+    } else if (nf === cols) histAllJs(hist, this.records(), start, end, true);
+    else histSomeJs(hist, this.records(), start, end, features);
   }
 
   /**
@@ -212,33 +213,17 @@ export class Grower {
    * tree's root. The same sums in the same order.
    */
   private buildRootHist(hist: Float64Array, n: number, counts: Float64Array): void {
-    const { work, workF32, cols, words, gradWord } = this;
-    const stride = 4 * words;
-    const pairs = cols & ~1;
-    for (let i = 0; i < n; i++) {
-      const w = i * words + gradWord;
-      const gi = workF32[w];
-      const hi = workF32[w + 1];
-      const o = i * stride;
-      let f = 0;
-      for (; f < pairs; f += 2) {
-        const a = f * FEATURE_STRIDE + work[o + f] * 3;
-        const b = (f + 1) * FEATURE_STRIDE + work[o + f + 1] * 3;
-        hist[a] += gi;
-        hist[a + 1] += hi;
-        hist[b] += gi;
-        hist[b + 1] += hi;
-      }
-      if (f < cols) {
-        const a = f * FEATURE_STRIDE + work[o + f] * 3;
-        hist[a] += gi;
-        hist[a + 1] += hi;
-      }
-    }
+    const { cols, words, gradWord, kernel } = this;
+    if (kernel && hist.buffer === kernel.buffer) kernel.allNoCounts(0, 0, n, 4 * words, 4 * gradWord, hist.byteOffset, cols);
+    else histAllJs(hist, this.records(), 0, n, false);
     for (let f = 0; f < cols; f++) {
       const end = this.offset[f] + this.used[f];
       for (let j = this.offset[f] + 2; j < end; j += 3) hist[j] = counts[j];
     }
+  }
+
+  private records(): RowRecords {
+    return { bins: this.work, values: this.workF32, words: this.words, gradWord: this.gradWord, cols: this.cols };
   }
 
   private findSplit(leaf: Leaf, features: Int32Array): Split | null {
@@ -319,12 +304,13 @@ export class Grower {
    * Returns the first right position.
    */
   private partition(start: number, end: number, s: Split): number {
-    const { order, work, work32, words } = this;
+    const { order, work, work32, words, kernel } = this;
     const stride = 4 * words;
     const f = s.feature;
     const missing = this.nBins[f];
     const thr = s.bin;
     const ml = s.missingLeft;
+    if (kernel) return kernel.partition(0, order.byteOffset, start, end, stride, f, missing, thr, ml ? 1 : 0);
     let i = start;
     let j = end - 1;
     for (;;) {

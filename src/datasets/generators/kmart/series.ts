@@ -64,7 +64,7 @@ function holidayFactor(d: Day): number {
 function customerCount(rng: Rng, d: Day, scale: number): number {
   const dip = rng.next() < 0.01 ? 0.72 : 1; // the odd storm or outage day
   const level = WEEKDAY_CUSTOMERS[d.weekday] * (d.month === 12 ? DECEMBER_FACTOR : 1) * holidayFactor(d) * dip;
-  return Math.round(level * scale * Math.exp(0.07 * rng.normal()));
+  return Math.round(level * scale * Math.exp(0.03 * rng.normal()));
 }
 
 export interface KmartSeries {
@@ -82,18 +82,18 @@ const busy = (customers: number): number => customers * Math.min(1.28, Math.max(
 /** Product 3 (beverage): follows customers, weekend ×1.96, slow upward trend. */
 function qty3(rng: Rng, d: Day, customers: number, years: number): number {
   const perCustomer = 1.38 + 0.1 * years; // ~+20% over the 3¼ years
-  return busy(customers) * perCustomer * (isWeekend(d) ? 1.25 : 1) * Math.exp(0.04 * rng.normal());
+  return busy(customers) * perCustomer * (isWeekend(d) ? 1.25 : 1) * Math.exp(0.02 * rng.normal());
 }
 
 /** Product 12 (milk): follows customers closely, weekend ×1.77, December peak (through customers). */
 function qty12(rng: Rng, d: Day, customers: number): number {
-  return busy(customers) * 2.3 * (isWeekend(d) ? 1.13 : 1) * Math.exp(0.035 * rng.normal());
+  return busy(customers) * 2.3 * (isWeekend(d) ? 1.13 : 1) * Math.exp(0.02 * rng.normal());
 }
 
 /** Product 42 (agricultural): ~50–150, peak in July, low in January, weekend ×1.27, unrelated to customers or oil. */
 function qty42(rng: Rng, d: Day): number {
   const season = 88 + 24 * Math.cos((2 * Math.PI * (d.dayOfYear - 196)) / 365.25);
-  return Math.round(season * (isWeekend(d) ? 1.22 : 0.96) * Math.exp(0.1 * rng.normal()));
+  return Math.round(season * (isWeekend(d) ? 1.22 : 0.96) * Math.exp(0.08 * rng.normal()));
 }
 
 function fillerQty(rng: Rng, d: Day, customers: number, baseQty: number, byWeight: boolean): number {
