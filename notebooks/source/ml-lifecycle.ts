@@ -21,6 +21,21 @@ const LOGISTIC = { model: 'logistic', optimizer: 'adam', learningRate: 0.05, epo
 const MLP = { model: 'mlp', hidden: [16], activation: 'relu', optimizer: 'adam', learningRate: 0.01, epochs: 10, batchSize: 256 };
 const GBDT = { model: 'gbdt', gbdt: { rounds: 100, eta: 0.1, maxDepth: 3, minChildWeight: 3, subsample: 0.8 } };
 
+const QUALITY_PY = `
+# Data quality: missing values, "unknown" placeholders, sentinel codes, duplicates.
+n = len(bank)
+quality = pd.DataFrame({
+    'column': list(bank.columns),
+    'missing': [int(bank[c].isna().sum()) for c in bank.columns],
+    'unknown': [int((bank[c] == 'unknown').sum()) for c in bank.columns],
+})
+quality['unknown_share'] = [round(u / n, 4) for u in quality['unknown']]
+never = int((bank['pdays'] == 999).sum())
+duplicates = n - len(bank.drop_duplicates())
+print(f'{n} rows. pdays = 999 ("never contacted before") in {100 * never / n:.1f} % of them; {duplicates} exact duplicate rows.')
+quality[(quality['missing'] > 0) | (quality['unknown'] > 0)]
+`;
+
 const QUALITY = `
 // Data quality: missing values, "unknown" placeholders, sentinel codes, duplicates.
 const t = tables.bank;
@@ -39,6 +54,17 @@ const duplicates = n - t.dedupe().numRows();
 set('quality', aq.from(rows));
 display(\`\${n} rows. pdays = 999 ("never contacted before") in \${(100 * never / n).toFixed(1)} % of them; \${duplicates} exact duplicate rows.\`);
 return aq.from(rows.filter((r) => r.missing > 0 || r.unknown > 0));
+`;
+
+const CV_SUMMARY_PY = `
+# One row per model family: mean and spread of the fold AUCs.
+rows = []
+for family, folds in {'logistic': cv_logistic, 'mlp': cv_mlp, 'gbdt': cv_gbdt}.items():
+    auc = folds['roc_auc']
+    rows.append({'family': family, 'auc_mean': round(auc.mean(), 4), 'auc_std': round(auc.std(ddof=0), 4),  # ddof=0: the spread of these folds
+                 'auc_min': round(auc.min(), 4), 'auc_max': round(auc.max(), 4)})
+cv_summary = pd.DataFrame(rows).sort_values('auc_mean', ascending=False, kind='stable').reset_index(drop=True)
+cv_summary
 `;
 
 const CV_SUMMARY = `
@@ -70,6 +96,15 @@ export const ABALONE_PIPELINE = {
   seed: 42, output: 'abalone_model', result: 'abalone_pipeline',
 };
 
+const NEW_MONTH_PY = `
+# "Next month": the November calls of the rows we set aside (no model has seen them),
+# plus a policy change we simulate — the call centre now calls every customer twice more.
+november = later[later['month'] == 'nov'].reset_index(drop=True)
+new_month = november.assign(campaign=november['campaign'] + 2)
+new_month_x = preprocess(new_month)
+print(f'new_month: {len(new_month)} calls (November, campaign + 2)')
+`;
+
 const NEW_MONTH = `
 // "Next month": the November calls of the rows we set aside (no model has seen them),
 // plus a policy change we simulate — the call centre now calls every customer twice more.
@@ -88,7 +123,7 @@ export function mlLifecycle(lang: Lang = 'en') {
     .cell('load', { source: { type: 'dataset', name: 'bank-marketing' }, output: 'bank' }, x.titles.load)
     .md(x.quality)
     .cell('eda', { input: 'bank', target: 'y' }, x.titles.eda)
-    .code(QUALITY, x.titles.quality)
+    .code(QUALITY, x.titles.quality, QUALITY_PY)
     .md(x.split)
     .cell('split', { input: 'bank', method: 'stratified', target: 'y', train: 0.5, validation: 0, test: 0.5, seed: 7, outputs: { train: 'sample', validation: 'unused', test: 'later' } }, x.titles.sample)
     .cell('split', { input: 'sample', method: 'stratified', target: 'y', train: 0.6, validation: 0.2, test: 0.2, seed: 42, outputs: { train: 'train', validation: 'valid', test: 'test' } }, x.titles.split)
@@ -100,7 +135,7 @@ export function mlLifecycle(lang: Lang = 'en') {
     .cell('crossval', { ...CV, ...LOGISTIC, output: 'cv_logistic' }, x.titles.cvLogistic)
     .cell('crossval', { ...CV, ...MLP, output: 'cv_mlp' }, x.titles.cvMlp)
     .cell('crossval', { ...CV, ...GBDT, output: 'cv_gbdt' }, x.titles.cvGbdt)
-    .code(CV_SUMMARY, x.titles.cvSummary)
+    .code(CV_SUMMARY, x.titles.cvSummary, CV_SUMMARY_PY)
     .md(x.tune)
     .cell('tune', {
       input: 'train_sel', validation: 'valid_x', target: 'y', ...GBDT, seed: 42, sampler: 'tpe', trials: 12, startupTrials: 5, pruning: true, warmupEpochs: 20,
@@ -130,7 +165,7 @@ export function mlLifecycle(lang: Lang = 'en') {
     .md(x.explain)
     .cell('explain', { model: 'vote', input: 'test_x', scoring: 'roc_auc', repeats: 3, seed: 42, feature: 'age', gridResolution: 12, output: 'importances' }, x.titles.explain)
     .md(x.drift)
-    .code(NEW_MONTH, x.titles.newMonth)
+    .code(NEW_MONTH, x.titles.newMonth, NEW_MONTH_PY)
     .cell('drift', { reference: 'train', current: 'new_month', columns: DRIFT_COLUMNS, psiThreshold: 0.2, ksAlpha: 0.01, output: 'drift' }, x.titles.drift)
     .cell('evaluate', { model: 'vote', input: 'new_month_x', output: 'new_month_metrics', report: false }, x.titles.evalNewMonth)
     .md(x.register)

@@ -19,7 +19,8 @@ kept = session_lengths[session_lengths['n_events'] >= ${minEvents}]
 events = log.merge(kept, on='session_id')  # an inner join: the log's order
 print(f"{len(log)} events in {len(session_lengths)} sessions; events per session: min {n[0]}, median {q(0.5)}, 90th percentile {q(0.9)}, max {n[-1]}.")
 print(f"Kept {len(kept)} sessions with ≥ ${minEvents} events ({len(events)} events); dropped {len(session_lengths) - len(kept)} short sessions.")
-session_lengths.groupby('n_events').size().reset_index(name='sessions')
+sessions_per_length = session_lengths.groupby('n_events').size().reset_index(name='sessions')
+sessions_per_length
 `;
 
 export const vocabularyPy = () => `
@@ -99,8 +100,9 @@ for states in sessions(valid_log):
 markov_metrics = {'accuracy': hit1 / n, 'top_3_accuracy': hit3 / n, 'steps': n}
 # value markov_metrics: metrics
 print(f'Markov table on {n} validation steps: top-1 {hit1 / n:.3f}, top-3 {hit3 / n:.3f}.')
-pd.DataFrame([{'page': page, 'most_likely_next': ranked(counts[page])[0],
-               'share': round(counts[page][ranked(counts[page])[0]] / sum(counts[page].values()), 3)} for page in sorted(counts)])
+markov_table = pd.DataFrame([{'page': page, 'most_likely_next': ranked(counts[page])[0],
+                              'share': round(counts[page][ranked(counts[page])[0]] / sum(counts[page].values()), 3)} for page in sorted(counts)])
+markov_table
 `;
 
 export const SUMMARY_PY = `

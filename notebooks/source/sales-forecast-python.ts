@@ -34,9 +34,10 @@ p3, p12, p42 = [p[p['Date'] <= TRAIN_END].reset_index(drop=True) for p in (p3_al
 p3_recent = p3.tail(90).reset_index(drop=True)
 print(stores[stores['Store_ID'] == 44])
 print(products[products['Product_ID'].isin([3, 12, 42])])
-pd.DataFrame([{'product': pid, 'days': len(p), 'first': p['Date'].iloc[0], 'last': p['Date'].iloc[-1], 'training_days': len(t),
-               'mean_qty': round(p['Qty'].mean(), 1), 'missing_customers': int(p['CustomerCount'].isna().sum())}
-              for pid, p, t in [(3, p3_all, p3), (12, p12_all, p12), (42, p42_all, p42)]])
+products_overview = pd.DataFrame([{'product': pid, 'days': len(p), 'first': p['Date'].iloc[0], 'last': p['Date'].iloc[-1], 'training_days': len(t),
+                                   'mean_qty': round(p['Qty'].mean(), 1), 'missing_customers': int(p['CustomerCount'].isna().sum())}
+                                  for pid, p, t in [(3, p3_all, p3), (12, p12_all, p12), (42, p42_all, p42)]])
+products_overview
 `;
 
 export const CORRELATION_PY = `
@@ -45,8 +46,9 @@ def corr(t, a, b):
     rows = t[[a, b]].dropna()
     return round(rows[a].corr(rows[b]), 3)
 
-pd.DataFrame([{'product': pid, 'with_customers': corr(p, 'Qty', 'CustomerCount'), 'with_oil': corr(p, 'Qty', 'WTI_Price')}
-              for pid, p in [(3, p3), (12, p12), (42, p42)]])
+correlations = pd.DataFrame([{'product': pid, 'with_customers': corr(p, 'Qty', 'CustomerCount'), 'with_oil': corr(p, 'Qty', 'WTI_Price')}
+                             for pid, p in [(3, p3), (12, p12), (42, p42)]])
+correlations
 `;
 
 export const holdoutPy = (id: number) => `
@@ -97,9 +99,10 @@ p${id}_weekday_test_pred = pd.DataFrame({'target_day': test['target_day'], 'trut
 # value p${id}_lastweek_metrics: metrics
 # value p${id}_weekday_test_metrics: metrics
 # value p${id}_lastweek_test_metrics: metrics
-pd.DataFrame([{'baseline': name, 'validation_r2': round(v['r2'], 4), 'march_r2': round(m['r2'], 4)}
-              for name, v, m in [('weekday mean', p${id}_weekday_metrics, p${id}_weekday_test_metrics),
-                                 ('last week', p${id}_lastweek_metrics, p${id}_lastweek_test_metrics)]])
+baseline_r2 = pd.DataFrame([{'baseline': name, 'validation_r2': round(v['r2'], 4), 'march_r2': round(m['r2'], 4)}
+                            for name, v, m in [('weekday mean', p${id}_weekday_metrics, p${id}_weekday_test_metrics),
+                                               ('last week', p${id}_lastweek_metrics, p${id}_lastweek_test_metrics)]])
+baseline_r2
 `;
 
 export const scoresPy = (id: number, validDays: number) => `

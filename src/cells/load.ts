@@ -45,7 +45,8 @@ function sourceLabel(s: LoadParams['source']): string {
 }
 
 /** The source's bytes, whole or (an upload, when the host can stream it) in pieces. */
-type Source = { bytes: Uint8Array; fileName?: string } | { stream: UserFileStream; fileName?: string };
+type StreamSource = { stream: UserFileStream; fileName?: string };
+type Source = { bytes: Uint8Array; fileName?: string } | StreamSource;
 
 async function readSource(params: LoadParams, ctx: CellContext): Promise<Source> {
   const s = params.source;
@@ -133,7 +134,7 @@ export const loadCell = defineCell({
       maxCells: ctx.host.memoryBudget?.tableCells,
     };
     const loaded = 'stream' in source
-      ? await loadStream(readingErrors(source.stream.chunks, params), { ...options, totalBytes: source.stream.size })
+      ? await loadStream(readingErrors(source.stream.chunks, params), { ...options, totalBytes: source.stream.size, reopen: async () => readingErrors((await readSource(params, ctx) as StreamSource).stream.chunks, params) })
       : await loadBytesAsync(source.bytes, options);
     ctx.progress({ phase: 'parse', fraction: 1 });
     for (const note of loaded.notes) ctx.emit({ type: 'text', text: note.text, ko: note.ko });

@@ -2,7 +2,8 @@
 // transform cell, when given) to a table or to one row typed in the params,
 // and show predictions with a probability per class. The model is a value
 // of the notebook or, with modelFile, a model zip downloaded from the
-// saved-models list and uploaded again (src/export/portable-load.ts).
+// saved-models list and uploaded again, or an XGBoost JSON model from
+// Python (src/export/portable-load.ts).
 import { z } from 'zod';
 import * as aq from 'arquero';
 import type { CellOutput, Scalar } from '../core/outputs.ts';
@@ -18,9 +19,9 @@ const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export const predictSchema = z.object({
   model: z.string().default('model').describe('Trained model.'),
   modelFile: z.object({
-    fileId: z.string().describe('The uploaded model zip (run headless: its path relative to the notebook).'),
-    fileName: z.string().default('').describe('The zip\'s file name, shown in messages.'),
-  }).optional().describe('Or a model from a file: the <name>-model.zip the saved-models list downloads (a TensorFlow.js layers model with model.meta.json), uploaded. Used instead of the trained model above; absent = the trained model.'),
+    fileId: z.string().describe('The uploaded model file (run headless: its path relative to the notebook).'),
+    fileName: z.string().default('').describe('The file\'s name, shown in messages.'),
+  }).optional().describe('Or a model from a file: the <name>-model.zip the saved-models list downloads (a network, boosted trees, or an LSTM, GRU or 1D-CNN), or an XGBoost JSON model saved by Python with its feature names, uploaded. Used instead of the trained model above; absent = the trained model.'),
   transform: z.string().default('').describe('Optional fitted transform (from a transform cell) applied first, as in training.'),
   input: z.string().default('').describe('Table to predict; empty = the single row below. A window sequence model predicts on the last row of each window (rows that end no window get none).'),
   row: z.record(z.string(), scalar).default({}).describe('One row, column → value, used when input is empty.'),
@@ -54,7 +55,7 @@ export const predictCell = defineCell({
   },
 });
 
-/** The model in an uploaded portable-model zip; its failures point at the file field. */
+/** The model in an uploaded model file; its failures point at the file field. */
 async function modelFromFile(file: NonNullable<PredictParams['modelFile']>, ctx: CellContext): Promise<TrainedModel> {
   if (!file.fileId.trim()) throw CellError.coded('predict.chooseZip', {}, { where: 'params.modelFile.fileId' });
   const label = file.fileName || file.fileId;

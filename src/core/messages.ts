@@ -12,6 +12,7 @@ import { HOST_MESSAGES } from './messages/host.ts';
 import { ENDPOINT_MESSAGES } from './messages/endpoints.ts';
 import { METRIC_MESSAGES } from './messages/metrics.ts';
 import { LIFECYCLE_MESSAGES } from './messages/lifecycle.ts';
+import { MODEL_FILE_MESSAGES } from './messages/modelFile.ts';
 
 export type MessageParams = Record<string, string | number>;
 
@@ -151,6 +152,7 @@ export const ENGINE_MESSAGES = {
   ...ENDPOINT_MESSAGES,
   ...METRIC_MESSAGES,
   ...LIFECYCLE_MESSAGES,
+  ...MODEL_FILE_MESSAGES,
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof ENGINE_MESSAGES;

@@ -1,10 +1,10 @@
 // The CSV scanner: an RFC-4180 state machine that splits decoded text into
 // rows of fields with slice() between positions found by charCodeAt/indexOf,
 // chunk by chunk (./csv-stream.ts) or in one go (./csv.ts), reading the
-// plain numbers of columns the typed accumulator marks numeric straight from
-// the character codes (./csv-numbers.ts). The quoting rules are csv.ts's.
+// plain numbers, dates and booleans of columns the typed accumulator marks straight
+// from the character codes (./csv-numbers.ts). The quoting rules are csv.ts's.
 import { CellError, checkAborted } from '../core/errors.ts';
-import { plainNumber, type NumericFields } from './csv-numbers.ts';
+import { plainValue, READ_NONE, type NumericFields } from './csv-numbers.ts';
 import type { CsvOptions } from './csv.ts';
 
 const QUOTE = 34; // "
@@ -124,7 +124,8 @@ export function scanRows(text: string, delim: number, maxRows: number, sink: Row
             end++;
           }
           let x: number;
-          if (numeric !== undefined && numeric[count] === 1 && (x = plainNumber(text, pos, end)) === x) {
+          let read: number;
+          if (numeric !== undefined && (read = numeric[count]) !== READ_NONE && (x = plainValue(read, text, pos, end)) === x) {
             numericValues![count] = x;
             hit![count] = 1;
             value = '';

@@ -72,18 +72,23 @@ export interface CsvChunksOptions extends CsvStreamOptions {
  * parseCsv on the concatenated bytes (property-tested).
  */
 export async function parseCsvChunks(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: CsvChunksOptions = {}): Promise<ParsedCsv> {
+  return (await scanCsvChunks(chunks, options, (delimiter, scanOptions) => new CsvColumns(delimiter, scanOptions))).finish();
+}
+
+/** parseCsvChunks with the rows kept by `make`'s accumulator (strings, or typed columns: ./csv-typed.ts); returns it unfinished. */
+export async function scanCsvChunks<T extends CsvColumns>(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: CsvChunksOptions, make: (delimiter: string, options: CsvOptions) => T): Promise<T> {
   const batchChars = Math.max(1, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
   const sampleChars = options.sampleChars ?? 1 << 20;
   const decoder = new TextDecoder('utf-8');
   const scanOptions: CsvOptions = { ...options, onProgress: undefined };
   const total = options.totalBytes;
-  let acc: CsvColumns | undefined;
+  let acc: T | undefined;
   let pending = '';
   let seen = 0;
   const scan = async (final: boolean): Promise<void> => {
     if (!acc) {
       if (!final && pending.length < sampleChars) return;
-      acc = new CsvColumns(resolveDelimiter(pending, options.delimiter), scanOptions);
+      acc = make(resolveDelimiter(pending, options.delimiter), scanOptions);
     }
     const used = acc.push(pending, final);
     pending = used === 0 ? pending : pending.slice(used);
@@ -106,5 +111,5 @@ export async function parseCsvChunks(chunks: AsyncIterable<Uint8Array> | Iterabl
   }
   if (!acc) await scan(true); // no pieces at all
   options.onProgress?.(1);
-  return acc!.finish();
+  return acc!;
 }

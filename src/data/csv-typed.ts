@@ -5,7 +5,9 @@
 // million retained strings (most of a GB in V8), only to be parsed and dropped.
 // Here each field is typed the moment the scanner cuts it, so a numeric field's
 // text is never retained (a plain number in a numeric column is read by the
-// scanner from the character codes, no string at all: csv.ts plainNumber);
+// scanner from the character codes, no string at all: csv-numbers.ts
+// plainNumber, and so are a plain yyyy-mm-dd date in a date column and
+// true/false in a boolean one: plainDate, plainBoolean);
 // repeated text values share one string (a per-column dictionary, capped).
 //
 // The result must be exactly the string path's (typeColumn's rules: the first
@@ -19,6 +21,7 @@
 // then gives its own result or error.
 import { CsvColumns, paddedNote, type CsvOptions, type ParseNote } from './csv.ts';
 import { parseBoolean, parseDate, parseNumber, type CellValue, type TypeOverride } from './infer.ts';
+import { READ_BOOLEAN, READ_DATE, READ_NUMBER, type NumericFields } from './csv-numbers.ts';
 
 /** Thrown when only the string path can give the exact result (see above). */
 export const TYPED_FALLBACK: unique symbol = Symbol('typed CSV fallback');
@@ -38,15 +41,23 @@ class ColumnBuilder {
   constructor(
     forced: TypeOverride | undefined,
     private readonly isMissing: (v: string) => boolean,
-    /** Called once the column is numeric: the scanner may then hand plain numbers without a string. */
-    private readonly onNumeric: () => void,
+    /** Called once the column's type is known: the scanner may then hand its plain numbers, dates or booleans without a string. */
+    private readonly onKind: (kind: Kind) => void,
   ) {
     this.kind = forced ?? 'pending';
-    if (this.kind === 'number' || this.kind === 'integer') onNumeric();
+    if (this.kind !== 'pending') onKind(this.kind);
   }
 
-  /** A plain number the scanner read (never a missing token: see TypedCsvColumns). */
-  addNumber(x: number): void {
+  /** A plain value the scanner read (never a missing token: see TypedCsvColumns): a number, a date's UTC milliseconds, a boolean as 1 or 0. */
+  addRead(x: number): void {
+    if (this.kind === 'date') {
+      this.values.push(new Date(x));
+      return;
+    }
+    if (this.kind === 'boolean') {
+      this.values.push(x === 1);
+      return;
+    }
     if (!Number.isInteger(x)) {
       if (this.kind === 'integer') throw TYPED_FALLBACK; // forced integer
       this.whole = false;
@@ -89,7 +100,7 @@ class ColumnBuilder {
       case 'pending':
         // The first present value: typeColumn's order (the three types never overlap).
         this.kind = parseNumber(v) !== undefined ? 'number' : parseBoolean(v) !== undefined ? 'boolean' : parseDate(v) !== undefined ? 'date' : 'string';
-        if (this.kind === 'number') this.onNumeric();
+        this.onKind(this.kind);
         this.add(v);
     }
   }
@@ -108,27 +119,51 @@ class ColumnBuilder {
   }
 }
 
+/** For each kind of value the scanner reads itself, whether no missing token is such a value. */
+export interface PlainNeverMissing {
+  number: boolean;
+  date: boolean;
+  boolean: boolean;
+}
+
+/** Which plain values cannot be missing under these tokens (compared trimmed, as missingTest does). */
+export function plainNeverMissing(missing: readonly string[]): PlainNeverMissing {
+  const never = (parse: (t: string) => unknown) => missing.every((token) => parse(token.trim()) === undefined);
+  return { number: never(parseNumber), date: never(parseDate), boolean: never(parseBoolean) };
+}
+
 /** CsvColumns that types each field as it is read (see the file comment); `typed()` gives the columns. */
 export class TypedCsvColumns extends CsvColumns {
   private builders: ColumnBuilder[] | undefined;
+  private readonly neverMissing: PlainNeverMissing;
 
   constructor(
     delimiter: string,
     options: CsvOptions,
     private readonly isMissing: (v: string) => boolean,
     private readonly types: Record<string, TypeOverride> | undefined,
-    /** No missing token is a number: a field the scanner reads as a plain number is never missing, so it may skip the string. */
-    private readonly numbersNeverMissing: boolean,
+    /**
+     * Which of the values the scanner can read itself no missing token is (true: all): a field read as a plain
+     * number is then never missing, so it may skip the string; the same for dates and booleans.
+     */
+    neverMissing: boolean | PlainNeverMissing,
   ) {
     super(delimiter, options);
+    this.neverMissing = typeof neverMissing === 'boolean' ? { number: neverMissing, date: neverMissing, boolean: neverMissing } : neverMissing;
     this.keepLines = false; // a value that does not fit makes the string path parse again, with lines
   }
 
   private makeBuilders(names: readonly string[]): ColumnBuilder[] {
     const width = names.length;
-    const numbers = { numeric: new Uint8Array(width), hit: new Uint8Array(width), values: new Float64Array(width) };
-    if (this.numbersNeverMissing) this.numbers = numbers;
-    return names.map((name, c) => new ColumnBuilder(this.types?.[name], this.isMissing, () => (numbers.numeric[c] = 1)));
+    const numbers: NumericFields = { numeric: new Uint8Array(width), hit: new Uint8Array(width), values: new Float64Array(width) };
+    const never = this.neverMissing;
+    if (never.number || never.date || never.boolean) this.numbers = numbers;
+    const onKind = (c: number) => (kind: Kind) => {
+      if ((kind === 'number' || kind === 'integer') && never.number) numbers.numeric[c] = READ_NUMBER;
+      else if (kind === 'date' && never.date) numbers.numeric[c] = READ_DATE;
+      else if (kind === 'boolean' && never.boolean) numbers.numeric[c] = READ_BOOLEAN;
+    };
+    return names.map((name, c) => new ColumnBuilder(this.types?.[name], this.isMissing, onKind(c)));
   }
 
   protected override store(fields: string[], count: number, width: number): void {
@@ -145,7 +180,7 @@ export class TypedCsvColumns extends CsvColumns {
     }
     const { hit, values } = numbers;
     for (let c = 0; c < width; c++) {
-      if (c < count && hit[c] === 1) builders[c].addNumber(values[c]);
+      if (c < count && hit[c] === 1) builders[c].addRead(values[c]);
       else builders[c].add(c < count ? fields[c] : '');
     }
   }

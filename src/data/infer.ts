@@ -114,7 +114,8 @@ function digits(s: string, at: number, count: number): number {
   return v;
 }
 
-function daysInMonth(y: number, m: number): number {
+/** Days in month m (1–12) of year y (Gregorian). */
+export function daysInMonth(y: number, m: number): number {
   return m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
 }
 
@@ -222,11 +223,18 @@ export function missingTest(missing: readonly string[] = DEFAULT_MISSING): (v: s
   const longest = Math.max(0, ...[...set].map((m) => m.length));
   // Trim only when needed: most values have no surrounding spaces. A value
   // longer than every token without edge spaces is never missing (no hashing).
+  // A few tokens are compared one by one: a fresh field string would be hashed
+  // for the set, and a million short text fields ("yes", "no") each ask.
+  const tokens = [...set];
+  const isToken = tokens.length <= 8 ? (v: string) => {
+    for (let i = 0; i < tokens.length; i++) if (tokens[i] === v) return true;
+    return false;
+  } : (v: string) => set.has(v);
   return (v) => {
     const n = v.length;
     if (n === 0) return set.has(v);
     const spaced = v.charCodeAt(0) === 32 || v.charCodeAt(n - 1) === 32;
-    if (!spaced) return n <= longest && set.has(v);
+    if (!spaced) return n <= longest && isToken(v);
     return set.has(v) || set.has(v.trim());
   };
 }

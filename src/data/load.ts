@@ -4,10 +4,10 @@ import type { ColumnTable } from 'arquero';
 import { CellError, checkAborted } from '../core/errors.ts';
 import { decodeText, parseCsv, type Delimiter, type ParseNote } from './csv.ts';
 import * as aq from 'arquero';
-import { checkOverrides, DEFAULT_MISSING, missingTest, parseNumber, typeColumn, typedTable, type TypeOverride } from './infer.ts';
+import { checkOverrides, DEFAULT_MISSING, missingTest, typeColumn, typedTable, type TypeOverride } from './infer.ts';
 import { parseJson, parseJsonLines } from './json.ts';
-import { parseCsvBytes, parseCsvChunks, scanCsvBytes } from './csv-stream.ts';
-import { TYPED_FALLBACK, TypedCsvColumns } from './csv-typed.ts';
+import { parseCsvBytes, parseCsvChunks, scanCsvBytes, scanCsvChunks } from './csv-stream.ts';
+import { plainNeverMissing, TYPED_FALLBACK, TypedCsvColumns } from './csv-typed.ts';
 import { looksLikeParquet, parseParquet } from './binary/parquet.ts';
 import { looksLikeArrow, parseArrow } from './binary/arrow.ts';
 
@@ -86,8 +86,8 @@ export async function loadBytesAsync(bytes: Uint8Array, options: LoadOptions = {
   try {
     // Typed while parsing (./csv-typed.ts): no retained string per field. Same result as below, or it steps aside.
     const isMissing = missingTest(missing);
-    const numbersNeverMissing = missing.every((token) => parseNumber(token.trim()) === undefined);
-    const acc = await scanCsvBytes(bytes, csvOptions, (d, o) => new TypedCsvColumns(d, o, isMissing, options.types, numbersNeverMissing));
+    const never = plainNeverMissing(missing);
+    const acc = await scanCsvBytes(bytes, csvOptions, (d, o) => new TypedCsvColumns(d, o, isMissing, options.types, never));
     const { names, data, notes } = acc.typed();
     return { table: aq.table(data, names), format, notes };
   } catch (error) {
@@ -112,6 +112,17 @@ function concatBytes(parts: readonly Uint8Array[], length = parts.reduce((s, p) 
   return out;
 }
 
+export interface StreamLoadOptions extends LoadOptions {
+  /** Total size in bytes when known (a Blob's size), for progress fractions. */
+  totalBytes?: number;
+  /**
+   * The same file's pieces once more, from the start (an upload read again). The typed CSV path
+   * steps aside for the string path in rare files (./csv-typed.ts), which then reads the file again
+   * from here; without it the pieces are kept as they pass (the file's bytes held once).
+   */
+  reopen?: () => Promise<AsyncIterable<Uint8Array> | Iterable<Uint8Array>>;
+}
+
 /**
  * loadBytesAsync for a file that arrives in pieces (a Blob's stream() in the
  * browser): CSV/TSV is parsed as the pieces come (./csv-stream.ts
@@ -120,7 +131,7 @@ function concatBytes(parts: readonly Uint8Array[], length = parts.reduce((s, p) 
  * pieces are gathered and read as loadBytesAsync does. Same tables as
  * loadBytesAsync on the concatenated bytes.
  */
-export async function loadStream(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: LoadOptions & { totalBytes?: number } = {}): Promise<Loaded> {
+export async function loadStream(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: StreamLoadOptions = {}): Promise<Loaded> {
   const it = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]();
   const head: Uint8Array[] = [];
   let headLength = 0;
@@ -156,12 +167,51 @@ export async function loadStream(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
   const format = binary ?? (given as Exclude<TextFormat, 'auto'> | undefined) ?? (headLength === 0 ? 'csv' : detectFormat(options.fileName, decodeText(first)));
   if (binary || format === 'json' || format === 'jsonl' || headLength === 0) return loadBytesAsync(await gather(), { ...options, format: binary ?? format });
   const delimiter = format === 'tsv' && (options.delimiter === undefined || options.delimiter === 'auto') ? '\t' : options.delimiter;
-  const parsed = await parseCsvChunks(rest(), {
+  const csvOptions = {
     delimiter, header: options.header, ragged: options.ragged, signal: options.signal, onProgress: options.onProgress, chunkBytes: options.chunkBytes, totalBytes: options.totalBytes, maxCells: options.maxCells,
-  });
-  const table = typedReleasing(parsed.names, parsed.columns, { missing: options.missing ?? DEFAULT_MISSING, types: options.types, lines: parsed.lines, signal: options.signal });
+  };
+  const missing = options.missing ?? DEFAULT_MISSING;
+  // Typed while parsing, as loadBytesAsync: no string per field. When it steps aside, the string path reads the file again.
+  const pieces = rest();
+  const kept: Uint8Array[] | undefined = options.reopen ? undefined : [];
+  try {
+    const never = plainNeverMissing(missing);
+    const acc = await scanCsvChunks(kept ? keeping(pieces, kept) : pieces, csvOptions, (d, o) => new TypedCsvColumns(d, o, missingTest(missing), options.types, never));
+    const { names, data, notes } = acc.typed();
+    return { table: aq.table(data, names), format, notes };
+  } catch (error) {
+    if (error !== TYPED_FALLBACK) throw error;
+  }
+  let again: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+  if (kept) again = keptThenRest(kept, pieces);
+  else {
+    await it.return?.(); // the first read is not finished: let its source go (a Blob stream's reader)
+    again = await options.reopen!();
+  }
+  const parsed = await parseCsvChunks(again, csvOptions);
+  const table = typedReleasing(parsed.names, parsed.columns, { missing, types: options.types, lines: parsed.lines, signal: options.signal });
   return { table, format, notes: parsed.notes };
 }
+
+/** The pieces of `source` as they pass, each also kept in `kept`. */
+async function* keeping(source: AsyncIterator<Uint8Array>, kept: Uint8Array[]): AsyncGenerator<Uint8Array> {
+  for (let next = await source.next(); !next.done; next = await source.next()) {
+    kept.push(next.value);
+    yield next.value;
+  }
+}
+
+/** The kept pieces (released as they are handed on), then what `source` has not given yet. */
+async function* keptThenRest(kept: Uint8Array[], source: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < kept.length; i++) {
+    const piece = kept[i];
+    kept[i] = EMPTY;
+    yield piece;
+  }
+  for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
+}
+
+const EMPTY = new Uint8Array(0);
 
 /**
  * typedTable one column at a time, dropping each column's raw strings once it

@@ -14,6 +14,7 @@ import * as aq from 'arquero';
 import { correlationMatrix } from './features/correlation.ts';
 import type { ColumnProfile, ProfileOutput, TopValue } from '../core/outputs.ts';
 import { columnType, toScalar } from './preview.ts';
+import { sortFloat64 } from './sort-numbers.ts';
 import { distinctOfSorted, idsOfSorted, presentNumbers, topOfSorted } from './profile-numeric.ts';
 import { autoBinCount, columnValues, histogram, isMissing, mean, quantileSorted, variance } from './stats.ts';
 
@@ -120,7 +121,7 @@ function profileWithIds(table: ColumnTable, name: string): { profile: ColumnProf
     profile.mean = mean(nums);
     const sd = Math.sqrt(variance(nums, 1));
     if (Number.isFinite(sd)) profile.std = sd;
-    const sorted = nums.sort();
+    const sorted = sortFloat64(nums);
     profile.min = sorted[0];
     profile.q1 = quantileSorted(sorted, 0.25);
     profile.median = quantileSorted(sorted, 0.5);
@@ -154,7 +155,7 @@ function numericProfile(name: string, type: ColumnProfile['type'], values: Array
     profile.mean = mean(nums);
     const sd = Math.sqrt(variance(nums, 1));
     if (Number.isFinite(sd)) profile.std = sd;
-    const sorted = nums.sort();
+    const sorted = sortFloat64(nums);
     const d = distinctOfSorted(sorted);
     distinct = d.distinct;
     profile.unique = distinct.length;

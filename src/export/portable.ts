@@ -30,11 +30,21 @@ export const PORTABLE_META_VERSION = 1;
  * sequences settings (sequence-files.ts). `lineage`: the fitted transforms its training
  * table went through (modelLineage), for preprocessing.json.
  */
+/**
+ * Each split's exact float64 threshold, per tree in model.json's order
+ * (null: a leaf, or the split of missing against every value), so the
+ * workbench reloads the trees bit for bit (xgboost-load.ts); XGBoost's own
+ * split_conditions are float32.
+ */
+function splitThresholds(model: TreeModel): (number | null)[][] {
+  return model.ensemble.trees.flatMap((round) => round.map((t) => Array.from(t.threshold, (v, k) => (t.left[k] < 0 || !Number.isFinite(v) ? null : v))));
+}
+
 export async function portableModelFiles(model: TrainedModel, lineage: ModelLineage = NO_LINEAGE): Promise<ZipEntry[] | undefined> {
   if (model instanceof TreeModel) {
     return [
       { name: 'model.json', data: toXgboostJsonText(model) },
-      { name: 'model.meta.json', data: JSON.stringify({ ...xgboostSidecar(model), format: PORTABLE_META_FORMAT, version: PORTABLE_META_VERSION, kind: 'xgboost' }, null, 2) },
+      { name: 'model.meta.json', data: JSON.stringify({ ...xgboostSidecar(model), format: PORTABLE_META_FORMAT, version: PORTABLE_META_VERSION, kind: 'xgboost', splitThresholds: splitThresholds(model) }) },
       { name: 'preprocessing.json', data: JSON.stringify(preprocessingJson(model, 'xgboost', lineage), null, 2) },
     ];
   }

@@ -6,7 +6,7 @@
 // padded sequences, the state vocabulary (token → index). The network is
 // not a tfjs layers model (the workbench steps its recurrent and causal
 // layers itself), so there is no model.json; model.meta.json says so, and
-// the predict cell's loader refuses it by its kind.
+// a predict cell loads it back with sequence-load.ts.
 import type { Scalar } from '../core/outputs.ts';
 import type { SequenceModel } from '../ml/models/sequence-model.ts';
 import type { SequenceData } from '../ml/sequences/types.ts';
@@ -69,7 +69,7 @@ export function sequenceModelFiles(model: SequenceModel, lineage: ModelLineage):
     head,
     features: [...model.features],
     classes,
-    note: 'Layers and weights in weights.json + weights.bin; how a table becomes sequences in preprocessing.json. Not loadable by a predict cell.',
+    note: 'Layers and weights in weights.json + weights.bin; how a table becomes sequences in preprocessing.json. A predict cell loads the zip back.',
   };
   const preprocessing = {
     format: PREPROCESSING_FORMAT,

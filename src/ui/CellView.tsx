@@ -21,6 +21,8 @@ const ParamForm = lazy(() => import('./ParamForm.tsx').then((m) => ({ default: m
 const JupyterCell = lazy(() => import('./outputs/jupyter/JupyterCell.tsx'));
 // The code editor (a textarea until Monaco is in) loads with the first code cell, not with the first screen.
 const CodeEditor = lazy(() => import('./CodeEditor.tsx').then((m) => ({ default: m.CodeEditor })));
+// The Python twin's disclosure too (its Python editor loads only when it is opened).
+const PythonTwin = lazy(() => import('./PythonTwin.tsx').then((m) => ({ default: m.PythonTwin })));
 import { loadMarkdown } from './markdown.ts';
 import { downloadText, safeFileName } from './download.ts';
 
@@ -188,6 +190,15 @@ function CellViewInner(props: CellViewProps) {
               columns={props.knownColumns}
               onChange={(code) => controller.setParams(cell.id, { ...cell.params, code })}
               onRun={(advance) => (advance ? props.onRunAdvance(cell.id) : void controller.runCell(cell.id).catch(() => undefined))}
+            />
+          </Suspense>
+        )}
+        {isCode && (
+          <Suspense fallback={null}>
+            <PythonTwin
+              value={String(cell.params.python ?? '')}
+              label={`${label} ${index + 1}`}
+              onChange={(python) => controller.setParams(cell.id, { ...cell.params, python })}
             />
           </Suspense>
         )}

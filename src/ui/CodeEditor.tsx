@@ -1,13 +1,14 @@
 // The code cell's editor: Monaco once loaded, a plain textarea until then
-// (and if it fails to load). Edits flow to onChange either way.
+// (and if it fails to load). Edits flow to onChange either way. JavaScript by
+// default; language="python" for a code cell's Python twin (highlighting only).
 import { useEffect, useRef, useState } from 'react';
-import { loadMonaco, setWorkbenchValues, type Monaco } from './monaco.ts';
+import { loadMonaco, loadPython, setWorkbenchValues, type Monaco } from './monaco.ts';
 import type { ValueSummary } from '../kernel/state.ts';
 import { useT } from './i18n.ts';
 
 type Editor = ReturnType<Monaco['editor']['create']>;
 
-export function CodeEditor({ value, onChange, onRun, label, values, columns }: { value: string; onChange: (v: string) => void; onRun?: (advance: boolean) => void; label: string; values?: readonly ValueSummary[]; columns?: Record<string, readonly string[]> }) {
+export function CodeEditor({ value, onChange, onRun, label, values, columns, language = 'javascript' }: { value: string; onChange: (v: string) => void; onRun?: (advance: boolean) => void; label: string; values?: readonly ValueSummary[]; columns?: Record<string, readonly string[]>; language?: 'javascript' | 'python' }) {
   const t = useT();
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Editor | null>(null);
@@ -17,18 +18,18 @@ export function CodeEditor({ value, onChange, onRun, label, values, columns }: {
 
   useEffect(() => {
     let live = true;
-    loadMonaco().then(
+    (language === 'python' ? loadPython() : loadMonaco()).then(
       (monaco) => {
         if (!live || !host.current) return;
         const ed = monaco.editor.create(host.current, {
           value,
-          language: 'javascript',
+          language,
           minimap: { enabled: false },
           scrollBeyondLastLine: false,
           automaticLayout: true,
           fontSize: 13,
           lineNumbers: 'on',
-          tabSize: 2,
+          tabSize: language === 'python' ? 4 : 2,
           wordWrap: 'on',
           ariaLabel: label,
         });

@@ -5,6 +5,11 @@ import { format, getLang, useT, type MessageKey } from './i18n.ts';
 import { kindLabel as kindName } from './i18n-kinds.ts';
 
 const en = {
+  pythonTwin: 'Python for export',
+  pythonTwinNone: '(none)',
+  pythonTwinLine: '(1 line)',
+  pythonTwinLines: '({n} lines)',
+  pythonTwinHelp: 'Export as Python uses this code instead of a TODO: define every value set() makes (a DataFrame unless # value name: kind says otherwise).',
   undo: 'Undo',
   redo: 'Redo',
   cellsDeleted: 'Deleted {n} cell(s).',
@@ -44,6 +49,11 @@ const en = {
 export type AuthoringKey = keyof typeof en;
 
 const ko: Record<AuthoringKey, string> = {
+  pythonTwin: '내보내기용 Python',
+  pythonTwinNone: '(없음)',
+  pythonTwinLine: '(1줄)',
+  pythonTwinLines: '({n}줄)',
+  pythonTwinHelp: 'Python으로 내보낼 때 TODO 대신 이 코드를 써요. set()이 만드는 값을 모두 정의하세요 (# value 이름: 종류 줄이 없으면 DataFrame).',
   undo: '실행 취소',
   redo: '다시 실행',
   cellsDeleted: '셀 {n}개를 삭제했어요.',

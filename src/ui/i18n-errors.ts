@@ -12,6 +12,7 @@ import { HOST_MESSAGES_KO } from './i18n-errors/host.ts';
 import { ENDPOINT_MESSAGES_KO } from './i18n-errors/endpoints.ts';
 import { METRIC_MESSAGES_KO } from './i18n-errors/metrics.ts';
 import { LIFECYCLE_MESSAGES_KO } from './i18n-errors/lifecycle.ts';
+import { MODEL_FILE_MESSAGES_KO } from './i18n-errors/modelFile.ts';
 
 export const ERROR_MESSAGES_KO: Record<MessageCode, { message: string; hint?: string }> = {
   'cell.stopped': { message: '사용자가 중지했어요.' },
@@ -142,6 +143,7 @@ export const ERROR_MESSAGES_KO: Record<MessageCode, { message: string; hint?: st
   ...ENDPOINT_MESSAGES_KO,
   ...METRIC_MESSAGES_KO,
   ...LIFECYCLE_MESSAGES_KO,
+  ...MODEL_FILE_MESSAGES_KO,
 };
 
 /**

@@ -65,8 +65,11 @@ export function loadMonaco(): Promise<Monaco> {
       const ts = await import('monaco-editor/language/typescript/monaco.contribution');
       jsDefaults = ts.javascriptDefaults;
       jsDefaults.setCompilerOptions({ target: ts.ScriptTarget.ESNext, allowNonTsExtensions: true, allowJs: true });
-      // Code cells are async function bodies: top-level await and return are fine.
-      jsDefaults.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: true });
+      // Code cells are async function bodies: top-level await and return are fine. No suggestion
+      // diagnostics either: Monaco recomputes them for every code cell whenever an extra lib changes,
+      // and the values' .d.ts changes after each cell run: type-checking every cell (lib files
+      // first) during Run all took ~4.7 s of CPU on the first run of session-drop (docs/performance.md).
+      jsDefaults.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: true, noSuggestionDiagnostics: true });
       types = await import('./monacoTypes.ts');
       jsDefaults.addExtraLib(WORKBENCH_DTS + types.TABLE_AND_MODEL_DTS, 'file:///workbench.d.ts');
     } catch {
@@ -75,4 +78,15 @@ export function loadMonaco(): Promise<Monaco> {
     return monaco;
   })();
   return loader;
+}
+
+let pythonLoader: Promise<Monaco> | undefined;
+
+/** Monaco with Python highlighting (a code cell's Python twin): a small chunk of its own, loaded when a twin is first opened. */
+export function loadPython(): Promise<Monaco> {
+  pythonLoader ??= loadMonaco().then(async (monaco) => {
+    await import('monaco-editor/languages/definitions/python/register');
+    return monaco;
+  });
+  return pythonLoader;
 }

@@ -157,6 +157,25 @@ describe('load cell: streamed uploads', () => {
     expect(ctx.table('data').numRows()).toBe(60_000);
   });
 
+  it('types a streamed CSV upload as it reads (one read), and reads it once more when a late value turns a column to text', async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => `${i},${(i / 4).toFixed(2)},2024-05-${String(1 + (i % 30)).padStart(2, '0')}`);
+    const clean = bytes(['id,x,day', ...rows].join('\n'));
+    const typed = streamingHost(clean, 65_536);
+    const ctx = testContext({}, typed.host);
+    await loadCell.run(loadSchema.parse({ source: { type: 'file', fileId: 'clean', fileName: 'clean.csv' } }), ctx);
+    expect(typed.reads).toEqual(['clean']);
+    // The last row's x is text: x turns to a text column, which only the string path can give (its earlier fields were never kept).
+    const late = bytes(['id,x,day', ...rows, '30000,n/a,2024-06-01'].join('\n'));
+    const reread = streamingHost(late, 65_536);
+    const lctx = testContext({}, reread.host);
+    await loadCell.run(loadSchema.parse({ source: { type: 'file', fileId: 'late', fileName: 'late.csv' } }), lctx);
+    expect(reread.reads).toEqual(['late', 'late']);
+    const whole = testContext({}, { readUserFile: async () => late });
+    await loadCell.run(loadSchema.parse({ source: { type: 'file', fileId: 'late', fileName: 'late.csv' } }), whole);
+    expect(lctx.table('data').objects()).toEqual(whole.table('data').objects());
+    expect(lctx.table('data').get('x', 0)).toBe('0.00');
+  });
+
   it('streams JSON and Parquet uploads too (gathered whole) and reports a failed read as a read error', async () => {
     const json = streamingHost(bytes('[{"a": 1}, {"a": 2}]'), 4);
     const ctx = testContext({}, json.host);

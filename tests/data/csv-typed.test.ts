@@ -20,7 +20,7 @@ async function outcome(run: () => unknown): Promise<Outcome> {
   }
 }
 
-const cell = fc.constantFrom('1', '-2', '3.5', '1e3', ' 7 ', '007', '-0', '0.10', '+5', '.5', '5.', '-', '.', '1234567890123456', '12345678901234.5', '0.1234567890123', '-999', '"12"', 'true', 'FALSE', '2024-01-31', '2024-02-30', '2024-01-31 10:20:30', 'abc', 'g1', '"x, y"', '""', '', 'NA', 'null', 'NaN', ' ');
+const cell = fc.constantFrom('1', '-2', '3.5', '1e3', ' 7 ', '007', '-0', '0.10', '+5', '.5', '5.', '-', '.', '1234567890123456', '12345678901234.5', '0.1234567890123', '-999', '"12"', 'true', 'FALSE', '2024-01-31', '2024-02-30', '2024-01-31 10:20:30', '0050-01-01', '2023-13-01', ' 2024-01-31', 'True', 'FaLsE', 'truth', 'abc', 'g1', '"x, y"', '""', '', 'NA', 'null', 'NaN', ' ');
 const column = fc.array(cell, { minLength: 1, maxLength: 6 });
 
 async function typedOf(text: string, types?: Record<string, TypeOverride>): Promise<unknown> {
@@ -38,7 +38,7 @@ describe('typed CSV load', () => {
         fc.boolean(),
         fc.option(fc.record({ c0: fc.constantFrom<TypeOverride>('number', 'integer', 'string', 'date', 'boolean') }), { nil: undefined }),
         fc.integer({ min: 1, max: 40 }),
-        fc.constantFrom(undefined, ['-999', '']),
+        fc.constantFrom(undefined, ['-999', ''], ['2024-01-31', 'TRUE', '']),
         async (pool, rows, ragged, header, types, chunkBytes, missing) => {
           const width = pool.length;
           const lines = header ? [pool.map((_, c) => `c${c}`).join(',')] : [];

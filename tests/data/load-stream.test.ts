@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseCsv } from '../../src/data/csv.ts';
 import { parseCsvChunks } from '../../src/data/csv-stream.ts';
-import { loadBytesAsync, loadStream } from '../../src/data/load.ts';
+import { loadBytesAsync, loadStream, loadText } from '../../src/data/load.ts';
 
 type Outcome = { ok: true; value: unknown } | { ok: false; message: string; where?: string };
 
@@ -90,6 +90,35 @@ describe('loadStream', () => {
     await same(new Uint8Array(0), { fileName: 'x.csv' });
     await same(enc('a,b\n1,2\n3\n'), { fileName: 'x.csv' });
     await same(enc('a,b\n1,2\nx,3\n'), { fileName: 'x.csv', types: { a: 'number' } });
+  });
+
+  it('types CSV as it reads and, where only the string path knows the answer, reads the file again from reopen or from the pieces it kept', async () => {
+    const cells = fc.constantFrom('1', '2.5', '-3', 'true', 'False', '2024-01-31', '0050-01-01', '2024-02-30', 'abc', '"x, y"', '', 'NA', ' 7 ');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cells, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 12 }), fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 3 }), fc.boolean(),
+        async (rows, sizes, withReopen) => {
+          const bytes = enc(['a,b', ...rows.map((r) => r.join(','))].join('\n'));
+          let reopened = 0;
+          const reopen = async () => {
+            reopened++;
+            return pieces(bytes, sizes);
+          };
+          const streamed = await outcome(async () => (await loadStream(pieces(bytes, sizes), { fileName: 'x.csv', chunkBytes: 4, reopen: withReopen ? reopen : undefined })).table.objects());
+          const strings = await outcome(async () => loadText(new TextDecoder().decode(bytes), { fileName: 'x.csv' }).table.objects());
+          expect(streamed).toEqual(strings);
+          expect(reopened).toBeLessThanOrEqual(1);
+        }),
+      { numRuns: 300 },
+    );
+    // A column whose last value is text: typed reading cannot finish it, so the file is read again (once).
+    const late = enc('a,b\n1,2\n3,4\n5,x\n');
+    let reopened = 0;
+    const loaded = await loadStream(pieces(late, [3]), { fileName: 'x.csv', chunkBytes: 4, reopen: async () => (reopened++, pieces(late, [5])) });
+    expect(reopened).toBe(1);
+    expect(loaded.table.objects()).toEqual([{ a: 1, b: '2' }, { a: 3, b: '4' }, { a: 5, b: 'x' }]);
+    reopened = 0;
+    await loadStream(pieces(enc('a,b\n1,2\n3,4\n'), [3]), { fileName: 'x.csv', reopen: async () => (reopened++, []) });
+    expect(reopened).toBe(0);
   });
 
   it('reads a file larger than the format sniff in many small pieces', async () => {

@@ -15,7 +15,7 @@ import { decodeNotebook, serializeNotebook } from '../../src/notebook/ipynb.ts';
 import { renderSource } from '../../src/cells/registry.ts';
 import type { CellOutput, MetricsOutput, TableOutput } from '../../src/core/outputs.ts';
 import { MODEL_TOLERANCE, PYTHON, pythonMissing } from './helpers.ts';
-import { modelDerived, twinValues, valueDifferences, withProbes } from './course-values.ts';
+import { PROBE_SUFFIX, compareTwinValue, fittedNames, twinValues, withTwinProbes } from './twin-probes.ts';
 
 const missing = pythonMissing(['numpy', 'pandas', 'sklearn', 'xgboost', 'torch', 'nbconvert', 'ipykernel']);
 
@@ -100,14 +100,12 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
 
     // The workbench's own run of the translated cells.
     const doc = decodeNotebook(readFileSync(join('notebooks', file), 'utf8')).doc;
-    // After each code cell with a Python twin, a probe returns what it made (course-values.ts).
-    const { cells: probed, probes } = withProbes(doc.cells.filter((c) => c.kind !== 'markdown' && translated.has(c.id)), twinValues(doc, translated));
-    const subset = { ...doc, cells: probed };
-    const derived = modelDerived(doc);
+    // Each code cell's Python twin is compared through a probe cell that displays the values it set (twin-probes.ts).
+    const subset = { ...doc, cells: withTwinProbes(doc.cells.filter((c) => c.kind !== 'markdown' && translated.has(c.id))) };
     writeFileSync(join(dir, 'workbench.ipynb'), serializeNotebook(subset, renderSource));
     const wb = spawnSync('node', ['bin/ml-workbench.mjs', 'run', join(dir, 'workbench.ipynb'), '--json', join(dir, 'workbench.json'), '--quiet'], { encoding: 'utf8', timeout: 600_000 });
     expect(wb.status, wb.stderr + wb.stdout).toBe(0);
-    const report = JSON.parse(readFileSync(join(dir, 'workbench.json'), 'utf8')) as { cells: { id: string; kind: string; outputs: CellOutput[] }[] };
+    const report = JSON.parse(readFileSync(join(dir, 'workbench.json'), 'utf8')) as { cells: { id: string; kind: string; reads: string[]; writes: string[]; outputs: CellOutput[] }[] };
 
     // The Python run.
     const py = spawnSync(PYTHON, ['-m', 'nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.timeout=600', '--output', 'executed.ipynb', join(dir, 'export.ipynb')], {
@@ -118,18 +116,16 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
     const python = reportedLines(join(dir, 'executed.ipynb'));
 
     let compared = 0;
+    const fitted = fittedNames(report.cells);
     for (const cell of report.cells) {
-      const probe = probes.get(cell.id);
-      if (probe) {
-        // A code cell's tables and metrics that need no model: identical up to summation order.
-        const text = cell.outputs.find((o) => o.type === 'text');
-        expect(text, `${cell.id}: the probe showed nothing`).toBeDefined();
-        const wb = JSON.parse(text?.type === 'text' ? text.text : '{}') as Record<string, unknown>;
-        const py = python.get(`${probe.cell} values`) as Record<string, unknown> | undefined;
-        expect(py, `${file} ${probe.cell}: python reported no values`).toBeDefined();
-        compared++;
-        const differences = probe.names.flatMap((n) => valueDifferences(n, wb[n], py?.[n], (a, b) => closeTo(a, b, EXACT)));
-        expect(differences, `${file} ${probe.cell}`).toEqual([]);
+      if (cell.id.endsWith(PROBE_SUFFIX)) {
+        // A code cell's twin: every table and metrics value it set (identical unless computed from a trained model).
+        const source = doc.cells.find((c) => `${c.id}${PROBE_SUFFIX}` === cell.id)!;
+        twinValues(source).forEach((name, i) => {
+          compareTwinValue(`${file} ${source.id}`, name, cell.outputs[i], (key) => python.get(`${source.id} ${key}`), fitted.has(name),
+            (a, b) => closeTo(a, b, EXACT), (ok, message) => expect(ok, message).toBe(true));
+          compared++;
+        });
         continue;
       }
       const params = doc.cells.find((c) => c.id === cell.id)!.params;
@@ -216,6 +212,22 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
           const allowed = RELATIVE.has(name) ? tol * Math.abs(Number(row.mean)) : tol;
           expect(Math.abs(means[name] - Number(row.mean)), `${file} ${cell.id} mean ${name}: workbench ${row.mean}, python ${means[name]} (tolerance ${allowed})`).toBeLessThanOrEqual(allowed);
         }
+      } else if (cell.kind === 'tune') {
+        // The workbench's seeded random draws (every trial of a random search, TPE's startup trials) are the same settings;
+        // later TPE trials follow the scores. The best score: its metric's model tolerance.
+        const trials = tables.find((t) => t.title === 'Trials')!;
+        const mine = got('tune') as { best: number; trials: Record<string, number>[] };
+        const drawn = Math.min(trials.rows.length, params.sampler === 'random' ? trials.rows.length : Number(params.startupTrials));
+        for (let i = 0; i < drawn; i++) {
+          for (const d of params.space as { name: string }[]) {
+            expect(closeTo(trials.rows[i][d.name], mine.trials[i][d.name], 1e-12), `${cell.id} trial ${i + 1} ${d.name}: workbench ${trials.rows[i][d.name]}, python ${mine.trials[i][d.name]}`).toBe(true);
+          }
+        }
+        const maximise = params.metric !== 'val_loss';
+        const complete = trials.rows.filter((r) => r.state === 'complete').map((r) => Number(r.value));
+        const best = maximise ? Math.max(...complete) : Math.min(...complete);
+        const tol = maximise ? MODEL_TOLERANCE.roc_auc : MODEL_TOLERANCE.log_loss;
+        expect(Math.abs(mine.best - best), `${file} ${cell.id} best ${params.metric}: workbench ${best}, python ${mine.best} (tolerance ${tol})`).toBeLessThanOrEqual(tol);
       } else if (cell.kind === 'sequences') {
         // As many windows or padded sequences, steps and features per table (tests/export/sequences-export.test.ts checks every value).
         const shapes = tables.find((t) => t.columns.some((c) => c.name === 'samples'))!;
@@ -229,7 +241,7 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
         features.rows.forEach((row, i) => {
           for (const [col, v] of Object.entries(row)) expect(closeTo(v, rows[i][col], EXACT), `${cell.id} row ${i} ${col}: workbench ${v}, python ${rows[i][col]}`).toBe(true);
         });
-      } else if (cell.kind === 'timeseries' && !derived.has(String(params.input))) {
+      } else if (cell.kind === 'timeseries' && !fitted.has(String(params.input))) {
         // statsmodels' ADF and scipy's Shapiro-Wilk, which the workbench reproduces to 1e-9 (on a series that needs
         // no model: a network's residuals differ with the network, and its metrics are compared at the evaluate cell).
         const tests = tables.find((t) => t.title === 'Tests');
@@ -263,11 +275,11 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
         }
       } else if (cell.kind === 'inventory') {
         // The course's inv_simulator re-implemented line for line: every measure of every safety-stock level identical
-        // on the same forecast. On a network's forecast (model-derived) only what the actual demand sets is identical
-        // (the levels in units, the days simulated); the rest is as close as the networks (INVENTORY_ZERO_LOSS below).
+        // on the same forecast. On a network's forecast only what the actual demand sets is identical (the levels in
+        // units, the days simulated); the rest is as close as the networks (INVENTORY_ZERO_LOSS).
         const levels = tables.find((t) => t.name === params.output)!;
         const mine = got('levels') as Record<string, unknown>[];
-        const fromModel = derived.has(String(params.input));
+        const fromModel = fitted.has(String(params.input));
         expect(mine.length, `${cell.id} levels`).toBe(levels.rows.length);
         levels.rows.forEach((row, i) => {
           for (const [col, v] of Object.entries(row)) {

@@ -3,7 +3,7 @@
 // zip), written beside a notebook, and read back by the predict cell through
 // the Node host's file reading (modelFile.fileId: a path relative to the
 // notebook, as headless); its predictions equal the trained model's. Bad
-// files (not a zip, no meta, a newer version, no features, XGBoost trees)
+// files (not a zip, no meta, a newer version, no features, an unknown kind)
 // stop with a message on the file field.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ import { NotebookBuilder } from '../../notebooks/source/builder.ts';
 import { portableModelFiles } from '../../src/export/portable.ts';
 import { zipStored, type ZipEntry } from '../../src/export/zip.ts';
 import { initBackend } from '../../src/ml/backend.ts';
-import { fitModel, fitTreeModel } from '../../src/ml/fit.ts';
+import { fitModel } from '../../src/ml/fit.ts';
 import { testContext } from '../helpers/context.ts';
 import { blobs, line } from '../ml/synthetic.ts';
 
@@ -105,12 +105,12 @@ describe('portable model round trip through the predict cell', () => {
       .cell('load', { source: { type: 'dataset', name: 'penguins' }, output: 'penguins' })
       .cell('predict', { modelFile: { fileId: 'mlp-model.zip', fileName: 'mlp-model.zip' }, input: 'penguins' })
       .build();
-    expect(exportPython(doc).todos.map((t) => [t.kind, t.reason])).toEqual([['predict', expect.stringMatching(/uploaded TensorFlow\.js zip/)]]);
+    expect(exportPython(doc).todos.map((t) => [t.kind, t.reason])).toEqual([['predict', expect.stringMatching(/uploaded file .*xgboost\.Booster\(\)\.load_model for trees/)]]);
   });
 
   it('bad files stop on the file field with what is wrong', async () => {
     writeFileSync(join(dir, 'table.csv'), 'x,y\n1,2\n');
-    expect((await failure('table.csv')).message).toMatch(/"table.csv" is not a model zip/);
+    expect((await failure('table.csv')).message).toMatch(/"table.csv" is not a model file/);
 
     const table = blobs(60);
     const { model } = await fitModel(table, { target: 'k', model: 'logistic', optimizer: 'adam', learningRate: 0.1, epochs: 2, batchSize: 16, seed: 1 });
@@ -123,16 +123,15 @@ describe('portable model round trip through the predict cell', () => {
     variant('newer.zip', [files[0], files[1], { name: 'model.meta.json', data: JSON.stringify({ ...meta, version: 99 }) }]);
     expect((await failure('newer.zip')).message).toMatch(/newer workbench \(model format version 99; this one reads up to 1\)/);
     variant('nofeatures.zip', [files[0], files[1], { name: 'model.meta.json', data: JSON.stringify({ ...meta, features: [] }) }]);
-    expect((await failure('nofeatures.zip')).message).toMatch(/lists no features/);
+    expect((await failure('nofeatures.zip')).message).toMatch(/damaged: no features/);
     variant('noweights.zip', [files[0], files[2]]);
-    expect((await failure('noweights.zip')).message).toMatch(/lacks the weights file "weights\.bin"/);
+    expect((await failure('noweights.zip')).message).toMatch(/lacks weights\.bin, which the model needs/);
     const cut = zipStored(files);
     writeFileSync(join(dir, 'cut.zip'), cut.slice(0, cut.length - 40));
     expect((await failure('cut.zip')).message).toMatch(/"cut.zip" cannot be read/);
 
-    const { model: trees } = await fitTreeModel(table, { target: 'k', rounds: 2, maxDepth: 2 });
-    variant('trees.zip', (await portableModelFiles(trees))!);
-    expect((await failure('trees.zip')).message).toMatch(/boosted trees in XGBoost's format/);
+    variant('kind.zip', [files[0], files[1], { name: 'model.meta.json', data: JSON.stringify({ ...meta, kind: 'keras' }) }]);
+    expect((await failure('kind.zip')).code).toBe('modelFile.unknownKind');
     expect((await failure('missing.zip')).message).toMatch(/no such file/);
   });
 });

@@ -10,6 +10,7 @@ import { translateExpression, UnsupportedExpression } from '../../src/export/pyt
 import { exportPython, toIpynb, toScript } from '../../src/export/python/index.ts';
 import { twinMissingWrites, twinValueKinds } from '../../src/export/python/codecell.ts';
 import { NotebookBuilder } from '../../notebooks/source/builder.ts';
+import { chooseThreshold, type ThresholdRule } from '../../src/ml/metrics/threshold.ts';
 import { PYTHON, pythonMissing, runWithHelpers } from './helpers.ts';
 
 const missing = pythonMissing(['numpy', 'pandas', 'sklearn']);
@@ -23,6 +24,19 @@ describe.skipIf(missing !== undefined)(`the Python helpers match the workbench${
       const xs = Array.from({ length: 50 }, () => r());
       expect(py[i]).toEqual([...xs, ...Array.from(shuffledIndices(97, seededRandom(seed)))]);
     });
+  });
+
+  it("choose_threshold picks the evaluate cell's threshold under every rule, ties included", () => {
+    const r = seededRandom(11);
+    // Scores on a 0.05 grid, so many rows tie; the positive class more likely at high scores.
+    const scores = Array.from({ length: 301 }, () => Math.round(r() * 20) / 20);
+    const labels = scores.map((sc) => (r() < 0.2 + 0.6 * sc ? 'yes' : 'no'));
+    const rules: ThresholdRule[] = ['f1', 'acc_macro_f1', 'youden'];
+    const py = runWithHelpers(`print(json.dumps([choose_threshold(${JSON.stringify(labels)}, ${JSON.stringify(scores)}, 'yes', rule) for rule in ${JSON.stringify(rules)}]))`) as number[];
+    const positive = labels.map((l) => l === 'yes');
+    expect(py).toEqual(rules.map((rule) => chooseThreshold(positive, scores, rule).threshold));
+    // The rules disagree on this data, so each one is checked, not one answer three times.
+    expect(new Set(py).size).toBeGreaterThan(1);
   });
 
   it('random, stratified, group and time splits give the same rows', () => {
@@ -124,15 +138,25 @@ describe('an exported notebook', () => {
     const wrong = exportPython(twin("chosen = conservative\nprint(best == 1)"));
     expect(wrong.todos.find((t) => t.cell === 'code-1')?.reason).toBe('its Python twin does not make "best", which the JavaScript sets');
     expect(wrong.todos.map((t) => t.kind)).toEqual(['code', 'evaluate', 'register']);
-    // A twin whose JavaScript reads a value of a cell that is not exported is a TODO too (the twin could not have it).
-    const untranslated = { ...twin('best = conservative'), cells: twin('best = conservative').cells.map((c) => (c.kind === 'train' && c.params.output === 'conservative' ? { ...c, kind: 'code', params: { code: "set('conservative', aggressive);" } } : c)) };
-    const needs = exportPython(untranslated).todos.find((t) => t.cell === 'code-1');
-    expect(needs?.reason).toBe('it needs "conservative", which an earlier cell that is not exported makes');
-    // The tables and metrics a twin makes are reported in a cell of their own, after it (its last expression still shows).
-    const [, values] = exportPython(twin('best = conservative\ntable = train_x.head()\n# value best: model')).cells.filter((c) => c.from === 'code-1');
-    expect(values).toBeUndefined();
-    const withTable = exportPython({ ...doc, cells: doc.cells.map((c) => (c.kind === 'code' ? { ...c, params: { code: "set('best', conservative); set('rows', train_x);", python: 'best = conservative\nrows = train_x\n# value best: model' } } : c)) });
-    expect(withTable.cells.filter((c) => c.from === 'code-1').map((c) => c.source.split('\n').pop())).toEqual(['# value best: model', "report(\"code-1\", 'values', {\"rows\": value_summary(rows)})"]);
+  });
+
+  it("a twin reports the values it made, keeps a final expression last, and waits for values a TODO cell makes", () => {
+    const twin = (python: string) => ({ ...doc, cells: doc.cells.map((c) => (c.kind === 'code' ? { ...c, params: { ...c.params, python } } : c)) });
+    const [cell] = exportPython(twin('best = conservative\nbest')).cells.filter((c) => c.from === 'code-1');
+    expect(cell.source.split('\n').slice(-3)).toEqual(['best = conservative', 'report_value("code-1", "best", best)', 'best']);
+    // A model is not reported (report_value would pass over it anyway).
+    const [model] = exportPython(twin('# value best: model\nbest = conservative')).cells.filter((c) => c.from === 'code-1');
+    expect(model.source).not.toContain('report_value');
+    // The twin reads "picked", which a JavaScript cell without a twin makes: a TODO that says so.
+    const chained = new NotebookBuilder('Twins in a row')
+      .cell('load', { source: { type: 'dataset', name: 'bank-marketing' }, output: 'bank' })
+      .code("set('picked', bank.slice(0, 5));")
+      .code("set('ages', picked.select('age'));", undefined, "ages = picked[['age']]")
+      .build();
+    expect(exportPython(chained).todos.map((t) => [t.cell, t.reason])).toEqual([
+      ['code-1', 'a JavaScript code cell (shown above); translate it by hand.'],
+      ['code-2', 'it needs "picked", which an earlier cell that is not exported makes'],
+    ]);
   });
 
   it('a cell whose inputs come from a TODO cell is a TODO too', () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/core/random.ts';
 import { applyBins, boost, DEFAULT_BOOST_PARAMS, fitBins, Grower, type GrowParams, type Objective, type RawMatrix } from '../../src/ml/trees/index.ts';
 import { binOf } from '../../src/ml/trees/binning.ts';
-import { sortFloat64 } from '../../src/ml/trees/sort.ts';
+import { sortFloat64 } from '../../src/data/sort-numbers.ts';
 
 function matrix(rows: number, cols: number, seed: number): RawMatrix {
   const r = seededRandom(seed);

@@ -7,8 +7,8 @@
 // the JavaScript sets are defined for the cells below.
 import type { NotebookCell } from '../../notebook/model.ts';
 import { declaredWrites } from '../../cells/code.ts';
-import { header, pyName, todoCell, type ExportContext, type PyCell, type PyValueKind } from './context.ts';
 import { pyString } from './jsexpr.ts';
+import { header, pyName, todoCell, type ExportContext, type PyCell, type PyValueKind } from './context.ts';
 
 const KINDS: readonly PyValueKind[] = ['table', 'model', 'metrics', 'transform', 'object'];
 
@@ -36,11 +36,11 @@ export function twinMissingWrites(python: string, made: readonly string[]): stri
 }
 
 /** A code cell with its author's Python twin: that Python, as one exported cell. */
-export function codeCellTwin(cell: NotebookCell, code: string, python: string, reads: readonly string[], ctx: ExportContext): PyCell[] {
-  // What the JavaScript read from an earlier cell that is not exported, the twin cannot have either.
-  const unavailable = reads.filter((n) => ctx.made.has(n) && !ctx.defined.has(n));
-  if (unavailable.length) {
-    return [todoCell(cell, `it needs ${unavailable.map((n) => `"${n}"`).join(', ')}, which an earlier cell that is not exported makes`, python)];
+export function codeCellTwin(cell: NotebookCell, code: string, python: string, ctx: ExportContext, reads: readonly string[] = []): PyCell[] {
+  // Values an earlier cell made that the exported notebook does not define (its cell is a TODO): the twin cannot run either.
+  const absent = reads.filter((name) => ctx.made.has(name) && !ctx.defined.has(name));
+  if (absent.length) {
+    return [todoCell(cell, `it needs ${absent.map((n) => `"${n}"`).join(', ')}, which an earlier cell that is not exported makes`, python)];
   }
   const made = declaredWrites(code);
   const missing = twinMissingWrites(python, made);
@@ -49,11 +49,23 @@ export function codeCellTwin(cell: NotebookCell, code: string, python: string, r
   }
   const kinds = twinValueKinds(python, made);
   for (const [name, kind] of kinds) ctx.defined.set(name, kind);
-  const twin: PyCell = { type: 'code', source: `${header(cell)}\n# The notebook author's Python for this JavaScript cell.\n${python.trim()}`, from: cell.id };
-  // Its tables and metrics, reported in a cell of their own so the twin's last expression still shows.
-  const checked = [...kinds].filter(([, kind]) => kind === 'table' || kind === 'metrics').map(([name]) => `${pyString(name)}: value_summary(${pyName(name)})`);
-  if (!checked.length) return [twin];
-  return [twin, { type: 'code', source: `# What ${cell.id} made, for comparing with the workbench's run\nreport(${pyString(cell.id)}, 'values', {${checked.join(', ')}})`, from: cell.id }];
+  // Report lines, as the other cells print theirs, so a test can hold each twin to the workbench's own values
+  // (report_value reports a DataFrame, a dict of numbers or a number, and nothing else).
+  const reports = [...kinds].filter(([, kind]) => kind !== 'model' && kind !== 'transform')
+    .map(([name]) => `report_value(${pyString(cell.id)}, ${pyString(name)}, ${pyName(name)})`);
+  // A twin that ends with a bare expression (a table to show) keeps it last, so Jupyter still shows it.
+  const lines = python.trim().split('\n');
+  const shown = lines.length > 1 && endsWithExpression(lines[lines.length - 1]) ? lines.splice(-1) : [];
+  const source = [header(cell), "# The notebook author's Python for this JavaScript cell.", ...lines, ...reports, ...shown];
+  return [{ type: 'code', source: source.join('\n'), from: cell.id }];
+}
+
+/** A last line Jupyter would show: a whole expression (starts with a name, brackets balanced), no assignment, not a statement. */
+function endsWithExpression(line: string): boolean {
+  if (!/^[A-Za-z_]/.test(line) || /^(print|pass|return|import|from|def|class|if|for|while|with|try|del|raise|assert)\b/.test(line)) return false;
+  const code = line.replace(/(['"]).*?\1/g, '');
+  const depth = (open: string, close: string) => code.split(open).length - code.split(close).length;
+  return depth('(', ')') === 0 && depth('[', ']') === 0 && depth('{', '}') === 0 && !/(^|[^=!<>])=(?!=)/.test(code);
 }
 
 /** The longest run of backticks in the code, so the fence around it can be longer. */

@@ -20,6 +20,16 @@ def report(cell, what, value):
     print('[workbench] ' + cell + ' ' + what + ' ' + json.dumps(plain(value)))
 
 
+def report_value(cell, name, value):
+    """A code cell's value, as its twin made it, for the report: a table's shape, columns and first rows, a metrics dict or a number."""
+    if isinstance(value, pd.DataFrame):
+        report(cell, 'table:' + name, {'shape': list(value.shape), 'columns': [str(c) for c in value.columns], 'head': records(value)})
+    elif isinstance(value, dict) and value and all(isinstance(v, (int, float, np.number)) for v in value.values()):
+        report(cell, 'metrics:' + name, value)
+    elif isinstance(value, (int, float, np.number)) and not isinstance(value, bool):
+        report(cell, 'number:' + name, value)
+
+
 def ordered_sum(xs):
     """A plain left-to-right sum, as the workbench adds (Python 3.12's sum() compensates, which can change the last bits)."""
     total = 0.0
@@ -123,13 +133,6 @@ def records(df, n=10):
     return df.head(n).astype(object).where(df.head(n).notna(), None).to_dict('records')
 
 
-def value_summary(value, n=10):
-    """A table's size, columns and first rows, or a dict as it is (for report)."""
-    if isinstance(value, pd.DataFrame):
-        return {'rows': len(value), 'columns': [str(c) for c in value.columns], 'head': records(value, n)}
-    return value
-
-
 def encode_target(series, classes):
     """Class indices (classes given; -1 for a label the model does not know) or numbers (regression)."""
     if classes is None:
@@ -189,6 +192,35 @@ def classification_metrics(y_true, y_pred, proba, classes):
             out['roc_auc'] = skm.roc_auc_score(y_true, proba[:, 1]) if len(classes) == 2 else skm.roc_auc_score(y_true, proba, multi_class='ovr', labels=classes)
         out['log_loss'] = skm.log_loss(y_true, proba, labels=classes)
     return out
+
+
+def choose_threshold(y_true, scores, positive_class, rule):
+    """The workbench's threshold rules (src/ml/metrics/threshold.ts), chosen on the rows being scored:
+    sweep the distinct scores from the top; the first (highest) threshold with the best objective wins."""
+    positive = np.array([_key(v) == _key(positive_class) for v in y_true])
+    scores = np.asarray(scores, dtype=float)
+    order = np.argsort(-scores, kind='stable')
+    pos, n = int(positive.sum()), len(scores)
+    neg = n - pos
+    tp = fp = 0
+    best, best_value = None, -math.inf
+    for k, i in enumerate(order):
+        if positive[i]:
+            tp += 1
+        else:
+            fp += 1
+        if k < n - 1 and scores[order[k + 1]] == scores[i]:
+            continue
+        fn, tn = pos - tp, neg - fp
+        precision, recall = (tp / (tp + fp) if tp + fp else 0), (tp / pos if pos else 0)
+        precision_neg, recall_neg = (tn / (tn + fn) if tn + fn else 0), (tn / neg if neg else 0)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0
+        f1_neg = 2 * precision_neg * recall_neg / (precision_neg + recall_neg) if precision_neg + recall_neg else 0
+        accuracy = (tp + tn) / n
+        objective = {'f1': f1, 'acc_macro_f1': (accuracy + (f1 + f1_neg) / 2) / 2, 'youden': recall - (fp / neg if neg else 0)}[rule]
+        if objective > best_value:
+            best, best_value = float(scores[i]), objective
+    return best
 
 
 def regression_metrics(y_true, y_pred):

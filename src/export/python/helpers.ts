@@ -22,6 +22,7 @@ import { PYTHON_HELPERS_TIMESERIES } from './helpers-timeseries.ts';
 import { PYTHON_HELPERS_ENSEMBLE } from './helpers-ensemble.ts';
 import { PYTHON_HELPERS_SEQUENCES } from './helpers-sequences.ts';
 import { PYTHON_HELPERS_EXPLAIN } from './helpers-explain.ts';
+import { PYTHON_HELPERS_TUNE } from './helpers-tune.ts';
 
 export const PYTHON_HELPERS = String.raw`
 # ---- workbench helpers: the workbench's seeded RNG and splits, metrics, a PyTorch loop ----
@@ -206,5 +207,6 @@ ${PYTHON_HELPERS_TIMESERIES}
 ${PYTHON_HELPERS_ENSEMBLE}
 ${PYTHON_HELPERS_SEQUENCES}
 ${PYTHON_HELPERS_EXPLAIN}
+${PYTHON_HELPERS_TUNE}
 # ---- end of the workbench helpers ----
 `.trim();

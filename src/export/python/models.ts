@@ -19,9 +19,33 @@ function unsupportedControls(p: Record<string, unknown>): string[] {
   return out;
 }
 
+/** The boosted trees' settings as XGBoost parameters (`params = dict(...)`): the train cell's and the tune cell's base. */
+export function xgbParamLines(p: Record<string, unknown>, seed: number, hasVal: boolean): string[] {
+  const g = (p.gbdt as Record<string, number | string> | undefined) ?? {};
+  const num = (k: string, d: number) => Number(g[k] ?? d);
+  const lines: string[] = [];
+  if (num('minSamplesLeaf', 1) !== 1) lines.push(`# TODO: minSamplesLeaf=${num('minSamplesLeaf', 1)} has no XGBoost parameter; not reproduced.`);
+  const maxDepth = num('maxDepth', 6);
+  const maxLeaves = num('maxLeaves', 0);
+  const metric = g.stoppingMetric === 'auc' ? "'auc'" : "'logloss' if classes is not None else 'rmse'";
+  const stopping = num('earlyStoppingRounds', 0);
+  lines.push(
+    'import xgboost as xgb',
+    '# The workbench\'s boosted trees follow XGBoost (histograms, second-order gradients, L2 leaves): the same parameters by name.',
+    'params = dict(',
+    `    n_estimators=${num('rounds', 100)}, learning_rate=${num('eta', 0.1)}, max_depth=${maxDepth}, max_leaves=${maxLeaves},`,
+    `    grow_policy=${maxLeaves > 0 ? "'lossguide'" : "'depthwise'"}, min_child_weight=${num('minChildWeight', 1)}, subsample=${num('subsample', 1)},`,
+    `    colsample_bytree=${num('colsample', 1)}, reg_lambda=${num('lambda', 1)}, reg_alpha=${num('alpha', 0)}, gamma=${num('gamma', 0)},`,
+    `    scale_pos_weight=${num('scalePosWeight', 1)}, tree_method='hist', max_bin=${num('maxBins', 255)}, random_state=${seed}, eval_metric=${metric},`,
+    ...(stopping > 0 && hasVal ? [`    early_stopping_rounds=${stopping},`] : []),
+    ')',
+  );
+  return lines;
+}
+
 export const emitTrain: Emitter = (cell, p, ctx) => {
   const model = String(p.model);
-  if (p.paramsFrom) return new Untranslated(`its settings come from a tune cell's best params ("${p.paramsFrom}")`);
+  if (p.paramsFrom && (model !== 'gbdt' || ctx.defined.get(String(p.paramsFrom)) !== 'object')) return new Untranslated(`its settings come from a tune cell's best params ("${p.paramsFrom}")`);
   if (model === 'lstm' || model === 'gru' || model === 'cnn1d') return emitSequenceTrain(cell, p, ctx);
   const df = pyName(String(p.input));
   const target = pyString(String(p.target));
@@ -44,23 +68,9 @@ export const emitTrain: Emitter = (cell, p, ctx) => {
   if (hasVal) lines.push(`X_val, y_val = ${val}[features].to_numpy(dtype=float), encode_target(${val}[${target}], classes)`, 'known = y_val != -1 if classes is not None else np.ones(len(y_val), dtype=bool)', 'X_val, y_val = X_val[known], y_val[known]');
   const seed = Number(p.seed ?? 42);
   if (model === 'gbdt') {
-    const g = (p.gbdt as Record<string, number | string> | undefined) ?? {};
-    const num = (k: string, d: number) => Number(g[k] ?? d);
-    if (num('minSamplesLeaf', 1) !== 1) lines.push(`# TODO: minSamplesLeaf=${num('minSamplesLeaf', 1)} has no XGBoost parameter; not reproduced.`);
-    const maxDepth = num('maxDepth', 6);
-    const maxLeaves = num('maxLeaves', 0);
-    const metric = g.stoppingMetric === 'auc' ? "'auc'" : "'logloss' if classes is not None else 'rmse'";
-    const stopping = num('earlyStoppingRounds', 0);
+    lines.push(...xgbParamLines(p, seed, hasVal));
+    if (p.paramsFrom) lines.push(`params.update(xgb_overrides(${pyName(String(p.paramsFrom))}))  # the tune cell's best settings`);
     lines.push(
-      'import xgboost as xgb',
-      '# The workbench\'s boosted trees follow XGBoost (histograms, second-order gradients, L2 leaves): the same parameters by name.',
-      'params = dict(',
-      `    n_estimators=${num('rounds', 100)}, learning_rate=${num('eta', 0.1)}, max_depth=${maxDepth}, max_leaves=${maxLeaves},`,
-      `    grow_policy=${maxLeaves > 0 ? "'lossguide'" : "'depthwise'"}, min_child_weight=${num('minChildWeight', 1)}, subsample=${num('subsample', 1)},`,
-      `    colsample_bytree=${num('colsample', 1)}, reg_lambda=${num('lambda', 1)}, reg_alpha=${num('alpha', 0)}, gamma=${num('gamma', 0)},`,
-      `    scale_pos_weight=${num('scalePosWeight', 1)}, tree_method='hist', max_bin=${num('maxBins', 255)}, random_state=${seed}, eval_metric=${metric},`,
-      ...(stopping > 0 && hasVal ? [`    early_stopping_rounds=${stopping},`] : []),
-      ')',
       'booster = xgb.XGBClassifier(**params) if classes is not None else xgb.XGBRegressor(**params)',
       `booster.fit(X, y${hasVal ? ', eval_set=[(X_val, y_val)]' : ''}, verbose=False)`,
       `${out} = {'kind': 'xgboost', 'model': booster, 'features': features, 'classes': classes, 'target': ${target}}`,
@@ -92,18 +102,23 @@ export const emitEvaluate: Emitter = (cell, p, ctx) => {
   const threshold = p.threshold as { rule: string; value?: number } | undefined;
   const lines = [header(cell)];
   const extras = ['groupBy', 'topK'].filter((k) => p[k] !== undefined && p[k] !== 0);
-  if (threshold && threshold.rule !== 'default' && threshold.rule !== 'fixed') extras.push(`threshold rule ${threshold.rule}`);
   if (extras.length) lines.push(`# TODO: the workbench cell also used ${extras.join(', ')}; not exported.`);
   lines.push(`y_true = truth_of(${model}, ${df})${windows ? '  # the windows\' targets' : ''}`, `pred, proba = model_predict(${model}, ${df})`);
+  const chosen = threshold !== undefined && threshold.rule !== 'default';
   if (threshold?.rule === 'fixed') {
-    lines.push(`# Decision threshold ${threshold.value} on the positive (second) class's probability.`, `classes = ${model}['classes']`, `pred = [classes[1] if q >= ${Number(threshold.value)} else classes[0] for q in proba[:, 1]]`);
+    lines.push(`# Decision threshold ${threshold.value} on the positive (second) class's probability.`, `classes = ${model}['classes']`, `threshold = ${Number(threshold.value)}`);
+  } else if (chosen) {
+    // The workbench chooses the threshold on the rows it scores; choose_threshold is its rule, line for line.
+    lines.push(`# Decision threshold on the positive (second) class's probability: the one that maximises ${threshold.rule} on these rows.`, `classes = ${model}['classes']`, `threshold = choose_threshold(y_true, proba[:, 1], classes[1], ${pyString(threshold.rule)})`);
   }
+  if (chosen) lines.push(`pred = [classes[1] if q >= threshold else classes[0] for q in proba[:, 1]]`);
   lines.push(
     `if ${model}['classes'] is not None:`,
     `    ${out} = classification_metrics(y_true, pred, proba, ${model}['classes'])`,
     `    print(pd.crosstab(pd.Series(y_true, name='true'), pd.Series(pred, name='predicted')))`,
     'else:',
     `    ${out} = regression_metrics(y_true, pred)`,
+    ...(chosen ? [`${out}['threshold'] = threshold`] : []),
     `report(${pyString(cell.id)}, 'metrics', ${out})`,
   );
   ctx.defined.set(String(p.output), 'metrics');
@@ -123,7 +138,7 @@ export const emitEvaluate: Emitter = (cell, p, ctx) => {
 };
 
 export const emitPredict: Emitter = (cell, p, ctx) => {
-  if (p.modelFile) return new Untranslated('it loads a model from an uploaded TensorFlow.js zip (in Python: tensorflowjs_converter to Keras, with model.meta.json\'s scaling)');
+  if (p.modelFile) return new Untranslated('it loads a model from an uploaded file (in Python: the zip\'s model.json with xgboost.Booster().load_model for trees, tensorflowjs_converter to Keras for a TensorFlow.js network; preprocessing.json says how to prepare the rows)');
   const model = pyName(String(p.model));
   const out = pyName(String(p.output));
   const lines = [header(cell)];

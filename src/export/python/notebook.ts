@@ -13,6 +13,7 @@ import { emitTransform } from './transform.ts';
 import { emitEvaluate, emitPredict, emitTrain } from './models.ts';
 import { PYTHON_HELPERS } from './helpers.ts';
 import { codeCellExport, codeCellTwin } from './codecell.ts';
+import { emitTune } from './tune.ts';
 import { emitSelect } from './select.ts';
 import { emitRetrieve } from './retrieve.ts';
 import { emitTextClassify } from './textclassify.ts';
@@ -40,6 +41,7 @@ const EMITTERS: Record<string, Emitter> = {
   retrieve: emitRetrieve,
   textclassify: emitTextClassify,
   crossval: emitCrossval,
+  tune: emitTune,
   join: emitJoin,
   drift: emitDrift,
   pipeline: emitPipeline,
@@ -95,7 +97,7 @@ function exportCell(cell: NotebookCell, ctx: ExportContext): PyCell[] {
   if (cell.kind === CODE_KIND) {
     forget();
     const python = String(params.python ?? '');
-    if (python.trim()) return codeCellTwin(cell, String(params.code ?? ''), python, def.reads(params), ctx);
+    if (python.trim()) return codeCellTwin(cell, String(params.code ?? ''), python, ctx, def.reads(params));
     return codeCellExport(cell, String(params.code ?? ''), def.reads(params), ctx.made);
   }
   const emitter = EMITTERS[cell.kind];

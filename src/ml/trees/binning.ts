@@ -7,7 +7,7 @@
 // Missing values get the bin just past the feature's value bins (nBins[j]),
 // at most MISSING_BIN, so histograms stay compact for one-hot columns.
 import { seededRandom } from '../../core/random.ts';
-import { sortFloat64 } from './sort.ts';
+import { sortFloat64 } from '../../data/sort-numbers.ts';
 
 /** The largest missing-bin index (a feature with 255 value bins). */
 export const MISSING_BIN = 255;

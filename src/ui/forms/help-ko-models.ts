@@ -69,9 +69,9 @@ export const HELP_KO_MODELS: Record<string, string> = {
   'Name to store the importance table under.': '중요도 테이블을 저장할 이름.',
   // predict
   'Trained model.': '학습된 모델.',
-  'Or a model from a file: the <name>-model.zip the saved-models list downloads (a TensorFlow.js layers model with model.meta.json), uploaded. Used instead of the trained model above; absent = the trained model.': '또는 파일에서 모델: 저장된 모델 목록에서 내려받은 <이름>-model.zip (model.meta.json이 든 TensorFlow.js layers 모델)을 업로드해서 씀. 위의 학습된 모델 대신 쓰임. 없으면 학습된 모델.',
-  'The uploaded model zip (run headless: its path relative to the notebook).': '업로드한 모델 zip (헤드리스 실행에서는 노트북 기준 상대 경로).',
-  "The zip's file name, shown in messages.": '메시지에 보이는 zip 파일 이름.',
+  'Or a model from a file: the <name>-model.zip the saved-models list downloads (a network, boosted trees, or an LSTM, GRU or 1D-CNN), or an XGBoost JSON model saved by Python with its feature names, uploaded. Used instead of the trained model above; absent = the trained model.': '또는 파일에서 모델: 저장된 모델 목록에서 내려받은 <이름>-model.zip(신경망, 부스팅 트리, LSTM·GRU·1D-CNN)이나 Python이 특성 이름과 함께 저장한 XGBoost JSON 모델을 업로드해서 씀. 위의 학습된 모델 대신 쓰임. 없으면 학습된 모델.',
+  'The uploaded model file (run headless: its path relative to the notebook).': '업로드한 모델 파일 (헤드리스 실행에서는 노트북 기준 상대 경로).',
+  "The file's name, shown in messages.": '메시지에 보이는 파일 이름.',
   'Optional fitted transform (from a transform cell) applied first, as in training.': '선택: 먼저 적용할 학습된 변환 (변환 셀에서), 학습 때와 같게.',
   'Table to predict; empty = the single row below. A window sequence model predicts on the last row of each window (rows that end no window get none).': '예측할 테이블. 비워 두면 아래의 한 행. 윈도 시퀀스 모델은 각 윈도의 마지막 행에 예측을 붙여요(윈도가 끝나지 않는 행은 비워 둬요).',
   'One row, column → value, used when input is empty.': '입력이 비어 있을 때 쓰는 한 행, 열 → 값.',
