@@ -4,6 +4,7 @@
 // One structure, two languages (text(lang) picks the English or Korean copy).
 import { NotebookBuilder } from './builder.ts';
 import { text, type Lang } from './i18n.ts';
+import { FINAL_PARAMS_PY, MARKOV_PY, PAIRS_PY, SUMMARY_PY, VALIDATION_SESSIONS_PY, lengthsPy, vocabularyPy } from './next-state-python.ts';
 
 /** The course's SEED and VAL_FRAC. */
 export const NEXT_STATE_SEED = 17;
@@ -110,7 +111,7 @@ set('events', events);
 display(\`\${log.numRows()} events in \${lengths.numRows()} sessions; events per session: min \${n[0]}, median \${q(0.5)}, 90th percentile \${q(0.9)}, max \${n[n.length - 1]}.\`);
 display(\`Kept \${kept.numRows()} sessions with ≥ ${MIN_SESSION_EVENTS} events (\${events.numRows()} events); dropped \${lengths.numRows() - kept.numRows()} short sessions.\`);
 return lengths.groupby('n_events').count({ as: 'sessions' }).orderby('n_events');
-`, t('Session lengths and the filter', '세션 길이와 필터'))
+`, t('Session lengths and the filter', '세션 길이와 필터'), lengthsPy(STEP_FEATURES, MIN_SESSION_EVENTS))
     .cell('visualize', { input: 'session_lengths', chart: 'histogram', x: 'n_events', bins: 40, title: t('Events per session', '세션당 이벤트 수') }, t('Events per session', '세션당 이벤트 수'))
     .md(t(`
     ## 3. State vocabulary (state_mapping.json)
@@ -133,7 +134,7 @@ const targets = events.filter((d) => d.page_depth < d.n_events);
 const counts = targets.groupby('next_state').count({ as: 'count' }).derive({ share: (d) => d.count / op.sum(d.count) }).orderby(aq.desc('count'));
 display(\`\${vocab.length} entries (\${states.length} states + PAD + UNK). The most common next page, \${counts.get('next_state', 0)}, is \${(100 * counts.get('share', 0)).toFixed(1)}% of the targets: the majority-class rate.\`);
 return counts;
-`, t('Vocabulary and next-page shares', '어휘와 다음 페이지 비율'))
+`, t('Vocabulary and next-page shares', '어휘와 다음 페이지 비율'), vocabularyPy())
     .md(t(`
     ## 4. Previous states prev1 and prev2
 
@@ -165,7 +166,7 @@ set('observed_prev_pairs', pairs);
 display(\`\${pairs.numRows()} distinct (prev2, prev1) pairs observed.\`);
 display(events_prev.select('session_id', 'page_depth', 'prev2', 'prev1', 'current_state', 'next_state').slice(0, 12));
 return pairs;
-`, t('Observed (prev2, prev1) pairs and a sample', '관찰된 (prev2, prev1) 쌍과 예시'))
+`, t('Observed (prev2, prev1) pairs and a sample', '관찰된 (prev2, prev1) 쌍과 예시'), PAIRS_PY)
     .md(t(`
     ## 5. Split by session (train_val_sessions.json)
 
@@ -185,7 +186,7 @@ const train_sessions = [...new Set(train_log.array('session_id'))];
 const val_sessions = [...new Set(valid_log.array('session_id'))];
 display(\`\${train_sessions.length} training sessions, \${val_sessions.length} validation sessions; none in both: \${!val_sessions.some((s) => new Set(train_sessions).has(s))}.\`);
 return { 'train_val_sessions.json': { train: train_sessions.length, val_sessions } };
-`, t('Validation sessions', '검증 세션 목록'))
+`, t('Validation sessions', '검증 세션 목록'), VALIDATION_SESSIONS_PY)
     .md(t(`
     ## 6. The tabular view: X and y
 
@@ -311,7 +312,7 @@ const final_params = COURSE_SIZE
   : { ...best_params, 'sequence.units': [32] };
 set('final_params', final_params);
 return COURSE_SIZE ? 'Course size: LSTM 2 × 384, embedding 192, up to 50 epochs (patience 7).' : \`Small default: LSTM 1 × 32, embedding \${best_params['sequence.embeddingDim']}, up to 8 epochs (patience 3).\`;
-`, t('Course size or the small default', '강의 크기 또는 작은 기본값'))
+`, t('Course size or the small default', '강의 크기 또는 작은 기본값'), FINAL_PARAMS_PY)
     .cell('train', {
       input: 'train_seq', validation: 'valid_seq', model: 'lstm', task: 'classification', output: 'lstm_final', paramsFrom: 'final_params',
       sequence: { units: [32], embeddingDim: 16 }, dropout: 0.2,
@@ -368,12 +369,9 @@ for (const states of sessions(valid_log)) {
   }
 }
 set('markov_metrics', { accuracy: hit1 / n, top_3_accuracy: hit3 / n, steps: n });
-display(\`The same \${n} validation steps as the LSTM's \${final_pred.numRows()}: \${n === final_pred.numRows()}.\`);
-display(hit1 / n >= final_metrics.accuracy
-  ? \`The Markov table's top-1 (\${(hit1 / n).toFixed(3)}) is at least the final LSTM's (\${final_metrics.accuracy.toFixed(3)}): on this data the LSTM has not earned its place — the next page depends on the current page (and the login state, which neither sees), and the table already knows that.\`
-  : \`The final LSTM's top-1 (\${final_metrics.accuracy.toFixed(3)}) beats the Markov table's (\${(hit1 / n).toFixed(3)}).\`);
+display(\`Markov table on \${n} validation steps: top-1 \${(hit1 / n).toFixed(3)}, top-3 \${(hit3 / n).toFixed(3)}.\`);
 return aq.from([...counts.keys()].sort().map((page) => ({ page, most_likely_next: ranked(counts.get(page))[0], share: +(counts.get(page).get(ranked(counts.get(page))[0]) / [...counts.get(page).values()].reduce((a, b) => a + b, 0)).toFixed(3) })));
-`, t('Baseline: first-order Markov table', '기준선: 1차 마르코프 표'))
+`, t('Baseline: first-order Markov table', '기준선: 1차 마르코프 표'), MARKOV_PY(MIN_SESSION_EVENTS))
     .code(`
 // Top-1, top-3 and macro-F1 of both LSTMs next to the majority-class rate and the Markov table.
 const counts = final_pred.groupby('truth').count({ as: 'n' });
@@ -386,8 +384,13 @@ const summary = aq.from([
   row('LSTM, final (tuned + retrained)', final_metrics),
 ]);
 set('model_summary', summary);
+const m = markov_metrics, markov = m.accuracy;
+display(\`The Markov table's \${m.steps} validation steps are the LSTM's \${final_pred.numRows()}: \${m.steps === final_pred.numRows()}.\`);
+display(markov >= final_metrics.accuracy
+  ? \`The Markov table's top-1 (\${markov.toFixed(3)}) is at least the final LSTM's (\${final_metrics.accuracy.toFixed(3)}): on this data the LSTM has not earned its place — the next page depends on the current page (and the login state, which neither sees), and the table already knows that.\`
+  : \`The final LSTM's top-1 (\${final_metrics.accuracy.toFixed(3)}) beats the Markov table's (\${markov.toFixed(3)}).\`);
 return summary;
-`, t('Model summary', '모델 요약'))
+`, t('Model summary', '모델 요약'), SUMMARY_PY)
     .cell('visualize', { input: 'model_summary', chart: 'bar', x: 'model', y: ['top1', 'top3', 'macro_f1'], title: t('Top-1, top-3 and macro-F1', 'Top-1, top-3, macro-F1') }, t('Scores by model', '모델별 점수'))
     .md(t(`
     ## 11. Inference on one session

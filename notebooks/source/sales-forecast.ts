@@ -6,6 +6,7 @@
 // inventory simulation. One structure, two languages (text(lang)).
 import { NotebookBuilder } from './builder.ts';
 import { text, type Lang } from './i18n.ts';
+import { CORRELATION_PY, PIPELINE_PY, RESIDUALS_PY, SUMMARY_PY, baselinesPy, forecastChartPy, holdoutPy, scoresPy, windowsContextPy } from './sales-forecast-python.ts';
 
 /** The course's three products and their lead times (kmart-products: 2 days each, as the course document gives them). */
 export const PRODUCTS = [{ id: 3, lead: 2 }, { id: 12, lead: 2 }, { id: 42, lead: 2 }] as const;
@@ -41,7 +42,7 @@ const p${id}_dev = p${id}_feat.filter((d) => d.target_day <= '2017-02-28');
 const p${id}_test = p${id}_feat.filter((d) => d.target_day >= '2017-03-01');
 set('p${id}_dev', p${id}_dev); set('p${id}_test', p${id}_test);
 return \`\${p${id}_dev.numRows()} rows for training and validation, \${p${id}_test.numRows()} test rows (target days \${p${id}_test.get('target_day', 0)} to \${p${id}_test.get('target_day', p${id}_test.numRows() - 1)})\`;
-`, t(`Product ${id}: hold out March 2017`, `상품 ${id}: 2017년 3월을 떼어 두기`))
+`, t(`Product ${id}: hold out March 2017`, `상품 ${id}: 2017년 3월을 떼어 두기`), holdoutPy(id))
     .cell('split', {
       input: `p${id}_dev`, method: 'time', time: 'Date', lastDays: VALID_DAYS, train: 0.8, validation: 0.2, test: 0,
       outputs: { train: `p${id}_train`, validation: `p${id}_valid` },
@@ -67,7 +68,7 @@ const p${id}_valid_ctx = train.slice(train.numRows() - ${steps - 1}).concat(vali
 const p${id}_test_ctx = valid.slice(valid.numRows() - ${steps - 1}).concat(p${id}_test_s.orderby('Date'));
 set('p${id}_valid_ctx', p${id}_valid_ctx); set('p${id}_test_ctx', p${id}_test_ctx);
 return \`\${p${id}_valid_ctx.numRows() - ${steps - 1}} validation windows and \${p${id}_test_ctx.numRows() - ${steps - 1}} March windows of ${steps} days\`;
-`, t(`Product ${id}: history for the validation and March windows`, `상품 ${id}: 검증·3월 윈도의 이력`))
+`, t(`Product ${id}: history for the validation and March windows`, `상품 ${id}: 검증·3월 윈도의 이력`), windowsContextPy(id, steps))
     .cell('sequences', {
       input: `p${id}_train_s`, mode: 'windows', features: FORECAST_FEATURES, target: 'target', steps, horizon: 0, time: 'Date', scale: 'none',
       applyTo: [{ input: `p${id}_valid_ctx`, output: `p${id}_valid_w` }, { input: `p${id}_test_ctx`, output: `p${id}_test_w` }], output: `p${id}_train_w`,
@@ -98,7 +99,7 @@ set('p${id}_weekday_test_metrics', metrics(test, weekdayMean)); set('p${id}_last
 const p${id}_weekday_test_pred = aq.from(test.map((r) => ({ target_day: r.target_day, truth: r.target, prediction: weekdayMean(r) })));
 set('p${id}_weekday_test_pred', p${id}_weekday_test_pred);
 return aq.from([['weekday mean', weekdayMean], ['last week', lastWeek]].map(([name, f]) => ({ baseline: name, validation_r2: +metrics(valid, f).r2.toFixed(4), march_r2: +metrics(test, f).r2.toFixed(4) })));
-`, t(`Product ${id}: two baselines without a model`, `상품 ${id}: 모델 없는 기준선 두 개`));
+`, t(`Product ${id}: two baselines without a model`, `상품 ${id}: 모델 없는 기준선 두 개`), baselinesPy(id));
 }
 
 /** Models and baselines side by side, on the validation days and on March 2017, with a sentence saying who wins. */
@@ -125,7 +126,7 @@ const verdict = (key, when) => {
 };
 display(verdict('val_r2', 'Validation') + ' ' + verdict('mar_r2', 'March 2017'));
 return p${id}_scores;
-`, t(`Product ${id}: models and baselines, validation and March 2017`, `상품 ${id}: 모델과 기준선, 검증과 2017년 3월`));
+`, t(`Product ${id}: models and baselines, validation and March 2017`, `상품 ${id}: 모델과 기준선, 검증과 2017년 3월`), scoresPy(id, VALID_DAYS));
 }
 
 /** The three models' March 2017 scores. */
@@ -268,7 +269,7 @@ set('p3_recent', p3.slice(p3.numRows() - 90));
 display(stores.filter((d) => d.Store_ID === 44));
 display(products.filter((d) => d.Product_ID === 3 || d.Product_ID === 12 || d.Product_ID === 42));
 return aq.from(all.map((p, i) => ({ product: [3, 12, 42][i], days: p.numRows(), first: day(p.get('Date', 0)), last: day(p.get('Date', p.numRows() - 1)), training_days: [p3, p12, p42][i].numRows(), mean_qty: +(p.array('Qty').reduce((a, b) => a + b, 0) / p.numRows()).toFixed(1), missing_customers: p.array('CustomerCount').filter((v) => v === null).length })));
-`, t('The pipeline: one function, applied to each product', '파이프라인: 함수 하나를 상품마다 적용'))
+`, t('The pipeline: one function, applied to each product', '파이프라인: 함수 하나를 상품마다 적용'), PIPELINE_PY)
     .md(t(`
     ## 3. Explore
 
@@ -306,7 +307,7 @@ return aq.from([
   { product: 12, with_customers: corr(p12, 'Qty', 'CustomerCount'), with_oil: corr(p12, 'Qty', 'WTI_Price') },
   { product: 42, with_customers: corr(p42, 'Qty', 'CustomerCount'), with_oil: corr(p42, 'Qty', 'WTI_Price') },
 ]);
-`, t('Correlation with customers and oil', '고객 수·유가와의 상관'))
+`, t('Correlation with customers and oil', '고객 수·유가와의 상관'), CORRELATION_PY)
     .cell('timeseries', { input: 'p3', time: 'Date', value: 'Qty', analyses: ['decompose', 'acf', 'adf'], period: 7, model: 'additive', lags: 28, output: 'p3_ts' }, t('Product 3: decomposition (period 7), ACF, ADF', '상품 3: 분해(주기 7), ACF, ADF'));
 
   const p3 = PRODUCTS[0];
@@ -397,7 +398,7 @@ const x = dates.map((d) => new Date(d.getTime() + ${p3.lead} * 86400000).toISOSt
 const trace = (name, t, col) => ({ type: 'scatter', mode: 'lines', name, x, y: t.array(col) });
 return { data: [trace('actual', p3_lstm_pred, 'truth'), trace('LSTM', p3_lstm_pred, 'prediction'), trace('1D-CNN', p3_cnn_pred, 'prediction'), trace('Dense', p3_mlp_pred, 'prediction')],
   layout: { title: { text: 'Product 3: actual and forecast sales, validation days (target day)' }, yaxis: { title: { text: 'units' } } } };
-`, t('Forecasts against actual sales', '예측 대 실제 판매량'))
+`, t('Forecasts against actual sales', '예측 대 실제 판매량'), forecastChartPy(p3.lead))
     .md(t(`
     ## 7. Residuals of the LSTM
 
@@ -414,7 +415,7 @@ const truth = p3_lstm_pred.array('truth'), pred = p3_lstm_pred.array('prediction
 const p3_resid = aq.from(truth.map((y, i) => ({ Date: dates[i], residual: y - pred[i] })));
 set('p3_resid', p3_resid);
 return p3_resid;
-`, t('Residuals', '잔차'))
+`, t('Residuals', '잔차'), RESIDUALS_PY)
     .cell('timeseries', { input: 'p3_resid', time: 'Date', value: 'residual', analyses: ['shapiro', 'adf', 'acf', 'pacf'], lags: 14, output: 'p3_resid_ts' }, t('Residual tests: Shapiro–Wilk, ADF, ACF/PACF', '잔차 검정: Shapiro–Wilk, ADF, ACF/PACF'))
     .md(t(`
     ## 8. Inventory simulation (product 3, March 2017)
@@ -495,7 +496,7 @@ const row = (product, m, z) => ({ product, safety_stock: z.get('safety_stock', 0
 const product_summary = aq.from([row(3, p3_lstm_test_metrics, p3_zero_loss), row(12, p12_lstm_test_metrics, p12_zero_loss), row(42, p42_lstm_test_metrics, p42_zero_loss)]);
 set('product_summary', product_summary);
 return product_summary;
-`, t('All three products: the smallest zero-loss safety stock', '세 상품: 판매 손실이 없는 가장 작은 안전 재고'))
+`, t('All three products: the smallest zero-loss safety stock', '세 상품: 판매 손실이 없는 가장 작은 안전 재고'), SUMMARY_PY)
     .md(t(`
     ## What next
 

@@ -37,15 +37,15 @@ export const COURSE_INFO: Record<string, CourseInfo> = {
   'next-state': {
     level: 'advanced',
     learn: {
-      en: 'Which page comes next: a state vocabulary, a split by session, a table model against an LSTM, top-k accuracy, tuning.',
-      ko: '다음에 열 페이지 예측: 상태 어휘, 세션 단위 분할, 표 모델과 LSTM 비교, top-k 정확도, 튜닝.',
+      en: 'Which page comes next: a state vocabulary, a split by session, a first-order Markov table against an LSTM, top-k accuracy, tuning.',
+      ko: '다음에 열 페이지 예측: 상태 어휘, 세션 단위 분할, 1차 마르코프 표와 LSTM 비교, top-k 정확도, 튜닝.',
     },
   },
   'sales-forecast': {
     level: 'advanced',
     learn: {
-      en: 'Forecast daily sales for a lead time: lags and rolling means, a time split, trees against LSTM and 1D-CNN, safety stock.',
-      ko: '리드 타임만큼 앞선 일별 판매 예측: 시차와 이동 평균, 시간 기준 분할, 트리와 LSTM·1D-CNN 비교, 안전 재고.',
+      en: 'Forecast daily sales for a lead time: lags and rolling means, a time split, a dense network, an LSTM and a 1D-CNN against two baselines, safety stock.',
+      ko: '리드 타임만큼 앞선 일별 판매 예측: 시차와 이동 평균, 시간 기준 분할, 밀집 신경망·LSTM·1D-CNN을 두 기준선과 비교, 안전 재고.',
     },
   },
   'review-sentiment': {

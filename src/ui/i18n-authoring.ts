@@ -53,7 +53,7 @@ const ko: Record<AuthoringKey, string> = {
   pythonTwinNone: '(없음)',
   pythonTwinLine: '(1줄)',
   pythonTwinLines: '({n}줄)',
-  pythonTwinHelp: 'Python으로 내보낼 때 TODO 대신 이 코드를 씁니다. set()이 만드는 값을 모두 정의하세요 (# value 이름: 종류 줄이 없으면 DataFrame).',
+  pythonTwinHelp: 'Python으로 내보낼 때 TODO 대신 이 코드를 써요. set()이 만드는 값을 모두 정의하세요 (# value 이름: 종류 줄이 없으면 DataFrame).',
   undo: '실행 취소',
   redo: '다시 실행',
   cellsDeleted: '셀 {n}개를 삭제했어요.',

@@ -24,6 +24,34 @@ const RELATIVE = new Set(['rmse', 'mae']);
 const RETRIEVAL_TOLERANCE: Record<string, number> = { bm25: 1e-12, random: 1e-12, dense: 0.01, hybrid: 0.01 };
 /** Deterministic steps: identical up to floating-point summation order. */
 const EXACT = 1e-9;
+/**
+ * Networks whose seed-to-seed spread is wider than MODEL_TOLERANCE, by the model (or crossval output) name.
+ * Measured with the exported Python, five seeds each (docs/export.md): sales-forecast's March errors are ~5%
+ * a day, so two equally good networks differ by much of that: RMSE spans up to 43% and MAE 53% of the
+ * workbench's value (product 3's dense network in March), R² up to 0.07 for products 3 and 12 (the workbench's
+ * cross-validation mean is 0.125 below Python's, its first fold trains on 217 days without early stopping)
+ * and 0.2 for product 42 (R² ~0.55, its own 8% noise).
+ */
+const WIDER: Record<string, { names: RegExp; tolerance: Record<string, number> }[]> = {
+  'sales-forecast.ipynb': [
+    { names: /^p42_/, tolerance: { r2: 0.25, rmse: 0.6, mae: 0.6 } },
+    { names: /^p(3|12)_/, tolerance: { r2: 0.15, rmse: 0.6, mae: 0.6 } },
+  ],
+  // The text classifier's character CNN (CHAR_CNN_TOLERANCE in helpers.ts says what was measured).
+  'review-sentiment.ipynb': [{ names: /^char_cnn$/, tolerance: CHAR_CNN_TOLERANCE }],
+};
+/**
+ * The zero-loss row's daily average stock and turnover on a network's forecast (relative): one bad day sets the
+ * level. Measured in sales-forecast over five PyTorch seeds: they span 33% and 36% (product 3); the safety stock
+ * itself 1691–3954 units, so it is not compared.
+ */
+const INVENTORY_ZERO_LOSS = 0.4;
+
+/** The model tolerances for a model in a notebook. */
+function toleranceFor(file: string, name: unknown): Record<string, number> {
+  const wider = WIDER[file]?.find((w) => w.names.test(String(name)));
+  return { ...MODEL_TOLERANCE, ...wider?.tolerance };
+}
 
 type Reported = Map<string, unknown>;
 
@@ -181,7 +209,7 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
         const summary = tables.find((t) => t.title?.startsWith('Mean ± std'))!;
         for (const row of summary.rows) {
           const name = String(row.metric);
-          const tol = MODEL_TOLERANCE[name];
+          const tol = toleranceFor(file, params.output)[name];
           if (tol === undefined) continue;
           const allowed = RELATIVE.has(name) ? tol * Math.abs(Number(row.mean)) : tol;
           expect(Math.abs(means[name] - Number(row.mean)), `${file} ${cell.id} mean ${name}: workbench ${row.mean}, python ${means[name]} (tolerance ${allowed})`).toBeLessThanOrEqual(allowed);
@@ -202,6 +230,10 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
         const best = maximise ? Math.max(...complete) : Math.min(...complete);
         const tol = maximise ? MODEL_TOLERANCE.roc_auc : MODEL_TOLERANCE.log_loss;
         expect(Math.abs(mine.best - best), `${file} ${cell.id} best ${params.metric}: workbench ${best}, python ${mine.best} (tolerance ${tol})`).toBeLessThanOrEqual(tol);
+      } else if (cell.kind === 'sequences') {
+        // As many windows or padded sequences, steps and features per table (tests/export/sequences-export.test.ts checks every value).
+        const shapes = tables.find((t) => t.columns.some((c) => c.name === 'samples'))!;
+        for (const row of shapes.rows) expect(got(`shape:${String(row.name)}`), `${cell.id} ${String(row.name)} shape`).toEqual([row.samples, row.steps, row.features]);
       } else if (cell.kind === 'sessionfeatures') {
         // The same bigram vocabulary and feature rows (the first 10 the workbench shows; tests/export/sessionfeatures-export.test.ts checks every row).
         const vocab = tables.find((t) => t.title?.startsWith('Bigram vocabulary'))!;
@@ -211,8 +243,9 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
         features.rows.forEach((row, i) => {
           for (const [col, v] of Object.entries(row)) expect(closeTo(v, rows[i][col], EXACT), `${cell.id} row ${i} ${col}: workbench ${v}, python ${rows[i][col]}`).toBe(true);
         });
-      } else if (cell.kind === 'timeseries') {
-        // statsmodels' ADF and scipy's Shapiro-Wilk, which the workbench reproduces to 1e-9.
+      } else if (cell.kind === 'timeseries' && !fitted.has(String(params.input))) {
+        // statsmodels' ADF and scipy's Shapiro-Wilk, which the workbench reproduces to 1e-9 (on a series that needs
+        // no model: a network's residuals differ with the network, and its metrics are compared at the evaluate cell).
         const tests = tables.find((t) => t.title === 'Tests');
         for (const row of tests?.rows ?? []) {
           const mine = got(String(row.test).startsWith('ADF') ? 'adf' : 'shapiro') as { statistic: number; p_value: number };
@@ -243,20 +276,33 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
           }
         }
       } else if (cell.kind === 'inventory') {
-        // The course's inv_simulator re-implemented line for line: every measure of every safety-stock level identical.
+        // The course's inv_simulator re-implemented line for line: every measure of every safety-stock level identical
+        // on the same forecast. On a network's forecast only what the actual demand sets is identical (the levels in
+        // units, the days simulated); the rest is as close as the networks (INVENTORY_ZERO_LOSS).
         const levels = tables.find((t) => t.name === params.output)!;
         const mine = got('levels') as Record<string, unknown>[];
+        const fromModel = fitted.has(String(params.input));
         expect(mine.length, `${cell.id} levels`).toBe(levels.rows.length);
         levels.rows.forEach((row, i) => {
-          for (const [col, v] of Object.entries(row)) expect(closeTo(v, mine[i][col], EXACT), `${cell.id} level ${i} ${col}: workbench ${v}, python ${mine[i][col]}`).toBe(true);
+          for (const [col, v] of Object.entries(row)) {
+            if (fromModel && !['safety_stock', 'safety_units', 'days'].includes(col)) continue;
+            expect(closeTo(v, mine[i][col], EXACT), `${cell.id} level ${i} ${col}: workbench ${v}, python ${mine[i][col]}`).toBe(true);
+          }
         });
+        const zero = tables.find((t) => t.name === params.zeroLossOutput);
+        if (zero?.rows.length) {
+          const [z] = got('zero_loss') as Record<string, number>[];
+          const w = zero.rows[0] as Record<string, number>;
+          expect([w.lost_units, z.lost_units], `${cell.id} zero-loss row: no lost units`).toEqual([0, 0]);
+          const tol = fromModel ? INVENTORY_ZERO_LOSS : EXACT;
+          for (const col of fromModel ? ['daily_avg_stock', 'daily_turnover'] : ['safety_stock', 'daily_avg_stock', 'daily_turnover']) {
+            expect(closeTo(w[col], z[col], tol), `${file} ${cell.id} zero-loss ${col}: workbench ${w[col]}, python ${z[col]} (relative tolerance ${tol})`).toBe(true);
+          }
+        }
       } else if (cell.kind === 'evaluate') {
         const metrics = cell.outputs.find((o): o is MetricsOutput => o.type === 'metrics')!.metrics;
         const mine = got('metrics') as Record<string, number>;
-        // A character CNN's metrics vary more between seeds (helpers.ts measures it).
-        const trainer = doc.cells.find((c) => c.kind === 'textclassify' && c.params.output === params.model);
-        const tolerances = trainer?.params.model === 'cnn1d' ? CHAR_CNN_TOLERANCE : MODEL_TOLERANCE;
-        for (const [name, tol] of Object.entries(tolerances)) {
+        for (const [name, tol] of Object.entries(toleranceFor(file, params.model))) {
           if (metrics[name] === undefined) continue;
           expect(mine[name], `${cell.id} ${name}: python reported none`).toBeTypeOf('number');
           const diff = Math.abs(mine[name] - metrics[name]);

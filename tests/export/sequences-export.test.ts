@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import * as aq from 'arquero';
 import { sequencesCell, sequencesSchema } from '../../src/cells/sequences.ts';
-import type { WindowSequences } from '../../src/ml/sequences/index.ts';
+import type { PaddedSequences, WindowSequences } from '../../src/ml/sequences/index.ts';
 import { seededRandom } from '../../src/core/random.ts';
 import type { NotebookDoc } from '../../src/notebook/model.ts';
 import { testContext } from '../helpers/context.ts';
@@ -66,5 +66,62 @@ describe.skipIf(missing !== undefined)(`sequences exported to Python match the w
       const differ = py.X.findIndex((v, i) => v !== wb.X[i]);
       expect(differ, differ < 0 ? '' : `${name} X[${differ}]: workbench ${wb.X[differ]}, python ${py.X[differ]}`).toBe(-1);
     }
+  });
+});
+
+/** Sessions of 1–9 events in shuffled order: a state, two numbers; the test table has a state training never saw. */
+function sessions(count: number, seed: number, extra: string) {
+  const r = seededRandom(seed);
+  const pages = ['/home', '/search', '/product', '/cart', extra];
+  const rows = Array.from({ length: count }, (_, s) => Array.from({ length: 1 + Math.floor(r() * 9) }, (_, depth) => ({
+    session: `s${seed}-${s}`, depth: depth + 1, page: pages[Math.floor(r() * (extra ? 5 : 4))],
+    items: Math.floor(r() * 5), elapsed: Math.round(r() * 1000) / 10,
+  }))).flat();
+  for (let i = rows.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [rows[i], rows[j]] = [rows[j], rows[i]];
+  }
+  return rows;
+}
+
+const sessionCsv = (rows: ReturnType<typeof sessions>) => ['session,depth,page,items,elapsed', ...rows.map((x) => `${x.session},${x.depth},${x.page},${x.items},${x.elapsed}`)].join('\n');
+
+describe.skipIf(missing !== undefined)(`padded sequences exported to Python match the workbench${missing ? ` (skipped: ${missing})` : ''}`, () => {
+  it('the same vocabulary, states, next-state targets, lengths and float32 features; an unseen state is <UNK>', async () => {
+    const train = sessions(40, 5, '');
+    const test = sessions(15, 6, '/help');
+    const params = sequencesSchema.parse({
+      input: 'train', mode: 'padded', group: 'session', state: 'page', time: 'depth', features: ['items', 'elapsed'], maxLength: 5, minLength: 3, scale: 'standard',
+      applyTo: [{ input: 'test', output: 'test_seq' }], output: 'train_seq',
+    });
+    const doc = {
+      title: 'Padded export',
+      cells: [
+        typedCell('load-1', 'load', { source: { type: 'file', fileId: 'train.csv', fileName: 'train.csv' }, output: 'train' }),
+        typedCell('load-2', 'load', { source: { type: 'file', fileId: 'test.csv', fileName: 'test.csv' }, output: 'test' }),
+        typedCell('seq-1', 'sequences', params),
+      ],
+    } as unknown as NotebookDoc;
+    const epilogue = ['train_seq', 'test_seq'].map((n) => `report('seq-1', 'all:${n}', {k: (${n}[k].ravel().tolist() if hasattr(${n}[k], 'ravel') else ${n}[k]) for k in ('states', 'targets', 'lengths', 'numeric', 'vocab', 'groups', 'steps')})`).join('\n');
+    const { reported, exported } = runExported(doc, { 'train.csv': sessionCsv(train), 'test.csv': sessionCsv(test) }, epilogue);
+    expect(exported.todos).toEqual([]);
+    const ctx = testContext({ train: { type: 'table', table: aq.from(train) }, test: { type: 'table', table: aq.from(test) } });
+    await sequencesCell.run(params, ctx);
+    for (const name of ['train_seq', 'test_seq']) {
+      const wb = (ctx.values.get(name) as { type: 'object'; value: PaddedSequences }).value;
+      const py = reported.get(`seq-1 all:${name}`) as Record<string, unknown[]> & { steps: number };
+      expect(py.vocab, `${name} vocabulary`).toEqual(wb.vocab);
+      expect(py.groups, `${name} groups`).toEqual(wb.groups);
+      expect(py.steps, `${name} steps`).toBe(wb.steps);
+      expect(py.states, `${name} states`).toEqual(Array.from(wb.states));
+      expect(py.targets, `${name} targets`).toEqual(Array.from(wb.targets));
+      expect(py.lengths, `${name} lengths`).toEqual(Array.from(wb.lengths));
+      const differ = py.numeric.findIndex((v, i) => v !== wb.numeric[i]);
+      expect(differ, differ < 0 ? '' : `${name} numeric[${differ}]: workbench ${wb.numeric[differ]}, python ${String(py.numeric[differ])}`).toBe(-1);
+    }
+    // The unseen /help is <UNK> (1) in the test sequences, and some sessions were cut to the last 5 transitions.
+    const testSeq = (ctx.values.get('test_seq') as { type: 'object'; value: PaddedSequences }).value;
+    expect(Array.from(testSeq.states)).toContain(1);
+    expect(Math.max(...(ctx.values.get('train_seq') as { type: 'object'; value: PaddedSequences }).value.lengths)).toBe(5);
   });
 });

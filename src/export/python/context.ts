@@ -22,6 +22,8 @@ export interface ExportContext {
   readonly made: Set<string>;
   /** Files the exported notebook reads, relative to its folder (the CLI writes them beside it). */
   readonly files: Set<string>;
+  /** The values that are padded per-group sequences (the windows' emitters refuse them). */
+  readonly padded: Set<string>;
   /** Folder (relative to the notebook) holding the data files. */
   readonly dataDir: string;
   /** The exported (not TODO) cell that made each name, with its parsed params: stacking refits its members from their train cells. */

@@ -5,6 +5,9 @@
 // training table (sums in row order) and applied unchanged to the others,
 // each window `steps` consecutive rows and its target `horizon` rows after
 // the window's last row; the windows stored as float32. The same numbers.
+// Padded per-group sequences (padded.ts) likewise: the vocabulary (<PAD>,
+// <UNK>, sorted states), the last maxLength transitions of each group, the
+// scaling fitted on the kept training inputs.
 // And the sequence networks on windows in PyTorch (src/ml/models/
 // sequence-net.ts): stacked LSTM or GRU layers (the last returns its final
 // state) or 1-D convolutions ('same' padding, ReLU, pooling of 2), dropout
@@ -52,6 +55,64 @@ def fit_scaling(raw, method='standard'):
             offset[j], scale[j] = mean, (std if std > 1e-12 else 1.0)
     return offset, scale
 
+
+def _state_text(v):
+    """A state as the workbench's vocabulary spells it (JavaScript's String(v))."""
+    if isinstance(v, (bool, np.bool_)):
+        return 'true' if v else 'false'
+    v = _key(v)
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def build_vocabulary(states):
+    """<PAD> 0, <UNK> 1, then the distinct states sorted (numerically when all are numbers)."""
+    distinct = list(dict.fromkeys(_state_text(s) for s in states if _key(s) is not None))
+
+    def is_number(s):
+        try:
+            return s.strip() != '' and math.isfinite(float(s))
+        except ValueError:
+            return False
+    distinct.sort(key=float if all(is_number(s) for s in distinct) else None)
+    return ['<PAD>', '<UNK>'] + [s for s in distinct if s not in ('<PAD>', '<UNK>')]
+
+
+def build_padded(df, group, state, features, time=None, max_length=0, min_length=2, fitted=None, method='standard'):
+    """One sequence per group (groups of at least min_length rows): step t's input is row t's state (its vocabulary index)
+    and scaled features, its target the state of row t + 1; the last max_length transitions kept, padded with 0 at the end.
+    Without fitted, the vocabulary, the steps and the scaling are learned on df (the training table); with it, reused."""
+    raw_states = df[state].tolist()
+    if any(_key(s) is None for s in raw_states):
+        raise ValueError(f'sequences: the state column {state!r} has missing values')
+    vocab = fitted['vocab'] if fitted else build_vocabulary(raw_states)
+    index = {s: i for i, s in enumerate(vocab)}
+    code = [index.get(_state_text(s), 1) for s in raw_states]  # 1 = <UNK>: a state not seen in training
+    raw = df[features].to_numpy(dtype=np.float32).astype(float)  # the workbench reads features as float32
+    keyed = [(k, rows) for k, rows in sequence_groups(df, group, time).items() if len(rows) >= max(2, min_length)]
+    if not keyed:
+        raise ValueError(f'sequences: no group has the {max(2, min_length)} rows a sequence needs')
+    longest = max(len(rows) - 1 for _, rows in keyed)
+    steps = fitted['steps'] if fitted else (min(max_length, longest) if max_length > 0 else longest)
+    if fitted:
+        scaling = fitted['scaling']
+    else:  # fitted on the rows that are inputs of the kept training steps
+        used = [r for _, rows in keyed for r in rows[max(0, len(rows) - 1 - steps):len(rows) - 1]]
+        scaling = fit_scaling(raw[used], method)
+    n, F = len(keyed), len(features)
+    states, targets = np.zeros((n, steps), dtype=np.int32), np.zeros((n, steps), dtype=np.int32)
+    numeric, lengths = np.zeros((n, steps, F), dtype=np.float32), np.zeros(n, dtype=np.int32)
+    for s, (_, rows) in enumerate(keyed):
+        inputs = rows[:-1][-steps:]  # the most recent transitions
+        start = len(rows) - 1 - len(inputs)
+        lengths[s] = len(inputs)
+        for t, r in enumerate(inputs):
+            states[s, t], targets[s, t] = code[r], code[rows[start + t + 1]]
+            numeric[s, t] = (raw[r] - scaling[0]) / scaling[1]
+    return {'mode': 'padded', 'states': states, 'numeric': numeric, 'targets': targets, 'lengths': lengths,
+            'groups': [k for k, _ in keyed], 'vocab': vocab, 'scaling': scaling, 'steps': steps, 'features': list(features),
+            'group_by': group, 'state': state, 'time': time}
 
 def build_windows(df, features, target, steps, horizon=1, group=None, time=None, scaling=None, method='standard'):
     """Sliding windows (samples x steps x features, float32) with the target horizon rows after each window's last row.

@@ -17,6 +17,7 @@ import { PYTHON_HELPERS_RETRIEVE } from './helpers-retrieve.ts';
 import { PYTHON_HELPERS_DRIFT } from './helpers-drift.ts';
 import { PYTHON_HELPERS_INVENTORY } from './helpers-inventory.ts';
 import { PYTHON_HELPERS_SESSIONS } from './helpers-sessions.ts';
+import { PYTHON_HELPERS_TIMESTEPS } from './helpers-timesteps.ts';
 import { PYTHON_HELPERS_TIMESERIES } from './helpers-timeseries.ts';
 import { PYTHON_HELPERS_ENSEMBLE } from './helpers-ensemble.ts';
 import { PYTHON_HELPERS_SEQUENCES } from './helpers-sequences.ts';
@@ -202,6 +203,7 @@ ${PYTHON_HELPERS_RETRIEVE}
 ${PYTHON_HELPERS_DRIFT}
 ${PYTHON_HELPERS_INVENTORY}
 ${PYTHON_HELPERS_SESSIONS}
+${PYTHON_HELPERS_TIMESTEPS}
 ${PYTHON_HELPERS_TIMESERIES}
 ${PYTHON_HELPERS_ENSEMBLE}
 ${PYTHON_HELPERS_SEQUENCES}

@@ -95,6 +95,7 @@ export const emitTrain: Emitter = (cell, p, ctx) => {
 export const emitEvaluate: Emitter = (cell, p, ctx) => {
   const model = pyName(String(p.model));
   const df = pyName(String(p.input));
+  if (ctx.padded.has(String(p.input))) return new Untranslated(`its input "${p.input}" is padded per-group sequences, whose models are not exported`);
   const windows = ctx.defined.get(String(p.input)) === 'object';
   if (ctx.defined.get(String(p.input)) !== 'table' && !windows) return new Untranslated(`its input "${p.input}" is not a table in the exported notebook`);
   const out = pyName(String(p.output));

@@ -140,7 +140,7 @@ function recordProducer(cell: NotebookCell, out: PyCell[], ctx: ExportContext): 
 
 /** The Python cells of a workbench notebook. */
 export function exportPython(doc: NotebookDoc, options: ExportOptions = {}): PythonExport {
-  const ctx: ExportContext = { defined: new Map(), made: new Set(), files: new Set(), dataDir: options.dataDir ?? 'datasets', producers: new Map() };
+  const ctx: ExportContext = { defined: new Map(), made: new Set(), files: new Set(), padded: new Set(), dataDir: options.dataDir ?? 'datasets', producers: new Map() };
   const intro: PyCell = {
     type: 'markdown',
     source: `*Exported from ML Workbench.* Each workbench cell became the Python cell below its markdown; a cell marked **TODO** was not translated and says why. Splits, encodings and statistics match the workbench exactly; trained models are close (see the workbench's docs/export.md).`,

@@ -1,13 +1,14 @@
 // Emitter for the sequences cell's sliding windows (helpers-sequences.ts):
-// the same windows, targets and scaling as the workbench. Padded per-group
-// sequences (next-state prediction, with the state vocabulary) stay a TODO.
-import { Untranslated, header, pyLiteral, pyName, type Emitter } from './context.ts';
+// the same windows, targets and scaling as the workbench; and padded
+// per-group sequences (next-state prediction, with the state vocabulary).
+import { Untranslated, header, pyLiteral, pyName, type Emitter, type ExportContext } from './context.ts';
+import type { NotebookCell } from '../../notebook/model.ts';
 import { pyString } from './jsexpr.ts';
 
 export const emitSequences: Emitter = (cell, p, ctx) => {
-  if (p.mode !== 'windows') return new Untranslated('padded per-group sequences (next-state prediction with a state vocabulary) have no Python translation yet; sliding windows do');
   const features = (p.features as string[] | undefined) ?? [];
   if (!features.length) return new Untranslated('its features are chosen automatically (every numeric column); list them in the cell to export it');
+  if (p.mode === 'padded') return emitPadded(cell, p, ctx, features);
   const applyTo = (p.applyTo as { input: string; output: string }[] | undefined) ?? [];
   const out = pyName(String(p.output));
   const opts = `${pyLiteral(features)}, ${pyString(String(p.target))}, steps=${Number(p.steps)}, horizon=${Number(p.horizon)}, group=${p.group ? pyString(String(p.group)) : 'None'}, time=${p.time ? pyString(String(p.time)) : 'None'}`;
@@ -26,3 +27,27 @@ export const emitSequences: Emitter = (cell, p, ctx) => {
   for (const a of applyTo) ctx.defined.set(a.output, 'object');
   return [{ type: 'code', source: lines.join('\n'), from: cell.id }];
 };
+
+/** Padded per-group sequences: build_padded on the input, its vocabulary, steps and scaling reused for every applyTo table. */
+function emitPadded(cell: NotebookCell, p: Record<string, unknown>, ctx: ExportContext, features: string[]) {
+  const applyTo = (p.applyTo as { input: string; output: string }[] | undefined) ?? [];
+  const out = pyName(String(p.output));
+  const opts = `${pyString(String(p.group))}, ${pyString(String(p.state))}, ${pyLiteral(features)}, time=${p.time ? pyString(String(p.time)) : 'None'}, max_length=${Number(p.maxLength ?? 0)}, min_length=${Number(p.minLength ?? 2)}`;
+  const lines = [
+    header(cell),
+    `# One sequence per ${p.group} (at least ${Number(p.minLength ?? 2)} rows): each step's input is its ${p.state} (a vocabulary index) and features, its target the next row's ${p.state}.`,
+    `# The vocabulary, the steps and the ${p.scale} scaling are learned on ${p.input} only and reused for ${applyTo.length ? applyTo.map((a) => a.input).join(', ') : 'nothing else'}.`,
+    `${out} = build_padded(${pyName(String(p.input))}, ${opts}, method=${pyString(String(p.scale))})`,
+    ...applyTo.map((a) => `${pyName(a.output)} = build_padded(${pyName(a.input)}, ${opts}, fitted=${out})`),
+    `print('vocabulary:', ${out}['vocab'])`,
+    ...[String(p.output), ...applyTo.map((a) => a.output)].flatMap((n) => [
+      `print(${pyString(n)}, 'sequences:', ${pyName(n)}['states'].shape, 'steps with a target:', int(${pyName(n)}['lengths'].sum()))`,
+      `report(${pyString(cell.id)}, ${pyString(`shape:${n}`)}, list(${pyName(n)}['numeric'].shape))`,
+    ]),
+  ];
+  for (const name of [String(p.output), ...applyTo.map((a) => a.output)]) {
+    ctx.defined.set(name, 'object');
+    ctx.padded.add(name);
+  }
+  return [{ type: 'code' as const, source: lines.join('\n'), from: cell.id }];
+}

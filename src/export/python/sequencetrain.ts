@@ -8,6 +8,7 @@ import { pyString } from './jsexpr.ts';
 export const emitSequenceTrain: Emitter = (cell, p, ctx) => {
   const kind = String(p.model);
   const input = String(p.input);
+  if (ctx.padded.has(input)) return new Untranslated(`its input "${input}" is padded per-group sequences: a next-state network (state embedding, a prediction per step) has no Python translation yet`);
   if (ctx.defined.get(input) !== 'object') return new Untranslated(`its input "${input}" is not a windows value in the exported notebook (padded sequences are not exported)`);
   const validation = String(p.validation ?? '');
   if (validation && ctx.defined.get(validation) !== 'object') return new Untranslated(`its validation "${validation}" is not a windows value in the exported notebook`);

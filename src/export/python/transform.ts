@@ -4,6 +4,7 @@
 // as the workbench's fitted pipeline does (src/data/transforms).
 import { Untranslated, header, pyLiteral, pyName, type Emitter } from './context.ts';
 import { UnsupportedExpression, pyString, translateExpression } from './jsexpr.ts';
+import { timeStepLines } from './transform-timesteps.ts';
 
 type Step = Record<string, unknown> & { op: string };
 
@@ -52,6 +53,15 @@ function stepLines(step: Step, index: number, state: string): string[] | string 
       return [`df[${pyString(String(step.name))}] = event_gaps(df, ${pyString(String(step.time))}, ${step.by ? pyString(String(step.by)) : 'None'})  # seconds since the previous event`];
     case 'deltas':
       return cols.map((c) => `df[${pyString(`${String(step.prefix)}${c}`)}] = event_deltas(df, ${pyString(c)}, ${step.by ? pyString(String(step.by)) : 'None'}, ${step.orderBy ? pyString(String(step.orderBy)) : 'None'}, clip=${step.clip ? 'True' : 'False'})`);
+    case 'lag':
+    case 'lead':
+    case 'shiftTarget':
+    case 'diff':
+    case 'rolling':
+    case 'dateparts':
+    case 'ordinal':
+    case 'target':
+      return timeStepLines(step, key, state);
     default:
       return `the ${step.op} step has no Python translation yet`;
   }
