@@ -1,5 +1,6 @@
 // The histogram pass of tree growing as a small WebAssembly module, written
-// here as bytes (no toolchain: the module is ~400 bytes and is assembled at
+// here as bytes (no toolchain: the module is ~950 bytes, histogram passes and
+// the partition, and is assembled at
 // first use). The pass is half of a boosted-tree fit and is a scatter-add
 // that JavaScript runs with a bounds check on every typed-array access; in
 // WebAssembly the same loop has none, and with SIMD each bin's (G, H) pair
