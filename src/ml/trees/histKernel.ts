@@ -1,7 +1,7 @@
 // The histogram pass of tree growing as a small WebAssembly module, written
-// here as bytes (no toolchain: the module is ~950 bytes, histogram passes and
-// the partition, and is assembled at
-// first use). The pass is half of a boosted-tree fit and is a scatter-add
+// here as bytes (no toolchain: the module, histogram passes and partition, is
+// ~950 bytes, assembled at first use). The pass is half of a boosted-tree
+// fit (before this module) and is a scatter-add
 // that JavaScript runs with a bounds check on every typed-array access; in
 // WebAssembly the same loop has none, and with SIMD each bin's (G, H) pair
 // is one 128-bit load, add and store. The sums are the same float64 sums in
