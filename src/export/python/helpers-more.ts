@@ -152,6 +152,8 @@ def model_predict(model, df):
         out = torch_predict(model['net'], df[model['features']].to_numpy(dtype=float), model['head'])
     elif model['kind'] == 'sequence':
         out = torch_predict(model['net'], sequence_inputs(model, df), model['head'])
+    elif model['kind'] == 'padded':  # one row per real step of the sequences
+        out = padded_predict(model, df)[1]
     else:
         X = df[model['features']].to_numpy(dtype=float)
         out = model['model'].predict_proba(X) if classes is not None else model['model'].predict(X)
@@ -188,6 +190,13 @@ def classification_metrics(y_true, y_pred, proba, classes):
         out['precision'], out['recall'], out['f1'] = p, r, f1
     present = set(y_true)
     if proba is not None and present <= set(classes):
+        # scikit-learn reads the probability columns in sorted label order; a padded model's vocabulary
+        # (<PAD>, <UNK>, then the states) is not sorted, so its columns are put in that order first.
+        try:
+            order = sorted(range(len(classes)), key=lambda i: classes[i])
+        except TypeError:
+            order = list(range(len(classes)))
+        proba, classes = np.asarray(proba)[:, order], [classes[i] for i in order]
         if set(classes) <= present:
             out['roc_auc'] = skm.roc_auc_score(y_true, proba[:, 1]) if len(classes) == 2 else skm.roc_auc_score(y_true, proba, multi_class='ovr', labels=classes)
         out['log_loss'] = skm.log_loss(y_true, proba, labels=classes)

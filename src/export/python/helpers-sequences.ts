@@ -112,7 +112,7 @@ def build_padded(df, group, state, features, time=None, max_length=0, min_length
             numeric[s, t] = (raw[r] - scaling[0]) / scaling[1]
     return {'mode': 'padded', 'states': states, 'numeric': numeric, 'targets': targets, 'lengths': lengths,
             'groups': [k for k, _ in keyed], 'vocab': vocab, 'scaling': scaling, 'steps': steps, 'features': list(features),
-            'group_by': group, 'state': state, 'time': time}
+            'group_by': group, 'state': state, 'time': time, 'max_length': max_length, 'min_length': min_length}
 
 def build_windows(df, features, target, steps, horizon=1, group=None, time=None, scaling=None, method='standard'):
     """Sliding windows (samples x steps x features, float32) with the target horizon rows after each window's last row.
@@ -206,9 +206,11 @@ def sequence_network(kind, n_features, steps, n_out, units=(32,), filters=(32,),
 
 
 def truth_of(model, data):
-    """The true values an evaluate cell scores: a windows value's targets, or the table's target column."""
+    """The true values an evaluate cell scores: a windows value's targets, padded steps' next states, or the table's target column."""
     if isinstance(data, dict) and data.get('mode') == 'windows':
         return list(data['y'])
+    if model['kind'] == 'padded':  # the next state of every real step
+        return padded_predict(model, data)[0]
     return data[model['target']].tolist()
 
 

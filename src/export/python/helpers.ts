@@ -24,6 +24,7 @@ import { PYTHON_HELPERS_SEQUENCES } from './helpers-sequences.ts';
 import { PYTHON_HELPERS_EXPLAIN } from './helpers-explain.ts';
 import { PYTHON_HELPERS_TUNE } from './helpers-tune.ts';
 import { PYTHON_HELPERS_TEXTNET } from './helpers-textnet.ts';
+import { PYTHON_HELPERS_PADDED } from './helpers-padded.ts';
 
 export const PYTHON_HELPERS = String.raw`
 # ---- workbench helpers: the workbench's seeded RNG and splits, metrics, a PyTorch loop ----
@@ -207,6 +208,7 @@ ${PYTHON_HELPERS_TIMESTEPS}
 ${PYTHON_HELPERS_TIMESERIES}
 ${PYTHON_HELPERS_ENSEMBLE}
 ${PYTHON_HELPERS_SEQUENCES}
+${PYTHON_HELPERS_PADDED}
 ${PYTHON_HELPERS_EXPLAIN}
 ${PYTHON_HELPERS_TUNE}
 ${PYTHON_HELPERS_TEXTNET}

@@ -45,8 +45,9 @@ export function xgbParamLines(p: Record<string, unknown>, seed: number, hasVal: 
 
 export const emitTrain: Emitter = (cell, p, ctx) => {
   const model = String(p.model);
+  // Sequence networks: a padded one reads its tuned settings itself (paddedtrain.ts).
+  if ((model === 'lstm' || model === 'gru' || model === 'cnn1d') && (!p.paramsFrom || ctx.padded.has(String(p.input)))) return emitSequenceTrain(cell, p, ctx);
   if (p.paramsFrom && (model !== 'gbdt' || ctx.defined.get(String(p.paramsFrom)) !== 'object')) return new Untranslated(`its settings come from a tune cell's best params ("${p.paramsFrom}")`);
-  if (model === 'lstm' || model === 'gru' || model === 'cnn1d') return emitSequenceTrain(cell, p, ctx);
   const df = pyName(String(p.input));
   const target = pyString(String(p.target));
   const features = (p.features as string[] | undefined) ?? [];
@@ -95,15 +96,16 @@ export const emitTrain: Emitter = (cell, p, ctx) => {
 export const emitEvaluate: Emitter = (cell, p, ctx) => {
   const model = pyName(String(p.model));
   const df = pyName(String(p.input));
-  if (ctx.padded.has(String(p.input))) return new Untranslated(`its input "${p.input}" is padded per-group sequences, whose models are not exported`);
+  // A sequences value (windows, or padded steps): the model's truth_of and model_predict align predictions with their truth.
   const windows = ctx.defined.get(String(p.input)) === 'object';
+  const padded = ctx.padded.has(String(p.input));
   if (ctx.defined.get(String(p.input)) !== 'table' && !windows) return new Untranslated(`its input "${p.input}" is not a table in the exported notebook`);
   const out = pyName(String(p.output));
   const threshold = p.threshold as { rule: string; value?: number } | undefined;
   const lines = [header(cell)];
-  const extras = ['groupBy', 'topK'].filter((k) => p[k] !== undefined && p[k] !== 0);
+  const extras = ['groupBy'].filter((k) => p[k] !== undefined && p[k] !== 0);
   if (extras.length) lines.push(`# TODO: the workbench cell also used ${extras.join(', ')}; not exported.`);
-  lines.push(`y_true = truth_of(${model}, ${df})${windows ? '  # the windows\' targets' : ''}`, `pred, proba = model_predict(${model}, ${df})`);
+  lines.push(`y_true = truth_of(${model}, ${df})${padded ? '  # the next state of every real step' : windows ? '  # the windows\' targets' : ''}`, `pred, proba = model_predict(${model}, ${df})`);
   const chosen = threshold !== undefined && threshold.rule !== 'default';
   if (threshold?.rule === 'fixed') {
     lines.push(`# Decision threshold ${threshold.value} on the positive (second) class's probability.`, `classes = ${model}['classes']`, `threshold = ${Number(threshold.value)}`);
@@ -115,6 +117,7 @@ export const emitEvaluate: Emitter = (cell, p, ctx) => {
   lines.push(
     `if ${model}['classes'] is not None:`,
     `    ${out} = classification_metrics(y_true, pred, proba, ${model}['classes'])`,
+    ...(Number(p.topK ?? 0) > 0 ? [`    ${out}['top_${Number(p.topK)}_accuracy'] = top_k_accuracy(y_true, proba, ${model}['classes'], ${Number(p.topK)})`] : []),
     `    print(pd.crosstab(pd.Series(y_true, name='true'), pd.Series(pred, name='predicted')))`,
     'else:',
     `    ${out} = regression_metrics(y_true, pred)`,
@@ -125,7 +128,7 @@ export const emitEvaluate: Emitter = (cell, p, ctx) => {
   if (p.predictions) {
     const predictions = pyName(String(p.predictions));
     lines.push(
-      windows ? `${predictions} = pd.DataFrame({'truth': y_true})  # one row per window` : `${predictions} = ${df}.copy()`,
+      windows ? `${predictions} = pd.DataFrame({'truth': y_true})  # one row per ${padded ? 'real step' : 'window'}` : `${predictions} = ${df}.copy()`,
       `${predictions}['prediction'] = pred`,
       `if proba is not None:`,
       `    for i, c in enumerate(${model}['classes']):`,

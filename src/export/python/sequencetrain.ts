@@ -2,13 +2,15 @@
 // a PyTorch network like the workbench's (helpers-sequences.ts), trained by
 // the exported loop (fit_torch) on the windows as the sequences cell scaled
 // them, with a standardised target for regression, as the workbench does.
+// Padded per-group sequences go to paddedtrain.ts.
 import { Untranslated, header, pyLiteral, pyName, type Emitter } from './context.ts';
 import { pyString } from './jsexpr.ts';
+import { emitPaddedTrain } from './paddedtrain.ts';
 
 export const emitSequenceTrain: Emitter = (cell, p, ctx) => {
   const kind = String(p.model);
   const input = String(p.input);
-  if (ctx.padded.has(input)) return new Untranslated(`its input "${input}" is padded per-group sequences: a next-state network (state embedding, a prediction per step) has no Python translation yet`);
+  if (ctx.padded.has(input)) return emitPaddedTrain(cell, p, ctx);
   if (ctx.defined.get(input) !== 'object') return new Untranslated(`its input "${input}" is not a windows value in the exported notebook (padded sequences are not exported)`);
   const validation = String(p.validation ?? '');
   if (validation && ctx.defined.get(validation) !== 'object') return new Untranslated(`its validation "${validation}" is not a windows value in the exported notebook`);

@@ -3,14 +3,17 @@
 // each trial an XGBoost model with the train cell's settings and the trial's
 // values, scored by its last round's validation AUC or log loss. The best
 // params are a dict that a train cell's "params from" uses (xgb_overrides).
+// A next-state network on padded sequences: paddedtrain.ts.
 import { header, pyLiteral, pyName, Untranslated, type Emitter } from './context.ts';
 import { pyString } from './jsexpr.ts';
 import { xgbParamLines } from './models.ts';
+import { emitPaddedTune } from './paddedtrain.ts';
 
 /** The tune metrics XGBoost records per round, by its name, and the sign that makes them "lower is better". */
 const METRICS: Record<string, { xgb: string; sign: number }> = { val_auc: { xgb: 'auc', sign: -1 }, val_loss: { xgb: 'logloss', sign: 1 } };
 
 export const emitTune: Emitter = (cell, p, ctx) => {
+  if (ctx.padded.has(String(p.input))) return emitPaddedTune(cell, p, ctx);
   if (p.model !== 'gbdt') return new Untranslated(`tuning ${String(p.model)} models has no Python translation yet (boosted trees do)`);
   const metric = METRICS[String(p.metric ?? 'val_loss')];
   if (!metric) return new Untranslated(`its metric ${String(p.metric)} is not one XGBoost records per round here (val_auc, val_loss are)`);
