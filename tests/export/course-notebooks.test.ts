@@ -39,7 +39,18 @@ const WIDER: Record<string, { names: RegExp; tolerance: Record<string, number> }
   ],
   // The text classifier's character CNN (CHAR_CNN_TOLERANCE in helpers.ts says what was measured).
   'review-sentiment.ipynb': [{ names: /^char_cnn$/, tolerance: CHAR_CNN_TOLERANCE }],
+  // next-state's LSTMs on the 4,200 validation steps: the weighted and macro precision move with the few steps
+  // predicted as rare pages. Measured over seeds (workbench train seeds 17, 1, 2, 3; Python 17, 1–4; docs/export.md):
+  // the largest gap between any two runs of the two sides is 0.086 (precision_weighted), 0.065 (precision_macro),
+  // 0.031 (top-3; top-1 0.030, macro-F1 0.020, log loss 0.033: within the model tolerances).
+  'next-state.ipynb': [{ names: /^lstm/, tolerance: { precision_weighted: 0.12, precision_macro: 0.09, top_3_accuracy: 0.05 } }],
 };
+/**
+ * A tune cell's best score where its trials train networks: after one epoch a trial's top-1 moves with the training
+ * draws. next-state (the same five trials' settings on both sides): Python's best 0.186–0.251 over the trials'
+ * training seeds 17, 1–4, the workbench's 0.246 (seed 17); the largest gap 0.061.
+ */
+const TUNE_WIDER: Record<string, number> = { 'next-state.ipynb': 0.08 };
 /**
  * The zero-loss row's daily average stock and turnover on a network's forecast (relative): one bad day sets the
  * level. Measured in sales-forecast over five PyTorch seeds: they span 33% and 36% (product 3); the safety stock
@@ -228,7 +239,7 @@ describe.skipIf(missing !== undefined)(`course notebooks exported to Python reac
         const maximise = params.metric !== 'val_loss';
         const complete = trials.rows.filter((r) => r.state === 'complete').map((r) => Number(r.value));
         const best = maximise ? Math.max(...complete) : Math.min(...complete);
-        const tol = maximise ? MODEL_TOLERANCE.roc_auc : MODEL_TOLERANCE.log_loss;
+        const tol = TUNE_WIDER[file] ?? (maximise ? MODEL_TOLERANCE.roc_auc : MODEL_TOLERANCE.log_loss);
         expect(Math.abs(mine.best - best), `${file} ${cell.id} best ${params.metric}: workbench ${best}, python ${mine.best} (tolerance ${tol})`).toBeLessThanOrEqual(tol);
       } else if (cell.kind === 'sequences') {
         // As many windows or padded sequences, steps and features per table (tests/export/sequences-export.test.ts checks every value).
