@@ -126,3 +126,21 @@ else:
     print(f"The final LSTM's top-1 ({final_metrics['accuracy']:.3f}) beats the Markov table's ({markov:.3f}).")
 model_summary
 `;
+
+export const SAMPLE_SESSION_PY = `
+# One validation session with at least 8 events, predicted step by step.
+sid = valid_log.loc[valid_log['n_events'] >= 8, 'session_id'].iloc[0]
+session = valid_log[valid_log['session_id'] == sid].sort_values('page_depth', kind='stable')
+pred, proba = model_predict(lstm_final, session)  # the model rebuilds the sequence with its vocabulary and scaling
+classes = lstm_final['classes']
+steps = []
+for i, r in enumerate(session.to_dict('records')[:-1]):
+    ranked = sorted(zip(classes, proba[i]), key=lambda kv: -kv[1])  # stable, as JavaScript's sort
+    steps.append({'step': r['page_depth'], 'current': r['current_state'], 'actual_next': r['next_state'], 'predicted': pred[i],
+                  'p': round(float(ranked[0][1]), 3), 'top3': '  '.join(c for c, _ in ranked[:3]), 'hit': '✓' if pred[i] == r['next_state'] else '✗'})
+hits = sum(s['hit'] == '✓' for s in steps)
+sample_steps = pd.DataFrame(steps)
+# value sample_steps: table
+print(f"Session {str(sid)[:8]}…: {hits} of {len(steps)} next pages right at top-1 (hit@1 {hits / len(steps):.2f}).")
+sample_steps
+`;

@@ -4,7 +4,7 @@
 // One structure, two languages (text(lang) picks the English or Korean copy).
 import { NotebookBuilder } from './builder.ts';
 import { text, type Lang } from './i18n.ts';
-import { FINAL_PARAMS_PY, MARKOV_PY, PAIRS_PY, SUMMARY_PY, VALIDATION_SESSIONS_PY, lengthsPy, vocabularyPy } from './next-state-python.ts';
+import { FINAL_PARAMS_PY, MARKOV_PY, PAIRS_PY, SAMPLE_SESSION_PY, SUMMARY_PY, VALIDATION_SESSIONS_PY, lengthsPy, vocabularyPy } from './next-state-python.ts';
 
 /** The course's SEED and VAL_FRAC. */
 export const NEXT_STATE_SEED = 17;
@@ -414,7 +414,7 @@ const hits = steps.filter((s) => s.hit === '✓').length;
 set('sample_steps', aq.from(steps));
 display(\`Session \${String(id).slice(0, 8)}…: \${hits} of \${steps.length} next pages right at top-1 (hit@1 \${(hits / steps.length).toFixed(2)}).\`);
 return aq.from(steps);
-`, t('Predict one session', '세션 하나 예측'))
+`, t('Predict one session', '세션 하나 예측'), SAMPLE_SESSION_PY)
     .md(t(`
     ## What next
 
