@@ -20,7 +20,9 @@ import { fitSequenceModel } from '../../src/ml/sequences/fit.ts';
 import { SequenceNet, type SequenceSpec } from '../../src/ml/models/sequence-net.ts';
 import { resolveClassWeights } from '../../src/ml/controls.ts';
 import { PYTHON_HELPERS } from '../../src/export/python/helpers.ts';
-import { PYTHON, pythonMissing } from './helpers.ts';
+import { exportPython } from '../../src/export/python/notebook.ts';
+import type { NotebookDoc } from '../../src/notebook/model.ts';
+import { PYTHON, pythonMissing, typedCell } from './helpers.ts';
 
 const missing = pythonMissing(['numpy', 'pandas', 'torch']);
 
@@ -111,4 +113,26 @@ print(json.dumps({'weights': weights, 'history': history, 'trained': [a.ravel().
       expect(diff, `variable ${i} (${initial[i].shape.join('×')})`).toBeLessThan(1e-4);
     });
   }, 120_000);
+
+  it('what it cannot reproduce stays a TODO that says why', () => {
+    const seq = typedCell('sequences-1', 'sequences', { input: 'log', mode: 'padded', state: 'state', group: 's', time: 't', features: ['x'], applyTo: [{ input: 'log', output: 'val_seq' }], output: 'seq' });
+    const train = (id: string, extra: Record<string, unknown>) => typedCell(id, 'train', { input: 'seq', validation: 'val_seq', model: 'lstm', epochs: 1, output: `m_${id}`, ...extra });
+    const doc = {
+      title: 'padded refusals', metadata: {},
+      cells: [
+        typedCell('load-1', 'load', { source: { type: 'dataset', name: 'shop-sessions' }, output: 'log' }), seq,
+        train('train-1', {}),
+        train('train-2', { model: 'cnn1d' }),
+        train('train-3', { sequence: { recurrentDropout: 0.2 } }),
+        typedCell('tune-1', 'tune', { input: 'seq', validation: 'val_seq', model: 'lstm', epochs: 1, metric: 'val_accuracy', pruning: true, space: [{ name: 'learningRate', type: 'logfloat', low: 0.001, high: 0.01 }], output: 'best' }),
+        typedCell('tune-2', 'tune', { input: 'seq', validation: 'val_seq', model: 'lstm', epochs: 1, metric: 'val_accuracy', pruning: false, space: [{ name: 'learningRate', type: 'logfloat', low: 0.001, high: 0.01 }], output: 'best2' }),
+      ],
+    } as unknown as NotebookDoc;
+    const todos = exportPython(doc).todos.map((t) => [t.cell, t.reason]);
+    expect(todos).toEqual([
+      ['train-2', expect.stringMatching(/cnn1d on padded sequences/)],
+      ['train-3', expect.stringMatching(/recurrent dropout/)],
+      ['tune-1', expect.stringMatching(/median pruning/)],
+    ]);
+  });
 });
