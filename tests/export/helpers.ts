@@ -40,8 +40,9 @@ export function pythonMissing(modules: string[]): string | undefined {
 
 /** Run a snippet after the exported helpers; its last stdout line parsed as JSON. */
 export function runWithHelpers(snippet: string): unknown {
-  const r = spawnSync(PYTHON, ['-c', `${PYTHON_HELPERS}\n${snippet}`], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (r.status !== 0) throw new Error(`python failed: ${r.stderr}`);
+  // The script goes in on stdin: the helpers alone are over Linux's 128 KiB limit for one argument (E2BIG).
+  const r = spawnSync(PYTHON, ['-'], { input: `${PYTHON_HELPERS}\n${snippet}`, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`python failed: ${r.error?.message ?? r.stderr}`);
   const lines = r.stdout.trim().split('\n');
   return JSON.parse(lines[lines.length - 1]);
 }
