@@ -2,8 +2,8 @@
 // PyTorch reach the workbench's metrics within the course tolerances: the
 // same windows (tests/export/sequences-export.test.ts), the same layers,
 // initialisers, dropout, optimizer, epochs, batch size, seed and early
-// stopping, but PyTorch draws other initial weights and batch orders than
-// tfjs (and its GRU applies the reset gate after the recurrent product), so
+// stopping and the same recurrent maths (hard-sigmoid gates, tfjs's GRU),
+// but PyTorch draws other initial weights and batch orders than tfjs, so
 // the models are close, not equal: the course tolerances, RMSE and MAE
 // within 20 %. Measured numbers are in docs/export.md.
 import { beforeAll, describe, expect, it } from 'vitest';

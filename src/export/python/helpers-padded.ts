@@ -4,10 +4,9 @@
 // the state index through an embedding (uniform ±0.05), joined with the
 // step's numeric features, stacked LSTM/GRU layers that return every step,
 // dropout after each, one dense layer over the vocabulary at every step.
-// The recurrent layers are tfjs's own maths (src/ml/models/recurrent.ts:
-// hard-sigmoid gates, GRU reset before the recurrent product, zero biases —
-// tfjs has no unit_forget_bias by default), not torch.nn.LSTM/GRU, with the
-// weights in tfjs's layout so a workbench model's weights load as they are.
+// The recurrent layers are keras_recurrent (helpers-sequences.ts): tfjs's
+// own maths, not torch.nn.LSTM/GRU, with the weights in tfjs's layout so a
+// workbench model's weights load as they are.
 // The loss is the cross-entropy over the real steps (target > 0), each step
 // times its class weight, divided by the number of real steps; class weights
 // are the workbench's inverse frequencies of the training targets (capped for
@@ -25,42 +24,6 @@ def padded_network(kind, vocab_size, n_features, units=(32,), embedding_dim=16, 
     nn = torch.nn
     torch.manual_seed(seed)
 
-    def hard_sigmoid(x):  # Keras 2 / tfjs recurrent activation
-        return torch.clamp(0.2 * x + 0.5, 0.0, 1.0)
-
-    class KerasRecurrent(nn.Module):
-        """tfjs's LSTM/GRU as src/ml/models/recurrent.ts steps it: gates i, f, c, o (z, r, h), hard-sigmoid gates, tanh,
-        the reset gate before the recurrent product, zero state; weights in tfjs's layout, all biases 0 (no unit_forget_bias)."""
-
-        def __init__(self, width, u):
-            super().__init__()
-            k = 4 if kind == 'lstm' else 3
-            self.units = u
-            self.kernel = nn.Parameter(torch.empty(width, k * u))
-            self.recurrent_kernel = nn.Parameter(torch.empty(u, k * u))
-            self.bias = nn.Parameter(torch.zeros(k * u))
-            nn.init.xavier_uniform_(self.kernel)  # Glorot over (in, k x units), as Keras
-            nn.init.orthogonal_(self.recurrent_kernel)
-
-        def forward(self, x):  # batch x steps x width -> batch x steps x units
-            u, rk = self.units, self.recurrent_kernel
-            xs = x @ self.kernel + self.bias  # every step's input projection at once
-            h = x.new_zeros(x.shape[0], u)
-            c = x.new_zeros(x.shape[0], u)
-            out = []
-            for t in range(x.shape[1]):
-                if kind == 'lstm':
-                    z = xs[:, t] + h @ rk
-                    gates = hard_sigmoid(z)
-                    c = gates[:, u:2 * u] * c + gates[:, :u] * torch.tanh(z[:, 2 * u:3 * u])
-                    h = gates[:, 3 * u:] * torch.tanh(c)
-                else:
-                    zr = hard_sigmoid(xs[:, t, :2 * u] + h @ rk[:, :2 * u])
-                    candidate = torch.tanh(xs[:, t, 2 * u:] + (zr[:, u:] * h) @ rk[:, 2 * u:])
-                    h = zr[:, :u] * h + (1 - zr[:, :u]) * candidate
-                out.append(h)
-            return torch.stack(out, 1)
-
     class PaddedNet(nn.Module):
         def __init__(self):
             super().__init__()
@@ -70,7 +33,7 @@ def padded_network(kind, vocab_size, n_features, units=(32,), embedding_dim=16, 
             self.body = nn.ModuleList()
             width = embedding_dim + n_features
             for u in units:
-                self.body.append(KerasRecurrent(width, u))
+                self.body.append(keras_recurrent(kind, width, u))
                 width = u
             self.out = nn.Linear(width, vocab_size)
             nn.init.xavier_uniform_(self.out.weight)

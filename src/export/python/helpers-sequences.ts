@@ -12,9 +12,11 @@
 // sequence-net.ts): stacked LSTM or GRU layers (the last returns its final
 // state) or 1-D convolutions ('same' padding, ReLU, pooling of 2), dropout
 // after each, dense ReLU layers, one output; Glorot-uniform kernels,
-// orthogonal recurrent weights, zero biases with the LSTM's forget gate at 1
-// (Keras' unit_forget_bias). PyTorch's GRU applies its reset gate after the
-// recurrent product (Keras' reset_after), tfjs's before it.
+// orthogonal recurrent weights, zero biases. The recurrent layers are
+// keras_recurrent, tfjs's own maths (src/ml/models/recurrent.ts: hard-sigmoid
+// gates, the GRU's reset gate before the recurrent product, zero biases: tfjs
+// has no unit_forget_bias by default), not torch.nn.LSTM/GRU (sigmoid gates,
+// reset after the product); the padded network uses the same layer.
 
 export const PYTHON_HELPERS_SEQUENCES = String.raw`
 def sequence_groups(df, group=None, time=None):
@@ -137,6 +139,50 @@ def build_windows(df, features, target, steps, horizon=1, group=None, time=None,
             'scaling': scaling, 'features': list(features), 'steps': steps, 'target': target, 'horizon': horizon, 'group_by': group, 'time': time}
 
 
+def keras_recurrent(kind, width, units):
+    """tfjs's LSTM/GRU layer in PyTorch, as src/ml/models/recurrent.ts steps it (see KerasRecurrent)."""
+    import torch
+    nn = torch.nn
+
+    def hard_sigmoid(x):  # Keras 2 / tfjs recurrent activation
+        return torch.clamp(0.2 * x + 0.5, 0.0, 1.0)
+
+    class KerasRecurrent(nn.Module):
+        """tfjs's LSTM/GRU as src/ml/models/recurrent.ts steps it: gates i, f, c, o (z, r, h), hard-sigmoid gates, tanh,
+        the reset gate before the recurrent product, zero state; weights in tfjs's layout, all biases 0 (no unit_forget_bias)."""
+
+        def __init__(self, width, u):
+            super().__init__()
+            k = 4 if kind == 'lstm' else 3
+            self.units = u
+            self.kernel = nn.Parameter(torch.empty(width, k * u))
+            self.recurrent_kernel = nn.Parameter(torch.empty(u, k * u))
+            self.bias = nn.Parameter(torch.zeros(k * u))
+            nn.init.xavier_uniform_(self.kernel)  # Glorot over (in, k x units), as Keras
+            nn.init.orthogonal_(self.recurrent_kernel)
+
+        def forward(self, x):  # batch x steps x width -> batch x steps x units
+            u, rk = self.units, self.recurrent_kernel
+            xs = x @ self.kernel + self.bias  # every step's input projection at once
+            h = x.new_zeros(x.shape[0], u)
+            c = x.new_zeros(x.shape[0], u)
+            out = []
+            for t in range(x.shape[1]):
+                if kind == 'lstm':
+                    z = xs[:, t] + h @ rk
+                    gates = hard_sigmoid(z)
+                    c = gates[:, u:2 * u] * c + gates[:, :u] * torch.tanh(z[:, 2 * u:3 * u])
+                    h = gates[:, 3 * u:] * torch.tanh(c)
+                else:
+                    zr = hard_sigmoid(xs[:, t, :2 * u] + h @ rk[:, :2 * u])
+                    candidate = torch.tanh(xs[:, t, 2 * u:] + (zr[:, u:] * h) @ rk[:, 2 * u:])
+                    h = zr[:, :u] * h + (1 - zr[:, :u]) * candidate
+                out.append(h)
+            return torch.stack(out, 1)
+
+    return KerasRecurrent(width, units)
+
+
 def sequence_network(kind, n_features, steps, n_out, units=(32,), filters=(32,), kernel_size=3, pooling='max', dense=(), dropout=0.0, seed=42):
     """The workbench's window network (LSTM, GRU or 1D-CNN body, dense ReLU layers, one output layer) in PyTorch."""
     import torch
@@ -161,16 +207,8 @@ def sequence_network(kind, n_features, steps, n_out, units=(32,), filters=(32,),
                     length, width = (length // 2 if pool else length), f
                 width = width * length  # flattened
             else:
-                rnn = nn.LSTM if kind == 'lstm' else nn.GRU
-                for u in units:
-                    layer = rnn(width, u, batch_first=True)
-                    nn.init.xavier_uniform_(layer.weight_ih_l0)
-                    nn.init.orthogonal_(layer.weight_hh_l0)
-                    nn.init.zeros_(layer.bias_ih_l0)
-                    nn.init.zeros_(layer.bias_hh_l0)
-                    if kind == 'lstm':
-                        layer.bias_ih_l0.data[u:2 * u] = 1.0  # the forget gate starts open (unit_forget_bias)
-                    self.body.append(layer)
+                for u in units:  # tfjs's recurrent maths, not nn.LSTM/nn.GRU (keras_recurrent)
+                    self.body.append(keras_recurrent(kind, width, u))
                     width = u
             self.dense = nn.ModuleList()
             for d in dense:
@@ -194,7 +232,7 @@ def sequence_network(kind, n_features, steps, n_out, units=(32,), filters=(32,),
             else:
                 h = x
                 for i, layer in enumerate(self.body):
-                    h, _ = layer(h)
+                    h = layer(h)
                     if i == len(self.body) - 1:
                         h = h[:, -1, :]  # the last layer gives its final state
                     h = self.drop(h)
