@@ -24,9 +24,6 @@ function firstVisit(): boolean {
   }
 }
 
-// Data files for a load cell, and a downloaded model zip for a predict cell's modelFile.
-const DATA_FILE = /\.(csv|tsv|txt|json|jsonl|zip)$/i;
-
 export function App({ controller }: { controller: Controller }) {
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
   const t = useT();
@@ -55,21 +52,8 @@ export function App({ controller }: { controller: Controller }) {
     if (galleryOpen && workspace.current) workspace.current.scrollTop = 0;
   }, [galleryOpen]);
 
-  const openFiles = async (files: FileList | File[]) => {
-    for (const file of Array.from(files)) {
-      if (/\.ipynb$/i.test(file.name)) {
-        try {
-          await controller.openJson(await file.text(), file.name);
-        } catch (error) {
-          controller.notify(t('openFailed', { name: file.name, message: error instanceof Error ? error.message : String(error) }));
-        }
-      } else if (DATA_FILE.test(file.name)) {
-        await controller.uploadFile(file).catch((e: Error) => controller.notify(e.message));
-      } else {
-        controller.notify(t('openFailed', { name: file.name, message: t('unsupportedFile') }));
-      }
-    }
-  };
+  // Opening dropped or picked files (openFiles.ts) loads on first use, not with the first screen.
+  const openFiles = async (files: FileList | File[]) => (await import('./openFiles.ts')).openFiles(controller, files);
 
   return (
     <div

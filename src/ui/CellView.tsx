@@ -6,7 +6,8 @@ import type { KindInfo } from '../worker/protocol.ts';
 import type { ParamIssue } from '../kernel/params.ts';
 import type { ValueSummary } from '../kernel/state.ts';
 import type { Controller, CellRun } from './controller.ts';
-import { Outputs, Markdown, TrainingCurves } from './outputs/Outputs.tsx';
+import { Markdown } from './outputs/Markdown.tsx';
+import { LiveTrainingCurves, Outputs } from './outputs/lazyOutputs.tsx';
 import { useT, type MessageKey } from './i18n.ts';
 import { kindLabel } from './i18n-kinds.ts';
 import { mountsAsShell, shellText } from './cellShell.ts';
@@ -23,8 +24,6 @@ const JupyterCell = lazy(() => import('./outputs/jupyter/JupyterCell.tsx'));
 const CodeEditor = lazy(() => import('./CodeEditor.tsx').then((m) => ({ default: m.CodeEditor })));
 // The Python twin's disclosure too (its Python editor loads only when it is opened).
 const PythonTwin = lazy(() => import('./PythonTwin.tsx').then((m) => ({ default: m.PythonTwin })));
-import { loadMarkdown } from './markdown.ts';
-import { downloadText, safeFileName } from './download.ts';
 
 export interface CellViewProps {
   cell: NotebookCell;
@@ -56,24 +55,6 @@ function Icon({ d }: { d: string }) {
       <path d={d} />
     </svg>
   );
-}
-
-/**
- * The model card as a standalone HTML page: the card the cell stored under
- * its output name while the kernel still holds it, otherwise (after a
- * reload) the cell's Markdown output rendered into a plain page.
- */
-async function downloadModelCard(cell: NotebookCell, run: CellRun, controller: Controller): Promise<void> {
-  const name = typeof cell.params.output === 'string' ? cell.params.output : '';
-  let html = name ? await controller.valueText(name).catch(() => null) : null;
-  const markdown = run.outputs.flatMap((o) => (o.type === 'markdown' ? [o.markdown] : [])).join('\n\n');
-  const title = /^#\s+(.+)$/m.exec(markdown)?.[1]?.trim() || name || 'model card';
-  if (!html) {
-    const render = await loadMarkdown();
-    const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-    html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><style>body{font:15px/1.55 system-ui,sans-serif;max-width:860px;margin:2rem auto;padding:0 1rem;color:#1b2430}table{border-collapse:collapse}th,td{border:1px solid #dde3ec;padding:4px 8px;text-align:left}code{background:#f1f4f9;padding:0 3px}</style></head><body>${render(markdown)}</body></html>`;
-  }
-  downloadText(html, safeFileName(title, 'html'), 'text/html');
 }
 
 function duration(ms: number | undefined): string {
@@ -253,10 +234,10 @@ function CellViewInner(props: CellViewProps) {
           </span>
         </div>
       )}
-      {run.status === 'running' && run.live.length > 0 && <TrainingCurves live history={run.live} title={t('loss')} step={cell.params.model === 'gbdt' ? 'round' : 'epoch'} />}
+      {run.status === 'running' && run.live.length > 0 && <LiveTrainingCurves history={run.live} title={t('loss')} step={cell.params.model === 'gbdt' ? 'round' : 'epoch'} />}
       {cell.kind === 'modelcard' && run.outputs.some((o) => o.type === 'markdown') && (
         <div className="modelcard-actions">
-          <button type="button" className="btn small" data-action="download-html" onClick={() => void downloadModelCard(cell, run, controller)}>
+          <button type="button" className="btn small" data-action="download-html" onClick={() => void import('./modelCardDownload.ts').then((m) => m.downloadModelCard(cell, run, controller))}>
             {t('downloadHtml')}
           </button>
         </div>

@@ -5,19 +5,15 @@ import { emptyRun } from './controller.ts';
 import { CellView } from './CellView.tsx';
 import { useT } from './i18n.ts';
 import { blockedCells } from '../worker/trust.ts';
+import { isTyping } from './typing.ts';
 
 // The add-cell menu (steps, search, both languages) loads just after the first screen.
 const AddCellMenu = lazy(() => import('./AddCellMenu.tsx').then((m) => ({ default: m.AddCellMenu })));
-
-function isTyping(el: Element | null): boolean {
-  return !!el && (el.matches('input, textarea, select, [contenteditable="true"]') || !!el.closest('.monaco-host'));
-}
 
 export function Notebook({ controller, state }: { controller: Controller; state: State }) {
   const t = useT();
   const doc = state.doc;
   const root = useRef<HTMLDivElement>(null);
-  const lastD = useRef(0);
 
   // Column names of each named table as the kernel last showed it (controller.noteTables keeps
   // the same object while nothing changes, so progress events re-render only the running cell).
@@ -36,126 +32,20 @@ export function Notebook({ controller, state }: { controller: Controller; state:
     else controller.select(controller.insertCell(cells[i]?.kind === 'markdown' ? 'markdown' : 'code', { after: id }), 'command');
   }, [controller]);
 
+  // The command-mode keys load just after the notebook mounts (notebookKeys.ts), not with the first screen.
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const c = controller.state;
-      const sel = c.selected;
-      const typing = isTyping(document.activeElement);
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        void controller.saveNow();
-        return;
-      }
-      if (e.key === 'Enter' && (e.shiftKey || mod) && sel) {
-        // Inside Monaco the editor's own commands handle these.
-        if (document.activeElement?.closest('.monaco-host')) return;
-        e.preventDefault();
-        if (e.shiftKey) runAdvance(sel);
-        else void controller.runCell(sel).catch(() => undefined);
-        if (typing) (document.activeElement as HTMLElement).blur();
-        return;
-      }
-      if (e.key === 'Escape') {
-        if (typing) (document.activeElement as HTMLElement).blur();
-        controller.select(sel, 'command');
-        return;
-      }
-      // Undo/redo of notebook edits; inside a text field the field's own undo wins.
-      if (!typing && mod && !e.altKey && (e.key.toLowerCase() === 'z' || e.key.toLowerCase() === 'y')) {
-        e.preventDefault();
-        const redo = e.key.toLowerCase() === 'y' || e.shiftKey;
-        if (redo) controller.redo();
-        else controller.undo();
-        return;
-      }
-      if (typing || !sel || mod || e.altKey) return;
-      const cells = c.doc?.cells ?? [];
-      const i = cells.findIndex((x) => x.id === sel);
-      if (e.shiftKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown' || e.key === 'K' || e.key === 'J')) {
-        e.preventDefault();
-        controller.editor.extendSelection(e.key === 'ArrowUp' || e.key === 'K' ? -1 : 1);
-        return;
-      }
-      switch (e.key) {
-        case 'z':
-        case 'Z':
-          e.preventDefault();
-          if (e.shiftKey) controller.redo();
-          else controller.undo();
-          break;
-        case 'm':
-        case 'M':
-          e.preventDefault();
-          controller.editor.changeKind(sel, 'markdown');
-          break;
-        case 'y':
-        case 'Y':
-          e.preventDefault();
-          controller.editor.changeKind(sel, 'code');
-          break;
-        case 'c':
-        case 'C':
-          e.preventDefault();
-          controller.copyCells();
-          break;
-        case 'x':
-        case 'X':
-          e.preventDefault();
-          controller.editor.cut();
-          break;
-        case 'v':
-        case 'V':
-          e.preventDefault();
-          controller.editor.paste();
-          break;
-        case 'Enter': {
-          e.preventDefault();
-          controller.select(sel, 'edit');
-          const el = root.current?.querySelector<HTMLElement>(`[data-cell-id="${sel}"] textarea, [data-cell-id="${sel}"] .monaco-host textarea, [data-cell-id="${sel}"] .cell-body input`);
-          el?.focus();
-          break;
-        }
-        case 'a':
-        case 'A':
-          e.preventDefault();
-          controller.insertCell('code', { before: sel });
-          break;
-        case 'b':
-        case 'B':
-          e.preventDefault();
-          controller.insertCell('code', { after: sel });
-          break;
-        case 'd':
-        case 'D': {
-          const now = Date.now();
-          if (now - lastD.current < 600) {
-            e.preventDefault();
-            controller.editor.deleteCells(controller.editor.selection());
-            lastD.current = 0;
-          } else lastD.current = now;
-          break;
-        }
-        case 'ArrowUp':
-        case 'k':
-          if (i > 0) {
-            e.preventDefault();
-            controller.select(cells[i - 1].id, 'command');
-          }
-          break;
-        case 'ArrowDown':
-        case 'j':
-          if (i >= 0 && i < cells.length - 1) {
-            e.preventDefault();
-            controller.select(cells[i + 1].id, 'command');
-          }
-          break;
-      }
+    let live = true;
+    let onKey: ((e: KeyboardEvent) => void) | undefined;
+    void import('./notebookKeys.ts').then((m) => {
+      if (!live) return;
+      onKey = m.notebookKeys(controller, root, runAdvance);
+      window.addEventListener('keydown', onKey);
+    });
+    return () => {
+      live = false;
+      if (onKey) window.removeEventListener('keydown', onKey);
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-    // runAdvance reads controller state at call time.
-  });
+  }, [controller, runAdvance]);
 
   useEffect(() => {
     if (!state.selected || state.mode !== 'command') return;

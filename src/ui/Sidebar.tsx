@@ -157,12 +157,7 @@ export function Sidebar({ controller, state, onOpenFiles, onShowGallery }: { con
                 data-action="download-model"
                 aria-label={`${t('downloadModel')} ${m.name}`}
                 title={t('downloadModelTitle')}
-                onClick={() =>
-                  void import('./exportModel.ts')
-                    .then(({ downloadModel }) => downloadModel(controller, m.name))
-                    .then((file) => controller.notify(file ? t('modelDownloaded', { file }) : t('modelNotPortable', { name: m.name }), file ? 'info' : 'error'))
-                    .catch((e: Error) => controller.notify(e.message))
-                }
+                onClick={() => void import('./exportModel.ts').then((m2) => m2.downloadModelWithNotice(controller, m.name), (e: Error) => controller.notify(e.message))}
               >
                 ⤓
               </button>

@@ -15,34 +15,19 @@ export function Toolbar({ controller, state, galleryOpen = false }: { controller
   const tried = new Map(state.backendTried.map((a) => [a.name, a]));
   const lifecycle = useSyncExternalStore(controller.lifecycle.subscribe, controller.lifecycle.getState);
   const [exporting, setExporting] = useState(false);
-  /** The whole notebook with its latest outputs and figures as one HTML file (report.ts, loaded on first use). */
+  /** The whole notebook with its latest outputs and figures as one HTML file (toolbarExports.ts, loaded on first use). */
   const exportReport = async () => {
-    const doc = state.doc;
-    if (!doc) return;
+    if (!state.doc) return;
     setExporting(true);
     try {
-      const outputs = Object.fromEntries(Object.entries(state.runs).map(([id, run]) => [id, run.outputs]));
-      const { exportHtmlReport } = await import('./report.ts');
-      const r = await exportHtmlReport(doc, outputs, state.backend ? [`backend ${state.backend}`] : []);
-      controller.notify(t('reportSaved', { file: r.fileName }), 'info');
-    } catch (error) {
-      controller.notify(t('reportFailed', { message: error instanceof Error ? error.message : String(error) }));
+      await (await import('./toolbarExports.ts')).exportReport(controller, state);
     } finally {
       setExporting(false);
     }
   };
-  /** The notebook as pandas / scikit-learn / XGBoost / PyTorch code with its data files (exportPython.ts, loaded on first use). */
+  /** The notebook as pandas / scikit-learn / XGBoost / PyTorch code with its data files (toolbarExports.ts, loaded on first use). */
   const exportPython = async () => {
-    const doc = state.doc;
-    if (!doc) return;
-    try {
-      const { downloadPythonExport } = await import('./exportPython.ts');
-      const r = await downloadPythonExport(doc, await controller.exportPython(doc));
-      const saved = t('exportPythonSaved', { file: r.fileName, todos: r.todos });
-      controller.notify(r.missing.length ? `${saved} ${t('exportPythonMissing', { files: r.missing.join(', ') })}` : saved, 'info');
-    } catch (error) {
-      controller.notify(t('exportPythonFailed', { message: error instanceof Error ? error.message : String(error) }));
-    }
+    if (state.doc) await (await import('./toolbarExports.ts')).exportPython(controller, state);
   };
   return (
     <div className="toolbar" role="toolbar" aria-label="Notebook">

@@ -4,7 +4,8 @@
 // (the kernel), saving/ (autosave, other tabs), trust/, gallery/ (course
 // notebooks). It wires them together and opens/closes notebooks.
 import { kernelCells } from './session/kernelCells.ts';
-import { decodeNotebook, serializeNotebook } from '../notebook/ipynb.ts';
+import { decodeNotebook } from '../notebook/ipynbRead.ts';
+import type { NotebookWriter } from '../notebook/ipynbWrite.ts';
 import type { PythonExport } from '../export/python/notebook.ts';
 import type { NotebookCell, NotebookDoc } from '../notebook/model.ts';
 import type { CellOutput } from '../core/outputs.ts';
@@ -16,7 +17,7 @@ import { requestPersistence } from '../store/idb.ts';
 import { Library, valueNameOf } from './library.ts';
 import { blockedCells, type TrustState } from '../worker/trust.ts';
 import { LifecycleModel } from './lifecycle.ts';
-import { getLang, t } from './i18n.ts';
+import { getLang, loadLater, t } from './i18n.ts';
 import { emptyRun, StateBox, type CellRun, type Notice, type State } from './state.ts';
 import { Notices } from './notices.ts';
 import type { DocumentEditor, InsertAt } from './document/editor.ts';
@@ -41,8 +42,9 @@ export class Controller {
   private readonly notices = new Notices(this.box);
   private readonly library: Library;
   private readonly gallery: GalleryHost;
-  /** Editing (document/authoring.ts), loaded just after the first screen; start() waits for it. */
+  /** Editing (document/authoring.ts), the .ipynb writer and the later messages (i18n-later.ts), loaded just after the first screen; start() waits for them. */
   private authoring: Authoring | undefined;
+  private writer: NotebookWriter | undefined;
   private readonly authoringReady: Promise<void>;
   readonly session: KernelSession;
   readonly saving: NotebookSaving;
@@ -62,7 +64,9 @@ export class Controller {
         return [];
       }
     }));
-    this.authoringReady = import('./document/authoring.ts').then((m) => {
+    // No notebook opens before both are in (openDoc needs the editor), so a document is always writable.
+    this.authoringReady = Promise.all([import('./document/authoring.ts'), import('../notebook/ipynbWrite.ts'), loadLater()]).then(([m, writer]) => {
+      this.writer = writer.serializeNotebook;
       this.authoring = m.createAuthoring(this.box, {
         onEdited: () => this.edited(),
         trustCell: (id) => this.box.set({ trust: withTrustedCell(this.box.state.trust, id) }),
@@ -136,16 +140,15 @@ export class Controller {
     const fromUrl = new URLSearchParams(location.search).get('backend') as BackendName | null;
     const saved = (fromUrl && BACKEND_NAMES.includes(fromUrl) ? fromUrl : undefined) ?? (await this.store.getSetting<BackendName>('backend').catch(() => undefined));
     // WebGPU, chosen before (or asked for in the URL), needs the kernel on the app's origin.
-    if (saved === 'webgpu' && pageHasWebGPU()) {
-      this.session.isolationPreferred = false;
-      this.notify(t('webgpuSameOrigin'), 'info');
-    }
+    const webgpu = saved === 'webgpu' && pageHasWebGPU();
+    if (webgpu) this.session.isolationPreferred = false;
     // The kernel worker starts in the background: the last notebook paints
     // meanwhile, and what needs the kernel waits for it (session.whenConnected).
     const connected = this.session.connect(saved);
     connected.catch(() => undefined); // awaited below, where a failed start fails ready
-    // Editing loads beside the kernel; no notebook opens without it.
+    // Editing (and the later messages) loads beside the kernel; no notebook opens without it.
     await this.authoringReady;
+    if (webgpu) this.notify(t('webgpuSameOrigin'), 'info');
     await this.saving.recover();
     await this.refreshLists();
     const last = await this.store.getSetting<string>('lastNotebook').catch(() => undefined);
@@ -387,7 +390,8 @@ export class Controller {
   serialize(): string {
     const doc = this.state.doc;
     if (!doc) return '';
-    return serializeNotebook(doc, (cell) => this.sources[cell.id] ?? cell.jupyter.source);
+    if (!this.writer) throw new Error('The notebook writer is still loading.');
+    return this.writer(doc, (cell) => this.sources[cell.id] ?? cell.jupyter.source);
   }
 
   private record(): NotebookRecord | undefined {

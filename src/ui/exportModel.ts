@@ -5,6 +5,7 @@
 import type { Controller } from './controller.ts';
 import { modelZip } from '../export/model-zip.ts';
 import { downloadBlob } from './download.ts';
+import { t } from './i18n.ts';
 
 /** The file name downloaded, or null when the kernel has no such model (or its kind has no portable format). */
 export async function downloadModel(controller: Controller, name: string): Promise<string | null> {
@@ -13,4 +14,14 @@ export async function downloadModel(controller: Controller, name: string): Promi
   const { fileName, bytes } = modelZip(name, files);
   downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), fileName);
   return fileName;
+}
+
+/** The sidebar's download button: the model's zip, and a notice saying what was saved or why nothing was. */
+export async function downloadModelWithNotice(controller: Controller, name: string): Promise<void> {
+  try {
+    const file = await downloadModel(controller, name);
+    controller.notify(file ? t('modelDownloaded', { file }) : t('modelNotPortable', { name }), file ? 'info' : 'error');
+  } catch (error) {
+    controller.notify(error instanceof Error ? error.message : String(error));
+  }
 }

@@ -1,21 +1,14 @@
 // UI strings in English and Korean. The language defaults from
 // navigator.language and can be switched in the sidebar.
 import { useSyncExternalStore } from 'react';
+import type { LaterKey } from './i18n-later.ts';
 
 export type Lang = 'en' | 'ko';
 
 const en = {
   appName: 'ML Workbench',
-  untrustedBanner: 'This notebook came from a file. Its code cells and URL loads will not run until you trust it.',
-  trust: 'Trust',
-  blockedCells: '{n} blocked',
-  conflictBanner: 'This notebook was changed in another tab. Your edits here are not saved over it.',
-  reloadNotebook: 'Reload',
-  saveAsCopy: 'Save as copy',
-  memoryOnly: 'Storage (IndexedDB) is not available in this browser: your work is kept in memory only and is lost when you close the page. Export the notebook to keep it.',
   runsPanel: 'Runs',
   registryPanel: 'Registry',
-  downloadHtml: 'Download HTML',
   notebooks: 'Notebooks',
   course: 'Course notebooks',
   mine: 'My notebooks',
@@ -48,124 +41,84 @@ const en = {
   unsaved: 'Unsaved changes',
   saveError: 'Not saved',
   resetOriginal: 'Reset to original',
-  resetConfirm: 'Discard your changes to this course notebook?',
-  deleteConfirm: 'Delete this notebook?',
   addCell: 'Add cell',
   moveUp: 'Move up',
   moveDown: 'Move down',
   duplicate: 'Duplicate',
-  deleteCell: 'Delete cell',
   edit: 'Edit',
   done: 'Done',
   title: 'Title',
   untitled: 'Untitled notebook',
-  status_idle: 'idle',
-  status_queued: 'queued',
-  status_running: 'running',
-  status_done: 'done',
-  status_stale: 'stale',
-  status_error: 'error',
-  status_cancelled: 'stopped',
   rows: '{n} rows',
   columns: '{n} columns',
-  showingRows: 'showing {shown} of {total} rows',
-  sortPreviewOnly: 'sorted: these rows only (run the cell again to sort the whole table)',
-  downloadCsv: 'Download CSV',
-  downloadParquet: 'Parquet',
   downloadModel: 'Download',
-  downloadModelTitle: 'Download the model in a format other tools read: a TensorFlow.js layers model (networks), XGBoost JSON (boosted trees) or the layers and weights of an LSTM, GRU or 1D-CNN, with its features, classes and scaling in model.meta.json and the fitted transforms from a raw row in preprocessing.json',
-  modelDownloaded: 'Model saved as {file}.',
-  modelNotPortable: '"{name}" is not in the kernel (run its train cell) or its kind (ensembles, text classifiers) has no portable format yet.',
-  downloadParquetTitle: 'Download the whole table as a Parquet file (typed columns; pandas.read_parquet, DuckDB, Spark read it)',
-  parquetFailed: 'The Parquet file could not be made: {message}',
-  parquetGone: 'The table "{name}" is no longer in the kernel: run its cell again.',
-  downloadPng: 'PNG',
-  downloadSvg: 'SVG',
-  loadingChart: 'Loading chart…',
   loadingEditor: 'Loading editor…',
-  hint: 'Hint',
   colType_number: 'number',
   colType_integer: 'integer',
   colType_string: 'string',
   colType_boolean: 'boolean',
   colType_date: 'date',
   colType_unknown: 'unknown',
-  where: 'Where',
   epoch: 'Epoch',
   loss: 'Loss',
   predicted: 'Predicted',
   actual: 'Actual',
   missing: 'missing',
-  unique: 'unique',
-  profileColumn: 'column',
-  profileType: 'type',
-  profileMean: 'mean',
-  profileStd: 'std',
-  profileMin: 'min',
-  profileMedian: 'median',
-  profileMax: 'max',
-  profileDistribution: 'distribution',
   language: 'Language',
   dropHere: 'Drop a notebook (.ipynb) or data file (CSV, TSV, JSON)',
-  openFailed: 'Could not open {name}: {message}',
   kernelStarting: 'Starting the kernel…',
-  noCells: 'This notebook is empty. Add a cell to start.',
-  shortcuts: 'Shortcuts: Shift+Enter run and advance · Ctrl+Enter run · A/B insert above/below · D D delete · Enter edit · Esc command mode · Ctrl+S save',
   none: '(none)',
   add: 'Add',
   remove: 'Remove',
   invalid: 'Invalid value',
-  staleBecause: 'Stale: {reason}',
   values: 'Values',
   close: 'Close',
   emptyList: 'Nothing here yet.',
   // --- the lifecycle messages the shell shows (notices, the report export); the panels' own are in i18n-lifecycle.ts ---
-  webgpuConfirm: 'WebGPU is not available inside the kernel\'s sandbox. Restart the kernel on this app\'s origin to use it? Trusted code cells could then reach this app\'s storage (untrusted notebooks stay blocked), and the cells run again from their saved models. Choose webgl to keep the sandbox.',
   kernelSays: 'From the code of notebook “{title}” (not from this app):',
-  webgpuSameOrigin: 'WebGPU is chosen: the kernel runs on this app\'s origin, not in its sandbox (the sandbox has no GPU access). Choose webgl to keep the sandbox on the next start.',
-  webgpuRestarted: 'The kernel was restarted on this app\'s origin to use WebGPU.',
-  tabCrashed: 'The browser tab stopped while cell {n} was running, most likely because the cell used up the memory (an array or table that grows without end). The notebook and the outputs saved before are kept; the kernel starts fresh.',
-  tabCrashedCell: 'The browser tab stopped while this cell was running, most likely because it used up the memory.',
-  tabCrashedHint: 'Work on fewer rows (a sample), stop loops that grow an array or table without end, then run it again.',
-  kernelRestarted: 'The kernel was restarted.',
-  kernelRestartedStop: 'The kernel was restarted because the running cell did not stop.',
   kernelStartFailed: 'The kernel did not start: {message}',
-  kernelUnsandboxed: 'The kernel runs on this app\'s origin, not in its sandbox ({reason}): trusted code cells could reach this app\'s storage.',
-  modelRestored: 'Saved model {names} loaded: cells that use it run without retraining.',
-  modelsRestored: 'Saved models {names} loaded: cells that use them run without retraining.',
-  trainingDiverged: 'Training stopped: the loss became {loss}. The model diverged: lower the learning rate, scale the features, or drop rows with missing or extreme values, then run the cell again.',
-  trainingDivergedAt: 'Training stopped: the loss became {loss} at epoch {epoch}. The model diverged: lower the learning rate, scale the features, or drop rows with missing or extreme values, then run the cell again.',
-  outOfMemoryCell: 'Out of memory in a cell: the data is too large for this browser tab ({message}). The kernel was restarted; load fewer rows or columns (a sample), then run again.',
-  outOfMemoryKernel: 'Out of memory in the kernel: the data is too large for this browser tab ({message}). The kernel was restarted; load fewer rows or columns (a sample), then run again.',
-  savedInOtherTab: 'This notebook was saved in another tab. Reload it here, or save your version as a copy.',
-  uploaded: 'Uploaded {name}.',
-  saveConflict: 'This notebook was changed in another tab or window since it was opened here; nothing was overwritten. Reload it here, or save your version as a copy.',
-  unknownKindNote: 'Unknown cell kind “{kind}”. This notebook may need a newer ML Workbench.',
-  noLoadCell: 'This build has no load cell yet; read the file in a code cell instead.',
-  unsupportedFile: 'unsupported file type (use .ipynb, .csv, .tsv, .json or a model .zip)',
   exportReport: 'Export HTML report',
   exportReportTitle: 'Download the whole notebook with its outputs and figures as one HTML file that opens offline',
   exportingReport: 'Making the report…',
-  reportFailed: 'The HTML report could not be made: {message}',
-  reportSaved: 'HTML report saved as {file}.',
   courseGallery: 'Course gallery',
   hideSidebar: 'Hide the sidebar',
   showSidebar: 'Show the sidebar',
   exportPython: 'Export as Python notebook',
   exportPythonTitle: 'Download this notebook as pandas / scikit-learn / XGBoost / PyTorch code (a Jupyter notebook, with its data files, in a zip) that runs on a laptop, Colab or SageMaker',
-  exportPythonSaved: 'Python notebook saved as {file} ({todos} step(s) marked TODO).',
-  exportPythonMissing: 'Copy these files beside it: {files}.',
-  exportPythonFailed: 'The Python notebook could not be made: {message}',
 };
 
-export type MessageKey = keyof typeof en;
-
+/** The messages of the first screen (here and in i18n-ko.ts). */
+export type ShellKey = keyof typeof en;
+/** Every shell message: the first screen's and those that load later (i18n-later.ts). */
+export type MessageKey = ShellKey | LaterKey;
 
 /** The English table, for the completeness test (tests/ui/i18n-completeness.test.ts; the Korean one is i18n-ko.ts). */
-export const englishMessages: Readonly<Record<MessageKey, string>> = en;
+export const englishMessages: Readonly<Record<ShellKey, string>> = en;
 
 /** The Korean table once loaded (loadLang); English shows until then. */
-let koTable: Record<MessageKey, string> | null = null;
+let koTable: Record<ShellKey, string> | null = null;
+
+/** The notices and outputs' labels (i18n-later.ts) once loaded (loadLater). */
+let later: typeof import('./i18n-later.ts').laterTables | null = null;
+let laterLoading: Promise<void> | undefined;
+
+/**
+ * Load the messages no first paint shows (notices, the outputs' labels). The controller loads them
+ * with editing and opens no notebook before; a key asked for before they are in reads as itself.
+ */
+export function loadLater(): Promise<void> {
+  laterLoading ??= import('./i18n-later.ts').then(
+    (m) => {
+      later = m.laterTables;
+      changed();
+    },
+    (error: unknown) => {
+      laterLoading = undefined;
+      throw error;
+    },
+  );
+  return laterLoading;
+}
 
 /** The Korean tables that come in the Korean chunk beside the shell's messages. */
 export interface KoExtras {
@@ -242,8 +195,12 @@ export function format(text: string, vars: Record<string, string | number> = {})
 }
 
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const table = lang === 'ko' ? koTable : en;
-  return format(table?.[key] ?? en[key], vars);
+  if (key in en) {
+    const table = lang === 'ko' ? koTable : en;
+    return format(table?.[key as ShellKey] ?? en[key as ShellKey], vars);
+  }
+  const text = later ? (lang === 'ko' ? later.ko : later.en)[key as LaterKey] : key;
+  return format(text, vars);
 }
 
 /** A column type's word for the type badges and column pickers (a type without one shows as it is). */

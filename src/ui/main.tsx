@@ -5,25 +5,30 @@ import { Controller } from './controller.ts';
 import { App } from './App.tsx';
 import { installApi } from './api.ts';
 import { IdbStore } from '../store/idb.ts';
-import { MemoryStore } from '../store/memory.ts';
+import type { WorkbenchStore } from '../store/types.ts';
 import { getLang, loadLang, t } from './i18n.ts';
 import { clearRunning } from './session/crashMark.ts';
+import { loadOutputs } from './outputs/lazyOutputs.tsx';
 import './styles.css';
 
 document.documentElement.lang = getLang();
 
-/** IndexedDB when it opens (within 5 s), else an in-memory store (the UI says so). */
-async function openStore(): Promise<IdbStore | MemoryStore> {
-  if (typeof indexedDB === 'undefined' || !indexedDB) return new MemoryStore();
+/** IndexedDB when it opens (within 5 s), else an in-memory store (the UI says so; loaded only then). */
+async function openStore(): Promise<{ store: WorkbenchStore; persistent: boolean }> {
+  const inMemory = async () => ({ store: new (await import('../store/memory.ts')).MemoryStore(), persistent: false });
+  if (typeof indexedDB === 'undefined' || !indexedDB) return inMemory();
   const store = new IdbStore();
   const ok = await Promise.race([store.listNotebooks().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 5000))]);
-  return ok ? store : new MemoryStore();
+  return ok ? { store, persistent: true } : inMemory();
 }
 
 async function boot() {
+  // The outputs' renderers are a chunk of their own: fetched now, beside the store, but not awaited,
+  // so a notebook's saved outputs are normally in on its first paint (lazyOutputs.tsx).
+  loadOutputs().catch(() => undefined);
   // A Korean UI's messages load beside the store, so the first render is already in Korean.
-  const [store] = await Promise.all([openStore(), loadLang(getLang())]);
-  const controller = new Controller(store, { persistent: !(store instanceof MemoryStore) });
+  const [{ store, persistent }] = await Promise.all([openStore(), loadLang(getLang())]);
+  const controller = new Controller(store, { persistent });
   installApi(controller);
   controller.ready.catch((error: Error) => controller.notify(t('kernelStartFailed', { message: error.message })));
   createRoot(document.getElementById('root')!).render(<App controller={controller} />);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { englishMessages } from '../../src/ui/i18n.ts';
 import { ko as koreanMessages } from '../../src/ui/i18n-ko.ts';
 import { lifecycleTables } from '../../src/ui/i18n-lifecycle.ts';
+import { laterTables } from '../../src/ui/i18n-later.ts';
 import { outputMessages } from '../../src/ui/outputs/i18n-outputs.ts';
 import { KIND_LABELS_KO } from '../../src/ui/i18n-kinds-ko.ts';
 import { galleryText } from '../../src/ui/Gallery.tsx';
@@ -31,6 +32,7 @@ function checkTable(name: string, en: Record<string, unknown>, ko: Record<string
 
 describe('Korean completeness', () => {
   it('the shell messages', () => checkTable('i18n.ts / i18n-ko.ts', englishMessages, koreanMessages));
+  it('the shell messages that load later (notices, outputs\' labels)', () => checkTable('i18n-later.ts', laterTables.en, laterTables.ko));
   it('the lifecycle panels', () => checkTable('i18n-lifecycle.ts', lifecycleTables.en, lifecycleTables.ko));
   it('the outputs, metric names and metric explanations', () => {
     checkTable('outputs', outputMessages.en, outputMessages.ko);
@@ -69,7 +71,7 @@ function sourceFiles(dir: string): string[] {
 describe('Korean register (해요체)', () => {
   it('the shell, outputs, lifecycle panels and errors end their sentences in 해요체', () => {
     const tables: Record<string, Record<string, unknown>> = {
-      shell: koreanMessages, lifecycle: lifecycleTables.ko, outputs: outputMessages.ko, metricHelp: outputMessages.metricHelpKo,
+      shell: koreanMessages, later: laterTables.ko, lifecycle: lifecycleTables.ko, outputs: outputMessages.ko, metricHelp: outputMessages.metricHelpKo,
       errors: Object.fromEntries(Object.entries(ERROR_MESSAGES_KO).map(([k, v]) => [k, `${v.message} ${v.hint ?? ''}`])),
     };
     const formal = Object.entries(tables).flatMap(([name, table]) =>

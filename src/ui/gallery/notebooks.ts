@@ -1,7 +1,7 @@
 // Notebooks as the gallery and sidebar handle them: course copies (made on
 // first open, reset to the bundled file), notebooks opened from JSON, new
 // and deleted notebooks. Opening itself (kernel, saving) is the host's.
-import { decodeNotebook } from '../../notebook/ipynb.ts';
+import { decodeNotebook } from '../../notebook/ipynbRead.ts';
 import type { NotebookDoc } from '../../notebook/model.ts';
 import { newId, type WorkbenchStore } from '../../store/types.ts';
 import type { TrustState } from '../../worker/trust.ts';

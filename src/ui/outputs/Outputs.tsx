@@ -1,5 +1,6 @@
-// Renders a cell's outputs by type.
-import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+// Renders a cell's outputs by type. A lazy chunk (lazyOutputs.tsx loads it):
+// the first screen is cells without outputs until it is in.
+import { lazy, memo, Suspense, useEffect, useState } from 'react';
 import type { CellOutput, ErrorOutput, MetricsOutput, ProfileOutput } from '../../core/outputs.ts';
 import { formatScalar } from '../../notebook/outputText.ts';
 import { TableGrid, tableToCsv } from './TableGrid.tsx';
@@ -7,10 +8,9 @@ import { LineChart, MiniHistogram } from './Charts.tsx';
 import type { TrainingChartProps } from './TrainingChart.tsx';
 import { formatNumber } from '../format.ts';
 import { plotlyReady } from './plotlyState.ts';
-import { loadMarkdown, loadMath, mathLoaded, type RenderMarkdown } from '../markdown.ts';
+import { Markdown } from './Markdown.tsx';
 import { getLang, useT } from '../i18n.ts';
 import { shownTitle } from './localize.ts';
-import { useNearViewport } from '../nearViewport.ts';
 import { downloadBlob, downloadText } from '../download.ts';
 import type { Controller } from '../controller.ts';
 
@@ -20,31 +20,6 @@ const Evaluation = lazy(() => import('./Evaluation.tsx').then((m) => ({ default:
 const TrainingChart = lazy(() => import('./TrainingChart.tsx').then((m) => ({ default: m.TrainingChart })));
 
 const fmt = formatNumber;
-
-export const Markdown = memo(function Markdown({ text, attachments }: { text: string; attachments?: unknown }) {
-  const [render, setRender] = useState<RenderMarkdown | null>(null);
-  // KaTeX loads only for text with math; the text re-renders once it is in.
-  const [mathReady, setMathReady] = useState(mathLoaded());
-  // Typeset once near the screen (nearViewport.ts); until then the plain text stands in.
-  const box = useRef<HTMLDivElement>(null);
-  const near = useNearViewport(box);
-  useEffect(() => {
-    let live = true;
-    if (!near) return;
-    loadMarkdown().then((r) => {
-      if (!live) return;
-      setRender(() => r);
-      if (!mathLoaded() && r.hasMath(text)) void loadMath().then(() => live && setMathReady(true));
-    });
-    return () => {
-      live = false;
-    };
-  }, [text, near]);
-  const html = useMemo(() => (render && near ? render(text, { attachments }) : null), [render, text, attachments, mathReady, near]);
-  if (!near) return <div className="markdown deferred nb-content" ref={box}>{text}</div>;
-  if (html === null) return <div className="markdown plain nb-content" ref={box}>{text}</div>;
-  return <div className="markdown nb-content" ref={box} dangerouslySetInnerHTML={{ __html: html }} />;
-});
 
 /** Metric cards as plain text while the evaluation view loads. */
 function MetricsFallback({ output }: { output: MetricsOutput }) {

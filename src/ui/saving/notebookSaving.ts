@@ -1,7 +1,7 @@
 // Saving of the open notebook in the app: autosave (autosave.ts) wired to
 // the UI state, the other tabs (a BroadcastChannel) and the page's exit
 // (pending.ts).
-import { decodeNotebook } from '../../notebook/ipynb.ts';
+import { decodeNotebook } from '../../notebook/ipynbRead.ts';
 import { newId, type NotebookRecord, type WorkbenchStore } from '../../store/types.ts';
 import type { TrustState } from '../../worker/trust.ts';
 import type { NotebookCell } from '../../notebook/model.ts';

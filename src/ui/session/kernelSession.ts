@@ -15,7 +15,7 @@ import type { WorkbenchStore } from '../../store/types.ts';
 import type { TablePage, TablePageRequest } from '../../data/tablePage.ts';
 import type { CellRun, StateBox } from '../state.ts';
 import { emptyRun } from '../state.ts';
-import { t } from '../i18n.ts';
+import { loadLater, t } from '../i18n.ts';
 import { nextRun, noteTables } from './runs.ts';
 import { clearRunning, markRunning } from './crashMark.ts';
 
@@ -105,7 +105,8 @@ export class KernelSession {
     });
     if (fallback && !this.isolationNoticed) {
       this.isolationNoticed = true;
-      this.hooks.notify(t('kernelUnsandboxed', { reason: fallback }), 'info');
+      // The notice's words load with editing (i18n-later.ts); the kernel may come up first.
+      void loadLater().catch(() => undefined).then(() => this.hooks.notify(t('kernelUnsandboxed', { reason: fallback }), 'info'));
     }
     this.box.set({ kinds: init.kinds, datasets: init.datasets, kernelReady: true });
     const order: BackendName[] | undefined = preferred ? [preferred, ...BACKEND_NAMES.filter((b) => b !== preferred)] : undefined;
