@@ -39,6 +39,7 @@ export async function scanCsvBytes<T extends CsvColumns>(bytes: Uint8Array, opti
   const scanOptions: CsvOptions = { ...options, onProgress: undefined };
   let acc: T | undefined;
   let pending = '';
+  let hinted = false;
   for (let at = 0, end = 0; at < bytes.length || acc === undefined; at = end) {
     end = Math.min(bytes.length, at + chunkBytes);
     const final = end >= bytes.length;
@@ -50,6 +51,11 @@ export async function scanCsvBytes<T extends CsvColumns>(bytes: Uint8Array, opti
       acc = make(resolveDelimiter(pending, options.delimiter), scanOptions);
     }
     const used = acc.push(pending, final);
+    // After the first rows, the rows per byte so far tell about how many rows the file has (a hint: columns can reserve room).
+    if (!hinted && !final && acc.rowCount > 0) {
+      hinted = true;
+      acc.expectRows(Math.ceil(((acc.rowCount * bytes.length) / end) * 1.02) + 16);
+    }
     pending = used === 0 ? pending : pending.slice(used);
     options.onProgress?.(bytes.length ? end / bytes.length : 1);
     if (final) break;

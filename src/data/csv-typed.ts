@@ -32,7 +32,9 @@ const DICTIONARY_LIMIT = 1 << 16;
 type Kind = 'pending' | 'number' | 'integer' | 'boolean' | 'date' | 'string';
 
 class ColumnBuilder {
-  readonly values: CellValue[] = [];
+  values: CellValue[] = [];
+  /** Values stored (the array may be longer: room reserved ahead, cut at finish). */
+  private count = 0;
   private kind: Kind;
   /** Whether every number so far is whole (typeColumn's 'integer'). */
   private whole = true;
@@ -51,23 +53,23 @@ class ColumnBuilder {
   /** A plain value the scanner read (never a missing token: see TypedCsvColumns): a number, a date's UTC milliseconds, a boolean as 1 or 0. */
   addRead(x: number): void {
     if (this.kind === 'date') {
-      this.values.push(new Date(x));
+      this.put(new Date(x));
       return;
     }
     if (this.kind === 'boolean') {
-      this.values.push(x === 1);
+      this.put(x === 1);
       return;
     }
     if (!Number.isInteger(x)) {
       if (this.kind === 'integer') throw TYPED_FALLBACK; // forced integer
       this.whole = false;
     }
-    this.values.push(x);
+    this.put(x);
   }
 
   add(v: string): void {
     if (this.isMissing(v)) {
-      this.values.push(null);
+      this.put(null);
       return;
     }
     switch (this.kind) {
@@ -79,22 +81,22 @@ class ColumnBuilder {
           if (this.kind === 'integer') throw TYPED_FALLBACK; // forced integer
           this.whole = false;
         }
-        this.values.push(x);
+        this.put(x);
         return;
       }
       case 'string':
-        this.values.push(this.shared(v));
+        this.put(this.shared(v));
         return;
       case 'boolean': {
         const x = parseBoolean(v);
         if (x === undefined) throw TYPED_FALLBACK;
-        this.values.push(x);
+        this.put(x);
         return;
       }
       case 'date': {
         const x = parseDate(v);
         if (x === undefined) throw TYPED_FALLBACK;
-        this.values.push(x);
+        this.put(x);
         return;
       }
       case 'pending':
@@ -103,6 +105,23 @@ class ColumnBuilder {
         this.onKind(this.kind);
         this.add(v);
     }
+  }
+
+  private put(v: CellValue): void {
+    this.values[this.count++] = v;
+  }
+
+  /**
+   * Room for `rows` values, filled with a value of the column's kind so the
+   * array keeps its compact element kind (doubles unboxed): growing a million-row
+   * array by push copies it ~30 times, and the old copies are what set the peak memory.
+   */
+  reserve(rows: number): void {
+    if (rows <= this.values.length) return;
+    const fill: CellValue = this.kind === 'number' || this.kind === 'integer' ? 0 : this.kind === 'boolean' ? false : null;
+    const next = new Array<CellValue>(rows).fill(fill);
+    for (let i = 0; i < this.count; i++) next[i] = this.values[i];
+    this.values = next;
   }
 
   /** One string object per distinct text, while the column has few distinct values. */
@@ -115,6 +134,7 @@ class ColumnBuilder {
 
   finish(): CellValue[] {
     this.dictionary.clear();
+    this.values.length = this.count;
     return this.values;
   }
 }
@@ -166,12 +186,20 @@ export class TypedCsvColumns extends CsvColumns {
     return names.map((name, c) => new ColumnBuilder(this.types?.[name], this.isMissing, onKind(c)));
   }
 
+  private expected = 0;
+
+  override expectRows(rows: number): void {
+    this.expected = rows;
+    this.builders?.forEach((b) => b.reserve(rows));
+  }
+
   protected override store(fields: string[], count: number, width: number): void {
     let builders = this.builders;
     if (builders === undefined) {
       const names = this.columnNames ?? [];
       if (names.length < 2 || Object.keys(this.types ?? {}).some((name) => !names.includes(name))) throw TYPED_FALLBACK;
       builders = this.builders = this.makeBuilders(names);
+      if (this.expected > 0) builders.forEach((b) => b.reserve(this.expected));
     }
     const numbers = this.numbers;
     if (numbers === undefined) {

@@ -159,6 +159,16 @@ export class CsvColumns {
     if (maxCells !== undefined && rows * width > maxCells) throw tooManyCells(line, rows, width, maxCells);
   }
 
+  /** Data rows read so far. */
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  /** A hint that about `rows` data rows will come in all (the chunked parser's estimate); a subclass may reserve room. */
+  expectRows(rows: number): void {
+    void rows;
+  }
+
   /** Plain numbers the scanner reads without strings, for a subclass that asks (./csv-typed.ts). */
   protected numbers: NumericFields | undefined;
 

@@ -59,6 +59,19 @@ describe('typed CSV load', () => {
     );
   });
 
+  it('reserves room from the first chunk\'s rows per byte and keeps exactly the rows read, whether the estimate is low or high', async () => {
+    const row = (i: number, wide: boolean) => `${i},${wide ? 'a much longer text value than before' : 't'},${i % 2 ? 'true' : ''},2024-01-${String(1 + (i % 28)).padStart(2, '0')},${wide ? i / 7 : i}`;
+    for (const [label, firstWide] of [['estimate too low', false], ['estimate too high', true]] as const) {
+      const lines = ['n,s,b,d,x', ...Array.from({ length: 300 }, (_, i) => row(i, i < 60 === firstWide))];
+      const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
+      const scan = (chunkBytes: number) => scanCsvBytes(bytes, { chunkBytes, sampleChars: 0 }, (d, o) => new TypedCsvColumns(d, o, missingTest(DEFAULT_MISSING), undefined, true));
+      const chunked = await scan(1024);
+      const whole = await scan(1 << 20);
+      expect(chunked.typed().data, label).toEqual(whole.typed().data);
+      expect((chunked.typed().data.n as unknown[]).length, label).toBe(300);
+    }
+  });
+
   it('reads plain numbers as Number() does, without a string', () => {
     for (const t of ['0', '-0', '+5', '.5', '5.', '0.10', '-12.5', '123456789012345', '0.1234567890123', '99999999999999.9']) expect(Object.is(plainNumber(`,${t},`, 1, t.length + 1), Number(t))).toBe(true);
     for (const t of ['', '-', '.', '1e3', '1234567890123456', ' 1', '1a', '--1']) expect(plainNumber(t, 0, t.length)).toBeNaN();
