@@ -13,7 +13,7 @@
 // the whole file when smaller) — the same answer as the one-shot sniff unless
 // the first 20 rows are longer than the sample.
 import { checkAborted } from '../core/errors.ts';
-import { CsvColumns, resolveDelimiter, type CsvOptions, type ParsedCsv } from './csv.ts';
+import { CsvColumns, resolveDelimiter, stripBom, type CsvOptions, type ParsedCsv } from './csv.ts';
 
 export interface CsvStreamOptions extends CsvOptions {
   /** Bytes decoded per chunk (default 4 MB). */
@@ -79,6 +79,7 @@ function chunkDecoder(): (bytes: Uint8Array, at: number, end: number, final: boo
   const later = new TextDecoder('utf-8', { ignoreBOM: true }); // a U+FEFF inside the file stays
   let stream: TextDecoder | undefined;
   let started = false;
+  let emitted = false;
   return (bytes, at, end, final) => {
     if (!stream && !final) {
       // bytes[cut] starts the next piece: back up over at most 3 continuation bytes (10xxxxxx) to a character's first byte.
@@ -88,8 +89,13 @@ function chunkDecoder(): (bytes: Uint8Array, at: number, end: number, final: boo
       else end = cut;
     }
     const piece = bytes.subarray(at, end);
-    const text = stream ? stream.decode(piece, { stream: !final }) : (started ? later : first).decode(piece);
+    let text = stream ? stream.decode(piece, { stream: !final }) : (started ? later : first).decode(piece);
     started = true;
+    // decodeText drops a second BOM after the decoder's own: so does the first text here.
+    if (!emitted && text.length > 0) {
+      emitted = true;
+      text = stripBom(text);
+    }
     return { text, end };
   };
 }
