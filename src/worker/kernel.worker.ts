@@ -66,10 +66,10 @@ const REGISTRY_MODELS = 'registry';
 const lifecycle = isSandboxed() ? remoteLifecycleStores(channel.call) : lifecycleStores();
 
 /**
- * Run records, run models and the notebook's models are written after their
- * cell has finished, in order (backgroundSaves.ts); the runs cells read wait
- * for them, and so does the reply to each run request (the app's runs panel
- * and window.workbench.runs() read the store once a run has finished).
+ * Run records and run models are written after their cell has finished, in
+ * order (backgroundSaves.ts); the runs cells read wait for them, and so does
+ * the reply to each run request (the app's runs panel and
+ * window.workbench.runs() read the store once a run has finished).
  */
 const saves = new BackgroundSaves((error) => post({ kind: 'models', error }));
 const runs = saves.runs(lifecycle.runs);
@@ -230,6 +230,12 @@ let openSeq = 0;
 const restored = new Map<string, TrainedModel>();
 /** Models already in the store (saved or restored): not saved again. */
 const inStore = new WeakSet<TrainedModel>();
+/**
+ * The notebook's models are saved in a chain of their own, after their cell:
+ * nothing in a run waits for them (a register cell reads the run's artifact,
+ * whose queue is `saves`).
+ */
+let saving: Promise<void> = Promise.resolve();
 
 function saveModelsOf(cellId: string): void {
   const nb = notebookId;
@@ -240,7 +246,7 @@ function saveModelsOf(cellId: string): void {
     if (v?.type !== 'model' || inStore.has(v.model) || !isSerializable(v.model)) continue;
     const model = v.model;
     inStore.add(model);
-    saves.later(async () => {
+    saving = saving.then(async () => {
       try {
         const s = await serializeModel(model);
         if (!s) return;
@@ -261,7 +267,7 @@ async function openNotebook(id: string, title?: string): Promise<{ restored: str
   notebookId = id;
   if (title !== undefined) notebookTitle = title;
   restored.clear();
-  await saves.idle();
+  await Promise.all([saving, saves.idle()]);
   // tfjs models need a backend to hold their weights.
   await kernelBackend.whenReady();
   const st = await store();
