@@ -36,10 +36,53 @@ function digit(hi: number, lo: number, pass: number): number {
   }
 }
 
+/** Whether values are already in the native sort's order (no NaN; -0 before +0). One pass that stops at the first pair out of order. */
+function inOrder(values: Float64Array): boolean {
+  for (let i = 1; i < values.length; i++) {
+    const a = values[i - 1];
+    const b = values[i];
+    if (!(a <= b)) return false; // also a NaN
+    if (a === 0 && b === 0 && Object.is(b, -0) && !Object.is(a, -0)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whole numbers in a range no wider than the column is long (identifiers,
+ * counts, codes, years): a counting sort, two linear passes. Undefined when
+ * the values are not such (a fraction, NaN, ±Infinity, -0 whose sign a
+ * count would lose, or too wide a range).
+ */
+function countingSort(values: Float64Array): Float64Array | undefined {
+  const n = values.length;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    if (!Number.isInteger(x) || (x === 0 && Object.is(x, -0))) return undefined;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  if (max - min >= n) return undefined;
+  const counts = new Int32Array(max - min + 1);
+  for (let i = 0; i < n; i++) counts[values[i] - min]++;
+  let at = 0;
+  for (let k = 0; k < counts.length; k++) {
+    const end = at + counts[k];
+    if (end > at) values.fill(min + k, at, end);
+    at = end;
+  }
+  return values;
+}
+
 /** Sorts `values` in place, ascending, in the native Float64Array sort's order, and returns it. */
 export function sortFloat64(values: Float64Array): Float64Array {
   const n = values.length;
   if (n < RADIX_MIN) return values.sort();
+  // Columns that are sorted already (row ids, dates in order) or whole numbers in a narrow range need no radix passes.
+  if (inOrder(values)) return values;
+  const counted = countingSort(values);
+  if (counted) return counted;
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   // To order-preserving unsigned keys, with every pass's digit counts in the same read.
   const counts = new Int32Array(PASSES * BUCKETS);

@@ -5,6 +5,8 @@
 // the previous backend active. Both count as "not ok" here.
 import { tf } from './tf.ts';
 import { patchWasmMatMul } from './wasm-matmul.ts';
+import { patchWasmCopyKernels } from './wasm-copy-kernels.ts';
+import { patchWasmSliceKernels } from './wasm-slice-kernels.ts';
 import { CellError } from '../core/errors.ts';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -45,6 +47,8 @@ async function loadBackend(name: BackendName, options: BackendOptions): Promise<
       if (name === 'wasm') {
         const wasm = await import('@tensorflow/tfjs-backend-wasm');
         if (options.wasmPaths !== undefined) wasm.setWasmPaths(options.wasmPaths);
+        patchWasmCopyKernels();
+        patchWasmSliceKernels();
         patchWasmMatMul();
       } else if (name === 'webgpu') {
         await import('@tensorflow/tfjs-backend-webgpu');

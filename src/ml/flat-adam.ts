@@ -6,7 +6,11 @@
 // The element-wise maths is tfjs's own, op for op (so every weight gets the
 // same float32 value it would get from tf.train.adam), with AdamW's
 // decoupled decay w ← w·(1 − lr·wd) applied to the kernels in the same pass.
+// On the WASM backend the same maths runs as one JavaScript loop over the
+// weights where they live (heap-adam.ts): no op dispatch at all.
 import { tf } from './tf.ts';
+import { activeWasmBackend } from './wasm-heap.ts';
+import { HeapAdamState } from './heap-adam.ts';
 
 interface Layout {
   names: string[];
@@ -33,6 +37,8 @@ export class FlatAdam extends tf.Optimizer {
   private decayMask?: Float32Array;
   /** Per-element multiplier after the step: f32(1 − lr·wd) on kernels, 1 elsewhere; rebuilt when the rate changes. */
   private decayTimes?: { factor: number; tensor: tf.Tensor1D };
+  /** Moments kept in JavaScript when the first step ran on the WASM heap (then every step does). */
+  private heap?: HeapAdamState;
 
   /**
    * @param decay AdamW: the weight decay and the variables it applies to
@@ -51,6 +57,13 @@ export class FlatAdam extends tf.Optimizer {
       ? variableGradients.map((g) => [g.name, g.tensor])
       : Object.entries(variableGradients);
     const layout = this.layoutFor(entries);
+    if (this.heap) {
+      const backend = activeWasmBackend();
+      if (!backend) throw new Error('FlatAdam: the backend changed from wasm during training.');
+      this.heap.step(backend, entries.map(([, g]) => g), layout.variables, layout.decayed, this.learningRate, this.decay?.weightDecay ?? 0);
+      this.incrementIterations();
+      return;
+    }
     tf.tidy(() => {
       const flat = (ts: tf.Tensor[]) => tf.concat(ts.map((t) => t.reshape([-1])));
       const gradient = flat(entries.map(([, g]) => g));
@@ -93,6 +106,11 @@ export class FlatAdam extends tf.Optimizer {
     const decayedSet = new Set(this.decay?.kernels ?? []);
     const decayed = variables.map((x) => decayedSet.has(x));
     const total = sizes.reduce((a, b) => a + b, 0);
+    this.layout = { names, variables, sizes, decayed };
+    if (activeWasmBackend()) {
+      this.heap = new HeapAdamState(sizes, { beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon });
+      return this.layout;
+    }
     this.m = tf.tidy(() => tf.zeros([total]).variable(false));
     this.v = tf.tidy(() => tf.zeros([total]).variable(false));
     if (this.decay) {
@@ -104,7 +122,6 @@ export class FlatAdam extends tf.Optimizer {
       });
       this.decayMask = mask;
     }
-    this.layout = { names, variables, sizes, decayed };
     return this.layout;
   }
 

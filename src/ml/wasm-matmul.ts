@@ -4,12 +4,11 @@
 // than transposing the operand first (WASM's Transpose kernel) and then
 // multiplying untransposed. This wraps the WASM BatchMatMul kernel to do
 // exactly that, so backward passes run at forward-pass speed. The product
-// is the same up to float rounding (another summation order).
+// is the same up to float rounding (another summation order). The
+// transpose is a JavaScript copy on the heap (wasm-copy-kernels.ts).
 import { tf } from './tf.ts';
-
-type KernelConfig = NonNullable<ReturnType<typeof tf.getKernel>>;
-type KernelFunc = KernelConfig['kernelFunc'];
-type TensorInfo = NonNullable<Parameters<KernelFunc>[0]['inputs'][string]>;
+import { transposeLastTwo } from './wasm-copy-kernels.ts';
+import type { KernelFunc, TensorInfo, WasmHeapBackend } from './wasm-heap.ts';
 
 let patched = false;
 
@@ -17,23 +16,17 @@ let patched = false;
 export function patchWasmMatMul(): void {
   if (patched) return;
   const matMul = tf.getKernel('BatchMatMul', 'wasm');
-  const transpose = tf.getKernel('Transpose', 'wasm');
-  if (!matMul || !transpose) return;
+  if (!matMul) return;
   patched = true;
   const original = matMul.kernelFunc;
-  const swapLast = (backend: unknown, x: TensorInfo): TensorInfo => {
-    const rank = x.shape.length;
-    const perm = [...Array.from({ length: rank - 2 }, (_, i) => i), rank - 1, rank - 2];
-    return transpose.kernelFunc({ inputs: { x }, backend: backend as never, attrs: { perm } }) as TensorInfo;
-  };
   const kernelFunc: KernelFunc = (args) => {
     const { transposeA, transposeB } = args.attrs as { transposeA: boolean; transposeB: boolean };
     if (!transposeA && !transposeB) return original(args);
-    const backend = args.backend as { disposeData(id: object): void };
+    const backend = args.backend as unknown as WasmHeapBackend;
     const made: TensorInfo[] = [];
     const { a: inA, b: inB } = args.inputs as { a: TensorInfo; b: TensorInfo };
-    const a = transposeA ? swapLast(backend, inA) : inA;
-    const b = transposeB ? swapLast(backend, inB) : inB;
+    const a = transposeA ? transposeLastTwo(backend, inA) : inA;
+    const b = transposeB ? transposeLastTwo(backend, inB) : inB;
     if (transposeA) made.push(a);
     if (transposeB) made.push(b);
     try {

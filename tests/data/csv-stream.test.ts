@@ -3,7 +3,7 @@
 // between CR and LF, between a doubled quote, inside a UTF-8 sequence.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseCsv } from '../../src/data/csv.ts';
+import { decodeText, parseCsv } from '../../src/data/csv.ts';
 import { parseCsvBytes } from '../../src/data/csv-stream.ts';
 import { loadBytesAsync } from '../../src/data/load.ts';
 
@@ -39,6 +39,25 @@ describe('parseCsvBytes', () => {
         expect(await chunked(bytes, chunk, delimiter)).toEqual(oneShot(text, delimiter));
       }),
       { numRuns: 800 },
+    );
+  });
+
+  it('decodes bytes that are not all UTF-8 (stray continuation bytes, cut sequences, BOMs) as the one-shot decode does', async () => {
+    // Chunks are cut back to a character's first byte and decoded on their own; runs of
+    // continuation bytes longer than a character fall back to the stream decoder.
+    const byte = fc.oneof(
+      fc.constantFrom(0x61, 0x2c, 0x0a, 0x22, 0x31),
+      fc.integer({ min: 0x80, max: 0xbf }),
+      fc.constantFrom(0xc3, 0xe2, 0xed, 0xf0, 0xf4, 0xff),
+      fc.constantFrom(0xef, 0xbb, 0xbf),
+    );
+    const bom = fc.boolean();
+    await fc.assert(
+      fc.asyncProperty(fc.array(byte, { maxLength: 90 }), bom, fc.integer({ min: 1, max: 13 }), async (list, withBom, chunk) => {
+        const bytes = Uint8Array.from(withBom ? [0xef, 0xbb, 0xbf, ...list] : list);
+        expect(await chunked(bytes, chunk, ',')).toEqual(oneShot(decodeText(bytes), ','));
+      }),
+      { numRuns: 1500 },
     );
   });
 

@@ -36,6 +36,33 @@ describe('sortFloat64', () => {
     );
   });
 
+  it('takes the shortcuts only where the order is the native one: sorted input, whole numbers in a narrow range', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -60, max: 60 }), fc.constantFrom(-0, 0.5, NaN, 1e6)), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 4096, max: 6000 }),
+        fc.integer(),
+        fc.boolean(),
+        (pool, n, seed, presorted) => {
+          let s = seed >>> 0;
+          const xs = Float64Array.from({ length: n }, () => pool[(s = (Math.imul(s, 1103515245) + 12345) >>> 0) % pool.length]);
+          const expected = xs.slice().sort();
+          // Half the runs start sorted by value only (+0 and -0 in the order drawn): sorted input that is not quite the native order.
+          if (presorted) xs.set(Float64Array.from([...xs].sort((a, b) => a - b)));
+          expectSameOrder(sortFloat64(xs), expected);
+        },
+      ),
+      { numRuns: 80 },
+    );
+    // Row ids in order, and a column of small counts: the shortcuts' own cases.
+    const ids = Float64Array.from({ length: 10_000 }, (_, i) => i);
+    expectSameOrder(sortFloat64(ids.slice()), ids);
+    const counts = Float64Array.from({ length: 10_000 }, (_, i) => (i * 7919) % 1000);
+    expectSameOrder(sortFloat64(counts.slice()), counts.slice().sort());
+    const zeros = Float64Array.from({ length: 5000 }, (_, i) => (i % 2 ? 0 : -0));
+    expectSameOrder(sortFloat64(zeros.slice()), zeros.slice().sort());
+  });
+
   it('sorts a subarray in place without touching the rest of its buffer', () => {
     const buffer = new Float64Array(10_002);
     buffer[0] = 42;

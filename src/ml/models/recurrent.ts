@@ -10,7 +10,10 @@
 // clip(0.2·x + 0.5, 0, 1), activation tanh, zero initial state. The weights
 // are the tf.layers.lstm/gru layer's (kernel [in, k·units], recurrent kernel
 // [units, k·units], bias [k·units]), so saved models keep their variables.
+// On the WASM backend an LSTM step's element-wise maths is one kernel
+// (lstm-cell-kernel.ts).
 import { tf } from '../tf.ts';
+import { lstmCellFused } from './lstm-cell-kernel.ts';
 
 export type RecurrentKind = 'lstm' | 'gru';
 
@@ -46,7 +49,15 @@ export function recurrentForward(kind: RecurrentKind, x: tf.Tensor3D, w: Recurre
   if (kind === 'lstm') {
     let c = tf.zeros([batch, units]) as tf.Tensor2D;
     for (const xt of xs) {
-      const z = tf.add(xt, tf.matMul(h, w.recurrentKernel));
+      const r = tf.matMul(h, w.recurrentKernel) as tf.Tensor2D;
+      // On WASM the element-wise part of the step is one kernel (lstm-cell-kernel.ts).
+      const fused = lstmCellFused(xt, r, c);
+      if (fused) {
+        [h, c] = fused;
+        outputs.push(h);
+        continue;
+      }
+      const z = tf.add(xt, r);
       // The hard sigmoid runs over all four blocks at once; the c block uses tanh instead.
       const [i, f, , o] = tf.split(hardSigmoid(z), 4, 1);
       const g = tf.tanh(tf.slice(z, [0, 2 * units], [batch, units]));
