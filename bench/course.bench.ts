@@ -33,7 +33,7 @@ interface RunAll {
   slowest: string[];
 }
 
-async function runAllMs(file: string, backend: BackendName, only?: ReadonlySet<string>): Promise<RunAll> {
+export async function runAllMs(file: string, backend: BackendName, only?: ReadonlySet<string>): Promise<RunAll> {
   await initBackend({ order: [backend] });
   const { doc } = decodeNotebook(readFileSync(DIR + file, 'utf8'));
   const kernel = new Kernel(cellRegistry, nodeHost({ notebookDir: DIR, backend: () => backend }));

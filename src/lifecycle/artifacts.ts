@@ -24,6 +24,11 @@ export interface SavedArtifact {
   bytes: number;
 }
 
+/** A run's model whose save failed: recorded as not saved, with why (whether the cell waited for the save or not). */
+export function unsavedArtifact(type: string, reason: string): { model: RunModel } {
+  return { model: { type, saved: false, error: `saving failed: ${reason}` } };
+}
+
 /** Save a run's model through the host; a model that cannot be saved (or a failed save) is recorded as not saved, and says why. */
 export async function saveRunArtifact(
   save: ((model: TrainedModel, runId: string) => Promise<SavedArtifact | undefined>) | undefined,
@@ -37,7 +42,7 @@ export async function saveRunArtifact(
     if (!saved) return { model: { type, saved: false, error: `${type} models cannot be saved yet` } };
     return { model: { type, saved: true, bytes: Math.max(0, Math.round(saved.bytes)) }, modelRef: saved.ref };
   } catch (error) {
-    return { model: { type, saved: false, error: `saving failed: ${error instanceof Error ? error.message : String(error)}` } };
+    return unsavedArtifact(type, error instanceof Error ? error.message : String(error));
   }
 }
 

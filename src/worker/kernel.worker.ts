@@ -22,6 +22,7 @@ import { lifecycleStores } from '../store/lifecycle.ts';
 import { tablePage, type TablePageRequest } from '../data/tablePage.ts';
 import type { RegistryStore } from '../lifecycle/registryStore.ts';
 import { RUN_ARTIFACTS, runArtifactRef, type SavedArtifact } from '../lifecycle/artifacts.ts';
+import { BackgroundSaves } from '../lifecycle/backgroundSaves.ts';
 import type { ModelVersion } from '../lifecycle/registry.ts';
 import { aliasParams, pickVersion, type RegistryRef } from './registryRefs.ts';
 import { blockedOutput, isActiveCell, type TrustState } from './trust.ts';
@@ -65,6 +66,15 @@ const REGISTRY_MODELS = 'registry';
 const lifecycle = isSandboxed() ? remoteLifecycleStores(channel.call) : lifecycleStores();
 
 /**
+ * Run records and run models are written after their cell has finished, in
+ * order (backgroundSaves.ts); the runs cells read wait for them, and so does
+ * the reply to each run request (the app's runs panel and
+ * window.workbench.runs() read the store once a run has finished).
+ */
+const saves = new BackgroundSaves((error) => post({ kind: 'models', error }));
+const runs = saves.runs(lifecycle.runs);
+
+/**
  * The registry as cells see it: after a write (a register cell), the
  * registry references the notebook's cells read are brought up to date
  * before the cell returns, so a predict cell below a register cell in the
@@ -90,12 +100,18 @@ async function saveRegisteredModel(model: TrainedModel, name: string): Promise<s
   return id;
 }
 
-/** Every train run's model, saved as the run's artifact under its own key (runArtifactRef); undefined for models that cannot be saved yet. */
+/**
+ * Every train run's model, saved as the run's artifact under its own key
+ * (runArtifactRef); undefined for models that cannot be saved yet. The model
+ * is read now, while the cell holds it; the write is queued (the run record
+ * queued after it says "not saved" if it fails).
+ */
 async function saveRunModel(model: TrainedModel, runId: string): Promise<SavedArtifact | undefined> {
   const s = isSerializable(model) ? await serializeModel(model) : undefined;
   if (!s) return undefined;
   const ref = runArtifactRef(runId);
-  await (await store()).putModel({ id: ref, notebookId: RUN_ARTIFACTS, name: runId, kind: model.modelType, cellId: '', size: s.size, createdAt: Date.now(), artifacts: s.artifacts });
+  const record = { id: ref, notebookId: RUN_ARTIFACTS, name: runId, kind: model.modelType, cellId: '', size: s.size, createdAt: Date.now(), artifacts: s.artifacts };
+  saves.artifact(ref, async () => (await store()).putModel(record));
   return { ref, bytes: s.size };
 }
 
@@ -114,7 +130,7 @@ const kernel = new Kernel(
     store,
     backend: () => activeBackend() || 'none',
     lifecycle: {
-      runs: lifecycle.runs,
+      runs,
       registry,
       endpoints: lifecycle.endpoints,
       saveModel: saveRegisteredModel,
@@ -214,7 +230,12 @@ let openSeq = 0;
 const restored = new Map<string, TrainedModel>();
 /** Models already in the store (saved or restored): not saved again. */
 const inStore = new WeakSet<TrainedModel>();
-let saving: Promise<unknown> = Promise.resolve();
+/**
+ * The notebook's models are saved in a chain of their own, after their cell:
+ * nothing in a run waits for them (a register cell reads the run's artifact,
+ * whose queue is `saves`).
+ */
+let saving: Promise<void> = Promise.resolve();
 
 function saveModelsOf(cellId: string): void {
   const nb = notebookId;
@@ -225,19 +246,19 @@ function saveModelsOf(cellId: string): void {
     if (v?.type !== 'model' || inStore.has(v.model) || !isSerializable(v.model)) continue;
     const model = v.model;
     inStore.add(model);
-    saving = saving
-      .then(async () => {
+    saving = saving.then(async () => {
+      try {
         const s = await serializeModel(model);
         if (!s) return;
         await (await store()).putModel({ id: modelKey(nb, name), notebookId: nb, name, kind: model.modelType, cellId, size: s.size, createdAt: Date.now(), artifacts: s.artifacts });
         post({ kind: 'models', saved: name });
-      })
-      .catch((error: unknown) => {
+      } catch (error) {
         // A model replaced (and disposed) before it was read is simply not saved.
         if (kernel.getValue(name)?.type === 'model' && (kernel.getValue(name) as { model: TrainedModel }).model === model) {
           post({ kind: 'models', error: `The model "${name}" could not be saved: ${error instanceof Error ? error.message : String(error)}` });
         }
-      });
+      }
+    });
   }
 }
 
@@ -246,7 +267,7 @@ async function openNotebook(id: string, title?: string): Promise<{ restored: str
   notebookId = id;
   if (title !== undefined) notebookTitle = title;
   restored.clear();
-  await saving.catch(() => undefined);
+  await Promise.all([saving, saves.idle()]);
   // tfjs models need a backend to hold their weights.
   await kernelBackend.whenReady();
   const st = await store();
@@ -326,6 +347,13 @@ function setCells(cells: NotebookCell[]): SetCellsResult {
   return { sources, issues };
 }
 
+/** A run's result, once the runs and models its cells queued are stored (the app reads them when the run has finished). */
+async function afterSaves<T>(run: Promise<T>): Promise<T> {
+  const result = await run;
+  await saves.idle();
+  return result;
+}
+
 async function handle(request: Request): Promise<unknown> {
   switch (request.type) {
     case 'init':
@@ -348,7 +376,7 @@ async function handle(request: Request): Promise<unknown> {
         const errors = await resolveRegistryRefs([id]);
         if (errors.length) throw new Error(errors.join(' '));
       }
-      return runPlanned(id);
+      return afterSaves(runPlanned(id));
     }
     case 'openNotebook': {
       const p = request.params as RequestMap['openNotebook']['params'];
@@ -357,15 +385,15 @@ async function handle(request: Request): Promise<unknown> {
     case 'runAll':
       await kernelBackend.whenReady();
       await resolveBeforeRun();
-      return kernel.runAll({ continueOnError: (request.params as { continueOnError?: boolean }).continueOnError });
+      return afterSaves(kernel.runAll({ continueOnError: (request.params as { continueOnError?: boolean }).continueOnError }));
     case 'runTo':
       await kernelBackend.whenReady();
       await resolveBeforeRun();
-      return kernel.runTo((request.params as { id: string }).id);
+      return afterSaves(kernel.runTo((request.params as { id: string }).id));
     case 'runNext':
       await kernelBackend.whenReady();
       await resolveBeforeRun();
-      return (await kernel.runNext()) ?? null;
+      return afterSaves(kernel.runNext().then((r) => r ?? null));
     case 'cancel':
       kernel.cancel();
       return null;

@@ -4,6 +4,7 @@ import type { FigureOutput, FigureSpec } from '../../core/outputs.ts';
 import { getLang, useT } from '../i18n.ts';
 import { shownSpec } from './figureKo.ts';
 import { escapeFigure } from './safeFigure.ts';
+import { drawnLayout } from './figureLayout.ts';
 import { markPlotlyReady } from './plotlyState.ts';
 
 type Plotly = typeof import('plotly.js-cartesian-dist-min').default;
@@ -40,8 +41,8 @@ export function Figure({ spec: given, ko, title, fileName }: { spec: FigureSpec;
     const el = ref.current;
     if (!plotly || !el) return;
     // Every string from the spec is escaped: Plotly renders labels as HTML-ish text (safeFigure.ts).
-    const layout = { autosize: true, height: 360, font: { family: 'inherit' }, paper_bgcolor: 'transparent', plot_bgcolor: 'transparent', ...escapeFigure(spec.layout) };
-    plotly.react(el, escapeFigure(spec.data), layout, CONFIG).catch((e: Error) => setError(e.message));
+    const data = escapeFigure(spec.data);
+    plotly.react(el, data, drawnLayout(data, escapeFigure(spec.layout)), CONFIG).catch((e: Error) => setError(e.message));
   }, [plotly, spec]);
 
   useEffect(() => {

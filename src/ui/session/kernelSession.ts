@@ -157,6 +157,8 @@ export class KernelSession {
     } finally {
       this.activeRuns.delete(seq);
       if (--this.running === 0) this.box.set({ busy: false });
+      // The kernel answers a run once the runs its cells recorded are stored (they are written after each cell): show them.
+      this.hooks.lifecycleChanged();
     }
   }
 
