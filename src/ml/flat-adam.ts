@@ -141,6 +141,7 @@ export class FlatAdam extends tf.Optimizer {
     this.accBeta2.dispose();
     this.m?.dispose();
     this.v?.dispose();
+    this.heap?.dispose();
     this.decayTimes?.tensor.dispose();
   }
 

@@ -9,8 +9,12 @@
 // The new weights go into new tensors, never over the old ones: the WASM
 // backend caches XNNPACK operators with their packed weights by tensor id,
 // so a matMul would keep using the old values of a weight written in place.
+// Where WebAssembly SIMD is there, the same loop runs as a module on the
+// backend's memory, four weights at a time (heap-adam-kernel.ts); the moments
+// then live in the heap too.
 import { tf } from './tf.ts';
-import { heapF32, type TensorInfo, type WasmHeapBackend } from './wasm-heap.ts';
+import { heapF32, heapOffset, wasmMemoryOf, type TensorInfo, type WasmHeapBackend } from './wasm-heap.ts';
+import { adamKernelFor, type AdamKernel } from './heap-adam-kernel.ts';
 
 const f = Math.fround;
 
@@ -23,11 +27,13 @@ export interface AdamConstants {
 export class HeapAdamState {
   private readonly m: Float32Array[];
   private readonly v: Float32Array[];
+  /** The SIMD module and its moments in the heap (kept tensors), decided at the first step. */
+  private simd?: { kernel: AdamKernel; m: tf.Tensor[]; v: tf.Tensor[] } | null;
   /** β₁ᵗ and β₂ᵗ, as the float32 scalars tfjs keeps. */
   private accBeta1: number;
   private accBeta2: number;
 
-  constructor(sizes: readonly number[], private readonly c: AdamConstants) {
+  constructor(private readonly sizes: readonly number[], private readonly c: AdamConstants) {
     this.m = sizes.map((n) => new Float32Array(n));
     this.v = sizes.map((n) => new Float32Array(n));
     this.accBeta1 = f(c.beta1);
@@ -45,8 +51,18 @@ export class HeapAdamState {
     const om2 = f(1 - this.accBeta2);
     const rate = f(-learningRate);
     const keep = f(1 - learningRate * weightDecay);
+    const simd = this.simdFor(backend);
     variables.forEach((variable, i) => {
       const next = backend.makeOutput(variable.shape, 'float32');
+      if (simd) {
+        const at = (t: { dataId: TensorInfo['dataId'] }) => heapOffset(backend, t);
+        simd.kernel(at(gradients[i]), at(variable), at(next), at(simd.m[i]), at(simd.v[i]), variable.size,
+          b1, c1, b2, c2, om1, om2, eps, rate, weightDecay > 0 && decayed[i] ? keep : 1);
+        const tensor = tf.engine().makeTensorFromTensorInfo(next);
+        variable.assign(tensor);
+        tensor.dispose();
+        return;
+      }
       // Views after the allocation (it may grow the heap).
       const g = heapF32(backend, gradients[i] as unknown as TensorInfo);
       const w = heapF32(backend, variable as unknown as TensorInfo);
@@ -70,5 +86,22 @@ export class HeapAdamState {
     });
     this.accBeta1 = f(this.accBeta1 * b1);
     this.accBeta2 = f(this.accBeta2 * b2);
+  }
+
+  private simdFor(backend: WasmHeapBackend): { kernel: AdamKernel; m: tf.Tensor[]; v: tf.Tensor[] } | null {
+    if (this.simd === undefined) {
+      const memory = wasmMemoryOf(backend);
+      const kernel = memory ? adamKernelFor(memory) : null;
+      // Kept: steps run inside the training loop's tidy, and the moments outlive every step.
+      const zeros = () => this.sizes.map((n) => tf.keep(tf.zeros([n])));
+      this.simd = kernel ? { kernel, m: zeros(), v: zeros() } : null;
+    }
+    return this.simd;
+  }
+
+  dispose(): void {
+    this.simd?.m.forEach((t) => t.dispose());
+    this.simd?.v.forEach((t) => t.dispose());
+    this.simd = undefined;
   }
 }

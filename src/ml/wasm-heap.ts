@@ -28,6 +28,25 @@ export function activeWasmBackend(): WasmHeapBackend | undefined {
   return typeof backend.typedArrayFromHeap === 'function' && backend.dataIdMap ? (backend as WasmHeapBackend) : undefined;
 }
 
+/**
+ * The backend's WebAssembly.Memory, for modules of ours that work on its
+ * tensors (heap-adam-kernel.ts): Emscripten keeps it as the module's
+ * exported `memory` (or, threaded, as the `wasmMemory` it imported).
+ */
+export function wasmMemoryOf(backend: WasmHeapBackend): { buffer: ArrayBufferLike } | undefined {
+  const module = (backend as unknown as { wasm?: { asm?: { memory?: unknown }; wasmMemory?: unknown } }).wasm;
+  const memory = module?.asm?.memory ?? module?.wasmMemory;
+  const api = (globalThis as unknown as { WebAssembly?: { Memory: new (d: { initial: number }) => object } }).WebAssembly;
+  return api && memory instanceof api.Memory ? (memory as { buffer: ArrayBufferLike }) : undefined;
+}
+
+/** Byte offset of a tensor's data in the heap. */
+export function heapOffset(backend: WasmHeapBackend, info: { dataId: TensorInfo['dataId'] }): number {
+  const data = backend.dataIdMap.get(info.dataId);
+  if (!data) throw new Error('No WASM data for this tensor.');
+  return data.memoryOffset;
+}
+
 /** A float32 view of a tensor's heap bytes (valid until the heap grows: take it after allocating). */
 export function heapF32(backend: WasmHeapBackend, info: TensorInfo): Float32Array {
   return backend.typedArrayFromHeap(info) as Float32Array;

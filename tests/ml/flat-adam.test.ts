@@ -1,10 +1,13 @@
 // FlatAdam (src/ml/flat-adam.ts) updates all variables in one pass and must
 // give every weight exactly what tf.train.adam gives it (AdamW: then the
 // kernels × (1 − lr·wd)), step after step, with a rate change between steps.
+// On WASM it runs as a SIMD module on the backend's heap, or as a JavaScript
+// loop where that module is missing: both are checked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, switchBackend } from '../../src/ml/backend.ts';
 import { tf } from '../../src/ml/tf.ts';
 import { FlatAdam } from '../../src/ml/flat-adam.ts';
+import { setAdamKernelEnabled } from '../../src/ml/heap-adam-kernel.ts';
 
 beforeAll(async () => {
   await initBackend({ order: ['cpu'] });
@@ -13,7 +16,8 @@ afterAll(async () => {
   await switchBackend('cpu');
 });
 
-const SHAPES = [[3, 4], [4], [4, 2], [2]];
+// 12, 4, 8, 2 and 7 weights: whole SIMD groups, a tail alone, and groups with a tail.
+const SHAPES = [[3, 4], [4], [4, 2], [2], [7]];
 
 /** Variables with a seeded start, and a loss whose gradients differ per step. */
 function problem(seed: number) {
@@ -21,7 +25,7 @@ function problem(seed: number) {
   const loss = (step: number) => () => tf.tidy(() => {
     const x = tf.randomNormal([5, 3], 0, 1, 'float32', 1000 + step);
     const h = tf.relu(x.matMul(vars[0]).add(vars[1]));
-    return tf.square(h.matMul(vars[2]).add(vars[3])).mean() as tf.Scalar;
+    return tf.square(h.matMul(vars[2]).add(vars[3])).mean().add(tf.sum(tf.square(tf.sub(vars[4], x.slice([0, 0], [1, 3]).sum())))) as tf.Scalar;
   });
   return { vars, loss };
 }
@@ -45,9 +49,10 @@ async function run(flat: boolean, decay: number | undefined) {
 }
 
 describe('FlatAdam', () => {
-  for (const backend of ['cpu', 'wasm'] as const) {
-    it(`equals tf.train.adam bit for bit on ${backend} (Adam, and AdamW against Adam + kernel decay), leaking nothing`, async () => {
+  for (const [backend, simd] of [['cpu', false], ['wasm', true], ['wasm', false]] as const) {
+    it(`equals tf.train.adam bit for bit on ${backend}${backend === 'wasm' ? (simd ? ' (SIMD module)' : ' (JavaScript loop)') : ''} (Adam, and AdamW against Adam + kernel decay), leaking nothing`, async () => {
       await switchBackend(backend);
+      setAdamKernelEnabled(simd);
       const before = tf.memory().numTensors;
       for (const decay of [undefined, 0.1]) {
         const reference = await run(false, decay);
@@ -59,6 +64,7 @@ describe('FlatAdam', () => {
         vars.forEach((v) => v.dispose());
       }
       expect(tf.memory().numTensors).toBe(before);
+      setAdamKernelEnabled(true);
     });
   }
 });

@@ -10,13 +10,7 @@
 // missing the module without SIMD is used, or none, and grow.ts keeps its
 // JavaScript loops.
 
-/** The WebAssembly API surface this module needs (typed locally: the engine is checked without the DOM library). */
-interface WasmApi {
-  Memory: new (descriptor: { initial: number; maximum?: number }) => { readonly buffer: ArrayBuffer };
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { readonly exports: Record<string, unknown> };
-  validate(bytes: Uint8Array): boolean;
-}
+import { F64, HEADER, I32, V128, get, i32, mem, name, section, set, simdOp, uleb, vec, wasmApi, type WasmApi } from '../wasm-asm.ts';
 
 type AllFn = (work: number, start: number, end: number, stride: number, gradOffset: number, hist: number, cols: number) => void;
 type SomeFn = (work: number, start: number, end: number, stride: number, gradOffset: number, hist: number, features: number, nFeatures: number) => void;
@@ -36,45 +30,13 @@ export interface HistKernel {
   readonly simd: boolean;
 }
 
-const uleb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return out;
-};
-const sleb = (n: number): number[] => {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && !(b & 0x40)) || (n === -1 && b & 0x40)) return [...out, b];
-    out.push(b | 0x80);
-  }
-};
-const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
-const section = (id: number, bytes: number[]): number[] => [id, ...uleb(bytes.length), ...bytes];
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-
-const I32 = 0x7f;
-const F64 = 0x7c;
-const V128 = 0x7b;
 const op = {
   block: [0x02, 0x40], loop: [0x03, 0x40], end: 0x0b, br: 0x0c, brIf: 0x0d,
   i32Load: 0x28, i64Load: 0x29, f32Load: 0x2a, f64Load: 0x2b, i32Load8u: 0x2d, i32Store: 0x36, i64Store: 0x37, f64Store: 0x39,
   i32Eq: 0x46, i32GtS: 0x4a, i32GeS: 0x4e, i32LeU: 0x4d, i32GeU: 0x4f, i32Eqz: 0x45,
   i32Add: 0x6a, i32Sub: 0x6b, i32Mul: 0x6c, i32And: 0x71, f64Add: 0xa0, f64PromoteF32: 0xbb, select: 0x1b, if: [0x04, 0x40], else: 0x05,
 };
-const get = (i: number) => [0x20, ...uleb(i)];
-const set = (i: number) => [0x21, ...uleb(i)];
-const i32 = (n: number) => [0x41, ...sleb(n)];
 const F64_ONE = [0x44, 0, 0, 0, 0, 0, 0, 0xf0, 0x3f];
-const simdOp = (code: number) => [0xfd, ...uleb(code)];
-/** A load or store with its alignment (log2 bytes) and offset. */
-const mem = (code: number[] | number, align: number, offset: number) => [...(Array.isArray(code) ? code : [code]), align, ...uleb(offset)];
 
 /**
  * One histogram function. Parameters: work, start, end, stride, gradOffset,
@@ -210,7 +172,7 @@ function partitionFunction(): number[] {
 export function histModuleBytes(featureBytes: number, simd: boolean): Uint8Array<ArrayBuffer> {
   const type = (params: number) => [0x60, ...vec(Array.from({ length: params }, () => [I32])), 0];
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...HEADER,
     ...section(1, vec([type(7), type(8), [0x60, ...vec(Array.from({ length: 9 }, () => [I32])), 1, I32]])),
     ...section(2, vec([[...name('env'), ...name('memory'), 0x02, 0x00, ...uleb(1)]])),
     ...section(3, vec([[0], [0], [1], [2]])),
@@ -260,7 +222,7 @@ export function setHistKernelEnabled(on: boolean): void {
  * then keeps its JavaScript loops).
  */
 export function createHistKernel(featureBytes: number, bytes: number): HistKernel | null {
-  const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+  const api = wasmApi();
   if (!enabled || !api) return null;
   const found = compiled(api, featureBytes);
   if (!found) return null;
