@@ -1,9 +1,10 @@
 // One GRU step as two tfjs kernels on the WASM backend, each with a
 // gradient kernel, around the step's two matMuls (which stay XNNPACK's).
-// Built from ops a step is ~14 ops forward and ~40 backward, and on WASM
-// each op's dispatch costs more than its arithmetic on a small batch; the
-// element-wise maths runs here as JavaScript loops on the WASM heap
-// (src/ml/wasm-heap.ts), like lstm-cell-kernel.ts.
+// Built from ops a step is 14 ops besides the matMuls forward (more than
+// twice that backward: the hard sigmoid's clip gradient alone is four),
+// and on WASM each op's dispatch costs more than its arithmetic on a small
+// batch; the element-wise maths runs here as JavaScript loops on the WASM
+// heap (src/ml/wasm-heap.ts), like lstm-cell-kernel.ts.
 //
 // Keras's GRU (recurrent.ts): x = x_t·W + b and r1 = h·U[:, :2u] give the
 // gates z, r = hardSigmoid(x_zr + r1); the candidate needs r first,
