@@ -1,7 +1,7 @@
 // models/: the workbench's train cell against a bare tfjs script training the
 // same MLP (20k × 50 → 64 → 64 → 1, batch 256, Adam) on the same backend; the
 // same for an LSTM (2k windows × 20 steps × 8 features, 32 units, batch 64);
-// and the MLP and the LSTM against PyTorch on one CPU thread (Debian's
+// and the MLP, the LSTM and the GRU against PyTorch on one CPU thread (Debian's
 // python3-torch; the issue's goals: MLP ≤ 4×, LSTM ≤ 5× PyTorch per epoch).
 // Like with like: the same epochs, batch size, optimizer and learning rate,
 // shuffled every epoch, no validation on either side; the cell's time is the
@@ -82,16 +82,17 @@ t = sorted(times[1:])[len(times[1:]) // 2]
 print(t[0] * 1000, t[1] * 1000)
 `;
 
-const TORCH_LSTM_SCRIPT = `
+/** PyTorch's own nn.LSTM / nn.GRU (32 units) on the same windows. */
+const torchRecurrentScript = (module: 'LSTM' | 'GRU') => `
 import sys, time, numpy as np, torch
 torch.set_num_threads(1); torch.manual_seed(0)
 d = np.fromfile(sys.argv[1], dtype=np.float32)
 X = torch.from_numpy(d[:${SEQ_N * SEQ_T * SEQ_F}].reshape(${SEQ_N}, ${SEQ_T}, ${SEQ_F}).copy()); y = torch.from_numpy(d[${SEQ_N * SEQ_T * SEQ_F}:].reshape(${SEQ_N}, 1).copy())
 class Net(torch.nn.Module):
     def __init__(self):
-        super().__init__(); self.lstm = torch.nn.LSTM(${SEQ_F}, 32, batch_first=True); self.out = torch.nn.Linear(32, 1)
+        super().__init__(); self.rnn = torch.nn.${module}(${SEQ_F}, 32, batch_first=True); self.out = torch.nn.Linear(32, 1)
     def forward(self, x):
-        h, _ = self.lstm(x); return self.out(h[:, -1])
+        h, _ = self.rnn(x); return self.out(h[:, -1])
 m = Net(); opt = torch.optim.Adam(m.parameters(), lr=1e-3); lossf = torch.nn.MSELoss()
 times = []
 for epoch in range(int(sys.argv[2]) + 1):
@@ -140,6 +141,52 @@ async function versusTorch(rounds: number, torch: () => EpochTime, workbench: ()
   const torchTime = { wall: median(t.map((x) => x.wall)), cpu: median(t.map((x) => x.cpu)) };
   const workbenchTime = { wall: median(w.map((x) => x.wall)), cpu: median(w.map((x) => x.cpu)) };
   return { torch: torchTime, workbench: workbenchTime, cpuRatio: round4(workbenchTime.cpu / torchTime.cpu) };
+}
+
+/**
+ * The train cell's LSTM or GRU (32 units) against PyTorch's nn.LSTM / nn.GRU
+ * on one thread, same windows, epochs, batch and optimizer.
+ */
+function recurrentVsTorch(kind: 'lstm' | 'gru', goalRatio?: number): Benchmark {
+  const name = `models/${kind}-vs-pytorch`;
+  const label = kind.toUpperCase();
+  return {
+    name,
+    async run() {
+      if (!existsSync('/usr/bin/python3')) throw new Error('Debian python3 is missing (apt-get install python3-torch).');
+      const { backend } = await initBackend({ order: ['wasm', 'cpu'] });
+      const table = seriesTable();
+      const epochs = 3;
+      const features = Array.from({ length: SEQ_F }, (_, f) => `f${f}`);
+      const ctx = testContext({ train: { type: 'table', table } });
+      await sequencesCell.run(sequencesCell.schema.parse({ features, target: 'y', steps: SEQ_T, horizon: 0 }), ctx);
+      const seq = ctx.get('sequences');
+      if (seq?.type !== 'object') throw new Error('no sequences');
+      // Windows of the same shape for PyTorch: window i is rows i … i+19 (its target: y at the last row).
+      const cols = features.map((f) => table.array(f) as Float64Array);
+      const yCol = table.array('y') as Float64Array;
+      const packed = new Float32Array(SEQ_N * SEQ_T * SEQ_F + SEQ_N);
+      for (let i = 0; i < SEQ_N; i++) {
+        for (let t = 0; t < SEQ_T; t++) for (let f = 0; f < SEQ_F; f++) packed[(i * SEQ_T + t) * SEQ_F + f] = cols[f][i + t];
+        packed[SEQ_N * SEQ_T * SEQ_F + i] = yCol[i + SEQ_T - 1];
+      }
+      const dir = mkdtempSync(join(tmpdir(), `${kind}-torch-`));
+      try {
+        writeFileSync(join(dir, 'data.f32'), packed);
+        writeFileSync(join(dir, 'rnn.py'), torchRecurrentScript(kind === 'lstm' ? 'LSTM' : 'GRU'));
+        const params = trainCell.schema.parse({ input: 'sequences', model: kind, sequence: { units: [32] }, epochs, batchSize: 64, learningRate: 0.001 });
+        const t = await versusTorch(3, () => torchEpoch(join(dir, 'rnn.py'), [join(dir, 'data.f32'), String(epochs)]), async () => {
+          const c = testContext({ sequences: seq });
+          await trainCell.run(params, c);
+          const m = c.values.get('model');
+          if (m?.type === 'model') m.model.dispose();
+        }, epochs);
+        return [result(name, t.workbench.wall, 'ms/epoch', `PyTorch CPU (nn.${label}), one thread, same ${label} (32 units) and windows (interleaved, median of 3)`, t.torch.wall, { backend, windows: SEQ_N, steps: SEQ_T, features: SEQ_F, units: 32, batch: 64, ...(goalRatio ? { goal_ratio: goalRatio } : {}), cpu_ratio: t.cpuRatio })];
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
 }
 
 export const benchmarks: Benchmark[] = [
@@ -208,43 +255,8 @@ export const benchmarks: Benchmark[] = [
       }
     },
   },
-  {
-    name: 'models/lstm-vs-pytorch',
-    async run() {
-      if (!existsSync('/usr/bin/python3')) throw new Error('Debian python3 is missing (apt-get install python3-torch).');
-      const { backend } = await initBackend({ order: ['wasm', 'cpu'] });
-      const table = seriesTable();
-      const epochs = 3;
-      const features = Array.from({ length: SEQ_F }, (_, f) => `f${f}`);
-      const ctx = testContext({ train: { type: 'table', table } });
-      await sequencesCell.run(sequencesCell.schema.parse({ features, target: 'y', steps: SEQ_T, horizon: 0 }), ctx);
-      const seq = ctx.get('sequences');
-      if (seq?.type !== 'object') throw new Error('no sequences');
-      // Windows of the same shape for PyTorch: window i is rows i … i+19 (its target: y at the last row).
-      const cols = features.map((f) => table.array(f) as Float64Array);
-      const yCol = table.array('y') as Float64Array;
-      const packed = new Float32Array(SEQ_N * SEQ_T * SEQ_F + SEQ_N);
-      for (let i = 0; i < SEQ_N; i++) {
-        for (let t = 0; t < SEQ_T; t++) for (let f = 0; f < SEQ_F; f++) packed[(i * SEQ_T + t) * SEQ_F + f] = cols[f][i + t];
-        packed[SEQ_N * SEQ_T * SEQ_F + i] = yCol[i + SEQ_T - 1];
-      }
-      const dir = mkdtempSync(join(tmpdir(), 'lstm-torch-'));
-      try {
-        writeFileSync(join(dir, 'data.f32'), packed);
-        writeFileSync(join(dir, 'lstm.py'), TORCH_LSTM_SCRIPT);
-        const params = trainCell.schema.parse({ input: 'sequences', model: 'lstm', sequence: { units: [32] }, epochs, batchSize: 64, learningRate: 0.001 });
-        const t = await versusTorch(3, () => torchEpoch(join(dir, 'lstm.py'), [join(dir, 'data.f32'), String(epochs)]), async () => {
-          const c = testContext({ sequences: seq });
-          await trainCell.run(params, c);
-          const m = c.values.get('model');
-          if (m?.type === 'model') m.model.dispose();
-        }, epochs);
-        return [result('models/lstm-vs-pytorch', t.workbench.wall, 'ms/epoch', 'PyTorch CPU, one thread, same LSTM (32 units) and windows (interleaved, median of 3)', t.torch.wall, { backend, windows: SEQ_N, steps: SEQ_T, features: SEQ_F, units: 32, batch: 64, goal_ratio: 5, cpu_ratio: t.cpuRatio })];
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  },
+  recurrentVsTorch('lstm', 5),
+  recurrentVsTorch('gru'),
   {
     name: 'models/mlp-train-overhead',
     async run() {

@@ -15,9 +15,8 @@
 // kernel's tanhf can differ in the last bit; the tests compare with the ops).
 import { tf } from '../tf.ts';
 import { activeWasmBackend, heapF32, type TensorInfo, type WasmHeapBackend } from '../wasm-heap.ts';
+import { clip01, dGate, f, kernelPair, preClip, type CellKernelArgs } from './cell-kernel-common.ts';
 
-const f = Math.fround;
-const FIFTH = f(0.2);
 const CELL = 'WorkbenchLstmCell';
 const CELL_GRAD = 'WorkbenchLstmCellGrad';
 
@@ -27,9 +26,7 @@ interface CellAttrs {
   [key: string]: unknown;
 }
 
-const clip01 = (u: number) => (u < 0 ? 0 : u > 1 ? 1 : u);
-
-function cellForward(args: { inputs: Record<string, TensorInfo | undefined>; backend: unknown; attrs?: Record<string, unknown> }): TensorInfo[] {
+function cellForward(args: CellKernelArgs): TensorInfo[] {
   const backend = args.backend as WasmHeapBackend;
   const { x, r, c } = args.inputs as { x: TensorInfo; r: TensorInfo; c: TensorInfo };
   const cache = (args.attrs as CellAttrs).cache;
@@ -46,10 +43,10 @@ function cellForward(args: { inputs: Record<string, TensorInfo | undefined>; bac
     const row = b * width;
     for (let j = 0; j < units; j++) {
       const k = row + j;
-      const ui = f(f(FIFTH * f(X[k] + R[k])) + 0.5);
-      const uf = f(f(FIFTH * f(X[k + units] + R[k + units])) + 0.5);
+      const ui = preClip(f(X[k] + R[k]));
+      const uf = preClip(f(X[k + units] + R[k + units]));
       const g = f(Math.tanh(f(X[k + 2 * units] + R[k + 2 * units])));
-      const uo = f(f(FIFTH * f(X[k + 3 * units] + R[k + 3 * units])) + 0.5);
+      const uo = preClip(f(X[k + 3 * units] + R[k + 3 * units]));
       const e = b * units + j;
       const cNew = f(f(clip01(uf) * C[e]) + f(clip01(ui) * g));
       const tc = f(Math.tanh(cNew));
@@ -66,7 +63,7 @@ function cellForward(args: { inputs: Record<string, TensorInfo | undefined>; bac
   return [hOut, cOut];
 }
 
-function cellBackward(args: { inputs: Record<string, TensorInfo | undefined>; backend: unknown; attrs?: Record<string, unknown> }): TensorInfo[] {
+function cellBackward(args: CellKernelArgs): TensorInfo[] {
   const backend = args.backend as WasmHeapBackend;
   const { dh, dc, c } = args.inputs as { dh: TensorInfo; dc: TensorInfo; c: TensorInfo };
   const cache = (args.attrs as CellAttrs).cache;
@@ -78,8 +75,6 @@ function cellBackward(args: { inputs: Record<string, TensorInfo | undefined>; ba
   const C = heapF32(backend, c);
   const DZ = heapF32(backend, dzOut);
   const DCP = heapF32(backend, dcOut);
-  // d hardSigmoid: 0.2 where 0 ≤ u ≤ 1 (tfjs's clip gradient is inclusive), else 0.
-  const dGate = (d: number, u: number) => (u >= 0 && u <= 1 ? f(d * FIFTH) : 0);
   for (let b = 0; b < batch; b++) {
     const row = b * 4 * units;
     for (let j = 0; j < units; j++) {
@@ -103,15 +98,12 @@ function cellBackward(args: { inputs: Record<string, TensorInfo | undefined>; ba
   return [dzOut, dcOut];
 }
 
-let registered = false;
-
-function register(): void {
-  if (registered) return;
-  registered = true;
-  tf.registerKernel({ kernelName: CELL, backendName: 'wasm', kernelFunc: cellForward as never });
-  tf.registerKernel({ kernelName: CELL_GRAD, backendName: 'wasm', kernelFunc: cellBackward as never });
-  tf.registerGradient({
-    kernelName: CELL,
+const register = kernelPair({
+  name: CELL,
+  forward: cellForward,
+  gradName: CELL_GRAD,
+  backward: cellBackward,
+  gradient: {
     inputsToSave: ['c'],
     gradFunc: (dys, saved, attrs) => {
       const [dh, dc] = dys as tf.Tensor[];
@@ -120,8 +112,8 @@ function register(): void {
       // x and r enter the gates as x + r: both get dz (a reshape: another tensor on the same data, like tfjs's Add).
       return { x: () => dz, r: () => dz.reshape(dz.shape), c: () => dcPrev };
     },
-  });
-}
+  },
+});
 
 /**
  * One LSTM step as one kernel: [h, c'] from the input projection x, the

@@ -11,8 +11,9 @@
 // are the tf.layers.lstm/gru layer's (kernel [in, k·units], recurrent kernel
 // [units, k·units], bias [k·units]), so saved models keep their variables.
 // On the WASM backend an LSTM step's element-wise maths is one kernel
-// (lstm-cell-kernel.ts).
+// (lstm-cell-kernel.ts), a GRU step's two (gru-cell-kernel.ts).
 import { tf } from '../tf.ts';
+import { gruStepFused } from './gru-cell-kernel.ts';
 import { lstmCellFused } from './lstm-cell-kernel.ts';
 
 export type RecurrentKind = 'lstm' | 'gru';
@@ -69,6 +70,13 @@ export function recurrentForward(kind: RecurrentKind, x: tf.Tensor3D, w: Recurre
     const rk1 = tf.slice(w.recurrentKernel, [0, 0], [units, 2 * units]);
     const rk2 = tf.slice(w.recurrentKernel, [0, 2 * units], [units, units]);
     for (const xt of xs) {
+      // On WASM the step's element-wise parts are two kernels (gru-cell-kernel.ts).
+      const fused = gruStepFused(xt, h, rk1, rk2);
+      if (fused) {
+        h = fused;
+        outputs.push(h);
+        continue;
+      }
       const [xZR, xH] = tf.split(xt, [2 * units, units], 1);
       const [z, r] = tf.split(hardSigmoid(tf.add(xZR, tf.matMul(h, rk1))), 2, 1);
       const hh = tf.tanh(tf.add(xH, tf.matMul(tf.mul(r, h), rk2)));
