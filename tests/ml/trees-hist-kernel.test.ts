@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/core/random.ts';
 import { boost, DEFAULT_BOOST_PARAMS, type Objective, type RawMatrix } from '../../src/ml/trees/index.ts';
-import { createHistKernel, histModuleBytes, setHistKernelEnabled } from '../../src/ml/trees/histKernel.ts';
+import { createHistKernel, histModuleBytes, kernelSuits, setHistKernelEnabled } from '../../src/ml/trees/histKernel.ts';
 
 function matrix(rows: number, cols: number, seed: number): RawMatrix {
   const r = seededRandom(seed);
@@ -29,7 +29,7 @@ function labels(data: RawMatrix, objective: Objective, seed: number): Float64Arr
   });
 }
 
-afterEach(() => setHistKernelEnabled(true));
+afterEach(() => setHistKernelEnabled('auto'));
 
 describe('the WebAssembly histogram pass', () => {
   it('is a valid module with and without SIMD, and runs in this host', () => {
@@ -81,6 +81,21 @@ describe('the WebAssembly histogram pass', () => {
     const withoutKernel = await fit(false);
     expect(withKernel.trees.length).toBeGreaterThan(0);
     expect(withKernel).toEqual(withoutKernel);
+  });
+
+  it('is chosen for many rows of many-binned features only (one-hot columns and small tables run faster on the JavaScript loops)', () => {
+    const bins = (wide: number, narrow: number) => Uint16Array.from([...Array<number>(wide).fill(255), ...Array<number>(narrow).fill(2)]);
+    expect(kernelSuits(200_000, bins(40, 10))).toBe(true);
+    expect(kernelSuits(30_000, bins(50, 0))).toBe(true);
+    expect(kernelSuits(9_999, bins(50, 0))).toBe(false);
+    expect(kernelSuits(100_000, bins(10, 55))).toBe(false);
+    // 'auto' follows the rule; forcing it on or off overrides it.
+    const big = 65536 * 4;
+    expect(createHistKernel(24 * 256, big, false)).toBeNull();
+    setHistKernelEnabled(true);
+    expect(createHistKernel(24 * 256, big, false)).not.toBeNull();
+    setHistKernelEnabled(false);
+    expect(createHistKernel(24 * 256, big, true)).toBeNull();
   });
 
   it('works where the row records do not end on 8 bytes (odd rows, 3 features: 12-byte records)', async () => {

@@ -7,7 +7,7 @@
 // gain = ½[T(G_L)²/(H_L+λ) + T(G_R)²/(H_R+λ) − T(G)²/(H+λ)] − γ,
 // leaf value = −η·T(G)/(H+λ).
 import { TreeBuilder, type Tree } from './tree.ts';
-import { createHistKernel, type HistKernel } from './histKernel.ts';
+import { createHistKernel, kernelSuits, type HistKernel } from './histKernel.ts';
 import { FEATURE_STRIDE, histAllJs, histSomeJs, type RowRecords } from './histJs.ts';
 
 export interface GrowParams {
@@ -133,7 +133,7 @@ export class Grower {
     const orderAt = 8 * Math.ceil((rows * stride) / 8);
     const featuresAt = orderAt + 8 * Math.ceil(rows / 2);
     const arenaStart = featuresAt + 8 * Math.ceil(cols / 2);
-    this.kernel = createHistKernel(FEATURE_STRIDE * 8, arenaStart + slots * histBytes);
+    this.kernel = createHistKernel(FEATURE_STRIDE * 8, arenaStart + slots * histBytes, kernelSuits(rows, nBins));
     if (this.kernel) {
       const buffer = this.kernel.buffer;
       this.work = new Uint8Array(buffer, 0, rows * stride);
