@@ -7,6 +7,7 @@ import { tf } from './tf.ts';
 import { patchWasmMatMul } from './wasm-matmul.ts';
 import { patchWasmCopyKernels } from './wasm-copy-kernels.ts';
 import { patchWasmSliceKernels } from './wasm-slice-kernels.ts';
+import { patchWasmBroadcastKernels } from './wasm-broadcast-kernels.ts';
 import { CellError } from '../core/errors.ts';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -49,6 +50,7 @@ async function loadBackend(name: BackendName, options: BackendOptions): Promise<
         if (options.wasmPaths !== undefined) wasm.setWasmPaths(options.wasmPaths);
         patchWasmCopyKernels();
         patchWasmSliceKernels();
+        patchWasmBroadcastKernels();
         patchWasmMatMul();
       } else if (name === 'webgpu') {
         await import('@tensorflow/tfjs-backend-webgpu');

@@ -1,6 +1,6 @@
-// GatherV2, Transpose, Sum, Slice, SplitV and Unpack on WASM run as copies
-// and loops on the WASM heap (src/ml/wasm-copy-kernels.ts,
-// wasm-slice-kernels.ts). Each must give exactly the values and shapes of
+// GatherV2, Transpose, Sum, Slice, SplitV, Unpack and broadcasting Equal on
+// WASM run as copies and loops on the WASM heap (src/ml/wasm-copy-kernels.ts,
+// wasm-slice-kernels.ts, wasm-broadcast-kernels.ts). Each must give exactly the values and shapes of
 // the backend's own kernels (copies move bits; the sums add in the same
 // order in float32) and of the cpu backend (except sums: cpu adds in float64),
 // for the shapes training uses and the odd ones (size-1 axes, batches,
@@ -11,7 +11,7 @@ import { initBackend, switchBackend } from '../../src/ml/backend.ts';
 import { tf } from '../../src/ml/tf.ts';
 import { withOriginalWasmKernels } from '../../src/ml/wasm-heap.ts';
 
-const REPLACED = ['GatherV2', 'Transpose', 'Sum', 'Slice', 'SplitV', 'Unpack'];
+const REPLACED = ['GatherV2', 'Transpose', 'Sum', 'Slice', 'SplitV', 'Unpack', 'Equal'];
 
 beforeAll(async () => {
   await initBackend({ order: ['wasm'] });
@@ -51,6 +51,11 @@ const cases: [string, () => tf.Tensor | tf.Tensor[]][] = [
   ['split the last axis by sizes', () => tf.split(x([5, 12], 24), [2, 7, 3], -1)],
   ['unstack the middle axis', () => tf.unstack(x([4, 6, 3], 25), 1)],
   ['unstack the first axis', () => tf.unstack(x([3, 2, 2], 26), 0)],
+  ['equal to a broadcast maximum (a max gradient)', () => { const v = tf.round(x([4, 9, 5], 28)); return tf.equal(v, tf.max(v, 1, true)); }],
+  ['equal, both sides broadcast, ranks differ', () => tf.equal(tf.round(x([3, 1, 4], 29)), tf.round(x([5, 1], 30)))],
+  ['equal with NaN and signed zeros', () => tf.equal(tf.tensor2d([[NaN, -0, 1], [0, 2, NaN]]), tf.tensor1d([NaN, 0, 1]))],
+  ['equal int32 broadcast', () => tf.equal(ints([3, 4]), tf.tensor1d([0, 5, 6, 3], 'int32'))],
+  ['equal, same shapes (backend kernel)', () => tf.equal(tf.round(x([3, 4], 31)), tf.round(x([3, 4], 32)))],
 ];
 
 function values(make: () => tf.Tensor | tf.Tensor[]) {
