@@ -59,9 +59,11 @@ describe('app', () => {
     expect(metrics.length).toBeGreaterThan(0);
     const accuracy = (metrics[0].metrics as Record<string, number>).accuracy;
     expect(accuracy).toBeGreaterThan(0.8);
-    await s.page.locator('.metric-card').first().waitFor();
+    // The evaluation view is a lazy chunk: plain metric cards (.pending) show first, then the
+    // cards, the confusion matrix and the charts together, so wait for the real ones.
+    await s.page.locator('.metric-card:not(.pending)').first().waitFor({ timeout: 30_000 });
+    await s.page.locator('.confusion').first().waitFor({ timeout: 30_000 });
     await s.page.locator('.js-plotly-plot').first().waitFor({ timeout: 30_000 });
-    expect(await s.page.locator('.confusion').count()).toBeGreaterThan(0);
     expect(await s.page.locator('.grid [role=row]').count()).toBeLessThan(400);
   });
 

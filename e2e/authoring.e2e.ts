@@ -82,7 +82,8 @@ describe('undo and the Jupyter keys', () => {
     const after = await cells(s.page);
     expect(after.map((c) => c.id)).toEqual(before.map((c) => c.id));
     expect(after.find((c) => c.id === target.id)!.outputs).toEqual(target.outputs);
-    expect(await s.page.locator(`article.cell[data-cell-id="${target.id}"] .profile, article.cell[data-cell-id="${target.id}"] table`).count()).toBeGreaterThan(0);
+    // Outputs render from a lazy chunk; waitFor fails the test if they never come back.
+    await s.page.locator(`article.cell[data-cell-id="${target.id}"] .profile, article.cell[data-cell-id="${target.id}"] table`).first().waitFor({ timeout: 30_000 });
   });
 
   it('the notice after a delete has an Undo button', async () => {
