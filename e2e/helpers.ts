@@ -112,6 +112,10 @@ export async function runCellFromButton(page: Page, id: string, options: { until
     for (const close of await page.locator('.notices .notice button[aria-label]').all()) await close.click({ timeout: 5_000 }).catch(() => undefined);
   }
   // `timeout` 0: computation has no limit of its own but the hang guard (vitest.e2e.config.ts).
-  await page.waitForFunction(([cellId, states]) => states.includes(document.querySelector(`article.cell[data-cell-id="${cellId}"]`)?.getAttribute('data-status') ?? ''), [id, until] as const, { timeout });
+  try {
+    await page.waitForFunction(([cellId, states]) => states.includes(document.querySelector(`article.cell[data-cell-id="${cellId}"]`)?.getAttribute('data-status') ?? ''), [id, until] as const, { timeout });
+  } catch (error) {
+    throw new Error(`Cell "${id}" did not reach ${until.join('/')} (status "${await cellStatus(page, id).catch(() => '?')}"; notices: ${JSON.stringify(await page.locator('.notices .notice').allTextContents().catch(() => []))}): ${String(error)}`);
+  }
   return cellStatus(page, id);
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { useApp } from './session.ts';
 import type { Page } from 'playwright-core';
 import { baseUrl } from './browser.ts';
-import { allDone, cells, openNotebook, penguins, runAll, summary } from './helpers.ts';
+import { allDone, cells, openNotebook, penguins, runAll, runCellFromButton, summary } from './helpers.ts';
 
 type W = { workbench: { isolation(): string; exportNotebook(): string } };
 
@@ -19,9 +19,8 @@ const notebook = (title: string, cells: unknown[]) => ({ nbformat: 4, nbformat_m
 const isolation = (page: Page) => page.evaluate(() => (window as unknown as W).workbench.isolation());
 
 async function runCell(page: Page, id: string, until: string[] = ['done', 'error', 'cancelled']): Promise<string> {
-  await page.locator(`article.cell[data-cell-id="${id}"] .run-cell`).click();
-  await page.waitForFunction(([cellId, states]) => states.includes(document.querySelector(`article.cell[data-cell-id="${cellId}"]`)?.getAttribute('data-status') ?? ''), [id, until] as const, { timeout: 60_000 });
-  return (await page.locator(`article.cell[data-cell-id="${id}"]`).getAttribute('data-status')) ?? '';
+  // Retries a click that did not start the cell, and says in which state it stayed if it never ends.
+  return runCellFromButton(page, id, { until, timeout: 60_000 });
 }
 
 /** The JSON a code cell returned (its json output). */
