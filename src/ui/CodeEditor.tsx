@@ -1,7 +1,12 @@
 // The code cell's editor: Monaco once loaded, a plain textarea until then
 // (and if it fails to load). Edits flow to onChange either way. JavaScript by
 // default; language="python" for a code cell's Python twin (highlighting only).
+// The editor is made once its cell comes near the screen, or in the page's
+// next idle moment (idleQueue.ts): making the editors of every code cell
+// while a Run all had just begun cost ~1 s of the page's main thread.
 import { useEffect, useRef, useState } from 'react';
+import { useNearViewport } from './nearViewport.ts';
+import { idleTurns } from './idleQueue.ts';
 import { loadMonaco, loadPython, setWorkbenchValues, type Monaco } from './monaco.ts';
 import type { ValueSummary } from '../kernel/state.ts';
 import { useT } from './i18n.ts';
@@ -12,17 +17,29 @@ export function CodeEditor({ value, onChange, onRun, label, values, columns, lan
   const t = useT();
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Editor | null>(null);
+  const fallback = useRef<HTMLTextAreaElement>(null);
   const [ready, setReady] = useState(false);
-  const latest = useRef({ onChange, onRun });
-  latest.current = { onChange, onRun };
+  const latest = useRef({ onChange, onRun, value });
+  latest.current = { onChange, onRun, value };
+
+  const near = useNearViewport(host, { measure: false });
+  const [turn, setTurn] = useState(false);
+  useEffect(() => {
+    if (near || turn) return;
+    return idleTurns.add(() => setTurn(true));
+  }, [near, turn]);
+  const wanted = near || turn;
 
   useEffect(() => {
+    if (!wanted) return;
     let live = true;
     (language === 'python' ? loadPython() : loadMonaco()).then(
       (monaco) => {
         if (!live || !host.current) return;
+        // Someone typing in the plain textarea keeps typing, in the editor now, with what they typed.
+        const typing = document.activeElement === fallback.current;
         const ed = monaco.editor.create(host.current, {
-          value,
+          value: latest.current.value,
           language,
           minimap: { enabled: false },
           scrollBeyondLastLine: false,
@@ -46,6 +63,11 @@ export function CodeEditor({ value, onChange, onRun, label, values, columns, lan
         ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun?.(false));
         editor.current = ed;
         setReady(true);
+        if (typing) {
+          ed.focus();
+          const model = ed.getModel();
+          if (model) ed.setPosition(model.getPositionAt(fallback.current?.selectionStart ?? model.getValueLength()));
+        }
       },
       () => undefined,
     );
@@ -54,8 +76,8 @@ export function CodeEditor({ value, onChange, onRun, label, values, columns, lan
       editor.current?.dispose();
       editor.current = null;
     };
-    // The editor is created once; later value changes are applied below.
-  }, []);
+    // The editor is created once, when wanted; later value changes are applied below.
+  }, [wanted]);
 
   useEffect(() => {
     const ed = editor.current;
@@ -71,6 +93,7 @@ export function CodeEditor({ value, onChange, onRun, label, values, columns, lan
     <div className="code-editor">
       {!ready && (
         <textarea
+          ref={fallback}
           className="input mono code-fallback"
           aria-label={label}
           value={value}

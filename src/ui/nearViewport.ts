@@ -77,8 +77,11 @@ if (typeof window !== 'undefined') window.addEventListener('beforeprint', render
  * Whether the element's cell (its article.cell, whose box is laid out even
  * under content-visibility: auto) has come near the viewport; latches true.
  */
-export function useNearViewport(ref: RefObject<Element | null>): boolean {
+export function useNearViewport(ref: RefObject<Element | null>, options: { measure?: boolean } = {}): boolean {
   const [near, setNear] = useState(everything);
+  // `measure: false` leaves it to the observer (no forced layout on mount): for content that has
+  // another way to appear when the observer is late, like a figure's or an editor's turn in the idle queue (idleQueue.ts).
+  const measure = options.measure ?? true;
   useEffect(() => {
     const el = ref.current;
     if (near || !el) return;
@@ -87,12 +90,12 @@ export function useNearViewport(ref: RefObject<Element | null>): boolean {
       return;
     }
     const target = el.closest('article.cell') ?? el;
-    if (woken.has(target) || nearNow(target)) {
+    if (woken.has(target) || (measure && nearNow(target))) {
       woken.add(target);
       setNear(true);
       return;
     }
     return watch(target, () => setNear(true));
-  }, [near, ref]);
+  }, [near, ref, measure]);
   return near;
 }

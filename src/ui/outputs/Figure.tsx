@@ -1,11 +1,16 @@
-// A Plotly figure. Plotly (cartesian bundle) loads on first use.
-import { useEffect, useMemo, useRef, useState } from 'react';
+// A Plotly figure. Plotly (cartesian bundle) loads on first use. A figure
+// is drawn once its cell comes near the screen, or in the page's next idle
+// moment (idleQueue.ts), or when its PNG/SVG is asked for: a Run all no
+// longer draws every figure below the screen while cells still run.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FigureOutput, FigureSpec } from '../../core/outputs.ts';
 import { getLang, useT } from '../i18n.ts';
 import { shownSpec } from './figureKo.ts';
 import { escapeFigure } from './safeFigure.ts';
 import { drawnLayout } from './figureLayout.ts';
 import { markPlotlyReady } from './plotlyState.ts';
+import { useNearViewport } from '../nearViewport.ts';
+import { idleTurns } from '../idleQueue.ts';
 
 type Plotly = typeof import('plotly.js-cartesian-dist-min').default;
 let plotlyLoader: Promise<Plotly> | undefined;
@@ -17,6 +22,9 @@ export function loadPlotly(): Promise<Plotly> {
   });
   return plotlyLoader;
 }
+
+/** Plotly's height for a layout that gives none: the room a figure keeps before it is drawn. */
+const PLOTLY_DEFAULT_HEIGHT = 450;
 
 const CONFIG = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['toImage', 'sendDataToCloud'] };
 
@@ -37,13 +45,32 @@ export function Figure({ spec: given, ko, title, fileName }: { spec: FigureSpec;
     };
   }, []);
 
+  // No measuring on mount: reading the layout for each figure as it mounted cost ~0.35 s of a Run all.
+  const near = useNearViewport(ref, { measure: false });
+  // Its turn in the idle queue, or a download that could not wait.
+  const [wanted, setWanted] = useState(false);
   useEffect(() => {
+    if (near || wanted || !plotly) return;
+    return idleTurns.add(() => setWanted(true));
+  }, [near, wanted, plotly]);
+
+  // The spec last drawn and its drawing: a download waits for it, a redraw of the same spec is skipped.
+  const drawing = useRef<{ spec: FigureSpec; done: Promise<void> } | null>(null);
+  const draw = useCallback((): Promise<void> => {
     const el = ref.current;
-    if (!plotly || !el) return;
+    if (!plotly || !el) return Promise.resolve();
+    if (drawing.current?.spec === spec) return drawing.current.done;
     // Every string from the spec is escaped: Plotly renders labels as HTML-ish text (safeFigure.ts).
     const data = escapeFigure(spec.data);
-    plotly.react(el, data, drawnLayout(data, escapeFigure(spec.layout)), CONFIG).catch((e: Error) => setError(e.message));
+    const done = plotly.react(el, data, drawnLayout(data, escapeFigure(spec.layout)), CONFIG).then(() => undefined);
+    drawing.current = { spec, done };
+    return done;
   }, [plotly, spec]);
+
+  const drawn = near || wanted;
+  useEffect(() => {
+    if (drawn) draw().catch((e: Error) => setError(e.message));
+  }, [drawn, draw]);
 
   useEffect(() => {
     const el = ref.current;
@@ -53,7 +80,12 @@ export function Figure({ spec: given, ko, title, fileName }: { spec: FigureSpec;
   }, [plotly]);
 
   const download = (format: 'png' | 'svg') => {
-    if (plotly && ref.current) void plotly.downloadImage(ref.current, { format, filename: (fileName ?? title ?? 'figure').replace(/[^\w-]+/g, '_').slice(0, 60) || 'figure' });
+    const el = ref.current;
+    if (!plotly || !el) return;
+    setWanted(true);
+    draw()
+      .then(() => plotly.downloadImage(el, { format, filename: (fileName ?? title ?? 'figure').replace(/[^\w-]+/g, '_').slice(0, 60) || 'figure' }))
+      .catch((e: Error) => setError(e.message));
   };
 
   return (
@@ -69,7 +101,7 @@ export function Figure({ spec: given, ko, title, fileName }: { spec: FigureSpec;
       </figcaption>
       {error && <p className="error-text">{error}</p>}
       {!plotly && !error && <p className="muted loading">{t('loadingChart')}</p>}
-      <div ref={ref} className="plot" data-testid="plot" style={typeof spec.layout.height === 'number' ? { minHeight: spec.layout.height } : undefined} />
+      <div ref={ref} className="plot" data-testid="plot" style={typeof spec.layout.height === 'number' ? { minHeight: spec.layout.height } : drawn ? undefined : { minHeight: PLOTLY_DEFAULT_HEIGHT }} />
     </figure>
   );
 }

@@ -1,6 +1,7 @@
 // The kernel session: starting the worker (sandboxed frame or same origin),
 // the backend, the run queue (busy, Stop with a hard restart when a cell does
 // not stop), and kernel events turned into each cell's run state.
+import { idleTurns } from '../idleQueue.ts';
 import type { CellOutput, ErrorOutput } from '../../core/outputs.ts';
 import { errorText } from '../errorText.ts';
 import type { KernelEvent } from '../../kernel/state.ts';
@@ -148,6 +149,8 @@ export class KernelSession {
     const seq = ++this.runSeq;
     this.activeRuns.add(seq);
     this.box.set({ busy: true });
+    // Figures and editors below the screen wait for the run to end (idleQueue.ts).
+    idleTurns.hold(true);
     try {
       await this.gate.catch(() => undefined);
       return await request();
@@ -156,7 +159,10 @@ export class KernelSession {
       throw error;
     } finally {
       this.activeRuns.delete(seq);
-      if (--this.running === 0) this.box.set({ busy: false });
+      if (--this.running === 0) {
+        this.box.set({ busy: false });
+        idleTurns.hold(false);
+      }
       // The kernel answers a run once the runs its cells recorded are stored (they are written after each cell): show them.
       this.hooks.lifecycleChanged();
     }
