@@ -162,6 +162,18 @@ export function fillTemplate(template: string, params: MessageParams): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
 
+/** A notice for the student outside a cell's outputs: the English text, and the code and parameters a UI in another language says it from. */
+export interface CodedNotice {
+  message: string;
+  code: MessageCode;
+  params: MessageParams;
+}
+
+/** The catalogued notice of a code. */
+export function codedNotice(code: MessageCode, params: MessageParams): CodedNotice {
+  return { message: engineMessage(code, params).message, code, params };
+}
+
 /** The English message and hint of a code. */
 export function engineMessage(code: MessageCode, params: MessageParams = {}): { message: string; hint?: string } {
   const t: Template = ENGINE_MESSAGES[code];

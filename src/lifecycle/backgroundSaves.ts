@@ -14,6 +14,7 @@
 // register cell right after a train cell finds the run and its model.
 import { validateRun, type RunRecord, type RunStore } from './runs.ts';
 import { unsavedArtifact } from './artifacts.ts';
+import { codedNotice, type CodedNotice } from '../core/messages.ts';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -24,7 +25,7 @@ export class BackgroundSaves {
   private readonly failed = new Map<string, string>();
 
   /** `onError` hears of a run record that could not be written (its cell had already finished). */
-  constructor(private readonly onError: (message: string) => void) {}
+  constructor(private readonly onError: (notice: CodedNotice) => void) {}
 
   /** How many writes are queued or in progress. */
   get pending(): number {
@@ -87,7 +88,7 @@ export class BackgroundSaves {
           try {
             await inner.put(this.settled(checked));
           } catch (error) {
-            this.onError(`The run "${checked.id}" could not be recorded: ${message(error)}`);
+            this.onError(codedNotice('runs.notRecorded', { id: checked.id, reason: message(error) }));
           }
         });
       },

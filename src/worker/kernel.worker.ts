@@ -23,6 +23,8 @@ import { tablePage, type TablePageRequest } from '../data/tablePage.ts';
 import type { RegistryStore } from '../lifecycle/registryStore.ts';
 import { RUN_ARTIFACTS, runArtifactRef, type SavedArtifact } from '../lifecycle/artifacts.ts';
 import { BackgroundSaves } from '../lifecycle/backgroundSaves.ts';
+import { codedNotice, type CodedNotice } from '../core/messages.ts';
+import { CellError } from '../core/errors.ts';
 import type { ModelVersion } from '../lifecycle/registry.ts';
 import { aliasParams, pickVersion, type RegistryRef } from './registryRefs.ts';
 import { blockedOutput, isActiveCell, type TrustState } from './trust.ts';
@@ -71,7 +73,14 @@ const lifecycle = isSandboxed() ? remoteLifecycleStores(channel.call) : lifecycl
  * the reply to each run request (the app's runs panel and
  * window.workbench.runs() read the store once a run has finished).
  */
-const saves = new BackgroundSaves((error) => post({ kind: 'models', error }));
+const saves = new BackgroundSaves((notice) => postNotice(notice));
+
+/** A models/runs notice, in English with its catalogue code (the app says it in the student's language). */
+function postNotice({ message, code, params }: CodedNotice): void {
+  post({ kind: 'models', error: message, code, params });
+}
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const runs = saves.runs(lifecycle.runs);
 
 /**
@@ -151,8 +160,8 @@ const loadedRefs = new Map<string, string>();
  * the given ones) into the kernel, unless the version the reference points
  * at now is the one already loaded. Returns what could not be resolved.
  */
-async function resolveRegistryRefs(cellIds?: readonly string[], only?: (ref: RegistryRef) => boolean): Promise<string[]> {
-  const errors: string[] = [];
+async function resolveRegistryRefs(cellIds?: readonly string[], only?: (ref: RegistryRef) => boolean): Promise<CodedNotice[]> {
+  const errors: CodedNotice[] = [];
   const seen = new Set<string>();
   let versions: ModelVersion[] | undefined;
   for (const cell of kernel.cells()) {
@@ -163,7 +172,7 @@ async function resolveRegistryRefs(cellIds?: readonly string[], only?: (ref: Reg
       seen.add(alias);
       versions ??= await lifecycle.registry.list();
       const v = pickVersion(versions, ref);
-      if (typeof v === 'string') {
+      if ('code' in v) {
         errors.push(v);
         continue;
       }
@@ -173,7 +182,7 @@ async function resolveRegistryRefs(cellIds?: readonly string[], only?: (ref: Reg
         kernel.restoreValue(alias, { type: 'model', model }, cell.id);
         loadedRefs.set(alias, v.modelRef!);
       } catch (error) {
-        errors.push(`${ref.ref}: the saved model of ${ref.name} v${v.version} could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+        errors.push(codedNotice('models.registryNotLoaded', { ref: ref.ref, name: ref.name, version: v.version, reason: reasonOf(error) }));
       }
     }
   }
@@ -195,8 +204,11 @@ async function resolveBeforeRun(): Promise<void> {
 async function explainMissingRefs(cellId: string): Promise<void> {
   const cell = kernel.cellState(cellId);
   if (!cell?.reads.some((r) => registryRefs.has(r) && !kernel.getValue(r))) return;
-  const errors = await resolveRegistryRefs([cellId]).catch((e: unknown) => [String(e)]);
-  for (const error of errors) post({ kind: 'models', error });
+  const errors = await resolveRegistryRefs([cellId]).catch((e: unknown): (CodedNotice | string)[] => [String(e)]);
+  for (const error of errors) {
+    if (typeof error === 'string') post({ kind: 'models', error });
+    else postNotice(error);
+  }
 }
 
 function post(message: FromWorker): void {
@@ -255,7 +267,7 @@ function saveModelsOf(cellId: string): void {
       } catch (error) {
         // A model replaced (and disposed) before it was read is simply not saved.
         if (kernel.getValue(name)?.type === 'model' && (kernel.getValue(name) as { model: TrainedModel }).model === model) {
-          post({ kind: 'models', error: `The model "${name}" could not be saved: ${error instanceof Error ? error.message : String(error)}` });
+          postNotice(codedNotice('models.notSaved', { name, reason: reasonOf(error) }));
         }
       }
     });
@@ -285,7 +297,7 @@ async function openNotebook(id: string, title?: string): Promise<{ restored: str
       restored.set(info.name, model);
       names.push(info.name);
     } catch (error) {
-      post({ kind: 'models', error: `The saved model "${info.name}" could not be loaded: ${error instanceof Error ? error.message : String(error)}` });
+      postNotice(codedNotice('models.notLoaded', { name: info.name, reason: reasonOf(error) }));
     }
   }
   return { restored: names };
@@ -374,7 +386,9 @@ async function handle(request: Request): Promise<unknown> {
       if (registryRefs.size) {
         // A cell run on its own says why its registered model is missing.
         const errors = await resolveRegistryRefs([id]);
-        if (errors.length) throw new Error(errors.join(' '));
+        // The first is the cell's error; any others are said as notices beside it.
+        for (const other of errors.slice(1)) postNotice(other);
+        if (errors.length) throw CellError.coded(errors[0].code, errors[0].params);
       }
       return afterSaves(runPlanned(id));
     }

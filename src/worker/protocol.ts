@@ -82,7 +82,7 @@ export type WorkerEvent =
   /** Something the user should know (a lost GPU device and the backend that took over). */
   | { kind: 'notice'; message: string }
   /** A model was saved to (or failed to save to) the models store. */
-  | { kind: 'models'; saved?: string; error?: string };
+  | { kind: 'models'; saved?: string; error?: string; code?: string; params?: Record<string, string | number> };
 
 export type FromWorker = Response | WorkerEvent;
 

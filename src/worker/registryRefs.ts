@@ -5,6 +5,7 @@
 // the worker hands the kernel an alias (registryAlias) in the cell's params
 // and, before a run, loads the version's saved model (its modelRef) into the
 // kernel under the alias.
+import { codedNotice, type CodedNotice } from '../core/messages.ts';
 import { STAGES, type ModelVersion, type Stage } from '../lifecycle/registry.ts';
 
 export const REGISTRY_REF = /^registry:(.+)@([a-z]+|\d+)$/;
@@ -61,13 +62,17 @@ export function aliasParams(params: Record<string, unknown>, found: Map<string, 
   return changed ? out : params;
 }
 
-/** The version a reference points at, or an error message that says why there is none. */
-export function pickVersion(versions: readonly ModelVersion[], ref: RegistryRef): ModelVersion | string {
+/** The version a reference points at, or a notice that says why there is none. */
+export function pickVersion(versions: readonly ModelVersion[], ref: RegistryRef): ModelVersion | CodedNotice {
   const mine = versions.filter((v) => v.name === ref.name).sort((a, b) => a.version - b.version);
-  if (mine.length === 0) return `${ref.ref}: no registered model is named "${ref.name}".`;
+  if (mine.length === 0) return codedNotice('registryRef.noModel', { ref: ref.ref, name: ref.name });
   const list = mine.map((v) => `v${v.version} ${v.stage}`).join(', ');
   const v = ref.version !== undefined ? mine.find((x) => x.version === ref.version) : mine.filter((x) => x.stage === ref.stage).at(-1);
-  if (!v) return ref.version !== undefined ? `${ref.ref}: "${ref.name}" has no version ${ref.version} (${list}).` : `${ref.ref}: "${ref.name}" has no version in ${ref.stage} (${list}). Promote one in the registry panel.`;
-  if (!v.modelRef) return `${ref.ref}: ${ref.name} v${v.version} has no saved model (it was registered where models are not saved).`;
+  if (!v) {
+    return ref.version !== undefined
+      ? codedNotice('registryRef.noVersion', { ref: ref.ref, name: ref.name, version: ref.version, list })
+      : codedNotice('registryRef.noStage', { ref: ref.ref, name: ref.name, stage: ref.stage ?? '', list });
+  }
+  if (!v.modelRef) return codedNotice('registryRef.noSavedModel', { ref: ref.ref, name: ref.name, version: v.version });
   return v;
 }

@@ -73,7 +73,7 @@ export function checkFromKernel(data: unknown): FromWorker | HostCall | undefine
     case 'notice':
       return isStr(data.message) ? (data as FromWorker) : undefined;
     case 'models':
-      return optStr(data.saved) && optStr(data.error) ? (data as FromWorker) : undefined;
+      return optStr(data.saved) && optStr(data.error) && optStr(data.code) && optParams(data.params) ? (data as FromWorker) : undefined;
     case 'host':
       return isId(data.id) && isStr(data.op) && HOST_OPS.has(data.op as HostOp) && Array.isArray(data.args) ? (data as unknown as HostCall) : undefined;
     default:

@@ -19,7 +19,7 @@ import { columnModel } from './fakes.ts';
 /** A host like the worker's: the run's model is written through the queue by `writeModel`, every store write is logged. */
 function backgroundHost(writeModel: (ref: string) => Promise<void>) {
   const errors: string[] = [];
-  const saves = new BackgroundSaves((m) => errors.push(m));
+  const saves = new BackgroundSaves((n) => errors.push(n.message));
   const log: string[] = [];
   const storedModels = new Set<string>();
   const inner = new MemoryRunStore();

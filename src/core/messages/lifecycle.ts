@@ -16,4 +16,13 @@ export const LIFECYCLE_MESSAGES = {
   'registry.runNoModel': { message: 'Run {id} has no saved model to register: it produced no model.' },
   'registry.runModelNotSaved': { message: 'Run {id} has no saved model to register: its {type} model was not saved.', hint: 'Train it again; this browser keeps the models it can save.' },
   'registry.runModelNotSavedBecause': { message: 'Run {id} has no saved model to register: its {type} model was not saved ({detail}).' },
+  // The kernel's notices about the models and runs it keeps for the notebook (kernel.worker.ts, backgroundSaves.ts).
+  'models.notSaved': { message: 'The model "{name}" could not be saved: {reason}', hint: 'It still works until the page is closed; free some storage and train it again to keep it.' },
+  'models.notLoaded': { message: 'The saved model "{name}" could not be loaded: {reason}', hint: 'Run its training cell again.' },
+  'models.registryNotLoaded': { message: '{ref}: the saved model of {name} v{version} could not be loaded: {reason}' },
+  'registryRef.noModel': { message: '{ref}: no registered model is named "{name}".' },
+  'registryRef.noVersion': { message: '{ref}: "{name}" has no version {version} ({list}).' },
+  'registryRef.noStage': { message: '{ref}: "{name}" has no version in {stage} ({list}).', hint: 'Promote one in the registry panel.' },
+  'registryRef.noSavedModel': { message: '{ref}: {name} v{version} has no saved model (it was registered where models are not saved).', hint: 'Register a run of this browser, where the model was saved.' },
+  'runs.notRecorded': { message: 'The run "{id}" could not be recorded: {reason}', hint: 'Its cell ran and its outputs are shown; only the entry in the runs panel is missing.' },
 } as const;

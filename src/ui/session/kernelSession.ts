@@ -287,7 +287,8 @@ export class KernelSession {
       return;
     }
     if (e.kind === 'models') {
-      if (e.error) this.hooks.kernelSays(e.error);
+      // A catalogued notice is said in the UI language (the code and its parameters were checked by validate.ts).
+      if (e.error) void errorText(Object.assign(new Error(e.error), { code: e.code, params: e.params })).then((text) => this.hooks.kernelSays(text));
       void this.hooks.refreshModels().then(() => this.hooks.refreshStorage());
       return;
     }
