@@ -25,8 +25,8 @@ import { RUN_ARTIFACTS, runArtifactRef, type SavedArtifact } from '../lifecycle/
 import { BackgroundSaves } from '../lifecycle/backgroundSaves.ts';
 import { codedNotice, type CodedNotice } from '../core/messages.ts';
 import { CellError } from '../core/errors.ts';
-import type { ModelVersion } from '../lifecycle/registry.ts';
-import { aliasParams, pickVersion, type RegistryRef } from './registryRefs.ts';
+import { aliasParams, type RegistryRef } from './registryRefs.ts';
+import { RegistryModels } from './registryModels.ts';
 import { blockedOutput, isActiveCell, type TrustState } from './trust.ts';
 import type { FromWorker, Request, RequestMap, SetCellsResult } from './protocol.ts';
 import { isSandboxed } from './mode.ts';
@@ -96,7 +96,7 @@ const registry: RegistryStore = {
   async putMany(versions) {
     await lifecycle.registry.putMany(versions);
     const names = new Set(versions.map((v) => v.name));
-    await resolveRegistryRefs(undefined, (ref) => names.has(ref.name)).catch(() => undefined);
+    await registryModels.resolve(undefined, (ref) => names.has(ref.name)).catch(() => undefined);
   },
 };
 
@@ -150,62 +150,17 @@ const kernel = new Kernel(
   })),
 );
 
-/** Registry references in the open notebook's cells, by the alias the kernel sees. */
-let registryRefs = new Map<string, RegistryRef>();
-/** The modelRef loaded under each alias. */
-const loadedRefs = new Map<string, string>();
+/** The registered models the cells read by reference (registryModels.ts). */
+const registryModels = new RegistryModels({
+  kernel,
+  listVersions: () => lifecycle.registry.list(),
+  loadModel: loadSavedModel,
+  backendReady: () => kernelBackend.whenReady(),
+});
 
-/**
- * Load the registered models that cells read by reference (all cells, or
- * the given ones) into the kernel, unless the version the reference points
- * at now is the one already loaded. Returns what could not be resolved.
- */
-async function resolveRegistryRefs(cellIds?: readonly string[], only?: (ref: RegistryRef) => boolean): Promise<CodedNotice[]> {
-  const errors: CodedNotice[] = [];
-  const seen = new Set<string>();
-  let versions: ModelVersion[] | undefined;
-  for (const cell of kernel.cells()) {
-    if (cellIds && !cellIds.includes(cell.id)) continue;
-    for (const alias of cell.reads) {
-      const ref = registryRefs.get(alias);
-      if (!ref || seen.has(alias) || (only && !only(ref))) continue;
-      seen.add(alias);
-      versions ??= await lifecycle.registry.list();
-      const v = pickVersion(versions, ref);
-      if ('code' in v) {
-        errors.push(v);
-        continue;
-      }
-      if (loadedRefs.get(alias) === v.modelRef && kernel.getValue(alias)) continue;
-      try {
-        const model = await loadSavedModel(v.modelRef!);
-        kernel.restoreValue(alias, { type: 'model', model }, cell.id);
-        loadedRefs.set(alias, v.modelRef!);
-      } catch (error) {
-        errors.push(codedNotice('models.registryNotLoaded', { ref: ref.ref, name: ref.name, version: v.version, reason: reasonOf(error) }));
-      }
-    }
-  }
-  return errors;
-}
-
-/**
- * Before a run of several cells: load what can be loaded now (a register
- * cell in the same run updates the references it touches when it writes).
- * What cannot is explained if a cell then fails for want of it.
- */
-async function resolveBeforeRun(): Promise<void> {
-  if (registryRefs.size === 0) return;
-  await kernelBackend.whenReady();
-  await resolveRegistryRefs().catch(() => undefined);
-}
-
-/** A cell failed: if it reads a registry reference the kernel lacks, say why (as the registry is now). */
+/** A cell failed: if it reads a registry reference the kernel lacks, say why. */
 async function explainMissingRefs(cellId: string): Promise<void> {
-  const cell = kernel.cellState(cellId);
-  if (!cell?.reads.some((r) => registryRefs.has(r) && !kernel.getValue(r))) return;
-  const errors = await resolveRegistryRefs([cellId]).catch((e: unknown): (CodedNotice | string)[] => [String(e)]);
-  for (const error of errors) {
+  for (const error of await registryModels.explainMissing(cellId)) {
     if (typeof error === 'string') post({ kind: 'models', error });
     else postNotice(error);
   }
@@ -229,7 +184,7 @@ kernel.setGuard((cell) => (trust.notebook || !isActiveCell(cell) || trust.cells.
 kernel.on((event) => {
   post({ kind: 'event', event });
   if (event.type === 'status' && event.status === 'done') saveModelsOf(event.cellId);
-  if (event.type === 'status' && event.status === 'error' && registryRefs.size) void explainMissingRefs(event.cellId);
+  if (event.type === 'status' && event.status === 'error' && registryModels.size) void explainMissingRefs(event.cellId);
 });
 
 // --- saved models ----------------------------------------------------------
@@ -315,7 +270,7 @@ function planRun(id: string): string[] {
   if (index < 0) return [id];
   const isRestored = (name: string) => {
     const v = kernel.getValue(name);
-    return (v?.type === 'model' && restored.get(name) === v.model) || registryRefs.has(name);
+    return (v?.type === 'model' && restored.get(name) === v.model) || registryModels.has(name);
   };
   if (!list[index].reads.some(isRestored)) return [id];
   const need = new Set(list[index].reads.filter((n) => !kernel.getValue(n)));
@@ -346,7 +301,7 @@ function setCells(cells: NotebookCell[]): SetCellsResult {
     const params = aliasParams(c.params, refs);
     return params === c.params ? c : { ...c, params };
   }));
-  registryRefs = refs;
+  registryModels.setRefs(refs);
   const sources: Record<string, string> = {};
   const issues: SetCellsResult['issues'] = {};
   for (const cell of cells) {
@@ -383,9 +338,9 @@ async function handle(request: Request): Promise<unknown> {
     case 'runCell': {
       await kernelBackend.whenReady();
       const { id } = request.params as { id: string };
-      if (registryRefs.size) {
+      if (registryModels.size) {
         // A cell run on its own says why its registered model is missing.
-        const errors = await resolveRegistryRefs([id]);
+        const errors = await registryModels.resolve([id]);
         // The first is the cell's error; any others are said as notices beside it.
         for (const other of errors.slice(1)) postNotice(other);
         if (errors.length) throw CellError.coded(errors[0].code, errors[0].params);
@@ -398,15 +353,15 @@ async function handle(request: Request): Promise<unknown> {
     }
     case 'runAll':
       await kernelBackend.whenReady();
-      await resolveBeforeRun();
+      await registryModels.beforeRun();
       return afterSaves(kernel.runAll({ continueOnError: (request.params as { continueOnError?: boolean }).continueOnError }));
     case 'runTo':
       await kernelBackend.whenReady();
-      await resolveBeforeRun();
+      await registryModels.beforeRun();
       return afterSaves(kernel.runTo((request.params as { id: string }).id));
     case 'runNext':
       await kernelBackend.whenReady();
-      await resolveBeforeRun();
+      await registryModels.beforeRun();
       return afterSaves(kernel.runNext().then((r) => r ?? null));
     case 'cancel':
       kernel.cancel();
@@ -414,7 +369,7 @@ async function handle(request: Request): Promise<unknown> {
     case 'restart':
       openSeq++;
       restored.clear();
-      loadedRefs.clear();
+      registryModels.forgetLoaded();
       await kernel.restart();
       return null;
     case 'cells':
