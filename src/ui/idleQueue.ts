@@ -11,10 +11,17 @@ type Turn = () => void;
 
 type IdleScheduler = (callback: () => void) => void;
 
+/**
+ * Longest wait for an idle moment. A busy or loaded machine may have none for
+ * long (a page whose frames overrun their budget never goes idle): past this
+ * the turn is taken anyway, still one per task, so the queue always drains.
+ */
+export const IDLE_TIMEOUT_MS = 300;
+
 /** requestIdleCallback where the browser has it; elsewhere a short timer (tests, old Safari). */
 function defaultScheduler(): IdleScheduler {
-  const w = typeof window !== 'undefined' ? (window as Window & { requestIdleCallback?: (cb: () => void) => number }) : undefined;
-  if (w?.requestIdleCallback) return (cb) => void w.requestIdleCallback!(cb);
+  const w = typeof window !== 'undefined' ? (window as Window & { requestIdleCallback?: (cb: () => void, options?: { timeout: number }) => number }) : undefined;
+  if (w?.requestIdleCallback) return (cb) => void w.requestIdleCallback!(cb, { timeout: IDLE_TIMEOUT_MS });
   return (cb) => void setTimeout(cb, 50);
 }
 

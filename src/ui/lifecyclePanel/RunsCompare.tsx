@@ -122,7 +122,7 @@ export function Compare({ runs }: { runs: RunRecord[] }) {
               ))}
             </select>
           </h4>
-          {spec && <Figure spec={spec as never} title={t('lcByEpoch', { key: curveKey })} />}
+          {spec && <Figure spec={spec as never} title={t('lcByEpoch', { key: curveKey })} whenNear={false} />}
         </>
       )}
 

@@ -29,7 +29,11 @@ const PLOTLY_DEFAULT_HEIGHT = 450;
 const CONFIG = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['toImage', 'sendDataToCloud'] };
 
 /** `ko`: the figure's Korean words (FigureOutput.ko), drawn instead of the English when the UI is Korean. */
-export function Figure({ spec: given, ko, title, fileName }: { spec: FigureSpec; ko?: FigureOutput['ko']; title?: string; fileName?: string }) {
+/**
+ * `whenNear` (default): in a notebook cell, drawn near the screen or in an idle turn. Off for a
+ * figure the student has just asked for outside the notebook (the runs panel's comparison).
+ */
+export function Figure({ spec: given, ko, title, fileName, whenNear = true }: { spec: FigureSpec; ko?: FigureOutput['ko']; title?: string; fileName?: string; whenNear?: boolean }) {
   const t = useT();
   const lang = getLang();
   const spec = useMemo(() => shownSpec(given, ko, lang), [given, ko, lang]);
@@ -46,7 +50,7 @@ export function Figure({ spec: given, ko, title, fileName }: { spec: FigureSpec;
   }, []);
 
   // No measuring on mount: reading the layout for each figure as it mounted cost ~0.35 s of a Run all.
-  const near = useNearViewport(ref, { measure: false });
+  const near = useNearViewport(ref, { measure: false }) || !whenNear;
   // Its turn in the idle queue, or a download that could not wait.
   const [wanted, setWanted] = useState(false);
   useEffect(() => {
