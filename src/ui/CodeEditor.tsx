@@ -5,8 +5,7 @@
 // next idle moment (idleQueue.ts): making the editors of every code cell
 // while a Run all had just begun cost ~1 s of the page's main thread.
 import { useEffect, useRef, useState } from 'react';
-import { useNearViewport } from './nearViewport.ts';
-import { idleTurns } from './idleQueue.ts';
+import { useNearOrIdle } from './nearViewport.ts';
 import { loadMonaco, loadPython, setWorkbenchValues, type Monaco } from './monaco.ts';
 import type { ValueSummary } from '../kernel/state.ts';
 import { useT } from './i18n.ts';
@@ -22,13 +21,7 @@ export function CodeEditor({ value, onChange, onRun, label, values, columns, lan
   const latest = useRef({ onChange, onRun, value });
   latest.current = { onChange, onRun, value };
 
-  const near = useNearViewport(host, { measure: false });
-  const [turn, setTurn] = useState(false);
-  useEffect(() => {
-    if (near || turn) return;
-    return idleTurns.add(() => setTurn(true));
-  }, [near, turn]);
-  const wanted = near || turn;
+  const wanted = useNearOrIdle(host);
 
   useEffect(() => {
     if (!wanted) return;

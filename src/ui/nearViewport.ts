@@ -5,6 +5,7 @@
 // free; counts of what is on the page only grow). Printing renders every
 // cell first (beforeprint), as does a browser without IntersectionObserver.
 import { useEffect, useState, type RefObject } from 'react';
+import { idleTurns } from './idleQueue.ts';
 
 /** How far outside the viewport a cell starts rendering: content is ready before it scrolls in. */
 const MARGIN_PX = 1500;
@@ -98,4 +99,19 @@ export function useNearViewport(ref: RefObject<Element | null>, options: { measu
     return watch(target, () => setNear(true));
   }, [near, ref, measure]);
   return near;
+}
+
+/**
+ * A heavy widget's cue to be made (a figure, an editor): near the screen (the
+ * observer only, no layout read on mount), or its turn in the idle queue
+ * (idleQueue.ts), which also covers an observer that is late. Latches true.
+ */
+export function useNearOrIdle(ref: RefObject<Element | null>): boolean {
+  const near = useNearViewport(ref, { measure: false });
+  const [turn, setTurn] = useState(false);
+  useEffect(() => {
+    if (near || turn) return;
+    return idleTurns.add(() => setTurn(true));
+  }, [near, turn]);
+  return near || turn;
 }

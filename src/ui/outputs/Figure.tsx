@@ -9,8 +9,7 @@ import { shownSpec } from './figureKo.ts';
 import { escapeFigure } from './safeFigure.ts';
 import { drawnLayout } from './figureLayout.ts';
 import { markPlotlyReady } from './plotlyState.ts';
-import { useNearViewport } from '../nearViewport.ts';
-import { idleTurns } from '../idleQueue.ts';
+import { useNearOrIdle } from '../nearViewport.ts';
 
 type Plotly = typeof import('plotly.js-cartesian-dist-min').default;
 let plotlyLoader: Promise<Plotly> | undefined;
@@ -28,8 +27,8 @@ const PLOTLY_DEFAULT_HEIGHT = 450;
 
 const CONFIG = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['toImage', 'sendDataToCloud'] };
 
-/** `ko`: the figure's Korean words (FigureOutput.ko), drawn instead of the English when the UI is Korean. */
 /**
+ * `ko`: the figure's Korean words (FigureOutput.ko), drawn instead of the English when the UI is Korean.
  * `whenNear` (default): in a notebook cell, drawn near the screen or in an idle turn. Off for a
  * figure the student has just asked for outside the notebook (the runs panel's comparison).
  */
@@ -49,14 +48,10 @@ export function Figure({ spec: given, ko, title, fileName, whenNear = true }: { 
     };
   }, []);
 
-  // No measuring on mount: reading the layout for each figure as it mounted cost ~0.35 s of a Run all.
-  const near = useNearViewport(ref, { measure: false }) || !whenNear;
-  // Its turn in the idle queue, or a download that could not wait.
-  const [wanted, setWanted] = useState(false);
-  useEffect(() => {
-    if (near || wanted || !plotly) return;
-    return idleTurns.add(() => setWanted(true));
-  }, [near, wanted, plotly]);
+  // Near the screen or its idle turn (no layout read on mount: that cost ~0.35 s of a Run all).
+  const cued = useNearOrIdle(ref) || !whenNear;
+  // A download that could not wait for the cue.
+  const [asked, setAsked] = useState(false);
 
   // The spec last drawn and its drawing: a download waits for it, a redraw of the same spec is skipped.
   const drawing = useRef<{ spec: FigureSpec; done: Promise<void> } | null>(null);
@@ -71,7 +66,7 @@ export function Figure({ spec: given, ko, title, fileName, whenNear = true }: { 
     return done;
   }, [plotly, spec]);
 
-  const drawn = near || wanted;
+  const drawn = cued || asked;
   useEffect(() => {
     if (drawn) draw().catch((e: Error) => setError(e.message));
   }, [drawn, draw]);
@@ -86,7 +81,7 @@ export function Figure({ spec: given, ko, title, fileName, whenNear = true }: { 
   const download = (format: 'png' | 'svg') => {
     const el = ref.current;
     if (!plotly || !el) return;
-    setWanted(true);
+    setAsked(true);
     draw()
       .then(() => plotly.downloadImage(el, { format, filename: (fileName ?? title ?? 'figure').replace(/[^\w-]+/g, '_').slice(0, 60) || 'figure' }))
       .catch((e: Error) => setError(e.message));
